@@ -45,11 +45,11 @@ def load_spacy(model: str) -> Any:
 
 
 def spacy_version_info(model: str) -> dict[str, str]:
-    import spacy
+    from importlib.metadata import version
 
     nlp = load_spacy(model)
     return {
-        "spacy": spacy.__version__,
+        "spacy": version("spacy"),
         "pipeline": f"{nlp.meta.get('lang', '?')}_{nlp.meta.get('name', '?')}",
         "pipeline_version": str(nlp.meta.get("version", "?")),
         "components": ",".join(nlp.pipe_names),

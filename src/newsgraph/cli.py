@@ -14,8 +14,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from enum import Enum
-from pathlib import Path
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -39,13 +38,13 @@ console = Console(stderr=True)
 out = Console(highlight=False, soft_wrap=True)
 
 
-class ExtractFormat(str, Enum):
+class ExtractFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     table = "table"
 
 
-class ListFormat(str, Enum):
+class ListFormat(StrEnum):
     table = "table"
     csv = "csv"
     jsonl = "jsonl"
@@ -81,7 +80,9 @@ def _date_option(value: str | None, name: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint=name) from None
+        raise typer.BadParameter(
+            f"{value!r} is not a date; use YYYY-MM-DD", param_hint=name
+        ) from None
 
 
 def _analyse(paths: list[str], settings: Settings, published: dt.date | None) -> Iterator[Analysis]:
@@ -116,13 +117,17 @@ def info(
         return
     table = Table(show_header=False, box=None)
     for key, value in details.items():
-        table.add_row(f"[bold]{key}[/]", ", ".join(value) if isinstance(value, list) else str(value))
+        table.add_row(
+            f"[bold]{key}[/]", ", ".join(value) if isinstance(value, list) else str(value)
+        )
     out.print(table)
 
 
 def _print_table(record: dict[str, Any]) -> None:
     if "error" in record:
-        out.print(f"[red]{record['id']}: {record['error']['kind']}: {record['error']['message']}[/]")
+        out.print(
+            f"[red]{record['id']}: {record['error']['kind']}: {record['error']['message']}[/]"
+        )
         return
     doc = record["document"]
     out.rule(f"[bold]{doc.get('title') or record['id']}")
@@ -130,7 +135,9 @@ def _print_table(record: dict[str, Any]) -> None:
         f"published {doc.get('published')} ({doc.get('published_source')}), "
         f"authors: {', '.join(doc.get('authors') or []) or '-'}"
     )
-    events = Table("type", "mode", "actors", "recipients", "date", "where", "modality", title="events")
+    events = Table(
+        "type", "mode", "actors", "recipients", "date", "where", "modality", title="events"
+    )
     for v in record["events"]:
         events.add_row(
             v["event_type"],
@@ -203,21 +210,26 @@ def ingest(paths: PathsArg, db: DbOption = None, published: PublishedOption = No
     settings = load_settings(db_url=db)
     counts: Counter[str] = Counter()
     failures: list[str] = []
-    with Store(settings.db_url) as store, Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=console,
-        transient=True,
-        disable=not console.is_terminal,
-    ) as progress:
+    with (
+        Store(settings.db_url) as store,
+        Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=console,
+            transient=True,
+            disable=not console.is_terminal,
+        ) as progress,
+    ):
         task = progress.add_task("analysing", total=None)
         for analysis in _analyse(paths, settings, _date_option(published, "--published")):
             record = to_record(analysis)
             status = store.add(record)
             counts[status] += 1
             if status == "failed":
-                failures.append(f"{record['id']}: {record['error']['kind']}: {record['error']['message']}")
+                failures.append(
+                    f"{record['id']}: {record['error']['kind']}: {record['error']['message']}"
+                )
             progress.advance(task)
         summary = store.summary()
     for line in failures:
@@ -257,8 +269,16 @@ SinceOption = Annotated[str | None, typer.Option("--since", help="From this date
 UntilOption = Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")]
 
 
-def _list(table: str, filters: dict[str, Any], columns: list[str], fmt: ListFormat, db: str | None,
-          limit: int | None, since: str | None = None, until: str | None = None) -> None:
+def _list(
+    table: str,
+    filters: dict[str, Any],
+    columns: list[str],
+    fmt: ListFormat,
+    db: str | None,
+    limit: int | None,
+    since: str | None = None,
+    until: str | None = None,
+) -> None:
     from newsgraph.store import Store
 
     settings = load_settings(db_url=db)
@@ -291,7 +311,9 @@ def documents(
 def events(
     db: DbOption = None,
     type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. CONSULT.")] = None,
-    actor: Annotated[str | None, typer.Option(help="Actor code, e.g. SYRGOV (* wildcards).")] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Actor code, e.g. SYRGOV (* wildcards).")
+    ] = None,
     recipient: Annotated[str | None, typer.Option(help="Recipient code (* wildcards).")] = None,
     country: Annotated[str | None, typer.Option(help="Actor country (ISO alpha-3).")] = None,
     quad_class: Annotated[int | None, typer.Option("--quad-class", help="1-4.")] = None,
@@ -308,8 +330,18 @@ def events(
         "actor_country": country.upper() if country else None,
         "quad_class": quad_class,
     }
-    columns = ["id", "event_type", "mode", "actor", "actor_code", "recipient", "recipient_code",
-               "date_value", "location", "modality"]
+    columns = [
+        "id",
+        "event_type",
+        "mode",
+        "actor",
+        "actor_code",
+        "recipient",
+        "recipient_code",
+        "date_value",
+        "location",
+        "modality",
+    ]
     _list("events", filters, columns, format, db, limit, since, until)
 
 
@@ -336,8 +368,11 @@ def entities(
     limit: LimitOption = None,
 ) -> None:
     """List stored entities (actors, places, organisations) with their codes."""
-    filters = {"name": name, "type": type.upper() if type else None,
-               "country": country.upper() if country else None}
+    filters = {
+        "name": name,
+        "type": type.upper() if type else None,
+        "country": country.upper() if country else None,
+    }
     columns = ["id", "document_id", "name", "type", "code", "aliases", "titles"]
     _list("entities", filters, columns, format, db, limit)
 

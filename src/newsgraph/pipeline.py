@@ -183,7 +183,7 @@ class Pipeline:
             analysis.error = DocumentError(getattr(exc, "kind", "stage"), str(exc))
             return
         except Exception as exc:  # a bug in a stage must not lose the other documents
-            LOGGER.exception("stage %s failed on %s", stage.name, analysis.id)
+            LOGGER.debug("stage %s failed on %s", stage.name, analysis.id, exc_info=True)
             analysis.error = DocumentError(
                 "internal",
                 f"stage {stage.name!r} failed ({type(exc).__name__}: {exc}); "
@@ -191,7 +191,9 @@ class Pipeline:
             )
             return
         if not isinstance(result, Analysis):
-            raise ConfigError(f"stage {stage.name!r} returned {type(result).__name__}, not Analysis")
+            raise ConfigError(
+                f"stage {stage.name!r} returned {type(result).__name__}, not Analysis"
+            )
 
 
 _DEFAULT: Pipeline | None = None

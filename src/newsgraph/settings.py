@@ -91,7 +91,9 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
             )
         settings = replace(settings, **{k: _coerce(k, v) for k, v in data.items()})
     env = {
-        attr: _coerce(attr, os.environ[var]) for var, attr in ENVIRONMENT.items() if os.environ.get(var)
+        attr: _coerce(attr, os.environ[var])
+        for var, attr in ENVIRONMENT.items()
+        if os.environ.get(var)
     }
     settings = replace(settings, **env)
     given = {k: _coerce(k, v) for k, v in overrides.items() if v is not None}

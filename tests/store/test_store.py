@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,33 +21,109 @@ def make_record(body: str, doc_id: str = "doc-1", published: str = "2025-03-02")
     return {
         "id": doc_id,
         "text": body,
-        "source": {"path": None, "url": None, "publisher": "Example Wire",
-                   "sha256": hashlib.sha256(body.encode()).hexdigest()},
-        "document": {"title": "Leaders meet", "subtitle": None, "authors": [], "published": published,
-                     "published_source": "input", "language": "en", "captions": [], "headings": [],
-                     "notes": [], "removed": [], "body": [{"start": 0, "end": len(body)}]},
-        "entities": [{"id": "E1", "name": "Olaf Weber", "type": "PERSON", "aliases": [],
-                      "country": "DEU", "sector": "GOV", "code": "DEUGOV", "titles": ["chancellor"],
-                      "mentions": [{"start": 0, "end": 10, "text": body[0:10]}]}],
-        "events": [{"id": "V1", "event_type": "CONSULT", "mode": "visit", "contexts": [],
-                    "actors": [{"entity": "E1", "text": body[0:10], "start": 0, "end": 10,
-                                "country": "DEU", "sector": "GOV", "code": "DEUGOV"}],
-                    "recipients": [], "date": {"value": published, "start": published, "end": published,
-                                               "precision": "day", "source": "text"},
-                    "location": None, "modality": "asserted", "historical": False, "cameo": "042",
-                    "quad_class": 1, "score": 1.9,
-                    "evidence": [{"start": 0, "end": len(body), "text": body, "section": "body",
-                                  "trigger": {"start": start, "end": start + 3, "text": "met"}}],
-                    "confidence": 0.9}],
+        "source": {
+            "path": None,
+            "url": None,
+            "publisher": "Example Wire",
+            "sha256": hashlib.sha256(body.encode()).hexdigest(),
+        },
+        "document": {
+            "title": "Leaders meet",
+            "subtitle": None,
+            "authors": [],
+            "published": published,
+            "published_source": "input",
+            "language": "en",
+            "captions": [],
+            "headings": [],
+            "notes": [],
+            "removed": [],
+            "body": [{"start": 0, "end": len(body)}],
+        },
+        "entities": [
+            {
+                "id": "E1",
+                "name": "Olaf Weber",
+                "type": "PERSON",
+                "aliases": [],
+                "country": "DEU",
+                "sector": "GOV",
+                "code": "DEUGOV",
+                "titles": ["chancellor"],
+                "mentions": [{"start": 0, "end": 10, "text": body[0:10]}],
+            }
+        ],
+        "events": [
+            {
+                "id": "V1",
+                "event_type": "CONSULT",
+                "mode": "visit",
+                "contexts": [],
+                "actors": [
+                    {
+                        "entity": "E1",
+                        "text": body[0:10],
+                        "start": 0,
+                        "end": 10,
+                        "country": "DEU",
+                        "sector": "GOV",
+                        "code": "DEUGOV",
+                    }
+                ],
+                "recipients": [],
+                "date": {
+                    "value": published,
+                    "start": published,
+                    "end": published,
+                    "precision": "day",
+                    "source": "text",
+                },
+                "location": None,
+                "modality": "asserted",
+                "historical": False,
+                "cameo": "042",
+                "quad_class": 1,
+                "score": 1.9,
+                "evidence": [
+                    {
+                        "start": 0,
+                        "end": len(body),
+                        "text": body,
+                        "section": "body",
+                        "trigger": {"start": start, "end": start + 3, "text": "met"},
+                    }
+                ],
+                "confidence": 0.9,
+            }
+        ],
         "quotes": [],
         "times": [],
         "places": [],
     }
 
 
-@pytest.fixture()
-def store(tmp_path: Path) -> Store:
-    return Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """The same tests run on SQLite and, where a server is available, PostgreSQL."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    else:
+        url = os.environ.get("NEWSGRAPH_TEST_PG_URL", "")
+        if not url:
+            pytest.skip("PostgreSQL tests need NEWSGRAPH_TEST_PG_URL (.ci/run starts a server)")
+        reset_postgres(url)
+    with Store(url) as opened:
+        yield opened
+
+
+def reset_postgres(url: str) -> None:
+    from newsgraph.store import create_store_engine
+
+    engine = create_store_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
 
 
 @pytest.mark.parametrize("body", ["Olaf Weber met the Polish president in Warsaw."])
@@ -65,7 +143,9 @@ def test_store_changed_text_replaces_the_document(store: Store) -> None:
 
 
 def test_store_error_records_are_kept(store: Store) -> None:
-    status = store.add({"id": "bad.txt", "error": {"kind": "empty", "message": "the file is empty"}})
+    status = store.add(
+        {"id": "bad.txt", "error": {"kind": "empty", "message": "the file is empty"}}
+    )
     assert status == "failed"
     assert store.summary().failures == 1
     assert store.summary().documents == 0

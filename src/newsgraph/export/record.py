@@ -121,17 +121,29 @@ def _event(a: Analysis, v: Event) -> JSON:
 
 
 def _quote(a: Analysis, q: Quote) -> JSON:
-    speaker = None
+    speaker: JSON | None = None
     if q.speaker is not None:
         speaker = {"entity": q.speaker.entity, "text": q.speaker.text}
         if q.speaker.start is not None and q.speaker.end is not None:
             speaker.update(start=q.speaker.start, end=q.speaker.end)
-    return {**_span(a, q.start, q.end), "id": q.id, "kind": q.kind, "speaker": speaker,
-            "cue": q.cue, "via": q.via}
+    return {
+        **_span(a, q.start, q.end),
+        "id": q.id,
+        "kind": q.kind,
+        "speaker": speaker,
+        "cue": q.cue,
+        "via": q.via,
+    }
 
 
 def _time(a: Analysis, t: TimeExpr) -> JSON:
-    record = {**_span(a, t.start, t.end), "id": t.id, "type": t.type, "value": t.value, "mod": t.mod}
+    record = {
+        **_span(a, t.start, t.end),
+        "id": t.id,
+        "type": t.type,
+        "value": t.value,
+        "mod": t.mod,
+    }
     if t.anchor_text is not None:
         record["anchor"] = {"text": t.anchor_text, "offset": t.anchor_offset}
     return record

@@ -20,7 +20,9 @@ def validation_errors(record: dict[str, Any]) -> list[str]:
     import jsonschema
 
     validator = jsonschema.Draft202012Validator(analysis_schema())
-    problems = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(record)]
+    problems = [
+        f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(record)
+    ]
     problems += _offset_errors(record)
     return problems
 
@@ -33,7 +35,11 @@ def _offset_errors(record: dict[str, Any]) -> list[str]:
 
     def check(where: str, span: dict[str, Any]) -> None:
         start, end = span.get("start"), span.get("end")
-        if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start <= end <= len(text):
+        if (
+            not isinstance(start, int)
+            or not isinstance(end, int)
+            or not 0 <= start <= end <= len(text)
+        ):
             problems.append(f"{where}: span [{start}, {end}) outside the text")
         elif "text" in span and text[start:end] != span["text"]:
             problems.append(f"{where}: text[{start}:{end}] != {span['text']!r}")

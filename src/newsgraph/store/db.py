@@ -67,7 +67,9 @@ def create_store_engine(url: str) -> Engine:
             raise ConfigError(
                 "PostgreSQL support needs psycopg: pip install 'newsgraph[postgres]'"
             ) from exc
-    raise ConfigError(f"unsupported database {parsed.get_backend_name()!r}: use sqlite or postgresql")
+    raise ConfigError(
+        f"unsupported database {parsed.get_backend_name()!r}: use sqlite or postgresql"
+    )
 
 
 def _first(participants: list[dict[str, Any]], key: str) -> str | None:

@@ -1,0 +1,120 @@
+"""Date lines ("Published 3 hours ago", "Updated Feb. 3, 2025 10:21 a.m. ET") and dateline
+prefixes at the start of the lead ("ANKARA, Turkey (AP) — ", "BEIRUT, March 3 (Reuters) - ")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from newsgraph.ingest.dates import find_full_dates, month_day
+
+LABEL = re.compile(
+    r"\b(?P<label>first published|last updated|last modified|published|updated|posted|modified"
+    r"|date)\b(?:\s+on)?\s*:?",
+    re.IGNORECASE,
+)
+"""What a date line says about its date; "updated" dates are later than publication."""
+
+FILLER = re.compile(
+    r"""
+    \b(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?!\w)  # times
+    |\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\b                 # ISO stamps
+    |\b(?:[ECMPA][SD]?T|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|JST|KST|AEST|AEDT|SAST|WAT|EAT)\b
+    |\b(?:GMT|UTC)\s*[+-]\s*\d{1,2}\b
+    |\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?
+    |\b(?:an?|\d+)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b
+    |\b(?:yesterday|today|just\s+now|at|on|and)\b
+    |[\s,|•·/()\-–—]+
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+"""Everything a date line may contain besides its label and date."""
+
+RELATIVE = re.compile(r"\b(?:\d+|an?)\s+\w+\s+ago\b|\b(?:yesterday|today|just now)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class DateLine:
+    published: dt.date | None
+    updated: dt.date | None
+
+
+def parse_date_line(line: str) -> DateLine | None:
+    """A line that is only a date (with labels, times, zones), or None."""
+    if len(line) > 120:
+        return None
+    dates = find_full_dates(line)
+    labels = list(LABEL.finditer(line))
+    rest = line
+    for found in reversed(dates):
+        rest = rest[: found.start] + " " + rest[found.end :]
+    rest = LABEL.sub(" ", rest)
+    rest = FILLER.sub("", rest)
+    if rest.strip():
+        return None
+    if not dates and not RELATIVE.search(line):
+        return None
+    published: dt.date | None = None
+    updated: dt.date | None = None
+    for found in dates:
+        before = [m for m in labels if m.start() < found.start]
+        label = before[-1].group("label").lower() if before else "published"
+        if "updated" in label or "modified" in label:
+            updated = updated or found.date
+        else:
+            published = published or found.date
+    return DateLine(published, updated)
+
+
+PREFIX = re.compile(
+    r"""
+    ^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?                                     # ANKARA
+    (?:,\s*(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)
+    [A-Z][\w.'’\- ]{1,40}?){0,2})                                            # , Turkey
+    (?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?             # , March 3
+    \s*(?:\((?P<agency>[A-Za-z .&-]{2,30})\))?                                # (AP)
+    \s*(?:—|–|--|-|:)\s+                                                      # —
+    """,
+    re.VERBOSE,
+)
+"""A wire-service dateline: upper-case place, optional region, date and agency, then a dash."""
+
+
+@dataclass(frozen=True, slots=True)
+class DatelinePrefix:
+    """The dateline at the start of a body paragraph; offsets are into the paragraph."""
+
+    end: int
+    place_start: int
+    place_end: int
+    place: str
+    month_day: tuple[int, int] | None
+    year: int | None
+    agency: str | None
+
+
+def parse_dateline_prefix(paragraph: str) -> DatelinePrefix | None:
+    """Recognise "CITY, Region (Agency) — " at the start of a paragraph."""
+    match = PREFIX.match(paragraph)
+    if match is None:
+        return None
+    city = match.group("place").split(",")[0].strip()
+    letters = [ch for ch in city if ch.isalpha()]
+    if len(letters) < 2 or not all(ch.isupper() for ch in letters):
+        return None
+    date_raw = match.group("date")
+    year = None
+    if date_raw:
+        year_match = re.search(r"\d{4}", date_raw)
+        year = int(year_match.group()) if year_match else None
+    place = match.group("place").strip()
+    return DatelinePrefix(
+        end=match.end(),
+        place_start=match.start("place"),
+        place_end=match.start("place") + len(place),
+        place=place,
+        month_day=month_day(date_raw) if date_raw else None,
+        year=year,
+        agency=match.group("agency"),
+    )
