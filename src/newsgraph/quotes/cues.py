@@ -1,0 +1,51 @@
+"""The cue lexicon: which words introduce speech, and which names are news outlets.
+
+The words live in `cues.json` next to this module so that they can be extended without touching
+code; this module only loads them once and exposes them as frozen sets.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+LEXICON_FILE = "cues.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: frozenset[str]
+    """Lemmas of verbs that attribute a quote to their subject."""
+    report_verbs: frozenset[str]
+    """Lemmas whose clausal complement is reported speech (kind "indirect")."""
+    colon_verbs: frozenset[str]
+    """Lemmas that are cues only right before ':' or ',' ("She continued: ...")."""
+    relay_verbs: frozenset[str]
+    """Lemmas whose "by X" agent relays speech ("cited by IRNA")."""
+    relay_preps: frozenset[str]
+    """Prepositions whose object relays speech ("in an interview with X", "speaking to X")."""
+    outlets: tuple[str, ...]
+    """Known outlet names, longest first so "Associated Press" wins over "AP"."""
+    outlet_nouns: frozenset[str]
+    """Head nouns that make a phrase an outlet ("news agency", "state television")."""
+    person_titles: frozenset[str]
+    """Nouns that make a speaker a person ("Mayor Ana Costa", "the spokeswoman")."""
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Load the lexicon once per process."""
+    raw = resources.files(__package__).joinpath(LEXICON_FILE).read_text(encoding="utf-8")
+    data = json.loads(raw)
+    return Lexicon(
+        verbs=frozenset(data["verbs"]),
+        report_verbs=frozenset(data["report_verbs"]),
+        colon_verbs=frozenset(data["colon_verbs"]),
+        relay_verbs=frozenset(data["relay_verbs"]),
+        relay_preps=frozenset(data["relay_preps"]),
+        outlets=tuple(sorted(data["outlets"], key=len, reverse=True)),
+        outlet_nouns=frozenset(n.lower() for n in data["outlet_nouns"]),
+        person_titles=frozenset(n.lower() for n in data["person_titles"]),
+    )

@@ -1,0 +1,94 @@
+"""The quotes stage: detect quoted and reported speech, then say who said it.
+
+Order of work: marked quotes (detect) and reported clauses (indirect) in text order; each gets a
+cue and speaker (attribute, resolve); a second half of a split quote takes the speaker of its
+first half; a paragraph that is nothing but a quote and has no cue takes the speaker of the
+quote just before it in the previous paragraph (the usual continuation of a long statement).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsgraph.model import Analysis, Entity, Quote, Sentence
+from newsgraph.quotes.attribute import attribute
+from newsgraph.quotes.detect import Found, detect_marked, paragraphs_of
+from newsgraph.quotes.indirect import detect_indirect
+from newsgraph.quotes.resolve import Spoken, resolve_speaker
+
+
+def _detect(text: str, sentences: list[Sentence], doc: Any) -> list[Found]:
+    marked = detect_marked(text, sentences)
+    indirect = detect_indirect(doc, sentences, marked) if doc is not None else []
+    return sorted(marked + indirect, key=lambda f: (f.start, f.end))
+
+
+def _to_quotes(found: list[Found]) -> list[Quote]:
+    return [Quote(f"Q{i}", f.start, f.end, f.kind) for i, f in enumerate(found, 1)]
+
+
+def find_quotes(text: str, sentences: list[Sentence], doc: Any = None) -> list[Quote]:
+    """Quoted and (with a parsed `doc`) reported speech, in text order, speakers unresolved.
+
+    Without sentences every non-empty line of `text` is a paragraph.
+    """
+    return _to_quotes(_detect(text, sentences, doc))
+
+
+def _fills_paragraph(text: str, quote: Found, paragraphs: dict[int, tuple[int, int]]) -> bool:
+    lo, hi = paragraphs[quote.paragraph]
+    rest = text[lo : quote.open_at] + text[quote.close_at : hi]
+    return quote.kind != "indirect" and not any(c.isalnum() for c in rest)
+
+
+class QuoteStage:
+    """Fill `analysis.quotes` with Quote records (ids "Q1", ... in text order)."""
+
+    name = "quotes"
+    requires = frozenset({"text", "sentences", "doc"})
+    provides = frozenset({"quotes"})
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        text, sentences, doc = analysis.text, analysis.sentences, analysis.doc
+        found = _detect(text, sentences, doc)
+        quotes = _to_quotes(found)
+        if doc is not None:
+            self._attribute(analysis, found, quotes, doc)
+        analysis.quotes = quotes
+        return analysis
+
+    @staticmethod
+    def _attribute(analysis: Analysis, found: list[Found], quotes: list[Quote], doc: Any) -> None:
+        text, sentences = analysis.text, analysis.sentences
+        entities: list[Entity] = analysis.entities
+        marked = [f for f in found if f.kind != "indirect"]
+        marked_quotes = [q for f, q in zip(found, quotes, strict=True) if f.kind != "indirect"]
+        order = paragraphs_of(text, sentences)
+        paragraphs = {p: (lo, hi) for lo, hi, p in order}
+        previous_paragraph = {p: order[i - 1][2] for i, (_, _, p) in enumerate(order) if i}
+        history: list[Spoken] = []
+        last_in_paragraph: dict[int, Quote] = {}
+        for item, quote in zip(found, quotes, strict=True):
+            result = attribute(doc, sentences, item, marked, entities)
+            if result is not None:
+                quote.cue, quote.via = result.cue, result.via
+                if result.speaker is not None:
+                    spoken = resolve_speaker(doc, result.speaker, entities, history)
+                    quote.speaker = spoken.ref
+                    history.append(spoken)
+            if quote.speaker is None and item.split_from is not None:
+                _copy(marked_quotes[item.split_from], quote)
+            if quote.speaker is None and quote.cue is None and item.kind == "direct":
+                if _fills_paragraph(text, item, paragraphs):
+                    before = last_in_paragraph.get(previous_paragraph.get(item.paragraph, -1))
+                else:  # 'Smith said the cuts hurt. "We had no choice."' continues Smith.
+                    before = last_in_paragraph.get(item.paragraph)
+                if before is not None:
+                    _copy(before, quote)
+            if quote.speaker is not None:
+                last_in_paragraph[item.paragraph] = quote
+
+
+def _copy(source: Quote, target: Quote) -> None:
+    """Give `target` the attribution of `source` (SpeakerRef is immutable, so it is shared)."""
+    target.speaker, target.cue, target.via = source.speaker, source.cue, source.via

@@ -1,0 +1,83 @@
+"""Detection by quotation marks, without the spaCy model (find_quotes on raw text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.quotes import find_quotes
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(text[q.start : q.end], q.kind) for q in find_quotes(text, [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # curly marks, a whole utterance
+        ("“We will stay,” the mayor said.", [("We will stay", "direct")]),
+        # straight marks
+        ('"Prices will fall," she said.', [("Prices will fall", "direct")]),
+        # two quotes in one sentence, the second a split continuation (lower case)
+        (
+            "“We will,” he said, “never leave.”",
+            [("We will", "direct"), ("never leave.", "direct")],
+        ),
+        # a word in reported speech is partial, with the sentence's full stop dropped
+        ("She called the deal a “landmark” step.", [("landmark", "partial")]),
+        ("The town became a “ghost town.”", [("ghost town", "partial")]),
+        # nested single marks stay inside the double-quoted span
+        (
+            "“They shouted ‘leave now’ and we ran,” a farmer said.",
+            [("They shouted ‘leave now’ and we ran", "direct")],
+        ),
+        # apostrophes are not quote marks
+        (
+            "“We don’t accept Moscow’s terms,” he said.",
+            [("We don’t accept Moscow’s terms", "direct")],
+        ),
+        ("The players’ union rejected the offer.", []),
+        ("Putin’s visit ended in March.", []),
+        # a top-level single-quoted phrase
+        ("The minister called it ‘a disgrace’ on Monday.", [("a disgrace", "partial")]),
+        # after a colon or a cue verb a capitalised quote is direct
+        ("The minister said: “The embassy stays open.”", [("The embassy stays open.", "direct")]),
+        ('He replied "I cannot do that".', [("I cannot do that", "direct")]),
+        # guillemets
+        ("«Nous restons», a déclaré le ministre.", [("Nous restons", "direct")]),
+        # empty marks and a stray closing mark are ignored
+        ("He said “” and left.", []),
+        ("The word” appears once.", []),
+    ],
+)
+def test_detect_marks(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a paragraph that opens a quote without closing it continues into the next one
+        (
+            "“The first task is the schools.\n“The second is the hospitals,” she said.",
+            "The first task is the schools.\n“The second is the hospitals",
+        ),
+        (
+            '"We tried everything.\n"Nothing worked," the coach said.',
+            'We tried everything.\n"Nothing worked',
+        ),
+        # an unclosed quote whose next paragraph does not open with a mark ends with its paragraph
+        ("“We tried everything.\nThe coach left the room.", "We tried everything."),
+    ],
+)
+def test_detect_multi_paragraph(text: str, expected: str) -> None:
+    quotes = find_quotes(text, [])
+    assert [text[q.start : q.end] for q in quotes] == [expected]
+
+
+def test_detect_ids_in_text_order() -> None:
+    text = "“One,” he said.\n“Two,” she said.\nA “third” word."
+    quotes = find_quotes(text, [])
+    assert [q.id for q in quotes] == ["Q1", "Q2", "Q3"]
+    assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+    assert all(q.speaker is None for q in quotes)
