@@ -1,0 +1,96 @@
+"""Event-anchored time expressions: "a day before the president's visit", "after the meeting",
+"since his arrival". Their date is that of another event, shifted by an offset; event dating
+resolves them once the anchor event has a date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsgraph.times.normalise import parse_number, unit_code
+from newsgraph.times.patterns import NUMBER, UNIT
+from newsgraph.times.vocab import alternation, vocab
+
+SIGNAL_DIRECTION: dict[str, str] = {
+    "before": "BEFORE",
+    "ahead of": "BEFORE",
+    "prior to": "BEFORE",
+    "until": "BEFORE",
+    "in the run-up to": "BEFORE",
+    "on the eve of": "BEFORE",
+    "after": "AFTER",
+    "following": "AFTER",
+    "since": "AFTER",
+    "in the wake of": "AFTER",
+    "in the aftermath of": "AFTER",
+}
+"""Signal words and the side of the anchor event they put the time on."""
+
+_SIGNAL = alternation(list(SIGNAL_DIRECTION))
+_NOUN = alternation(list(vocab().event_nouns))
+_DETERMINER = r"(?:the|his|her|their|its|this|that|our|my|your|last\s+week['’]s|(?:[\w.-]+\s+){0,3}?[\w.-]+['’]s?)"
+_NAME = r"[A-Z][\w'’-]*(?:\.(?=\w)[\w'’-]*)*"
+"""A capitalised word; inner dots only (U.S.), so a sentence's full stop ends the phrase."""
+_VAGUE_OFFSET = r"(?P<vague>(?i:hours|days|weeks|months|years|shortly|just|soon|moments|minutes|immediately|right|long|a\s+day|the\s+day|a\s+week|the\s+week))"
+ANCHORED = re.compile(
+    rf"(?:(?:(?P<count>{NUMBER}\s+{UNIT})|{_VAGUE_OFFSET})\s+)?"
+    rf"\b(?P<signal>(?i:{_SIGNAL}))\s+"
+    rf"(?P<np>(?i:{_DETERMINER})\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>(?i:{_NOUN}))"
+    rf"(?:\s+(?:to|in|with|of)\s+{_NAME}(?:\s+{_NAME}){{0,3}})?)(?![\w-])"
+)
+"""[offset] signal noun-phrase-ending-in-an-event-noun, e.g. "two days after the election"."""
+
+
+@dataclass(frozen=True, slots=True)
+class Anchored:
+    start: int
+    end: int
+    anchor_start: int
+    anchor_end: int
+    offset: str
+    """Signed ISO duration ("-P1D", "P2W") or "BEFORE"/"AFTER" when the text gives no amount."""
+
+
+def _offset(count: str | None, vague: str | None, signal: str) -> str:
+    direction = SIGNAL_DIRECTION[re.sub(r"\s+", " ", signal.lower())]
+    sign = "-" if direction == "BEFORE" else ""
+    if signal.lower().startswith("on the eve"):
+        return "-P1D"
+    if (
+        vague
+        and vague.lower().split()[-1] in {"day", "week"}
+        and vague.split()[0].lower()
+        in {
+            "a",
+            "the",
+        }
+    ):
+        return f"{sign}P1{vague.split()[-1][0].upper()}"
+    if count:
+        words = count.split()
+        amount = parse_number(" ".join(words[:-1]))
+        unit = unit_code(words[-1])
+        if amount is not None and amount == int(amount) and unit in {"D", "W", "M", "Y"}:
+            return f"{sign}P{int(amount)}{unit}"
+    return direction
+
+
+_DETERMINERS = frozenset(
+    {"the", "his", "her", "their", "its", "this", "that", "our", "my", "your", "last"}
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def find_anchored(text: str) -> list[Anchored]:
+    """Every event-anchored expression in the text."""
+    found: list[Anchored] = []
+    for m in ANCHORED.finditer(text):
+        words = m["np"].split()
+        # The phrase must be definite: a determiner or a possessive ("al-Sharaa's visit").
+        if words[0].lower() not in _DETERMINERS and not any(
+            _POSSESSIVE.search(w) for w in words[:-1]
+        ):
+            continue
+        offset = _offset(m["count"], m["vague"], m["signal"])
+        found.append(Anchored(m.start(), m.end(), m.start("np"), m.end("np"), offset))
+    return found

@@ -1,0 +1,238 @@
+"""Event dating: give every event the date the text says it happened on.
+
+Order of evidence: (a) a time expression governing the trigger's clause, or else the nearest in
+the same sentence ("text"); (b) the time the paragraph opened with, in an earlier sentence
+("discourse"); (c) the publication date ("publication"). Event-anchored expressions ("a day
+before the visit") take the date of the event they name, shifted by their offset.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from newsgraph.model import Analysis, DateSource, Event, EventDate, Evidence, Sentence, TimeExpr
+from newsgraph.times import calendar as cal
+from newsgraph.times.anchors import find_anchor_event
+
+HISTORICAL_MARGIN = dt.timedelta(days=30)
+"""A news article's own time frame is about the last month: an event whose dates all end more
+than this long before publication is background ("historical"), not news of the day."""
+
+UNBOUNDED_MODS = frozenset({"BEFORE", "AFTER", "ON_OR_BEFORE"})
+"""Mods that leave one side of the range open; such expressions cannot date an event."""
+
+OPENING_CHARS = 30
+"""How far into a sentence an expression may start and still open it ("On Feb. 2, ...")."""
+
+PRECISION_RANK: dict[str, int] = {
+    "day": 0,
+    "week": 1,
+    "month": 2,
+    "quarter": 3,
+    "year": 4,
+    "decade": 5,
+    "century": 6,
+}
+"""Finer precision first: with several evidence sentences the most precise date wins."""
+
+VERB_POS = frozenset({"VERB"})
+
+
+def is_historical(date: EventDate | None, published: dt.date | None) -> bool:
+    return date is not None and published is not None and date.end < published - HISTORICAL_MARGIN
+
+
+class _Dater:
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.published = analysis.document.published
+        self.doc: Any = analysis.doc if _aligned(analysis) else None
+        self.times = sorted(analysis.times, key=lambda t: t.start)
+        self.by_id = {t.id: t for t in self.times}
+        self.dates: dict[str, EventDate | None] = {}
+        self.pending: set[str] = set()
+
+    # --- one event ------------------------------------------------------------------------------
+
+    def date_of(self, event: Event) -> EventDate | None:
+        if event.id in self.dates:
+            return self.dates[event.id]
+        if event.id in self.pending:
+            return None  # an anchor cycle: "before the visit" / "after the meeting" on each other
+        self.pending.add(event.id)
+        date = self._from_text(event) or self._from_discourse(event) or self._from_publication()
+        self.pending.discard(event.id)
+        self.dates[event.id] = date
+        return date
+
+    def _from_text(self, event: Event) -> EventDate | None:
+        found: list[tuple[int, int, int, EventDate]] = []
+        for order, evidence in enumerate(event.evidence):
+            for expr in self._sentence_candidates(event, evidence):
+                date = self._resolve(expr, event, "text")
+                if date is not None:
+                    width = (date.end - date.start).days
+                    found.append((PRECISION_RANK[date.precision], width, order, date))
+                    break
+        return min(found, key=lambda item: item[:3])[3] if found else None
+
+    def _from_discourse(self, event: Event) -> EventDate | None:
+        for evidence in event.evidence:
+            sentence = self.analysis.sentence_at(evidence.start)
+            if sentence is None:
+                continue
+            earlier = [
+                s
+                for s in self.analysis.sentences
+                if s.paragraph == sentence.paragraph and s.end <= sentence.start
+            ]
+            for previous in reversed(earlier):
+                for expr in self._opening(previous):
+                    date = self._resolve(expr, event, "discourse")
+                    if date is not None:
+                        return date
+        return None
+
+    def _from_publication(self) -> EventDate | None:
+        if self.published is None:
+            return None
+        return EventDate(
+            self.published.isoformat(), self.published, self.published, "day", "publication"
+        )
+
+    # --- candidate expressions ------------------------------------------------------------------
+
+    def _datable(self, expr: TimeExpr) -> bool:
+        if expr.type not in {"DATE", "TIME"}:
+            return False
+        if expr.anchor_text:
+            return True
+        return expr.value is not None and expr.mod not in UNBOUNDED_MODS
+
+    def _sentence_candidates(self, event: Event, evidence: Evidence) -> list[TimeExpr]:
+        """The expressions of the evidence sentence, the one that governs the trigger first."""
+        inside = [
+            t
+            for t in self.times
+            if evidence.start <= t.start and t.end <= evidence.end and self._datable(t)
+        ]
+        inside = [
+            t for t in inside if not (t.anchor_span and t.anchor_span.contains(evidence.trigger))
+        ]
+        refs = [self.by_id[i] for i in event.time_refs if i in self.by_id]
+        refs = [t for t in refs if t in inside]
+        trigger = evidence.trigger
+
+        def distance(t: TimeExpr) -> int:
+            return t.start - trigger.end if t.start >= trigger.end else trigger.start - t.end
+
+        def rank(t: TimeExpr) -> tuple[int, int, int]:
+            governed = 0 if self._governs(t, evidence) else 1
+            return governed, int(self._verb_between(t, evidence)), distance(t)
+
+        return refs + sorted((t for t in inside if t not in refs), key=rank)
+
+    def _governs(self, expr: TimeExpr, evidence: Evidence) -> bool:
+        """The expression hangs (through nouns and prepositions) from the trigger itself."""
+        if self.doc is None:
+            return False
+        span = self.doc.char_span(expr.start, expr.end, alignment_mode="expand")
+        trigger = self.doc.char_span(
+            evidence.trigger.start, evidence.trigger.end, alignment_mode="expand"
+        )
+        if span is None or trigger is None or not len(span) or not len(trigger):
+            return False
+        target = trigger.root
+        token = span.root
+        for _ in range(8):
+            if token.head is token:
+                return False
+            token = token.head
+            if token == target:
+                return True
+            if token.pos_ in VERB_POS:
+                return False
+        return False
+
+    def _verb_between(self, expr: TimeExpr, evidence: Evidence) -> bool:
+        """Another verb stands between the trigger and the expression (another clause's time)."""
+        if self.doc is None:
+            return False
+        low, high = (
+            sorted((evidence.trigger.end, expr.start))
+            if expr.start >= evidence.trigger.end
+            else (expr.end, evidence.trigger.start)
+        )
+        span = self.doc.char_span(low, high, alignment_mode="contract")
+        return span is not None and any(t.pos_ in VERB_POS for t in span)
+
+    def _opening(self, sentence: Sentence) -> list[TimeExpr]:
+        return [
+            t
+            for t in self.times
+            if sentence.start <= t.start < sentence.start + OPENING_CHARS
+            and t.end <= sentence.end
+            and self._datable(t)
+            and "," not in self.analysis.text[sentence.start : t.start]
+        ]
+
+    # --- from an expression to a date -----------------------------------------------------------
+
+    def _resolve(self, expr: TimeExpr, event: Event, source: DateSource) -> EventDate | None:
+        if expr.anchor_text:
+            return self._resolve_anchored(expr, event, source)
+        assert expr.value is not None
+        found = cal.value_range(expr.value, expr.mod)
+        if found is None:
+            return None
+        start, end, precision = found
+        if expr.mod == "ON_OR_AFTER" and self.published is not None and self.published > end:
+            end = self.published  # "since 2011": from then until the article's day
+        return EventDate(expr.value, start, end, precision, source, expr.id)
+
+    def _resolve_anchored(
+        self, expr: TimeExpr, event: Event, source: DateSource
+    ) -> EventDate | None:
+        anchor_event = find_anchor_event(self.analysis, expr, event)
+        if anchor_event is None:
+            return None
+        anchor = self.date_of(anchor_event)
+        if anchor is None:
+            return None
+        offset = expr.anchor_offset or ""
+        value = (
+            cal.offset_value(anchor.value, offset) if offset.lstrip("-").startswith("P") else None
+        )
+        date_source: DateSource = "publication" if anchor.source == "publication" else source
+        if value is None:
+            return EventDate(
+                anchor.value, anchor.start, anchor.end, anchor.precision, date_source, expr.id
+            )
+        found = cal.value_range(value)
+        if found is None:
+            return None
+        if expr.value is None:
+            expr.value = value  # the anchored expression now has a calendar value too
+        return EventDate(value, found[0], found[1], found[2], date_source, expr.id)
+
+
+def _aligned(analysis: Analysis) -> bool:
+    return analysis.doc is not None and len(analysis.doc.text) == len(analysis.text)
+
+
+class EventDatingStage:
+    """Set `event.date` and `event.historical` for every event (runs after the events stage).
+
+    It also fills the value of an event-anchored time expression once its anchor is dated."""
+
+    name = "event_dating"
+    requires = frozenset({"events", "times", "sentences", "document"})
+    provides = frozenset({"events"})
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        dater = _Dater(analysis)
+        for event in analysis.events:
+            event.date = dater.date_of(event)
+            event.historical = is_historical(event.date, analysis.document.published)
+        return analysis

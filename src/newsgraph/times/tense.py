@@ -1,0 +1,101 @@
+"""Does the clause around a time expression speak of the future?
+
+News reports what happened, so a date without a year (or a bare weekday) is read as the nearest
+past one unless the clause is about the future: "will meet on Monday", "is scheduled to vote on
+Feb. 10", "next week". With a spaCy parse we look at the verb that governs the expression; without
+one we look for the same cues in the words of the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+FUTURE_MODALS = frozenset({"will", "'ll", "shall", "wo"})
+"""Modal auxiliaries that put a clause in the future ("wo" is spaCy's token for "won't")."""
+
+SCHEDULE_LEMMAS = frozenset(
+    {"schedule", "expect", "set", "due", "plan", "intend", "go", "slate", "poise", "prepare"}
+)
+"""Verbs that announce a planned event through an infinitive: "is scheduled to meet on Monday"."""
+
+FUTURE_TEXT_CUE = re.compile(
+    r"\b(?:will|shall|won't|'ll|(?:is|are|was|were)\s+(?:scheduled|expected|due|set|going|slated|"
+    r"poised|planning|preparing)\s+to|plans?\s+to|upcoming|to\s+be\s+held)\b",
+    re.IGNORECASE,
+)
+"""The same cues in plain words, for when no parse is available."""
+
+_SENTENCE_EDGE = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
+
+
+def _governing_verb(token: Any) -> Any:
+    """Climb from a token to the first verb above it (the clause the expression belongs to)."""
+    current = token
+    for _ in range(12):
+        if current.pos_ in {"VERB", "AUX"} and current.dep_ != "aux":
+            return current
+        if current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _verb_is_future(verb: Any) -> bool:
+    for child in verb.children:
+        if child.dep_ in {"aux", "auxpass"} and child.lower_ in FUTURE_MODALS:
+            return True
+    # "is scheduled to meet", "plans to visit": the infinitive hangs under a scheduling verb.
+    if verb.dep_ == "xcomp" and verb.tag_ == "VB":
+        head = verb.head
+        if head.lemma_.lower() in SCHEDULE_LEMMAS or _verb_is_future(head):
+            return True
+    # "is meeting on Friday": the progressive with a date announces an arrangement.
+    if verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in verb.children
+    ):
+        return True
+    # "an event to be held on October 12": an infinitive clause names what is still to come.
+    if verb.tag_ in {"VB", "VBN"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return verb.dep_ != "xcomp" or _verb_is_future(verb.head)
+    # "will wear its livery when it arrives on Nov. 11": a present-tense adverbial clause
+    # takes the time of the clause it modifies.
+    if verb.tag_ in {"VBZ", "VBP"} and verb.dep_ == "advcl" and verb.head is not verb:
+        return _verb_is_future(verb.head)
+    return bool(verb.lemma_.lower() == "due")
+
+
+_CLAUSE_EDGE = re.compile(r"[,;:()]|\bthat\b|\bwhich\b|\bwho\b|\bbut\b")
+"""Where a clause ends, roughly, in plain text (used only without a parse)."""
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    sentence_start = 0
+    for m in _SENTENCE_EDGE.finditer(text, 0, start):
+        sentence_start = m.end()
+    edge = _SENTENCE_EDGE.search(text, end)
+    sentence_end = edge.start() if edge else len(text)
+    clause_start = sentence_start
+    for m in _CLAUSE_EDGE.finditer(text, sentence_start, start):
+        clause_start = m.end()
+    after = _CLAUSE_EDGE.search(text, end, sentence_end)
+    clause_end = after.start() if after else sentence_end
+    if after and clause_start == sentence_start and after.group() == ",":
+        # "On Monday, the minister will ...": an opening phrase belongs to the main clause.
+        following = _CLAUSE_EDGE.search(text, after.end(), sentence_end)
+        clause_end = following.start() if following else sentence_end
+    return clause_start, clause_end
+
+
+def is_future(text: str, start: int, end: int, doc: Any | None = None) -> bool:
+    """True when the clause that holds text[start:end] speaks of the future."""
+    if doc is not None and len(doc.text) == len(text):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span) > 0:
+            verb = _governing_verb(span.root)
+            if verb is not None:
+                return _verb_is_future(verb)
+    clause_start, clause_end = _clause(text, start, end)
+    return FUTURE_TEXT_CUE.search(text, clause_start, clause_end) is not None

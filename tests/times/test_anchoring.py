@@ -1,0 +1,87 @@
+"""Event-anchored expressions: the anchor phrase, its span and the offset from it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsgraph.times import find_times
+from newsgraph.times.anchors import anchor_names, anchor_noun
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "anchor", "offset"),
+    [
+        (
+            "A day before Modi's visit, officials cleaned the streets.",
+            "A day before Modi's visit",
+            "Modi's visit",
+            "-P1D",
+        ),
+        (
+            "After the meeting, the ministers issued a statement.",
+            "After the meeting",
+            "the meeting",
+            "AFTER",
+        ),
+        (
+            "He has lived in exile since his arrival in Paris.",
+            "since his arrival in Paris",
+            "his arrival in Paris",
+            "AFTER",
+        ),
+        (
+            "Two days after the election, the president resigned.",
+            "Two days after the election",
+            "the election",
+            "P2D",
+        ),
+        (
+            "Three weeks before the referendum, polls tightened.",
+            "Three weeks before the referendum",
+            "the referendum",
+            "-P3W",
+        ),
+        (
+            "On the eve of the summit with NATO, protesters marched.",
+            "On the eve of the summit with NATO",
+            "the summit with NATO",
+            "-P1D",
+        ),
+        (
+            "Shortly after the attack, police sealed the area.",
+            "Shortly after the attack",
+            "the attack",
+            "AFTER",
+        ),
+        ("Prices rose ahead of the vote.", "ahead of the vote", "the vote", "BEFORE"),
+    ],
+)
+def test_anchoring_fields(sentence: str, text: str, anchor: str, offset: str) -> None:
+    exprs = find_times(sentence, dt.date(2025, 2, 4))
+    found = next(e for e in exprs if sentence[e.start : e.end] == text)
+    assert found.value is None
+    assert found.anchor_text == anchor
+    assert found.anchor_offset == offset
+    assert found.anchor_span is not None
+    assert sentence[found.anchor_span.start : found.anchor_span.end] == anchor
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "After the president spoke, the crowd left.",  # not an event noun
+        "Before a crowd of thousands, he spoke.",  # indefinite, not an anchor
+    ],
+)
+def test_anchoring_needs_a_definite_event_noun(sentence: str) -> None:
+    assert all(e.anchor_text is None for e in find_times(sentence, dt.date(2025, 2, 4)))
+
+
+def test_anchoring_noun_and_names() -> None:
+    assert anchor_noun("al-Sharaa’s visit") == ("visit", "visit")
+    assert anchor_noun("the meeting with Erdogan") == ("meeting", "meet")
+    assert anchor_names("al-Sharaa’s visit") == ["al-sharaa"]
+    assert anchor_names("the talks with Prime Minister Modi") == ["prime minister modi"]
+    assert anchor_names("his arrival") == []

@@ -1,0 +1,180 @@
+"""Event dating on hand-built events: text, discourse, publication, anchors, historical."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from newsgraph.model import Analysis
+from newsgraph.times import HISTORICAL_MARGIN, EventDatingStage
+from newsgraph.times.dating import is_historical
+
+from .helpers import add_evidence, build, event
+
+PUBLISHED = dt.date(2025, 2, 4)
+ARTICLE = [
+    "Kenyan President Ruto Visits Kampala for Trade Talks",
+    "Kenya's President William Ruto visited Kampala on Jan. 28, where he met Ugandan President Yoweri Museveni.",
+    "A day before Ruto's visit, Ugandan officials announced new tariffs. The ministers signed a customs deal after the meeting.",
+    "On Jan. 20, farmers blocked the border at Busia. Police arrested dozens of protesters. A court freed them later.",
+    "The two countries fought a bitter trade war in 2019.",
+    "Museveni praised the talks.",
+]
+
+
+def _dated(
+    paragraphs: list[str], published: dt.date | None, specs: list[tuple[Any, ...]]
+) -> Analysis:
+    analysis = build(paragraphs, published)
+    analysis.events = [event(analysis, *spec) for spec in specs]
+    return EventDatingStage()(analysis)
+
+
+@pytest.fixture(scope="module")
+def article() -> Analysis:
+    return _dated(
+        ARTICLE,
+        PUBLISHED,
+        [
+            ("E1", "visited", 0, "William Ruto"),
+            ("E2", "announced"),
+            ("E3", "signed"),
+            ("E4", "arrested"),
+            ("E5", "fought"),
+            ("E6", "praised"),
+            ("E7", "met"),
+        ],
+    )
+
+
+def _date(analysis: Analysis, event_id: str) -> tuple[str, str, str] | None:
+    ev = next(e for e in analysis.events if e.id == event_id)
+    return (ev.date.value, ev.date.source, ev.date.precision) if ev.date else None
+
+
+def test_dating_same_sentence_expression(article: Analysis) -> None:
+    assert _date(article, "E1") == ("2025-01-28", "text", "day")
+
+
+def test_dating_event_anchored_offset(article: Analysis) -> None:
+    assert _date(article, "E2") == ("2025-01-27", "text", "day")
+    anchored = next(t for t in article.times if t.anchor_text == "Ruto's visit")
+    assert anchored.anchor_offset == "-P1D"
+    assert anchored.value == "2025-01-27"
+
+
+def test_dating_event_anchored_after(article: Analysis) -> None:
+    # "after the meeting" takes the date of the event triggered by "met".
+    assert _date(article, "E3") == ("2025-01-28", "text", "day")
+
+
+def test_dating_discourse_time_from_paragraph_opening(article: Analysis) -> None:
+    assert _date(article, "E4") == ("2025-01-20", "discourse", "day")
+
+
+def test_dating_publication_fallback(article: Analysis) -> None:
+    assert _date(article, "E6") == ("2025-02-04", "publication", "day")
+
+
+def test_dating_historical_event(article: Analysis) -> None:
+    war = next(e for e in article.events if e.id == "E5")
+    assert war.date is not None
+    assert (war.date.value, war.date.start, war.date.end) == (
+        "2019",
+        dt.date(2019, 1, 1),
+        dt.date(2019, 12, 31),
+    )
+    assert war.historical is True
+    assert not any(e.historical for e in article.events if e.id != "E5")
+
+
+def test_dating_time_id_points_to_the_expression(article: Analysis) -> None:
+    visit = next(e for e in article.events if e.id == "E1")
+    assert visit.date is not None and visit.date.time is not None
+    expr = next(t for t in article.times if t.id == visit.date.time)
+    assert article.text[expr.start : expr.end] == "Jan. 28"
+
+
+def test_dating_most_precise_evidence_wins() -> None:
+    paragraphs = [
+        "Sudan Talks Resume This Week",
+        "Sudanese army and RSF envoys resumed talks in Jeddah on Feb. 3, mediators said.",
+    ]
+    analysis = build(paragraphs, PUBLISHED)
+    talks = event(analysis, "E1", "Resume")
+    add_evidence(analysis, talks, "resumed")
+    analysis.events = [talks]
+    EventDatingStage()(analysis)
+    assert talks.date is not None
+    assert (talks.date.value, talks.date.precision) == ("2025-02-03", "day")
+
+
+def test_dating_anchor_needs_a_compatible_actor() -> None:
+    paragraphs = [
+        "Leaders Trade Visits",
+        "William Ruto visited Kampala on Jan. 28.",
+        "Yoweri Museveni visited Nairobi on Jan. 10.",
+        "A day before Museveni's visit, Kenyan police closed the highway.",
+    ]
+    analysis = build(paragraphs, PUBLISHED)
+    analysis.events = [
+        event(analysis, "E1", "visited", 0, "William Ruto"),
+        event(analysis, "E2", "visited", 1, "Yoweri Museveni"),
+        event(analysis, "E3", "closed"),
+    ]
+    EventDatingStage()(analysis)
+    assert _date(analysis, "E3") == ("2025-01-09", "text", "day")
+
+
+def test_dating_unresolvable_anchor_falls_back() -> None:
+    paragraphs = ["Headline", "After the summit, the ministers issued a statement."]
+    analysis = _dated(paragraphs, PUBLISHED, [("E1", "issued")])
+    assert _date(analysis, "E1") == ("2025-02-04", "publication", "day")
+
+
+def test_dating_without_publication_date() -> None:
+    paragraphs = [
+        "Headline",
+        "Police arrested the suspect on Feb. 2.",
+        "Ministers praised the police.",
+    ]
+    analysis = _dated(paragraphs, None, [("E1", "arrested"), ("E2", "praised")])
+    # No reference: "Feb. 2" has no year, so nothing can date either event.
+    assert [e.date for e in analysis.events] == [None, None]
+    dated = _dated(["Headline", "The pact was signed on March 3, 2021."], None, [("E1", "signed")])
+    assert _date(dated, "E1") == ("2021-03-03", "text", "day")
+    assert dated.events[0].historical is False
+
+
+def test_dating_since_covers_until_publication() -> None:
+    analysis = _dated(
+        ["Headline", "The rebels have held the town since 2011."], PUBLISHED, [("E1", "held")]
+    )
+    date = analysis.events[0].date
+    assert date is not None
+    assert (date.start, date.end) == (dt.date(2011, 1, 1), PUBLISHED)
+
+
+@pytest.mark.parametrize(("days", "historical"), [(29, False), (30, False), (31, True)])
+def test_dating_historical_margin(days: int, historical: bool) -> None:
+    from newsgraph.model import EventDate
+
+    end = PUBLISHED - dt.timedelta(days=days)
+    date = EventDate(end.isoformat(), end, end, "day", "text")
+    assert dt.timedelta(days=30) == HISTORICAL_MARGIN
+    assert is_historical(date, PUBLISHED) is historical
+
+
+@pytest.mark.model
+def test_dating_prefers_the_expression_governing_the_trigger(nlp: Any) -> None:
+    paragraphs = [
+        "Headline",
+        "The rebels, who attacked the base on Saturday, were captured by troops on Monday.",
+    ]
+    text = "\n\n".join(paragraphs)
+    analysis = build(paragraphs, PUBLISHED, doc=nlp(text))
+    analysis.events = [event(analysis, "E1", "captured")]
+    EventDatingStage()(analysis)
+    assert _date(analysis, "E1") == ("2025-02-03", "text", "day")

@@ -1,0 +1,109 @@
+"""News bias: incomplete dates resolve to the past unless the clause speaks of the future."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgraph.times import find_times
+from newsgraph.times.calendar import value_range
+from newsgraph.times.tense import is_future
+
+MONTHS = list(calendar.month_name)[1:]
+WEEKDAYS = list(calendar.day_name)
+
+references = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31))
+month_days = st.tuples(st.integers(1, 12), st.integers(1, 28))
+
+PAST_TEMPLATES = (
+    "The minister resigned on {month} {day}.",
+    "Rebels attacked the town on {day} {month}.",
+    "Officials said the deal was signed on {month} {day}.",
+)
+FUTURE_TEMPLATES = (
+    "The leaders will meet on {month} {day}.",
+    "The court is scheduled to rule on {month} {day}.",
+)
+
+
+def _start_of(sentence: str, reference: dt.date) -> dt.date:
+    exprs = find_times(sentence, reference)
+    assert len(exprs) == 1, exprs
+    assert exprs[0].value is not None
+    found = value_range(exprs[0].value, exprs[0].mod)
+    assert found is not None
+    return found[0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(references, month_days, st.sampled_from(PAST_TEMPLATES))
+def test_tense_past_month_day_never_after_reference(
+    reference: dt.date, month_day: tuple[int, int], template: str
+) -> None:
+    month, day = month_day
+    sentence = template.format(month=MONTHS[month - 1], day=day)
+    resolved = _start_of(sentence, reference)
+    assert resolved <= reference
+    assert reference - resolved < dt.timedelta(days=366)
+
+
+@settings(max_examples=100, deadline=None)
+@given(references, st.sampled_from(WEEKDAYS))
+def test_tense_past_weekday_within_the_last_week(reference: dt.date, weekday: str) -> None:
+    resolved = _start_of(f"The envoy arrived on {weekday}.", reference)
+    assert reference - dt.timedelta(days=6) <= resolved <= reference
+
+
+@settings(max_examples=100, deadline=None)
+@given(references, st.integers(1, 12))
+def test_tense_past_month_never_after_reference(reference: dt.date, month: int) -> None:
+    resolved = _start_of(f"Exports fell in {MONTHS[month - 1]}.", reference)
+    assert resolved <= reference
+
+
+@settings(max_examples=100, deadline=None)
+@given(references, month_days, st.sampled_from(FUTURE_TEMPLATES))
+def test_tense_future_month_day_never_before_reference(
+    reference: dt.date, month_day: tuple[int, int], template: str
+) -> None:
+    month, day = month_day
+    resolved = _start_of(template.format(month=MONTHS[month - 1], day=day), reference)
+    assert resolved >= reference
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "future"),
+    [
+        ("The ministers will meet on Friday.", "Friday", True),
+        ("The ministers met on Friday.", "Friday", False),
+        ("Apple announced Friday that it will give owners a free case.", "Friday", False),
+        ("On Monday, the president will travel to Lagos.", "Monday", True),
+        ("The talks are expected to resume on Monday.", "Monday", True),
+    ],
+)
+def test_tense_text_cues_without_parse(sentence: str, text: str, future: bool) -> None:
+    start = sentence.index(text)
+    assert is_future(sentence, start, start + len(text)) is future
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "text", "future"),
+    [
+        ("The ministers will meet on Friday.", "Friday", True),
+        ("The ministers met on Friday.", "Friday", False),
+        ("Apple announced Friday that it will give owners a free case.", "Friday", False),
+        ("The company announced a special event to be held on October 12.", "October 12", True),
+        ("The court is scheduled to rule on Monday.", "Monday", True),
+        ("The jet will wear new livery when it arrives on November 11.", "November 11", True),
+    ],
+)
+def test_tense_reads_the_governing_verb(nlp: Any, sentence: str, text: str, future: bool) -> None:
+    doc = nlp(sentence)
+    start = sentence.index(text)
+    assert is_future(sentence, start, start + len(text), doc) is future
