@@ -1,0 +1,23 @@
+"""The places stage: resolve the document's toponym mentions against the offline gazetteer."""
+
+from __future__ import annotations
+
+from newsgraph.model import Analysis
+from newsgraph.places.candidates import candidates_for
+from newsgraph.places.resolve import resolve_toponyms
+
+
+class PlaceStage:
+    """Fill `analysis.places` with one Place per resolved mention ("P1", "P2", ...).
+
+    Candidates come from the actors stage's GPE/LOC/FAC entities when it has run, else from
+    spaCy's entities in `analysis.doc`. The gazetteer is read on the first document only.
+    """
+
+    name = "places"
+    requires = frozenset({"text", "doc"})
+    provides = frozenset({"places"})
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        analysis.places = resolve_toponyms(analysis.text, candidates_for(analysis))
+        return analysis

@@ -1,0 +1,139 @@
+"""Read a toponym mention as written: trim it, find its lookup names and its qualifiers.
+
+NER spans carry articles and possessives ("the Gaza Strip", "Syria's"), name parts of a place
+("northwestern Syria", "Idlib province") and are followed by disambiguating qualifiers ("Paris,
+Texas"; "Moscow, Idaho"). This module turns one span into what resolution needs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsgraph.places.normalize import normalize_key
+
+DIRECTIONS = (
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+)
+_DIRECTION_WORDS = "|".join(re.escape(d) for d in DIRECTIONS)
+_QUALIFIER = (
+    rf"(?:(?:{_DIRECTION_WORDS})(?:ern)?|central|eastern|western|northern|southern|upper|lower)"
+)
+QUALIFIER_PREFIX = re.compile(rf"^({_QUALIFIER})\s+(.+)$", re.IGNORECASE)
+"""A part-of-place word at the start of a span: "northwestern Syria"."""
+QUALIFIER_BEFORE = re.compile(rf"\b({_QUALIFIER})\s+(?:parts? of\s+)?$", re.IGNORECASE)
+"""The same word just before a span the NER left it out of (only lower case counts)."""
+
+GENERIC_SUFFIX = re.compile(
+    r"^(.+?)\s+(province|governorate|region|state|district|city|oblast|prefecture|county|area|"
+    r"municipality|territory|department)$",
+    re.IGNORECASE,
+)
+"""A generic word after a division or town name: "Idlib province", "Kherson region"."""
+GENERIC_PREFIX = re.compile(
+    r"^(?:the\s+)?(?:city|province|state|region|town|village|port city|capital)\s+of\s+(.+)$",
+    re.IGNORECASE,
+)
+"""The same before it: "the city of Aleppo"."""
+LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+TRAILING_NOISE = re.compile(r"(?:['’]s|['’]|[\s,;:!?)\]\"”]+)$")
+"""Possessive or punctuation that NER spans sometimes include ("Syria's", "Texas,")."""
+FOLLOWING_QUALIFIER = re.compile(r"^,\s*((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*\.?){0,2})")
+"""Up to three capitalised words after a comma: the state or country of "Paris, Texas"."""
+SENTENCE_OPENERS = frozenset('.!?"“”\n:')
+"""Characters that end the text before a sentence (or headline) start."""
+
+
+@dataclass(frozen=True, slots=True)
+class Surface:
+    """One mention as resolution sees it."""
+
+    start: int
+    end: int
+    text: str
+    keys: tuple[str, ...]
+    """Lookup keys, most specific first ("idlib province", "idlib")."""
+    dotted_key: str | None
+    """Key with the span's final dot, for abbreviations ("calif.", "u.s."); `end` excludes it."""
+    region: str | None
+    """Part-of-place word ("northwestern"), lower case."""
+    qualifier_keys: tuple[str, ...]
+    """Keys of the words after a comma ("texas", "tex."), longest first."""
+    sentence_initial: bool
+
+
+def read_surface(text: str, start: int, end: int) -> Surface | None:
+    """Trim a mention and derive its lookup keys; None when nothing name-like is left."""
+    span = text[start:end]
+    article = LEADING_ARTICLE.match(span)
+    if article:
+        start += article.end()
+        span = span[article.end() :]
+    while True:
+        noise = TRAILING_NOISE.search(span)
+        if not noise or noise.start() == 0:
+            break
+        end -= len(span) - noise.start()
+        span = span[: noise.start()]
+    dotted_key: str | None = None
+    if span.endswith("."):
+        dotted_key = normalize_key(span)
+        span = span[:-1]
+        end -= 1
+    if not span or not any(ch.isupper() for ch in span):
+        return None
+
+    keys: list[str] = [normalize_key(span)]
+    region: str | None = None
+    core = span
+    prefix = QUALIFIER_PREFIX.match(span)
+    if prefix:
+        region = prefix.group(1).lower()
+        core = prefix.group(2)
+        keys.append(normalize_key(core))
+    else:
+        before = QUALIFIER_BEFORE.search(text[max(0, start - 30) : start])
+        if before and before.group(1).islower():
+            region = before.group(1)
+    qualifier_text = text[end : end + 60]
+    if ", " in core:
+        core, _, tail = core.partition(", ")
+        keys.append(normalize_key(core))
+        qualifier_text = ", " + tail
+    for pattern in (GENERIC_PREFIX, GENERIC_SUFFIX):
+        match = pattern.match(core)
+        if match:
+            keys.append(normalize_key(match.group(1)))
+    qualifier = FOLLOWING_QUALIFIER.match(qualifier_text)
+    qualifier_keys: tuple[str, ...] = ()
+    if qualifier:
+        words = qualifier.group(1).split()
+        qualifier_keys = tuple(normalize_key(" ".join(words[:n])) for n in range(len(words), 0, -1))
+    return Surface(
+        start=start,
+        end=end,
+        text=span,
+        keys=tuple(dict.fromkeys(k for k in keys if k)),
+        dotted_key=dotted_key,
+        region=region,
+        qualifier_keys=qualifier_keys,
+        sentence_initial=_sentence_initial(text, start),
+    )
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    index = start - 1
+    while index >= 0 and text[index] in " \t\r‘'(":
+        index -= 1
+    return index < 0 or text[index] in SENTENCE_OPENERS

@@ -1,0 +1,41 @@
+"""Candidate collection from the actors stage's entities (no spaCy needed)."""
+
+from __future__ import annotations
+
+from newsgraph.model import Analysis, Entity, Mention
+from newsgraph.places.candidates import candidates_for
+
+
+def _entity(eid: str, etype: str, text: str, name: str, nth: int = 1) -> Entity:
+    start = -1
+    for _ in range(nth):
+        start = text.index(name, start + 1)
+    return Entity(eid, name, etype, mentions=[Mention(start, start + len(name))])
+
+
+def test_candidates_drop_person_surname_labelled_as_place() -> None:
+    text = "Recep Tayyip Erdogan spoke in Ankara. Erdogan then left."
+    analysis = Analysis(
+        id="d",
+        text=text,
+        entities=[
+            _entity("A1", "PERSON", text, "Recep Tayyip Erdogan"),
+            _entity("A2", "GPE", text, "Ankara"),
+            _entity("A3", "GPE", text, "Erdogan", nth=2),
+        ],
+    )
+    spans = [text[s:e] for s, e, _ in candidates_for(analysis)]
+    assert "Ankara" in spans
+    assert "Erdogan" not in spans
+
+
+def test_candidates_add_dateline_and_unlabelled_name_after_preposition() -> None:
+    text = "NAIROBI (Reuters) — Floods hit the region.\nAid arrived in Garissa on Monday."
+    analysis = Analysis(id="d", text=text, entities=[_entity("A1", "ORG", text, "Reuters")])
+    found = {text[s:e]: label for s, e, label in candidates_for(analysis)}
+    assert found["NAIROBI"] == "GPE"
+    assert found["Garissa"] == ""
+
+
+def test_candidates_empty_without_entities_or_doc() -> None:
+    assert candidates_for(Analysis(id="d", text="Nothing here.")) == []
