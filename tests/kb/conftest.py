@@ -1,0 +1,10 @@
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.kb import KnowledgeBase, load_kb
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    return load_kb()
