@@ -232,6 +232,9 @@ class Place:
     region: str | None = None
     """A qualifier such as "northwestern" when the text names a part of the place."""
     population: int | None = None
+    adjectival: bool = False
+    """True for a demonym or adjective that names the place ("Russian", "Syrian"): a reference to
+    the place, never an event location."""
 
 
 # --- quotes ------------------------------------------------------------------------------------

@@ -160,6 +160,7 @@ def _place(a: Analysis, p: Place) -> JSON:
         "country": p.country,
         "feature": p.feature,
         "region": p.region,
+        "adjectival": p.adjectival,
     }
 
 
