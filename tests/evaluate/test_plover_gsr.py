@@ -155,3 +155,19 @@ def test_plover_gsr_parse_records_keeps_repeated_ids_apart(repeats: int) -> None
     }
     ids = [s.id for s in plover_gsr.parse_records([raw] * repeats)]
     assert ids == ["X-1", "X-1#2", "X-1#3"][:repeats]
+
+
+@pytest.mark.parametrize(
+    ("gold_code", "predicted", "ok"),
+    [("JAP", "JPN", True), ("ITL", "ITA", True), ("JAP", "JAP", False), ("FRA", "FRA", True)],
+)
+def test_plover_gsr_country_compares_cameo_codes_as_iso(
+    gold_code: str, predicted: str, ok: bool
+) -> None:
+    from newsgraph.evaluate.plover_gsr import GoldActor, _country_ok
+
+    gold_actor = GoldActor(text="officials", code=gold_code, sector="GOV")
+    assert (
+        _country_ok(gold_actor, {"country": predicted, "sector": "GOV", "code": predicted + "GOV"})
+        is ok
+    )

@@ -102,9 +102,14 @@ def _matches(gold: Sequence[GoldActor], participants: Sequence[Mapping[str, Any]
     return any(phrases_overlap(g.text, str(p.get("text", ""))) for g in gold for p in participants)
 
 
+CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+"""CAMEO country codes that differ from ISO 3166 alpha-3 (the gold uses CAMEO's, we emit ISO)."""
+
+
 def _country_ok(gold: GoldActor, predicted: Mapping[str, Any]) -> bool:
     """A state code must equal the predicted country; IGO/NGO-style codes may sit in any field."""
     code = (gold.code or "").upper()
+    code = CAMEO_TO_ISO.get(code, code)
     found = {
         str(predicted.get("country") or "").upper(),
         str(predicted.get("sector") or "").upper(),
