@@ -1,0 +1,135 @@
+"""Actor coding: country (ISO alpha-3), PLOVER sector and a CAMEO-style code for each entity.
+
+Evidence is ranked: a role the article states beats the knowledge base (the article knows who
+was "interim president" on its date; a dictionary may be stale), the knowledge base's role on the
+publication date beats its undated default, and a name's own words (a demonym, "ministry")
+come last. `Entity.coding_source` records which one decided.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from newsgraph.actors.lexicon import lexicon
+from newsgraph.actors.resolve import Cluster
+from newsgraph.actors.roles import TextRole
+from newsgraph.kb import KnowledgeBase
+from newsgraph.model import Entity, Role
+
+TRANSNATIONAL = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
+"""PLOVER's non-state "country" codes (Table 5.1); they stand alone as the actor code."""
+
+
+def compose_code(country: str | None, sector: str | None) -> str | None:
+    """CAMEO-style concatenation: SYR + GOV → SYRGOV; a transnational sector stands alone."""
+    if sector in TRANSNATIONAL and country is None:
+        return sector
+    if country and sector:
+        return country + sector
+    return country or sector
+
+
+def _current_text_role(roles: list[TextRole]) -> tuple[str | None, str | None] | None:
+    """The (country, sector) most text roles agree on, preferring present over former roles."""
+    present = [r for r in roles if not r.past and r.sector] or [r for r in roles if r.sector]
+    if not present:
+        return None
+    with_country = [(r.country, r.sector) for r in present if r.country]
+    if with_country:
+        return Counter(with_country).most_common(1)[0][0]
+    return None, Counter(r.sector for r in present).most_common(1)[0][0]
+
+
+def _is_agency(entity: Entity, cluster: Cluster, kb: KnowledgeBase) -> bool:
+    if cluster.kb is not None and cluster.kb.is_agency:
+        return True
+    return any(kb.is_news_agency(name) for name in [entity.name, *entity.aliases])
+
+
+def _code_person(
+    entity: Entity, cluster: Cluster, roles: list[TextRole], published: dt.date | None
+) -> None:
+    entry = cluster.kb
+    kb_role = entry.role_on(published) if entry is not None else None
+    kb_country = (kb_role.country if kb_role else None) or (entry.country if entry else None)
+    kb_sector = (kb_role.sector if kb_role else None) or (entry.sector if entry else None)
+    stated = _current_text_role(roles)
+    if stated is not None:
+        entity.country = stated[0] or kb_country
+        entity.sector = stated[1] or kb_sector
+        entity.coding_source = "text"
+    elif entry is not None and (kb_country or kb_sector):
+        entity.country, entity.sector = kb_country, kb_sector
+        entity.coding_source = "kb"
+    else:
+        entity.country = next((r.country for r in roles if r.country), None)
+        entity.coding_source = "text" if entity.country else None
+    entity.code = compose_code(entity.country, entity.sector)
+
+
+def _code_named_group(entity: Entity, kb: KnowledgeBase) -> None:
+    """An organisation the KB does not know: a country or demonym in its name, a sector word."""
+    words = entity.name.split()
+    for word in words:
+        country = kb.country_by_demonym(word) or kb.country_by_name(word.rstrip("'’s"))
+        if country is not None:
+            entity.country = country.iso3
+            break
+    lowered = entity.name.lower()
+    for word, sector in lexicon().org_sector_words.items():
+        if word in lowered.split() or (" " in word and word in lowered):
+            entity.sector = sector
+            break
+    if entity.country or entity.sector:
+        entity.coding_source = "text"
+        entity.code = compose_code(entity.country, entity.sector)
+
+
+def _code_place(entity: Entity, kb: KnowledgeBase) -> None:
+    country = kb.country_by_name(entity.name)
+    if country is not None:
+        entity.country, entity.code, entity.coding_source = country.iso3, country.iso3, "country"
+        return
+    seat = kb.country_by_capital(entity.name)
+    if seat is not None:
+        # Keep the sector empty: a capital is the government only where it acts (metonymy).
+        entity.country, entity.coding_source = seat.iso3, "capital"
+
+
+def code_entity(
+    entity: Entity,
+    cluster: Cluster,
+    roles: list[TextRole],
+    kb: KnowledgeBase,
+    published: dt.date | None,
+) -> None:
+    """Fill country, sector, code, coding_source, roles and is_source_agency of one entity."""
+    entry = cluster.kb
+    entity.roles = [Role(r.title, r.country, r.sector, source="text") for r in roles]
+    if entry is not None:
+        entity.kb_id = entry.id
+        entity.roles += [
+            Role(r.title, r.country, r.sector, r.start, r.end, "kb") for r in entry.roles
+        ]
+    if _is_agency(entity, cluster, kb):
+        entity.is_source_agency = True
+        entity.coding_source = "kb"
+        return
+    if entity.type == "PERSON":
+        _code_person(entity, cluster, roles, published)
+        return
+    if entry is not None and (entry.code or entry.country or entry.sector):
+        entity.country, entity.sector = entry.country, entry.sector
+        entity.code = entry.code or compose_code(entry.country, entry.sector)
+        entity.coding_source = "kb"
+        return
+    if entity.type in {"GPE", "LOC", "FAC"}:
+        _code_place(entity, kb)
+    elif entity.type == "NORP":
+        country = kb.country_by_demonym(entity.name)
+        if country is not None:
+            entity.country, entity.coding_source = country.iso3, "demonym"
+            entity.code = country.iso3
+    elif entity.type == "ORG":
+        _code_named_group(entity, kb)

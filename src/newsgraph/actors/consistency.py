@@ -1,0 +1,116 @@
+"""One type per name in a document, corrected where spaCy's small model is known to slip.
+
+A knowledge-base type wins; a name (or the surname of a full name) that is a PERSON once is a
+PERSON everywhere unless it names a country or capital; a "place" no gazetteer knows is an
+organisation; a lone one-word "person" with no evidence of being one is an organisation.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from newsgraph.actors.names import NameMention, is_title, name_tokens
+from newsgraph.kb import KnowledgeBase
+
+
+def _known_place(text: str, kb: KnowledgeBase) -> bool:
+    """Whether a name is a country, capital or gazetteer place (True if no gazetteer is built)."""
+    if kb.country_by_name(text) is not None or kb.country_by_capital(text) is not None:
+        return True
+    try:
+        from newsgraph.places.gazetteer import load_gazetteer
+        from newsgraph.places.normalize import normalize_key
+    except ImportError:
+        return True
+    return bool(load_gazetteer().has_key(normalize_key(text)))
+
+
+def _unknown_places_are_groups(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> None:
+    """spaCy calls many unfamiliar single names GPE (a movement, a brand); a "place" that no
+    gazetteer knows is far more often an organisation."""
+    verdicts: dict[str, bool] = {}
+    for m in mentions:
+        if m.label not in {"GPE", "LOC"} or m.from_kb:
+            continue
+        text = doc[m.tstart : m.tend].text
+        if text not in verdicts:
+            verdicts[text] = _known_place(text, kb)
+        if not verdicts[text]:
+            m.label = "ORG"
+
+
+PERSON_NOUNS = frozenset(
+    {"child", "son", "daughter", "wife", "husband", "mother", "father", "boy", "girl", "man",
+     "woman", "friend", "brother", "sister", "baby", "student", "teacher", "player", "actor",
+     "singer", "rapper", "artist", "writer", "author", "lawyer", "doctor", "founder", "member"}
+)  # fmt: skip
+"""Nouns that, in apposition to a name, say it is a person ("their child, Gloria")."""
+
+SPEECH_VERBS = frozenset({"say", "tell", "add", "explain", "ask", "write", "recall", "insist"})
+"""Verbs whose subject is (nearly always) a person or a spokesperson's organisation."""
+
+
+def _person_evidence(doc: Any, m: NameMention) -> bool:
+    """A title before the name ("Mr Key", "President Obama"), an appositive person noun
+    ("their child, Gloria") or a speech verb it is the subject of ("Gloria said")."""
+    if m.tstart > 0 and is_title(doc[m.tstart - 1]):
+        return True
+    head = doc[m.tend - 1]
+    if head.dep_ == "appos" and head.head.lemma_.lower() in PERSON_NOUNS:
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in head.children):
+        return True
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH_VERBS
+
+
+def _lone_names_are_groups(doc: Any, mentions: list[NameMention], person_words: set[str]) -> None:
+    """spaCy reads many one-word brands and bands as people ("Twitter", "Ryanair"). A one-word
+    PERSON that is neither the first nor the last word of a fuller person name in the document,
+    has no title and no knowledge-base entry becomes an ORG."""
+    lone: set[str] = set()
+    for m in mentions:
+        words = name_tokens(doc[m.tstart : m.tend].text)
+        if m.label == "PERSON" and m.kb is None and len(words) == 1:
+            lone.add(words[0])
+    lone -= person_words
+    if not lone:
+        return
+    same = [(m, " ".join(name_tokens(doc[m.tstart : m.tend].text))) for m in mentions]
+    confirmed = {key for m, key in same if key in lone and _person_evidence(doc, m)}
+    for m, key in same:
+        if key in lone and key not in confirmed and m.label == "PERSON":
+            m.label = "ORG"
+
+
+def consistent_types(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> None:
+    """One type per name: a knowledge-base type wins; a name (or surname) that is a PERSON once
+    is a PERSON everywhere unless it names a country or a capital; otherwise the majority."""
+    _unknown_places_are_groups(doc, mentions, kb)
+    people = [
+        m for m in mentions if m.label == "PERSON" and (m.kb is None or m.kb.type == "PERSON")
+    ]
+    words_of = {id(m): name_tokens(doc[m.tstart : m.tend].text) for m in people}
+    fuller = [w for w in words_of.values() if len(w) > 1]
+    _lone_names_are_groups(doc, mentions, {w[-1] for w in fuller} | {w[0] for w in fuller})
+    person_words: set[str] = set()
+    for m in people:
+        words = words_of[id(m)]
+        if m.label == "PERSON" and words:
+            person_words.update({" ".join(words), words[-1]})
+    votes: dict[str, Counter[str]] = {}
+    for m in mentions:
+        votes.setdefault(m.key(doc), Counter())[m.label] += 1
+    for m in mentions:
+        if m.kb is not None:
+            m.label = m.kb.type
+            continue
+        key = m.key(doc)
+        text = doc[m.tstart : m.tend].text
+        place = kb.country_by_name(text) is not None or kb.country_by_capital(text) is not None
+        if key in person_words and not place and m.label in {"GPE", "LOC", "ORG", "NORP", "FAC"}:
+            m.label = "PERSON"
+        elif m.label != "PERSON" or key not in person_words:
+            ranked = votes[key].most_common()
+            if ranked and ranked[0][1] > votes[key][m.label]:
+                m.label = ranked[0][0]

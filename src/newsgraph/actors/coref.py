@@ -1,0 +1,175 @@
+"""Nominal ("the Syrian leader") and pronoun ("he", "his") mentions resolved to people.
+
+A salience model good enough for event and quote attribution, not a full coreference system:
+a pronoun goes to the most salient earlier person of compatible gender (same sentence first,
+subjects before others, nearer before farther), never to a name that sits inside a quotation
+unless the pronoun is in that quotation too, and never to a co-argument of its own verb
+("he met him"). A definite role phrase goes to the latest person whose stated role and country fit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from newsgraph.actors.lexicon import lexicon
+from newsgraph.actors.roles import _np_after
+from newsgraph.kb import KnowledgeBase
+from newsgraph.model import Analysis, Entity, Mention
+
+MAX_SENTENCES_BACK = 3
+"""How far back (in sentences) a pronoun may find its antecedent."""
+
+SENTENCE_DISTANCE_COST = 3.0
+SUBJECT_BONUS = 2.0
+"""Weights of the salience score: a subject one sentence back still beats a non-subject in it."""
+
+QUOTE_PAIRS = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
+LEADER_HEADS = frozenset(
+    {"leader", "president", "ruler", "head of state", "king", "emir", "sultan", "crown prince",
+     "prince", "prime minister", "premier", "chancellor", "queen"}
+)  # fmt: skip
+"""Role heads that "the leader" may refer back to."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    entity: Entity
+    start: int
+    end: int
+    subject: bool
+    sentence: int
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks."""
+    return [m.span() for m in QUOTE_PAIRS.finditer(text)]
+
+
+def _inside(regions: list[tuple[int, int]], start: int) -> tuple[int, int] | None:
+    return next((r for r in regions if r[0] <= start < r[1]), None)
+
+
+def _sentence_index(analysis: Analysis, offset: int) -> int | None:
+    for i, s in enumerate(analysis.sentences):
+        if s.start <= offset < s.end:
+            return i
+    return None
+
+
+def _gender(entity: Entity, votes: dict[int, Counter[str]]) -> str | None:
+    titles = lexicon().gender_titles
+    for title in entity.titles:
+        for word in title.split():
+            if word in titles:
+                return titles[word]
+    counted = votes.get(id(entity))
+    if counted:
+        return counted.most_common(1)[0][0]
+    return None
+
+
+def _anchors(analysis: Analysis, people: list[Entity]) -> list[_Anchor]:
+    doc = analysis.doc
+    anchors: list[_Anchor] = []
+    for entity in people:
+        for m in entity.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            sentence = _sentence_index(analysis, m.start)
+            if span is None or sentence is None:
+                continue
+            anchors.append(
+                _Anchor(entity, m.start, m.end, span.root.dep_ in SUBJECT_DEPS, sentence)
+            )
+    return sorted(anchors, key=lambda a: a.start)
+
+
+def resolve_pronouns(analysis: Analysis, entities: list[Entity]) -> None:
+    """Add `Mention(kind="pronoun")` for third-person singular pronouns."""
+    doc = analysis.doc
+    people = [e for e in entities if e.type == "PERSON" and not e.is_source_agency]
+    if not people:
+        return
+    regions = quote_regions(analysis.text)
+    votes: dict[int, Counter[str]] = {}  # by object: ids are given after resolution
+    pronouns = lexicon().pronouns
+    anchors = _anchors(analysis, people)
+    for token in doc:
+        gender = pronouns.get(token.lower_)
+        sentence = _sentence_index(analysis, token.idx) if gender else None
+        if gender is None or sentence is None:
+            continue
+        quote = _inside(regions, token.idx)
+        best: tuple[float, int, Entity] | None = None
+        for anchor in anchors:
+            if anchor.start >= token.idx or sentence - anchor.sentence > MAX_SENTENCES_BACK:
+                continue
+            anchor_quote = _inside(regions, anchor.start)
+            if anchor_quote is not None and anchor_quote != quote:
+                continue
+            known = _gender(anchor.entity, votes)
+            if known is not None and known != gender:
+                continue
+            if anchor.sentence == sentence and _same_clause_argument(doc, anchor, token):
+                continue
+            score = -SENTENCE_DISTANCE_COST * (sentence - anchor.sentence)
+            score += SUBJECT_BONUS if anchor.subject else 0.0
+            candidate = (score, anchor.start, anchor.entity)
+            if best is None or candidate[:2] > best[:2]:
+                best = candidate
+        if best is not None:
+            entity = best[2]
+            entity.mentions.append(Mention(token.idx, token.idx + len(token), "pronoun"))
+            votes.setdefault(id(entity), Counter())[gender] += 1
+            subject = token.dep_ in SUBJECT_DEPS
+            anchors.append(_Anchor(entity, token.idx, token.idx + len(token), subject, sentence))
+
+
+def _same_clause_argument(doc: Any, anchor: _Anchor, pronoun: Any) -> bool:
+    """ "X met him": a non-reflexive object pronoun is not its own verb's subject."""
+    if pronoun.dep_ not in OBJECT_DEPS or pronoun.lower_.endswith("self"):
+        return False
+    span = doc.char_span(anchor.start, anchor.end, alignment_mode="expand")
+    return span is not None and span.root.head.i == pronoun.head.i
+
+
+def _compatible(entity: Entity, country: str | None, head: str) -> bool:
+    if entity.type != "PERSON" or entity.is_source_agency:
+        return False
+    if country is not None and entity.country != country:
+        return False
+    words = {w for t in entity.titles for w in t.split()} | {t for t in entity.titles}
+    if head in words:
+        return True
+    if head == "leader":
+        return bool(words & LEADER_HEADS) or (entity.sector == "GOV" and country is not None)
+    return not entity.titles and country is not None
+
+
+def resolve_nominals(analysis: Analysis, entities: list[Entity], kb: KnowledgeBase) -> None:
+    """Add `Mention(kind="nominal")` for "the Syrian leader" / "the president" not next to a name."""
+    doc = analysis.doc
+    named = sorted((m.start, m.end, e) for e in entities for m in e.mentions)
+    taken = [(m.start, m.end) for e in entities for m in e.mentions]
+    for token in doc:
+        if token.lower_ != "the" or _sentence_index(analysis, token.idx) is None:
+            continue
+        role = _np_after(doc, token.i, kb)
+        if role is None:
+            continue
+        end_span = doc.char_span(role.start, role.end, alignment_mode="expand")
+        if end_span is None or end_span[-1].tag_ in {"NNS", "NNPS"}:
+            continue
+        following = doc[end_span.end] if end_span.end < len(doc) else None
+        if following is not None and (following.text[:1].isupper() or following.text == ","):
+            continue  # a title or apposition of a name: roles.py reads those
+        if any(s < role.end and role.start < e for s, e in taken):
+            continue
+        head = role.title.split()[-1]
+        previous = [e for s, _, e in named if s < token.idx and _compatible(e, role.country, head)]
+        if previous:
+            previous[-1].mentions.append(Mention(token.idx, role.end, "nominal"))

@@ -1,0 +1,292 @@
+"""Named mentions: spaCy's entities corrected by the knowledge base and by document consistency.
+
+The small English model mislabels rare names (a Turkish president as a place, an Arabic name as an
+organisation) and misses acronyms it never saw. We keep its spans as proposals, let knowledge-base
+names override them, trim possessives and articles, learn acronyms declared in parentheses, and
+then make every occurrence of one name agree on one type.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from newsgraph.actors.consistency import consistent_types
+from newsgraph.actors.lexicon import lexicon
+from newsgraph.actors.names import NameMention, fold, is_capital, is_title, name_key, name_tokens
+from newsgraph.kb import KnowledgeBase
+from newsgraph.model import Analysis
+
+__all__ = ["NameMention", "find_mentions", "fold", "name_key", "name_tokens"]
+
+KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+"""spaCy labels that can name an actor or a place an actor stands for."""
+
+MAX_NAME_TOKENS = 8
+"""Longest token run tried against the knowledge base (longer runs are never one name)."""
+
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+ARTICLES = frozenset({"the"})
+SPLITTERS = frozenset({"/", "|", "•", "·"})
+"""Tokens that never sit inside one name ("Ozan Kose/AFP" is a photographer and an agency)."""
+
+ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
+"""An acronym declared in parentheses right after a name: "Hayat Tahrir al-Sham (HTS)"."""
+
+
+def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
+    """Drop leading articles and punctuation, trailing possessives and punctuation."""
+    while start < end and (
+        doc[start].lower_ in ARTICLES or doc[start].is_punct or doc[start].is_space
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct or doc[end - 1].is_space
+    ):
+        end -= 1
+    return start, end
+
+
+def _pieces(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a span at newlines, slashes and inner possessives ("Turkey's Erdogan")."""
+    pieces: list[tuple[int, int]] = []
+    begin = start
+    for i in range(start, end):
+        token = doc[i]
+        cut = (token.is_space and "\n" in token.text) or token.text in SPLITTERS
+        cut = cut or (token.text in POSSESSIVES and i < end - 1)
+        if cut:
+            pieces.append((begin, i))
+            begin = i + 1
+    pieces.append((begin, end))
+    trimmed = [_trim(doc, s, e) for s, e in pieces]
+    return [(s, e) for s, e in trimmed if s < e and any(is_capital(t) for t in doc[s:e])]
+
+
+def _spacy_mentions(doc: Any) -> list[NameMention]:
+    found: list[NameMention] = []
+    for ent in doc.ents:
+        if ent.label_ not in KEPT_LABELS:
+            continue
+        for s, e in _pieces(doc, ent.start, ent.end):
+            found.append(
+                NameMention(s, e, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), ent.label_)
+            )
+    return found
+
+
+def _name_runs(doc: Any) -> list[tuple[int, int]]:
+    """Maximal token runs that could be one name: capitalised words joined by name particles."""
+    connectors = lexicon().name_connectors
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        if not (is_capital(doc[i]) or doc[i].lower_ in {"al", "el"}):
+            i += 1
+            continue
+        j = i
+        last_cap = i if is_capital(doc[i]) else -1
+        while j + 1 < len(doc) and j + 1 - i < MAX_NAME_TOKENS:
+            nxt = doc[j + 1]
+            if nxt.is_space or (doc[j].whitespace_ and nxt.text == "-"):
+                break
+            if is_capital(nxt):
+                last_cap = j + 1
+            elif nxt.lower_ not in connectors:
+                break
+            j += 1
+        if last_cap >= i:
+            runs.append((i, last_cap + 1))
+            i = last_cap + 1
+        else:
+            i += 1
+    return runs
+
+
+JOINERS = frozenset({"and", "of", "the", "for", "&", "'s"})
+"""Connectors that may join names of organisations but never sit inside a person's name."""
+
+
+def _whole_person_name(doc: Any, start: int, end: int) -> bool:
+    """A knowledge-base person matches only a whole name: "Hassan" must not match inside
+    "Abdi Hassan", nor may a match start on a title ("Crown Prince ...")."""
+    if is_title(doc[start]):
+        return False
+    particles = lexicon().name_connectors - JOINERS
+
+    def part_of_name(token: Any) -> bool:
+        return (is_capital(token) and not is_title(token)) or token.lower_ in particles
+
+    before = start > 0 and part_of_name(doc[start - 1]) and not doc[start].is_sent_start
+    after = end < len(doc) and part_of_name(doc[end]) and not doc[end].is_sent_start
+    return not (before or after)
+
+
+def _kb_mentions(doc: Any, kb: KnowledgeBase) -> list[NameMention]:
+    """Longest-first knowledge-base matches inside every name run (an EntityRuler over the KB)."""
+    found: list[NameMention] = []
+    for run_start, run_end in _name_runs(doc):
+        i = run_start
+        while i < run_end:
+            hit = None
+            for j in range(run_end, i, -1):
+                if not is_capital(doc[j - 1]):
+                    continue
+                entries = kb.lookup(doc[i:j].text)
+                if entries and (entries[0].type != "PERSON" or _whole_person_name(doc, i, j)):
+                    hit = (j, entries[0])
+                    break
+            if hit is None:
+                i += 1
+                continue
+            j, entry = hit
+            start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+            found.append(NameMention(i, j, start, end, entry.type, entry, from_kb=True))
+            i = j
+    return found
+
+
+def _overlaps(a: NameMention, b: NameMention) -> bool:
+    return a.tstart < b.tend and b.tstart < a.tend
+
+
+def _merge(spacy_found: list[NameMention], kb_found: list[NameMention]) -> list[NameMention]:
+    """Knowledge-base names win over overlapping spaCy spans, except a place inside an
+    organisation or facility name ("Bank of England" keeps its span)."""
+    kept: list[NameMention] = []
+    dropped_kb: set[int] = set()
+    for mention in spacy_found:
+        clashes = [k for k in kb_found if _overlaps(mention, k)]
+        if not clashes:
+            kept.append(mention)
+            continue
+        inner = all(
+            mention.tstart <= k.tstart
+            and k.tend <= mention.tend
+            and (k.tend - k.tstart) < (mention.tend - mention.tstart)
+            for k in clashes
+        )
+        if (
+            inner
+            and mention.label in {"ORG", "FAC"}
+            and all(k.label in {"GPE", "LOC"} for k in clashes)
+        ):
+            kept.append(mention)
+            dropped_kb.update(id(k) for k in clashes)
+    kept.extend(k for k in kb_found if id(k) not in dropped_kb)
+    kept.sort(key=lambda m: (m.tstart, -m.tend))
+    result: list[NameMention] = []
+    for mention in kept:
+        if result and _overlaps(result[-1], mention):
+            continue
+        result.append(mention)
+    return result
+
+
+def _declared_acronyms(doc: Any, text: str, mentions: list[NameMention]) -> list[NameMention]:
+    """Add "(HTS)" after a name as a mention of the same type, linked to the name."""
+    by_char = {m.start: m for m in mentions}
+    result = list(mentions)
+    for mention in mentions:
+        if mention.label not in {"ORG", "PERSON", "GPE", "FAC"}:
+            continue
+        match = ACRONYM_AFTER.match(text, mention.end)
+        if match is None:
+            continue
+        acro_start, acro_end = match.span(1)
+        acronym = match.group(1)
+        if sum(c.isupper() for c in acronym) < 2:
+            continue
+        existing = by_char.get(acro_start)
+        if existing is not None:
+            existing.label = mention.label
+            existing.alias_of = mention
+            continue
+        span = doc.char_span(acro_start, acro_end, alignment_mode="expand")
+        if span is None:
+            continue
+        acro = NameMention(span.start, span.end, acro_start, acro_end, mention.label)
+        acro.alias_of = mention
+        result.append(acro)
+    result.sort(key=lambda m: m.tstart)
+    return result
+
+
+def _inside_longer_name(doc: Any, start: int, end: int) -> bool:
+    """A match glued to another capitalised word ("Syria" in "Syria Democratic Forces")."""
+    after = end < len(doc) and is_capital(doc[end]) and not doc[end].is_sent_start
+    before = start > 0 and is_capital(doc[start - 1]) and not doc[start].is_sent_start
+    return bool(after or before)
+
+
+def _propagate(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> list[NameMention]:
+    """Every other occurrence of a name already found becomes a mention of the same type; a
+    person's surname alone ("Whitmore" after "Steve Whitmore") becomes a PERSON mention."""
+    from spacy.matcher import PhraseMatcher
+
+    matcher = PhraseMatcher(doc.vocab)
+    labels: dict[str, NameMention] = {}
+    for mention in mentions:
+        span = doc[mention.tstart : mention.tend]
+        if not any(is_capital(t) for t in span):
+            continue
+        labels.setdefault(span.text, mention)
+        surname = doc[mention.tend - 1]
+        if (
+            mention.label == "PERSON"
+            and mention.tend - mention.tstart > 1
+            and is_capital(surname)
+            and len(surname.text) > 2
+            and kb.country_by_name(surname.text) is None
+            and kb.country_by_capital(surname.text) is None
+        ):
+            labels.setdefault(surname.text, mention)
+    for phrase, mention in labels.items():
+        pattern = doc[mention.tstart : mention.tend]
+        if pattern.text != phrase:
+            pattern = doc[mention.tend - 1 : mention.tend]
+        matcher.add(phrase, [pattern.as_doc()])
+    taken = [False] * len(doc)
+    for mention in mentions:
+        for i in range(mention.tstart, mention.tend):
+            taken[i] = True
+    added: list[NameMention] = []
+    for match_id, s, e in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
+        if any(taken[s:e]):
+            continue
+        if _inside_longer_name(doc, s, e):
+            continue
+        phrase = doc.vocab.strings[match_id]
+        source = labels[phrase]
+        whole = doc[source.tstart : source.tend].text == phrase
+        if not whole and doc[s].pos_ != "PROPN":
+            continue  # "Image" after a credit "Ahmed Mohamed Image" is no surname
+        added.append(
+            NameMention(
+                s,
+                e,
+                doc[s].idx,
+                doc[e - 1].idx + len(doc[e - 1]),
+                source.label,
+                source.kb if whole else None,
+            )
+        )
+        for i in range(s, e):
+            taken[i] = True
+    return sorted(mentions + added, key=lambda m: m.tstart)
+
+
+def _in_sentences(analysis: Analysis, mention: NameMention) -> bool:
+    if not analysis.sentences:
+        return True
+    return any(s.start <= mention.start and mention.end <= s.end for s in analysis.sentences)
+
+
+def find_mentions(analysis: Analysis, kb: KnowledgeBase) -> list[NameMention]:
+    """All named mentions in the analysed sentences, typed and trimmed, in text order."""
+    doc = analysis.doc
+    mentions = _merge(_spacy_mentions(doc), _kb_mentions(doc, kb))
+    mentions = _declared_acronyms(doc, analysis.text, mentions)
+    mentions = _propagate(doc, mentions, kb)
+    consistent_types(doc, mentions, kb)
+    return [m for m in mentions if _in_sentences(analysis, m)]

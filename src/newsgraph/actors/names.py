@@ -1,0 +1,62 @@
+"""Name mentions and the word-level helpers every actors module shares."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from newsgraph.actors.lexicon import lexicon
+from newsgraph.kb import KBEntry
+
+
+@dataclass(slots=True)
+class NameMention:
+    """A named mention before resolution (token offsets into the Doc, char offsets into text)."""
+
+    tstart: int
+    tend: int
+    start: int
+    end: int
+    label: str
+    kb: KBEntry | None = None
+    from_kb: bool = False
+    alias_of: NameMention | None = None
+    """A mention the text declares this one an alias of ("... (HTS)", "formerly known as ...")."""
+
+    def key(self, doc: Any) -> str:
+        return name_key(doc[self.tstart : self.tend].text)
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip diacritics and unify apostrophes and dashes."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.replace("’", "'").replace("‘", "'").replace("‐", "-").replace("–", "-").lower()
+
+
+def name_tokens(text: str) -> list[str]:
+    """The comparable words of a name: folded, without "the", possessives or al-/el- particles."""
+    text = fold(text)
+    text = re.sub(r"'s\b|'$", "", text)
+    words = re.split(r"[\s\-]+", text)
+    return [w.strip(".,'\"") for w in words if w and w not in {"the", "al", "el", "ul"}]
+
+
+def name_key(text: str) -> str:
+    return " ".join(name_tokens(text))
+
+
+def is_capital(token: Any) -> bool:
+    text = token.text
+    return bool(text[:1].isupper() and any(c.isalpha() for c in text))
+
+
+def is_title(token: Any) -> bool:
+    """A title word ("Crown", "President", "Mr") that starts no person's name in a match."""
+    if token.is_stop or (not token.is_alpha and not token.text.endswith(".")):
+        return False
+    word = token.lower_.rstrip(".")
+    words = lexicon()
+    return word in words.gender_titles or word in words.role_heads or word in words.role_modifiers

@@ -1,0 +1,203 @@
+"""Within-document resolution of named mentions: one cluster per real-world referent.
+
+Links come from evidence, never from string likeness alone: the same knowledge-base entry, the
+same name, an alias the text declares ("formerly known as", "(HTS)"), or a shorter form of a
+person's name that agrees on the surname. Jaro-Winkler only proposes spelling variants of the
+other words ("Ahmad"/"Ahmed"); two people with different surnames never merge.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz.distance import JaroWinkler
+
+from newsgraph.actors.mentions import NameMention, name_tokens
+from newsgraph.kb import KBEntry
+
+VARIANT_SIMILARITY = 0.85
+"""Jaro-Winkler above which two given names count as spellings of one name (Ahmad/Ahmed)."""
+
+DECLARED_ALIAS = re.compile(
+    r"""^\s*,?\s*(?:\(\s*)?(?:who\s+(?:is|was)\s+)?
+    (?:(?:(?:formerly|previously|also|better|widely|once|commonly|otherwise|popularly)\s+)?
+       known\s+(?:as|by\s+(?:his|her|its|their|the)\s+(?:nom\s+de\s+guerre|name|alias|pseudonym|moniker))
+      |a\.?k\.?a\.?|alias|née|nee|born|formerly|real\s+name)
+    \s*,?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""The text between a name and a second name it declares to be the same referent."""
+
+PARENTHESISED = re.compile(r"^\s*\(\s*$")
+
+
+@dataclass(slots=True)
+class Cluster:
+    mentions: list[NameMention]
+    label: str
+    kb: KBEntry | None
+    declared: set[int] = field(default_factory=set)
+    """ids of mentions the text or the knowledge base links by alias, not by name form."""
+
+
+class _UnionFind:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _same_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) <= 2 or len(b) <= 2:  # an initial: "R." and "Recep"
+        return a[:1] == b[:1] and (a.endswith(".") or len(a) == 1 or len(b) == 1)
+    return bool(JaroWinkler.similarity(a, b) >= VARIANT_SIMILARITY)
+
+
+def person_compatible(short: list[str], long: list[str]) -> bool:
+    """A shorter person name fits a longer one: same surname, other words matched in order."""
+    if not short or not long or len(short) > len(long):
+        return False
+    if short[-1] != long[-1]:
+        return False
+    position = 0
+    for word in short[:-1]:
+        while position < len(long) - 1 and not _same_word(word, long[position]):
+            position += 1
+        if position >= len(long) - 1:
+            return False
+        position += 1
+    return True
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w and w not in {"of", "and", "for", "bin", "ibn"})
+
+
+def _text_aliases(
+    text: str, mentions: list[NameMention], uf: _UnionFind, declared: set[int]
+) -> None:
+    """Link "X, formerly known as Y" and "X (Y)"; never "Paris (France)", a place's context."""
+    for i in range(len(mentions) - 1):
+        first, second = mentions[i], mentions[i + 1]
+        between = text[first.end : second.start]
+        declared_link = DECLARED_ALIAS.match(between) is not None
+        parenthesised = PARENTHESISED.match(between) and text[second.end : second.end + 1] == ")"
+        same_actor = first.label == second.label and first.label in {"PERSON", "ORG"}
+        if declared_link or (parenthesised and same_actor):
+            uf.union(i, i + 1)
+            declared.add(id(second))
+
+
+def resolve(doc: Any, text: str, mentions: list[NameMention]) -> list[Cluster]:
+    """Group named mentions into clusters, one per referent, in order of first mention."""
+    n = len(mentions)
+    uf = _UnionFind(n)
+    declared: set[int] = set()
+    index = {id(m): i for i, m in enumerate(mentions)}
+    words = [name_tokens(doc[m.tstart : m.tend].text) for m in mentions]
+    by_kb: dict[str, int] = {}
+    by_key: dict[tuple[str, str], int] = {}
+    for i, m in enumerate(mentions):
+        if m.alias_of is not None and id(m.alias_of) in index:
+            uf.union(i, index[id(m.alias_of)])
+            declared.add(id(m))
+        if m.kb is not None:
+            if m.kb.id in by_kb:
+                uf.union(i, by_kb[m.kb.id])
+            else:
+                by_kb[m.kb.id] = i
+        key = (" ".join(words[i]), "PERSON" if m.label == "PERSON" else "other")
+        if key in by_key:
+            uf.union(i, by_key[key])
+        else:
+            by_key[key] = i
+    _text_aliases(text, mentions, uf, declared)
+    _link_acronyms(mentions, words, uf)
+    _link_partial_people(mentions, words, uf)
+    groups: dict[int, list[NameMention]] = {}
+    for i, m in enumerate(mentions):
+        groups.setdefault(uf.find(i), []).append(m)
+    clusters = [_cluster(ms, declared) for ms in groups.values()]
+    clusters.sort(key=lambda c: c.mentions[0].start)
+    return clusters
+
+
+def _link_acronyms(mentions: list[NameMention], words: list[list[str]], uf: _UnionFind) -> None:
+    """An all-capitals mention whose letters are the initials of one multi-word ORG in the text."""
+    for i, m in enumerate(mentions):
+        if len(words[i]) != 1 or m.label != "ORG":
+            continue
+        acronym = words[i][0].replace(".", "")
+        owners = {
+            uf.find(j)
+            for j, other in enumerate(mentions)
+            if other.label == "ORG" and len(words[j]) > 1 and _initials(words[j]) == acronym
+        }
+        if len(owners) == 1:
+            uf.union(i, owners.pop())
+
+
+def _link_partial_people(
+    mentions: list[NameMention], words: list[list[str]], uf: _UnionFind
+) -> None:
+    """Attach "Erdogan" or "Ahmed al-Sharaa" to the fuller compatible name; if several people
+    share the surname, to the one mentioned most recently before (else first after)."""
+    people = [i for i, m in enumerate(mentions) if m.label == "PERSON" and words[i]]
+    for i in sorted(people, key=lambda k: len(words[k])):
+        candidates: dict[int, list[int]] = {}
+        for j in people:
+            if j == i or uf.find(j) == uf.find(i):
+                continue
+            if len(words[j]) < len(words[i]):
+                continue
+            if len(words[j]) == len(words[i]) and words[j] == words[i]:
+                continue
+            if person_compatible(words[i], words[j]) or (
+                len(words[j]) == len(words[i]) and person_compatible(words[j], words[i])
+            ):
+                candidates.setdefault(uf.find(j), []).append(j)
+        if not candidates:
+            continue
+        if len(candidates) == 1:
+            uf.union(i, next(iter(candidates)))
+            continue
+        before = [
+            (max(js_before), root)
+            for root, js in candidates.items()
+            if (js_before := [j for j in js if j < i])
+        ]
+        if before:
+            uf.union(i, max(before)[1])
+        else:
+            uf.union(i, min((min(js), root) for root, js in candidates.items())[1])
+
+
+def _cluster(mentions: list[NameMention], declared: set[int]) -> Cluster:
+    entries = [m.kb for m in mentions if m.kb is not None]
+    kb = Counter(e.id for e in entries).most_common(1)[0][0] if entries else None
+    entry = next((e for e in entries if e.id == kb), None)
+    if entry is not None:
+        label = entry.type
+    else:
+        counts = Counter(m.label for m in mentions)
+        label = "PERSON" if counts.get("PERSON") else counts.most_common(1)[0][0]
+    return Cluster(
+        sorted(mentions, key=lambda m: m.start),
+        label,
+        entry,
+        declared & {id(m) for m in mentions},
+    )

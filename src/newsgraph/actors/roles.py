@@ -1,0 +1,174 @@
+"""Roles stated in the text around a name.
+
+News writes a person's role next to the name: before it ("Russian Deputy Foreign Minister Mikhail
+Bogdanov"), as an apposition ("Syria's interim leader, Ahmed al-Sharaa", "X, the foreign minister
+of Y") or as a predicate ("X was named interim president"). The role's country comes from a
+demonym, a possessive country or an "of"-phrase; its sector from the knowledge base's role table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from newsgraph.actors.lexicon import lexicon
+from newsgraph.actors.mentions import NameMention
+from newsgraph.kb import KnowledgeBase
+
+PAST_SECTOR = "ELI"
+"""PLOVER sector for former officials ("former president")."""
+
+GOVERNMENT_LIKE = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+PREDICATE = re.compile(
+    r"\s+(?:(?:was|is|has\s+been|had\s+been|will\s+be)\s+(?:named|appointed|elected|sworn\s+in\s+as|"
+    r"declared|confirmed\s+as|installed\s+as)|became|becomes|serves\s+as|served\s+as)\s+",
+    re.IGNORECASE,
+)
+"""A verb phrase after a name that introduces the role it takes ("was named interim president")."""
+
+DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
+
+
+@dataclass(frozen=True, slots=True)
+class TextRole:
+    title: str
+    country: str | None
+    sector: str | None
+    past: bool
+    start: int
+    end: int
+
+
+def _role_words() -> frozenset[str]:
+    words: set[str] = set()
+    for head in lexicon().role_heads:
+        words.update(head.split())
+    return frozenset(words)
+
+
+def _head_of(words: list[str]) -> str | None:
+    """The longest role head that ends the title ("deputy foreign minister" → "foreign minister")."""
+    heads = lexicon().role_heads
+    for size in range(min(len(words), lexicon().max_role_words), 0, -1):
+        candidate = " ".join(words[-size:])
+        if candidate in heads:
+            return candidate
+    return None
+
+
+def _sector(kb: KnowledgeBase, title: str, head: str, past: bool) -> str | None:
+    sector = kb.sector_for_role(title) or kb.sector_for_role(head) or lexicon().role_heads.get(head)
+    if past and sector in GOVERNMENT_LIKE:
+        return PAST_SECTOR
+    return sector
+
+
+def _is_title_word(token: Any) -> bool:
+    word = token.lower_.strip(".")
+    return word in lexicon().role_modifiers or word in _role_words() or word == "-"
+
+
+def _country_before(doc: Any, i: int, kb: KnowledgeBase) -> tuple[str | None, int]:
+    """A demonym ("Turkish") or possessive country ("Syria's") that ends at token i-1."""
+    if i > 0:
+        country = kb.country_by_demonym(doc[i - 1].text)
+        if country is not None:
+            return country.iso3, i - 1
+    if i > 1 and doc[i - 1].text in {"'s", "’s"}:
+        start = i - 2
+        while start > 0 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start:
+            start -= 1
+        for s in range(start, i - 1):
+            country = kb.country_by_name(doc[s : i - 1].text)
+            if country is not None:
+                return country.iso3, s
+    return None, i
+
+
+def _make(
+    doc: Any, kb: KnowledgeBase, start: int, end: int, country: str | None
+) -> TextRole | None:
+    words = [t.lower_.strip(".") for t in doc[start:end] if t.lower_ not in DETERMINERS]
+    head = _head_of(words)
+    if head is None or not words:
+        return None
+    past = any(w in lexicon().past_role_markers for w in words)
+    title = " ".join(words).replace(" - ", "-")
+    return TextRole(
+        title,
+        country,
+        _sector(kb, title, head, past),
+        past,
+        doc[start].idx,
+        doc[end - 1].idx + len(doc[end - 1]),
+    )
+
+
+def _before(doc: Any, mention: NameMention, kb: KnowledgeBase) -> TextRole | None:
+    """ "Turkish President X", "Syria's interim leader, X"."""
+    end = mention.tstart
+    if end > 0 and doc[end - 1].text == ",":
+        end -= 1
+    start = end
+    while start > 0 and _is_title_word(doc[start - 1]) and not doc[start].is_sent_start:
+        start -= 1
+    if start == end:
+        return None
+    if end != mention.tstart and start > 0 and doc[start - 1].lower_ in DETERMINERS:
+        start -= 1
+    country, _ = _country_before(doc, start, kb)
+    return _make(doc, kb, start, end, country)
+
+
+def _np_after(doc: Any, i: int, kb: KnowledgeBase) -> TextRole | None:
+    """A role noun phrase starting at token i: "[the|Syria's|Turkish] interim president [of Y]"."""
+    n = len(doc)
+    country = None
+    if i < n and doc[i].lower_ in DETERMINERS:
+        i += 1
+    for size in (3, 2, 1):  # a possessive country: "Syria's"
+        if i + size < n and doc[i + size].text in {"'s", "’s"}:
+            found = kb.country_by_name(doc[i : i + size].text)
+            if found is not None:
+                country, i = found.iso3, i + size + 1
+                break
+    if country is None and i < n:
+        demonym = kb.country_by_demonym(doc[i].text)
+        if demonym is not None and i + 1 < n and _is_title_word(doc[i + 1]):
+            country, i = demonym.iso3, i + 1
+    start = i
+    while i < n and _is_title_word(doc[i]) and doc[i].lower_ != "of":
+        i += 1
+    if i == start:
+        return None
+    end = i
+    if i + 1 < n and doc[i].lower_ == "of":
+        for size in (3, 2, 1):
+            if i + 1 + size <= n:
+                found = kb.country_by_name(doc[i + 1 : i + 1 + size].text)
+                if found is not None:
+                    country = found.iso3
+                    break
+    return _make(doc, kb, start, end, country)
+
+
+def _after(doc: Any, text: str, mention: NameMention, kb: KnowledgeBase) -> TextRole | None:
+    """ "X, the foreign minister of Y," and "X was named interim president"."""
+    i = mention.tend
+    if i < len(doc) and doc[i].text in {"'s", "’s"}:
+        return None
+    if i < len(doc) and doc[i].text == ",":
+        return _np_after(doc, i + 1, kb)
+    match = PREDICATE.match(text, mention.end)
+    if match is None:
+        return None
+    span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+    return None if span is None else _np_after(doc, span.start, kb)
+
+
+def text_roles(doc: Any, text: str, mention: NameMention, kb: KnowledgeBase) -> list[TextRole]:
+    """The roles the text states for one person mention (0, 1 or 2)."""
+    found = [_before(doc, mention, kb), _after(doc, text, mention, kb)]
+    return [r for r in found if r is not None]

@@ -1,0 +1,119 @@
+"""The actors stage: named mentions → entities with roles, codes, nominal and pronoun mentions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from newsgraph.actors.coding import code_entity, compose_code
+from newsgraph.actors.coref import resolve_nominals, resolve_pronouns
+from newsgraph.actors.mentions import NameMention, find_mentions, name_tokens
+from newsgraph.actors.participants import use_kb
+from newsgraph.actors.resolve import Cluster, person_compatible, resolve
+from newsgraph.actors.roles import TextRole, text_roles
+from newsgraph.errors import ConfigError
+from newsgraph.kb import KnowledgeBase, load_kb
+from newsgraph.model import Analysis, Entity, Mention, MentionKind
+
+ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+"""Dependencies in which a capital acts as its government ("Ankara said", "Moscow's offer")."""
+
+MODIFIER_DEPS = frozenset({"amod", "compound"})
+"""A group word used only as a modifier ("Turkish officials") is not an entity of its own."""
+
+
+def _span_text(analysis: Analysis, m: NameMention) -> str:
+    return analysis.text[m.start : m.end]
+
+
+def _canonical(analysis: Analysis, cluster: Cluster) -> str:
+    if cluster.kb is not None:
+        return cluster.kb.name
+    names = [m for m in cluster.mentions if id(m) not in cluster.declared] or cluster.mentions
+    best = max(names, key=lambda m: (len(name_tokens(_span_text(analysis, m))), -m.start))
+    return _span_text(analysis, best)
+
+
+def _kind(analysis: Analysis, m: NameMention, cluster: Cluster, name: str) -> MentionKind:
+    text = _span_text(analysis, m)
+    if text.isupper() and len(text) <= 8 and len(name) > len(text) + 2:
+        return "acronym"
+    if id(m) in cluster.declared:
+        return "alias"
+    words, name_words = name_tokens(text), name_tokens(name)
+    if words == name_words or person_compatible(words, name_words):
+        return "name"
+    return "name" if cluster.label != "PERSON" else "alias"
+
+
+def _is_modifier(token: Any) -> bool:
+    if token.dep_ == "conj":
+        return _is_modifier(token.head)
+    return token.dep_ in MODIFIER_DEPS or token.pos_ == "ADJ"
+
+
+def _is_modifier_only(analysis: Analysis, cluster: Cluster) -> bool:
+    return all(_is_modifier(analysis.doc[m.tend - 1]) for m in cluster.mentions)
+
+
+def _acts(analysis: Analysis, cluster: Cluster) -> bool:
+    return any(analysis.doc[m.tend - 1].dep_ in ACTING_DEPS for m in cluster.mentions)
+
+
+def _build(analysis: Analysis, cluster: Cluster, kb: KnowledgeBase) -> Entity:
+    name = _canonical(analysis, cluster)
+    entity = Entity(id="", name=name, type=cluster.label)
+    surfaces: list[str] = []
+    for m in cluster.mentions:
+        entity.mentions.append(Mention(m.start, m.end, _kind(analysis, m, cluster, name)))
+        text = _span_text(analysis, m)
+        if text != name and text not in surfaces:
+            surfaces.append(text)
+    entity.aliases = surfaces
+    roles: list[TextRole] = []
+    if cluster.label == "PERSON":
+        for m in cluster.mentions:
+            roles += text_roles(analysis.doc, analysis.text, m, kb)
+    entity.titles = list(dict.fromkeys(r.title for r in roles))
+    code_entity(entity, cluster, roles, kb, analysis.document.published)
+    if entity.coding_source == "capital" and entity.country and _acts(analysis, cluster):
+        entity.sector, entity.coding_source = "GOV", "metonym"
+        entity.code = compose_code(entity.country, entity.sector)
+    return entity
+
+
+class ActorStage:
+    """Find, resolve and code the actors of a document; fills `analysis.entities`."""
+
+    name = "actors"
+    requires = frozenset({"doc", "sentences", "document"})
+    provides = frozenset({"entities"})
+
+    def __init__(self, kb_paths: Sequence[str] = ()) -> None:
+        self.kb_paths = tuple(kb_paths)
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return load_kb(self.kb_paths)
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        if analysis.doc is None:
+            raise ConfigError("the actors stage needs the spaCy Doc: run the annotate stage first")
+        kb = self.kb
+        use_kb(kb)
+        doc: Any = analysis.doc
+        clusters = resolve(doc, analysis.text, find_mentions(analysis, kb))
+        entities = [
+            _build(analysis, c, kb)
+            for c in clusters
+            if not (c.label == "NORP" and _is_modifier_only(analysis, c))
+        ]
+        resolve_nominals(analysis, entities, kb)
+        resolve_pronouns(analysis, entities)
+        for entity in entities:
+            entity.mentions.sort(key=lambda m: m.start)
+        entities.sort(key=lambda e: e.mentions[0].start)
+        for number, entity in enumerate(entities, start=1):
+            entity.id = f"E{number}"
+        analysis.entities = entities
+        return analysis
