@@ -1,0 +1,140 @@
+"""One record per real event: merge mentions from the headline, captions and body.
+
+Two mentions are the same event when they share type and modality, their modes do not differ
+(a missing mode is compatible with any), their dated times do not disagree, and their
+participants match: for meetings (CONSULT) everyone is on one side, so the smaller set of
+participants must all appear in the other; otherwise actors must match actors and, where both
+name them, recipients must match recipients. Participants match by entity, country or name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsgraph.model import Event, Participant
+
+RECIPROCAL_TYPES = frozenset({"CONSULT"})
+"""Types whose participants are all on one side (a meeting has no direction)."""
+CODE_SENSITIVE_TYPES = frozenset({"AGREE"})
+"""Types whose CAMEO code tells events apart (a promise to meet is not a promise of aid)."""
+MERGE_BONUS = 0.05  # confidence gained when another mention confirms the event
+MAX_CONFIDENCE = 0.99
+
+KeyFn = Callable[[Participant], frozenset[str]]
+
+
+def participant_keys(text: str) -> KeyFn:
+    """Keys under which a participant can match another: entity, country, name, surname."""
+
+    def keys(p: Participant) -> frozenset[str]:
+        name = text[p.start : p.end].lower().replace("’s", "").replace("'s", "").strip()
+        result = {f"text:{name}"}
+        words = [w for w in name.split() if w[:1].isalpha()]
+        if words:
+            result.add(f"word:{words[-1]}")
+        if p.entity:
+            result.add(f"entity:{p.entity}")
+        if p.country:
+            result.add(f"country:{p.country}")
+        return frozenset(result)
+
+    return keys
+
+
+def _covered(small: list[Participant], large: list[Participant], keys: KeyFn) -> bool:
+    """Every participant in `small` matches someone in `large`."""
+    large_keys = frozenset().union(*(keys(p) for p in large)) if large else frozenset()
+    return all(keys(p) & large_keys for p in small)
+
+
+def _participants_match(a: Event, b: Event, keys: KeyFn) -> bool:
+    if a.event_type in RECIPROCAL_TYPES:
+        left, right = a.actors + a.recipients, b.actors + b.recipients
+        if not left or not right:
+            return False
+        small, large = (left, right) if len(left) <= len(right) else (right, left)
+        return _covered(small, large, keys)
+    if not a.actors or not b.actors:
+        return False
+    small, large = sorted((a.actors, b.actors), key=len)
+    if not _covered(small, large, keys):
+        return False
+    if a.recipients and b.recipients:
+        small, large = sorted((a.recipients, b.recipients), key=len)
+        return _covered(small, large, keys)
+    if a.recipients or b.recipients:
+        # A mention without a recipient only joins one from another part of the article
+        # (a headline's "X attacks" and the body's "X attacked Y"), not a body sentence's.
+        return {e.section for e in a.evidence} != {e.section for e in b.evidence}
+    return True
+
+
+def compatible(a: Event, b: Event, keys: KeyFn, times: dict[str, str | None]) -> bool:
+    """Can `a` and `b` be mentions of one real event?"""
+    if a.event_type != b.event_type or a.modality != b.modality:
+        return False
+    if a.mode and b.mode and a.mode != b.mode:
+        return False
+    if a.event_type in CODE_SENSITIVE_TYPES and a.cameo != b.cameo:
+        return False
+    dates_a = {times.get(t) for t in a.time_refs} - {None}
+    dates_b = {times.get(t) for t in b.time_refs} - {None}
+    if dates_a and dates_b and not dates_a & dates_b:
+        return False
+    return _participants_match(a, b, keys)
+
+
+def _union(first: list[Participant], second: list[Participant], keys: KeyFn) -> list[Participant]:
+    result = list(first)
+    for p in second:
+        if not any(
+            keys(p) & keys(q) and (p.entity == q.entity or p.entity is None) for q in result
+        ):
+            result.append(p)
+    return result
+
+
+def _fold_reciprocal(target: Event, other: Event, keys: KeyFn) -> None:
+    """Add the other mention's new participants without breaking a visitor/host direction."""
+    if target.mode is None and other.mode is not None:
+        base_actors, base_recipients = list(other.actors), list(other.recipients)
+        extra = target.actors + target.recipients
+    else:
+        base_actors, base_recipients = list(target.actors), list(target.recipients)
+        extra = other.actors + other.recipients
+    for p in extra:
+        if any(keys(p) & keys(q) for q in base_actors + base_recipients):
+            continue
+        (base_recipients if base_recipients else base_actors).append(p)
+    target.actors, target.recipients = base_actors, base_recipients
+
+
+def absorb(target: Event, other: Event, keys: KeyFn) -> None:
+    """Fold `other` into `target`: more evidence, participants, the more specific mode."""
+    if target.event_type in RECIPROCAL_TYPES:
+        _fold_reciprocal(target, other, keys)
+    else:
+        target.actors = _union(target.actors, other.actors, keys)
+        target.recipients = _union(target.recipients, other.recipients, keys)
+    if target.mode is None and other.mode is not None:
+        target.mode, target.cameo, target.score = other.mode, other.cameo, other.score
+        target.contexts = list(other.contexts)
+    target.evidence.extend(other.evidence)
+    target.time_refs.extend(t for t in other.time_refs if t not in target.time_refs)
+    if target.location is None:
+        target.location = other.location
+    target.confidence = min(MAX_CONFIDENCE, max(target.confidence, other.confidence) + MERGE_BONUS)
+
+
+def merge_events(events: list[Event], text: str, times: dict[str, str | None]) -> list[Event]:
+    """Greedy merge in text order; the first mention's record absorbs later compatible ones."""
+    keys = participant_keys(text)
+    merged: list[Event] = []
+    for event in events:
+        for existing in merged:
+            if compatible(existing, event, keys, times):
+                absorb(existing, event, keys)
+                break
+        else:
+            merged.append(event)
+    return merged
