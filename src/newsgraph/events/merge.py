@@ -9,9 +9,11 @@ name them, recipients must match recipients. Participants match by entity, count
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from newsgraph.model import Event, Participant
+from newsgraph.times.calendar import value_range
 
 RECIPROCAL_TYPES = frozenset({"CONSULT"})
 """Types whose participants are all on one side (a meeting has no direction)."""
@@ -77,11 +79,27 @@ def compatible(a: Event, b: Event, keys: KeyFn, times: dict[str, str | None]) ->
         return False
     if a.event_type in CODE_SENSITIVE_TYPES and a.cameo != b.cameo:
         return False
-    dates_a = {times.get(t) for t in a.time_refs} - {None}
-    dates_b = {times.get(t) for t in b.time_refs} - {None}
-    if dates_a and dates_b and not dates_a & dates_b:
+    if not _dates_compatible(a, b, times):
         return False
     return _participants_match(a, b, keys)
+
+
+def _ranges(event: Event, times: dict[str, str | None]) -> list[tuple[dt.date, dt.date]]:
+    found = []
+    for ref in event.time_refs:
+        value = times.get(ref)
+        covered = value_range(value) if value else None
+        if covered is not None:
+            found.append((covered[0], covered[1]))
+    return found
+
+
+def _dates_compatible(a: Event, b: Event, times: dict[str, str | None]) -> bool:
+    """Dated mentions must overlap in time ("Feb. 4" lies inside "this week")."""
+    ranges_a, ranges_b = _ranges(a, times), _ranges(b, times)
+    if not ranges_a or not ranges_b:
+        return True
+    return any(s1 <= e2 and s2 <= e1 for s1, e1 in ranges_a for s2, e2 in ranges_b)
 
 
 def _union(first: list[Participant], second: list[Participant], keys: KeyFn) -> list[Participant]:

@@ -67,15 +67,17 @@ class _Dater:
         return date
 
     def _from_text(self, event: Event) -> EventDate | None:
-        found: list[tuple[int, int, int, EventDate]] = []
+        found: list[tuple[int, int, int, int, EventDate]] = []
         for order, evidence in enumerate(event.evidence):
             for expr in self._sentence_candidates(event, evidence):
                 date = self._resolve(expr, event, "text")
                 if date is not None:
                     width = (date.end - date.start).days
-                    found.append((PRECISION_RANK[date.precision], width, order, date))
+                    # "after the meeting" only bounds the event: an explicit date beats it.
+                    relative = int(bool(expr.anchor_text) and _open_offset(expr))
+                    found.append((relative, PRECISION_RANK[date.precision], width, order, date))
                     break
-        return min(found, key=lambda item: item[:3])[3] if found else None
+        return min(found, key=lambda item: item[:4])[4] if found else None
 
     def _from_discourse(self, event: Event) -> EventDate | None:
         for evidence in event.evidence:
@@ -117,8 +119,14 @@ class _Dater:
             for t in self.times
             if evidence.start <= t.start and t.end <= evidence.end and self._datable(t)
         ]
+        # An expression anchored on this very event ("following their meeting" in a sentence
+        # about that meeting, or "before the visit" where the visit is one of the event's own
+        # mentions) cannot date it.
+        own_triggers = [ev.trigger for ev in event.evidence]
         inside = [
-            t for t in inside if not (t.anchor_span and t.anchor_span.contains(evidence.trigger))
+            t
+            for t in inside
+            if not (t.anchor_span and any(t.anchor_span.contains(tr) for tr in own_triggers))
         ]
         refs = [self.by_id[i] for i in event.time_refs if i in self.by_id]
         refs = [t for t in refs if t in inside]
@@ -215,6 +223,11 @@ class _Dater:
         if expr.value is None:
             expr.value = value  # the anchored expression now has a calendar value too
         return EventDate(value, found[0], found[1], found[2], date_source, expr.id)
+
+
+def _open_offset(expr: TimeExpr) -> bool:
+    """An anchored expression with no exact offset ("after", "before", "following")."""
+    return not (expr.anchor_offset or "").lstrip("-").startswith("P")
 
 
 def _aligned(analysis: Analysis) -> bool:
