@@ -82,3 +82,14 @@ def test_merge_keeps_visitor_as_actor_and_host_as_recipient() -> None:
     assert len(merged) == 1
     assert [TEXT[p.start : p.end] for p in merged[0].actors] == ["Ruto"]
     assert "Tokyo" in [TEXT[p.start : p.end] for p in merged[0].recipients]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "merged"),
+    [("2025-02-04", "2025-W06", 1), ("2025-02-04", "2025-02", 1), ("2025-02-04", "2025-W05", 2)],
+)
+def test_merge_compares_dates_as_ranges(first: str, second: str, merged: int) -> None:
+    """ "On Feb. 4" and "this week" can name one visit; "last week" cannot."""
+    day = event(actors=(RUTO,), recipients=(TOKYO,), time_refs=("T1",))
+    week = event(actors=(RUTO,), recipients=(TOKYO,), time_refs=("T2",))
+    assert len(merge_events([day, week], TEXT, {"T1": first, "T2": second})) == merged

@@ -178,3 +178,22 @@ def test_dating_prefers_the_expression_governing_the_trigger(nlp: Any) -> None:
     analysis.events = [event(analysis, "E1", "captured")]
     EventDatingStage()(analysis)
     assert _date(analysis, "E1") == ("2025-02-03", "text", "day")
+
+
+@pytest.mark.parametrize("anchor_phrase", ["following their meeting", "after their meeting"])
+def test_dating_ignores_an_expression_anchored_on_the_event_itself(anchor_phrase: str) -> None:
+    """A caption's "following their meeting" names the very meeting it captions."""
+    paragraphs = [
+        "Ministers Meet in Lisbon",
+        f"The ministers hold a news conference {anchor_phrase} in Lisbon on Jan. 30, 2025.",
+        "The foreign ministers of Portugal and Morocco met in Lisbon on Jan. 30.",
+        "Three days earlier, Moroccan officials met Spanish envoys in Rabat.",
+    ]
+    analysis = build(paragraphs, PUBLISHED)
+    meeting = event(analysis, "E1", "hold a news conference")
+    add_evidence(analysis, meeting, "meeting")
+    add_evidence(analysis, meeting, "met", 0)
+    earlier = event(analysis, "E2", "met", 1)
+    analysis.events = [meeting, earlier]
+    EventDatingStage()(analysis)
+    assert _date(analysis, "E1") == ("2025-01-30", "text", "day")
