@@ -13,7 +13,7 @@ import logging
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -23,9 +23,9 @@ from rich.table import Table
 
 from newsgraph import __version__
 from newsgraph.errors import NewsgraphError
-from newsgraph.export import to_record
-from newsgraph.model import Analysis
-from newsgraph.settings import Settings, load_settings
+from newsgraph.scale import DEFAULT_PARTITION_SIZE, run_records
+from newsgraph.scale.options import DaskOption, DaskWorkersOption, PartitionSizeOption
+from newsgraph.settings import load_settings
 
 app = typer.Typer(
     name="newsgraph",
@@ -83,15 +83,6 @@ def _date_option(value: str | None, name: str) -> dt.date | None:
         raise typer.BadParameter(
             f"{value!r} is not a date; use YYYY-MM-DD", param_hint=name
         ) from None
-
-
-def _analyse(paths: list[str], settings: Settings, published: dt.date | None) -> Iterator[Analysis]:
-    from newsgraph.ingest import read_inputs
-    from newsgraph.pipeline import Pipeline
-
-    pipeline = Pipeline(settings)
-    documents = read_inputs(paths, published=published, max_text_bytes=settings.max_text_bytes)
-    yield from pipeline.run_many(documents)
 
 
 @app.command()
@@ -169,6 +160,9 @@ def extract(
     format: Annotated[
         ExtractFormat, typer.Option("--format", "-f", help="json, jsonl or a readable table.")
     ] = ExtractFormat.json,
+    dask: DaskOption = None,
+    dask_workers: DaskWorkersOption = None,
+    partition_size: PartitionSizeOption = DEFAULT_PARTITION_SIZE,
 ) -> None:
     """Analyse documents and print their analysis records (nothing is stored).
 
@@ -179,8 +173,10 @@ def extract(
     reference = _date_option(published, "--published")
     failed = 0
     records: list[dict[str, Any]] = []
-    for analysis in _analyse(paths, settings, reference):
-        record = to_record(analysis)
+    records_in = run_records(
+        paths, settings, reference, dask, workers=dask_workers, partition_size=partition_size
+    )
+    for record in records_in:
         failed += "error" in record
         if format is ExtractFormat.jsonl:
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -197,7 +193,14 @@ def extract(
 
 
 @app.command()
-def ingest(paths: PathsArg, db: DbOption = None, published: PublishedOption = None) -> None:
+def ingest(
+    paths: PathsArg,
+    db: DbOption = None,
+    published: PublishedOption = None,
+    dask: DaskOption = None,
+    dask_workers: DaskWorkersOption = None,
+    partition_size: PartitionSizeOption = DEFAULT_PARTITION_SIZE,
+) -> None:
     """Analyse documents and store them; re-ingesting the same text changes nothing.
 
     Prints counts of documents new / updated / unchanged / failed, and exits with status 1 if
@@ -222,8 +225,15 @@ def ingest(paths: PathsArg, db: DbOption = None, published: PublishedOption = No
         ) as progress,
     ):
         task = progress.add_task("analysing", total=None)
-        for analysis in _analyse(paths, settings, _date_option(published, "--published")):
-            record = to_record(analysis)
+        records_in = run_records(
+            paths,
+            settings,
+            _date_option(published, "--published"),
+            dask,
+            workers=dask_workers,
+            partition_size=partition_size,
+        )
+        for record in records_in:
             status = store.add(record)
             counts[status] += 1
             if status == "failed":

@@ -1,0 +1,226 @@
+"""Throughput, peak memory and per-stage time of the pipeline, in-process and on Dask.
+
+The `examples/` articles are repeated to about `--docs` documents. Each mode runs in a fresh
+child process so its peak RSS is its own; the parent prints markdown tables:
+
+    python benchmarks/bench_pipeline.py                 # ~200 documents, 2 Dask workers
+    python benchmarks/bench_pipeline.py --docs 50 --workers 4
+
+"dask-processes" wall time includes starting the worker processes and loading spaCy in each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import resource
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "examples"
+KIB_PER_MIB = 1024  # ru_maxrss is in KiB on Linux
+MODES = ("in-process", "dask-processes")
+WARM_UP = "The foreign ministers of Chile and Peru met in Lima on Monday to discuss fishing rights."
+"""One sentence run before timing, so lazy loads count as load time, not run time."""
+
+
+def peak_rss_mib(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak resident memory of this process (or of its largest finished child)."""
+    return resource.getrusage(who).ru_maxrss / KIB_PER_MIB
+
+
+def corpus_paths(docs: int) -> list[str]:
+    """`examples/` repeated until it holds at least `docs` documents."""
+    from newsgraph.ingest import read_inputs
+
+    per_pass = sum(1 for _ in read_inputs([str(EXAMPLES)]))
+    return [str(EXAMPLES)] * math.ceil(docs / per_pass)
+
+
+def count(records: Iterable[dict[str, Any]]) -> dict[str, int]:
+    totals = {"docs": 0, "errors": 0, "words": 0}
+    for record in records:
+        totals["docs"] += 1
+        if "error" in record:
+            totals["errors"] += 1
+        else:
+            totals["words"] += len(record["text"].split())
+    return totals
+
+
+class TimedStage:
+    """A stage that adds the time it takes to a shared total."""
+
+    def __init__(self, stage: Any, totals: dict[str, float]) -> None:
+        self.stage, self.totals = stage, totals
+        self.name, self.requires, self.provides = stage.name, stage.requires, stage.provides
+
+    def __call__(self, analysis: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return self.stage(analysis)
+        finally:
+            self.totals[self.name] += time.perf_counter() - start
+
+
+def time_stages(pipeline: Any, totals: dict[str, float]) -> None:
+    """Wrap every stage with a timer; annotate keeps its type (the pipeline batches it)."""
+    from newsgraph.annotate import AnnotateStage
+
+    wrapped: list[Any] = []
+    for stage in pipeline.stages:
+        if isinstance(stage, AnnotateStage):
+            original = stage.process_batch
+
+            def timed_batch(analyses: Any, original: Any = original) -> Iterator[Any]:
+                start = time.perf_counter()
+                done = list(original(analyses))
+                totals["annotate"] += time.perf_counter() - start
+                return iter(done)
+
+            stage.process_batch = timed_batch  # type: ignore[method-assign]
+            wrapped.append(stage)
+        else:
+            wrapped.append(TimedStage(stage, totals))
+    pipeline.stages = wrapped
+
+
+def timed_reads(documents: Iterator[Any], totals: dict[str, float]) -> Iterator[Any]:
+    """The documents, adding the time spent reading each to the "ingest" total."""
+    while True:
+        start = time.perf_counter()
+        document = next(documents, None)
+        totals["ingest"] += time.perf_counter() - start
+        if document is None:
+            return
+        yield document
+
+
+def run_in_process(paths: list[str]) -> dict[str, Any]:
+    from newsgraph.export import to_record
+    from newsgraph.ingest import analysis_from_text, read_inputs
+    from newsgraph.pipeline import Pipeline
+    from newsgraph.settings import load_settings
+
+    settings = load_settings()
+    start = time.perf_counter()
+    pipeline = Pipeline(settings)
+    list(pipeline.run_many([analysis_from_text(WARM_UP)]))  # loads spaCy and lazy stage data
+    load_seconds = time.perf_counter() - start
+    stages: dict[str, float] = defaultdict(float)
+    time_stages(pipeline, stages)
+    start = time.perf_counter()
+    documents = timed_reads(read_inputs(paths, max_text_bytes=settings.max_text_bytes), stages)
+    totals = count(to_record(a) for a in pipeline.run_many(documents))
+    wall = time.perf_counter() - start
+    return {
+        **totals,
+        "load_s": load_seconds,
+        "wall_s": wall,
+        "rss_mib": peak_rss_mib(),
+        "workers_rss_mib": None,
+        "stages": dict(stages),
+    }
+
+
+def run_dask(paths: list[str], workers: int, partition_size: int) -> dict[str, Any]:
+    from newsgraph.scale import analyze_distributed
+    from newsgraph.settings import load_settings
+
+    settings = load_settings()
+    start = time.perf_counter()
+    records = analyze_distributed(
+        paths,
+        settings=settings,
+        scheduler="processes",
+        workers=workers,
+        partition_size=partition_size,
+    )
+    totals = count(records)
+    wall = time.perf_counter() - start
+    return {
+        **totals,
+        "load_s": None,
+        "wall_s": wall,
+        "rss_mib": peak_rss_mib(),
+        "workers_rss_mib": peak_rss_mib(resource.RUSAGE_CHILDREN),
+        "stages": {},
+    }
+
+
+def child(mode: str, args: argparse.Namespace) -> dict[str, Any]:
+    """Run one mode in a fresh interpreter and read its JSON result."""
+    command = [
+        sys.executable,
+        __file__,
+        "--mode",
+        mode,
+        "--docs",
+        str(args.docs),
+        "--workers",
+        str(args.workers),
+        "--partition-size",
+        str(args.partition_size),
+    ]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    result: dict[str, Any] = json.loads(output.strip().splitlines()[-1])
+    return result
+
+
+def fmt(value: float | None, digits: int = 1) -> str:
+    return "-" if value is None else f"{value:,.{digits}f}"
+
+
+def print_tables(results: dict[str, dict[str, Any]], workers: int) -> None:
+    print("| mode | docs | errors | load s | run s | docs/s | words/s | peak RSS MiB |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for mode, r in results.items():
+        label = f"{mode} ({workers} workers)" if mode.startswith("dask") else mode
+        rss = fmt(r["rss_mib"], 0)
+        if r["workers_rss_mib"] is not None:
+            rss += f" client / {fmt(r['workers_rss_mib'], 0)} largest worker"
+        print(
+            f"| {label} | {r['docs']} | {r['errors']} | {fmt(r['load_s'], 2)} | "
+            f"{fmt(r['wall_s'], 2)} | {fmt(r['docs'] / r['wall_s'])} | "
+            f"{fmt(r['words'] / r['wall_s'], 0)} | {rss} |"
+        )
+    stages = results.get("in-process", {}).get("stages") or {}
+    if not stages:
+        return
+    docs, total = results["in-process"]["docs"], sum(stages.values())
+    print("\n| stage (in-process) | total s | ms/doc | share |")
+    print("|---|---:|---:|---:|")
+    for name, seconds in stages.items():
+        print(
+            f"| {name} | {seconds:.2f} | {seconds / docs * 1000:.1f} | "
+            f"{seconds / total * 100:.0f}% |"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=200, help="documents, about (default 200)")
+    parser.add_argument("--workers", type=int, default=2, help="Dask worker processes")
+    parser.add_argument("--partition-size", type=int, default=32, help="documents per Dask task")
+    parser.add_argument("--mode", choices=MODES, help="run one mode here and print JSON")
+    args = parser.parse_args()
+    if args.mode is not None:
+        paths = corpus_paths(args.docs)
+        if args.mode == "in-process":
+            result = run_in_process(paths)
+        else:
+            result = run_dask(paths, args.workers, args.partition_size)
+        print(json.dumps(result))
+        return
+    print_tables({mode: child(mode, args) for mode in MODES}, args.workers)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""`analyze_distributed`: the analysis records of many documents, computed on Dask."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from newsgraph.scale.plan import partitions, plan_items, restore_text
+from newsgraph.scale.runner import check_scheduler, make_runner
+from newsgraph.settings import Settings
+
+JSON = dict[str, Any]
+
+DEFAULT_PARTITION_SIZE = 64
+"""Documents per Dask task: large enough to amortise scheduling, small enough to spread work."""
+
+
+def analyze_distributed(
+    paths: Sequence[str],
+    *,
+    settings: Settings,
+    published: dt.date | None = None,
+    scheduler: str = "processes",
+    workers: int | None = None,
+    partition_size: int = DEFAULT_PARTITION_SIZE,
+) -> Iterator[JSON]:
+    """Analysis records (or error records) of every document under `paths`, in input order.
+
+    `scheduler` is "threads", "processes", "synchronous" or the `tcp://host:port` of a
+    dask.distributed scheduler (whose workers must see the input files at the same paths).
+    Bad arguments (and a tcp:// scheduler without dask.distributed installed) raise
+    `ConfigError` here; an unreachable scheduler raises it when the first record is asked for.
+    """
+    check_scheduler(scheduler, workers, partition_size)
+    return _stream(paths, settings, published, scheduler, workers, partition_size)
+
+
+def _stream(
+    paths: Sequence[str],
+    settings: Settings,
+    published: dt.date | None,
+    scheduler: str,
+    workers: int | None,
+    partition_size: int,
+) -> Iterator[JSON]:
+    runner = make_runner(scheduler, workers)  # here, so a run never started holds no pool
+    try:
+        items = plan_items(paths, published=published, max_text_bytes=settings.max_text_bytes)
+        for part, results in runner.run(partitions(items, partition_size), settings, published):
+            for item, records in zip(part, results, strict=True):
+                yield from restore_text(item, records)
+    finally:
+        runner.close()
