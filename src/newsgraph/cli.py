@@ -387,15 +387,18 @@ def entities(
     _list("entities", filters, columns, format, db, limit)
 
 
-def _register_optional_commands() -> None:
-    try:
-        from newsgraph.evaluate.command import evaluate
-    except ModuleNotFoundError:
-        return
+def _register_commands() -> None:
+    """Commands that live beside the code they drive (queries, exports, evaluation)."""
+    from newsgraph.evaluate.command import evaluate
+    from newsgraph.query import commands
+
+    for command in (commands.series, commands.profile, commands.search, commands.clusters):
+        app.command()(command)
+    app.command(name="export")(commands.export)
     app.command(name="evaluate")(evaluate)
 
 
-_register_optional_commands()
+_register_commands()
 
 
 def main() -> None:

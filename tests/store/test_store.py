@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -100,30 +98,6 @@ def make_record(body: str, doc_id: str = "doc-1", published: str = "2025-03-02")
         "times": [],
         "places": [],
     }
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    """The same tests run on SQLite and, where a server is available, PostgreSQL."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'store.sqlite'}"
-    else:
-        url = os.environ.get("NEWSGRAPH_TEST_PG_URL", "")
-        if not url:
-            pytest.skip("PostgreSQL tests need NEWSGRAPH_TEST_PG_URL (.ci/run starts a server)")
-        reset_postgres(url)
-    with Store(url) as opened:
-        yield opened
-
-
-def reset_postgres(url: str) -> None:
-    from newsgraph.store import create_store_engine
-
-    engine = create_store_engine(url)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
 
 
 @pytest.mark.parametrize("body", ["Olaf Weber met the Polish president in Warsaw."])

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Engine, create_engine, delete, event, func, s
 from sqlalchemy.engine import make_url
 
 from newsgraph.errors import ConfigError
+from newsgraph.store import index
 from newsgraph.store import schema as s
 
 IngestStatus = Literal["new", "unchanged", "updated", "failed"]
@@ -121,10 +122,14 @@ class Store:
             previous = conn.execute(
                 select(s.documents.c.id).where(s.documents.c.doc_key == record["id"])
             ).all()
+            touched: set[int] = set()
             for (old_id,) in previous:
+                touched |= index.before_delete(conn, old_id)
                 self._delete_document(conn, old_id)
             document_id = self._insert_document(conn, record, now)
             self._insert_children(conn, document_id, record)
+            index.index_document(conn, document_id, record)
+            index.after_delete(conn, touched)
         return "updated" if previous else "new"
 
     @staticmethod

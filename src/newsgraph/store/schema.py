@@ -137,12 +137,332 @@ quotes = Table(
 )
 
 
+# --- migration 2: the knowledge base across articles ----------------------------------------
+
+global_entities = Table(
+    "global_entities",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    Column("norm_key", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("country", String(3)),
+    Column("sector", String(8)),
+    Column("code", String(16)),
+    Column("n_documents", Integer, nullable=False, default=0),
+    Column("first_seen", Date),
+    Column("last_seen", Date),
+    Index("ix_global_entities_code", "code"),
+    Index("ix_global_entities_country", "country"),
+)
+
+entity_keys = Table(
+    "entity_keys",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("label", Text, nullable=False),
+    Column("global_entity_id", Integer, ForeignKey("global_entities.id"), nullable=False),
+    Index("ix_entity_keys_global", "global_entity_id"),
+)
+
+entity_links = Table(
+    "entity_links",
+    metadata,
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("global_entity_id", Integer, ForeignKey("global_entities.id"), nullable=False),
+    Index("ix_entity_links_global", "global_entity_id"),
+    Index("ix_entity_links_document", "document_id"),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Index("ix_mentions_entity", "entity_id"),
+    Index("ix_mentions_document", "document_id"),
+)
+
+roles = Table(
+    "roles",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    Column("global_entity_id", Integer, ForeignKey("global_entities.id"), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("country", String(3)),
+    Column("sector", String(8)),
+    Column("start", Date),
+    Column("end", Date),
+    Column("source", String(16), nullable=False),
+    Column("seen", Date),
+    Index("ix_roles_global", "global_entity_id"),
+    Index("ix_roles_document", "document_id"),
+)
+
+event_participants = Table(
+    "event_participants",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("side", String(9), nullable=False),
+    Column("entity_local_id", String(16)),
+    Column("global_entity_id", Integer, ForeignKey("global_entities.id")),
+    Column("text", Text, nullable=False),
+    Column("country", String(3)),
+    Column("sector", String(8)),
+    Column("code", String(16)),
+    Index("ix_event_participants_event", "event_id"),
+    Index("ix_event_participants_global", "global_entity_id"),
+    Index("ix_event_participants_document", "document_id"),
+)
+
+evidence = Table(
+    "evidence",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("section", String(16), nullable=False),
+    Column("trigger_start", Integer),
+    Column("trigger_end", Integer),
+    Column("trigger_text", Text),
+    Column("quote_local_id", String(16)),
+    Index("ix_evidence_event", "event_id"),
+    Index("ix_evidence_document", "document_id"),
+)
+
+times = Table(
+    "times",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("local_id", String(16), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("value", String(64)),
+    Column("mod", String(16)),
+    Index("ix_times_document", "document_id"),
+)
+
+places = Table(
+    "places",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("local_id", String(16), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("geonameid", Integer),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("country", String(3)),
+    Column("feature", String(16)),
+    Index("ix_places_document", "document_id"),
+    Index("ix_places_geonameid", "geonameid"),
+)
+
+quote_links = Table(
+    "quote_links",
+    metadata,
+    Column("quote_id", Integer, ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("global_entity_id", Integer, ForeignKey("global_entities.id"), nullable=False),
+    Index("ix_quote_links_global", "global_entity_id"),
+)
+
+document_fingerprints = Table(
+    "document_fingerprints",
+    metadata,
+    Column(
+        "document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("body_hash", String(64), nullable=False),
+    Column("minhash", Text, nullable=False),
+    Column("copy_of", Integer, ForeignKey("documents.id", ondelete="SET NULL")),
+    Column("similarity", Float),
+    Index("ix_document_fingerprints_hash", "body_hash"),
+    Index("ix_document_fingerprints_copy_of", "copy_of"),
+)
+
+document_bands = Table(
+    "document_bands",
+    metadata,
+    Column("band", String(40), primary_key=True),
+    Column(
+        "document_id",
+        Integer,
+        ForeignKey("documents.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Index("ix_document_bands_document", "document_id"),
+)
+
+event_clusters = Table(
+    "event_clusters",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_type", String(16), nullable=False),
+    Column("modality", String(16), nullable=False),
+    Column("mode", String(32)),
+    Column("cameo", String(8)),
+    Column("quad_class", Integer),
+    Column("score", Float),
+    Column("actor", Text),
+    Column("actor_code", String(16)),
+    Column("actor_country", String(3)),
+    Column("actor_entity_id", Integer, ForeignKey("global_entities.id")),
+    Column("recipient", Text),
+    Column("recipient_code", String(16)),
+    Column("recipient_country", String(3)),
+    Column("recipient_entity_id", Integer, ForeignKey("global_entities.id")),
+    Column("date_start", Date),
+    Column("date_end", Date),
+    Column("date_precision", String(16)),
+    Column("period_month", Date),
+    Column("period_week", Date),
+    Column("location", Text),
+    Column("location_country", String(3)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("location_precision", String(8)),
+    Column("n_reports", Integer, nullable=False, default=0),
+    Column("n_documents", Integer, nullable=False, default=0),
+    Column("n_events", Integer, nullable=False, default=0),
+    Column("first_published", Date),
+    Column("last_published", Date),
+    Index("ix_event_clusters_type_date", "event_type", "date_start"),
+    Index("ix_event_clusters_date", "date_start"),
+    Index(
+        "ix_event_clusters_dyad_month",
+        "actor_country",
+        "recipient_country",
+        "modality",
+        "period_month",
+        "quad_class",
+        "score",
+        "n_reports",
+    ),
+    Index(
+        "ix_event_clusters_dyad_week",
+        "actor_country",
+        "recipient_country",
+        "modality",
+        "period_week",
+        "quad_class",
+        "score",
+        "n_reports",
+    ),
+    Index("ix_event_clusters_actor_code", "actor_code"),
+    Index("ix_event_clusters_recipient_code", "recipient_code"),
+    Index("ix_event_clusters_recipient_country", "recipient_country"),
+)
+
+event_links = Table(
+    "event_links",
+    metadata,
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("cluster_id", Integer, ForeignKey("event_clusters.id"), nullable=False),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Index("ix_event_links_cluster", "cluster_id"),
+    Index("ix_event_links_document", "document_id"),
+)
+
+cluster_participants = Table(
+    "cluster_participants",
+    metadata,
+    Column(
+        "cluster_id",
+        Integer,
+        ForeignKey("event_clusters.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("global_entity_id", Integer, ForeignKey("global_entities.id"), primary_key=True),
+    Column("side", String(9), primary_key=True),
+    Column("date_start", Date),
+    Index("ix_cluster_participants_entity", "global_entity_id", "date_start"),
+)
+
+cluster_keys = Table(
+    "cluster_keys",
+    metadata,
+    Column("token", Text, primary_key=True),
+    Column("side", String(9), primary_key=True),
+    Column(
+        "cluster_id",
+        Integer,
+        ForeignKey("event_clusters.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Index("ix_cluster_keys_cluster", "cluster_id"),
+)
+
+search_texts = Table(
+    "search_texts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("ref_id", Integer, nullable=False),
+    Column("speaker", Text),
+    Column("text", Text, nullable=False),
+    Index("ix_search_texts_document", "document_id"),
+)
+
+KB_TABLES = [
+    global_entities,
+    entity_keys,
+    entity_links,
+    mentions,
+    roles,
+    event_participants,
+    evidence,
+    times,
+    places,
+    quote_links,
+    document_fingerprints,
+    document_bands,
+    event_clusters,
+    event_links,
+    cluster_participants,
+    cluster_keys,
+    search_texts,
+]
+"""Tables added by migration 2 (they only reference migration-1 tables, never change them)."""
+
+
 def _migration_1(conn: Connection) -> None:
     """Initial schema: documents, failures, entities, events, quotes."""
     metadata.create_all(conn, tables=[meta, documents, failures, entities, events, quotes])
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_migration_1]
+def _migration_2(conn: Connection) -> None:
+    """The knowledge base across articles: global entities, event clusters, full-text search,
+    views; documents stored by version 1 are indexed from their kept records."""
+    from newsgraph.store import ddl, index
+
+    metadata.create_all(conn, tables=KB_TABLES)
+    ddl.create_fulltext(conn)
+    ddl.create_views(conn)
+    index.backfill(conn)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_migration_1, _migration_2]
 """Migration N (1-based) brings the schema from version N-1 to N. Append; never edit."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

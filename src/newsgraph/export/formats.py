@@ -1,0 +1,334 @@
+"""Store exports: PLOVER JSONL, POLECAT-style TSV, CSV and Parquet — one row per event cluster.
+
+Exports read event clusters, not raw per-article events, so an event reported by five outlets
+is exported once, with its report count and the reporting documents.
+
+PLOVER: the event JSON of the PLOVER manual's "Data fields" chapter (the manual's field names
+written with underscores, as in its actor-block example): `id`, `date`, `enddate`, `actor`,
+`recipient`, `event`, `mode`, `context`, `event_loc`, `event_text`, `quad_code`, `event_scale`,
+`cite_info`, `coder`, `coded_date`, plus named extras (`modality`, `cameo`, `n_reports`,
+`n_documents`). POLECAT: the column names of POLECAT's public weekly release; docs/store.md
+lists which columns newsgraph fills.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlalchemy import Connection, select
+
+from newsgraph import __version__
+from newsgraph.errors import ConfigError
+from newsgraph.query.events import EVENT_COLUMNS, events
+from newsgraph.query.resolve import EventFilter, apply_filter
+from newsgraph.store import Store
+from newsgraph.store import schema as s
+
+ExportFormat = Literal["plover", "polecat", "csv", "parquet"]
+FORMATS: tuple[str, ...] = ("plover", "polecat", "csv", "parquet")
+CODER = f"newsgraph {__version__}"
+CHUNK = 500
+"""Clusters whose details are fetched per round trip."""
+
+MAX_EVENT_TEXTS = 3
+"""Evidence sentences quoted per exported event (the rest are in the store)."""
+
+POLECAT_COLUMNS = (
+    "Event ID",
+    "Event Date",
+    "Event Type",
+    "Event Mode",
+    "Intensity",
+    "Quad Code",
+    "Contexts",
+    "Actor Name",
+    "Actor Country",
+    "Actor COW",
+    "Primary Actor Sector",
+    "Actor Sectors",
+    "Actor Title",
+    "Actor Name Raw",
+    "Wikipedia Actor ID",
+    "Recipient Name",
+    "Recipient Country",
+    "Recipient COW",
+    "Primary Recipient Sector",
+    "Recipient Sectors",
+    "Recipient Title",
+    "Recipient Name Raw",
+    "Wikipedia Recipient ID",
+    "Placename",
+    "City",
+    "District",
+    "Province",
+    "Country",
+    "Latitude",
+    "Longitude",
+    "GeoNames ID",
+    "Raw Placename",
+    "Feature Type",
+    "Source",
+    "Publication Date",
+    "Story People",
+    "Story Organizations",
+    "Story Locations",
+    "Language",
+    "Version",
+)
+RESOLUTION = {"city": 4, "country": 1}
+"""PLOVER location `resolution`: 4 city, 1 country."""
+
+
+def _clusters(store: Store, f: EventFilter) -> Iterator[tuple[Connection, list[dict[str, Any]]]]:
+    c = s.event_clusters
+    with store.engine.connect() as conn:
+        query = apply_filter(
+            conn, select(*(c.c[n] for n in EVENT_COLUMNS), c.c.location_precision), f
+        )
+        rows = [dict(r._mapping) for r in conn.execute(query.order_by(c.c.date_start, c.c.id))]
+        for i in range(0, len(rows), CHUNK):
+            yield conn, rows[i : i + CHUNK]
+
+
+def _details(
+    conn: Connection, cluster_ids: list[int]
+) -> dict[str, dict[int, list[dict[str, Any]]]]:
+    """Participants, reporting documents and evidence of each cluster."""
+    link, p, g, d, ev, fp = (
+        s.event_links,
+        s.event_participants,
+        s.global_entities,
+        s.documents,
+        s.evidence,
+        s.document_fingerprints,
+    )
+    out: dict[str, dict[int, list[dict[str, Any]]]] = {
+        "participants": defaultdict(list),
+        "documents": defaultdict(list),
+        "evidence": defaultdict(list),
+    }
+    for r in conn.execute(
+        select(
+            link.c.cluster_id,
+            p.c.side,
+            p.c.text,
+            p.c.code,
+            p.c.country,
+            p.c.sector,
+            p.c.global_entity_id,
+            g.c.name,
+        )
+        .join(p, p.c.event_id == link.c.event_id)
+        .outerjoin(g, g.c.id == p.c.global_entity_id)
+        .where(link.c.cluster_id.in_(cluster_ids))
+        .order_by(p.c.id)
+    ):
+        out["participants"][r.cluster_id].append(dict(r._mapping))
+    for doc in conn.execute(
+        select(
+            link.c.cluster_id,
+            d.c.doc_key,
+            d.c.url,
+            d.c.title,
+            d.c.publisher,
+            d.c.published,
+            fp.c.copy_of,
+        )
+        .distinct()
+        .join(d, d.c.id == link.c.document_id)
+        .outerjoin(fp, fp.c.document_id == d.c.id)
+        .where(link.c.cluster_id.in_(cluster_ids))
+        .order_by(d.c.published, d.c.doc_key)
+    ):
+        out["documents"][doc.cluster_id].append(dict(doc._mapping))
+    for text in conn.execute(
+        select(link.c.cluster_id, ev.c.text)
+        .join(ev, ev.c.event_id == link.c.event_id)
+        .where(link.c.cluster_id.in_(cluster_ids))
+        .order_by(ev.c.id)
+    ):
+        out["evidence"][text.cluster_id].append(dict(text._mapping))
+    return out
+
+
+def _unique(participants: list[dict[str, Any]], side: str) -> list[dict[str, Any]]:
+    seen: dict[Any, dict[str, Any]] = {}
+    for p in participants:
+        if p["side"] == side:
+            seen.setdefault(p["global_entity_id"] or (p["code"], p["text"].casefold()), p)
+    return list(seen.values())
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _plover_entity(p: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "code": p["country"] or (p["code"] or "")[:3] or None,
+        "sector": p["sector"],
+        "entity_text": p["text"],
+        "identifier_id": f"newsgraph:{p['global_entity_id']}" if p["global_entity_id"] else None,
+        "identifier_text": p["name"],
+    }
+
+
+def plover_events(store: Store, f: EventFilter | None = None) -> Iterator[dict[str, Any]]:
+    """One PLOVER event object per event cluster, oldest first."""
+    today = dt.date.today().isoformat()
+    for conn, rows in _clusters(store, f or EventFilter()):
+        details = _details(conn, [r["id"] for r in rows])
+        for r in rows:
+            cid = r["id"]
+            parts = details["participants"][cid]
+            texts = list(dict.fromkeys(e["text"] for e in details["evidence"][cid]))
+            loc = None
+            if r["location"]:
+                loc = {
+                    "extracted_place": r["location"],
+                    "resolved_place": r["location"],
+                    "lat": r["lat"],
+                    "lon": r["lon"],
+                    "country_code": r["location_country"],
+                    "resolution": RESOLUTION.get(r["location_precision"] or ""),
+                }
+            yield {
+                "id": f"newsgraph-{cid}",
+                "date": _iso(r["date_start"]),
+                "enddate": _iso(r["date_end"]) if r["date_end"] != r["date_start"] else None,
+                "actor": [_plover_entity(p) for p in _unique(parts, "actor")],
+                "recipient": [_plover_entity(p) for p in _unique(parts, "recipient")],
+                "event": [r["event_type"]],
+                "mode": [r["mode"]] if r["mode"] else [],
+                "context": [],
+                "event_loc": loc,
+                "event_text": texts[:MAX_EVENT_TEXTS],
+                "quad_code": r["quad_class"],
+                "event_scale": r["score"],
+                "modality": r["modality"],
+                "cameo": r["cameo"],
+                "n_reports": r["n_reports"],
+                "n_documents": r["n_documents"],
+                "cite_info": [
+                    {
+                        "citation": d["doc_key"],
+                        "url": d["url"],
+                        "title": d["title"],
+                        "publication": d["publisher"],
+                        "language": "en",
+                        "date": _iso(d["published"]),
+                        "copy_of_story": d["copy_of"] is not None,
+                        "coder": CODER,
+                    }
+                    for d in details["documents"][cid]
+                ],
+                "coder": CODER,
+                "coded_date": today,
+            }
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(_iso(value)).replace("\t", " ").replace("\n", " ")
+
+
+def polecat_rows(store: Store, f: EventFilter | None = None) -> Iterator[dict[str, str]]:
+    """One POLECAT-style row per event cluster (columns newsgraph cannot fill stay empty)."""
+    for conn, rows in _clusters(store, f or EventFilter()):
+        details = _details(conn, [r["id"] for r in rows])
+        for r in rows:
+            cid = r["id"]
+            parts = details["participants"][cid]
+            actors, recipients = _unique(parts, "actor"), _unique(parts, "recipient")
+            docs = details["documents"][cid]
+            row = {name: "" for name in POLECAT_COLUMNS}
+            row.update(
+                {
+                    "Event ID": f"newsgraph-{cid}",
+                    "Event Date": _cell(r["date_start"]),
+                    "Event Type": r["event_type"].lower(),
+                    "Event Mode": _cell(r["mode"]),
+                    "Intensity": _cell(r["score"]),
+                    "Quad Code": _cell(r["quad_class"]),
+                    "Actor Name": _cell(r["actor"]),
+                    "Actor Country": _cell(r["actor_country"]),
+                    "Primary Actor Sector": _cell(actors[0]["sector"] if actors else None),
+                    "Actor Sectors": "; ".join(
+                        dict.fromkeys(p["sector"] for p in actors if p["sector"])
+                    ),
+                    "Actor Name Raw": "; ".join(p["text"] for p in actors),
+                    "Recipient Name": _cell(r["recipient"]),
+                    "Recipient Country": _cell(r["recipient_country"]),
+                    "Primary Recipient Sector": _cell(
+                        recipients[0]["sector"] if recipients else None
+                    ),
+                    "Recipient Sectors": "; ".join(
+                        dict.fromkeys(p["sector"] for p in recipients if p["sector"])
+                    ),
+                    "Recipient Name Raw": "; ".join(p["text"] for p in recipients),
+                    "Placename": _cell(r["location"]),
+                    "Raw Placename": _cell(r["location"]),
+                    "City": _cell(r["location"] if r["location_precision"] == "city" else None),
+                    "Country": _cell(r["location_country"]),
+                    "Latitude": _cell(r["lat"]),
+                    "Longitude": _cell(r["lon"]),
+                    "Source": "; ".join(
+                        dict.fromkeys(d["publisher"] or d["doc_key"] for d in docs)
+                    ),
+                    "Publication Date": _cell(r["first_published"]),
+                    "Language": "en",
+                    "Version": CODER,
+                }
+            )
+            yield row
+
+
+def export(store: Store, path: str | Path, fmt: ExportFormat, f: EventFilter | None = None) -> int:
+    """Write the event clusters matching `f` to `path` in `fmt`; return the number written."""
+    if fmt not in FORMATS:
+        raise ConfigError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    n = 0
+    if fmt == "plover":
+        with target.open("w", encoding="utf-8") as fh:
+            for obj in plover_events(store, f):
+                fh.write(json.dumps(obj, ensure_ascii=False) + "\n")
+                n += 1
+    elif fmt == "polecat":
+        with target.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(
+                fh, fieldnames=list(POLECAT_COLUMNS), delimiter="\t", lineterminator="\n"
+            )
+            writer.writeheader()
+            for row in polecat_rows(store, f):
+                writer.writerow(row)
+                n += 1
+    else:
+        f = f or EventFilter()
+        table = events(
+            store,
+            actor=f.actor,
+            recipient=f.recipient,
+            event_type=f.event_type,
+            country=f.country,
+            quad_class=f.quad_class,
+            since=f.since,
+            until=f.until,
+            modality=f.modality,
+        ).sort_values(["date_start", "cluster_id"])
+        if fmt == "csv":
+            table.to_csv(target, index=False)
+        else:
+            table.to_parquet(target, index=False)
+        n = len(table)
+    return n

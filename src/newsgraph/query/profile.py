@@ -1,0 +1,126 @@
+"""Actor profile: who an actor is across all stored articles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import func, select
+
+from newsgraph.errors import ConfigError
+from newsgraph.query.resolve import entity_ids, frame
+from newsgraph.store import Store
+from newsgraph.store import schema as s
+
+PROFILE_LIMIT = 100
+"""Newest events and quotes listed in a profile; counts cover all of them."""
+
+
+@dataclass(slots=True)
+class ActorProfile:
+    entity: dict[str, Any]
+    aliases: list[str]
+    roles: pd.DataFrame
+    events: pd.DataFrame
+    quotes: pd.DataFrame
+    n_events: int
+    n_quotes: int
+    others: list[dict[str, Any]] = field(default_factory=list)
+    """Other global entities the name also matched (less reported)."""
+
+
+def actor_profile(store: Store, name: str, *, limit: int = PROFILE_LIMIT) -> ActorProfile:
+    """Aliases, roles over time, newest events (clusters) and quotes of the actor a name or alias
+    denotes; the most reported one when the name is ambiguous (see `others`)."""
+    g, k, r, cp, c = (
+        s.global_entities,
+        s.entity_keys,
+        s.roles,
+        s.cluster_participants,
+        s.event_clusters,
+    )
+    ql, q, d = s.quote_links, s.quotes, s.documents
+    with store.engine.connect() as conn:
+        ids = entity_ids(conn, name)
+        if not ids:
+            raise ConfigError(
+                f"no actor named {name!r} in the store; list names with "
+                "`newsgraph entities --name '*part*'`"
+            )
+        entities = [
+            dict(row._mapping)
+            for row in conn.execute(
+                select(g).where(g.c.id.in_(ids)).order_by(g.c.n_documents.desc(), g.c.id)
+            )
+        ]
+        gid = int(entities[0]["id"])
+        aliases = sorted(
+            {
+                row.label
+                for row in conn.execute(select(k.c.label).where(k.c.global_entity_id == gid))
+            }
+        )
+        roles = frame(
+            conn,
+            select(
+                r.c.title,
+                r.c.country,
+                r.c.sector,
+                r.c.start,
+                r.c.end,
+                r.c.source,
+                func.min(r.c.seen).label("first_seen"),
+                func.max(r.c.seen).label("last_seen"),
+                func.count().label("n_mentions"),
+            )
+            .where(r.c.global_entity_id == gid)
+            .group_by(r.c.title, r.c.country, r.c.sector, r.c.start, r.c.end, r.c.source)
+            .order_by(func.min(r.c.seen), r.c.title),
+        )
+        own = select(cp.c.cluster_id, cp.c.side, cp.c.date_start).where(
+            cp.c.global_entity_id == gid
+        )
+        n_events = int(conn.execute(select(func.count()).select_from(own.subquery())).scalar() or 0)
+        latest = own.order_by(cp.c.date_start.desc()).limit(limit).subquery()
+        events = frame(
+            conn,
+            select(
+                c.c.id.label("cluster_id"),
+                latest.c.side,
+                c.c.event_type,
+                c.c.mode,
+                c.c.modality,
+                c.c.actor,
+                c.c.recipient,
+                c.c.date_start,
+                c.c.location,
+                c.c.quad_class,
+                c.c.n_reports,
+            )
+            .join(latest, latest.c.cluster_id == c.c.id)
+            .order_by(c.c.date_start.desc(), c.c.id),
+        )
+        said = select(ql.c.quote_id).where(ql.c.global_entity_id == gid)
+        n_quotes = int(
+            conn.execute(select(func.count()).select_from(said.subquery())).scalar() or 0
+        )
+        quotes = frame(
+            conn,
+            select(
+                q.c.id.label("quote_id"),
+                d.c.published,
+                d.c.publisher,
+                q.c.kind,
+                q.c.cue,
+                q.c.via,
+                q.c.text,
+            )
+            .join(d, d.c.id == q.c.document_id)
+            .where(q.c.id.in_(said))
+            .order_by(d.c.published.desc(), q.c.id)
+            .limit(limit),
+        )
+    return ActorProfile(
+        entities[0], aliases, roles, events, quotes, n_events, n_quotes, entities[1:]
+    )

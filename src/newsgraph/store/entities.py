@@ -1,0 +1,177 @@
+"""Global entities: one row per real-world actor across all articles.
+
+A document's entity joins the global entity that already holds any of its keys: its normalised
+name, a normalised alias, or (for countries) its country code. Keys it brings that are new are
+learned, so an alias first seen in a later article links the earlier and later names for good.
+Keys are matching keys, never fuzzy: `newsgraph.kb.normalize_name` folds spelling noise only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from sqlalchemy import Connection, select, update
+
+from newsgraph.kb import normalize_name
+from newsgraph.store import schema as s
+
+TYPE_GROUPS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place"}
+"""Keys are scoped by group so a person and a place with one name ("Jordan") stay apart."""
+
+DEFAULT_GROUP = "org"
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedEntity:
+    """A document entity with the global entity it was linked to."""
+
+    row_id: int
+    global_id: int
+    type: str
+    name: str
+    norm_key: str
+
+
+def normalize(name: str) -> str:
+    return normalize_name(name).strip()
+
+
+def group_of(entity_type: str) -> str:
+    return TYPE_GROUPS.get(entity_type, DEFAULT_GROUP)
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Normalised country names from the knowledge base files (to recognise country entities)."""
+    names: set[str] = set()
+    data = resources.files("newsgraph.kb").joinpath("data")
+    try:
+        for line in data.joinpath("countries.tsv").read_text("utf-8").splitlines()[2:]:
+            cells = line.split("\t")
+            if len(cells) > 3:
+                names.update(normalize(n) for n in [cells[2], *cells[3].split("|")] if n)
+        for line in data.joinpath("country_names.tsv").read_text("utf-8").splitlines():
+            cells = line.split("\t")
+            if len(cells) == 3 and cells[1] == "name" and not line.startswith("#"):
+                names.add(normalize(cells[2]))
+    except FileNotFoundError:  # pragma: no cover - data ships with the package
+        return frozenset()
+    return frozenset(names)
+
+
+def keys_of(entity: dict[str, Any]) -> dict[str, str]:
+    """Matching keys of a document entity → the label each was learned from."""
+    group = group_of(entity["type"])
+    keys: dict[str, str] = {}
+    for label in [entity["name"], *entity.get("aliases", [])]:
+        key = normalize(label)
+        if key:
+            keys.setdefault(f"{group}:{key}", label)
+    code = entity.get("code") or ""
+    if (
+        entity["type"] == "GPE"
+        and len(code) == 3
+        and code.isalpha()
+        and normalize(entity["name"]) in country_names()
+    ):
+        keys.setdefault(f"country:{code}", entity["name"])
+    return keys
+
+
+def link_entities(
+    conn: Connection, document_id: int, record: dict[str, Any], published: dt.date | None
+) -> dict[str, LinkedEntity]:
+    """Link every entity of a stored document to a global entity; local id → link."""
+    rows = {
+        r.local_id: int(r.id)
+        for r in conn.execute(
+            select(s.entities.c.id, s.entities.c.local_id).where(
+                s.entities.c.document_id == document_id
+            )
+        )
+    }
+    wanted = {e["id"]: keys_of(e) for e in record["entities"]}
+    all_keys = sorted({k for keys in wanted.values() for k in keys})
+    known: dict[str, int] = {}
+    for chunk_start in range(0, len(all_keys), 500):
+        chunk = all_keys[chunk_start : chunk_start + 500]
+        known.update(
+            (str(r.key), int(r.global_entity_id))
+            for r in conn.execute(
+                select(s.entity_keys.c.key, s.entity_keys.c.global_entity_id).where(
+                    s.entity_keys.c.key.in_(chunk)
+                )
+            )
+        )
+    linked: dict[str, LinkedEntity] = {}
+    for entity in record["entities"]:
+        keys = wanted[entity["id"]]
+        found = sorted({known[k] for k in keys if k in known})
+        if found:
+            global_id = found[0]
+            _update_global(conn, global_id, entity, published)
+        else:
+            global_id = _insert_global(conn, entity, published)
+        new_keys = [
+            {"key": k, "label": v, "global_entity_id": global_id}
+            for k, v in keys.items()
+            if k not in known
+        ]
+        if new_keys:
+            conn.execute(s.entity_keys.insert(), new_keys)
+            known.update((str(k["key"]), global_id) for k in new_keys)
+        linked[entity["id"]] = LinkedEntity(
+            rows[entity["id"]], global_id, entity["type"], entity["name"], normalize(entity["name"])
+        )
+    if linked:
+        conn.execute(
+            s.entity_links.insert(),
+            [
+                {"entity_id": v.row_id, "document_id": document_id, "global_entity_id": v.global_id}
+                for v in linked.values()
+            ],
+        )
+    return linked
+
+
+def _insert_global(conn: Connection, entity: dict[str, Any], published: dt.date | None) -> int:
+    result = conn.execute(
+        s.global_entities.insert().values(
+            name=entity["name"],
+            norm_key=normalize(entity["name"]),
+            type=entity["type"],
+            country=entity.get("country"),
+            sector=entity.get("sector"),
+            code=entity.get("code"),
+            n_documents=1,
+            first_seen=published,
+            last_seen=published,
+        )
+    )
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def _update_global(
+    conn: Connection, global_id: int, entity: dict[str, Any], published: dt.date | None
+) -> None:
+    g = s.global_entities
+    row = conn.execute(
+        select(g.c.first_seen, g.c.last_seen, g.c.code).where(g.c.id == global_id)
+    ).one()
+    values: dict[str, Any] = {"n_documents": g.c.n_documents + 1}
+    if published is not None:
+        values["first_seen"] = min(row.first_seen or published, published)
+        values["last_seen"] = max(row.last_seen or published, published)
+    newest = published is not None and (row.last_seen is None or published >= row.last_seen)
+    if entity.get("code") and (newest or row.code is None):
+        # Coding follows the newest report: an actor's office (and so its sector) changes.
+        values.update(
+            country=entity.get("country"), sector=entity.get("sector"), code=entity.get("code")
+        )
+    conn.execute(update(g).where(g.c.id == global_id).values(**values))

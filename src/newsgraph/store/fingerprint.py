@@ -1,0 +1,154 @@
+"""Recognise syndicated copies: the same wire story carried by several outlets.
+
+A copy counts once. Two signals: a hash of the normalised body (exact copies with different
+markup or headline) and a MinHash signature of word 5-grams (near copies: an outlet trims a
+sentence or adds a credit line). Candidate originals are found through LSH bands stored in the
+database, so finding one never scans every document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from sqlalchemy import Connection, select
+
+from newsgraph.store import schema as s
+
+SHINGLE_WORDS = 5
+"""Word 5-grams: long enough that two different stories on one topic share few of them."""
+
+NUM_PERMUTATIONS = 64
+"""MinHash signature length; the Jaccard estimate's standard error is about 1/sqrt(64) = 0.06."""
+
+BANDS = 16
+"""LSH bands of 4 rows each: pairs with Jaccard >= 0.5 share a band with high probability."""
+
+ROWS_PER_BAND = NUM_PERMUTATIONS // BANDS
+
+SYNDICATION_THRESHOLD = 0.8
+"""Estimated Jaccard of word 5-grams at or above which two bodies are one story. Rewrites of the
+same event by different newsrooms share far fewer 5-grams (typically under 0.3)."""
+
+MIN_WORDS = 25
+"""Bodies shorter than this are matched only by exact hash; short briefs look alike by chance."""
+
+_MASK32 = (1 << 32) - 1
+_WORD = re.compile(r"\w+")
+_rng = np.random.default_rng(20240229)  # fixed seed: signatures must be stable across runs
+_A = _rng.integers(0, 1 << 63, size=NUM_PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+_B = _rng.integers(0, 1 << 63, size=NUM_PERMUTATIONS, dtype=np.uint64)
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    body_hash: str
+    signature: tuple[int, ...]
+    n_words: int
+
+
+def body_text(record: dict[str, Any]) -> str:
+    """The body paragraphs of a record (the whole text when the layout found none)."""
+    text: str = record.get("text", "")
+    spans = (record.get("document") or {}).get("body") or []
+    return "\n".join(text[b["start"] : b["end"]] for b in spans) if spans else text
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def fingerprint(text: str) -> Fingerprint:
+    tokens = words(text)
+    body_hash = hashlib.sha256(" ".join(tokens).encode()).hexdigest()
+    n = SHINGLE_WORDS
+    shingles = {" ".join(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1))}
+    hashes = np.fromiter(
+        (
+            int.from_bytes(hashlib.blake2b(x.encode(), digest_size=4).digest(), "big")
+            for x in shingles
+        ),
+        dtype=np.uint64,
+        count=len(shingles),
+    )
+    if hashes.size == 0:
+        return Fingerprint(body_hash, tuple([_MASK32] * NUM_PERMUTATIONS), 0)
+    # Multiply-add-shift hashing: ((a*h + b) mod 2^64) >> 32 with odd a, one function per
+    # permutation (uint64 arithmetic wraps mod 2^64 by design).
+    values = (np.outer(_A, hashes) + _B[:, None]) >> np.uint64(32)
+    signature = tuple(int(v) for v in values.min(axis=1))
+    return Fingerprint(body_hash, signature, len(tokens))
+
+
+def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    return sum(x == y for x, y in zip(a, b, strict=True)) / NUM_PERMUTATIONS
+
+
+def bands(signature: tuple[int, ...]) -> list[str]:
+    out = []
+    for i in range(BANDS):
+        chunk = signature[i * ROWS_PER_BAND : (i + 1) * ROWS_PER_BAND]
+        digest = hashlib.blake2b(repr(chunk).encode(), digest_size=12).hexdigest()
+        out.append(f"{i}:{digest}")
+    return out
+
+
+def _encode(signature: tuple[int, ...]) -> str:
+    return " ".join(f"{v:x}" for v in signature)
+
+
+def _decode(text: str) -> tuple[int, ...]:
+    return tuple(int(v, 16) for v in text.split())
+
+
+def register(conn: Connection, document_id: int, record: dict[str, Any]) -> int | None:
+    """Store the document's fingerprint; return the original it copies (a root), if any."""
+    fp = fingerprint(body_text(record))
+    best: tuple[float, int] | None = None
+    exact = conn.execute(
+        select(s.document_fingerprints.c.document_id, s.document_fingerprints.c.copy_of)
+        .where(s.document_fingerprints.c.body_hash == fp.body_hash)
+        .where(s.document_fingerprints.c.document_id != document_id)
+        .order_by(s.document_fingerprints.c.document_id)
+    ).first()
+    if exact is not None:
+        best = (1.0, int(exact.copy_of or exact.document_id))
+    elif fp.n_words >= MIN_WORDS:
+        f = s.document_fingerprints
+        candidates = conn.execute(
+            select(f.c.document_id, f.c.minhash, f.c.copy_of)
+            .where(
+                f.c.document_id.in_(
+                    select(s.document_bands.c.document_id).where(
+                        s.document_bands.c.band.in_(bands(fp.signature))
+                    )
+                )
+            )
+            .order_by(f.c.document_id)
+        ).all()
+        for row in candidates:
+            score = similarity(fp.signature, _decode(row.minhash))
+            if score >= SYNDICATION_THRESHOLD and (best is None or score > best[0]):
+                best = (score, int(row.copy_of or row.document_id))
+    conn.execute(
+        s.document_fingerprints.insert().values(
+            document_id=document_id,
+            body_hash=fp.body_hash,
+            minhash=_encode(fp.signature),
+            copy_of=best[1] if best else None,
+            similarity=best[0] if best else None,
+        )
+    )
+    if fp.n_words >= MIN_WORDS:
+        conn.execute(
+            s.document_bands.insert(),
+            [
+                {"band": band, "document_id": document_id}
+                for band in dict.fromkeys(bands(fp.signature))
+            ],
+        )
+    return best[1] if best else None
