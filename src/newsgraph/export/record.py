@@ -76,6 +76,7 @@ def _entity(a: Analysis, e: Entity) -> JSON:
         "code": e.code,
         "titles": list(e.titles),
         "coding_source": e.coding_source,
+        "kb_id": e.kb_id,
         "source_agency": e.is_source_agency,
         "roles": [
             {
