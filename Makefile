@@ -16,8 +16,7 @@ $(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt
 
 demo: $(STAMP)
 	$(BIN)/newsgraph ingest examples/
-	$(BIN)/newsgraph events --limit 25
-	$(BIN)/newsgraph quotes --limit 12
+	$(BIN)/newsgraph summary
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider

@@ -387,6 +387,59 @@ def entities(
     _list("entities", filters, columns, format, db, limit)
 
 
+def _participants(participants: list[dict[str, Any]]) -> str:
+    return " + ".join(
+        f"{p['text']} [{p['code']}]" if p.get("code") else p["text"] for p in participants
+    )
+
+
+def _event_line(v: dict[str, Any]) -> str:
+    kind = v["event_type"] + (f"/{v['mode']}" if v.get("mode") else "")
+    line = f"{kind:<22} {_participants(v['actors']) or '?'}"
+    if v["recipients"]:
+        line += f" → {_participants(v['recipients'])}"
+    details = [(v.get("date") or {}).get("value") or "undated"]
+    if v.get("location"):
+        details.append(f"in {v['location']['name']}")
+    if v["modality"] != "asserted":
+        details.append(v["modality"])
+    if v.get("historical"):
+        details.append("historical")
+    return f"{line}  ({', '.join(details)})"
+
+
+@app.command()
+def summary(
+    db: DbOption = None,
+    per_document: Annotated[
+        int, typer.Option("--per-document", help="Events and quotes shown per document.")
+    ] = 5,
+) -> None:
+    """A readable summary of the store: each document's strongest events and quotes."""
+    from newsgraph.store import Store
+
+    settings = load_settings(db_url=db)
+    with Store(settings.db_url) as store:
+        for row in store.rows("documents"):
+            record = store.record(row["doc_key"])
+            if record is None:
+                continue
+            doc = record["document"]
+            out.print(f"\n[bold]{doc.get('title') or row['doc_key']}[/]  ({doc.get('published')})")
+            strongest = sorted(record["events"], key=lambda v: -v["confidence"])[:per_document]
+            for v in sorted(strongest, key=lambda v: v["evidence"][0]["start"]):
+                out.print(f"  • {_event_line(v)}")
+            for q in [q for q in record["quotes"] if q["kind"] == "direct"][:2]:
+                speaker = (q.get("speaker") or {}).get("text") or "unattributed"
+                out.print(f"  “{q['text'][:90]}{'…' if len(q['text']) > 90 else ''}” — {speaker}")
+        found = store.summary()
+    out.print(
+        f"\nstore {found.url}: {found.documents} documents, {found.events} event reports, "
+        f"{found.quotes} quotes, {found.entities} entity mentions"
+    )
+    out.print("next: newsgraph clusters | events | quotes | profile NAME | series A B | --help")
+
+
 def _register_commands() -> None:
     """Commands that live beside the code they drive (queries, exports, evaluation)."""
     from newsgraph.evaluate.command import evaluate
