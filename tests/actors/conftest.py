@@ -47,6 +47,22 @@ PEOPLE: list[dict[str, Any]] = [
         "sector": "REB",
     },
     {"id": "test:wirepix", "name": "Wirepix", "type": "ORG", "is_agency": True},
+    {
+        "id": "test:miners-front",
+        "name": "Highland Miners' Front",
+        "type": "ORG",
+        "country": "BOL",
+        "sector": "REB",
+    },
+    {
+        "id": "test:sahel-concord",
+        "name": "Sahel Concord Council",
+        "type": "ORG",
+        "aliases": ["SCC"],
+        "country": "IGO",
+        "sector": "IGO",
+        "code": "IGOSCC",
+    },
 ]
 """Invented actors, so the tests do not depend on what the built-in knowledge base ships."""
 

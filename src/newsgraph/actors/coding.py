@@ -21,6 +21,11 @@ TRANSNATIONAL = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 """PLOVER's non-state "country" codes (Table 5.1); they stand alone as the actor code."""
 
 
+NON_STATE_BODY = "NGO"
+"""Sector of a named association, committee or forum no knowledge-base entry or country claims:
+bodies the knowledge base does not list as intergovernmental are coded non-governmental."""
+
+
 def compose_code(country: str | None, sector: str | None) -> str | None:
     """CAMEO-style concatenation: SYR + GOV → SYRGOV; a transnational sector stands alone."""
     if sector in TRANSNATIONAL and country is None:
@@ -30,15 +35,16 @@ def compose_code(country: str | None, sector: str | None) -> str | None:
     return country or sector
 
 
-def _current_text_role(roles: list[TextRole]) -> tuple[str | None, str | None] | None:
-    """The (country, sector) most text roles agree on, preferring present over former roles."""
+def _current_text_role(roles: list[TextRole]) -> tuple[str | None, str | None, str | None] | None:
+    """The (country, sector, organisation code) most text roles agree on, preferring present
+    over former roles."""
     present = [r for r in roles if not r.past and r.sector] or [r for r in roles if r.sector]
     if not present:
         return None
-    with_country = [(r.country, r.sector) for r in present if r.country]
+    with_country = [(r.country, r.sector, r.code) for r in present if r.country]
     if with_country:
         return Counter(with_country).most_common(1)[0][0]
-    return None, Counter(r.sector for r in present).most_common(1)[0][0]
+    return None, Counter(r.sector for r in present).most_common(1)[0][0], None
 
 
 def _is_agency(entity: Entity, cluster: Cluster, kb: KnowledgeBase) -> bool:
@@ -59,6 +65,9 @@ def _code_person(
         entity.country = stated[0] or kb_country
         entity.sector = stated[1] or kb_sector
         entity.coding_source = "text"
+        if stated[2] is not None:  # an organisation's official carries its code ("IGOUNO")
+            entity.code = stated[2]
+            return
     elif entry is not None and (kb_country or kb_sector):
         entity.country, entity.sector = kb_country, kb_sector
         entity.coding_source = "kb"
@@ -81,6 +90,12 @@ def _code_named_group(entity: Entity, kb: KnowledgeBase) -> None:
         if word in lowered.split() or (" " in word and word in lowered):
             entity.sector = sector
             break
+    if (
+        entity.country is None
+        and entity.sector is None
+        and any(w.lower() in lexicon().civil_body_words for w in words)
+    ):
+        entity.sector = NON_STATE_BODY  # "Association of African Jurists", "Water Forum"
     if entity.country or entity.sector:
         entity.coding_source = "text"
         entity.code = compose_code(entity.country, entity.sector)
@@ -127,7 +142,10 @@ def code_entity(
     if entity.type in {"GPE", "LOC", "FAC"}:
         _code_place(entity, kb)
     elif entity.type == "NORP":
-        country = kb.country_by_demonym(entity.name)
+        # "Bosnian Serbs": the whole name, else its first word that is a demonym
+        country = kb.country_by_demonym(entity.name) or next(
+            (c for w in entity.name.split() if (c := kb.country_by_demonym(w)) is not None), None
+        )
         if country is not None:
             entity.country, entity.coding_source = country.iso3, "demonym"
             entity.code = country.iso3

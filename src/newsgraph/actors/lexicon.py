@@ -21,6 +21,8 @@ class Lexicon:
     pronouns: dict[str, str]
     name_connectors: frozenset[str]
     org_sector_words: dict[str, str]
+    civil_body_words: frozenset[str]
+    """Words naming an association or committee ("Forum", "Association") → NGO if nothing else."""
 
     @property
     def max_role_words(self) -> int:
@@ -41,4 +43,5 @@ def lexicon() -> Lexicon:
         pronouns=dict(raw["pronouns"]),
         name_connectors=frozenset(raw["name_connectors"]),
         org_sector_words=dict(raw["org_sector_words"]),
+        civil_body_words=frozenset(raw["civil_body_words"]),
     )

@@ -25,6 +25,9 @@ KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 MAX_NAME_TOKENS = 8
 """Longest token run tried against the knowledge base (longer runs are never one name)."""
 
+MAX_COUNTRY_TOKENS = 6
+"""Longest country name tried ("Democratic Republic of the Congo")."""
+
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 ARTICLES = frozenset({"the"})
 SPLITTERS = frozenset({"/", "|", "•", "·"})
@@ -103,7 +106,7 @@ def _name_runs(doc: Any) -> list[tuple[int, int]]:
     return runs
 
 
-JOINERS = frozenset({"and", "of", "the", "for", "&", "'s"})
+JOINERS = frozenset({"and", "of", "the", "for", "&", "'s", "'", "’"})
 """Connectors that may join names of organisations but never sit inside a person's name."""
 
 
@@ -129,6 +132,9 @@ def _kb_mentions(doc: Any, kb: KnowledgeBase) -> list[NameMention]:
         i = run_start
         while i < run_end:
             hit = None
+            if doc[i].text in JOINERS:  # "of the Highland Front": the name starts later
+                i += 1
+                continue
             for j in range(run_end, i, -1):
                 if not is_capital(doc[j - 1]):
                     continue
@@ -282,6 +288,56 @@ def _in_sentences(analysis: Analysis, mention: NameMention) -> bool:
     return any(s.start <= mention.start and mention.end <= s.end for s in analysis.sentences)
 
 
+def _country_windows(doc: Any, kb: KnowledgeBase) -> list[tuple[int, int]]:
+    """Country names inside name runs that end the run or stand before a title ("Sri Lanka",
+    "Pakistan President ..."), longest first; a name glued to more name words is no country."""
+    found: list[tuple[int, int]] = []
+    for run_start, run_end in _name_runs(doc):
+        i = run_start
+        while i < run_end:
+            hit = next(
+                (
+                    j
+                    for j in range(min(run_end, i + MAX_COUNTRY_TOKENS), i, -1)
+                    if kb.country_by_name(doc[i:j].text) is not None
+                    and (j == run_end or is_title(doc[j]))
+                    and (i == run_start or is_title(doc[i - 1]) or doc[i - 1].lower_ in ARTICLES)
+                ),
+                None,
+            )
+            if hit is None:
+                i += 1
+                continue
+            found.append((i, hit))
+            i = hit
+    return found
+
+
+def _country_names(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> list[NameMention]:
+    """The small model reads rare country names as people or groups ("Sri Lanka" a PERSON) or
+    misses them: a mention that is exactly a country name becomes a GPE, a missing one is
+    added, and a lone demonym ("Kyrgyz") is a NORP. Knowledge-base people keep their type."""
+    by_tokens = {(m.tstart, m.tend): m for m in mentions}
+    added: list[NameMention] = []
+    for s, e in _country_windows(doc, kb):
+        # "Saudi", "U.S." are names and demonyms: as a demonym they stay NORP modifiers
+        label = "NORP" if kb.country_by_demonym(doc[s:e].text) is not None else "GPE"
+        existing = by_tokens.get((s, e))
+        if existing is not None:
+            if (existing.kb is None or existing.kb.type != "PERSON") and existing.label != "NORP":
+                existing.label = "GPE"
+            continue
+        if any(m.tstart < e and s < m.tend for m in mentions):
+            continue
+        added.append(NameMention(s, e, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label))
+    for m in mentions:
+        if m.kb is None and m.label in {"ORG", "PERSON", "GPE"}:
+            text = doc[m.tstart : m.tend].text
+            if kb.country_by_name(text) is None and kb.country_by_demonym(text) is not None:
+                m.label = "NORP"
+    return sorted(mentions + added, key=lambda m: m.tstart)
+
+
 def find_mentions(analysis: Analysis, kb: KnowledgeBase) -> list[NameMention]:
     """All named mentions in the analysed sentences, typed and trimmed, in text order."""
     doc = analysis.doc
@@ -289,4 +345,5 @@ def find_mentions(analysis: Analysis, kb: KnowledgeBase) -> list[NameMention]:
     mentions = _declared_acronyms(doc, analysis.text, mentions)
     mentions = _propagate(doc, mentions, kb)
     consistent_types(doc, mentions, kb)
+    mentions = _country_names(doc, mentions, kb)
     return [m for m in mentions if _in_sentences(analysis, m)]

@@ -11,6 +11,7 @@ codes of the adjectives, in text order, then GOV; no country). News agencies are
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import Any
 
 from newsgraph.actors.coding import compose_code
@@ -24,7 +25,36 @@ GROUP_SECTOR = "GOV"
 STATE_CODINGS = frozenset({"country", "capital", "metonym"})
 """Entity codings of places that stand for their government when they act."""
 
+OWNED_SECTORS = frozenset({"IGO"})
+"""Organisation sectors under which a member keeps the role's sector (an IGO's ministers)."""
+
+COLLECTIVE_HEADS = frozenset(
+    {"group", "tens", "number", "team", "band", "handful", "couple", "dozen", "dozens", "hundred",
+     "hundreds", "thousand", "thousands", "million", "millions", "score", "scores", "contingent"}
+)  # fmt: skip
+"""Nouns whose "of"-phrase names who acts ("a group of diplomats")."""
+
+OWNER_PREPOSITIONS = frozenset({"in", "of", "from", "throughout", "across", "inside"})
+"""Prepositions whose object may say whose actors a role noun means ("police in Guinea")."""
+
+PEOPLE_SECTOR = "CVL"
+"""Sector of a national or ethnic group of people acting as such (PLOVER civilians)."""
+
+MINORITY_WORDS = frozenset({"ethnic", "minority"})
+"""Words that make a demonym name a minority group, not the state ("ethnic Albanians")."""
+
 _ACTIVE_KB: list[KnowledgeBase] = []
+
+
+@dataclass(frozen=True, slots=True)
+class _Owner:
+    """A country or organisation that a role word belongs to, with its span in the text."""
+
+    country: str
+    sector: str | None
+    code: str | None
+    start: int
+    end: int
 
 
 def use_kb(kb: KnowledgeBase) -> None:
@@ -77,38 +107,154 @@ def _group(head: Any) -> Participant | None:
     )
 
 
-def _role(analysis: Analysis, head: Any, kb: KnowledgeBase) -> Participant | None:
-    """A role noun coded from its modifiers: demonym or possessive country, sector words."""
-    country = None
-    modifiers: list[Any] = []
-    role_words: list[str] = []
-    for child in sorted(head.children, key=lambda t: t.i):
-        if child.i > head.i or child.dep_ not in {"amod", "compound", "poss", "nmod"}:
+def _owner_of(analysis: Analysis, token: Any, kb: KnowledgeBase) -> _Owner | None:
+    """The country or organisation a modifier word names: an entity mention ("U.S.", "Arab
+    League", "Sri Lanka"), a demonym ("Romanian") or a country name ("Mozambique")."""
+    mention = _mention_at(analysis, token)
+    if mention is not None:
+        entity, m_start, m_end = mention
+        if entity.is_source_agency or not entity.country:
+            return None
+        if entity.type in {"GPE", "LOC", "FAC", "NORP"} or entity.sector is None:
+            return _Owner(entity.country, None, None, m_start, m_end)
+        if entity.type == "PERSON":  # "the Putin government": the person's country
+            return _Owner(entity.country, None, None, m_start, m_end)
+        return _Owner(entity.country, entity.sector, entity.code, m_start, m_end)
+    found = kb.country_by_demonym(token.text) or kb.country_by_name(token.text)
+    if found is not None:
+        return _Owner(found.iso3, None, None, token.idx, token.idx + len(token))
+    place = next(
+        (
+            p
+            for p in analysis.places
+            if p.country and p.start <= token.idx < p.end and not p.adjectival
+        ),
+        None,
+    )
+    if place is not None and place.country is not None:
+        return _Owner(place.country, None, None, place.start, place.end)
+    return None
+
+
+def _owner_after(
+    analysis: Analysis, heads: list[Any], kb: KnowledgeBase, bounds: range
+) -> _Owner | None:
+    """A country in the role noun's own "in"/"of"/"from" phrase ("rebels in the Ivory Coast",
+    "security forces of Guinea"); nested names count ("...in East Timor's capital")."""
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in OWNER_PREPOSITIONS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                for token in [obj, *(t for t in obj.subtree if t.i < obj.i)]:
+                    if token.i not in bounds or token.pos_ not in {"PROPN", "NOUN"}:
+                        continue  # "the Israeli-occupied West Bank" is not Israel's
+                    owner = _owner_of(analysis, token, kb)
+                    if owner is not None and owner.code is None:
+                        return owner
+                    if owner is not None and prep.lower_ == "from":  # members of a group
+                        return _Owner(owner.country, None, None, owner.start, owner.end)
+    return None
+
+
+MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+"""Dependencies of the words that say whose role a noun is ("Sri Lanka government troops")."""
+
+
+def _modifiers(head: Any, bounds: range) -> list[Any]:
+    """The head's left modifiers, their own modifiers and the words coordinated with them
+    ("Senior Hungarian and Romanian officials", "Sri Lanka government troops")."""
+    found: list[Any] = []
+    pending = [
+        c for c in head.children if c.i < head.i and c.i in bounds and c.dep_ in MODIFIER_DEPS
+    ]
+    while pending:
+        token = pending.pop()
+        if token in found:
             continue
-        modifiers.append(child)
-        found = kb.country_by_demonym(child.text)
-        if found is None and child.dep_ == "poss":
-            mention = _mention_at(analysis, child)
-            if mention is not None and mention[0].country:
-                found = kb.country(mention[0].country)
-        if found is not None:
-            country = found.iso3
-        else:
-            role_words.append(child.lower_)
+        found.append(token)
+        pending += [
+            c
+            for c in token.children
+            if c.i < head.i and c.i in bounds and (c.dep_ in MODIFIER_DEPS or c.dep_ == "conj")
+        ]
+    return sorted(found, key=lambda t: t.i)
+
+
+def _role(
+    analysis: Analysis,
+    head: Any,
+    kb: KnowledgeBase,
+    bounds: range,
+    extra_heads: tuple[Any, ...] = (),
+) -> list[Participant]:
+    """A role noun coded from its modifiers: demonyms, countries or organisations (one
+    participant per coordinated owner: "French and Egyptian warships"), and sector words."""
+    modifiers = _modifiers(head, bounds)
+    owners: list[_Owner] = []
+    role_words: list[str] = []
+    for child in modifiers:
+        owner = _owner_of(analysis, child, kb)
+        if owner is None:
+            if _mention_at(analysis, child) is None:
+                role_words.append(child.lower_)
+        elif not any(o.start == owner.start for o in owners):
+            owners.append(owner)
     phrase = " ".join([*role_words, head.lower_])
     words = lexicon().role_heads | lexicon().org_sector_words
     sector = kb.sector_for_role(phrase) or words.get(phrase) or words.get(head.lower_)
     sector = sector or (words.get(head.lemma_.lower()) if head.lemma_ else None)
-    if sector is None and country is None:
-        return None
+    if not owners:
+        after = _owner_after(analysis, [head, *extra_heads], kb, bounds)
+        owners = [] if after is None else [after]
+    people = kb.country_by_demonym(head.text) if sector is None else None
+    if people is not None:  # "Iraqi Turkmen", "ethnic Uzbeks": a group of people
+        sector = PEOPLE_SECTOR
+        if not owners and not MINORITY_WORDS & set(role_words):
+            owners = [_Owner(people.iso3, None, None, head.idx, head.idx + len(head))]
+    if sector is None and (not owners or head.pos_ == "PROPN"):
+        return []  # an unknown name is not coded by the words around it
     if sector is None:
         sector = (
             "GOV" if head.lower_ in {"officials", "official", "government", "authorities"} else None
         )
-    start = min([head.idx] + [m.idx for m in modifiers])
-    return Participant(
-        None, start, head.idx + len(head), country, sector, compose_code(country, sector)
-    )
+    end = head.idx + len(head)
+    if not owners:
+        start = min([head.idx] + [m.idx for m in modifiers])
+        return [Participant(None, start, end, None, sector, compose_code(None, sector))]
+    found = []
+    for number, owner in enumerate(owners):
+        last = number == len(owners) - 1
+        start = min([head.idx, owner.start] + [m.idx for m in modifiers])
+        start = start if len(owners) == 1 else owner.start
+        found.append(_owned(owner, sector, start, max(end, owner.end) if last else owner.end))
+    return found
+
+
+def _owned(owner: _Owner, sector: str | None, start: int, end: int) -> Participant:
+    """A role held for an owner: a country's ("Romanian officials"), or an organisation's,
+    whose code it carries and whose own sector wins over a generic GOV ("Hezbollah fighters")."""
+    if owner.code is None:
+        return Participant(
+            None, start, end, owner.country, sector, compose_code(owner.country, sector)
+        )
+    if owner.sector and owner.sector not in OWNED_SECTORS and sector in {"GOV", None}:
+        sector = owner.sector
+    return Participant(None, start, end, owner.country, sector, owner.code)
+
+
+def _collective(head: Any, bounds: range) -> Any:
+    """ "A group of Moroccan diplomats", "thousands of students": the members act."""
+    if head.lemma_.lower() not in COLLECTIVE_HEADS:
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            members = [c for c in prep.children if c.dep_ == "pobj" and c.i in bounds]
+            if members:
+                return _collective(members[0], bounds) or members[0]
+    return None
 
 
 def _named_next(analysis: Analysis, head: Any, span: Any) -> Participant | None:
@@ -122,6 +268,56 @@ def _named_next(analysis: Analysis, head: Any, span: Any) -> Participant | None:
     return _for_entity(*mention)
 
 
+def _with_owner(
+    analysis: Analysis, participant: Participant, head: Any, kb: KnowledgeBase, bounds: range
+) -> Participant:
+    """A countryless named body takes the country its modifiers name ("Israel's Cabinet")."""
+    if participant.country is not None or participant.sector is None:
+        return participant
+    outside = [
+        t for t in _modifiers(head, bounds) if not participant.start <= t.idx < participant.end
+    ]
+    owners = [o for t in outside if (o := _owner_of(analysis, t, kb)) is not None]
+    if len(owners) != 1 or owners[0].code is not None:
+        return participant
+    country = owners[0].country
+    return replace(
+        participant,
+        start=min(participant.start, owners[0].start),
+        country=country,
+        code=compose_code(country, participant.sector),
+    )
+
+
+def _people(
+    analysis: Analysis, participant: Participant, head: Any, kb: KnowledgeBase, bounds: range
+) -> Participant:
+    """A national or ethnic group acting ("Kurds", "Albanians") is its civilians, of the country
+    its words place it in: "Iraqi Kurds", "Albanians in southern Serbia"; "ethnic Albanians"
+    are a minority, so their demonym alone gives no country."""
+    outside = [
+        t for t in _modifiers(head, bounds) if not participant.start <= t.idx < participant.end
+    ]
+    owners = [o for t in outside if (o := _owner_of(analysis, t, kb)) is not None]
+    owner = owners[0] if owners else _owner_after(analysis, [head], kb, bounds)
+    country = participant.country
+    start, end = participant.start, participant.end
+    if owner is not None and owner.code is None:
+        country, start, end = owner.country, min(start, owner.start), max(end, owner.end)
+    elif any(t.lower_ in MINORITY_WORDS for t in outside) or (
+        head.i > 0 and head.doc[head.i - 1].lower_ in MINORITY_WORDS
+    ):
+        country = None
+    return replace(
+        participant,
+        start=start,
+        end=end,
+        country=country,
+        sector=PEOPLE_SECTOR,
+        code=compose_code(country, PEOPLE_SECTOR),
+    )
+
+
 def participants_in(analysis: Analysis, start: int, end: int) -> list[Participant]:
     """The actors the text span [start, end) refers to, one per coordinated member."""
     doc = analysis.doc
@@ -129,6 +325,7 @@ def participants_in(analysis: Analysis, start: int, end: int) -> list[Participan
     if span is None or len(span) == 0:
         return []
     kb = _kb()
+    bounds = range(span.start, span.end)
     found: list[Participant] = []
     seen: set[str] = set()
     for head in _heads(span):
@@ -140,10 +337,22 @@ def participants_in(analysis: Analysis, start: int, end: int) -> list[Participan
                 continue
             seen.add(entity.id)
             participant = _for_entity(entity, m_start, m_end)
+            if entity.type == "NORP":
+                participant = _people(analysis, participant, head, kb, bounds)
+            else:
+                participant = _with_owner(analysis, participant, head, kb, bounds)
         else:
-            participant = (
-                _group(head) or _role(analysis, head, kb) or _named_next(analysis, head, span)
-            )
+            members = _collective(head, bounds)
+            coded = _role(analysis, members, kb, bounds, (head,)) if members is not None else []
+            if coded:
+                coded = [replace(p, start=min(p.start, head.idx)) for p in coded[:1]] + coded[1:]
+            participant = _group(head)
+            if participant is None:
+                coded = coded or _role(analysis, head, kb, bounds)
+                if coded:
+                    found.extend(coded)
+                    continue
+                participant = _named_next(analysis, head, span)
             if participant is not None and participant.entity is not None:
                 if participant.entity in seen:
                     continue

@@ -14,7 +14,7 @@ from typing import Any
 
 from newsgraph.actors.lexicon import lexicon
 from newsgraph.actors.mentions import NameMention
-from newsgraph.kb import KnowledgeBase
+from newsgraph.kb import KBEntry, KnowledgeBase
 
 PAST_SECTOR = "ELI"
 """PLOVER sector for former officials ("former president")."""
@@ -30,6 +30,19 @@ PREDICATE = re.compile(
 
 DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
 
+OWNER_CONNECTORS = frozenset({"of", "-", "'s", "’s", "and", "&"})
+"""Words that may join the names before a title ("Arab League", "Bank of England")."""
+
+MAX_OWNER_TOKENS = 8
+"""How far left of a title the owner (country, organisation) of the office is looked for."""
+
+MAX_ORG_TOKENS = 5
+"""Longest organisation or country name tried among the owner words."""
+
+OWNED_SECTORS = frozenset({"IGO"})
+"""Organisation sectors under which an official keeps the title's own sector (an IGO's secretary
+general is a GOV official of that IGO); other organisations lend theirs ("Hezbollah leader")."""
+
 
 @dataclass(frozen=True, slots=True)
 class TextRole:
@@ -39,6 +52,8 @@ class TextRole:
     past: bool
     start: int
     end: int
+    code: str | None = None
+    """The owning organisation's code when an organisation holds the office ("IGOARL")."""
 
 
 def _role_words() -> frozenset[str]:
@@ -55,6 +70,8 @@ def _head_of(words: list[str]) -> str | None:
         candidate = " ".join(words[-size:])
         if candidate in heads:
             return candidate
+    if "of" in words[1:]:  # "secretary of state", "minister of defence"
+        return _head_of(words[: words.index("of")])
     return None
 
 
@@ -67,7 +84,13 @@ def _sector(kb: KnowledgeBase, title: str, head: str, past: bool) -> str | None:
 
 def _is_title_word(token: Any) -> bool:
     word = token.lower_.strip(".")
-    return word in lexicon().role_modifiers or word in _role_words() or word == "-"
+    words = lexicon()
+    return (
+        word in words.role_modifiers
+        or word in _role_words()
+        or word in words.past_role_markers
+        or word == "-"
+    )
 
 
 def _country_before(doc: Any, i: int, kb: KnowledgeBase) -> tuple[str | None, int]:
@@ -88,22 +111,80 @@ def _country_before(doc: Any, i: int, kb: KnowledgeBase) -> tuple[str | None, in
 
 
 def _make(
-    doc: Any, kb: KnowledgeBase, start: int, end: int, country: str | None
+    doc: Any,
+    kb: KnowledgeBase,
+    start: int,
+    end: int,
+    country: str | None,
+    owner: tuple[str | None, KBEntry | None, bool] = (None, None, False),
 ) -> TextRole | None:
     words = [t.lower_.strip(".") for t in doc[start:end] if t.lower_ not in DETERMINERS]
     head = _head_of(words)
     if head is None or not words:
         return None
-    past = any(w in lexicon().past_role_markers for w in words)
+    owner_country, org, owner_past = owner
+    past = owner_past or any(w in lexicon().past_role_markers for w in words)
     title = " ".join(words).replace(" - ", "-")
+    sector = _sector(kb, title, head, past)
+    code = None
+    if country is None and org is not None:
+        country, code = org.country, org.code
+        if org.sector not in OWNED_SECTORS and org.sector and sector in {"GOV", None}:
+            sector = org.sector
+    country = country or owner_country
     return TextRole(
         title,
         country,
-        _sector(kb, title, head, past),
+        sector,
         past,
         doc[start].idx,
         doc[end - 1].idx + len(doc[end - 1]),
+        code,
     )
+
+
+def _owner_words(doc: Any, start: int) -> int:
+    """Where the words naming the office's owner begin, left of a title at token `start`:
+    capitalised names, adjectives and joiners of one noun phrase ("French National Assembly",
+    "Nigerian junior", "Arab League", "U.S.")."""
+    i = start
+    while i > 0 and start - i < MAX_OWNER_TOKENS and not doc[i].is_sent_start:
+        token = doc[i - 1]
+        joins = token.text in OWNER_CONNECTORS and i < start
+        if not (token.text[:1].isupper() or token.pos_ == "ADJ" or joins or _is_title_word(token)):
+            break
+        if token.lower_ in DETERMINERS:
+            break
+        i -= 1
+    while i < start and doc[i].text in OWNER_CONNECTORS:
+        i += 1
+    return i
+
+
+def _owner(doc: Any, start: int, kb: KnowledgeBase) -> tuple[str | None, KBEntry | None, bool]:
+    """The country and organisation named in the words before a title, and whether they say
+    the office is past ("Former Socialist prime minister"). The name nearest the title wins."""
+    begin = _owner_words(doc, start)
+    country: str | None = None
+    org: KBEntry | None = None
+    past = any(t.lower_ in lexicon().past_role_markers for t in doc[begin:start])
+    i = start
+    while i > begin and country is None and org is None:
+        for size in range(min(MAX_ORG_TOKENS, i - begin), 0, -1):
+            window = doc[i - size : i]
+            found = kb.country_by_name(window.text)
+            if found is None and size == 1:
+                found = kb.country_by_demonym(window.text)
+            if found is not None:
+                country = found.iso3
+                break
+            if window[0].text[:1].isupper():
+                entries = [e for e in kb.lookup(window.text) if e.type == "ORG" and e.country]
+                if entries and not entries[0].is_agency:
+                    org = entries[0]
+                    break
+        i -= 1
+    return country, org, past
 
 
 def _before(doc: Any, mention: NameMention, kb: KnowledgeBase) -> TextRole | None:
@@ -119,7 +200,7 @@ def _before(doc: Any, mention: NameMention, kb: KnowledgeBase) -> TextRole | Non
     if end != mention.tstart and start > 0 and doc[start - 1].lower_ in DETERMINERS:
         start -= 1
     country, _ = _country_before(doc, start, kb)
-    return _make(doc, kb, start, end, country)
+    return _make(doc, kb, start, end, country, _owner(doc, start, kb))
 
 
 def _np_after(doc: Any, i: int, kb: KnowledgeBase) -> TextRole | None:
