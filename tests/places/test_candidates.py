@@ -39,3 +39,30 @@ def test_candidates_add_dateline_and_unlabelled_name_after_preposition() -> None
 
 def test_candidates_empty_without_entities_or_doc() -> None:
     assert candidates_for(Analysis(id="d", text="Nothing here.")) == []
+
+
+def test_candidates_dateline_overrides_entity_label() -> None:
+    text = "BOISE, Idaho (AP) — A storm closed schools.\nThe district said classes resume."
+    analysis = Analysis(id="d", text=text, entities=[_entity("A1", "ORG", text, "BOISE")])
+    found = {(text[s:e], label) for s, e, label in candidates_for(analysis)}
+    assert ("BOISE", "GPE") in found
+    assert ("Idaho", "GPE") in found
+    assert ("BOISE", "ORG") not in found
+
+
+def test_candidates_gazetteer_names_no_entity_covers() -> None:
+    text = "Camps near Matamoros, Tamaulipas, Mexico filled up. The Laredo Water Board met."
+    analysis = Analysis(id="d", text=text, entities=[_entity("A1", "GPE", text, "Matamoros")])
+    found = {text[s:e]: label for s, e, label in candidates_for(analysis)}
+    assert found["Mexico"] == ""
+    assert found["Laredo"] == "EMBEDDED"  # a name inside a longer capitalised run
+    assert "Water Board" not in found
+
+
+def test_candidates_add_demonyms_that_modify_a_noun() -> None:
+    text = "Greek officials met Turkish envoys. The Greeks left."
+    analysis = Analysis(id="d", text=text, entities=[_entity("A1", "GPE", text, "Greek")])
+    found = [(text[s:e], label) for s, e, label in candidates_for(analysis)]
+    assert ("Greek", "ADJECTIVAL") in found
+    assert ("Turkish", "ADJECTIVAL") in found
+    assert not any(name == "Greeks" for name, _ in found)

@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-from newsgraph.places.gazetteer import common_words, demonyms, load_gazetteer
+from newsgraph.places.gazetteer import common_words, demonym_table, demonyms, load_gazetteer
+from newsgraph.places.normalize import normalize_key
 
 
 @pytest.mark.parametrize("written", ["Turkey", "Türkiye", "Turkiye", "TURKEY"])
@@ -58,3 +59,38 @@ def test_gazetteer_loads_lazily_on_first_use() -> None:
         "assert g.is_loaded()\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize(
+    ("word", "iso3", "region"),
+    [
+        ("American", "USA", ""),  # the most populous owner, not the Northern Mariana Islands
+        ("Chinese", "CHN", ""),
+        ("Central American", "", "Central America"),
+        ("Arab", "", ""),  # a people: names no one place
+        ("African American", "", ""),
+    ],
+)
+def test_gazetteer_demonym_table_names_country_or_region(word: str, iso3: str, region: str) -> None:
+    demonym = demonym_table()[normalize_key(word)]
+    assert (demonym.iso3, demonym.region) == (iso3, region)
+    assert demonym.names_place is bool(iso3 or region)
+
+
+@pytest.mark.parametrize("written", ["EU", "E.U.", "European Union"])
+def test_gazetteer_european_union_is_a_union(written: str) -> None:
+    unions = [e for e in load_gazetteer().lookup(written) if e.union]
+    assert [e.name for e in unions] == ["European Union"]
+
+
+@pytest.mark.parametrize(
+    ("key", "known"),
+    [("nairobi", True), ("san jose", True), ("sa", False), ("", False), ("zzqx", False)],
+)
+def test_gazetteer_bucketed_index_has_key(key: str, known: bool) -> None:
+    assert load_gazetteer().has_key(key) is known
+
+
+def test_gazetteer_knows_towns_of_a_few_thousand() -> None:
+    towns = [e for e in load_gazetteer().lookup("Silverstone") if e.feature == "city"]
+    assert towns and towns[0].country == "GBR" and towns[0].population < 5000

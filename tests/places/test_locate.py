@@ -105,6 +105,12 @@ def test_place_stage_resolves_spacy_entities_in_text_order() -> None:
         "Jordanian officials said the talks in Amman would continue in Cairo."
     )
     analysis = PlaceStage()(AnnotateStage(MODEL)(Analysis(id="t", text=text)))
-    found = [(text[p.start : p.end], p.country) for p in analysis.places]
-    assert found == [("Egypt", "EGY"), ("Amman", "JOR"), ("Amman", "JOR"), ("Cairo", "EGY")]
-    assert [p.id for p in analysis.places] == ["P1", "P2", "P3", "P4"]
+    found = [(text[p.start : p.end], p.country, p.adjectival) for p in analysis.places]
+    assert found == [
+        ("Egypt", "EGY", False),
+        ("Amman", "JOR", False),
+        ("Jordanian", "JOR", True),
+        ("Amman", "JOR", False),
+        ("Cairo", "EGY", False),
+    ]
+    assert [p.id for p in analysis.places] == ["P1", "P2", "P3", "P4", "P5"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.model import Place
+from newsgraph.places.adjectival import ADJECTIVAL_LABEL
 from newsgraph.places.resolve import resolve_toponyms
 
 
@@ -130,3 +131,42 @@ def test_resolve_finds_place_inside_organisation_name() -> None:
     text = "Researchers at the University of California said so."
     places = _resolve(text, "the University of California", label="ORG")
     assert [(text[p.start : p.end], p.feature) for p in places] == [("California", "admin1")]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label", "name", "country"),
+    [
+        ("The Kremlin said the talks were useful.", "Kremlin", "ORG", "Kremlin", "RUS"),
+        ("EU ministers met on Monday.", "EU", "ORG", "European Union", None),
+        ("Tunis rejected the offer.", "Tunis", "ORG", "Tunis", "TUN"),  # a capital for its state
+        ("Flights from Frankfurt to Chicago and Boston resumed.", "Frankfurt", "GPE",
+         "Frankfurt am Main", "DEU"),  # the head of the name is the name
+    ],
+)  # fmt: skip
+def test_resolve_names_that_count_under_any_label(
+    text: str, mention: str, label: str, name: str, country: str | None
+) -> None:
+    [place] = _resolve(text, mention, label=label)
+    assert (place.name, place.country) == (name, country)
+
+
+def test_resolve_demonym_counts_as_document_context() -> None:
+    text = "The Irish airline will add flights from Dublin to Boston, Chicago and Orlando."
+    start = text.index("Irish")
+    candidates = [(start, start + len("Irish"), ADJECTIVAL_LABEL)]
+    for name in ("Dublin", "Boston", "Chicago", "Orlando"):
+        at = text.index(name)
+        candidates.append((at, at + len(name), "GPE"))
+    places = _by_text(text, resolve_toponyms(text, candidates))
+    assert places["Dublin"].country == "IRL"
+
+
+def test_resolve_village_needs_more_than_document_context() -> None:
+    text = (
+        "Shows in New York, Texas and Los Angeles sold out, and California fans queued. "
+        "The artist is based in London."
+    )
+    places = _by_text(
+        text, _resolve(text, "New York", "Texas", "Los Angeles", "California", "London")
+    )
+    assert places["London"].country == "GBR"

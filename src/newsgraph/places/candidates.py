@@ -2,9 +2,11 @@
 
 spaCy's small model sometimes labels a person's name as a place ("Erdogan" as GPE next to
 "Recep Tayyip Erdogan" as PERSON). A candidate inside a PERSON mention, or equal to the surname of
-a person named in the document, is not a place. Two kinds of place mentions the model often
-leaves unlabelled are added from the text: datelines ("OKLAHOMA CITY (AP) —") and capitalised
-names right after a locative preposition ("in Cirencester").
+a person named in the document, is not a place. Place mentions the model often leaves
+unlabelled (or labels as an organisation) are added from the text: datelines ("OKLAHOMA CITY (AP)
+—", whatever their label), capitalised names right after a locative preposition ("in
+Cirencester"), gazetteer names in capitalised runs no entity covers ("Owensboro Public Schools"),
+and demonyms that modify a noun ("Russian diplomats", see `adjectival`).
 """
 
 from __future__ import annotations
@@ -13,8 +15,12 @@ import re
 from typing import Any
 
 from newsgraph.model import Analysis
+from newsgraph.places.adjectival import adjectival_candidates
+from newsgraph.places.embedded import EMBEDDED_LABEL, inner_names
+from newsgraph.places.gazetteer import load_gazetteer
 from newsgraph.places.normalize import normalize_key
 from newsgraph.places.resolve import PLACE_LABELS, STRONG_ONLY_LABELS
+from newsgraph.places.surface import CAPITAL, read_surface
 
 Candidate = tuple[int, int, str]
 """(start, end, spaCy label) of one possible place mention."""
@@ -26,8 +32,14 @@ DATELINE = re.compile(
     re.MULTILINE,
 )
 """An upper-case place at the start of a line, before a comma, "(AP)" or a dash."""
+DATELINE_QUALIFIER = re.compile(r",\s*([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)(?=\s*(?:\(|—|–|-\s))")
+"""The state or country after a dateline's comma, before "(AP)" or a dash: ", Calif. (AP)"."""
+_RUN_WORD = rf"[{CAPITAL}](?:[\w'’.&-]*[\w'’.&])?"
+CAPITALISED_RUN = re.compile(rf"(?<![\w'’.-]){_RUN_WORD}(?: {_RUN_WORD})*")
+"""Adjacent capitalised words: where a name is, whether or not NER saw one."""
 AFTER_PREPOSITION = re.compile(
-    r"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear|[Oo]utside)\s+((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2})"
+    rf"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear|[Oo]utside)\s+"
+    rf"((?:[{CAPITAL}][\w'’.-]*)(?:\s+[{CAPITAL}][\w'’.-]*){{0,2}})"
 )
 """A capitalised run after in/at/from/near/outside."""
 
@@ -49,8 +61,15 @@ def candidates_for(analysis: Analysis) -> list[Candidate]:
     else:
         return []
     text = analysis.text
+    datelines = _datelines(text)
+    # a dateline is a place whatever label NER gave it ("NEW YORK (AP)" is often an ORG)
+    found = [c for c in found if not any(s < c[1] and c[0] < e for s, e, _ in datelines)]
+    found += datelines
     covered = [(start, end) for start, end, _ in found] + persons
     found += _from_text(text, covered)
+    covered = [(start, end) for start, end, _ in found] + persons
+    found += _uncovered_names(text, covered)
+    found += adjectival_candidates(text, analysis.doc)
     surnames = {
         normalize_key(text[s:e].split()[-1]) for s, e in persons if len(text[s:e].split()) > 1
     }
@@ -84,16 +103,46 @@ def _from_doc(doc: Any) -> list[Candidate]:
     ]
 
 
+def _datelines(text: str) -> list[Candidate]:
+    """Dateline places (as GPE), with the state or country after a comma ("OAKLAND, Calif.")."""
+    result: list[Candidate] = []
+    for match in DATELINE.finditer(text):
+        result.append((match.start(1), match.end(1), "GPE"))
+        qualifier = DATELINE_QUALIFIER.match(text, match.end(1))
+        if qualifier:
+            result.append((qualifier.start(1), qualifier.end(1), "GPE"))
+    return result
+
+
+def _uncovered_names(text: str, covered: list[tuple[int, int]]) -> list[Candidate]:
+    """Gazetteer names in capitalised runs no entity covers: NER misses many ("Mexico" after a
+    town and its state, "Owensboro Public Schools"). A run that is a name is unlabelled; a name
+    inside a longer run counts as embedded in it, and needs the same support."""
+    gazetteer = load_gazetteer()
+    result: list[Candidate] = []
+    for match in CAPITALISED_RUN.finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in covered):
+            continue
+        surface = read_surface(text, start, end)
+        if surface is None:
+            continue
+        if gazetteer.has_key(surface.keys[0]) or (
+            surface.dotted_key is not None and gazetteer.has_key(surface.dotted_key)
+        ):
+            result.append((start, end, UNLABELLED))
+            continue
+        result += [(i.start, i.end, EMBEDDED_LABEL) for i in inner_names(text, gazetteer, surface)]
+    return result
+
+
 def _from_text(text: str, covered: list[tuple[int, int]]) -> list[Candidate]:
-    """Datelines (as GPE) and unlabelled names after a locative preposition."""
+    """Unlabelled names after a locative preposition."""
     result: list[Candidate] = []
 
     def free(start: int, end: int) -> bool:
         return not any(s < end and start < e for s, e in covered)
 
-    for match in DATELINE.finditer(text):
-        if free(match.start(1), match.end(1)):
-            result.append((match.start(1), match.end(1), "GPE"))
     for match in AFTER_PREPOSITION.finditer(text):
         if free(match.start(1), match.end(1)):
             result.append((match.start(1), match.end(1), UNLABELLED))

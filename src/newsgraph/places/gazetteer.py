@@ -12,6 +12,8 @@ import gzip
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import compress, count
+from operator import methodcaller
 from typing import Literal
 
 from newsgraph.errors import ResourceError
@@ -23,6 +25,8 @@ PLACES_FILE = "places.tsv.gz"
 NAMES_FILE = "names.tsv.gz"
 DEMONYMS_FILE = "demonyms.tsv"
 COMMON_WORDS_FILE = "common_words.txt"
+BUCKET_CHARS = 3
+"""Key prefix length that groups the name index into lines (set by the generator)."""
 
 GazetteerFeature = Literal["country", "admin1", "city", "region", "other"]
 _FEATURES: dict[str, GazetteerFeature] = {
@@ -53,6 +57,10 @@ class GazetteerEntry:
     """True for a national capital."""
     subnational: bool
     """True for a region inside one country ("Gaza Strip", "Donbas")."""
+    union: bool
+    """True for a union of states that acts like one ("European Union"): named like a country."""
+    landmark: bool
+    """True for a building or district news names as a place ("the Kremlin", "Heathrow")."""
     primary_key: str
     """Normalised form of the record's own name (matches on it beat alternate names)."""
 
@@ -60,24 +68,38 @@ class GazetteerEntry:
 class Gazetteer:
     """Raw rows plus a key → row-numbers index; a row is split only when a lookup returns it.
 
-    Loading does the least work that makes lookups possible (two `splitlines` and one dict), which
-    keeps the first use well under half a second.
+    Loading does the least work that makes lookups possible: the index stays as one line of
+    `key=rows` entries per key prefix (a few thousand dict entries instead of a quarter million),
+    and a lookup searches its prefix's line. That keeps the first use well under half a second.
     """
 
-    def __init__(self, rows: list[str], names: list[str]) -> None:
+    def __init__(self, rows: list[str], buckets: list[str]) -> None:
         self._rows = rows
-        self._index: dict[str, str] = dict(line.split("\t", 1) for line in names)
+        self._buckets: dict[str, str] = {}
+        for line in buckets:
+            prefix, entries = line.split("\t", 1)
+            self._buckets[prefix] = "\t" + entries + "\t"
         self._by_country: dict[str, int] = {}
-        self._capitals: dict[str, int] = {}
         for row, line in enumerate(rows):
             fields = line.split("\t", 4)
             if fields[2] == "C":
                 self._by_country[fields[3]] = row
             elif fields[2] == "P":
                 break  # rows are sorted countries, divisions, regions, then towns
-        for row in range(len(rows)):
-            if rows[row].endswith("\tc"):
-                self._capitals[rows[row].split("\t", 4)[3]] = row
+        capital_rows = compress(count(), map(methodcaller("endswith", "\tc"), rows))
+        self._capitals: dict[str, int] = {rows[row].split("\t", 4)[3]: row for row in capital_rows}
+
+    def _rows_of(self, key: str) -> str | None:
+        """The comma-separated row numbers of a key, or None."""
+        bucket = self._buckets.get(key[:BUCKET_CHARS])
+        if bucket is None or not key:
+            return None
+        needle = "\t" + key + "="
+        found = bucket.find(needle)
+        if found < 0:
+            return None
+        start = found + len(needle)
+        return bucket[start : bucket.index("\t", start)]
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -96,6 +118,8 @@ class Gazetteer:
             population=int(pop),
             capital="c" in flags,
             subnational="s" in flags,
+            union="u" in flags,
+            landmark="l" in flags,
             primary_key=normalize_key(name),
         )
 
@@ -105,11 +129,11 @@ class Gazetteer:
 
     def lookup_key(self, key: str) -> list[GazetteerEntry]:
         """Like `lookup` for an already normalised key."""
-        rows = self._index.get(key)
+        rows = self._rows_of(key)
         return [] if rows is None else [self.entry(int(row)) for row in rows.split(",")]
 
     def has_key(self, key: str) -> bool:
-        return key in self._index
+        return self._rows_of(key) is not None
 
     def country(self, iso3: str) -> GazetteerEntry | None:
         row = self._by_country.get(iso3)
@@ -142,14 +166,39 @@ def load_gazetteer() -> Gazetteer:
     return Gazetteer(rows[1:], names[1:])
 
 
+@dataclass(frozen=True, slots=True)
+class Demonym:
+    """What a demonym or place adjective names: a country, a region, or (both empty) no one place."""
+
+    word: str
+    iso3: str
+    """ISO alpha-3 code of the country ("Turkish" → "TUR"); empty for regions and peoples."""
+    region: str
+    """Name of the region or continent it names ("European" → "Europe"); else empty."""
+
+    @property
+    def names_place(self) -> bool:
+        return bool(self.iso3 or self.region)
+
+
 @lru_cache(maxsize=1)
-def demonyms() -> dict[str, str]:
-    """Normalised demonym ("turkish") → ISO alpha-3 country code ("TUR")."""
-    result: dict[str, str] = {}
+def demonym_table() -> dict[str, Demonym]:
+    """Normalised demonym ("turkish", "european", "arab") → what it names."""
+    result: dict[str, Demonym] = {}
     for line in _read_text(DEMONYMS_FILE).splitlines()[1:]:
-        word, iso3 = line.split("\t")
-        result.setdefault(normalize_key(word), iso3)
+        word, iso3, region = line.split("\t")
+        result.setdefault(normalize_key(word), Demonym(word, iso3, region))
     return result
+
+
+def demonyms() -> dict[str, str]:
+    """Normalised demonym ("turkish") → ISO alpha-3 country code ("TUR"; "" for regions, peoples)."""
+    return _demonym_countries()
+
+
+@lru_cache(maxsize=1)
+def _demonym_countries() -> dict[str, str]:
+    return {key: d.iso3 for key, d in demonym_table().items()}
 
 
 @lru_cache(maxsize=1)

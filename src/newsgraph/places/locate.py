@@ -14,6 +14,7 @@ from collections import deque
 from typing import Any
 
 from newsgraph.model import Analysis, EventLocation, LocationPrecision, Place
+from newsgraph.places.facilities import is_facility_place
 from newsgraph.places.gazetteer import demonyms, load_gazetteer
 from newsgraph.places.normalize import normalize_key
 
@@ -113,7 +114,16 @@ def locate_event(
     if span is None or len(span) == 0:
         return None
     trigger = span.root
-    places = [p for p in analysis.places if sentence_start <= p.start and p.end <= sentence_end]
+    # a demonym ("Russian officials") is a reference to a country, never where something happened;
+    # a building stands for its town, which the same clause names ("the Palace in Ankara")
+    places = [
+        p
+        for p in analysis.places
+        if sentence_start <= p.start
+        and p.end <= sentence_end
+        and not p.adjectival
+        and not is_facility_place(p)
+    ]
     for token in _locative_tokens(trigger, sentence_start, sentence_end):
         location = _location_of(token, places, analysis)
         if location is not None:

@@ -4,22 +4,31 @@ Each candidate entry gets a score: the size of the place (log population), what 
 is (a country outranks a town of the same name), whether the mention uses its own name, and what
 the rest of the document says (a country or division named elsewhere, or right after a comma as in
 "Paris, Texas"). Resolution runs twice: the first pass, without context, finds the countries and
-divisions the document is about; the second uses them. Ordinary English words that are also town
-names ("Mobile", "Of", "March") need that context before they become places.
+divisions the document is about (demonyms included: "Irish" speaks for Dublin, Ireland); the
+second uses them. Ordinary English words that are also town names ("Mobile", "Of", "March") need
+that context before they become places. A mention NER did not call a place needs more: the
+place's own name and a country, capital, big town, a qualifier, a local body ("Boise Police") or a
+locative preposition. Demonyms resolve to their country or region; buildings the gazetteer lacks
+take the point of the town beside them (`facilities`).
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from newsgraph.model import Place, PlaceFeature
+from newsgraph.places.adjectival import ADJECTIVAL_LABEL
+from newsgraph.places.containment import follows_member, qualifier_entries, within
+from newsgraph.places.cues import after_locative
+from newsgraph.places.embedded import EMBEDDED_LABEL, names_local_body, with_embedded
+from newsgraph.places.facilities import container_index, is_facility
 from newsgraph.places.gazetteer import (
     Gazetteer,
     GazetteerEntry,
     common_words,
+    demonym_table,
     demonyms,
     load_gazetteer,
 )
@@ -34,18 +43,10 @@ STRONG_ONLY_LABELS = frozenset(
 """Labels spaCy's small model also puts on places ("Russia" as ORG, "Tamil Nadu" as PERSON), and
 "" for text no entity covers: a country, division or region name counts, a town only after a
 locative preposition ("in Cirencester") or with its state after a comma."""
-EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
-"""Names that may contain a place name: "University of California", "Zimbabwe Electoral Commission"."""
-LOCATIVE_BEFORE = re.compile(r"\b(?:in|from|near|outside|across|around)\s+$")
-"""A preposition right before a mention, which makes a town reading likely ("at" is left out:
-"at Harvard", "at Google" name organisations)."""
-EMBEDDED_LABEL = "EMBEDDED"
-"""Pseudo-label of a place name found inside an organisation-like mention."""
 PREPOSITION_LABELS = frozenset({"PERSON", "NORP", "PRODUCT", "ORG", ""})
 """Non-place labels under which a town counts after a locative preposition."""
-ORG_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$")
-"""For ORG-labelled mentions only these count ("a study from Stanford" names a university)."""
-MAX_EMBEDDED_WORDS = 4
+NAME_ONLY_LABELS = STRONG_ONLY_LABELS | {EMBEDDED_LABEL}
+"""Labels under which a match must be on the place's own name, unless a preposition says place."""
 
 FEATURE_BONUS = {"country": 3.5, "admin1": 0.5, "city": 0.0, "region": 0.0, "other": 0.0}
 """A country outranks a same-named town; a division is a little ahead of a town of its size."""
@@ -54,8 +55,14 @@ REGION_BASE = 7.0
 ADMIN1_POPULATION_DISCOUNT = 5
 """Division populations are summed over all their towns; divide so they compare with towns."""
 PRIMARY_NAME_BONUS = 1.0
+MIN_HEAD_NAME = 4
+"""Shortest first part of a name that counts as the name ("Frankfurt am Main"; not "St")."""
 """The place's own name ("Paris") beats an alternate name that happens to match ("Parys")."""
 CAPITAL_BONUS = 0.7
+SMALL_TOWN = 5000
+SMALL_TOWN_PENALTY = 0.5
+"""A village rarely makes the news unless the text says where it is: document context alone
+should not pull "London" to a village of two thousand in a story that also names California."""
 COUNTRY_CONTEXT_BONUS = 1.5
 COUNTRY_CONTEXT_STEP = 0.5
 COUNTRY_CONTEXT_MAX = 3.5
@@ -85,6 +92,10 @@ class Resolution:
     score: float
     key: str
     """The lookup key that matched."""
+    adjectival: bool = False
+    """A demonym naming the place ("Russian" for Russia)."""
+    facility: bool = False
+    """A building or street the gazetteer lacks, placed at the town that `entry` is."""
 
 
 @dataclass(slots=True)
@@ -103,23 +114,60 @@ def resolve_toponyms(text: str, candidates: list[tuple[int, int, str]]) -> list[
     words without support, names the gazetteer lacks) are left out.
     """
     gazetteer = load_gazetteer()
-    mentions = _read_mentions(text, candidates)
-    mentions = _with_embedded(text, gazetteer, mentions)
+    read = _read_mentions(text, candidates)
+    mentions = with_embedded(text, gazetteer, read)
     first = [_best(text, gazetteer, s, label, None) for s, label in mentions]
     context_by_key = _contexts(first)
-    places: list[Place] = []
+    resolved: list[Resolution] = []
     for (surface, label), _ in zip(mentions, first, strict=True):
         context = context_by_key.get(surface.keys[0], Context(Counter(), set()))
         resolution = _best(text, gazetteer, surface, label, context)
         if resolution is not None:
-            places.append(_place(f"P{len(places) + 1}", resolution))
-    return places
+            resolved.append(resolution)
+    kept = _without_covered_adjectives(resolved)
+    kept = sorted(kept + _facilities(text, read, kept), key=lambda r: (r.surface.start, r.end))
+    return [_place(f"P{number}", r) for number, r in enumerate(kept, start=1)]
+
+
+def _facilities(
+    text: str, mentions: list[tuple[Surface, str]], resolved: list[Resolution]
+) -> list[Resolution]:
+    """Unresolved building and street names, placed at the town the text puts them in."""
+    towns = [r for r in resolved if not r.adjectival]
+    spans = [(r.surface.start, r.end, r.entry.feature) for r in towns]
+    result: list[Resolution] = []
+    for surface, label in mentions:
+        if not is_facility(surface, label) or any(
+            r.surface.start < surface.end and surface.start < r.end for r in resolved
+        ):
+            continue
+        index = container_index(text, surface, spans)
+        if index is not None:
+            town = towns[index]
+            result.append(
+                Resolution(surface, surface.end, town.entry, 0.0, surface.keys[0], facility=True)
+            )
+    return result
+
+
+def _without_covered_adjectives(resolved: list[Resolution]) -> list[Resolution]:
+    """A demonym inside a resolved name ("English Channel") is part of that name, not a place."""
+    names = [r for r in resolved if not r.adjectival]
+    return [
+        r
+        for r in resolved
+        if not r.adjectival
+        or not any(n.surface.start < r.end and r.surface.start < n.end for n in names)
+    ]
 
 
 def _read_mentions(text: str, candidates: list[tuple[int, int, str]]) -> list[tuple[Surface, str]]:
     seen: set[tuple[int, int]] = set()
     result: list[tuple[Surface, str]] = []
-    for start, end, label in sorted(candidates):
+    # a demonym candidate wins over an NER label on the same span ("Russian" as NORP or GPE)
+    for start, end, label in sorted(
+        candidates, key=lambda c: (c[0], c[1], c[2] != ADJECTIVAL_LABEL)
+    ):
         if (start, end) in seen:
             continue
         seen.add((start, end))
@@ -127,43 +175,6 @@ def _read_mentions(text: str, candidates: list[tuple[int, int, str]]) -> list[tu
         if surface is not None:
             result.append((surface, label))
     return result
-
-
-def _with_embedded(
-    text: str, gazetteer: Gazetteer, mentions: list[tuple[Surface, str]]
-) -> list[tuple[Surface, str]]:
-    """Replace an organisation-like mention the gazetteer lacks by the place names inside it."""
-    result: list[tuple[Surface, str]] = []
-    for surface, label in mentions:
-        if label not in EMBEDDING_LABELS or any(gazetteer.has_key(k) for k in surface.keys):
-            result.append((surface, label))
-            continue
-        result += [(inner, EMBEDDED_LABEL) for inner in _inner_names(text, gazetteer, surface)]
-    return result
-
-
-def _inner_names(text: str, gazetteer: Gazetteer, surface: Surface) -> list[Surface]:
-    """Longest runs of capitalised words inside a mention that name a place, left to right."""
-    words = [(m.start(), m.end()) for m in re.finditer(r"[\w.'’&-]+", surface.text)]
-    found: list[Surface] = []
-    index = 0
-    while index < len(words):
-        for size in range(min(MAX_EMBEDDED_WORDS, len(words) - index), 0, -1):
-            start = surface.start + words[index][0]
-            end = surface.start + words[index + size - 1][1]
-            inner = read_surface(text, start, end)
-            if (
-                inner is not None
-                and inner.text[:1].isupper()
-                and (inner.start, inner.end) != (surface.start, surface.end)
-                and gazetteer.has_key(inner.keys[0])
-            ):
-                found.append(inner)
-                index += size
-                break
-        else:
-            index += 1
-    return found
 
 
 def _contexts(first: list[Resolution | None]) -> dict[str, Context]:
@@ -193,20 +204,47 @@ def _best(
     text: str, gazetteer: Gazetteer, surface: Surface, label: str, context: Context | None
 ) -> Resolution | None:
     """The best-scoring entry for a mention, or None when it should not become a place."""
+    if label == ADJECTIVAL_LABEL:
+        return _adjectival(gazetteer, surface)
     if surface.keys[0] in demonyms():
         return None
     matched_key, entries, end = _lookup(gazetteer, surface)
     if not entries:
         return None
-    qualifiers = _qualifier_entries(gazetteer, surface)
+    qualifiers = qualifier_entries(gazetteer, surface)
     scored = sorted(
         ((_score(e, matched_key, context, qualifiers), e) for e in entries),
         key=lambda pair: (-pair[0], pair[1].row),
     )
     score, entry = _prefer_city_over_division(scored)
-    if not _acceptable(text, surface, label, matched_key, entry, context, qualifiers):
+    # "New York" names the state by its own name; the city it prefers inherits that
+    own_name = scored[0][1].primary_key == matched_key
+    if label in NAME_ONLY_LABELS and not own_name:
+        # "Riverdale" is some town's own name before it is another's alternate name
+        named = [pair for pair in scored if _own_name(pair[1], matched_key)]
+        if named:
+            (score, entry), own_name = named[0], True
+    if not _acceptable(
+        text, gazetteer, surface, label, matched_key, entry, context, qualifiers, own_name
+    ):
         return None
     return Resolution(surface, end, entry, score, matched_key)
+
+
+def _adjectival(gazetteer: Gazetteer, surface: Surface) -> Resolution | None:
+    """The country or region a demonym names ("Russian" → Russia, "European" → Europe)."""
+    demonym = demonym_table().get(surface.keys[0])
+    if demonym is None:
+        return None
+    entry: GazetteerEntry | None = None
+    if demonym.iso3:
+        entry = gazetteer.country(demonym.iso3)
+    elif demonym.region:
+        regions = [e for e in gazetteer.lookup(demonym.region) if e.feature == "region"]
+        entry = regions[0] if regions else None
+    if entry is None:
+        return None
+    return Resolution(surface, surface.end, entry, 0.0, surface.keys[0], adjectival=True)
 
 
 def _lookup(gazetteer: Gazetteer, surface: Surface) -> tuple[str, list[GazetteerEntry], int]:
@@ -217,14 +255,6 @@ def _lookup(gazetteer: Gazetteer, surface: Surface) -> tuple[str, list[Gazetteer
         if entries:
             return key, entries, surface.end
     return "", [], surface.end
-
-
-def _qualifier_entries(gazetteer: Gazetteer, surface: Surface) -> list[GazetteerEntry]:
-    for key in surface.qualifier_keys:
-        entries = [e for e in gazetteer.lookup_key(key) if e.feature in ("country", "admin1")]
-        if entries:
-            return entries
-    return []
 
 
 def _score(
@@ -241,12 +271,14 @@ def _score(
             population //= ADMIN1_POPULATION_DISCOUNT
         score = math.log10(population + 10)
     score += FEATURE_BONUS[entry.feature]
-    if entry.primary_key == key:
+    if entry.feature == "city" and entry.population < SMALL_TOWN:
+        score -= SMALL_TOWN_PENALTY
+    if _named_by(entry, key):
         score += PRIMARY_NAME_BONUS
     if entry.capital:
         score += CAPITAL_BONUS
     for qualifier in qualifiers:
-        if _within(entry, qualifier):
+        if within(entry, qualifier):
             score += QUALIFIER_BONUS
             break
     if context is not None:
@@ -262,15 +294,6 @@ def _score(
         ):
             score += ADMIN1_CONTEXT_BONUS
     return score
-
-
-def _within(entry: GazetteerEntry, container: GazetteerEntry) -> bool:
-    """True when `container` (a country or division) holds `entry`."""
-    if entry.row == container.row:
-        return False
-    if container.feature == "country":
-        return entry.country == container.country
-    return entry.country == container.country and entry.admin1 == container.admin1
 
 
 def _prefer_city_over_division(
@@ -292,36 +315,39 @@ def _prefer_city_over_division(
 
 def _acceptable(
     text: str,
+    gazetteer: Gazetteer,
     surface: Surface,
     label: str,
     key: str,
     entry: GazetteerEntry,
     context: Context | None,
     qualifiers: list[GazetteerEntry],
+    top_own_name: bool = False,
 ) -> bool:
     """Whether a match is strong enough for the mention's label and wording."""
     letters = [ch for ch in surface.text if ch.isalpha()]
     if len(letters) <= SHORT_CODE and surface.text.isupper() and entry.feature == "city":
         return False
-    strong = entry.feature == "country" or entry.population >= STRONG_CITY
+    strong = entry.feature == "country" or entry.population >= STRONG_CITY or entry.capital
     if entry.feature == "region":
-        strong = label in PLACE_LABELS
-    own_name = entry.primary_key == key or entry.feature == "country"
-    qualified = any(_within(entry, q) for q in qualifiers)
+        strong = label in PLACE_LABELS or entry.union or entry.landmark
+    own_name = _own_name(entry, key) or top_own_name
+    qualified = any(within(entry, q) for q in qualifiers) or follows_member(
+        text, gazetteer, surface, entry
+    )
     if key in demonyms():
         return False
-    if label in STRONG_ONLY_LABELS or label == EMBEDDED_LABEL:
-        if key in common_words() or not own_name:
+    if label in NAME_ONLY_LABELS:
+        if key in common_words():
             return False
-        if strong or qualified:
-            return True
-        before = ORG_LOCATIVE_BEFORE if label == "ORG" else LOCATIVE_BEFORE
-        after_preposition = before.search(text[max(0, surface.start - 20) : surface.start])
-        return (
+        after_preposition = (
             label in PREPOSITION_LABELS
-            and after_preposition is not None
             and not surface.sentence_initial
+            and after_locative(text, surface.start, label)
         )
+        if not own_name:  # "from Misrata" (GeoNames: Misratah), but never a bare alternate name
+            return after_preposition
+        return strong or qualified or names_local_body(text, surface) or after_preposition
     if label == "FAC" and not own_name:
         return False
     if key in common_words():
@@ -332,6 +358,18 @@ def _acceptable(
             supported = True
         return supported
     return True
+
+
+def _own_name(entry: GazetteerEntry, key: str) -> bool:
+    """A place's own name; any name of a country, union or landmark is its own ("America",
+    "EU", "the Kremlin")."""
+    return _named_by(entry, key) or entry.feature == "country" or entry.union or entry.landmark
+
+
+def _named_by(entry: GazetteerEntry, key: str) -> bool:
+    """The key is the place's name, or its name's head: "Frankfurt" for "Frankfurt am Main"."""
+    primary = entry.primary_key
+    return primary == key or (primary.startswith(key + " ") and len(key) >= MIN_HEAD_NAME)
 
 
 def _region(resolution: Resolution) -> str | None:
@@ -345,6 +383,19 @@ def _region(resolution: Resolution) -> str | None:
 def _place(place_id: str, resolution: Resolution) -> Place:
     entry = resolution.entry
     surface = resolution.surface
+    if resolution.facility:
+        return Place(
+            id=place_id,
+            start=surface.start,
+            end=resolution.end,
+            name=surface.text,
+            geonameid=None,
+            lat=entry.lat,
+            lon=entry.lon,
+            country=entry.country,
+            feature="other",
+            admin1=entry.admin1,
+        )
     feature: PlaceFeature = entry.feature
     return Place(
         id=place_id,
@@ -357,6 +408,7 @@ def _place(place_id: str, resolution: Resolution) -> Place:
         country=entry.country,
         feature=feature,
         admin1=entry.admin1 if entry.feature != "country" else None,
-        region=_region(resolution),
+        region=None if resolution.adjectival else _region(resolution),
         population=entry.population or None,
+        adjectival=resolution.adjectival,
     )

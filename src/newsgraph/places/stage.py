@@ -10,8 +10,10 @@ from newsgraph.places.resolve import resolve_toponyms
 class PlaceStage:
     """Fill `analysis.places` with one Place per resolved mention ("P1", "P2", ...).
 
-    Candidates come from the actors stage's GPE/LOC/FAC entities when it has run, else from
-    spaCy's entities in `analysis.doc`. The gazetteer is read on the first document only.
+    Candidates come from the actors stage's entities when it has run, else from spaCy's
+    entities in `analysis.doc`, plus names and demonyms found in the text (`candidates_for`).
+    Places include demonyms (`adjectival=True`) and buildings placed at their town (feature
+    "other", no geonameid). The gazetteer is read on the first document only.
     """
 
     name = "places"

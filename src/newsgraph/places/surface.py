@@ -49,7 +49,12 @@ GENERIC_PREFIX = re.compile(
 LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 TRAILING_NOISE = re.compile(r"(?:['’]s|['’]|[\s,;:!?)\]\"”]+)$")
 """Possessive or punctuation that NER spans sometimes include ("Syria's", "Texas,")."""
-FOLLOWING_QUALIFIER = re.compile(r"^,\s*((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*\.?){0,2})")
+CAPITAL = "A-ZÀ-ÖØ-ÞĀ-ž"
+"""Regex class of capital letters, Latin-1 and Latin Extended-A included ("Žilina", "Østfold");
+the extended block alternates capitals and small letters, which only matters after a boundary."""
+FOLLOWING_QUALIFIER = re.compile(
+    rf"^,\s*((?:[{CAPITAL}][\w.'’-]*\.?)(?:\s+[{CAPITAL}][\w.'’-]*\.?){{0,2}})"
+)
 """Up to three capitalised words after a comma: the state or country of "Paris, Texas"."""
 SENTENCE_OPENERS = frozenset('.!?"“”\n:')
 """Characters that end the text before a sentence (or headline) start."""
@@ -119,7 +124,10 @@ def read_surface(text: str, start: int, end: int) -> Surface | None:
     qualifier_keys: tuple[str, ...] = ()
     if qualifier:
         words = qualifier.group(1).split()
-        qualifier_keys = tuple(normalize_key(" ".join(words[:n])) for n in range(len(words), 0, -1))
+        for n in range(len(words), 0, -1):
+            key = normalize_key(" ".join(words[:n]))
+            # "Tex." is an abbreviation, "Northamptonshire." a name before a full stop
+            qualifier_keys += (key, key.rstrip(".")) if key.endswith(".") else (key,)
     return Surface(
         start=start,
         end=end,
