@@ -163,3 +163,22 @@ def test_store_migrations_are_versioned_and_idempotent(tmp_path: Path) -> None:
         mode = conn.execute(text("PRAGMA journal_mode")).scalar()
     assert int(version) == store_schema.SCHEMA_VERSION
     assert mode == "wal"
+
+
+def test_store_migration_3_adds_adjectival_to_older_stores(tmp_path: Path) -> None:
+    """A store made before places.adjectival existed gains the column when it is opened."""
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    Store(url).close()
+    from newsgraph.store import create_store_engine
+
+    engine = create_store_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP INDEX IF EXISTS ix_places_document"))
+        conn.execute(text("ALTER TABLE places DROP COLUMN adjectival"))
+        conn.execute(text("UPDATE meta SET value = '2' WHERE key = 'schema_version'"))
+    engine.dispose()
+    reopened = Store(url)
+    with reopened.engine.connect() as conn:
+        columns = [row[1] for row in conn.execute(text("PRAGMA table_info(places)"))]
+    reopened.close()
+    assert "adjectival" in columns

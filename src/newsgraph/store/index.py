@@ -251,6 +251,7 @@ def _write_times_places(conn: Connection, document_id: int, record: dict[str, An
             "lon": p.get("lon"),
             "country": p.get("country"),
             "feature": p.get("feature"),
+            "adjectival": bool(p.get("adjectival", False)),
         }
         for p in record.get("places", [])
     ]

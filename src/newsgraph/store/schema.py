@@ -24,7 +24,10 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
+    inspect,
     select,
+    text,
 )
 
 metadata = MetaData()
@@ -273,6 +276,7 @@ places = Table(
     Column("lon", Float),
     Column("country", String(3)),
     Column("feature", String(16)),
+    Column("adjectival", Boolean, nullable=False, default=False, server_default=false()),
     Index("ix_places_document", "document_id"),
     Index("ix_places_geonameid", "geonameid"),
 )
@@ -462,7 +466,19 @@ def _migration_2(conn: Connection) -> None:
     index.backfill(conn)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_migration_1, _migration_2]
+def _migration_3(conn: Connection) -> None:
+    """places.adjectival: demonyms ("Russian officials") are place references, not locations.
+
+    Migration 2 creates tables from the current definitions, so a new store already has the
+    column; only stores made by an older newsgraph need it added."""
+    columns = {c["name"] for c in inspect(conn).get_columns("places")}
+    if "adjectival" not in columns:
+        conn.execute(
+            text("ALTER TABLE places ADD COLUMN adjectival BOOLEAN NOT NULL DEFAULT FALSE")
+        )
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_migration_1, _migration_2, _migration_3]
 """Migration N (1-based) brings the schema from version N-1 to N. Append; never edit."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
