@@ -5,7 +5,7 @@ import pytest
 from newsgraph.events.merge import merge_events
 from newsgraph.model import Event, Evidence, Participant, Section, Span
 
-TEXT = "Ruto | Kenya | Tokyo | Kishida | Seoul | Japan | Korea"
+TEXT = "Ruto | Kenya | Tokyo | Kishida | Seoul | Japan | Korea | his aides"
 
 
 def part(name: str, country: str | None = None, entity: str | None = None) -> Participant:
@@ -82,6 +82,26 @@ def test_merge_keeps_visitor_as_actor_and_host_as_recipient() -> None:
     assert len(merged) == 1
     assert [TEXT[p.start : p.end] for p in merged[0].actors] == ["Ruto"]
     assert "Tokyo" in [TEXT[p.start : p.end] for p in merged[0].recipients]
+
+
+AIDES = part("his aides")
+
+
+@pytest.mark.parametrize(
+    "talks",
+    [
+        # "Ruto and his aides held talks with Kishida": aligned with the visit
+        event(mode=None, actors=(RUTO, AIDES), recipients=(KISHIDA,)),
+        # "Kishida held talks with Ruto and his aides": the host is the subject, sides cross
+        event(mode=None, actors=(KISHIDA,), recipients=(RUTO, AIDES)),
+    ],
+)
+def test_merge_directed_talks_keep_their_sides_in_a_visit(talks: Event) -> None:
+    visit = event(actors=(RUTO,), recipients=(TOKYO,), section="caption")
+    merged = merge_events([talks, visit], TEXT, {})
+    assert len(merged) == 1
+    assert [TEXT[p.start : p.end] for p in merged[0].actors] == ["Ruto", "his aides"]
+    assert [TEXT[p.start : p.end] for p in merged[0].recipients] == ["Tokyo"]
 
 
 @pytest.mark.parametrize(

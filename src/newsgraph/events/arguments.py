@@ -1,7 +1,7 @@
-"""Who did it and to whom: actor and recipient phrases from the dependency parse.
+"""Who did it: actor phrases from the dependency parse, and the phrase helpers recipients share.
 
-Subjects (or "by" agents of passives) are actors; objects, datives and "with/to/against/on"
-phrases are recipients. Coordination ("X and Y agreed") gives several; a verb with no subject
+Subjects (or "by" agents of passives) are actors (recipients are read in `recipients`).
+Coordination ("X and Y agreed") gives several; a verb with no subject
 of its own borrows one from the word it hangs on (infinitives, conjoined verbs, relative and
 participial clauses, "X's readiness to ..."). Results are head tokens; `phrase_span` turns a
 head into the character span of its noun phrase.
@@ -17,37 +17,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-RECIPIENT_PREPS = frozenset({"with", "to", "on", "upon", "toward", "towards", "into"})
-"""Prepositions whose object is the recipient of most events."""
-CONFLICT_PREPS = frozenset({"against", "at"})
-"""Recipient prepositions of conflict only: "backed rebels against X" does not support X."""
 STATIVE_PASSIVES = frozenset({"oppose", "commit", "determine", "dedicate", "resolve"})
 """Verbs whose passive is an attitude of the subject ("is opposed to", "is committed to")."""
-PURPOSE_PREPS = frozenset({"with", "to", "on", "against", "at", "from", "by", "for", "over"})
-"""Prepositions inside a purpose clause that lead to its addressee ("calling for X from Y")."""
-PATIENT_OBJECT_TYPES = frozenset(
-    {"SANCTION", "COERCE", "ASSAULT", "ACCUSE", "REJECT", "RETREAT", "AID"}
-)
-"""Types whose light-verb object can itself be the recipient ("expelled *diplomats*")."""
-COOPERATIVE_TYPES = frozenset(
-    {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
-)
-EXTRA_PREPS: dict[str, frozenset[str]] = {
-    "RETREAT": frozenset({"from"}),
-    "SANCTION": frozenset({"from", "in", "for"}),
-    "COERCE": frozenset({"from", "in"}),
-    "AID": frozenset({"for"}),
-    "AGREE": frozenset({"in"}),
-    "REQUEST": frozenset({"from"}),
-    "ACCUSE": frozenset({"over", "about"}),
-    "CONSULT": frozenset({"between"}),
-    "PROTEST": frozenset({"in", "over", "about"}),
-    "ASSAULT": frozenset({"in"}),
-    "MOBILIZE": frozenset({"in"}),
-    "CONCEDE": frozenset({"in"}),
-    "THREATEN": frozenset({"in"}),
-}
-"""Prepositions that also introduce the recipient for some types ("withdrew from X", "aid for X")."""
+MAX_DANGLING_GAP = 4  # words between a bare preposition and the head of the phrase it lost
 PHRASE_DROP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "parataxis"})
 """Children that do not belong to a participant's phrase (clauses, other conjuncts)."""
 PHRASE_KEEP_PREPS = frozenset({"of", "in", "from"})
@@ -66,6 +38,8 @@ NON_ACTOR_ENT_LABELS = frozenset(
         "WORK_OF_ART",
     }
 )
+PLACE_LIKE_LABELS = NON_ACTOR_ENT_LABELS | {"EVENT", "LOC"}
+"""Names that do not make their head an actor ("the Gulf war", "the Sinai desert")."""
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "we", "us", "i", "me"})
 ACTOR_NOUNS_FILE = "actor_nouns.txt"
 
@@ -90,7 +64,10 @@ def is_actor_like(token: Any) -> bool:
         return bool(token.ent_type_ == "CARDINAL")  # "arrested 12" names people; "Feb. 4" not
     if (
         token.ent_type_ in ACTOR_ENT_LABELS
-        or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+        or any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in PLACE_LIKE_LABELS
+            for c in token.children
+        )
         or token.lower_ in PERSONAL_PRONOUNS
         or token.pos_ == "PROPN"
     ):
@@ -100,7 +77,7 @@ def is_actor_like(token: Any) -> bool:
     return any(  # "Croat forces", "the Israeli army"
         c.ent_type_ in ACTOR_ENT_LABELS
         for c in token.children
-        if c.dep_ in ("compound", "amod", "poss")
+        if c.dep_ in ("compound", "amod", "poss", "nmod")
     )
 
 
@@ -143,11 +120,11 @@ def actor_heads(trigger: Any) -> list[Any]:
         if current.pos_ in ("NOUN", "PROPN") and current.i != trigger.i:
             possessors = [c for c in current.children if is_possessor(c)]
             if possessors:
-                return _expand_all(possessors)
+                return expand_all(possessors)
         subjects, passive = _own_subjects(current)
         if subjects:
             resolved = [_relative_head(s) for s in subjects]
-            return [t for t in _expand_all(resolved) if t.lower_ not in RELATIVE_PRONOUNS]
+            return [t for t in expand_all(resolved) if t.lower_ not in RELATIVE_PRONOUNS]
         if (passive or current.tag_ == "VBN") and current.dep_ == "acl":
             return []  # "talks held in Doha": a participle without agent has no actor
         dep = current.dep_
@@ -155,11 +132,11 @@ def actor_heads(trigger: Any) -> list[Any]:
         if head.i == current.i:
             return []
         if dep == "relcl" or (dep == "acl" and current.tag_ == "VBG" and is_actor_like(head)):
-            return _expand_all([head])
+            return expand_all([head])
         if dep == "xcomp" and current is trigger:
             objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
             if objects and head.lemma_.lower() not in ("promise", "vow", "pledge"):
-                return _expand_all(objects)  # object control: "urged X to ..." → X does it
+                return expand_all(objects)  # object control: "urged X to ..." → X does it
         if dep not in CLIMB_DEPS:
             return []
         current = head
@@ -173,7 +150,7 @@ def _relative_head(subject: Any) -> Any:
     return subject
 
 
-def _expand_all(tokens: Iterable[Any]) -> list[Any]:
+def expand_all(tokens: Iterable[Any]) -> list[Any]:
     result: list[Any] = []
     for token in tokens:
         for t in expand_conjuncts(token):
@@ -184,100 +161,7 @@ def _expand_all(tokens: Iterable[Any]) -> list[Any]:
 
 def passive_patient(trigger: Any) -> list[Any]:
     """The passive subject ("X was attacked") is the recipient."""
-    return _expand_all(c for c in trigger.children if c.dep_ in PASSIVE_SUBJECT_DEPS)
-
-
-def recipient_heads(
-    trigger: Any, event_type: str, object_token: Any | None, mode: str | None = None
-) -> list[Any]:
-    """Head tokens of the recipient phrase: objects, datives and recipient prepositions."""
-    found: list[Any] = []
-    preps = RECIPIENT_PREPS | EXTRA_PREPS.get(event_type, frozenset())
-    if mode == "visit":
-        preps |= {"in", "at"}  # "arrived in Riyadh": the host is where the visit goes
-    if event_type not in COOPERATIVE_TYPES:
-        preps |= CONFLICT_PREPS
-    if (
-        trigger.dep_ == "acl"
-        and trigger.tag_ == "VBN"
-        and (object_token is None or trigger.head.i != object_token.i)
-    ):
-        found.extend(_actor_in(trigger.head))  # "rebels backed by Iran": the modified noun receives
-    if trigger.pos_ == "NOUN":
-        preps |= {"of"}  # "the invasion of X", "the arrest of X": the nominal's object
-    for child in trigger.children:
-        if child.dep_ in OBJECT_DEPS or child.dep_ == "dative":
-            if object_token is None or child.i != object_token.i:
-                # "threatened action against X": a thing's recipient phrase names the recipient.
-                found.extend(
-                    _actor_in(child)
-                    or [
-                        t
-                        for c in child.children
-                        if c.dep_ == "prep" and c.lower_ in preps
-                        for t in _prep_objects(c)
-                    ]
-                )
-        elif child.dep_ == "prep" and child.lower_ in preps:
-            found.extend(_prep_objects(child))
-    if object_token is not None:
-        # "would not meet the hostage-takers' demands": whose demand, offer or plan it is.
-        found.extend(
-            c
-            for c in object_token.children
-            if is_possessor(c) and c.pos_ != "PRON" and is_actor_like(c)
-        )
-        if event_type in PATIENT_OBJECT_TYPES:
-            # "expelled two diplomats", "captured part of a stronghold": the object is hit.
-            found.extend(t for t in with_of_phrase([object_token]) if is_actor_like(t))
-        object_preps = preps | {"of"}  # "mounted an invasion of X"
-        for noun in with_of_phrase(expand_conjuncts(object_token)):
-            for child in noun.children:
-                own = child.head.i == object_token.i  # the object's own "of" phrase counts too
-                if child.dep_ == "prep" and child.lower_ in (object_preps if own else preps):
-                    found.extend(_prep_objects(child))
-    else:
-        found.extend(t for p in passive_patient(trigger) for t in _actor_in(p))
-    if event_type == "PROTEST":
-        # Whom a protest addresses ("to demand reforms from X") matters more than where it is.
-        found = _purpose_recipients(trigger, event_type) + found
-    elif not found:
-        found.extend(_purpose_recipients(trigger, event_type))
-    return _expand_all(found)
-
-
-def _purpose_recipients(trigger: Any, event_type: str) -> list[Any]:
-    """ "staged a strike to demand reforms from X", "in protest against X's decision": the
-    addressee of the purpose is the recipient."""
-    found: list[Any] = []
-    for child in trigger.children:
-        purpose = child.dep_ in ("advcl", "xcomp") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
-        )
-        if purpose or (child.dep_ == "advcl" and child.tag_ == "VBG"):
-            for grandchild in child.children:
-                if grandchild.dep_ in OBJECT_DEPS:
-                    found.extend(_actor_in(grandchild))
-                elif grandchild.dep_ == "prep" and grandchild.lower_ in PURPOSE_PREPS:
-                    found.extend(_prep_objects(grandchild))
-                elif grandchild.dep_ == "ccomp":
-                    found.extend(
-                        c
-                        for c in grandchild.children
-                        if c.dep_ in SUBJECT_DEPS and is_actor_like(c)
-                    )
-        elif child.dep_ == "prep" and child.lower_ == "in":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in (
-                    "protest",
-                    "defiance",
-                    "response",
-                    "retaliation",
-                ):
-                    for prep in pobj.children:
-                        if prep.dep_ == "prep" and prep.lower_ in ("of", "against", "to", "at"):
-                            found.extend(_prep_objects(prep))
-    return found
+    return expand_all(c for c in trigger.children if c.dep_ in PASSIVE_SUBJECT_DEPS)
 
 
 def with_of_phrase(nouns: list[Any]) -> list[Any]:
@@ -290,23 +174,71 @@ def with_of_phrase(nouns: list[Any]) -> list[Any]:
     return result
 
 
-def _prep_objects(prep: Any) -> list[Any]:
-    return [t for p in prep.children if p.dep_ == "pobj" for t in _actor_in(p)]
+def prep_objects(prep: Any) -> list[Any]:
+    objects = [p for p in prep.children if p.dep_ == "pobj"]
+    if not objects and not list(prep.children):
+        objects = _dangling_object(prep)
+    return [t for p in objects for t in actor_in(p)]
 
 
-def _actor_in(token: Any) -> list[Any]:
-    """The phrase itself when it names an actor, else a possessor or "of" phrase inside it."""
+def _dangling_object(prep: Any) -> list[Any]:
+    """ "granted asylum to five officers holed up in ...": the parser sometimes makes the
+    preposition's noun the subject of the next clause; take the noun phrase that follows."""
+    doc = prep.doc
+    if prep.i + 1 >= len(doc):
+        return []
+    token = doc[prep.i + 1]
+    while token.head.i > token.i and token.head.pos_ in ("NOUN", "PROPN"):
+        if token.head.i - prep.i > MAX_DANGLING_GAP:
+            return []
+        token = token.head
+    return [token] if token.pos_ in ("NOUN", "PROPN") and token.i > prep.i else []
+
+
+def actor_in(token: Any, trigger: Any = None) -> list[Any]:
+    """The phrase itself when it names an actor, else a possessor, "of" phrase or the agent of
+    a participle inside it ("crimes *committed by X*"), other than the trigger's own. Of "X's
+    decision" it is X: the decision is no actor."""
+    possessors = [
+        c for c in token.children if is_possessor(c) and is_actor_like(c) and c.pos_ != "PRON"
+    ]
+    if possessors and _is_thing(token):
+        return possessors[:1]
     if is_actor_like(token):
         return [token]
-    for child in token.children:
-        if is_possessor(child) and is_actor_like(child) and child.pos_ != "PRON":
-            return [child]
+    if possessors:
+        return possessors[:1]
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "by", "from", "to", "with", "between"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and is_actor_like(pobj):
                     return [pobj]
+    for child in token.children:
+        if (
+            child.dep_ == "acl"
+            and child.tag_ == "VBN"
+            and (trigger is None or child.i != trigger.i)
+        ):
+            agents = [
+                p
+                for agent in child.children
+                if agent.dep_ == "agent"
+                for p in agent.children
+                if p.dep_ == "pobj" and is_actor_like(p)
+            ]
+            if agents:
+                return agents
     return []
+
+
+def _is_thing(token: Any) -> bool:
+    """A common noun that names no actor by itself ("failure", "decision", "policy")."""
+    return bool(
+        token.pos_ == "NOUN"
+        and not token.ent_type_
+        and token.lemma_.lower() not in ACTOR_NOUNS
+        and token.lower_ not in ACTOR_NOUNS
+    )
 
 
 def _phrase_tokens(token: Any, top: bool) -> list[Any]:
@@ -326,7 +258,18 @@ def _phrase_tokens(token: Any, top: bool) -> list[Any]:
 
 def phrase_span(head: Any) -> tuple[int, int]:
     """Character span (doc offsets) of the noun phrase headed by `head`, without its clauses."""
-    tokens = _phrase_tokens(head, top=True)
-    start = min(t.idx for t in tokens)
-    end = max(t.idx + len(t.text) for t in tokens)
-    return start, end
+    kept = _phrase_tokens(head, top=True)
+    indices = {t.i for t in kept} | {  # "Suharto *'s*", "Abu *-* Dhabi" sit inside the phrase
+        c.i for t in kept for c in t.children if c.dep_ == "case" or c.is_punct
+    }
+    first = last = head.i
+    while first - 1 in indices:  # a phrase is contiguous: a far appositive is not part of it
+        first -= 1
+    while last + 1 in indices:
+        last += 1
+    doc = head.doc
+    while first < head.i and (doc[first].is_punct or doc[first].dep_ == "case"):
+        first += 1
+    while last > head.i and (doc[last].is_punct or doc[last].dep_ == "case"):
+        last -= 1  # "factions—", "Assad's": edges of the phrase, not part of it
+    return doc[first].idx, doc[last].idx + len(doc[last].text)

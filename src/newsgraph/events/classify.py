@@ -59,6 +59,15 @@ def _add_object(objects: dict[str, int], noun: Any) -> None:
                             objects.setdefault(_lemma(compound), noun.i)
 
 
+def _conjuncts(noun: Any) -> list[Any]:
+    """The noun and the nouns coordinated with it."""
+    result = [noun]
+    for child in noun.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
+            result.extend(_conjuncts(child))
+    return result
+
+
 def features_of(token: Any) -> Features:
     """Read the trigger lemma, its particles/prepositions and its objects off the parse."""
     is_verb = token.pos_ == "VERB" or str(token.tag_).startswith("VB")
@@ -68,7 +77,8 @@ def features_of(token: Any) -> Features:
         if child.dep_ in PARTICLE_DEPS:
             particles.add(child.lower_)
         if child.dep_ in OBJECT_LIKE_DEPS:
-            _add_object(objects, child)
+            for conjunct in _conjuncts(child):  # "launched artillery and rocket fire"
+                _add_object(objects, conjunct)
         if child.dep_ in ("prep", "prt", "agent"):
             for grandchild in child.children:
                 if grandchild.dep_ in ("pobj", "dobj"):

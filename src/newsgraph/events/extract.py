@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsgraph.events import arguments as args
+from newsgraph.events import recipients as recv
 from newsgraph.events.cameo import (
     FRAMED_CODES,
     FRAMED_MODES,
@@ -100,9 +101,20 @@ NOMINAL_GOVERNORS = frozenset(
         "gather",
         "announce",
         "order",
+        "involve",
     }
 )
 """Verbs that report a nominal event with their subject as actor ("is in talks with")."""
+CONDITION_MARKS = frozenset({"if", "unless"})
+"""A clause these open states a condition ("unless Baghdad accepted"), not an event."""
+PROPOSAL_NOUNS = frozenset(
+    {"call", "appeal", "offer", "invitation", "proposal", "request", "ultimatum", "plea", "bid"}
+)
+"""Nouns whose complement is only proposed ("rejected a call for troops to be deployed")."""
+PROPOSAL_COMPLEMENT_DEPS = frozenset({"acl", "relcl", "xcomp"})
+AGENTIVE_OF_TYPES = frozenset({"CONSULT", "PROTEST", "RETREAT", "MOBILIZE"})
+"""Nominal events whose "of" phrase is the actor ("the visit of X", "the withdrawal of X's
+troops"); for the others it is the target ("the invasion of X")."""
 MAX_BINDING_CLIMB = 4  # links between a pronoun and the clause whose subject binds it
 PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "its", "their", "his", "her"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
@@ -147,7 +159,7 @@ def _complement(trigger: Any) -> Any | None:
                 c.dep_ == "aux" and c.lower_ == "to" for c in child.children
             ):
                 continue
-            return child
+            return _hyphen_tail(child)
     for child in trigger.children:
         if child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS:
             for pobj in child.children:
@@ -156,6 +168,50 @@ def _complement(trigger: Any) -> Any | None:
         if child.dep_ in ("dobj", "obj") and child.pos_ == "NOUN":
             return child
     return None
+
+
+def _hyphen_tail(verb: Any) -> Any:
+    """ "agreed to re-open": the parser splits the verb at the hyphen; its last piece carries
+    the objects."""
+    doc = verb.doc
+    while (
+        verb.i + 2 < len(doc) and doc[verb.i + 1].text == "-" and doc[verb.i + 2].head == verb.head
+    ):
+        verb = doc[verb.i + 2]
+    return verb
+
+
+def _consume_restatement(trigger: Any, event_type: str, consumed: set[int]) -> None:
+    """ "insisted on its demand that ...": a noun of the framing verb's own type restates it."""
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS:
+            for noun in child.children:
+                governed = classify_complement(noun) if noun.dep_ == "pobj" else None
+                if governed is not None and governed.event_type == event_type:
+                    consumed.add(noun.i)
+
+
+def _is_condition(token: Any) -> bool:
+    """ "... unless Baghdad accepted its conditions": the condition of a threat or promise."""
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children
+    )
+
+
+def _proposed(noun: Any) -> list[int]:
+    """Tokens of what a call, offer or invitation proposes ("a call for X to be deployed",
+    "an offer to host a summit", "an appeal for deploying troops"): proposed, not done."""
+    heads: list[Any] = []
+    for child in noun.children:
+        if child.dep_ in PROPOSAL_COMPLEMENT_DEPS and child.pos_ in ("VERB", "AUX"):
+            heads.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ("for", "to"):
+            for inner in child.children:
+                if inner.dep_ == "pcomp":
+                    heads.append(inner)
+                elif inner.dep_ == "pobj":
+                    heads.extend(c for c in inner.children if c.dep_ in ("acl", "relcl"))
+    return [t.i for head in heads for t in head.subtree]
 
 
 def _is_purpose_clause(token: Any) -> bool:
@@ -201,11 +257,12 @@ def _refine(
     )
     if event_type == "MOBILIZE" and exercise and (_party_count(actors) > 1 or "joint" in modifiers):
         return "COOPERATE", None, "062"
-    heads = {a.lemma_.lower() for a in actors}
+    # "a first batch of peacekeeping troops": the head of a quantity is its "of" phrase
+    heads = {a.lemma_.lower() for a in args.with_of_phrase(actors)}
     if event_type == "CONSULT" and mode == "visit" and heads & FORCE_NOUNS:
         # Troops "arriving in" a country are deployed, not visiting (peacekeepers are aid).
         peacekeeping = heads & {"peacekeeper"} or any(
-            c.lower_ == "peacekeeping" for a in actors for c in a.children
+            c.lower_ == "peacekeeping" for a in args.with_of_phrase(actors) for c in a.children
         )
         return ("AID", None, "074") if peacekeeping else ("MOBILIZE", "troops", "154")
     if (
@@ -247,7 +304,7 @@ def _condition_subjects(token: Any) -> list[Any]:
     return []
 
 
-def _nominal_actor(noun: Any) -> list[Any] | None:
+def _nominal_actor(noun: Any, event_type: str) -> list[Any] | None:
     """Actor heads of a nominal event, or None when nothing licenses it as an event."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "between":
@@ -268,9 +325,29 @@ def _nominal_actor(noun: Any) -> list[Any] | None:
         c.dep_ == "prep" and c.lower_ == "against" for c in noun.children
     ) and noun.lemma_.lower() in ("demonstration", "protest", "riot", "strike"):
         return []  # "demonstrations against X": a protest whose actor is not named
+    governor = _nominal_governor(noun)
+    if governor is not None:
+        # "X was engaged in fighting": the passive subject of the light verb is the actor.
+        return args.actor_heads(governor) or args.passive_patient(governor)
+    if event_type in AGENTIVE_OF_TYPES:
+        of_actors = [
+            t
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj" and args.is_actor_like(p)
+            for t in args.expand_conjuncts(p)
+        ]
+        if of_actors:
+            return of_actors
+    return None
+
+
+def _nominal_governor(noun: Any) -> Any | None:
+    """The light verb that reports a nominal event ("is in talks", "engaged in fighting")."""
     governor = noun.head.head if noun.dep_ == "pobj" else noun.head
     if noun.dep_ in ("pobj", "dobj", "attr") and governor.lemma_.lower() in NOMINAL_GOVERNORS:
-        return args.actor_heads(governor)
+        return governor
     return None
 
 
@@ -286,9 +363,14 @@ class SentenceExtractor:
         events: list[Event] = []
         lexicon = load_lexicon()
         for token in _top_down(view.tokens):
+            lemma = token.lemma_.lower()
+            if lemma in PROPOSAL_NOUNS and token.pos_ == "NOUN":
+                consumed.update(_proposed(token))  # even when a "rejected" took the noun
             if token.i in consumed or token.pos_ not in ("VERB", "NOUN", "PROPN", "AUX"):
                 continue
-            lemma = token.lemma_.lower()
+            if _is_condition(token):
+                consumed.update(t.i for t in token.subtree)  # nothing in a condition happened
+                continue
             if (
                 lemma not in lexicon.verbs
                 and lemma not in lexicon.nouns
@@ -308,7 +390,7 @@ class SentenceExtractor:
         if _is_purpose_clause(token):
             return None
         if result.entry.nominal:
-            actors = _nominal_actor(token)
+            actors = _nominal_actor(token, result.event_type)
             if actors is None:
                 return None
         else:
@@ -317,14 +399,18 @@ class SentenceExtractor:
         if object_token is not None:
             consumed.add(object_token.i)
         event_type, mode, cameo = result.event_type, result.entry.mode, result.entry.cameo
-        recipients = args.recipient_heads(token, event_type, object_token, mode)
+        recipients = recv.recipient_heads(token, event_type, object_token, mode)
+        if result.entry.nominal:
+            recipients = recipients or self._nominal_recipients(token, event_type, consumed)
         if result.entry.frame:
             event_type, mode, cameo, recipients = self._frame(token, result, recipients, consumed)
+        recipients = recipients or recv.circumstance_party(token, result.event_type)
         event_type, mode, cameo = _refine(token, object_token, actors, event_type, mode, cameo)
         event_type, mode, cameo, modality = recode(
             event_type, mode, cameo, modality_of(token), features.lemma
         )
-        if result.entry.host:
+        if result.entry.host and event_type == result.event_type:
+            # The host is the recipient of a visit; a promise to host is the host's own (AGREE).
             actors, recipients = recipients, actors
         if event_type == "THREATEN" and not recipients:
             recipients = _condition_subjects(token)
@@ -332,22 +418,41 @@ class SentenceExtractor:
             token, object_token, view, result, event_type, mode, cameo, modality, actors, recipients
         )
 
+    @staticmethod
+    def _nominal_recipients(noun: Any, event_type: str, consumed: set[int]) -> list[Any]:
+        """A nominal event's recipient outside its own phrase: the subject of its "that"
+        clause ("its demand that X resign", whose clause is then no event of its own) or a
+        preposition on the light verb that reports it ("engaged in fighting against X")."""
+        if event_type in recv.CONTENT_CLAUSE_TYPES:
+            clause = recv.content_clause(noun)
+            if clause is not None:
+                consumed.add(clause.i)
+                return recv.content_subjects(clause)
+        governor = _nominal_governor(noun)
+        return [] if governor is None else recv.governor_recipients(governor, noun, event_type)
+
     def _frame(
         self, token: Any, result: Classification, recipients: list[Any], consumed: set[int]
     ) -> tuple[str, str | None, str | None, list[Any]]:
         """Type, mode and code of a framing verb from the event it governs."""
         event_type, mode, cameo = result.event_type, result.entry.mode, result.entry.cameo
+        _consume_restatement(token, event_type, consumed)
         complement = _complement(token)
         if complement is None:
             return event_type, mode, cameo, recipients
         governed = classify_complement(complement)
+        if not recipients and complement.pos_ == "NOUN" and event_type in recv.CONTENT_CLAUSE_TYPES:
+            clause = recv.content_clause(complement)  # "insisted on its demand that X ..."
+            if clause is not None:
+                consumed.update((clause.i, complement.i))
+                recipients = recv.content_subjects(clause)
         if not recipients and complement.pos_ in ("VERB", "AUX"):
             inner_subjects = [c for c in complement.children if c.dep_ in args.SUBJECT_DEPS]
             inner_object = None
             if governed is not None and governed.object_index is not None:
                 inner_object = complement.doc[governed.object_index]
             inner_type = governed.event_type if governed is not None else event_type
-            recipients = inner_subjects or args.recipient_heads(
+            recipients = inner_subjects or recv.recipient_heads(
                 complement, inner_type, inner_object
             )
         if governed is None:

@@ -113,17 +113,40 @@ def _union(first: list[Participant], second: list[Participant], keys: KeyFn) -> 
 
 
 def _fold_reciprocal(target: Event, other: Event, keys: KeyFn) -> None:
-    """Add the other mention's new participants without breaking a visitor/host direction."""
+    """Add the other mention's new participants without breaking a visitor/host direction.
+
+    A directed mention ("X held talks with Y") keeps its sides: aligned with the visit when
+    one side matches the same side of the visit, crossed when it matches the other. An
+    undirected one ("X and Y met") places each newcomer with the side it shares a key (entity,
+    country, name) with, and with the host otherwise: the visitor is usually named already.
+    """
     if target.mode is None and other.mode is not None:
         base_actors, base_recipients = list(other.actors), list(other.recipients)
-        extra = target.actors + target.recipients
+        extra_actors, extra_recipients = target.actors, target.recipients
     else:
         base_actors, base_recipients = list(target.actors), list(target.recipients)
-        extra = other.actors + other.recipients
-    for p in extra:
-        if any(keys(p) & keys(q) for q in base_actors + base_recipients):
+        extra_actors, extra_recipients = other.actors, other.recipients
+
+    def matches(p: Participant, side: list[Participant]) -> bool:
+        return any(keys(p) & keys(q) for q in side)
+
+    def overlaps(group: list[Participant], side: list[Participant]) -> bool:
+        return any(matches(p, side) for p in group)
+
+    placed: list[tuple[Participant, bool]] = []  # (participant, goes to the actor side)
+    if extra_actors and extra_recipients and base_actors and base_recipients:
+        crossed = not (
+            overlaps(extra_actors, base_actors) or overlaps(extra_recipients, base_recipients)
+        ) and (overlaps(extra_actors, base_recipients) or overlaps(extra_recipients, base_actors))
+        placed += [(p, not crossed) for p in extra_actors]
+        placed += [(p, crossed) for p in extra_recipients]
+    else:
+        for p in extra_actors + extra_recipients:
+            placed.append((p, matches(p, base_actors) or not base_recipients))
+    for p, actor_side in placed:
+        if matches(p, base_actors + base_recipients):
             continue
-        (base_recipients if base_recipients else base_actors).append(p)
+        (base_actors if actor_side else base_recipients).append(p)
     target.actors, target.recipients = base_actors, base_recipients
 
 

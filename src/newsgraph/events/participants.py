@@ -196,9 +196,6 @@ def antecedent(analysis: Analysis, pronoun: Any) -> tuple[int, int] | None:
     if best is not None:
         return best
     for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            return (ent.start_char, ent.end_char)
-    for ent in doc.ents:
         if ent.label_ == "PERSON" and floor <= ent.start_char and ent.end_char <= pronoun.idx:
             best = (ent.start_char, ent.end_char)
     return best
