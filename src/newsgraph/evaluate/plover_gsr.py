@@ -115,7 +115,7 @@ def _country_ok(gold: GoldActor, predicted: Mapping[str, Any]) -> bool:
         str(predicted.get("sector") or "").upper(),
         str(predicted.get("code") or "").upper()[:3],
     }
-    return code in found
+    return code in {CAMEO_TO_ISO.get(value, value) for value in found}
 
 
 def _sector_ok(gold: GoldActor, predicted: Mapping[str, Any]) -> bool:
