@@ -7,7 +7,6 @@ non-zero exit, never as a traceback (set NEWSGRAPH_DEBUG=1 to see one).
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 import logging
 import os
@@ -18,10 +17,19 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from newsgraph import __version__
+from newsgraph.cli_options import (
+    DbOption,
+    FormatOption,
+    ListFormat,
+    SinceOption,
+    UntilOption,
+    console,
+    out,
+    parse_date,
+)
 from newsgraph.errors import NewsgraphError
 from newsgraph.scale import DEFAULT_PARTITION_SIZE, run_records
 from newsgraph.scale.options import DaskOption, DaskWorkersOption, PartitionSizeOption
@@ -34,20 +42,12 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-console = Console(stderr=True)
-out = Console(highlight=False, soft_wrap=True)
 
 
 class ExtractFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     table = "table"
-
-
-class ListFormat(StrEnum):
-    table = "table"
-    csv = "csv"
-    jsonl = "jsonl"
 
 
 PathsArg = Annotated[
@@ -57,14 +57,6 @@ PathsArg = Annotated[
         show_default=False,
     ),
 ]
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        help="Store: an SQLite file path or URL, or postgresql://... (default: NEWSGRAPH_DB, "
-        "else the file `newsgraph info` shows).",
-    ),
-]
 PublishedOption = Annotated[
     str | None,
     typer.Option(
@@ -72,17 +64,6 @@ PublishedOption = Annotated[
         help="Reference date (YYYY-MM-DD) for relative time expressions when a document gives none.",
     ),
 ]
-
-
-def _date_option(value: str | None, name: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(
-            f"{value!r} is not a date; use YYYY-MM-DD", param_hint=name
-        ) from None
 
 
 @app.command()
@@ -170,7 +151,7 @@ def extract(
     error record in its place; the command then exits with status 1 after the others.
     """
     settings = load_settings()
-    reference = _date_option(published, "--published")
+    reference = parse_date(published, "--published")
     failed = 0
     records: list[dict[str, Any]] = []
     records_in = run_records(
@@ -228,7 +209,7 @@ def ingest(
         records_in = run_records(
             paths,
             settings,
-            _date_option(published, "--published"),
+            parse_date(published, "--published"),
             dask,
             workers=dask_workers,
             partition_size=partition_size,
@@ -273,10 +254,7 @@ def _emit(rows: Iterable[dict[str, Any]], fmt: ListFormat, columns: list[str]) -
         out.print(f"{len(rows)} row(s)")
 
 
-FormatOption = Annotated[ListFormat, typer.Option("--format", "-f", help="table, csv or jsonl.")]
 LimitOption = Annotated[int | None, typer.Option("--limit", help="At most this many rows.")]
-SinceOption = Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")]
-UntilOption = Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")]
 
 
 def _list(
@@ -296,8 +274,8 @@ def _list(
         rows = store.rows(
             table,  # type: ignore[arg-type]
             filters=filters,
-            since=_date_option(since, "--since"),
-            until=_date_option(until, "--until"),
+            since=parse_date(since, "--since"),
+            until=parse_date(until, "--until"),
             limit=limit,
         )
         _emit(rows, fmt, columns)

@@ -6,7 +6,6 @@ by --db (else NEWSGRAPH_DB, else the default file) and prints a table, CSV or JS
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -14,20 +13,20 @@ from typing import Annotated
 
 import pandas as pd
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from newsgraph.cli_options import (
+    DbOption,
+    FormatOption,
+    ListFormat,
+    SinceOption,
+    UntilOption,
+    out,
+    parse_date,
+)
 from newsgraph.query.resolve import EventFilter
 from newsgraph.settings import load_settings
 from newsgraph.store import Store
-
-out = Console(highlight=False, soft_wrap=True)
-
-
-class Output(StrEnum):
-    table = "table"
-    csv = "csv"
-    jsonl = "jsonl"
 
 
 class Freq(StrEnum):
@@ -42,38 +41,18 @@ class ExportFormat(StrEnum):
     parquet = "parquet"
 
 
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db", help="Store: SQLite path/URL or postgresql://... (default: NEWSGRAPH_DB)."
-    ),
-]
-OutputOption = Annotated[Output, typer.Option("--format", "-f", help="table, csv or jsonl.")]
-SinceOption = Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")]
-UntilOption = Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")]
 LimitOption = Annotated[int, typer.Option("--limit", help="At most this many rows.")]
-
-
-def _date(value: str | None, name: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(
-            f"{value!r} is not a date; use YYYY-MM-DD", param_hint=name
-        ) from None
 
 
 def _open(db: str | None) -> Store:
     return Store(load_settings(db_url=db).db_url)
 
 
-def emit(frame: pd.DataFrame, fmt: Output, title: str | None = None) -> None:
+def emit(frame: pd.DataFrame, fmt: ListFormat, title: str | None = None) -> None:
     """Print a DataFrame as a table, CSV or JSONL on standard output."""
-    if fmt is Output.csv:
+    if fmt is ListFormat.csv:
         frame.to_csv(sys.stdout, index=False)
-    elif fmt is Output.jsonl:
+    elif fmt is ListFormat.jsonl:
         if len(frame):
             frame.to_json(
                 sys.stdout, orient="records", lines=True, date_format="iso", force_ascii=False
@@ -94,7 +73,7 @@ def series(
     since: SinceOption = None,
     until: UntilOption = None,
     db: DbOption = None,
-    format: OutputOption = Output.table,
+    format: FormatOption = ListFormat.table,
 ) -> None:
     """Relations between two actors over time: events, reports, mean score, cooperation vs conflict."""
     from newsgraph.query.series import dyad_series
@@ -106,10 +85,10 @@ def series(
             b.upper(),
             freq.value,
             directed=directed,
-            since=_date(since, "--since"),
-            until=_date(until, "--until"),
+            since=parse_date(since, "--since"),
+            until=parse_date(until, "--until"),
         )
-    if format is Output.table and len(frame):
+    if format is ListFormat.table and len(frame):
         frame = frame.assign(
             period=frame["period"].dt.date, mean_score=frame["mean_score"].round(2)
         )
@@ -120,7 +99,7 @@ def profile(
     name: Annotated[str, typer.Argument(help="A name or alias, e.g. 'Erdogan'.")],
     db: DbOption = None,
     limit: LimitOption = 20,
-    format: OutputOption = Output.table,
+    format: FormatOption = ListFormat.table,
 ) -> None:
     """Who an actor is across all articles: aliases, roles over time, events and quotes."""
     from newsgraph.query.profile import actor_profile
@@ -145,7 +124,7 @@ def search(
     kind: Annotated[str | None, typer.Option(help="quote or evidence.")] = None,
     db: DbOption = None,
     limit: LimitOption = 20,
-    format: OutputOption = Output.table,
+    format: FormatOption = ListFormat.table,
 ) -> None:
     """Full-text search over quotes and event evidence."""
     from newsgraph.query.search import search as run_search
@@ -172,7 +151,7 @@ def clusters(
     until: UntilOption = None,
     db: DbOption = None,
     limit: LimitOption = 50,
-    format: OutputOption = Output.table,
+    format: FormatOption = ListFormat.table,
 ) -> None:
     """Events as clusters of reports (one row per real event), or one cluster's reports."""
     from newsgraph.query.events import cluster_reports, events
@@ -188,8 +167,8 @@ def clusters(
             event_type=type,
             country=country,
             quad_class=quad_class,
-            since=_date(since, "--since"),
-            until=_date(until, "--until"),
+            since=parse_date(since, "--since"),
+            until=parse_date(until, "--until"),
             limit=limit,
         )
     columns = [
@@ -203,7 +182,7 @@ def clusters(
         "n_reports",
         "n_documents",
     ]
-    emit(frame[columns] if format is Output.table else frame, format, "event clusters")
+    emit(frame[columns] if format is ListFormat.table else frame, format, "event clusters")
 
 
 def export(
@@ -230,8 +209,8 @@ def export(
         recipient=recipient,
         event_type=type,
         country=country,
-        since=_date(since, "--since"),
-        until=_date(until, "--until"),
+        since=parse_date(since, "--since"),
+        until=parse_date(until, "--until"),
     )
     with _open(db) as store:
         n = run_export(store, path, format.value, f)
