@@ -5,7 +5,8 @@ from typing import Any
 import pytest
 
 from newsgraph.evaluate import geowebnews
-from newsgraph.evaluate.geowebnews import GoldArticle, haversine_km
+from newsgraph.evaluate.geowebnews import GoldArticle
+from newsgraph.geo import haversine_km
 
 from .helpers import FIXTURES, record, span
 

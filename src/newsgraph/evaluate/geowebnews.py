@@ -9,7 +9,6 @@ the median.
 
 from __future__ import annotations
 
-import math
 import statistics
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
@@ -19,11 +18,10 @@ from typing import Any
 
 from newsgraph.evaluate.metrics import Metric, RecordError, ScoreResult, ratio
 from newsgraph.evaluate.records import places_of
+from newsgraph.geo import haversine_km
 
 ACCURACY_KM = 161.0
 """Accuracy@161km: a place resolved within 100 miles counts as right (Gritta et al. 2019)."""
-EARTH_RADIUS_KM = 6371.0088
-"""Mean Earth radius (IUGG)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,14 +86,6 @@ def parse_xml(text: str) -> list[GoldArticle]:
 def read(path: Path) -> list[GoldArticle]:
     """Read `GWN_dev.xml` (or the full `GWN.xml`, same format)."""
     return parse_xml(path.read_text(encoding="utf-8"))
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _best_place(

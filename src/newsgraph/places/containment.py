@@ -4,9 +4,9 @@ division after it a place too."""
 
 from __future__ import annotations
 
-import math
 import re
 
+from newsgraph.geo import haversine_km
 from newsgraph.places.gazetteer import Gazetteer, GazetteerEntry
 from newsgraph.places.normalize import normalize_key
 from newsgraph.places.surface import CAPITAL, Surface
@@ -15,7 +15,6 @@ CONTAINER_FEATURES = ("country", "admin1", "other")
 """Features of a place named after a comma to say where a town is."""
 COUNTY_RADIUS_KM = 60.0
 """A town this close to a county's centre counts as inside it (towns carry no county code)."""
-EARTH_RADIUS_KM = 6371.0
 NAME_BEFORE_COMMA = re.compile(rf"([{CAPITAL}][\w'’.-]*(?:\s+[{CAPITAL}][\w'’.-]*){{0,2}}),\s*$")
 """A capitalised name right before the comma in front of a mention: "Silverstone, "."""
 
@@ -59,7 +58,4 @@ def follows_member(
 
 def distance_km(a: GazetteerEntry, b: GazetteerEntry) -> float:
     """Great-circle distance between two places."""
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)

@@ -10,13 +10,13 @@ syndicated copy shares its original's story, so it never adds a report.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, delete, select, update
 
+from newsgraph.geo import haversine_km
 from newsgraph.store import schema as s
 
 DATE_TOLERANCE_DAYS = 1
@@ -151,13 +151,6 @@ def date_gap(a_start: dt.date, a_end: dt.date, b_start: dt.date, b_end: dt.date)
     return max((a_start - b_end).days, (b_start - a_end).days, 0)
 
 
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
-
-
 def places_compatible(a: PlaceFacts | None, b: PlaceFacts | None) -> bool:
     """Unknown places fit anything; a country fits its own cities; cities must be near."""
     if a is None or b is None:
@@ -170,7 +163,7 @@ def places_compatible(a: PlaceFacts | None, b: PlaceFacts | None) -> bool:
         return bool(a.country and a.country == b.country)
     if None not in (a.lat, a.lon, b.lat, b.lon):
         assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
-        return distance_km(a.lat, a.lon, b.lat, b.lon) <= PLACE_TOLERANCE_KM
+        return haversine_km(a.lat, a.lon, b.lat, b.lon) <= PLACE_TOLERANCE_KM
     return False
 
 
