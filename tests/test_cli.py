@@ -47,7 +47,9 @@ def test_cli_extract_bad_input_gives_error_record_and_nonzero_exit(
     empty = tmp_path / "empty.txt"
     empty.write_text("")
     good = tmp_path / "good.txt"
-    good.write_text("Officials from Chile and Peru met in Lima on Monday to discuss fishing rights.\n")
+    good.write_text(
+        "Officials from Chile and Peru met in Lima on Monday to discuss fishing rights.\n"
+    )
     result = runner.invoke(app, ["extract", str(empty), str(good), "--format", "jsonl"])
     assert result.exit_code == 1
     records = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
@@ -59,7 +61,9 @@ def test_cli_extract_bad_input_gives_error_record_and_nonzero_exit(
 
 def test_cli_extract_published_sets_the_reference_date(runner: CliRunner, tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
-    article.write_text("Police in Nairobi arrested dozens of protesters yesterday, officials said.\n")
+    article.write_text(
+        "Police in Nairobi arrested dozens of protesters yesterday, officials said.\n"
+    )
     result = runner.invoke(app, ["extract", str(article), "--published", "2024-06-26"])
     assert result.exit_code == 0, result.output
     record = json.loads(result.stdout)

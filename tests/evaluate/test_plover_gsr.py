@@ -159,7 +159,13 @@ def test_plover_gsr_parse_records_keeps_repeated_ids_apart(repeats: int) -> None
 
 @pytest.mark.parametrize(
     ("gold_code", "predicted", "ok"),
-    [("JAP", "JPN", True), ("ITL", "ITA", True), ("JAP", "JAP", True), ("JAP", "JOR", False), ("FRA", "FRA", True)],
+    [
+        ("JAP", "JPN", True),
+        ("ITL", "ITA", True),
+        ("JAP", "JAP", True),
+        ("JAP", "JOR", False),
+        ("FRA", "FRA", True),
+    ],
 )
 def test_plover_gsr_country_compares_cameo_codes_as_iso(
     gold_code: str, predicted: str, ok: bool
