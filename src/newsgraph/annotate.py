@@ -57,9 +57,25 @@ def spacy_version_info(model: str) -> dict[str, str]:
 
 
 def blocks_for(analysis: Analysis) -> list[Block]:
-    """The blocks to respect; a document without layout is one body block per paragraph."""
+    """The blocks to respect; a document without layout is one body block per paragraph.
+
+    A wire dateline at the head of a paragraph ("TBILISI, Georgia (AP) — ") becomes a block of
+    its own, so "TBILISI" is never read as the subject of the first sentence."""
     if analysis.document.blocks:
-        return analysis.document.blocks
+        dateline = analysis.document.dateline
+        if dateline is None:
+            return analysis.document.blocks
+        blocks: list[Block] = []
+        for block in analysis.document.blocks:
+            if block.start <= dateline.start < block.end and dateline.end < block.end:
+                rest = dateline.end
+                while rest < block.end and analysis.text[rest].isspace():
+                    rest += 1
+                blocks.append(Block(block.start, dateline.end, "dateline"))
+                blocks.append(Block(rest, block.end, block.role, block.reason))
+            else:
+                blocks.append(block)
+        return blocks
     blocks: list[Block] = []
     offset = 0
     for chunk in analysis.text.split("\n"):

@@ -130,6 +130,9 @@ class DocumentInfo:
     body: list[Span] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     """Every block in text order, with its role; annotate splits sentences inside blocks."""
+    dateline: Span | None = None
+    """A wire dateline opening the first body paragraph ("TBILISI, Georgia (AP) — "): where
+    the story was filed, not part of the first sentence."""
 
 
 @dataclass(frozen=True, slots=True)

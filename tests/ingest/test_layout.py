@@ -300,3 +300,23 @@ def test_layout_crlf_offsets() -> None:
     info = detect_layout(text)
     assert info.title == "Chile and Peru Sign Maritime Accord"
     assert _texts(text, info, "body") == [LEAD, SECOND]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "prefix"),
+    [
+        ("ANKARA, Turkey (AP) — Talks began on Monday.", "ANKARA, Turkey (AP) — "),
+        ("SÃO PAULO (Reuters) - Markets fell sharply.", "SÃO PAULO (Reuters) - "),
+        ("VALPARAÍSO, Chile — Dockworkers walked out.", "VALPARAÍSO, Chile — "),
+    ],
+)
+def test_layout_dateline_span_covers_the_prefix(paragraph: str, prefix: str) -> None:
+    text = f"Headline Of The Story\n\n{paragraph}\n\nA second paragraph follows here.\n"
+    info = detect_layout(text)
+    assert info.dateline is not None
+    assert text[info.dateline.start : info.dateline.end] == prefix
+
+
+def test_layout_mixed_case_opening_is_not_a_dateline() -> None:
+    text = "Headline Of The Story\n\nOfficials in Lima - the capital - met on Monday.\n"
+    assert detect_layout(text).dateline is None

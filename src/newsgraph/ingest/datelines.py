@@ -69,7 +69,7 @@ def parse_date_line(line: str) -> DateLine | None:
 
 PREFIX = re.compile(
     r"""
-    ^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?                                     # ANKARA
+    ^(?P<place>[^\W\d_][^\W\d_.'’\- ]*(?:[.'’\- ]+[^\W\d_]+)*?               # ANKARA, SÃO PAULO
     (?:,\s*(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)
     [A-Z][\w.'’\- ]{1,40}?){0,2})                                            # , Turkey
     (?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?             # , March 3

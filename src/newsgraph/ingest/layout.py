@@ -354,6 +354,7 @@ class _Reader:
             if prefix is not None:
                 self.layout.dateline = prefix
                 self.layout.dateline_offset = line.start
+                self.info.dateline = Span(line.start, line.start + prefix.end)
         self.in_header = False
         self.body_seen = True
         self.keys.setdefault(norm_key(text), "body")

@@ -1,0 +1,48 @@
+"""Sentence splitting respects the layout: blocks never merge, datelines never open a sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.annotate import AnnotateStage
+from newsgraph.ingest import analysis_from_text
+from newsgraph.settings import DEFAULT_SPACY_MODEL
+
+pytestmark = pytest.mark.model
+
+SCRAPED = """Port Authority Strike Spreads to Second Harbour
+
+Dockworkers in two cities walked out over pay on Tuesday.
+Dockworkers picket outside the port of Valparaíso, Chile, on March 4, 2025. Elena Rojas/Reuters
+By Tomás Ibáñez
+Updated:
+0:00
+
+VALPARAÍSO, Chile (AP) — Dockworkers at Chile's two largest ports extended their strike on Tuesday. The union said talks had failed.
+"""
+
+
+@pytest.fixture(scope="module")
+def annotated() -> list[tuple[str, str]]:
+    analysis = AnnotateStage(DEFAULT_SPACY_MODEL)(analysis_from_text(SCRAPED))
+    return [(s.section, analysis.text[s.start : s.end]) for s in analysis.sentences]
+
+
+def test_annotate_header_lines_never_join_the_first_sentence(
+    annotated: list[tuple[str, str]],
+) -> None:
+    texts = [text for _, text in annotated]
+    assert not any("Tomás" in t or "Updated" in t or "0:00" in t for t in texts)
+    assert annotated[0] == ("title", "Port Authority Strike Spreads to Second Harbour")
+    assert (
+        "caption",
+        "Dockworkers picket outside the port of Valparaíso, Chile, on March 4, 2025.",
+    ) in annotated
+
+
+def test_annotate_dateline_is_not_part_of_the_first_body_sentence(
+    annotated: list[tuple[str, str]],
+) -> None:
+    body = [text for section, text in annotated if section == "body"]
+    assert body[0] == "Dockworkers at Chile's two largest ports extended their strike on Tuesday."
+    assert body[1] == "The union said talks had failed."
