@@ -62,20 +62,7 @@ def blocks_for(analysis: Analysis) -> list[Block]:
     A wire dateline at the head of a paragraph ("TBILISI, Georgia (AP) — ") becomes a block of
     its own, so "TBILISI" is never read as the subject of the first sentence."""
     if analysis.document.blocks:
-        dateline = analysis.document.dateline
-        if dateline is None:
-            return analysis.document.blocks
-        blocks: list[Block] = []
-        for block in analysis.document.blocks:
-            if block.start <= dateline.start < block.end and dateline.end < block.end:
-                rest = dateline.end
-                while rest < block.end and analysis.text[rest].isspace():
-                    rest += 1
-                blocks.append(Block(block.start, dateline.end, "dateline"))
-                blocks.append(Block(rest, block.end, block.role, block.reason))
-            else:
-                blocks.append(block)
-        return blocks
+        return _split_dateline(analysis)
     blocks: list[Block] = []
     offset = 0
     for chunk in analysis.text.split("\n"):
@@ -84,6 +71,23 @@ def blocks_for(analysis: Analysis) -> list[Block]:
             start = offset + (len(chunk) - len(chunk.lstrip()))
             blocks.append(Block(start, start + len(stripped), "body"))
         offset += len(chunk) + 1
+    return blocks
+
+
+def _split_dateline(analysis: Analysis) -> list[Block]:
+    dateline = analysis.document.dateline
+    if dateline is None:
+        return analysis.document.blocks
+    blocks: list[Block] = []
+    for block in analysis.document.blocks:
+        if block.start <= dateline.start < block.end and dateline.end < block.end:
+            rest = dateline.end
+            while rest < block.end and analysis.text[rest].isspace():
+                rest += 1
+            blocks.append(Block(block.start, dateline.end, "dateline"))
+            blocks.append(Block(rest, block.end, block.role, block.reason))
+        else:
+            blocks.append(block)
     return blocks
 
 
