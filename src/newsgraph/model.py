@@ -154,7 +154,8 @@ class Sentence:
     end: int
     section: Section
     paragraph: int
-    """Index of the block (paragraph) it belongs to, in `DocumentInfo.blocks`."""
+    """Which block (paragraph) it belongs to: sentences with the same number share a paragraph.
+    Numbers follow the layout's blocks in text order (a dateline counts as a block of its own)."""
 
 
 # --- actors ------------------------------------------------------------------------------------
