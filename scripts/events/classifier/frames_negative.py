@@ -1,0 +1,151 @@
+"""Hand-written negative frames: news sentences that report no PLOVER action.
+
+Plain speech, background facts, weather, economics, sports, opinion and description, plus near
+misses that share words with event triggers ("the talks were frank", "a history of attacks").
+Same line format as `frames_coop.py`, with mode and modality always "-|a".
+"""
+
+from __future__ import annotations
+
+FRAMES = """
+-|a|{M} said the talks were frank and [useful|constructive].
+-|a|{L} said the situation in {C} remained [calm|tense but stable].
+-|a|The ministry said the figures would be published {T}.
+-|a|{L} told reporters that he was confident about the economy.
+-|a|"We are watching the situation closely," a spokesman for {M} said.
+-|a|{M} spokesman declined to comment on the report.
+-|a|A spokeswoman said the minister was [on holiday|in good health].
+-|a|{L}, who took office in [2019|2021|2016], is a former [banker|general|lawyer].
+-|a|{S} has a population of about [30|12|90] million people.
+-|a|{C} is the [largest|second-largest] city in {S}.
+-|a|The [river|mountain range] forms a natural border between {S} and {S2}.
+-|a|{S} gained independence in [1960|1962|1991].
+-|a|The region has been [mostly calm|relatively quiet] since [2015|the last elections].
+-|a|The dispute dates back to the colonial era.
+-|a|Heavy rain is forecast for {C} {T}.
+-|a|Temperatures in {C} reached [41|38|44] degrees Celsius {T}.
+-|a|The drought has [hit|affected] crops across the south of {S}.
+-|a|Floods [swept through|inundated] low-lying districts of {C} after days of rain.
+-|a|An earthquake of magnitude [5.8|6.1|4.9] struck off the coast of {S} {T}.
+-|a|A heatwave is expected to last until the weekend.
+-|a|Inflation in {S} [rose|fell|eased] to [7.2|3.5|11] percent in [May|April|October].
+-|a|The currency of {S} [weakened|strengthened] against the dollar {T}.
+-|a|Shares in {CO} [rose|fell] [3|5|8] percent in early trading.
+-|a|{S}'s economy grew [2.1|4.5|0.8] percent in the second quarter.
+-|a|Oil prices [climbed|slipped] after a report on [stockpiles|demand].
+-|a|Unemployment in {S} [rose|fell] to its [highest|lowest] level in a decade.
+-|a|The central bank of {S} kept interest rates unchanged {T}.
+-|a|{CO} reported a [rise|drop] in quarterly profits.
+-|a|Exports to {S2} account for a third of {S}'s trade.
+-|a|Tourism revenue in {S} [recovered|rebounded] strongly last year.
+-|a|{S} beat {S2} [2-1|3-0|1-0] in a World Cup qualifier {T}.
+-|a|The [marathon|cycling race] in {C} drew runners from [40|60] countries.
+-|a|The national team of {S} will play {S2} in the final.
+-|a|[Fans|Supporters] celebrated in the streets of {C} after the victory.
+-|a|The [coach|captain] of {S} praised the team's fighting spirit.
+-|a|{S}'s [sprinter|swimmer] won gold at the championships in {C}.
+-|a|The film festival in {C} opened {T} with a documentary about migrants.
+-|a|The museum in {C} [reopened|displayed] its collection of ancient manuscripts.
+-|a|The [novel|album] was a bestseller in {S}.
+-|a|Analysts say the [election|reform] is likely to be close.
+-|a|Many [residents|voters] in {C} feel the government has ignored them.
+-|a|Critics say the policy has done little to reduce poverty.
+-|a|Experts believe the economy will recover next year.
+-|a|The vote is seen as a test of {L}'s popularity.
+-|a|Relations between {S} and {S2} have been [strained|cordial] for years.
+-|a|It is unclear how many people live in the camp.
+-|a|The [border|conflict] remains a sensitive issue in {S}.
+-|a|Polls show {L} leading by [five|ten] points.
+-|a|{L} won [52|61|48] percent of the vote in the first round.
+-|a|Turnout in the election was [low|high], officials said.
+-|a|The report, published {T}, runs to [300|120] pages.
+-|a|The [talks|negotiations] are the first since [2018|the war].
+-|a|The [summit|meeting] lasted about two hours.
+-|a|The visit comes amid [rising|growing] tensions in the region.
+-|a|The [agreement|treaty], signed in [1998|2005], expires next year.
+-|a|The conflict has displaced [millions|thousands] of people since it began.
+-|a|The attack was the deadliest in the region since [2014|2019].
+-|a|The sanctions, imposed in [2014|2018], have hurt the economy.
+-|a|The curfew has been in place since [March|last year].
+-|a|The [army|militia] has about [20,000|5,000] fighters, according to estimates.
+-|a|The city of {C} lies about [50|200] kilometres from the border.
+-|a|The minister has a reputation as a tough negotiator.
+-|a|The bridge, built in the 1970s, [links|connects] the two halves of {C}.
+-|a|{CO} plans to open [a factory|new stores] in {C} next year.
+-|a|The [airline|railway] of {S} [carried|served] record numbers of passengers.
+-|a|A new [hospital|school|metro line] opened in {C} {T}.
+-|a|Prices of [bread|fuel|rice] have doubled since January.
+-|a|The harvest was better than expected this year.
+-|a|{L} celebrated his [60th|70th] birthday with family.
+-|a|The [festival|ceremony] marked the [anniversary|start] of the new year.
+-|a|Schools in {C} will remain closed because of the holiday.
+-|a|A [bus|train] crash near {C} killed {N} passengers {T}.
+-|a|A fire broke out at a [warehouse|market] in {C} {T}, but no one was hurt.
+-|a|Scientists discovered a new species of [frog|orchid] in {S}.
+-|a|The rate of [malaria|measles] infections fell sharply last year.
+-|a|Doctors in {C} reported a rise in cases of [flu|dengue].
+-|a|H:{S} Economy Grows Faster Than Expected
+-|a|H:Heavy Rains Forecast For {C}
+-|a|H:{S} Beat {S2} In Friendly
+-|a|H:Inflation In {S} [Hits|Falls To] [Two-Year|Record] [High|Low]
+-|a|H:What The Election Means For {S}
+-|a|H:Five Things To Know About {TOP}
+-|a|{L} said he had read the report with interest.
+-|a|{M} said the [meeting|visit] had been planned for months.
+-|a|The [diplomat|envoy] has served in {C} since [2017|2020].
+-|a|The ministry said it was studying the proposal.
+-|a|{L} described the relationship with {S2} as [complex|historic].
+-|a|Both sides are expected to issue statements later.
+-|a|{S} is one of the world's largest producers of [cocoa|copper|coffee].
+-|a|The opposition holds [40|55] seats in the [120-seat|200-seat] parliament.
+"""
+
+MORE_FRAMES = """
+-|a|{L} said the economy [was|remained] the government's top priority.
+-|a|"[This is a difficult time|We have a lot of work to do]," {L} told [reporters|parliament|supporters].
+-|a|{L} [described|called] the [year|budget|harvest] as [challenging|a success|mixed].
+-|a|The [minister|spokesman|governor] [added|noted] that [the figures|the numbers] were preliminary.
+-|a|{M} said [more details|a full statement] would [follow|be released] later.
+-|a|According to [the census|official data|the survey], [most|half of] residents of {C} are under 30.
+-|a|{C} [hosts|is home to] [the country's main port|several universities|the national museum].
+-|a|The [ruling|main opposition] party has governed {S} since [1994|2010|independence].
+-|a|The [constitution|law] limits presidents to two terms.
+-|a|[Snow|Fog|Strong winds] [disrupted|delayed] flights at the airport in {C} {T}.
+-|a|[Rainfall|The monsoon] [arrived|was] [early|late|heavier than usual] this year in {S}.
+-|a|A [cyclone|storm|typhoon] is [moving|heading] towards the coast of {S}, forecasters said.
+-|a|The [stock market|bourse] in {C} [closed|ended] [higher|lower|flat] {T}.
+-|a|{CO} [announced|reported] [record sales|a new chief executive|plans to list its shares].
+-|a|[Petrol|Food|Housing] prices in {S} [rose|fell] [sharply|slightly] in [January|the last quarter].
+-|a|The budget deficit of {S} [narrowed|widened] to [3|5.5|2.1] percent of GDP.
+-|a|[Wheat|Coffee|Copper] exports from {S} [reached|hit] a [record|five-year high] {T}.
+-|a|{S}'s [football|cricket|rugby] team [qualified|failed to qualify] for the [World Cup|finals].
+-|a|The [match|race|tournament] in {C} was [postponed|delayed] because of [rain|the heat].
+-|a|{PPL} [won|took] the [title|trophy|prize] at the [competition|festival] in {C}.
+-|a|The [actor|singer|writer] from {S} [died|passed away] at the age of [81|67|90].
+-|a|[Voters|Residents] in {C} [went to the polls|cast ballots] {T} in local elections.
+-|a|{L} [was sworn in|took the oath of office] as [president|prime minister] {T}.
+-|a|The [election|vote|referendum] [is scheduled|will be held|is due] in [October|the spring|two years].
+-|a|{L} [is seen|is regarded] as a [moderate|reformer|hardliner] within the party.
+-|a|Observers [say|believe|note] that {L} faces a difficult [re-election campaign|year].
+-|a|[It|The plan] remains unclear whether {S} can afford the [project|programme].
+-|a|The [trial|hearing|case] of {PPL} [is expected|is due] to [resume|begin] [next month|in the autumn].
+-|a|The [accident|crash|collapse] in {C} was caused by [a technical fault|bad weather|human error], investigators said.
+-|a|[Two|Several|Five] people drowned when a [boat|ferry] capsized [on the lake|off the coast of {S}].
+-|a|A [landslide|mudslide] [buried|destroyed] homes in {C} after heavy rain.
+-|a|The [outbreak|epidemic] has [infected|affected] [hundreds of|thousands of] people in {S}.
+-|a|[Researchers|Scientists] in {C} [developed|tested] a new [vaccine|crop variety|battery].
+-|a|{L} [wrote|published] a [book|memoir] about his years in office.
+-|a|The [parade|festival|carnival] in {C} [attracted|drew] [huge crowds|thousands of visitors].
+-|a|The [wedding|funeral] of the [former king|late president] [took place|was held] in {C}.
+-|a|The [talks|negotiations|meeting] [are|were] [aimed at|expected to focus on] {TOP}.
+-|a|The [conflict|war|crisis] in {S} has [dragged on|lasted] for [years|a decade|months].
+-|a|{S} and {S2} [share|have] a [long|1,000-kilometre] border.
+-|a|The [army|government|rebel group] [controls|holds] [most of|about half of] the [north|territory].
+-|a|[Since|After] the [war|coup|revolution], {S} has [struggled|tried] to rebuild its economy.
+-|a|The [embassy|consulate] of {S2} in {C} [is located|stands] near the [old town|river].
+-|a|The [treaty|deal|ceasefire] was [a key part|the centrepiece] of {L}'s [legacy|foreign policy].
+-|a|H:[Markets|Stocks|Shares] [Rise|Fall] In {C}
+-|a|H:[Storm|Floods|Heatwave] [Hits|Batters] {C}
+-|a|H:{S} [Wins|Loses] [Final|Semi-Final] Against {S2}
+-|a|H:[Profile|Analysis|Opinion]: [Who Is|Why] {L}
+"""
