@@ -191,6 +191,7 @@ def to_record(a: Analysis) -> JSON:
             "notes": [_span(a, n.start, n.end) for n in d.notes],
             "removed": [_span(a, r.start, r.end, reason=r.reason) for r in d.removed],
             "body": [{"start": b.start, "end": b.end} for b in d.body],
+            "dateline": _span(a, d.dateline.start, d.dateline.end) if d.dateline else None,
         },
         "entities": [_entity(a, e) for e in a.entities],
         "events": [_event(a, v) for v in a.events],

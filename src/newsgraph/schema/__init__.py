@@ -48,6 +48,8 @@ def _offset_errors(record: dict[str, Any]) -> list[str]:
     for key in ("captions", "headings", "notes", "removed", "body"):
         for i, span in enumerate(document.get(key, [])):
             check(f"document/{key}/{i}", span)
+    if document.get("dateline"):
+        check("document/dateline", document["dateline"])
     for key in ("quotes", "times", "places"):
         for i, span in enumerate(record.get(key, [])):
             check(f"{key}/{i}", span)
