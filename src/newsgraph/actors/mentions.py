@@ -31,7 +31,7 @@ MAX_COUNTRY_TOKENS = 6
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 ARTICLES = frozenset({"the"})
 SPLITTERS = frozenset({"/", "|", "•", "·"})
-"""Tokens that never sit inside one name ("Ozan Kose/AFP" is a photographer and an agency)."""
+"""Tokens that never sit inside one name ("Jane Doe/AFP" is a photographer and an agency)."""
 
 ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
 """An acronym declared in parentheses right after a name: "Hayat Tahrir al-Sham (HTS)"."""

@@ -154,7 +154,7 @@ def _link_acronyms(mentions: list[NameMention], words: list[list[str]], uf: _Uni
 def _link_partial_people(
     mentions: list[NameMention], words: list[list[str]], uf: _UnionFind
 ) -> None:
-    """Attach "Erdogan" or "Ahmed al-Sharaa" to the fuller compatible name; if several people
+    """Attach "Ruto" or "Abiy Ahmed" to the fuller compatible name; if several people
     share the surname, to the one mentioned most recently before (else first after)."""
     people = [i for i, m in enumerate(mentions) if m.label == "PERSON" and words[i]]
     for i in sorted(people, key=lambda k: len(words[k])):

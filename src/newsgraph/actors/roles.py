@@ -1,7 +1,7 @@
 """Roles stated in the text around a name.
 
-News writes a person's role next to the name: before it ("Russian Deputy Foreign Minister Mikhail
-Bogdanov"), as an apposition ("Syria's interim leader, Ahmed al-Sharaa", "X, the foreign minister
+News writes a person's role next to the name: before it ("Kenyan Foreign Minister Musalia
+Mudavadi"), as an apposition ("Ethiopia's prime minister, Abiy Ahmed", "X, the foreign minister
 of Y") or as a predicate ("X was named interim president"). The role's country comes from a
 demonym, a possessive country or an "of"-phrase; its sector from the knowledge base's role table.
 """

@@ -130,7 +130,7 @@ def parse_byline(line: str) -> list[str] | None:
 
 
 def parse_bare_names(line: str) -> list[str] | None:
-    """Authors of a bare name line ("Adam Morrow", "Jane Doe and John Roe, Reuters")."""
+    """Authors of a bare name line ("Maria Lopez", "Jane Doe and John Roe, Reuters")."""
     if line.endswith((".", "!", "?", ":", ";")) or len(line.split()) > 3 * MAX_NAME_WORDS:
         return None
     segments = [TRAILER.sub("", s.strip()) for s in SEGMENT_SPLIT.split(line) if s.strip()]

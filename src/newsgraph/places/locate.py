@@ -4,7 +4,7 @@ GDELT-style geocoding pins an event on whatever place its story names; here a pl
 when the dependency parse ties it to the trigger: the trigger's object for verbs whose object is a
 place ("visited Riyadh", "shelled Kharkiv"), or a locative phrase headed by in/at/to (and a few
 like them) on the trigger, its object or the verb it is an argument of ("met in Damascus",
-"talks were held in Doha", "at the Presidential Palace in Ankara", "led a delegation to the
+"talks were held in Doha", "at the State House in Nairobi", "led a delegation to the
 Syrian capital"). When the clause names no place, the answer is None.
 """
 

@@ -86,7 +86,7 @@ def find_anchored(text: str) -> list[Anchored]:
     found: list[Anchored] = []
     for m in ANCHORED.finditer(text):
         words = m["np"].split()
-        # The phrase must be definite: a determiner or a possessive ("al-Sharaa's visit").
+        # The phrase must be definite: a determiner or a possessive ("Ruto's visit").
         if words[0].lower() not in _DETERMINERS and not any(
             _POSSESSIVE.search(w) for w in words[:-1]
         ):

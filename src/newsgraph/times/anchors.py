@@ -1,5 +1,5 @@
-"""Find the event an event-anchored expression points to: "a day before al-Sharaa's visit"
--> the event triggered by "visit(ed)" whose participants include al-Sharaa."""
+"""Find the event an event-anchored expression points to: "a day before Ruto's visit"
+-> the event triggered by "visit(ed)" whose participants include Ruto."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def anchor_noun(anchor_text: str) -> tuple[str, str] | None:
 
 
 def anchor_names(anchor_text: str) -> list[str]:
-    """Names the anchor phrase gives for the participants ("al-Sharaa's visit" -> al-Sharaa)."""
+    """Names the anchor phrase gives for the participants ("Ruto's visit" -> Ruto)."""
     names = [m[1] for m in _POSSESSOR.finditer(anchor_text)]
     names += [m[1] for m in _NAME_AFTER_PREPOSITION.finditer(anchor_text)]
     return [_norm(n) for n in names if n.lower() not in {"it", "its", "his", "her", "their"}]
