@@ -1,5 +1,7 @@
 """Time the events stage against the spaCy parse it reads (target: events < 30% of parsing).
 
+The events stage includes the event-type classifier that scores each sentence with an event.
+
 Usage: python benchmarks/bench_events.py [DIR_OF_TXT_FILES] [--articles N]
 
 Without a directory it generates N articles from varied news sentences written for this

@@ -564,9 +564,9 @@ class SentenceExtractor:
         clause = (
             token.head if token.pos_ == "NOUN" and token.head.pos_ in ("VERB", "AUX") else token
         )
-        subtree = list(clause.subtree)
-        lo = subtree[0].idx + view.offset
-        hi = subtree[-1].idx + len(subtree[-1].text) + view.offset
+        first, last = clause.left_edge, clause.right_edge  # the subtree's ends, no walk
+        lo = first.idx + view.offset
+        hi = last.idx + len(last.text) + view.offset
         inside = [
             (abs(start - trigger_start), tid)
             for tid, start, end in self.times

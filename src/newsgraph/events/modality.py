@@ -80,18 +80,21 @@ def modality_of(token: Any) -> Modality:
     aux: set[str] = set()
     marks: set[str] = set()
     for t in chain:
-        aux |= _children_lemmas(t, frozenset({"aux", "auxpass"}))
-        marks |= _children_lemmas(t, frozenset({"mark"}))
-        if _children_lemmas(t, frozenset({"neg"})) & NEGATORS or any(
-            c.dep_ == "det" and c.lower_ == "no" for c in t.children
-        ):
-            return "negated"
+        for child in t.children:  # one pass: this runs for every trigger
+            dep = child.dep_
+            if dep in ("aux", "auxpass"):
+                aux.add(child.lower_)
+            elif dep == "mark":
+                marks.add(child.lower_)
+            elif (dep == "neg" and child.lower_ in NEGATORS) or (
+                dep == "det" and child.lower_ == "no"
+            ):
+                return "negated"
     if heads & NEGATING_HEADS:
         return "negated"
-    sentence_words = {t.lower_ for t in token.sent}
     if marks & CONDITIONAL_MARKS or aux & HYPOTHETICAL_AUX:
         return "hypothetical"
-    if "would" in aux and sentence_words & CONDITIONAL_MARKS:
+    if "would" in aux and {t.lower_ for t in token.sent} & CONDITIONAL_MARKS:
         return "hypothetical"
     if heads & INTENT_HEADS:
         return "intended"

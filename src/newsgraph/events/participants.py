@@ -46,7 +46,7 @@ def _fallback(
 ) -> list[Participant]:
     """Entities (from the actors stage's records) or spaCy names inside the span.
 
-    A phrase like "Syria's interim leader, Ahmad al-Sharaa" names one actor: when it holds a
+    A phrase like "Kenya's president, William Ruto" names one actor: when it holds a
     person or organisation name, the country words that qualify it are not actors of their own.
     """
     found: list[Participant] = []

@@ -3,7 +3,9 @@
 Headline, subtitle, caption and body sentences are read (headings and notes are not); a
 headline in Title Case is re-parsed in sentence case first, because the parser reads
 "Leader X Visits Ankara" as one long name. Mentions are then merged into one record per real
-event and numbered V1, V2, ... in text order. Dating is left to the event-dating stage.
+event and numbered V1, V2, ... in text order. Before merging, each mention's confidence is
+blended with the event-type classifier's probability for its sentence (`confidence.py`). Dating
+is left to the event-dating stage.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from newsgraph.events.confidence import blend_confidence
 from newsgraph.events.extract import SentenceExtractor, SentenceView
 from newsgraph.events.lexicon import load_lexicon
 from newsgraph.events.merge import merge_events
@@ -94,13 +97,15 @@ class EventStage:
             )
             return analysis
         extractor = SentenceExtractor(analysis)
-        mentions = []
+        found = []
         for sentence in analysis.sentences:
             if sentence.section not in EVENT_SECTIONS:
                 continue
             view = self._view(analysis, sentence)
             if view is not None:
-                mentions.extend(extractor.extract(view))
+                found.append((view.tokens, extractor.extract(view)))
+        blend_confidence(found)
+        mentions = [mention for _, in_sentence in found for mention in in_sentence]
         mentions.sort(key=lambda e: (e.evidence[0].start, e.evidence[0].trigger.start))
         times = {t.id: t.value for t in analysis.times}
         events = merge_events(mentions, analysis.text, times)
