@@ -69,7 +69,7 @@ def _quotes(settings: Settings) -> Stage:
 def _events(settings: Settings) -> Stage:
     from newsgraph.events import EventStage
 
-    return EventStage()
+    return EventStage(spacy_model=settings.spacy_model)
 
 
 def _event_dating(settings: Settings) -> Stage:
@@ -100,15 +100,7 @@ def build_stages(settings: Settings, names: Iterable[str] = STAGE_ORDER) -> list
     unknown = [n for n in wanted if n not in REGISTRY]
     if unknown:
         raise ConfigError(f"unknown stage(s) {unknown}; available: {list(REGISTRY)}")
-    ordered = [n for n in STAGE_ORDER if n in wanted]
-    stages: list[Stage] = []
-    for name in ordered:
-        try:
-            stages.append(REGISTRY[name](settings))
-        except ImportError:
-            # A stage whose module is not built yet leaves its fields empty: never invented data.
-            LOGGER.debug("stage %s is not built; its fields stay empty", name)
-    return stages
+    return [REGISTRY[name](settings) for name in STAGE_ORDER if name in wanted]
 
 
 def check_spans(analysis: Analysis) -> None:
