@@ -96,6 +96,7 @@ def info(
 
 
 def _print_table(record: dict[str, Any]) -> None:
+    """One document, readably: its events, quotes and coded actors, a line each."""
     if "error" in record:
         out.print(
             f"[red]{record['id']}: {record['error']['kind']}: {record['error']['message']}[/]"
@@ -107,31 +108,20 @@ def _print_table(record: dict[str, Any]) -> None:
         f"published {doc.get('published')} ({doc.get('published_source')}), "
         f"authors: {', '.join(doc.get('authors') or []) or '-'}"
     )
-    events = Table(
-        "type", "mode", "actors", "recipients", "date", "where", "modality", title="events"
-    )
+    out.print(f"\n[bold]events[/] ({len(record['events'])})")
     for v in record["events"]:
-        events.add_row(
-            v["event_type"],
-            v.get("mode") or "",
-            "; ".join(f"{p['text']} ({p.get('code') or '?'})" for p in v["actors"]),
-            "; ".join(f"{p['text']} ({p.get('code') or '?'})" for p in v["recipients"]),
-            (v.get("date") or {}).get("value") or "",
-            (v.get("location") or {}).get("name") or "",
-            v["modality"] + (" historical" if v.get("historical") else ""),
-        )
-    out.print(events)
-    quotes = Table("speaker", "quote", "kind", title="quotes")
+        out.print(f"  • {_event_line(v)}  [dim]{v['confidence']:.2f}[/]")
+    out.print(f"\n[bold]quotes[/] ({len(record['quotes'])})")
     for q in record["quotes"]:
-        speaker = (q.get("speaker") or {}).get("text") or "-"
+        speaker = (q.get("speaker") or {}).get("text") or "no speaker"
         via = f" via {q['via']}" if q.get("via") else ""
-        quotes.add_row(speaker + via, q["text"][:100], q["kind"])
-    out.print(quotes)
-    actors = [e for e in record["entities"] if e.get("code") or e["type"] == "PERSON"]
-    entities = Table("name", "type", "code", "aliases", title="actors")
+        text = q["text"] if len(q["text"]) <= 100 else q["text"][:99] + "…"
+        out.print(f"  {q['kind']:<8} {speaker}{via}: “{text}”")
+    actors = [e for e in record["entities"] if e.get("code") and not e.get("source_agency")]
+    out.print(f"\n[bold]coded actors[/] ({len(actors)})")
     for e in actors:
-        entities.add_row(e["name"], e["type"], e.get("code") or "", "; ".join(e["aliases"]))
-    out.print(entities)
+        aliases = f" — also {', '.join(e['aliases'])}" if e["aliases"] else ""
+        out.print(f"  {e['code']:<10} {e['name']} ({e['type']}){aliases}")
 
 
 @app.command()
