@@ -64,10 +64,13 @@ def _person_evidence(doc: Any, m: NameMention) -> bool:
     return head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH_VERBS
 
 
-def _lone_names_are_groups(doc: Any, mentions: list[NameMention], person_words: set[str]) -> None:
+def _lone_names_are_groups(
+    doc: Any, mentions: list[NameMention], person_words: set[str], kb: KnowledgeBase
+) -> None:
     """spaCy reads many one-word brands and bands as people ("Twitter", "Ryanair"). A one-word
     PERSON that is neither the first nor the last word of a fuller person name in the document,
-    has no title and no knowledge-base entry becomes an ORG."""
+    has no title and no knowledge-base entry becomes an ORG, or a GPE when a gazetteer knows
+    it as a place ("Tuscany")."""
     lone: set[str] = set()
     for m in mentions:
         words = name_tokens(doc[m.tstart : m.tend].text)
@@ -78,9 +81,13 @@ def _lone_names_are_groups(doc: Any, mentions: list[NameMention], person_words: 
         return
     same = [(m, " ".join(name_tokens(doc[m.tstart : m.tend].text))) for m in mentions]
     confirmed = {key for m, key in same if key in lone and _person_evidence(doc, m)}
+    places: dict[str, bool] = {}
     for m, key in same:
         if key in lone and key not in confirmed and m.label == "PERSON":
-            m.label = "ORG"
+            text = doc[m.tstart : m.tend].text
+            if text not in places:
+                places[text] = _known_place(text, kb)
+            m.label = "GPE" if places[text] else "ORG"
 
 
 def consistent_types(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> None:
@@ -92,7 +99,7 @@ def consistent_types(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -
     ]
     words_of = {id(m): name_tokens(doc[m.tstart : m.tend].text) for m in people}
     fuller = [w for w in words_of.values() if len(w) > 1]
-    _lone_names_are_groups(doc, mentions, {w[-1] for w in fuller} | {w[0] for w in fuller})
+    _lone_names_are_groups(doc, mentions, {w[-1] for w in fuller} | {w[0] for w in fuller}, kb)
     person_words: set[str] = set()
     for m in people:
         words = words_of[id(m)]

@@ -12,8 +12,10 @@ import re
 from typing import Any
 
 from newsgraph.actors.consistency import consistent_types
+from newsgraph.actors.headwords import retype_by_head
 from newsgraph.actors.lexicon import lexicon
 from newsgraph.actors.names import NameMention, fold, is_capital, is_title, name_key, name_tokens
+from newsgraph.actors.nonactors import drop_non_actors
 from newsgraph.kb import KnowledgeBase
 from newsgraph.model import Analysis
 
@@ -221,7 +223,12 @@ def _declared_acronyms(doc: Any, text: str, mentions: list[NameMention]) -> list
 def _inside_longer_name(doc: Any, start: int, end: int) -> bool:
     """A match glued to another capitalised word ("Syria" in "Syria Democratic Forces")."""
     after = end < len(doc) and is_capital(doc[end]) and not doc[end].is_sent_start
-    before = start > 0 and is_capital(doc[start - 1]) and not doc[start].is_sent_start
+    before = (
+        start > 0
+        and is_capital(doc[start - 1])
+        and not doc[start - 1].is_stop  # "The Twitter attention": an article joins no name
+        and not doc[start].is_sent_start
+    )
     return bool(after or before)
 
 
@@ -343,7 +350,9 @@ def find_mentions(analysis: Analysis, kb: KnowledgeBase) -> list[NameMention]:
     doc = analysis.doc
     mentions = _merge(_spacy_mentions(doc), _kb_mentions(doc, kb))
     mentions = _declared_acronyms(doc, analysis.text, mentions)
+    mentions = drop_non_actors(doc, mentions)
     mentions = _propagate(doc, mentions, kb)
     consistent_types(doc, mentions, kb)
+    retype_by_head(doc, mentions)
     mentions = _country_names(doc, mentions, kb)
     return [m for m in mentions if _in_sentences(analysis, m)]

@@ -1,0 +1,127 @@
+"""Capitalised names that are not actors, dropped before types are settled.
+
+spaCy's small model tags a belief ("Islam", "Sufism"), a religious observance ("Hajj"), a
+piece of software ("Firefox", "IE6") or a capitalised common noun ("Iodine deficiency ...") as a
+person, place or organisation, and the consistency rules then make it an organisation. None of
+them can act in an event, so they are no named mentions at all.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from newsgraph.actors.lexicon import lexicon
+from newsgraph.actors.names import NameMention, fold, is_title
+
+VERSION_NUMBER = re.compile(r"^(?P<base>.*?[a-z])\s*\d+(?:\.\d+)*$")
+"""A product name with a version number glued or spaced ("ie6", "windows 10", "xbox 360")."""
+
+MIN_STEM = 3
+"""Letters a word must keep before a belief suffix ("Sufism" yes, "Prism" no)."""
+
+
+@dataclass(frozen=True, slots=True)
+class NonActors:
+    beliefs: frozenset[str]
+    belief_suffixes: tuple[str, ...]
+    products: frozenset[str]
+    product_versions: frozenset[str]
+    post_nominals: frozenset[str]
+    event_heads: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def non_actors() -> NonActors:
+    """Read nonactors.json next to this module."""
+    raw = json.loads(resources.files(__package__).joinpath("nonactors.json").read_text("utf-8"))
+    return NonActors(
+        beliefs=frozenset(raw["beliefs"]),
+        belief_suffixes=tuple(raw["belief_suffixes"]),
+        products=frozenset(raw["products"]),
+        product_versions=frozenset(raw["product_versions"]),
+        post_nominals=frozenset(raw["post_nominals"]),
+        event_heads=frozenset(raw["event_heads"]),
+    )
+
+
+def is_belief(text: str) -> bool:
+    """A religion, ideology or observance: listed, or one word with a doctrine suffix."""
+    words = non_actors()
+    key = fold(text).strip()
+    if key in words.beliefs:
+        return True
+    if " " in key or "-" in key or not key.isalpha():
+        return False
+    return any(key.endswith(s) and len(key) - len(s) >= MIN_STEM for s in words.belief_suffixes)
+
+
+def is_product(text: str) -> bool:
+    """A listed product, bare or with a version ("IE6", "Windows XP", "Chrome 12")."""
+    words = non_actors()
+    key = " ".join(fold(text).split())
+    if key in words.products:
+        return True
+    match = VERSION_NUMBER.match(key)
+    if match and match.group("base").strip() in words.products:
+        return True
+    base, _, version = key.rpartition(" ")
+    return bool(base) and version in words.product_versions and base in words.products
+
+
+def _common_noun(doc: Any, m: NameMention, lowercase: set[str]) -> bool:
+    """One capitalised word the document also uses in lower case ("Iodine" at a sentence's
+    start, "iodine" elsewhere) is an ordinary noun, when its capital says nothing: it opens
+    the sentence or the token is not tagged a proper noun."""
+    if m.tend - m.tstart != 1:
+        return False
+    token = doc[m.tstart]
+    if not token.is_alpha or token.text.isupper() or token.lower_ not in lowercase:
+        return False
+    return bool(token.is_sent_start or token.pos_ != "PROPN")
+
+
+def is_event(text: str) -> bool:
+    """A name of two or more words that ends in an event word ("Google Science Fair")."""
+    words = fold(text).split()
+    return len(words) > 1 and words[-1] in non_actors().event_heads
+
+
+def _part_of_title(doc: Any, m: NameMention) -> bool:
+    """Title words before another title word ("Home Secretary", "Foreign Affairs minister"):
+    the name is a person's title, not an organisation; a body word ("Interior Ministry
+    spokesman") keeps it an organisation."""
+    if m.tend >= len(doc) or not is_title(doc[m.tend]):
+        return False
+    bodies = lexicon().org_sector_words
+    span = doc[m.tstart : m.tend]
+    return all(is_title(t) and t.lower_ not in bodies for t in span)
+
+
+def _post_nominal(doc: Any, m: NameMention) -> bool:
+    """Letters after a comma that honour the person before them ("Jane Doe, QC")."""
+    if m.tend - m.tstart != 1 or m.tstart == 0 or doc[m.tstart - 1].text != ",":
+        return False
+    return fold(doc[m.tstart].text).replace(".", "") in non_actors().post_nominals
+
+
+def drop_non_actors(doc: Any, mentions: list[NameMention]) -> list[NameMention]:
+    """Mentions left after beliefs, products, events, capitalised common nouns, title words
+    and post-nominal letters are removed; a knowledge-base name always stays."""
+    lowercase = {t.text for t in doc if t.is_alpha and t.text.islower()}
+    kept: list[NameMention] = []
+    for m in mentions:
+        if m.kb is None:
+            text = doc[m.tstart : m.tend].text
+            if is_belief(text) or is_product(text) or is_event(text):
+                continue
+            if _common_noun(doc, m, lowercase):
+                continue
+            if _part_of_title(doc, m) or _post_nominal(doc, m):
+                continue
+        kept.append(m)
+    return kept
