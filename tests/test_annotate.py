@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newsgraph.annotate import AnnotateStage
@@ -46,3 +48,19 @@ def test_annotate_dateline_is_not_part_of_the_first_body_sentence(
     body = [text for section, text in annotated if section == "body"]
     assert body[0] == "Dockworkers at Chile's two largest ports extended their strike on Tuesday."
     assert body[1] == "The union said talks had failed."
+
+
+def test_annotate_model_setting_accepts_wrapper_packages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A package exposing `model_path()` (a PyPI wrapper around a pipeline) resolves to it."""
+    from newsgraph.annotate import _model_location
+
+    root = tmp_path
+    (root / "wrapped_pipeline_pkg.py").write_text(
+        "def model_path():\n    return '/opt/pipelines/md'\n"
+    )
+    monkeypatch.syspath_prepend(str(root))
+    assert _model_location("wrapped_pipeline_pkg") == "/opt/pipelines/md"
+    assert _model_location("no_such_pipeline_package") == "no_such_pipeline_package"
+    assert _model_location("/models/en_core_web_lg") == "/models/en_core_web_lg"

