@@ -121,7 +121,7 @@ class EventTypeClassifier:
         scores = self._bias
         if rows:
             scores = scores + np.asarray(values) @ self._weights[rows]
-        if vectors is not None:
+        if vectors is not None and len(vectors[0]) <= len(self._root_vector):
             root_vector, mean_vector = vectors
             scores = scores + root_vector @ self._root_vector[: len(root_vector)]
             scores = scores + mean_vector @ self._mean_vector[: len(mean_vector)]
@@ -153,7 +153,8 @@ class EventTypeClassifier:
             weighted = self._weights[rows] * np.asarray(values)[:, None]
             filled = counts > 0  # reduceat needs strictly increasing starts: skip empty spans
             scores[filled] += np.add.reduceat(weighted, np.asarray(starts)[filled], axis=0)
-        if with_vectors:
+        if with_vectors and len(roots[0]) <= len(self._root_vector):
+            # Wider vectors come from another pipeline than the one trained on: left out.
             width = len(roots[0])
             scores[with_vectors] += np.asarray(roots) @ self._root_vector[:width]
             scores[with_vectors] += np.asarray(means) @ self._mean_vector[:width]
