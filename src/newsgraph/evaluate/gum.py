@@ -22,7 +22,7 @@ from typing import Any
 
 from newsgraph.evaluate.metrics import PRF, RecordError, ScoreResult, micro, prf_metrics, ratio
 from newsgraph.evaluate.records import named_mentions, quotes_of, span_errors, span_view
-from newsgraph.evaluate.spans import LabeledSpan, match_spans, overlap, span_prf
+from newsgraph.evaluate.spans import LabeledSpan, label_prf, match_spans, overlap, span_prf
 
 GOLD_TYPES = ("person", "organization", "place")
 """GUM entity types scored as named-entity classes."""
@@ -207,10 +207,8 @@ def score(gold: Sequence[GoldDocument], predicted: Mapping[str, Mapping[str, Any
         pairs = match_spans(doc.mentions, mentions)
         type_support += len(pairs)
         type_hits += sum(doc.mentions[gi].label == mentions[pi].label for gi, pi in pairs)
-        for label in GOLD_TYPES:
-            g = [m for m in doc.mentions if m.label == label]
-            p = [m for m in mentions if m.label == label]
-            type_prf[label] = type_prf[label] + span_prf(g, p)
+        for label, counts in label_prf(doc.mentions, mentions, GOLD_TYPES).items():
+            type_prf[label] = type_prf[label] + counts
         result.errors += span_errors(
             doc.id,
             doc.text,

@@ -23,7 +23,7 @@ from typing import Any
 
 from newsgraph.evaluate.metrics import PRF, ScoreResult, micro, prf_metrics, ratio
 from newsgraph.evaluate.records import named_mentions, span_errors, times_of
-from newsgraph.evaluate.spans import LabeledSpan, match_spans, span_prf
+from newsgraph.evaluate.spans import LabeledSpan, label_prf, match_spans, span_prf
 
 NAMED_SYNTACTIC_TYPES = frozenset({"NAM", "PRE.NAM"})
 """MEANTIME syntactic types of proper-name mentions."""
@@ -199,10 +199,8 @@ def score(gold: Sequence[GoldDocument], predicted: Mapping[str, Mapping[str, Any
         mentions = [m for m in named_mentions(record, TYPE_MAP) if m.end <= doc.scored_until]
         detect = detect + span_prf(doc.mentions, mentions)
         exact = exact + span_prf(doc.mentions, mentions, exact=True)
-        for label in GOLD_TYPES:
-            g = [m for m in doc.mentions if m.label == label]
-            p = [m for m in mentions if m.label == label]
-            type_prf[label] = type_prf[label] + span_prf(g, p)
+        for label, counts in label_prf(doc.mentions, mentions, GOLD_TYPES).items():
+            type_prf[label] = type_prf[label] + counts
         result.errors += span_errors(
             doc.id,
             doc.text,

@@ -86,6 +86,18 @@ STOPWORDS = frozenset(
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
+def label_prf(
+    gold: Sequence[LabeledSpan], predicted: Sequence[LabeledSpan], labels: Sequence[str]
+) -> dict[str, PRF]:
+    """Counts per label: a span matches only a span of its own label (typed scoring)."""
+    return {
+        label: span_prf(
+            [g for g in gold if g.label == label], [p for p in predicted if p.label == label]
+        )
+        for label in labels
+    }
+
+
 def content_tokens(text: str) -> set[str]:
     """Lower-cased, accent-free word tokens without stopwords; "U.S." gives {"us"}."""
     folded = unicodedata.normalize("NFKD", text)
