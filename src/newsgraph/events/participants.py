@@ -129,8 +129,10 @@ def participants_for(
     elif _actors_participants_in is not None:
         found = _actors_participants_in(analysis, start, end)
         if len(found) == 1 and found[0].entity is None and found[0].country is None:
-            # An uncoded phrase keeps its whole noun phrase ("activists from the Fatah party").
-            found = [Participant(None, start, end)]
+            # A phrase without a country keeps its whole noun phrase ("activists from the Fatah
+            # party") and whatever coding it has ("rebel commanders" REB, a group of states).
+            only = found[0]
+            found = [Participant(None, start, end, None, only.sector, only.code)]
     else:
         found = _fallback(analysis, start, end, head)
     return [_placed(analysis, p) for p in found] or [Participant(None, start, end)]
