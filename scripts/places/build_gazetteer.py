@@ -491,6 +491,14 @@ def build(cities_file: str) -> tuple[list[Row], dict[str, list[str]]]:
             demonyms[iso3].append(demonym)
     for iso3, extra_demonyms in EXTRA_DEMONYMS.items():
         demonyms[iso3] += extra_demonyms
+    # The knowledge base is the curated source of demonyms: every one it knows is a place too,
+    # except a word that is also the country's name ("U.S.", which stays a toponym).
+    from newsgraph.kb import load_kb
+
+    for known in load_kb().countries:
+        demonyms[known.iso3] += [
+            d for d in known.demonyms if d not in demonyms[known.iso3] and d not in known.names
+        ]
 
     # Regions: curated list plus continents.
     for name, alt, region_iso3, region_lat, region_lon, kind in read_tsv(HERE / "regions.tsv"):

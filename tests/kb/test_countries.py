@@ -109,3 +109,27 @@ def test_country_record_has_codes_capital_and_coordinates(kb: KnowledgeBase) -> 
 def test_country_table_covers_the_world(kb: KnowledgeBase) -> None:
     assert len(kb.countries) >= 240
     assert all(len(c.iso3) == 3 and len(c.iso2) == 2 for c in kb.countries)
+
+
+@pytest.mark.parametrize(("word", "iso3"), [("Ecuadorian", "ECU"), ("Ecuadorean", "ECU")])
+def test_countries_demonym_spellings(word: str, iso3: str) -> None:
+    from newsgraph.kb import load_kb
+
+    found = load_kb().country_by_demonym(word)
+    assert found is not None and found.iso3 == iso3
+
+
+def test_countries_gazetteer_knows_every_kb_demonym() -> None:
+    """The gazetteer's demonym table is built from the knowledge base's (one curated source)."""
+    from newsgraph.kb import load_kb
+    from newsgraph.places.gazetteer import demonym_table
+    from newsgraph.places.normalize import normalize_key
+
+    table = demonym_table()
+    missing = [
+        d
+        for country in load_kb().countries
+        for d in country.demonyms
+        if d not in country.names and normalize_key(d) not in table
+    ]
+    assert missing == []
