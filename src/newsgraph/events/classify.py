@@ -1,8 +1,10 @@
 """From a trigger word's features to a PLOVER type: the one place a classifier can plug in.
 
-Today `classify` is a lexicon lookup (the most specific matching entry wins); a trained model can
-replace it later without touching argument or modality code. There is no fallback type: a word
-the lexicon does not know yields None.
+`classify` is a lexicon lookup (the most specific matching entry wins). The trained classifier
+(`newsgraph.events.classifier`) does not choose the type: measured on the PLOVER gold, letting it
+re-rank or drop lexicon types lost hits, so it only sharpens each event's confidence
+(`newsgraph.events.confidence`). There is no fallback type: a word the lexicon does not know
+yields None.
 """
 
 from __future__ import annotations

@@ -1,34 +1,18 @@
-"""Bridges to the actors and places stages, with small local fallbacks until they exist.
+"""Bridges to the actors and places stages.
 
-`participants_for` turns a phrase span into coded participants (newsgraph.actors when it is
-importable, else the entities and spaCy names inside the span); `location_for` asks
-newsgraph.places. Both imports are tried once: switching to the real stages needs no change here.
+`participants_for` turns a phrase span into coded participants (through
+`newsgraph.actors.participants_in`); a headline re-parsed on its own first finds the names in
+its own parse, then has actors code each one. `location_for` asks `newsgraph.places`.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from newsgraph.actors import participants_in
 from newsgraph.model import Analysis, EventLocation, Participant
-
-LocateFn = Callable[[Analysis, int, int, int, int], EventLocation | None]
-
-ParticipantsFn = Callable[[Analysis, int, int], list[Participant]]
-
-
-def _optional(module: str, name: str) -> Any:
-    """A function of a stage that may not be installed yet (built concurrently), or None."""
-    try:
-        return getattr(importlib.import_module(module), name, None)
-    except ImportError:  # pragma: no cover - depends on which stages are installed
-        return None
-
-
-_actors_participants_in: ParticipantsFn | None = _optional("newsgraph.actors", "participants_in")
-_places_locate_event: LocateFn | None = _optional("newsgraph.places", "locate_event")
+from newsgraph.places import locate_event
 
 ACTOR_ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 NAMED_LABELS = frozenset({"PERSON", "ORG"})
@@ -123,18 +107,16 @@ def participants_for(
         found: list[Participant] = []
         for p in _fallback(analysis, start, end, head, doc, offset):
             coded = []
-            if p.entity is None and _actors_participants_in is not None:
-                coded = _actors_participants_in(analysis, p.start, p.end)
+            if p.entity is None:
+                coded = participants_in(analysis, p.start, p.end)
             found.extend(_by_name(analysis, c) for c in (coded or [p]))
-    elif _actors_participants_in is not None:
-        found = _actors_participants_in(analysis, start, end)
+    else:
+        found = participants_in(analysis, start, end)
         if len(found) == 1 and found[0].entity is None and found[0].country is None:
             # A phrase without a country keeps its whole noun phrase ("activists from the Fatah
             # party") and whatever coding it has ("rebel commanders" REB, a group of states).
             only = found[0]
             found = [Participant(None, start, end, None, only.sector, only.code)]
-    else:
-        found = _fallback(analysis, start, end, head)
     return [_placed(analysis, p) for p in found] or [Participant(None, start, end)]
 
 
@@ -206,9 +188,4 @@ def antecedent(analysis: Analysis, pronoun: Any) -> tuple[int, int] | None:
 def location_for(
     analysis: Analysis, trigger: tuple[int, int], sentence: tuple[int, int]
 ) -> EventLocation | None:
-    if _places_locate_event is None:
-        return None
-    result: EventLocation | None = _places_locate_event(
-        analysis, trigger[0], trigger[1], sentence[0], sentence[1]
-    )
-    return result
+    return locate_event(analysis, trigger[0], trigger[1], sentence[0], sentence[1])

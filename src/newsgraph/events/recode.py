@@ -4,8 +4,9 @@ The manual codes a promise of cooperation as AGREE (3.1: "cooperative actions ..
 future tense ... should be coded as AGREE"), an announced retreat as CONCEDE (3.4), a stated
 future or conditional use of force or sanctions as THREATEN (2.3: "THREATEN could be ASSAULT +
 hypothetical ... return the single event category"), and a refusal as REJECT, so "will not
-accept" and "failed to agree" are rejections rather than negated agreements. The modality is
-kept: it still says that the underlying act has not (yet) happened.
+accept" and "failed to agree" are rejections rather than negated agreements. A refusal is an
+act that happened, so its REJECT is asserted; for promises, announced retreats and threats the
+modality is kept: it still says that the underlying act has not (yet) happened.
 """
 
 from __future__ import annotations
