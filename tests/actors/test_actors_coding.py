@@ -182,3 +182,15 @@ def test_coding_name_with_plural_possessive_is_one_known_name(analyse: Analyse) 
     analysis = analyse("Gunmen of the Highland Miners' Front attacked a police convoy near Oruro.")
     entity = entity_named(analysis, "Highland Miners' Front")
     assert (entity.kb_id, entity.country, entity.sector) == ("test:miners-front", "BOL", "REB")
+
+
+@pytest.mark.parametrize(
+    ("entry_source", "expected"),
+    [("builtin", "kb"), ("petrarch:/data/PETR.actors.txt", "dictionary"), ("user:/home/me/kb.json", "user")],
+)  # fmt: skip
+def test_actors_coding_says_which_knowledge_base_coded_an_actor(
+    entry_source: str, expected: str
+) -> None:
+    from newsgraph.actors.coding import kb_source
+
+    assert kb_source(entry_source) == expected

@@ -114,9 +114,13 @@ def test_resolve_surname_joins_full_name_and_person_is_never_a_place(analyse: An
 
 @pytest.mark.parametrize(
     ("published", "sector", "source"),
-    [(dt.date(2020, 3, 1), "OPP", "kb"), (dt.date(2024, 3, 1), "GOV", "kb"), (None, "GOV", "kb")],
+    [
+        (dt.date(2020, 3, 1), "OPP", "user"),
+        (dt.date(2024, 3, 1), "GOV", "user"),
+        (None, "GOV", "user"),
+    ],
 )
-def test_coding_kb_role_follows_publication_date(
+def test_coding_user_kb_role_follows_publication_date(
     analyse: Analyse, published: dt.date | None, sector: str, source: str
 ) -> None:
     analysis = analyse("Laila Mansour spoke to supporters in Beirut on Friday.", published)

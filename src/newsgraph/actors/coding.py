@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from typing import Literal
 
 from newsgraph.actors.lexicon import lexicon
 from newsgraph.actors.resolve import Cluster
@@ -53,6 +54,16 @@ def _is_agency(entity: Entity, cluster: Cluster, kb: KnowledgeBase) -> bool:
     return any(kb.is_news_agency(name) for name in [entity.name, *entity.aliases])
 
 
+def kb_source(entry_source: str) -> Literal["kb", "dictionary", "user"]:
+    """Where a knowledge-base entry came from, as the record says it: the built-in data ("kb"),
+    an imported PETRARCH/TABARI dictionary ("dictionary") or a user's own file ("user")."""
+    if entry_source.startswith("petrarch:"):
+        return "dictionary"
+    if entry_source.startswith("user:"):
+        return "user"
+    return "kb"
+
+
 def _code_person(
     entity: Entity, cluster: Cluster, roles: list[TextRole], published: dt.date | None
 ) -> None:
@@ -70,7 +81,7 @@ def _code_person(
             return
     elif entry is not None and (kb_country or kb_sector):
         entity.country, entity.sector = kb_country, kb_sector
-        entity.coding_source = "kb"
+        entity.coding_source = kb_source(entry.source)
     else:
         entity.country = next((r.country for r in roles if r.country), None)
         entity.coding_source = "text" if entity.country else None
@@ -125,7 +136,8 @@ def code_entity(
     if entry is not None:
         entity.kb_id = entry.id
         entity.roles += [
-            Role(r.title, r.country, r.sector, r.start, r.end, "kb") for r in entry.roles
+            Role(r.title, r.country, r.sector, r.start, r.end, kb_source(entry.source))
+            for r in entry.roles
         ]
     if _is_agency(entity, cluster, kb):
         entity.is_source_agency = True
@@ -137,7 +149,7 @@ def code_entity(
     if entry is not None and (entry.code or entry.country or entry.sector):
         entity.country, entity.sector = entry.country, entry.sector
         entity.code = entry.code or compose_code(entry.country, entry.sector)
-        entity.coding_source = "kb"
+        entity.coding_source = kb_source(entry.source)
         return
     if entity.type in {"GPE", "LOC", "FAC"}:
         _code_place(entity, kb)
