@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,32 @@ def test_annotate_model_setting_accepts_wrapper_packages(
     assert _model_location("wrapped_pipeline_pkg") == "/opt/pipelines/md"
     assert _model_location("no_such_pipeline_package") == "no_such_pipeline_package"
     assert _model_location("/models/en_core_web_lg") == "/models/en_core_web_lg"
+
+
+@pytest.mark.parametrize("limit", [40, 75, 200])
+def test_annotate_chunk_bounds_cover_the_text_contiguously(limit: int) -> None:
+    from newsgraph.annotate import blocks_for, chunk_bounds
+
+    analysis = analysis_from_text(SCRAPED)
+    bounds = chunk_bounds(analysis.text, blocks_for(analysis), limit)
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(analysis.text)
+    assert all(a[1] == b[0] for a, b in pairwise(bounds))
+    assert all(end - start <= limit for start, end in bounds[:-1])
+
+
+def test_annotate_long_documents_are_parsed_in_pieces_with_the_same_result(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Pieces joined back give one Doc over the whole text, with the same sentences."""
+    import newsgraph.annotate as annotate
+
+    whole = AnnotateStage(DEFAULT_SPACY_MODEL)(analysis_from_text(SCRAPED))
+    monkeypatch.setattr(annotate, "CHUNK_CHARS", 120)
+    pieces = AnnotateStage(DEFAULT_SPACY_MODEL)(analysis_from_text(SCRAPED))
+    assert pieces.doc.text == pieces.text
+    assert [(s.start, s.end, s.section) for s in pieces.sentences] == [
+        (s.start, s.end, s.section) for s in whole.sentences
+    ]
+    assert [(e.start_char, e.label_) for e in pieces.doc.ents] == [
+        (e.start_char, e.label_) for e in whole.doc.ents
+    ]

@@ -107,8 +107,9 @@ def _split_dateline(analysis: Analysis) -> list[Block]:
     return blocks
 
 
-def _mark_block_starts(doc: Any, blocks: list[Block]) -> None:
-    starts = sorted(b.start for b in blocks)
+def _mark_block_starts(doc: Any, blocks: list[Block], offset: int = 0) -> None:
+    """Mark the first token of every block as a sentence start (`offset`: where `doc` begins)."""
+    starts = sorted(b.start - offset for b in blocks if b.start >= offset)
     index = 0
     for token in doc:
         if token.is_space:
@@ -168,17 +169,56 @@ class AnnotateStage:
         return next(iter(self.process_batch([analysis])))
 
     def process_batch(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
-        """Parse many documents with one `nlp.pipe` call (much faster than one at a time)."""
+        """Parse many documents with one `nlp.pipe` call (much faster than one at a time).
+
+        A long document is parsed in pieces cut between blocks and joined back into one Doc
+        over the whole text, so the parser's memory stays bounded and no length limit applies.
+        """
+        from spacy.tokens import Doc
+
         nlp = self.nlp
         items = list(analyses)
-        prepared = []
+        pieces: list[Any] = []
+        plans: list[tuple[list[Block], int]] = []
         for analysis in items:
-            doc = nlp.make_doc(analysis.text)
             blocks = blocks_for(analysis)
-            _mark_block_starts(doc, blocks)
-            prepared.append((doc, blocks))
-        docs = nlp.pipe((doc for doc, _ in prepared), batch_size=self.batch_size)
-        for analysis, (_, blocks), doc in zip(items, prepared, docs, strict=True):
+            cuts = chunk_bounds(analysis.text, blocks, CHUNK_CHARS)
+            for start, end in cuts:
+                piece = nlp.make_doc(analysis.text[start:end])
+                _mark_block_starts(piece, blocks, offset=start)
+                pieces.append(piece)
+            plans.append((blocks, len(cuts)))
+        parsed = iter(nlp.pipe(pieces, batch_size=self.batch_size))
+        for analysis, (blocks, count) in zip(items, plans, strict=True):
+            parts = [next(parsed) for _ in range(count)]
+            doc = parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
             analysis.doc = doc
             analysis.sentences = sentences_for(analysis, doc, blocks)
             yield analysis
+
+
+CHUNK_CHARS = 100_000
+"""Longest piece of text parsed at once: spaCy's parser needs memory in proportion to the text
+(its own limit is 1,000,000 characters); articles are far shorter, reports and books are not."""
+
+
+def chunk_bounds(text: str, blocks: list[Block], limit: int) -> list[tuple[int, int]]:
+    """Cut `text` into contiguous pieces of at most `limit` characters, at block starts where
+    possible (sentences never cross blocks), else at the last newline or space before the limit."""
+    if len(text) <= limit:
+        return [(0, len(text))]
+    starts = sorted({b.start for b in blocks if 0 < b.start < len(text)})
+    bounds: list[tuple[int, int]] = []
+    begin = 0
+    while len(text) - begin > limit:
+        hard = begin + limit
+        at_block = [s for s in starts if begin < s <= hard]
+        if at_block:
+            cut = at_block[-1]
+        else:
+            space = max(text.rfind("\n", begin + 1, hard), text.rfind(" ", begin + 1, hard))
+            cut = space + 1 if space > begin else hard
+        bounds.append((begin, cut))
+        begin = cut
+    bounds.append((begin, len(text)))
+    return bounds
