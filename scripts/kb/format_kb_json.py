@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 DATA = Path(__file__).resolve().parents[2] / "src/newsgraph/kb/data"
-FILES = ("organizations.json", "agencies.json", "people.json")
+FILES = ("organizations.json", "agencies.json", "people.json", "places.json")
 KEY_ORDER = ("id", "name", "type", "aliases", "surname", "country", "sector", "code", "is_agency")
 
 

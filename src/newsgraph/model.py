@@ -37,7 +37,7 @@ PublishedSource = Literal["input", "metadata", "dateline", "inferred", "none"]
 EntityType = Literal[
     "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "OTHER"
 ]
-MentionKind = Literal["name", "alias", "nominal", "pronoun", "acronym"]
+MentionKind = Literal["name", "alias", "nominal", "pronoun", "acronym", "nested"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 Precision = Literal["day", "week", "month", "quarter", "year", "decade", "century"]
 DateSource = Literal["text", "discourse", "publication"]

@@ -105,3 +105,19 @@ def test_gum_score_mixed(
     doc: GoldDocument, mixed: dict[str, Any], metric: str, expected: float
 ) -> None:
     assert gum.score([doc], {doc.id: mixed}).metric(metric).value == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("kind", "counted"), [("nested", True), ("name", True), ("pronoun", False)]
+)
+def test_gum_counts_nested_mentions_but_meantime_does_not(kind: str, counted: bool) -> None:
+    """GUM's gold nests names inside names; a nested prediction is judged there, not in MEANTIME."""
+    from newsgraph.evaluate.gum import GUM_MENTION_KINDS
+    from newsgraph.evaluate.records import NAMED_MENTION_KINDS, named_mentions
+
+    text = "The University of Texas said on Monday that Texas would pay."
+    found = record("d", text, entities=[entity("GPE", [mention(text, "Texas", 0, kind)])])
+    in_gum = named_mentions(found, {"GPE": "place"}, GUM_MENTION_KINDS)
+    in_meantime = named_mentions(found, {"GPE": "place"}, NAMED_MENTION_KINDS)
+    assert bool(in_gum) is counted
+    assert bool(in_meantime) is (kind == "name")

@@ -15,7 +15,8 @@ from newsgraph.actors.consistency import consistent_types
 from newsgraph.actors.headwords import retype_by_head
 from newsgraph.actors.lexicon import lexicon
 from newsgraph.actors.names import NameMention, fold, is_capital, is_title, name_key, name_tokens
-from newsgraph.actors.nonactors import drop_non_actors
+from newsgraph.actors.nested import nested_mentions, outer_names
+from newsgraph.actors.nonactors import drop_non_actors, is_event
 from newsgraph.kb import KnowledgeBase
 from newsgraph.model import Analysis
 
@@ -120,6 +121,8 @@ def _whole_person_name(doc: Any, start: int, end: int) -> bool:
     particles = lexicon().name_connectors - JOINERS
 
     def part_of_name(token: Any) -> bool:
+        if token.lower_ in ARTICLES:  # "The Bush administration": an article starts no name
+            return False
         return (is_capital(token) and not is_title(token)) or token.lower_ in particles
 
     before = start > 0 and part_of_name(doc[start - 1]) and not doc[start].is_sent_start
@@ -134,7 +137,7 @@ def _kb_mentions(doc: Any, kb: KnowledgeBase) -> list[NameMention]:
         i = run_start
         while i < run_end:
             hit = None
-            if doc[i].text in JOINERS:  # "of the Highland Front": the name starts later
+            if doc[i].lower_ in JOINERS:  # "of the Highland Front", "The Twitter": starts later
                 i += 1
                 continue
             for j in range(run_end, i, -1):
@@ -345,14 +348,42 @@ def _country_names(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> 
     return sorted(mentions + added, key=lambda m: m.tstart)
 
 
+def _text(doc: Any, m: NameMention) -> str:
+    return str(doc[m.tstart : m.tend].text)
+
+
+def _event_names(doc: Any) -> list[NameMention]:
+    """spaCy's EVENT names ("Google Science Fair"): no actors, but names may stand inside."""
+    return [
+        NameMention(e.start, e.end, e.start_char, e.end_char, e.label_)
+        for e in doc.ents
+        if e.label_ == "EVENT"
+    ]
+
+
+def _clashes(inner: NameMention, other: NameMention) -> bool:
+    """An inner name overlapping a mention that does not wrap it (already found on its own)."""
+    wraps = other.tstart <= inner.tstart and inner.tend <= other.tend and other != inner
+    wraps = wraps and (other.tend - other.tstart) > (inner.tend - inner.tstart)
+    return _overlaps(inner, other) and not wraps
+
+
 def find_mentions(analysis: Analysis, kb: KnowledgeBase) -> list[NameMention]:
     """All named mentions in the analysed sentences, typed and trimmed, in text order."""
     doc = analysis.doc
     mentions = _merge(_spacy_mentions(doc), _kb_mentions(doc, kb))
     mentions = _declared_acronyms(doc, analysis.text, mentions)
-    mentions = drop_non_actors(doc, mentions)
-    mentions = _propagate(doc, mentions, kb)
+    kept = drop_non_actors(doc, mentions)
+    kept_ids = {id(m) for m in kept}
+    events = [m for m in mentions if id(m) not in kept_ids and is_event(_text(doc, m))]
+    events += _event_names(doc)
+    mentions = _propagate(doc, kept, kb)
     consistent_types(doc, mentions, kb)
     retype_by_head(doc, mentions)
     mentions = _country_names(doc, mentions, kb)
+    inner = nested_mentions(doc, outer_names(mentions) + events, kb)
+    mentions = sorted(
+        mentions + [n for n in inner if not any(_clashes(n, m) for m in mentions)],
+        key=lambda m: (m.tstart, -m.tend),
+    )
     return [m for m in mentions if _in_sentences(analysis, m)]

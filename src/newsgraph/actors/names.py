@@ -24,6 +24,8 @@ class NameMention:
     from_kb: bool = False
     alias_of: NameMention | None = None
     """A mention the text declares this one an alias of ("... (HTS)", "formerly known as ...")."""
+    nested: bool = False
+    """A name inside a longer name ("Irving" in "Irving Police Department"): never an actor."""
 
     def key(self, doc: Any) -> str:
         return name_key(doc[self.tstart : self.tend].text)

@@ -75,7 +75,7 @@ def _for_entity(entity: Entity, start: int, end: int) -> Participant:
 def _mention_at(analysis: Analysis, token: Any) -> tuple[Entity, int, int] | None:
     for entity in analysis.entities:
         for m in entity.mentions:
-            if m.start <= token.idx < m.end:
+            if m.kind != "nested" and m.start <= token.idx < m.end:
                 return entity, m.start, m.end
     return None
 
@@ -371,7 +371,7 @@ def _fallback(analysis: Analysis, start: int, end: int) -> list[Participant]:
         for e in analysis.entities
         if not e.is_source_agency
         for m in e.mentions
-        if start <= m.start and m.end <= end
+        if start <= m.start and m.end <= end and m.kind != "nested"
     )
     result: list[Participant] = []
     seen: set[str] = set()

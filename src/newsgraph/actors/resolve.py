@@ -93,6 +93,8 @@ def _text_aliases(
     """Link "X, formerly known as Y" and "X (Y)"; never "Paris (France)", a place's context."""
     for i in range(len(mentions) - 1):
         first, second = mentions[i], mentions[i + 1]
+        if first.nested or second.nested:
+            continue  # an inner name sits inside its neighbour, not beside it
         between = text[first.end : second.start]
         declared_link = DECLARED_ALIAS.match(between) is not None
         parenthesised = PARENTHESISED.match(between) and text[second.end : second.end + 1] == ")"

@@ -35,6 +35,8 @@ def _canonical(analysis: Analysis, cluster: Cluster) -> str:
 
 
 def _kind(analysis: Analysis, m: NameMention, cluster: Cluster, name: str) -> MentionKind:
+    if m.nested:
+        return "nested"
     text = _span_text(analysis, m)
     if text.isupper() and len(text) <= 8 and len(name) > len(text) + 2:
         return "acronym"

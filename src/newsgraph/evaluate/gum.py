@@ -21,7 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.evaluate.metrics import PRF, RecordError, ScoreResult, micro, prf_metrics, ratio
-from newsgraph.evaluate.records import named_mentions, quotes_of, span_errors, span_view
+from newsgraph.evaluate.records import (
+    NAMED_MENTION_KINDS,
+    named_mentions,
+    quotes_of,
+    span_errors,
+    span_view,
+)
 from newsgraph.evaluate.spans import LabeledSpan, label_prf, match_spans, overlap, span_prf
 
 GOLD_TYPES = ("person", "organization", "place")
@@ -193,6 +199,12 @@ def read(path: Path) -> list[GoldDocument]:
     return documents
 
 
+GUM_MENTION_KINDS = NAMED_MENTION_KINDS | {"nested"}
+"""GUM annotates entities nested inside others ("Texas" in "University of Texas"), so our nested
+mentions count here. MEANTIME does not mark names inside names ("Singapore" in "Singapore
+Airlines"), so its scorer leaves them out."""
+
+
 def score(gold: Sequence[GoldDocument], predicted: Mapping[str, Mapping[str, Any]]) -> ScoreResult:
     """Score predicted records (keyed by document id) against the gold documents."""
     result = ScoreResult(records=len(gold), per_type_stage="actors")
@@ -202,7 +214,7 @@ def score(gold: Sequence[GoldDocument], predicted: Mapping[str, Mapping[str, Any
     quote_hits = quote_support = 0
     for doc in gold:
         record = predicted.get(doc.id)
-        mentions = named_mentions(record, TYPE_MAP)
+        mentions = named_mentions(record, TYPE_MAP, GUM_MENTION_KINDS)
         detect = detect + span_prf(doc.mentions, mentions)
         pairs = match_spans(doc.mentions, mentions)
         type_support += len(pairs)

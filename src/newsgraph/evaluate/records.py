@@ -41,10 +41,15 @@ def quotes_of(record: Record | None) -> list[dict[str, Any]]:
     return _list(record, "quotes")
 
 
-def named_mentions(record: Record | None, type_map: Mapping[str, str]) -> list[LabeledSpan]:
+def named_mentions(
+    record: Record | None,
+    type_map: Mapping[str, str],
+    kinds: frozenset[str] = NAMED_MENTION_KINDS,
+) -> list[LabeledSpan]:
     """Named mentions of entities whose type `type_map` knows, labelled with the mapped type.
 
     A mention without a `kind` counts as named: the schema's minimal mention is `{start, end, text}`.
+    `kinds` adds kinds a gold standard annotates too (GUM: names nested inside names).
     """
     spans: list[LabeledSpan] = []
     for entity in _list(record, "entities"):
@@ -52,7 +57,7 @@ def named_mentions(record: Record | None, type_map: Mapping[str, str]) -> list[L
         if label is None:
             continue
         for mention in entity.get("mentions") or []:
-            if str(mention.get("kind", "name")) not in NAMED_MENTION_KINDS:
+            if str(mention.get("kind", "name")) not in kinds:
                 continue
             spans.append(LabeledSpan(int(mention["start"]), int(mention["end"]), label))
     return sorted(set(spans), key=lambda s: (s.start, s.end, s.label))

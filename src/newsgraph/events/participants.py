@@ -39,7 +39,7 @@ def _fallback(
         if entity.is_source_agency or entity.id in seen:
             continue
         for mention in entity.mentions:
-            if start <= mention.start and mention.end <= end:
+            if mention.kind != "nested" and start <= mention.start and mention.end <= end:
                 found.append(
                     Participant(
                         entity.id,

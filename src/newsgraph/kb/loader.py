@@ -30,7 +30,7 @@ from newsgraph.kb.records import (
 from newsgraph.kb.types import Country, KBEntry
 
 DATA_PACKAGE = "newsgraph.kb"
-ENTRY_FILES = ("organizations.json", "agencies.json", "people.json")
+ENTRY_FILES = ("organizations.json", "agencies.json", "people.json", "places.json")
 """Built-in entry files, in look-up priority order for equal matches."""
 
 PETRARCH_SUFFIXES = (".actors", ".actors.txt")

@@ -40,7 +40,7 @@ def _entity_at(entities: list[Entity], start: int, end: int) -> tuple[Entity, Me
         if entity.is_source_agency:
             continue
         for mention in entity.mentions:
-            inside = mention.start <= start and end <= mention.end
+            inside = mention.kind != "nested" and mention.start <= start and end <= mention.end
             shorter = best is None or mention.end - mention.start < best[1].end - best[1].start
             if inside and shorter:
                 best = (entity, mention)

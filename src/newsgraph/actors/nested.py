@@ -1,0 +1,122 @@
+"""Names inside longer names: "Irving" in "Irving Police Department", "Google" in "Google
+Science Fair", "Canada" in "Environment Canada".
+
+An analyst searching for a place or a company wants these too, so the inner name becomes a
+mention of its own entity, marked `nested`. It never acts on its own: the outer name is the
+actor, so participant and speaker look-ups skip nested mentions.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsgraph.actors.names import NameMention, is_capital
+from newsgraph.kb import KBEntry, KnowledgeBase
+from newsgraph.places.gazetteer import common_words, load_gazetteer
+from newsgraph.places.normalize import normalize_key
+
+OUTER_LABELS = frozenset({"ORG", "FAC"})
+"""Names whose inner names are looked for (a person's or place's words are its own)."""
+
+INNER_KB_TYPES = frozenset({"ORG", "GPE"})
+"""Knowledge-base entries that may stand inside a longer name."""
+
+MAX_INNER_TOKENS = 6
+"""Longest inner name tried ("Democratic Republic of the Congo")."""
+
+GAZETTEER_FEATURES = frozenset({"country", "admin1", "city"})
+"""Gazetteer places that may stand inside a name; regions and landmarks are too vague."""
+
+MIN_CITY_POPULATION = 100_000
+"""A city inside a name must be this large: small towns share their names with people and
+ordinary words ("Wells Fargo" is no Somerset town's)."""
+
+MIN_ADMIN1_POPULATION = 500_000
+"""A province or state inside a name must be this large (Wyoming is; the Isle of Man's
+"Douglas" parish, as in "McDonnell Douglas", is not)."""
+
+SKIPPED_WORDS = frozenset({"the", "of", "and", "for", "&"})
+"""Words an inner name never starts or ends with."""
+
+
+def _gazetteer_place(text: str) -> bool:
+    if text.lower() in common_words():
+        return False
+    key = normalize_key(text)
+    for entry in load_gazetteer().lookup(text)[:1]:
+        if entry.primary_key != key or entry.feature not in GAZETTEER_FEATURES:
+            return False
+        if entry.feature == "city":
+            return entry.population >= MIN_CITY_POPULATION
+        return entry.feature == "country" or entry.population >= MIN_ADMIN1_POPULATION
+    return False
+
+
+def _inner_name(text: str, kb: KnowledgeBase) -> tuple[str, KBEntry | None] | None:
+    """The label (and knowledge-base entry) of a name that can stand inside another."""
+    entries = kb.lookup(text)
+    if entries:
+        entry = entries[0]
+        if entry.type in INNER_KB_TYPES and not entry.is_agency:
+            return entry.type, entry
+        return None
+    if kb.country_by_name(text) is not None or _gazetteer_place(text):
+        return "GPE", None
+    return None
+
+
+def _usable(token: Any) -> bool:
+    return is_capital(token) and token.lower_ not in SKIPPED_WORDS
+
+
+def _whole(doc: Any, outer: NameMention, i: int, j: int) -> bool:
+    """The window holds every usable word of the outer name (all but "The" or "'s")."""
+    rest = [*doc[outer.tstart : i], *doc[j : outer.tend]]
+    return not any(_usable(t) for t in rest)
+
+
+def _inside(doc: Any, outer: NameMention, kb: KnowledgeBase) -> list[NameMention]:
+    """Longest-first inner names of one outer name, left to right, never the whole name."""
+    found: list[NameMention] = []
+    i = outer.tstart
+    while i < outer.tend:
+        if not _usable(doc[i]):
+            i += 1
+            continue
+        hit: tuple[int, str, KBEntry | None] | None = None
+        for j in range(min(outer.tend, i + MAX_INNER_TOKENS), i, -1):
+            if _whole(doc, outer, i, j) or not _usable(doc[j - 1]):
+                continue
+            if any(t.is_punct and "." not in t.text for t in doc[i:j]):
+                continue
+            inner = _inner_name(doc[i:j].text, kb)
+            if inner is not None:
+                hit = (j, *inner)
+                break
+        if hit is None:
+            i += 1
+            continue
+        j, label, entry = hit
+        if entry is not None and outer.kb is not None and entry.id == outer.kb.id:
+            i = j
+            continue
+        start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+        found.append(NameMention(i, j, start, end, label, entry, from_kb=entry is not None))
+        found[-1].nested = True
+        i = j
+    return found
+
+
+def nested_mentions(doc: Any, outers: list[NameMention], kb: KnowledgeBase) -> list[NameMention]:
+    """Inner names of organisation and facility names (and of dropped event names, passed in
+    `outers` with any label), marked `nested`."""
+    found: list[NameMention] = []
+    for outer in outers:
+        if outer.tend - outer.tstart > 1:
+            found += _inside(doc, outer, kb)
+    return found
+
+
+def outer_names(mentions: list[NameMention]) -> list[NameMention]:
+    """The mentions whose inner names are looked for."""
+    return [m for m in mentions if m.label in OUTER_LABELS and not m.nested]
