@@ -39,26 +39,20 @@ INTENT_CODES: dict[str, str] = {
 }
 """AGREE codes for a promise, offer or future/intended act of the keyed type (CAMEO 03x)."""
 
+CONTENT_MODES: dict[str, str] = {
+    "AID": "assist",
+    "COOPERATE": "assist",
+    "SUPPORT": "assist",
+    "RETREAT": "yield",
+    "CONCEDE": "yield",
+    "CONSULT": "meet",
+    "AGREE": "meet",
+}
+"""REQUEST and REJECT share modes: what is asked for or refused, by the kind of act."""
+
 FRAMED_MODES: dict[str, dict[str, str]] = {
-    # REQUEST and REJECT share modes: what is asked for or refused.
-    "REQUEST": {
-        "AID": "assist",
-        "COOPERATE": "assist",
-        "SUPPORT": "assist",
-        "RETREAT": "yield",
-        "CONCEDE": "yield",
-        "CONSULT": "meet",
-        "AGREE": "meet",
-    },
-    "REJECT": {
-        "AID": "assist",
-        "COOPERATE": "assist",
-        "SUPPORT": "assist",
-        "RETREAT": "yield",
-        "CONCEDE": "yield",
-        "CONSULT": "meet",
-        "AGREE": "meet",
-    },
+    "REQUEST": CONTENT_MODES,
+    "REJECT": CONTENT_MODES,
     # THREATEN's mode is the content of the threat.
     "THREATEN": {
         "ASSAULT": "violence",

@@ -86,6 +86,18 @@ def value_at(day: dt.date, precision: Precision) -> str:
     return f"{day.year // 100:02d}"
 
 
+PRECISION_RANK: dict[str, int] = {
+    "day": 0,
+    "week": 1,
+    "month": 2,
+    "quarter": 3,
+    "year": 4,
+    "decade": 5,
+    "century": 6,
+}
+"""Precisions, finest first (a smaller rank is more precise)."""
+
+
 UNIT_PRECISION: dict[str, Precision] = {
     "D": "day",
     "W": "week",

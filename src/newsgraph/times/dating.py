@@ -25,16 +25,6 @@ UNBOUNDED_MODS = frozenset({"BEFORE", "AFTER", "ON_OR_BEFORE"})
 OPENING_CHARS = 30
 """How far into a sentence an expression may start and still open it ("On Feb. 2, ...")."""
 
-PRECISION_RANK: dict[str, int] = {
-    "day": 0,
-    "week": 1,
-    "month": 2,
-    "quarter": 3,
-    "year": 4,
-    "decade": 5,
-    "century": 6,
-}
-"""Finer precision first: with several evidence sentences the most precise date wins."""
 
 VERB_POS = frozenset({"VERB"})
 
@@ -75,7 +65,7 @@ class _Dater:
                     width = (date.end - date.start).days
                     # "after the meeting" only bounds the event: an explicit date beats it.
                     relative = int(bool(expr.anchor_text) and _open_offset(expr))
-                    found.append((relative, PRECISION_RANK[date.precision], width, order, date))
+                    found.append((relative, cal.PRECISION_RANK[date.precision], width, order, date))
                     break
         return min(found, key=lambda item: item[:4])[4] if found else None
 

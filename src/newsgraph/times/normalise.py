@@ -11,22 +11,14 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
+from newsgraph.model import Precision
 from newsgraph.times import calendar as cal
 from newsgraph.times.vocab import vocab
 
 Resolved = tuple[str | None, str | None]
 
-_RANK: dict[str, int] = {
-    "day": 0,
-    "week": 1,
-    "month": 2,
-    "quarter": 3,
-    "year": 4,
-    "decade": 5,
-    "century": 6,
-}
-"""Precision order, finest first."""
 """(value, mod) of one expression."""
 
 
@@ -41,9 +33,9 @@ class Context:
 
     def anchor(self, precision: str = "day") -> dt.date | None:
         """The focus when it is at least as precise as needed, else the reference date."""
-        if self.focus is not None and _RANK.get(self.focus_precision or "", 9) <= _RANK.get(
-            precision, 6
-        ):
+        if self.focus is not None and cal.PRECISION_RANK.get(
+            self.focus_precision or "", 9
+        ) <= cal.PRECISION_RANK.get(precision, 6):
             return self.focus
         return self.reference
 
@@ -290,19 +282,9 @@ RELATION_STEP: dict[str, int] = {
 
 
 def _period_value(day: dt.date, unit: str) -> str:
-    if unit == "week":
-        return cal.week_value(day)
     if unit == "weekend":
         return cal.week_value(day) + "-WE"
-    if unit == "month":
-        return cal.month_value(day)
-    if unit == "quarter":
-        return cal.quarter_value(day)
-    if unit == "year":
-        return f"{day.year:04d}"
-    if unit == "decade":
-        return f"{day.year // 10:03d}"
-    return f"{day.year // 100:02d}"
+    return cal.value_at(day, cast(Precision, unit))
 
 
 PERIOD_UNITS: dict[str, str] = {
