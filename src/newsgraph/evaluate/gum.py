@@ -23,9 +23,9 @@ from typing import Any
 from newsgraph.evaluate.metrics import PRF, RecordError, ScoreResult, micro, prf_metrics, ratio
 from newsgraph.evaluate.records import (
     NAMED_MENTION_KINDS,
+    mention_errors,
     named_mentions,
     quotes_of,
-    span_errors,
     span_view,
 )
 from newsgraph.evaluate.spans import LabeledSpan, label_prf, match_spans, overlap, span_prf
@@ -221,15 +221,7 @@ def score(gold: Sequence[GoldDocument], predicted: Mapping[str, Mapping[str, Any
         type_hits += sum(doc.mentions[gi].label == mentions[pi].label for gi, pi in pairs)
         for label, counts in label_prf(doc.mentions, mentions, GOLD_TYPES).items():
             type_prf[label] = type_prf[label] + counts
-        result.errors += span_errors(
-            doc.id,
-            doc.text,
-            doc.mentions,
-            mentions,
-            stage="actors",
-            noun="mention",
-            label_error="wrong_entity_type",
-        )
+        result.errors += mention_errors(doc.id, doc.text, doc.mentions, mentions)
         quotes = [LabeledSpan(int(q["start"]), int(q["end"]), "quote") for q in quotes_of(record)]
         for gold_quote in doc.quotes:
             quote_support += 1

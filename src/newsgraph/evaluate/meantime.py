@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.evaluate.metrics import PRF, ScoreResult, micro, prf_metrics, ratio
-from newsgraph.evaluate.records import named_mentions, span_errors, times_of
+from newsgraph.evaluate.records import mention_errors, named_mentions, span_errors, times_of
 from newsgraph.evaluate.spans import LabeledSpan, label_prf, match_spans, span_prf
 
 NAMED_SYNTACTIC_TYPES = frozenset({"NAM", "PRE.NAM"})
@@ -201,15 +201,7 @@ def score(gold: Sequence[GoldDocument], predicted: Mapping[str, Mapping[str, Any
         exact = exact + span_prf(doc.mentions, mentions, exact=True)
         for label, counts in label_prf(doc.mentions, mentions, GOLD_TYPES).items():
             type_prf[label] = type_prf[label] + counts
-        result.errors += span_errors(
-            doc.id,
-            doc.text,
-            doc.mentions,
-            mentions,
-            stage="actors",
-            noun="mention",
-            label_error="wrong_entity_type",
-        )
+        result.errors += mention_errors(doc.id, doc.text, doc.mentions, mentions)
     result.per_type = type_prf
     typed = micro(type_prf)
     result.metrics = [

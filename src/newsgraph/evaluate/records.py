@@ -118,3 +118,18 @@ def unique_id(raw: str, seen: dict[str, int]) -> str:
     """`raw`, or `raw#2`, `raw#3`, ... when a gold file repeats an id (predictions are keyed by id)."""
     seen[raw] = seen.get(raw, 0) + 1
     return raw if seen[raw] == 1 else f"{raw}#{seen[raw]}"
+
+
+def mention_errors(
+    doc_id: str, text: str, gold: Sequence[LabeledSpan], predicted: Sequence[LabeledSpan]
+) -> list[RecordError]:
+    """Missed, spurious and mistyped named mentions (the actors stage's errors)."""
+    return span_errors(
+        doc_id,
+        text,
+        gold,
+        predicted,
+        stage="actors",
+        noun="mention",
+        label_error="wrong_entity_type",
+    )
