@@ -13,6 +13,7 @@ record is checked against lives in `newsgraph/schema/analysis.schema.json`.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -372,10 +373,11 @@ class Analysis:
         return self.text[start:end]
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        """The sentence that contains a character offset, or None."""
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
+        """The sentence that contains a character offset, or None (sentences are in text order,
+        so this is a binary search: stages call it for every mention)."""
+        index = bisect_right(self.sentences, offset, key=lambda s: s.start) - 1
+        if index >= 0 and offset < self.sentences[index].end:
+            return self.sentences[index]
         return None
 
     def entity(self, entity_id: str) -> Entity | None:
