@@ -94,3 +94,13 @@ def test_annotate_long_documents_are_parsed_in_pieces_with_the_same_result(
     assert [(e.start_char, e.label_) for e in pieces.doc.ents] == [
         (e.start_char, e.label_) for e in whole.doc.ents
     ]
+
+
+def test_annotate_doc_covers_only_the_text_it_was_made_from(nlp: object) -> None:
+    from newsgraph.annotate import doc_covers
+
+    text = "Talks resumed in Geneva. "
+    doc = nlp.make_doc(text)  # type: ignore[attr-defined]
+    assert doc_covers(doc, text)
+    assert not doc_covers(doc, text + "More text.")
+    assert not doc_covers(None, text)

@@ -72,6 +72,18 @@ def spacy_version_info(model: str) -> dict[str, str]:
     }
 
 
+def doc_covers(doc: Any, text: str) -> bool:
+    """The Doc was made over exactly `text`, so character offsets can be looked up in it.
+
+    Reads only the last token: `Doc.text` rebuilds the whole string on every access."""
+    if doc is None:
+        return False
+    if len(doc) == 0:
+        return text == ""
+    last = doc[-1]
+    return bool(last.idx + len(last.text_with_ws) == len(text))
+
+
 def blocks_for(analysis: Analysis) -> list[Block]:
     """The blocks to respect; a document without layout is one body block per paragraph.
 

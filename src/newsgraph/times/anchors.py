@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.annotate import doc_covers
 from newsgraph.model import Analysis, Event, Participant, TimeExpr
 from newsgraph.times.vocab import vocab
 
@@ -41,7 +42,7 @@ def _trigger_matches(analysis: Analysis, event: Event, noun: str, verb: str) -> 
     for evidence in event.evidence:
         word = _norm(analysis.text[evidence.trigger.start : evidence.trigger.end])
         lemma = vocab().irregular_past.get(word, word)
-        if analysis.doc is not None and len(analysis.doc.text) == len(analysis.text):
+        if doc_covers(analysis.doc, analysis.text):
             span = analysis.doc.char_span(
                 evidence.trigger.start, evidence.trigger.end, alignment_mode="expand"
             )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from newsgraph.annotate import doc_covers
 from newsgraph.model import Analysis, DateSource, Event, EventDate, Evidence, Sentence, TimeExpr
 from newsgraph.times import calendar as cal
 from newsgraph.times.anchors import find_anchor_event
@@ -221,7 +222,7 @@ def _open_offset(expr: TimeExpr) -> bool:
 
 
 def _aligned(analysis: Analysis) -> bool:
-    return analysis.doc is not None and len(analysis.doc.text) == len(analysis.text)
+    return doc_covers(analysis.doc, analysis.text)
 
 
 class EventDatingStage:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from newsgraph.annotate import doc_covers
+
 FUTURE_MODALS = frozenset({"will", "'ll", "shall", "wo"})
 """Modal auxiliaries that put a clause in the future ("wo" is spaCy's token for "won't")."""
 
@@ -91,7 +93,7 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 def is_future(text: str, start: int, end: int, doc: Any | None = None) -> bool:
     """True when the clause that holds text[start:end] speaks of the future."""
-    if doc is not None and len(doc.text) == len(text):
+    if doc is not None and doc_covers(doc, text):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span) > 0:
             verb = _governing_verb(span.root)
