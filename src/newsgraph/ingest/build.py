@@ -7,6 +7,7 @@ import hashlib
 import unicodedata
 
 from newsgraph.errors import InputError
+from newsgraph.ingest.dates import PUBLISHED_YEARS, plausible_published
 from newsgraph.ingest.html import HtmlPage, read_html
 from newsgraph.ingest.layout import norm_key, read_layout
 from newsgraph.ingest.lines import split_lines
@@ -61,6 +62,13 @@ def _build(raw: RawDocument, given: dt.date | None, max_text_bytes: int) -> Anal
             f"{raw.fallback_id or 'the input'} has {size:,} bytes of text, over "
             f"the {max_text_bytes:,}-byte limit; split it or raise NEWSGRAPH_MAX_TEXT_BYTES",
         )
+    reference = raw.published or given
+    if reference is not None and plausible_published(reference) is None:
+        raw.warnings.append(
+            f"the publication date {reference.isoformat()} is outside the years "
+            f"{PUBLISHED_YEARS.start}-{PUBLISHED_YEARS.stop - 1}; ignored"
+        )
+        reference = None
     layout = read_layout(text, known_title=title)
     info = layout.info
     if page is not None and not info.authors:
@@ -68,7 +76,7 @@ def _build(raw: RawDocument, given: dt.date | None, max_text_bytes: int) -> Anal
     info.published, info.published_source = choose_published(
         layout,
         text,
-        given=raw.published or given,
+        given=reference,
         metadata=page.published if page else None,
     )
     digest = sha256_text(text)

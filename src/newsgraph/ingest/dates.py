@@ -76,14 +76,24 @@ def month_day(text: str) -> tuple[int, int] | None:
     return month_number(match.group("m")), _day(match.group("d"))
 
 
+PUBLISHED_YEARS = range(1000, 3000)
+"""Years a publication date may have. Later stages count days and years from it, and a year at
+the edge of what `datetime.date` holds (1 or 9999) would overflow there; no news is dated so."""
+
+
+def plausible_published(value: dt.date | None) -> dt.date | None:
+    """`value` if its year is one a publication date may have, else None."""
+    return value if value is not None and value.year in PUBLISHED_YEARS else None
+
+
 def parse_iso_date(value: object) -> dt.date | None:
-    """A record's `published` field: ISO date or datetime string, else None."""
+    """A record's `published` field: ISO date or datetime string in `PUBLISHED_YEARS`, else None."""
     if isinstance(value, dt.date):
-        return value
+        return plausible_published(value)
     if not isinstance(value, str):
         return None
     raw = value.strip()
     try:
-        return dt.date.fromisoformat(raw[:10])
+        return plausible_published(dt.date.fromisoformat(raw[:10]))
     except ValueError:
         return None

@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -16,7 +18,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from newsgraph.errors import InputError
-from newsgraph.ingest.dates import parse_iso_date
+from newsgraph.ingest.dates import PUBLISHED_YEARS, parse_iso_date
 from newsgraph.ingest.decode import decode_bytes
 from newsgraph.ingest.html import looks_like_html
 from newsgraph.model import DocumentError
@@ -30,6 +32,8 @@ RAW_SIZE_FACTOR = 4
 """A text file may be this many times the text limit in bytes (UTF-16/32 take more bytes)."""
 HTML_SIZE_FACTOR = 20
 """An HTML file may be this many times the text limit (markup, scripts and styles)."""
+RECORD_FIELDS = ("id", "text", "html", "title", "url", "source")
+"""The string fields of a corpus record that end up in the analysis and the store."""
 
 
 @dataclass(slots=True)
@@ -58,20 +62,64 @@ def iter_documents(
         if raw_path == "-":
             yield _read_stdin(stdin, max_text_bytes)
             continue
-        path = Path(raw_path)
+        path, name = Path(raw_path), display_name(raw_path)
         try:
             is_dir, exists = path.is_dir(), path.exists()
-        except OSError as exc:  # a name too long, a broken mount
-            yield _failed(
-                raw_path, "not_found", f"{raw_path} cannot be opened ({exc}); check the path"
-            )
+        except (OSError, ValueError) as exc:  # a name too long, a NUL byte, a broken mount
+            yield _failed(name, "not_found", f"{name} cannot be opened ({exc}); check the path")
             continue
         if is_dir:
             yield from _read_directory(path, max_text_bytes)
         elif not exists:
-            yield _failed(raw_path, "not_found", f"{raw_path} does not exist; check the path")
+            yield _failed(name, "not_found", f"{name} does not exist; check the path")
         else:
-            yield from _read_file(path, raw_path, max_text_bytes)
+            yield from _read_file(path, name, max_text_bytes)
+
+
+def display_name(raw_path: str) -> str:
+    """A path as text that UTF-8 can hold: bytes of a non-UTF-8 file name become `\\xNN`.
+
+    Python hands such names over as lone surrogates, which no JSON writer or database accepts.
+    """
+    try:
+        raw_path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(raw_path).decode("utf-8", "backslashreplace")
+    return raw_path
+
+
+def _has_lone_surrogate(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _not_regular(path: Path, name: str) -> RawDocument | None:
+    """The error for a path that is not a regular file (a device, FIFO or socket), else None.
+
+    Reading /dev/zero never ends and opening a FIFO waits for a writer, so only regular files
+    are read.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return _failed(name, "not_found", f"{name} cannot be read ({exc.strerror}); check it")
+    if stat.S_ISREG(mode):
+        return None
+    return _failed(
+        name,
+        "unsupported",
+        f"{name} is not a regular file (a device, pipe or socket); give a file, or pipe the "
+        "input through standard input as -",
+    )
+
+
+def _read_bounded(path: Path, limit: int) -> bytes:
+    """At most `limit` bytes of a file: enough to tell that it is over a size limit."""
+    with path.open("rb") as handle:
+        return handle.read(limit)
 
 
 def _failed(name: str, kind: str, message: str, *, path: str | None = None) -> RawDocument:
@@ -101,7 +149,7 @@ def _read_directory(path: Path, max_text_bytes: int) -> Iterator[RawDocument]:
             str(path), "empty", f"{path} holds no .txt, .html, .htm, .jsonl or .csv files"
         )
     for file in files:
-        yield from _read_file(file, str(file), max_text_bytes)
+        yield from _read_file(file, display_name(str(file)), max_text_bytes)
 
 
 def _read_file(path: Path, name: str, max_text_bytes: int) -> Iterator[RawDocument]:
@@ -114,11 +162,22 @@ def _read_file(path: Path, name: str, max_text_bytes: int) -> Iterator[RawDocume
             "files; rename plain text to .txt or convert the file",
         )
         return
+    refused = _not_regular(path, name)
+    if refused is not None:
+        yield refused
+        return
     if suffix == ".jsonl":
         yield from _read_jsonl(path, name, max_text_bytes)
         return
+    factor = HTML_SIZE_FACTOR if suffix in HTML_SUFFIXES else RAW_SIZE_FACTOR
     try:
-        data = path.read_bytes()
+        # A corpus file holds many documents and has no size limit; a text or HTML file is read
+        # only up to one byte over its limit.
+        data = (
+            path.read_bytes()
+            if suffix == ".csv"
+            else _read_bounded(path, max_text_bytes * factor + 1)
+        )
     except OSError as exc:
         yield _failed(
             name, "not_found", f"{name} cannot be read ({exc.strerror}); check permissions"
@@ -127,7 +186,6 @@ def _read_file(path: Path, name: str, max_text_bytes: int) -> Iterator[RawDocume
     if suffix == ".csv":
         yield from _read_csv(data, name)
         return
-    factor = HTML_SIZE_FACTOR if suffix in HTML_SUFFIXES else RAW_SIZE_FACTOR
     yield _from_bytes(data, name, max_text_bytes, factor, html=suffix in HTML_SUFFIXES)
 
 
@@ -153,10 +211,10 @@ def _too_large(name: str, size: int, limit: int) -> str:
 
 
 def _read_stdin(stdin: BinaryIO | None, max_text_bytes: int) -> RawDocument:
-    stream = stdin if stdin is not None else sys.stdin.buffer
     try:
+        stream = stdin if stdin is not None else sys.stdin.buffer
         data = stream.read(max_text_bytes * HTML_SIZE_FACTOR + 1)
-    except (OSError, ValueError) as exc:  # closed or unreadable stdin
+    except (AttributeError, OSError, ValueError) as exc:  # closed (sys.stdin is None) or unreadable
         document = _failed("<stdin>", "not_found", f"standard input cannot be read ({exc})")
         document.path = None
         return document
@@ -179,37 +237,64 @@ def _read_jsonl(path: Path, name: str, max_text_bytes: int) -> Iterator[RawDocum
         return
     with handle:
         seen = False
-        for number, raw_line in enumerate(handle, start=1):
+        limit = max_text_bytes * HTML_SIZE_FACTOR
+        for number, (raw_line, size) in enumerate(_bounded_lines(handle, limit), start=1):
             line_id = f"{name}#{number}"
             if number == 1:
                 raw_line = raw_line.removeprefix(b"\xef\xbb\xbf")
-            if not raw_line.strip():
+            if size <= limit and not raw_line.strip():
                 continue
             seen = True
-            if len(raw_line) > max_text_bytes * HTML_SIZE_FACTOR:
+            if size > limit:
                 yield _failed_in(
-                    name, line_id, "too_large", _too_large(line_id, len(raw_line), max_text_bytes)
+                    name, line_id, "too_large", _too_large(line_id, size, max_text_bytes)
                 )
                 continue
-            try:
-                record = json.loads(raw_line.decode("utf-8"))
-            except UnicodeDecodeError:
-                yield _failed_in(
-                    name, line_id, "encoding", f"{line_id} is not UTF-8; JSON Lines must be UTF-8"
-                )
-                continue
-            except json.JSONDecodeError as exc:
-                yield _failed_in(
-                    name,
-                    line_id,
-                    "json",
-                    f"{line_id} is not valid JSON ({exc.msg} at column "
-                    f"{exc.colno}); fix or remove that line",
-                )
-                continue
-            yield _from_record(record, line_id, name, "json")
+            yield _json_record(raw_line, line_id, name)
         if not seen:
             yield _failed(name, "empty", f"{name} has no records; give one JSON object per line")
+
+
+def _bounded_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[bytes, int]]:
+    """Each line with its size in bytes; a line over `limit` is skipped, not held in memory."""
+    while line := handle.readline(limit + 1):
+        size, tail = len(line), line
+        if size > limit:
+            while not tail.endswith(b"\n") and (tail := handle.readline(limit)):
+                size += len(tail)
+            line = b""
+        yield line, size
+
+
+def _json_record(raw_line: bytes, line_id: str, name: str) -> RawDocument:
+    """One JSON Lines record; any line that is not a usable JSON object is that record's error."""
+    try:
+        record = json.loads(raw_line.decode("utf-8"))
+    except UnicodeDecodeError:
+        return _failed_in(
+            name, line_id, "encoding", f"{line_id} is not UTF-8; JSON Lines must be UTF-8"
+        )
+    except json.JSONDecodeError as exc:
+        return _failed_in(
+            name,
+            line_id,
+            "json",
+            f"{line_id} is not valid JSON ({exc.msg} at column {exc.colno}); "
+            "fix or remove that line",
+        )
+    except RecursionError:
+        return _failed_in(
+            name, line_id, "json", f"{line_id} nests arrays or objects too deeply to read"
+        )
+    except ValueError as exc:  # an integer longer than Python converts (4,300 digits)
+        return _failed_in(
+            name,
+            line_id,
+            "json",
+            f"{line_id} cannot be read as JSON ({str(exc).split(';')[0]}); write such numbers "
+            "as strings",
+        )
+    return _from_record(record, line_id, name, "json")
 
 
 def _read_csv(data: bytes, name: str) -> Iterator[RawDocument]:
@@ -268,6 +353,16 @@ def _from_record(record: object, record_id: str, path: str, kind: str) -> RawDoc
             f"{record_id} is not an object; give one object per record, "
             "with a 'text' or 'html' field",
         )
+    for key in RECORD_FIELDS:
+        value = record.get(key)
+        if isinstance(value, str) and _has_lone_surrogate(value):
+            return _failed_in(
+                path,
+                record_id,
+                "encoding",
+                f"{record_id}: '{key}' holds a lone surrogate (an escape such as \\ud800 "
+                "without its pair), which is not a character; fix the exporter that wrote it",
+            )
     text, html = record.get("text"), record.get("html")
     if not _nonempty_str(text) and not _nonempty_str(html):
         if text is None and html is None:
@@ -294,12 +389,24 @@ def _from_record(record: object, record_id: str, path: str, kind: str) -> RawDoc
         url=_optional(record.get("url")),
         publisher=_optional(record.get("source")),
     )
+    for key in ("id", "title", "url", "source"):
+        value = record.get(key)
+        if (
+            value is not None
+            and not isinstance(value, str)
+            and not (key == "id" and isinstance(value, int) and not isinstance(value, bool))
+        ):
+            document.warnings.append(
+                f"{record_id}: '{key}' is {type(value).__name__}, not a string; ignored"
+            )
     published = record.get("published")
     if published not in (None, ""):
         document.published = parse_iso_date(published)
         if document.published is None:
             document.warnings.append(
-                f"{record_id}: 'published' {published!r} is not an ISO date (YYYY-MM-DD); ignored"
+                f"{record_id}: 'published' {str(published)[:40]!r} is not an ISO date "
+                f"(YYYY-MM-DD) in the years {PUBLISHED_YEARS.start}-{PUBLISHED_YEARS.stop - 1}; "
+                "ignored"
             )
     return document
 
