@@ -17,6 +17,7 @@ from itertools import islice
 from typing import Protocol
 
 from newsgraph.annotate import AnnotateStage
+from newsgraph.budget import DocumentBudget, OverBudget
 from newsgraph.errors import ConfigError, InputError, NewsgraphError
 from newsgraph.model import Analysis, DocumentError
 from newsgraph.settings import Settings, load_settings
@@ -128,6 +129,9 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None, stages: Iterable[str] = STAGE_ORDER):
         self.settings = settings or load_settings()
         self.stages = build_stages(self.settings, stages)
+        self.budget = DocumentBudget(
+            self.settings.document_seconds, self.settings.document_memory_mb
+        )
 
     @property
     def stage_names(self) -> list[str]:
@@ -146,26 +150,41 @@ class Pipeline:
         ready = [a for a in batch if a.error is None]
         annotate = next((s for s in self.stages if isinstance(s, AnnotateStage)), None)
         if annotate is not None and ready:
+            batch_budget = DocumentBudget(self.budget.seconds * len(ready), self.budget.memory_mb)
             try:
-                list(annotate.process_batch(ready))
-            except Exception:
+                with batch_budget.watch():
+                    list(annotate.process_batch(ready))
+            except (Exception, OverBudget):
                 # Fall back to one document at a time so one bad document does not sink the batch.
                 for analysis in ready:
-                    self._guard(analysis, annotate)
+                    analysis.doc, analysis.sentences = None, []
+                    self._within_budget(analysis, [annotate])
             for analysis in ready:
                 if analysis.error is None:
                     analysis.completed.append(annotate.name)
+        rest = [s for s in self.stages if s is not annotate]
         for analysis in batch:
             if analysis.error is None:
-                for stage in self.stages:
-                    if stage is annotate:
-                        continue
-                    self._guard(analysis, stage)
-                    if analysis.error is not None:
-                        break
-                    analysis.completed.append(stage.name)
+                self._within_budget(analysis, rest)
             analysis.doc = None  # the Doc is transient; free it before the next batch
             yield analysis
+
+    def _within_budget(self, analysis: Analysis, stages: list[Stage]) -> None:
+        """Run `stages` on one document under the per-document budget (`too_slow` when over)."""
+        current = stages[0].name if stages else ""
+        try:
+            with self.budget.watch() as started:
+                for stage in stages:
+                    current = stage.name
+                    self._guard(analysis, stage)
+                    if analysis.error is not None:
+                        return
+                    if stage.name != "annotate":
+                        analysis.completed.append(stage.name)
+                    self.budget.check(started)
+        except OverBudget as exc:
+            LOGGER.debug("document %s over budget in stage %s", analysis.id, current)
+            analysis.error = DocumentError("too_slow", f"stage {current!r}: {exc.message}")
 
     @staticmethod
     def _guard(analysis: Analysis, stage: Stage) -> None:

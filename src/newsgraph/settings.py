@@ -40,6 +40,10 @@ class Settings:
     """Store location (SQLite file URL or postgresql:// URL)."""
     kb_paths: tuple[str, ...] = ()
     """Extra knowledge-base files (JSON/TSV, or PETRARCH .actors dictionaries) laid over the built-in one."""
+    document_seconds: float = 300.0
+    """Time budget per document; a document over it gets an error record of kind too_slow (0: none)."""
+    document_memory_mb: int = 0
+    """Resident memory (MiB) the process may reach while analysing a document, else too_slow (0: none)."""
 
 
 ENVIRONMENT = {
@@ -48,6 +52,8 @@ ENVIRONMENT = {
     "NEWSGRAPH_BATCH_SIZE": "batch_size",
     "NEWSGRAPH_MAX_TEXT_BYTES": "max_text_bytes",
     "NEWSGRAPH_KB": "kb_paths",
+    "NEWSGRAPH_DOCUMENT_SECONDS": "document_seconds",
+    "NEWSGRAPH_DOCUMENT_MEMORY_MB": "document_memory_mb",
 }
 
 
@@ -58,6 +64,14 @@ def _coerce(name: str, raw: Any) -> Any:
             return int(raw)
         except (TypeError, ValueError) as exc:
             raise ConfigError(f"setting {name!r} needs a whole number, got {raw!r}") from exc
+    if target.type in ("float",):
+        try:
+            value = float(raw)
+        except (TypeError, ValueError) as exc:
+            raise ConfigError(f"setting {name!r} needs a number, got {raw!r}") from exc
+        if not value >= 0 or value == float("inf"):
+            raise ConfigError(f"setting {name!r} needs a number of 0 or more, got {raw!r}")
+        return value
     if name == "kb_paths":
         if isinstance(raw, str):
             return tuple(p for p in raw.split(os.pathsep) if p)
