@@ -88,3 +88,15 @@ def test_query_search(filled: Store, text: str, kind: str | None, expected_docs:
 def test_query_search_needs_a_word(filled: Store) -> None:
     with pytest.raises(ConfigError):
         search(filled, '" * -')
+
+
+def test_query_search_repeated_words_count_once(filled: Store) -> None:
+    """A huge query of few distinct words is as fast as the few words (it once took minutes)."""
+    frame = search(filled, "Corridor MINISTERS " * 60_000, kind="quote")
+    assert set(frame["doc_key"]) == {"kb-01"}
+
+
+def test_query_search_with_too_many_words_is_a_one_line_error(filled: Store) -> None:
+    words = " ".join(f"word{n}" for n in range(20_000))  # ~120 KB of distinct words
+    with pytest.raises(ConfigError, match="at most 64 different words"):
+        search(filled, words)

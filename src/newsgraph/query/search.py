@@ -15,11 +15,25 @@ from newsgraph.store.ddl import FTS_TABLE, PG_DOCUMENT, TS_CONFIG
 SearchKind = Literal["quote", "evidence"]
 _WORD = re.compile(r"\w+")
 SEARCH_COLUMNS = ["kind", "ref_id", "doc_key", "publisher", "published", "speaker", "text", "rank"]
+MAX_QUERY_WORDS = 64
+"""Distinct words a search may hold: both engines' time grows with the square of the query's
+words (a 120 KB query took minutes), and no useful search needs more."""
+
+
+def query_words(text: str) -> list[str]:
+    """The distinct words of a search, in order; more than `MAX_QUERY_WORDS` is refused."""
+    words = list(dict.fromkeys(w.lower() for w in _WORD.findall(text)))
+    if len(words) > MAX_QUERY_WORDS:
+        raise ConfigError(
+            f"search takes at most {MAX_QUERY_WORDS} different words, got {len(words)}; "
+            "search for the few words that matter"
+        )
+    return words
 
 
 def fts5_query(text: str) -> str:
     """Every word must occur (quoted, so FTS5 operators in user text are just words)."""
-    return " ".join(f'"{w}"' for w in _WORD.findall(text))
+    return " ".join(f'"{w}"' for w in query_words(text))
 
 
 def search(
@@ -40,7 +54,7 @@ def search(
             WHERE {FTS_TABLE} MATCH :q {kind_filter}
             ORDER BY rank LIMIT :limit"""
     else:
-        params["q"] = text
+        params["q"] = " ".join(query_words(text))
         # Unqualified speaker/text: the expression must read exactly as the GIN index's.
         query = f"""
             SELECT t.kind, t.ref_id, d.doc_key, d.publisher, d.published, t.speaker, t.text,
