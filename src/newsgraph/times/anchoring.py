@@ -33,12 +33,15 @@ _NAME = r"[A-Z][\w'’-]*(?:\.(?=\w)[\w'’-]*)*"
 """A capitalised word; inner dots only (U.S.), so a sentence's full stop ends the phrase."""
 _VAGUE_OFFSET = r"(?P<vague>(?i:hours|days|weeks|months|years|shortly|just|soon|moments|minutes|immediately|right|long|a\s+day|the\s+day|a\s+week|the\s+week))"
 ANCHORED = re.compile(
-    rf"(?:(?:(?P<count>{NUMBER}\s+{UNIT})|{_VAGUE_OFFSET})\s+)?"
+    rf"(?:\b(?:(?P<count>{NUMBER}\s+{UNIT})|{_VAGUE_OFFSET})\s+)?"
     rf"\b(?P<signal>(?i:{_SIGNAL}))\s+"
     rf"(?P<np>(?i:{_DETERMINER})\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>(?i:{_NOUN}))"
     rf"(?:\s+(?:to|in|with|of)\s+{_NAME}(?:\s+{_NAME}){{0,3}})?)(?![\w-])"
 )
-"""[offset] signal noun-phrase-ending-in-an-event-noun, e.g. "two days after the election"."""
+"""[offset] signal noun-phrase-ending-in-an-event-noun, e.g. "two days after the election".
+
+The offset starts at a word boundary: without it the number was tried from every digit of a long
+run of digits, each try reading to the run's end (80 KB of digits took minutes)."""
 
 
 @dataclass(frozen=True, slots=True)
