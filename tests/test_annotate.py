@@ -104,3 +104,45 @@ def test_annotate_doc_covers_only_the_text_it_was_made_from(nlp: object) -> None
     assert doc_covers(doc, text)
     assert not doc_covers(doc, text + "More text.")
     assert not doc_covers(None, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said “”" + "“”" * 2_000 + " on Monday. Talks resume in Geneva.",
+        "Crowds cheered in Lagos 😀" + "😀🎉🇳🇬" * 600 + "  as the results came in.",
+        "Ledger: " + "0123456789" * 3_000 + "\nThe bank denied any loss.",
+        "See https://example.org/" + "a/" * 150 + " for the full report.",
+    ],
+)
+def test_annotate_long_space_free_run_is_tokenised_in_pieces(nlp: object, text: str) -> None:
+    """A long run without spaces keeps the text exactly and becomes short sentences
+    (spaCy alone took minutes on 40 KB of “” pairs)."""
+    from newsgraph.annotate import RUN_PIECE, make_doc
+
+    doc = make_doc(nlp, text)
+    assert doc.text == text
+    run = max(text.split(), key=len)
+    start = text.index(run)
+    inside = [t for t in doc if start <= t.idx < start + len(run)]
+    assert all(len(t) <= RUN_PIECE for t in inside)
+    assert sum(bool(t.is_sent_start) for t in inside) >= len(run) // RUN_PIECE - 1
+    after = text[start + len(run) :].split()
+    assert [t.text for t in doc if t.idx >= start + len(run) and not t.is_space][:1] == [
+        nlp.make_doc(after[0])[0].text  # type: ignore[attr-defined]
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana’s president met Togo’s leader in Accra on Friday, officials said.",
+        "Read more at https://www.example.com/world/africa/2024/05/14/ghana-togo-border-talks",
+        "“We are brothers,” he said.\n\n“Yes.”",
+    ],
+)
+def test_annotate_ordinary_text_is_tokenised_as_spacy_does(nlp: object, text: str) -> None:
+    from newsgraph.annotate import make_doc
+
+    ours = [(t.text, t.whitespace_) for t in make_doc(nlp, text)]
+    assert ours == [(t.text, t.whitespace_) for t in nlp.make_doc(text)]  # type: ignore[attr-defined]
