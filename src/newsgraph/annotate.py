@@ -85,6 +85,19 @@ def doc_covers(doc: Any, text: str) -> bool:
     return bool(last.idx + len(last.text_with_ws) == len(text))
 
 
+DOC_TEXT = "newsgraph.text"
+"""Key of the Doc's text in `Doc.user_data`, set when the Doc is made."""
+
+
+def doc_text(doc: Any) -> str:
+    """The text of a Doc, built once: `Doc.text` joins every token again on each access, so a
+    stage that reads it per quote or per mention took time quadratic in the document's length."""
+    text = doc.user_data.get(DOC_TEXT)
+    if not isinstance(text, str):
+        text = doc.user_data[DOC_TEXT] = doc.text
+    return text
+
+
 def blocks_for(analysis: Analysis) -> list[Block]:
     """The blocks to respect; a document without layout is one body block per paragraph.
 
@@ -205,6 +218,7 @@ class AnnotateStage:
         for analysis, (blocks, count) in zip(items, plans, strict=True):
             parts = [next(parsed) for _ in range(count)]
             doc = parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+            doc.user_data[DOC_TEXT] = analysis.text
             analysis.doc = doc
             analysis.sentences = sentences_for(analysis, doc, blocks)
             yield analysis

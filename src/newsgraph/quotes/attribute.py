@@ -9,9 +9,11 @@ mark ("…,” he said) when it follows at once, else the nearest before the ope
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
+from newsgraph.annotate import doc_text
 from newsgraph.model import Entity, Sentence
 from newsgraph.quotes.cues import lexicon
 from newsgraph.quotes.detect import Found, inside_quote
@@ -48,9 +50,10 @@ class Attribution:
 
 
 def _sentence_index(sentences: list[Sentence], offset: int) -> int | None:
-    for index, s in enumerate(sentences):
-        if s.start <= offset < s.end:
-            return index
+    """The sentence holding `offset` (sentences are ordered and disjoint): a binary search."""
+    index = bisect_right(sentences, offset, key=lambda s: s.start) - 1
+    if index >= 0 and sentences[index].start <= offset < sentences[index].end:
+        return index
     return None
 
 
@@ -72,7 +75,7 @@ def _window(
     doc: Any, sentences: list[Sentence], quote: Found
 ) -> tuple[tuple[int, int], tuple[int, int]]:
     """Character ranges searched before the opening mark and after the closing mark."""
-    text = doc.text
+    text = doc_text(doc)
     first = _sentence_index(sentences, quote.open_at)
     pre_start = sentences[first].start if first is not None else quote.open_at
     if not text[pre_start : quote.open_at].strip() and text[:pre_start].rstrip().endswith(":"):
@@ -113,7 +116,7 @@ def choose_cue(doc: Any, sentences: list[Sentence], quote: Found, marked: list[F
     if after:
         between = doc.char_span(post_lo, after[0].idx, alignment_mode="contract")
         gap = len([t for t in between if not t.is_punct]) if between is not None else 0
-        ends_open = doc.text[quote.start : quote.close_at - 1].rstrip()[-1:] in (",", "?", "!")
+        ends_open = doc_text(doc)[quote.start : quote.close_at - 1].rstrip()[-1:] in (",", "?", "!")
         if gap <= NEAR_CUE_TOKENS and (quote.kind == "direct" or ends_open):
             return after[0]
     if before:
@@ -201,7 +204,7 @@ def phrase_bounds(head: Any) -> tuple[int, int, int]:
 
 def _headline_speaker(doc: Any, quote: Found) -> Attribution | None:
     """A name alone before a colon at the start of a line ("Zelensky: ‘We will not give up’")."""
-    text = doc.text
+    text = doc_text(doc)
     before = text[: quote.open_at].rstrip()
     colon = doc.char_span(len(before) - 1, len(before)) if before.endswith(":") else None
     if colon is None or colon.start == 0:
@@ -236,6 +239,6 @@ def attribute(
     cue_text = f"{cue.text} {PHRASE_CUES[cue.lower_]}" if cue.lower_ in PHRASE_CUES else cue.text
     (lo, _), (_, hi) = _window(doc, sentences, quote)
     via = find_via(doc, min(lo, cue.idx), max(hi, cue.idx + 1), cue, marked, entities)
-    if via is not None and speaker is not None and doc.text[speaker[0] : speaker[1]] == via:
+    if via is not None and speaker is not None and doc_text(doc)[speaker[0] : speaker[1]] == via:
         via = None  # the outlet is the speaker itself ("Reuters reported ...")
     return Attribution(cue_text, cue.i, speaker, via)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsgraph.annotate import doc_text
 from newsgraph.model import Sentence
 from newsgraph.quotes.cues import lexicon
 from newsgraph.quotes.detect import Found
@@ -44,7 +45,7 @@ def _according_to(token: Any, sentence: Sentence, marked: list[Found]) -> Found 
         return None  # a quote in the sentence is what "according to" attributes
     phrase = list(token.subtree)
     lo, hi = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
-    text = token.doc.text
+    text = doc_text(token.doc)
     pieces = [(sentence.start, lo), (hi, sentence.end)]
     start, end = max(pieces, key=lambda p: len(text[p[0] : p[1]].strip()))
     while start < end and not text[start].isalnum():

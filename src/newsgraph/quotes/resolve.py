@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from newsgraph.annotate import doc_text
 from newsgraph.model import Entity, Mention, SpeakerRef
 from newsgraph.quotes.attribute import phrase_bounds
 from newsgraph.quotes.cues import lexicon
@@ -80,7 +81,7 @@ def _named_subject_before(pronoun: Any, history: list[Spoken]) -> SpeakerRef | N
         if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN":
             continue
         start, end, _ = phrase_bounds(token)
-        name = doc.text[start:end]
+        name = doc_text(doc)[start:end]
         known = any(name in person or person in name for person in people)
         if token.ent_type_ == "PERSON" or _has_title(token) or known:
             return SpeakerRef(None, name, start, end)
@@ -113,7 +114,7 @@ def resolve_speaker(
     """The speaker reference for a phrase, linked to an entity where one matches."""
     start, end, head_index = bounds
     head = doc[head_index]
-    text = doc.text
+    text = doc_text(doc)
     found = _entity_at(entities, head.idx, head.idx + len(head.text))
     if head.pos_ == "PRON":
         if found is not None:
