@@ -100,7 +100,9 @@ def main() -> int:
     parser.add_argument("--budget", type=float, default=300.0)
     args = parser.parse_args()
     names = [args.profile] if args.profile else [args.only] if args.only else list(INPUTS)
-    print("| input | chars | annotate | actors | time | places | quotes | events | dating | total | outcome |")
+    print(
+        "| input | chars | annotate | actors | time | places | quotes | events | dating | total | outcome |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for name in names:
         make, size = INPUTS[name]
@@ -111,7 +113,10 @@ def main() -> int:
             for s in ("annotate", "actors", "time", "places", "quotes", "events", "event_dating")
         ]
         total = sum(times.values())
-        print(f"| {name} | {len(text):,} | {' | '.join(cells)} | {total:.1f} | {outcome} |", flush=True)
+        print(
+            f"| {name} | {len(text):,} | {' | '.join(cells)} | {total:.1f} | {outcome} |",
+            flush=True,
+        )
     return 0
 
 

@@ -94,7 +94,7 @@ def doc_text(doc: Any) -> str:
     stage that reads it per quote or per mention took time quadratic in the document's length."""
     text = doc.user_data.get(DOC_TEXT)
     if not isinstance(text, str):
-        text = doc.user_data[DOC_TEXT] = doc.text
+        text = doc.user_data[DOC_TEXT] = str(doc.text)
     return text
 
 

@@ -154,11 +154,13 @@ class Pipeline:
             try:
                 with batch_budget.watch():
                     list(annotate.process_batch(ready))
-            except (Exception, OverBudget):
-                # Fall back to one document at a time so one bad document does not sink the batch.
-                for analysis in ready:
-                    analysis.doc, analysis.sentences = None, []
-                    self._within_budget(analysis, [annotate])
+            except OverBudget as exc:
+                if len(ready) == 1:  # parsing it again alone would only take as long again
+                    ready[0].error = DocumentError("too_slow", f"stage 'annotate': {exc.message}")
+                else:
+                    self._parse_one_by_one(ready, annotate)
+            except Exception:
+                self._parse_one_by_one(ready, annotate)
             for analysis in ready:
                 if analysis.error is None:
                     analysis.completed.append(annotate.name)
@@ -168,6 +170,12 @@ class Pipeline:
                 self._within_budget(analysis, rest)
             analysis.doc = None  # the Doc is transient; free it before the next batch
             yield analysis
+
+    def _parse_one_by_one(self, ready: list[Analysis], annotate: AnnotateStage) -> None:
+        """Parse documents one at a time so one bad document does not sink the batch."""
+        for analysis in ready:
+            analysis.doc, analysis.sentences = None, []
+            self._within_budget(analysis, [annotate])
 
     def _within_budget(self, analysis: Analysis, stages: list[Stage]) -> None:
         """Run `stages` on one document under the per-document budget (`too_slow` when over)."""
