@@ -9,6 +9,7 @@ then make every occurrence of one name agree on one type.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from newsgraph.actors.consistency import consistent_types
@@ -166,8 +167,16 @@ def _merge(spacy_found: list[NameMention], kb_found: list[NameMention]) -> list[
     organisation or facility name ("Bank of England" keeps its span)."""
     kept: list[NameMention] = []
     dropped_kb: set[int] = set()
+    # Knowledge-base names by first token, so each spaCy span looks only at those near it (a
+    # scan of all of them per span was quadratic in the document's length).
+    by_start = sorted(kb_found, key=lambda k: k.tstart)
+    starts = [k.tstart for k in by_start]
+    longest = max((k.tend - k.tstart for k in by_start), default=0)
     for mention in spacy_found:
-        clashes = [k for k in kb_found if _overlaps(mention, k)]
+        near = by_start[
+            bisect_left(starts, mention.tstart - longest + 1) : bisect_left(starts, mention.tend)
+        ]
+        clashes = [k for k in near if _overlaps(mention, k)]
         if not clashes:
             kept.append(mention)
             continue
@@ -239,6 +248,7 @@ def _propagate(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> list
     """Every other occurrence of a name already found becomes a mention of the same type; a
     person's surname alone ("Whitmore" after "Steve Whitmore") becomes a PERSON mention."""
     from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
 
     matcher = PhraseMatcher(doc.vocab)
     labels: dict[str, NameMention] = {}
@@ -261,7 +271,10 @@ def _propagate(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> list
         pattern = doc[mention.tstart : mention.tend]
         if pattern.text != phrase:
             pattern = doc[mention.tend - 1 : mention.tend]
-        matcher.add(phrase, [pattern.as_doc()])
+        # A Doc of the words alone: Span.as_doc copies the whole document's entities each time,
+        # which made this quadratic in the document's length.
+        words = Doc(doc.vocab, words=[t.text for t in pattern], spaces=[False] * len(pattern))
+        matcher.add(phrase, [words])
     taken = [False] * len(doc)
     for mention in mentions:
         for i in range(mention.tstart, mention.tend):
@@ -295,7 +308,8 @@ def _propagate(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> list
 def _in_sentences(analysis: Analysis, mention: NameMention) -> bool:
     if not analysis.sentences:
         return True
-    return any(s.start <= mention.start and mention.end <= s.end for s in analysis.sentences)
+    sentence = analysis.sentence_at(mention.start)
+    return sentence is not None and mention.end <= sentence.end
 
 
 def _country_windows(doc: Any, kb: KnowledgeBase) -> list[tuple[int, int]]:
