@@ -20,6 +20,7 @@ from newsgraph.places.embedded import EMBEDDED_LABEL, inner_names
 from newsgraph.places.gazetteer import load_gazetteer
 from newsgraph.places.normalize import normalize_key
 from newsgraph.places.resolve import PLACE_LABELS, STRONG_ONLY_LABELS
+from newsgraph.places.spans import SpanIndex
 from newsgraph.places.surface import CAPITAL, read_surface
 
 Candidate = tuple[int, int, str]
@@ -65,9 +66,9 @@ def candidates_for(analysis: Analysis) -> list[Candidate]:
     # a dateline is a place whatever label NER gave it ("NEW YORK (AP)" is often an ORG)
     found = [c for c in found if not any(s < c[1] and c[0] < e for s, e, _ in datelines)]
     found += datelines
-    covered = [(start, end) for start, end, _ in found] + persons
+    covered = SpanIndex([(start, end) for start, end, _ in found] + persons)
     found += _from_text(text, covered)
-    covered = [(start, end) for start, end, _ in found] + persons
+    covered = SpanIndex([(start, end) for start, end, _ in found] + persons)
     found += _uncovered_names(text, covered)
     found += adjectival_candidates(text, analysis.doc)
     surnames = {
@@ -114,7 +115,7 @@ def _datelines(text: str) -> list[Candidate]:
     return result
 
 
-def _uncovered_names(text: str, covered: list[tuple[int, int]]) -> list[Candidate]:
+def _uncovered_names(text: str, covered: SpanIndex) -> list[Candidate]:
     """Gazetteer names in capitalised runs no entity covers: NER misses many ("Mexico" after a
     town and its state, "Owensboro Public Schools"). A run that is a name is unlabelled; a name
     inside a longer run counts as embedded in it, and needs the same support."""
@@ -122,7 +123,7 @@ def _uncovered_names(text: str, covered: list[tuple[int, int]]) -> list[Candidat
     result: list[Candidate] = []
     for match in CAPITALISED_RUN.finditer(text):
         start, end = match.span()
-        if any(s < end and start < e for s, e in covered):
+        if covered.overlaps(start, end):
             continue
         surface = read_surface(text, start, end)
         if surface is None:
@@ -136,12 +137,12 @@ def _uncovered_names(text: str, covered: list[tuple[int, int]]) -> list[Candidat
     return result
 
 
-def _from_text(text: str, covered: list[tuple[int, int]]) -> list[Candidate]:
+def _from_text(text: str, covered: SpanIndex) -> list[Candidate]:
     """Unlabelled names after a locative preposition."""
     result: list[Candidate] = []
 
     def free(start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in covered)
+        return not covered.overlaps(start, end)
 
     for match in AFTER_PREPOSITION.finditer(text):
         if free(match.start(1), match.end(1)):

@@ -33,6 +33,7 @@ from newsgraph.places.gazetteer import (
     load_gazetteer,
 )
 from newsgraph.places.normalize import normalize_key
+from newsgraph.places.spans import SpanIndex
 from newsgraph.places.surface import Surface, read_surface
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -152,13 +153,8 @@ def _facilities(
 
 def _without_covered_adjectives(resolved: list[Resolution]) -> list[Resolution]:
     """A demonym inside a resolved name ("English Channel") is part of that name, not a place."""
-    names = [r for r in resolved if not r.adjectival]
-    return [
-        r
-        for r in resolved
-        if not r.adjectival
-        or not any(n.surface.start < r.end and r.surface.start < n.end for n in names)
-    ]
+    names = SpanIndex([(r.surface.start, r.end) for r in resolved if not r.adjectival])
+    return [r for r in resolved if not r.adjectival or not names.overlaps(r.surface.start, r.end)]
 
 
 def _read_mentions(text: str, candidates: list[tuple[int, int, str]]) -> list[tuple[Surface, str]]:
