@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -158,11 +159,17 @@ def sentences_for(analysis: Analysis, doc: Any, blocks: list[Block]) -> list[Sen
     result: list[Sentence] = []
     text = analysis.text
     sents = [(s.start_char, s.end_char) for s in doc.sents]
+    ends = [end for _, end in sents]
     for block_index, block in enumerate(blocks):
         section = ANALYSED_ROLES.get(block.role)
         if section is None:
             continue
-        for start, end in sents:
+        # Only the sentences that reach into the block (a scan of all of them per block was
+        # quadratic in the document's length).
+        for index in range(bisect_right(ends, block.start), len(sents)):
+            start, end = sents[index]
+            if start >= block.end:
+                break
             start, end = max(start, block.start), min(end, block.end)
             if start >= end:
                 continue
