@@ -10,6 +10,7 @@ unless the pronoun is in that quotation too, and never to a co-argument of its o
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -51,13 +52,18 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(regions: list[tuple[int, int]], start: int) -> tuple[int, int] | None:
-    return next((r for r in regions if r[0] <= start < r[1]), None)
+    """The quoted region holding `start` (regions are in order and disjoint: a binary search)."""
+    index = bisect_right(regions, start, key=lambda r: r[0]) - 1
+    if index >= 0 and start < regions[index][1]:
+        return regions[index]
+    return None
 
 
 def _sentence_index(analysis: Analysis, offset: int) -> int | None:
-    for i, s in enumerate(analysis.sentences):
-        if s.start <= offset < s.end:
-            return i
+    """The index of the sentence holding `offset` (a binary search: sentences are in order)."""
+    index = bisect_right(analysis.sentences, offset, key=lambda s: s.start) - 1
+    if index >= 0 and offset < analysis.sentences[index].end:
+        return index
     return None
 
 
