@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.places.normalize import is_latin, normalize_key
+from newsgraph.fold import is_latin, normalize_key
 
 
 @pytest.mark.parametrize(

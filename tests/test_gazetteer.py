@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from newsgraph.places.gazetteer import common_words, demonym_table, demonyms, load_gazetteer
-from newsgraph.places.normalize import normalize_key
+from newsgraph.fold import normalize_key
+from newsgraph.gazetteer import common_words, demonym_table, demonyms, load_gazetteer
 
 
 @pytest.mark.parametrize("written", ["Turkey", "Türkiye", "Turkiye", "TURKEY"])
@@ -53,7 +53,7 @@ def test_gazetteer_demonyms_and_common_words() -> None:
 
 def test_gazetteer_loads_lazily_on_first_use() -> None:
     code = (
-        "import newsgraph.places as p, newsgraph.places.gazetteer as g\n"
+        "import newsgraph.places as p, newsgraph.gazetteer as g\n"
         "assert not g.is_loaded()\n"
         "p.resolve_toponyms('Officials met in Cairo.', [(17, 22, 'GPE')])\n"
         "assert g.is_loaded()\n"

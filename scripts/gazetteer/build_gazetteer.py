@@ -10,10 +10,10 @@ Inputs (installed with pip/apt, read only here, never at run time):
 - country_variants.tsv, country_points.tsv and regions.tsv beside this script: curated names news
   uses, and centre points where countryinfo's is far from the usual one.
 
-Outputs in src/newsgraph/places/data/: places.tsv.gz (one row per place), names.tsv.gz (name key
+Outputs in src/newsgraph/gazetteer/data/: places.tsv.gz (one row per place), names.tsv.gz (name key
 → row numbers, grouped in lines by key prefix), demonyms.tsv, common_words.txt.
 
-Run: python scripts/places/build_gazetteer.py
+Run: python scripts/gazetteer/build_gazetteer.py
 """
 
 from __future__ import annotations
@@ -32,10 +32,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsgraph.places.normalize import is_latin, normalize_key  # noqa: E402
+from newsgraph.fold import is_latin, normalize_key  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-OUT_DIR = ROOT / "src" / "newsgraph" / "places" / "data"
+OUT_DIR = ROOT / "src" / "newsgraph" / "gazetteer" / "data"
 WORDS_FILE = Path("/usr/share/dict/words")
 
 MIN_CITY_POPULATION = 1000

@@ -1,4 +1,4 @@
-"""One spelling-independent key per place name, shared by the gazetteer generator and the lookup.
+"""One spelling-independent key per name, shared by the gazetteer (generator and lookup) and the stages.
 
 News writes "Türkiye", "TURKIYE" and "Turkiye", "Rif-Dimashq" and "Rif Dimashq"; the key folds
 case, accents, apostrophes and dashes so all of them meet in one index slot. Dots are kept ("U.S."

@@ -11,17 +11,14 @@ from collections import Counter
 from typing import Any
 
 from newsgraph.actors.names import NameMention, is_title, name_tokens
+from newsgraph.fold import normalize_key
+from newsgraph.gazetteer import load_gazetteer
 from newsgraph.kb import KnowledgeBase
 
 
 def _known_place(text: str, kb: KnowledgeBase) -> bool:
-    """Whether a name is a country, capital or gazetteer place (True if no gazetteer is built)."""
+    """Whether a name is a country, capital or gazetteer place."""
     if kb.country_by_name(text) is not None or kb.country_by_capital(text) is not None:
-        return True
-    try:
-        from newsgraph.places.gazetteer import load_gazetteer
-        from newsgraph.places.normalize import normalize_key
-    except ImportError:
         return True
     return bool(load_gazetteer().has_key(normalize_key(text)))
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections import deque
 from typing import Any
 
+from newsgraph.fold import normalize_key
+from newsgraph.gazetteer import demonyms, load_gazetteer
 from newsgraph.model import Analysis, EventLocation, LocationPrecision, Place
 from newsgraph.places.facilities import is_facility_place
-from newsgraph.places.gazetteer import demonyms, load_gazetteer
-from newsgraph.places.normalize import normalize_key
 
 LOCATIVE_PREPOSITIONS = frozenset(
     {
