@@ -43,8 +43,6 @@ PEOPLE_SECTOR = "CVL"
 MINORITY_WORDS = frozenset({"ethnic", "minority"})
 """Words that make a demonym name a minority group, not the state ("ethnic Albanians")."""
 
-_ACTIVE_KB: list[KnowledgeBase] = []
-
 
 @dataclass(frozen=True, slots=True)
 class _Owner:
@@ -55,15 +53,6 @@ class _Owner:
     code: str | None
     start: int
     end: int
-
-
-def use_kb(kb: KnowledgeBase) -> None:
-    """Remember the knowledge base the actors stage loaded, for later `participants_in` calls."""
-    _ACTIVE_KB[:] = [kb]
-
-
-def _kb() -> KnowledgeBase:
-    return _ACTIVE_KB[0] if _ACTIVE_KB else load_kb()
 
 
 def _for_entity(entity: Entity, start: int, end: int) -> Participant:
@@ -318,13 +307,18 @@ def _people(
     )
 
 
-def participants_in(analysis: Analysis, start: int, end: int) -> list[Participant]:
-    """The actors the text span [start, end) refers to, one per coordinated member."""
+def participants_in(
+    analysis: Analysis, start: int, end: int, kb: KnowledgeBase | None = None
+) -> list[Participant]:
+    """The actors the text span [start, end) refers to, one per coordinated member.
+
+    `kb` is the knowledge base the caller's stage was built with (the built-in one if None);
+    it is passed in, never remembered from the actors stage."""
     doc = analysis.doc
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
     if span is None or len(span) == 0:
         return []
-    kb = _kb()
+    kb = kb if kb is not None else load_kb()
     bounds = range(span.start, span.end)
     found: list[Participant] = []
     seen: set[str] = set()

@@ -8,7 +8,6 @@ from typing import Any
 from newsgraph.actors.coding import code_entity, compose_code
 from newsgraph.actors.coref import resolve_nominals, resolve_pronouns
 from newsgraph.actors.mentions import NameMention, find_mentions, name_tokens
-from newsgraph.actors.participants import use_kb
 from newsgraph.actors.resolve import Cluster, person_compatible, resolve
 from newsgraph.actors.roles import TextRole, text_roles
 from newsgraph.errors import ConfigError
@@ -102,7 +101,6 @@ class ActorStage:
         if analysis.doc is None:
             raise ConfigError("the actors stage needs the spaCy Doc: run the annotate stage first")
         kb = self.kb
-        use_kb(kb)
         doc: Any = analysis.doc
         clusters = resolve(doc, analysis.text, find_mentions(analysis, kb))
         entities = [

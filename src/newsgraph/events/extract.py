@@ -27,6 +27,7 @@ from newsgraph.events.lexicon import Entry, load_lexicon
 from newsgraph.events.modality import modality_of
 from newsgraph.events.participants import antecedent, location_for, participants_for
 from newsgraph.events.recode import recode
+from newsgraph.kb import KnowledgeBase
 from newsgraph.model import Analysis, Event, Evidence, Modality, Participant, Sentence, Span
 
 SPEECH_VERBS = frozenset(
@@ -354,8 +355,9 @@ def _nominal_governor(noun: Any) -> Any | None:
 class SentenceExtractor:
     """Finds the event mentions of one sentence; one instance per document."""
 
-    def __init__(self, analysis: Analysis) -> None:
+    def __init__(self, analysis: Analysis, kb: KnowledgeBase) -> None:
         self.analysis = analysis
+        self.kb = kb
         self.times = [(t.id, t.start, t.end) for t in analysis.times]
 
     def extract(self, view: SentenceView) -> list[Event]:
@@ -540,7 +542,13 @@ class SentenceExtractor:
                 span = (local[0] + view.offset, local[1] + view.offset)
             doc = head.doc if view.reparsed else None
             for p in participants_for(
-                self.analysis, span[0], span[1], head.idx + view.offset, doc, view.offset
+                self.analysis,
+                span[0],
+                span[1],
+                head.idx + view.offset,
+                doc,
+                view.offset,
+                kb=self.kb,
             ):
                 if not any(_same(p, q) for q in found):
                     found.append(p)

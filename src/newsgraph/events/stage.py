@@ -11,13 +11,17 @@ is left to the event-dating stage.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
+from newsgraph.annotate import load_spacy
 from newsgraph.events.confidence import blend_confidence
 from newsgraph.events.extract import SentenceExtractor, SentenceView
 from newsgraph.events.lexicon import load_lexicon
 from newsgraph.events.merge import merge_events
+from newsgraph.kb import KnowledgeBase, load_kb
 from newsgraph.model import Analysis, Diagnostic, Sentence
+from newsgraph.settings import DEFAULT_SPACY_MODEL
 
 EVENT_SECTIONS = frozenset({"title", "subtitle", "caption", "body"})
 RECASED_SECTIONS = frozenset({"title", "subtitle"})
@@ -69,15 +73,20 @@ class EventStage:
     requires = frozenset({"doc", "sentences", "entities", "times", "places", "quotes"})
     provides = frozenset({"events"})
 
-    def __init__(self, spacy_model: str | None = None) -> None:
+    def __init__(
+        self, spacy_model: str = DEFAULT_SPACY_MODEL, kb_paths: Sequence[str] = ()
+    ) -> None:
+        # Both come from the pipeline's settings through its factory (the same model the annotate
+        # stage parses with, the same knowledge base the actors stage coded with); both load
+        # lazily and are cached per process, so the stages share one copy.
         self.spacy_model = spacy_model
+        self.kb_paths = tuple(kb_paths)
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return load_kb(self.kb_paths)
 
     def _nlp(self) -> Any:
-        from newsgraph.annotate import load_spacy
-        from newsgraph.settings import load_settings
-
-        if self.spacy_model is None:
-            self.spacy_model = load_settings().spacy_model
         return load_spacy(self.spacy_model)
 
     def _view(self, analysis: Analysis, sentence: Sentence) -> SentenceView | None:
@@ -96,7 +105,7 @@ class EventStage:
                 Diagnostic(self.name, "no_parse", "events need the annotate stage; run it first")
             )
             return analysis
-        extractor = SentenceExtractor(analysis)
+        extractor = SentenceExtractor(analysis, self.kb)
         found = []
         for sentence in analysis.sentences:
             if sentence.section not in EVENT_SECTIONS:

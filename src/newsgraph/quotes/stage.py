@@ -45,7 +45,7 @@ class QuoteStage:
     """Fill `analysis.quotes` with Quote records (ids "Q1", ... in text order)."""
 
     name = "quotes"
-    requires = frozenset({"text", "sentences", "doc"})
+    requires = frozenset({"text", "sentences", "doc", "entities"})
     provides = frozenset({"quotes"})
 
     def __call__(self, analysis: Analysis) -> Analysis:

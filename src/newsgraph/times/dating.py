@@ -232,7 +232,7 @@ class EventDatingStage:
 
     name = "event_dating"
     requires = frozenset({"events", "times", "sentences", "document"})
-    provides = frozenset({"events"})
+    provides = frozenset({"events", "times"})
 
     def __call__(self, analysis: Analysis) -> Analysis:
         dater = _Dater(analysis)
