@@ -1,6 +1,7 @@
 """The cue lexicon: which words introduce speech, and which names are news outlets.
 
-The words live in `cues.json` next to this module so that they can be extended without touching
+The words live in `cues.json` next to this module (the outlets in the shared `newsgraph.agencies`
+list) so that they can be extended without touching
 code; this module only loads them once and exposes them as frozen sets.
 """
 
@@ -10,6 +11,8 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from newsgraph import agencies
 
 LEXICON_FILE = "cues.json"
 
@@ -45,7 +48,7 @@ def lexicon() -> Lexicon:
         colon_verbs=frozenset(data["colon_verbs"]),
         relay_verbs=frozenset(data["relay_verbs"]),
         relay_preps=frozenset(data["relay_preps"]),
-        outlets=tuple(sorted(data["outlets"], key=len, reverse=True)),
+        outlets=tuple(sorted(agencies.forms("relay"), key=len, reverse=True)),
         outlet_nouns=frozenset(n.lower() for n in data["outlet_nouns"]),
         person_titles=frozenset(n.lower() for n in data["person_titles"]),
     )
