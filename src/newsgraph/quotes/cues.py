@@ -1,8 +1,8 @@
 """The cue lexicon: which words introduce speech, and which names are news outlets.
 
 The words live in `cues.json` next to this module (the outlets in the shared `newsgraph.agencies`
-list) so that they can be extended without touching
-code; this module only loads them once and exposes them as frozen sets.
+list) so that they can be extended without touching code; this module only loads them once and
+exposes them as frozen sets.
 """
 
 from __future__ import annotations
