@@ -1,4 +1,7 @@
-"""Analysis records written by hand (no model): a deterministic cross-article scenario.
+"""The test record factory: analysis records written by hand (no model needed).
+
+`make_record` is one small valid record; `entity`, `participant`, `event`, `quote` and `record`
+build others; `scenario` is a deterministic cross-article set of them.
 
 Three reports of one visit (one a syndicated copy), the same leader's further visits a week
 apart, and unrelated stories. Texts are invented for these tests.
@@ -457,3 +460,90 @@ def scenario() -> list[JSON]:
 
 EXPECTED_CLUSTERS = 8
 """kb-01/02/03 → one cluster; each other document → its own."""
+
+
+def make_record(body: str, doc_id: str = "doc-1", published: str = "2025-03-02") -> dict[str, Any]:
+    """A small, valid analysis record written by hand (no model needed)."""
+    start = body.index("met")
+    return {
+        "id": doc_id,
+        "text": body,
+        "source": {
+            "path": None,
+            "url": None,
+            "publisher": "Example Wire",
+            "sha256": hashlib.sha256(body.encode()).hexdigest(),
+        },
+        "document": {
+            "title": "Leaders meet",
+            "subtitle": None,
+            "authors": [],
+            "published": published,
+            "published_source": "input",
+            "language": "en",
+            "captions": [],
+            "headings": [],
+            "notes": [],
+            "removed": [],
+            "body": [{"start": 0, "end": len(body)}],
+        },
+        "entities": [
+            {
+                "id": "E1",
+                "name": "Olaf Weber",
+                "type": "PERSON",
+                "aliases": [],
+                "country": "DEU",
+                "sector": "GOV",
+                "code": "DEUGOV",
+                "titles": ["chancellor"],
+                "mentions": [{"start": 0, "end": 10, "text": body[0:10]}],
+            }
+        ],
+        "events": [
+            {
+                "id": "V1",
+                "event_type": "CONSULT",
+                "mode": "visit",
+                "contexts": [],
+                "actors": [
+                    {
+                        "entity": "E1",
+                        "text": body[0:10],
+                        "start": 0,
+                        "end": 10,
+                        "country": "DEU",
+                        "sector": "GOV",
+                        "code": "DEUGOV",
+                    }
+                ],
+                "recipients": [],
+                "date": {
+                    "value": published,
+                    "start": published,
+                    "end": published,
+                    "precision": "day",
+                    "source": "text",
+                },
+                "location": None,
+                "modality": "asserted",
+                "historical": False,
+                "cameo": "042",
+                "quad_class": 1,
+                "score": 1.9,
+                "evidence": [
+                    {
+                        "start": 0,
+                        "end": len(body),
+                        "text": body,
+                        "section": "body",
+                        "trigger": {"start": start, "end": start + 3, "text": "met"},
+                    }
+                ],
+                "confidence": 0.9,
+            }
+        ],
+        "quotes": [],
+        "times": [],
+        "places": [],
+    }

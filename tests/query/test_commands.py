@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from newsgraph.query import commands
 from newsgraph.store import Store
-from store.records import scenario
+from record_factory import scenario
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,7 @@ from sqlalchemy import text
 
 from newsgraph.store import Store, index
 from newsgraph.store import schema as store_schema
-
-from .records import EXPECTED_CLUSTERS, scenario
+from record_factory import EXPECTED_CLUSTERS, scenario
 
 
 @pytest.fixture()
