@@ -31,6 +31,7 @@ ErrorKind = Literal[
     "csv",
     "not_found",
     "unsupported",
+    "too_slow",
     "config",
     "resource",
     "stage",
@@ -48,7 +49,7 @@ class NewsgraphError(Exception):
 class InputError(NewsgraphError):
     """A document cannot be read. `kind` is the schema's `error.kind`."""
 
-    def __init__(self, kind: str, message: str) -> None:
+    def __init__(self, kind: ErrorKind, message: str) -> None:
         super().__init__(message)
         self.kind = kind
         self.message = message

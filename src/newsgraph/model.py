@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 Section = Literal["title", "subtitle", "caption", "body", "heading", "note"]
 """Where an evidence sentence stands. Only these sections are analysed for events and quotes."""
@@ -47,7 +47,7 @@ PlaceFeature = Literal["country", "admin1", "city", "region", "other"]
 Modality = Literal["asserted", "future", "intended", "hypothetical", "negated"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 
-PLOVER_EVENT_TYPES: tuple[str, ...] = (
+EventType = Literal[
     "AGREE",
     "CONSULT",
     "SUPPORT",
@@ -64,7 +64,18 @@ PLOVER_EVENT_TYPES: tuple[str, ...] = (
     "MOBILIZE",
     "COERCE",
     "ASSAULT",
-)
+]
+"""The 16 PLOVER event types."""
+
+PLOVER_EVENT_TYPES: tuple[EventType, ...] = get_args(EventType)
+
+
+def as_event_type(value: str) -> EventType:
+    """A PLOVER event type read from data (a lexicon, a crosswalk, a store row), checked."""
+    for event_type in PLOVER_EVENT_TYPES:
+        if value == event_type:
+            return event_type
+    raise ValueError(f"{value!r} is not a PLOVER event type; expected one of {PLOVER_EVENT_TYPES}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,7 +322,7 @@ class Evidence:
 @dataclass(slots=True)
 class Event:
     id: str
-    event_type: str
+    event_type: EventType
     mode: str | None = None
     contexts: list[str] = field(default_factory=list)
     actors: list[Participant] = field(default_factory=list)

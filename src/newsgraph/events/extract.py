@@ -28,7 +28,16 @@ from newsgraph.events.modality import modality_of
 from newsgraph.events.participants import antecedent, location_for, participants_for
 from newsgraph.events.recode import recode
 from newsgraph.kb import KnowledgeBase
-from newsgraph.model import Analysis, Event, Evidence, Modality, Participant, Sentence, Span
+from newsgraph.model import (
+    Analysis,
+    Event,
+    Evidence,
+    Modality,
+    Participant,
+    Sentence,
+    Span,
+    as_event_type,
+)
 
 SPEECH_VERBS = frozenset(
     {
@@ -509,7 +518,7 @@ class SentenceExtractor:
         sentence = view.sentence
         return Event(
             id="",
-            event_type=event_type,
+            event_type=as_event_type(event_type),
             mode=mode,
             contexts=contexts_for(code),
             actors=actors,
