@@ -11,10 +11,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, TypeGuard
 
-from newsgraph.errors import ResourceError
+from newsgraph.errors import ConfigError, ResourceError
 from newsgraph.model import Analysis, Block, Section, Sentence
+
+if TYPE_CHECKING:  # spaCy is imported when a model is first loaded, not with newsgraph
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 LOGGER = logging.getLogger(__name__)
 
@@ -30,7 +34,7 @@ ANALYSED_ROLES: dict[str, Section] = {
 
 
 @lru_cache(maxsize=4)
-def load_spacy(model: str) -> Any:
+def load_spacy(model: str) -> Language:
     """Load a spaCy pipeline once per process; the error says how to install a missing one."""
     import spacy
 
@@ -72,7 +76,14 @@ def spacy_version_info(model: str) -> dict[str, str]:
     }
 
 
-def doc_covers(doc: Any, text: str) -> bool:
+def parsed_doc(analysis: Analysis, stage: str) -> Doc:
+    """The document's spaCy Doc; a stage that needs it and runs without annotate is told so."""
+    if analysis.doc is None:
+        raise ConfigError(f"the {stage} stage needs the spaCy Doc: run the annotate stage first")
+    return analysis.doc
+
+
+def doc_covers(doc: Doc | None, text: str) -> TypeGuard[Doc]:
     """The Doc was made over exactly `text`, so character offsets can be looked up in it.
 
     Reads only the last token: `Doc.text` rebuilds the whole string on every access."""
@@ -119,7 +130,7 @@ def _split_dateline(analysis: Analysis) -> list[Block]:
     return blocks
 
 
-def _mark_block_starts(doc: Any, blocks: list[Block], offset: int = 0) -> None:
+def _mark_block_starts(doc: Doc, blocks: list[Block], offset: int = 0) -> None:
     """Mark the first token of every block as a sentence start (`offset`: where `doc` begins)."""
     starts = sorted(b.start - offset for b in blocks if b.start >= offset)
     index = 0
@@ -139,7 +150,7 @@ def _mark_block_starts(doc: Any, blocks: list[Block], offset: int = 0) -> None:
                 token.is_sent_start = True
 
 
-def sentences_for(analysis: Analysis, doc: Any, blocks: list[Block]) -> list[Sentence]:
+def sentences_for(analysis: Analysis, doc: Doc, blocks: list[Block]) -> list[Sentence]:
     """Cut spaCy's sentences at block edges and keep those in analysed sections."""
     result: list[Sentence] = []
     text = analysis.text
@@ -174,7 +185,7 @@ class AnnotateStage:
         self.batch_size = batch_size
 
     @property
-    def nlp(self) -> Any:
+    def nlp(self) -> Language:
         return load_spacy(self.model)
 
     def __call__(self, analysis: Analysis) -> Analysis:
@@ -190,7 +201,7 @@ class AnnotateStage:
 
         nlp = self.nlp
         items = list(analyses)
-        pieces: list[Any] = []
+        pieces: list[Doc] = []
         plans: list[tuple[list[Block], int]] = []
         for analysis in items:
             blocks = blocks_for(analysis)

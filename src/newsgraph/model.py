@@ -15,7 +15,10 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
+
+if TYPE_CHECKING:  # spaCy is imported with the model, not with newsgraph
+    from spacy.tokens import Doc
 
 Section = Literal["title", "subtitle", "caption", "body", "heading", "note"]
 """Where an evidence sentence stands. Only these sections are analysed for events and quotes."""
@@ -377,7 +380,7 @@ class Analysis:
     error: DocumentError | None = None
     completed: list[str] = field(default_factory=list)
     """Names of the stages that have run, in order."""
-    doc: Any = field(default=None, repr=False, compare=False)
+    doc: Doc | None = field(default=None, repr=False, compare=False)
     """The spaCy Doc over `text` (set by annotate, never serialised)."""
 
     def text_of(self, start: int, end: int) -> str:

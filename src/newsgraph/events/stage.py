@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from newsgraph.annotate import load_spacy
+from newsgraph.annotate import load_spacy, parsed_doc
 from newsgraph.events.confidence import blend_confidence
 from newsgraph.events.extract import SentenceExtractor, SentenceView
 from newsgraph.events.lexicon import load_lexicon
@@ -96,7 +96,8 @@ class EventStage:
             if recased is not None:
                 doc = self._nlp()(recased)
                 return SentenceView(sentence, list(doc), sentence.start, reparsed=True)
-        span = analysis.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        doc = parsed_doc(analysis, self.name)
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         return SentenceView(sentence, list(span), 0) if span is not None else None
 
     def __call__(self, analysis: Analysis) -> Analysis:
