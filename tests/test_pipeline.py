@@ -193,3 +193,10 @@ def test_document_error_is_one_mapping_for_pipeline_and_scale() -> None:
     assert internal.kind == "internal" and internal.message.startswith("stage 'actors' failed")
     record = worker.error_record("d1", ValueError("v"))
     assert record["error"]["kind"] == "internal" and "ValueError" in record["error"]["message"]
+
+
+@pytest.mark.parametrize("stage", ["actors", "events"])
+def test_pipeline_stage_called_without_the_parse_says_to_run_annotate(stage: str) -> None:
+    (built,) = [s for s in build_stages(Settings(), STAGE_ORDER) if s.name == stage]
+    with pytest.raises(ConfigError, match=f"the {stage} stage needs the spaCy Doc"):
+        built(Analysis(id="j", text="Officials met in Cairo."))

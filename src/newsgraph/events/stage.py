@@ -20,7 +20,7 @@ from newsgraph.events.extract import SentenceExtractor, SentenceView
 from newsgraph.events.lexicon import load_lexicon
 from newsgraph.events.merge import merge_events
 from newsgraph.kb import KnowledgeBase, load_kb
-from newsgraph.model import Analysis, Diagnostic, Sentence
+from newsgraph.model import Analysis, Sentence
 from newsgraph.settings import DEFAULT_SPACY_MODEL
 
 EVENT_SECTIONS = frozenset({"title", "subtitle", "caption", "body"})
@@ -101,11 +101,7 @@ class EventStage:
         return SentenceView(sentence, list(span), 0) if span is not None else None
 
     def __call__(self, analysis: Analysis) -> Analysis:
-        if analysis.doc is None:
-            analysis.diagnostics.append(
-                Diagnostic(self.name, "no_parse", "events need the annotate stage; run it first")
-            )
-            return analysis
+        parsed_doc(analysis, self.name)  # a ConfigError, as in actors, without the parse
         extractor = SentenceExtractor(analysis, self.kb)
         found = []
         for sentence in analysis.sentences:
