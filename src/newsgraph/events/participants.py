@@ -99,10 +99,11 @@ def participants_for(
     doc: Any = None,
     offset: int = 0,
     *,
-    kb: KnowledgeBase,
+    kb: KnowledgeBase | None = None,
 ) -> list[Participant]:
     """Coded participants for a phrase (head: offset of its head word); an uncoded phrase stays
-    as itself with entity None, so "rebel commanders" still names who acted."""
+    as itself with entity None, so "rebel commanders" still names who acted. `kb` is the events
+    stage's knowledge base (the built-in one if None)."""
     if _is_excluded(analysis, start, end):
         return []
     if doc is not None:
