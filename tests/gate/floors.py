@@ -152,7 +152,9 @@ def main(argv: list[str] | None = None) -> int:
     figures = measure(baseline, evaldata)
     for name in _names(baseline):
         dataset, _, metric = name.partition(":")
-        print(f"{name:<60} {figures[dataset].get(metric)!s:>8}  floor {baseline[dataset][metric]}")
+        value = figures[dataset].get(metric)
+        shown = "missing" if value is None else f"{value:.4f}"
+        print(f"{name:<60} {shown:>8}  floor {baseline[dataset][metric]}")
     if args.raise_:
         new, below = raised(baseline, figures)
         if below:
