@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from sqlalchemy import String, Text, func, select, text
 
-from newsgraph.store import Store, ddl
+from newsgraph.store import Store, ddl, migrations
 from newsgraph.store import schema as s
 
 from .conftest import PG_SKIP, reset_postgres
@@ -97,7 +97,7 @@ def test_schema_migration_4_widens_an_older_postgresql_store() -> None:
         conn.execute(text("UPDATE meta SET value = '3' WHERE key = 'schema_version'"))
     records = [r for r in corpus(14) if "error" not in r]
     with Store(url) as store:
-        assert store.schema_version == s.SCHEMA_VERSION
+        assert store.schema_version == migrations.SCHEMA_VERSION
         for record in records:
             store.add(record)
         assert store.summary().documents == len({r["id"] for r in records})

@@ -9,8 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from newsgraph.store import Store
-from newsgraph.store import schema as store_schema
+from newsgraph.store import Store, migrations
 
 
 def make_record(body: str, doc_id: str = "doc-1", published: str = "2025-03-02") -> dict[str, Any]:
@@ -155,13 +154,13 @@ def test_store_filters_rows(store: Store) -> None:
 def test_store_migrations_are_versioned_and_idempotent(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'v.sqlite'}"
     first = Store(url)
-    assert first.schema_version == store_schema.SCHEMA_VERSION
+    assert first.schema_version == migrations.SCHEMA_VERSION
     first.close()
     second = Store(url)  # reopening applies nothing twice
     with second.engine.connect() as conn:
         version = conn.execute(text("select value from meta where key='schema_version'")).scalar()
         mode = conn.execute(text("PRAGMA journal_mode")).scalar()
-    assert int(version) == store_schema.SCHEMA_VERSION
+    assert int(version) == migrations.SCHEMA_VERSION
     assert mode == "wal"
 
 

@@ -311,8 +311,9 @@ def error_record(i: int, long: bool) -> JSON:
     }
 
 
-def corpus(n: int = 300, seed: int = 17) -> list[JSON]:
-    """n reports, a copy of every tenth, a later version of every thirteenth, some errors."""
+def corpus(n: int = 300, seed: int = 17, *, versions: bool = True) -> list[JSON]:
+    """n reports, a copy of every tenth, some errors and (`versions`) a later version of every
+    thirteenth at the end."""
     rng = random.Random(seed)
     out: list[JSON] = []
     for i in range(n):
@@ -322,6 +323,8 @@ def corpus(n: int = 300, seed: int = 17) -> list[JSON]:
             out.append(copy_of(rec, f"copy-{i:04d}", rng.choice(["Outlet", "Herald", "Courier"])))
         if i % 13 == 5:
             out.append(error_record(i, long=i % 2 == 1))
+    if not versions:
+        return out
     for i in range(5, n, 13):  # later versions replace earlier documents
         out.append(document(n + i, rng, doc_id=f"varied-{i:04d}"))
     return out

@@ -12,15 +12,15 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, select
-from sqlalchemy.engine import make_url
+from sqlalchemy import Connection, delete, func, select
+from sqlalchemy.exc import DBAPIError
 
 from newsgraph.errors import ConfigError
-from newsgraph.store import index
+from newsgraph.store import index, migrations
 from newsgraph.store import schema as s
+from newsgraph.store.engine import StoreError, create_store_engine, retrying, write_transaction
 
 IngestStatus = Literal["new", "unchanged", "updated", "failed"]
 
@@ -36,43 +36,6 @@ class StoreSummary:
     failures: int
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
-
-
-def create_store_engine(url: str) -> Engine:
-    """An engine for a store URL; SQLite files get WAL mode and their folder is created."""
-    try:
-        parsed = make_url(url)
-    except Exception as exc:
-        raise ConfigError(
-            f"cannot read database URL {url!r}: use sqlite:///path/to/file.sqlite, a file path, "
-            "or postgresql://user@host/dbname"
-        ) from exc
-    if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url)
-        event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    if parsed.get_backend_name() == "postgresql":
-        if parsed.drivername == "postgresql":
-            parsed = parsed.set(drivername="postgresql+psycopg")
-        try:
-            return create_engine(parsed)
-        except ModuleNotFoundError as exc:
-            raise ConfigError(
-                "PostgreSQL support needs psycopg: pip install 'newsgraph[postgres]'"
-            ) from exc
-    raise ConfigError(
-        f"unsupported database {parsed.get_backend_name()!r}: use sqlite or postgresql"
-    )
-
-
 def _first(participants: list[dict[str, Any]], key: str) -> str | None:
     values = [p.get(key) for p in participants if p.get(key)]
     return "; ".join(dict.fromkeys(str(v) for v in values)) or None
@@ -82,13 +45,29 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+def _open_error(url: str, exc: DBAPIError) -> str:
+    """One line that says why a store cannot be opened, and what to do."""
+    reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
+    shown = url.split("@")[-1] if "://" in url else url
+    if "not a database" in reason or "malformed" in reason:
+        return f"{shown} is not a newsgraph store (SQLite says: {reason}); use another --db"
+    if "unable to open" in reason or "readonly" in reason or "read-only" in reason:
+        return f"cannot write the store {shown} ({reason}); check the path and its permissions"
+    return f"cannot open the store {shown}: {reason}"
+
+
 class Store:
     """Open (and migrate) a store; write analysis records; list what it holds."""
 
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = create_store_engine(url)
-        self.schema_version = s.migrate(self.engine)
+        try:
+            self.schema_version = retrying(lambda: migrations.migrate(self.engine))
+            retrying(self._index_unindexed)
+        except DBAPIError as exc:
+            self.engine.dispose()
+            raise StoreError(_open_error(url, exc)) from exc
 
     def close(self) -> None:
         self.engine.dispose()
@@ -101,11 +80,20 @@ class Store:
 
     # --- writing ---------------------------------------------------------------------------
 
+    def _index_unindexed(self) -> None:
+        """Index documents an older store kept without the cross-article index (version 1)."""
+        with write_transaction(self.engine) as conn:
+            index.index_unindexed(conn)
+
     def add(self, record: dict[str, Any]) -> IngestStatus:
-        """Store one analysis record (or error record) in one transaction."""
+        """Store one analysis record (or error record) in one transaction, retried as a whole
+        when a concurrent writer holds the lock or wins a conflict."""
+        return retrying(lambda: self._add(record))
+
+    def _add(self, record: dict[str, Any]) -> IngestStatus:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         if "error" in record:
-            with self.engine.begin() as conn:
+            with write_transaction(self.engine) as conn:
                 conn.execute(
                     s.failures.insert().values(
                         doc_key=str(record.get("id")),
@@ -116,7 +104,7 @@ class Store:
                 )
             return "failed"
         sha = record["source"]["sha256"]
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             if conn.execute(select(s.documents.c.id).where(s.documents.c.sha256 == sha)).first():
                 return "unchanged"
             previous = conn.execute(

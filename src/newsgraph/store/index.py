@@ -285,8 +285,11 @@ def after_delete(conn: Connection, touched: set[int]) -> None:
         clusters.refresh(conn, cluster_id)
 
 
-def backfill(conn: Connection) -> None:
-    """Index documents written before migration 2, oldest first."""
-    d = s.documents
-    for row in conn.execute(select(d.c.id, d.c.record).order_by(d.c.id)).all():
+def index_unindexed(conn: Connection) -> None:
+    """Index documents stored without the cross-article index (by version 1), oldest first."""
+    d, f = s.documents, s.document_fingerprints
+    rows = conn.execute(
+        select(d.c.id, d.c.record).where(d.c.id.not_in(select(f.c.document_id))).order_by(d.c.id)
+    ).all()
+    for row in rows:
         index_document(conn, int(row.id), json.loads(row.record))

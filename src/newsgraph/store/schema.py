@@ -1,21 +1,17 @@
-"""The store's tables (SQLAlchemy Core, one definition for SQLite and PostgreSQL) and migrations.
+"""The store's tables as they are now (SQLAlchemy Core, one definition for both databases).
 
-The schema is versioned: `meta.schema_version` says which migrations have run, and
-`migrate(engine)` applies the missing ones in order, each in its own transaction. Tables are plain
-(no JSON-only blobs for what analysts query), so the SQLite file opens as it is in the sqlite3
-shell or Datasette; the full analysis record is kept too, so nothing is lost.
+Tables are plain (no JSON-only blobs for what analysts query), so the SQLite file opens as it is
+in the sqlite3 shell or Datasette; the full analysis record is kept too, so nothing is lost. A new
+store is created from these definitions; `migrations` brings older stores to them. Columns a
+record fills are unbounded text; only values the store builds itself have a width.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from sqlalchemy import (
     Boolean,
     Column,
-    Connection,
     Date,
-    Engine,
     Float,
     ForeignKey,
     Index,
@@ -25,9 +21,6 @@ from sqlalchemy import (
     Table,
     Text,
     false,
-    inspect,
-    select,
-    text,
 )
 
 metadata = MetaData()
@@ -140,7 +133,7 @@ quotes = Table(
 )
 
 
-# --- migration 2: the knowledge base across articles ----------------------------------------
+# --- the knowledge base across articles (migration 2) ---------------------------------------
 
 global_entities = Table(
     "global_entities",
@@ -427,149 +420,3 @@ search_texts = Table(
     Column("text", Text, nullable=False),
     Index("ix_search_texts_document", "document_id"),
 )
-
-KB_TABLES = [
-    global_entities,
-    entity_keys,
-    entity_links,
-    mentions,
-    roles,
-    event_participants,
-    evidence,
-    times,
-    places,
-    quote_links,
-    document_fingerprints,
-    document_bands,
-    event_clusters,
-    event_links,
-    cluster_participants,
-    cluster_keys,
-    search_texts,
-]
-"""Tables added by migration 2 (they only reference migration-1 tables, never change them)."""
-
-
-def _migration_1(conn: Connection) -> None:
-    """Initial schema: documents, failures, entities, events, quotes."""
-    metadata.create_all(conn, tables=[meta, documents, failures, entities, events, quotes])
-
-
-def _migration_2(conn: Connection) -> None:
-    """The knowledge base across articles: global entities, event clusters, full-text search,
-    views; documents stored by version 1 are indexed from their kept records."""
-    from newsgraph.store import ddl, index
-
-    metadata.create_all(conn, tables=KB_TABLES)
-    ddl.create_fulltext(conn)
-    ddl.create_views(conn)
-    index.backfill(conn)
-
-
-def _migration_3(conn: Connection) -> None:
-    """places.adjectival: demonyms ("Russian officials") are place references, not locations.
-
-    Migration 2 creates tables from the current definitions, so a new store already has the
-    column; only stores made by an older newsgraph need it added."""
-    columns = {c["name"] for c in inspect(conn).get_columns("places")}
-    if "adjectival" not in columns:
-        conn.execute(
-            text("ALTER TABLE places ADD COLUMN adjectival BOOLEAN NOT NULL DEFAULT FALSE")
-        )
-
-
-WIDENED = {
-    "documents": ("published_source",),
-    "failures": ("kind",),
-    "entities": ("local_id", "type", "country", "sector", "code"),
-    "events": (
-        "local_id",
-        "event_type",
-        "mode",
-        "modality",
-        "cameo",
-        "actor_code",
-        "actor_country",
-        "recipient_code",
-        "recipient_country",
-        "date_value",
-        "date_precision",
-        "date_source",
-        "location_country",
-    ),
-    "quotes": ("local_id", "kind", "speaker_entity"),
-    "global_entities": ("type", "country", "sector", "code"),
-    "mentions": ("kind",),
-    "roles": ("country", "sector", "source"),
-    "event_participants": ("entity_local_id", "country", "sector", "code"),
-    "evidence": ("section", "quote_local_id"),
-    "times": ("local_id", "type", "value", "mod"),
-    "places": ("local_id", "country", "feature"),
-    "event_clusters": (
-        "event_type",
-        "modality",
-        "mode",
-        "cameo",
-        "actor_code",
-        "actor_country",
-        "recipient_code",
-        "recipient_country",
-        "date_precision",
-        "location_country",
-    ),
-    "search_texts": ("kind",),
-}
-"""Columns that migrations 1-3 made VARCHAR(n) and migration 4 makes TEXT."""
-
-
-def _migration_4(conn: Connection) -> None:
-    """Record values as unbounded text: PostgreSQL enforced VARCHAR(n), and three coded parties
-    (`FRAGOV; DEUGOV; GBRGOV`) or a user knowledge base's long code overflowed it. SQLite never
-    enforced a width, so only PostgreSQL changes; its views are rebuilt around the change."""
-    if conn.dialect.name != "postgresql":
-        return
-    from newsgraph.store import ddl
-
-    for name in ddl.VIEWS:
-        conn.execute(text(f"DROP VIEW IF EXISTS {name}"))
-    for table, columns in WIDENED.items():
-        changes = ", ".join(f'ALTER COLUMN "{c}" TYPE TEXT' for c in columns)
-        conn.execute(text(f"ALTER TABLE {table} {changes}"))
-    ddl.create_views(conn)
-
-
-MIGRATIONS: list[Callable[[Connection], None]] = [
-    _migration_1,
-    _migration_2,
-    _migration_3,
-    _migration_4,
-]
-"""Migration N (1-based) brings the schema from version N-1 to N. Append; never edit."""
-
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-def current_version(conn: Connection) -> int:
-    if not conn.dialect.has_table(conn, "meta"):
-        return 0
-    value = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
-    return int(value) if value is not None else 0
-
-
-def migrate(engine: Engine) -> int:
-    """Apply the missing migrations, each in one transaction; return the resulting version."""
-    with engine.begin() as conn:
-        version = current_version(conn)
-    if version > SCHEMA_VERSION:
-        from newsgraph.errors import ConfigError
-
-        raise ConfigError(
-            f"the store has schema version {version}, newer than this newsgraph ({SCHEMA_VERSION}); "
-            "upgrade newsgraph or use another --db"
-        )
-    for number in range(version + 1, SCHEMA_VERSION + 1):
-        with engine.begin() as conn:
-            MIGRATIONS[number - 1](conn)
-            conn.execute(meta.delete().where(meta.c.key == "schema_version"))
-            conn.execute(meta.insert().values(key="schema_version", value=str(number)))
-    return SCHEMA_VERSION
