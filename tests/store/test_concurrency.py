@@ -10,17 +10,16 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from newsgraph.store import Store, ddl, migrations
 from newsgraph.store import schema as s
-from newsgraph.store.entities import group_of
 
+from .checks import duplicate_entities, per_document_counts
 from .conftest import store_url
 from .varied import corpus
 from .writer import CORPUS_SIZE
@@ -47,23 +46,6 @@ def run_writers(url: str, slices: list[tuple[int, int]]) -> list[subprocess.Comp
         stdout, stderr = proc.communicate(timeout=300)
         out.append(subprocess.CompletedProcess(proc.args, proc.returncode, stdout, stderr))
     return out
-
-
-def duplicate_entities(store: Store) -> list[Any]:
-    g = s.global_entities
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(g.c.type, g.c.norm_key)).all()
-    seen = Counter((group_of(r.type), r.norm_key) for r in rows)
-    return [key for key, n in seen.items() if n > 1]
-
-
-def per_document_counts(store: Store) -> dict[str, int]:
-    tables = [s.documents, s.entities, s.events, s.quotes, s.mentions, s.roles, s.times]
-    with store.engine.connect() as conn:
-        return {
-            t.name: int(conn.execute(select(func.count()).select_from(t)).scalar() or 0)
-            for t in tables
-        }
 
 
 @pytest.mark.parametrize("kind", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
 from newsgraph.store import Store
+from newsgraph.store import schema as s
 
-from .conftest import PG_SKIP, reset_postgres
+from .checks import duplicate_entities
+from .conftest import PG_SKIP, reset_postgres, store_url
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -31,3 +36,32 @@ def test_ingest_examples_into_postgresql_stores_every_document() -> None:
     assert "15 new" in result.stdout
     with Store(url) as store:
         assert store.summary().documents == 15
+
+
+@pytest.mark.parametrize("kind", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def test_ingest_four_concurrent_processes_with_overlapping_inputs(
+    kind: str, tmp_path: Path
+) -> None:
+    """Four `newsgraph ingest` runs at once into one new store, sharing documents."""
+    url = store_url(kind, tmp_path)
+    files = sorted(str(p) for p in EXAMPLES.iterdir())
+    inputs = [files, files[: len(files) // 2 + 2], files[len(files) // 2 - 2 :], files[::-1]]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "newsgraph.cli", "ingest", *paths, "--db", url],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for paths in inputs
+    ]
+    for proc in procs:
+        stdout, stderr = proc.communicate(timeout=600)
+        assert proc.returncode == 0, stdout + stderr
+        assert "Traceback" not in stderr
+    with Store(url) as store:
+        assert store.summary().documents == 15
+        with store.engine.connect() as conn:
+            keys = conn.execute(select(s.documents.c.doc_key)).scalars().all()
+        assert len(keys) == len(set(keys)) == 15
+        assert duplicate_entities(store) == []
