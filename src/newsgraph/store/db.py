@@ -18,7 +18,7 @@ from sqlalchemy import Connection, delete, func, select
 from sqlalchemy.exc import DBAPIError
 
 from newsgraph.errors import ConfigError
-from newsgraph.store import index, migrations
+from newsgraph.store import fingerprint, index, migrations
 from newsgraph.store import schema as s
 from newsgraph.store.engine import StoreError, create_store_engine, retrying, write_transaction
 
@@ -92,11 +92,14 @@ class Store:
 
     def _add(self, record: dict[str, Any]) -> IngestStatus:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        doc_key = str(record.get("id"))
         if "error" in record:
             with write_transaction(self.engine) as conn:
+                # The failures table says what failed in the last run, once per document.
+                conn.execute(delete(s.failures).where(s.failures.c.doc_key == doc_key))
                 conn.execute(
                     s.failures.insert().values(
-                        doc_key=str(record.get("id")),
+                        doc_key=doc_key,
                         kind=record["error"]["kind"],
                         message=record["error"]["message"],
                         at=now,
@@ -104,20 +107,27 @@ class Store:
                 )
             return "failed"
         sha = record["source"]["sha256"]
+        d = s.documents
         with write_transaction(self.engine) as conn:
-            if conn.execute(select(s.documents.c.id).where(s.documents.c.sha256 == sha)).first():
-                return "unchanged"
+            conn.execute(delete(s.failures).where(s.failures.c.doc_key == doc_key))
             previous = conn.execute(
-                select(s.documents.c.id).where(s.documents.c.doc_key == record["id"])
+                select(d.c.id, d.c.sha256).where(d.c.doc_key == doc_key).order_by(d.c.id)
             ).all()
-            touched: set[int] = set()
-            for (old_id,) in previous:
-                touched |= index.before_delete(conn, old_id)
-                self._delete_document(conn, old_id)
+            if any(row.sha256 == sha for row in previous):
+                return "unchanged"
+            clusters: set[int] = set()
+            entities: set[int] = set()
+            orphans: set[int] = set()
+            for row in previous:
+                clusters |= index.before_delete(conn, row.id)
+                entities |= index.entities_of(conn, row.id)
+                orphans |= set(fingerprint.copies_of(conn, row.id))
+                self._delete_document(conn, row.id)
             document_id = self._insert_document(conn, record, now)
             self._insert_children(conn, document_id, record)
+            fingerprint.relink(conn, sorted(orphans))
             index.index_document(conn, document_id, record)
-            index.after_delete(conn, touched)
+            index.after_delete(conn, clusters, entities)
         return "updated" if previous else "new"
 
     @staticmethod

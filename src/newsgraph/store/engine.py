@@ -6,7 +6,7 @@ advisory lock. So a document's duplicate check, its rows, its new entity keys an
 clusters it opens are decided by one writer at a time, and two ingests sharing documents or names
 can neither insert one twice nor open two clusters for one event. Analysis, the expensive part,
 stays parallel; a document's write takes milliseconds. A write that still meets a lock or a
-conflict is retried as a whole (`retrying`).
+deadlock is retried as a whole (`retrying`).
 """
 
 from __future__ import annotations
@@ -37,8 +37,8 @@ RETRIES = 8
 """Attempts of one document's write before its error is raised."""
 
 _WRITE = "newsgraph_write"
-_RETRY_SQLSTATES = {"40001", "40P01", "23505"}
-"""PostgreSQL: serialization failure, deadlock, unique violation (a concurrent writer won)."""
+_RETRY_SQLSTATES = {"40001", "40P01", "55P03"}
+"""PostgreSQL: serialization failure, deadlock, lock not available."""
 
 
 class StoreError(NewsgraphError):
@@ -102,14 +102,26 @@ def create_store_engine(url: str) -> Engine:
 
 
 @contextmanager
-def write_transaction(engine: Engine) -> Iterator[Connection]:
-    """One transaction holding the store's write lock from its first statement."""
+def write_transaction(engine: Engine, *, foreign_keys: bool = True) -> Iterator[Connection]:
+    """One transaction holding the store's write lock from its first statement.
+
+    `foreign_keys=False` (SQLite, for table rebuilds in migrations) turns enforcement off for
+    this transaction; SQLite only allows that outside a transaction."""
     with engine.connect() as conn:
         conn.execution_options(**{_WRITE: True})
-        with conn.begin():
-            if conn.dialect.name == "postgresql":
-                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
-            yield conn
+        raw = conn.connection.dbapi_connection if conn.dialect.name == "sqlite" else None
+        if raw is not None and not foreign_keys:
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                if conn.dialect.name == "postgresql":
+                    conn.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY}
+                    )
+                yield conn
+        finally:
+            if raw is not None and not foreign_keys:
+                raw.execute("PRAGMA foreign_keys=ON")
 
 
 def is_transient(exc: BaseException) -> bool:

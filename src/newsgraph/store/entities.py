@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, delete, func, select, update
 
 from newsgraph.kb import normalize_name
 from newsgraph.store import schema as s
@@ -135,7 +135,39 @@ def link_entities(
                 for v in linked.values()
             ],
         )
+        recount(conn, {v.global_id for v in linked.values()})
     return linked
+
+
+def recount(conn: Connection, global_ids: set[int], *, remove_unused: bool = False) -> None:
+    """Set `n_documents`, `first_seen` and `last_seen` of global entities from the documents
+    linked to them (a document naming an actor twice counts once; a replaced one no more)."""
+    if not global_ids:
+        return
+    g, link, d = s.global_entities, s.entity_links, s.documents
+    ids = sorted(global_ids)
+    linked = link.join(d, d.c.id == link.c.document_id)
+    conn.execute(
+        update(g)
+        .where(g.c.id.in_(ids))
+        .values(
+            n_documents=select(func.count(func.distinct(link.c.document_id)))
+            .where(link.c.global_entity_id == g.c.id)
+            .scalar_subquery(),
+            first_seen=select(func.min(d.c.published))
+            .select_from(linked)
+            .where(link.c.global_entity_id == g.c.id)
+            .scalar_subquery(),
+            last_seen=select(func.max(d.c.published))
+            .select_from(linked)
+            .where(link.c.global_entity_id == g.c.id)
+            .scalar_subquery(),
+        )
+    )
+    if remove_unused:
+        unused = select(g.c.id).where(g.c.id.in_(ids), g.c.n_documents == 0)
+        conn.execute(delete(s.entity_keys).where(s.entity_keys.c.global_entity_id.in_(unused)))
+        conn.execute(delete(g).where(g.c.id.in_(ids), g.c.n_documents == 0))
 
 
 def _insert_global(conn: Connection, entity: dict[str, Any], published: dt.date | None) -> int:
@@ -164,14 +196,12 @@ def _update_global(
     row = conn.execute(
         select(g.c.first_seen, g.c.last_seen, g.c.code).where(g.c.id == global_id)
     ).one()
-    values: dict[str, Any] = {"n_documents": g.c.n_documents + 1}
-    if published is not None:
-        values["first_seen"] = min(row.first_seen or published, published)
-        values["last_seen"] = max(row.last_seen or published, published)
+    values: dict[str, Any] = {}
     newest = published is not None and (row.last_seen is None or published >= row.last_seen)
     if entity.get("code") and (newest or row.code is None):
         # Coding follows the newest report: an actor's office (and so its sector) changes.
         values.update(
             country=entity.get("country"), sector=entity.get("sector"), code=entity.get("code")
         )
-    conn.execute(update(g).where(g.c.id == global_id).values(**values))
+    if values:
+        conn.execute(update(g).where(g.c.id == global_id).values(**values))

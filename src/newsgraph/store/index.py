@@ -280,9 +280,23 @@ def before_delete(conn: Connection, document_id: int) -> set[int]:
     return touched
 
 
-def after_delete(conn: Connection, touched: set[int]) -> None:
+def entities_of(conn: Connection, document_id: int) -> set[int]:
+    """Global entities a document is linked to (their counts change when it goes)."""
+    link = s.entity_links
+    return {
+        int(r[0])
+        for r in conn.execute(
+            select(link.c.global_entity_id).where(link.c.document_id == document_id)
+        )
+    }
+
+
+def after_delete(conn: Connection, touched: set[int], global_entities: set[int]) -> None:
+    """Recount what lost a document: its clusters, then its global entities (an entity no
+    document mentions any more is removed, as a fresh store would not have it)."""
     for cluster_id in sorted(touched):
         clusters.refresh(conn, cluster_id)
+    entities.recount(conn, global_entities, remove_unused=True)
 
 
 def index_unindexed(conn: Connection) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sqlalchemy import Connection, Engine, inspect, select, text
+from sqlalchemy.schema import CreateTable
 
 from newsgraph.errors import ConfigError
 from newsgraph.store import ddl
@@ -129,11 +130,36 @@ def _migration_4(conn: Connection) -> None:
     ddl.create_views(conn)
 
 
+def _migration_5(conn: Connection) -> None:
+    """Documents are one per id, not one per text: `sha256` is no longer unique, so an update
+    whose text equals another stored document's is stored under its own id. SQLite cannot drop a
+    UNIQUE constraint, so its `documents` table is rebuilt (`migrate` turns foreign keys off for
+    that, as SQLite's ALTER TABLE instructions say, and checks them before committing)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("ALTER TABLE documents DROP CONSTRAINT IF EXISTS documents_sha256_key"))
+        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_documents_sha256 ON documents (sha256)"))
+        return
+    columns = [c["name"] for c in inspect(conn).get_columns("documents")]
+    listed = ", ".join(f'"{c}"' for c in columns)
+    for name in ddl.VIEWS:
+        conn.execute(text(f"DROP VIEW IF EXISTS {name}"))
+    conn.execute(text("DROP TABLE IF EXISTS documents_new"))
+    create = str(CreateTable(s.documents).compile(dialect=conn.dialect)).strip()
+    conn.execute(text(create.replace("CREATE TABLE documents", "CREATE TABLE documents_new", 1)))
+    conn.execute(text(f"INSERT INTO documents_new ({listed}) SELECT {listed} FROM documents"))
+    conn.execute(text("DROP TABLE documents"))
+    conn.execute(text("ALTER TABLE documents_new RENAME TO documents"))
+    for index in s.documents.indexes:
+        index.create(conn, checkfirst=True)
+    ddl.create_views(conn)
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _migration_1,
     _migration_2,
     _migration_3,
     _migration_4,
+    _migration_5,
 ]
 """Migration N (1-based) brings the schema from version N-1 to N. Append; never edit."""
 
@@ -161,19 +187,31 @@ def _stamp(conn: Connection, version: int) -> None:
 
 def migrate(engine: Engine) -> int:
     """Create or update the store in one transaction; return the resulting version."""
-    with write_transaction(engine) as conn:
+    with engine.connect() as conn:
         version = current_version(conn)
-        if version > SCHEMA_VERSION:
-            raise ConfigError(
-                f"the store has schema version {version}, newer than this newsgraph "
-                f"({SCHEMA_VERSION}); upgrade newsgraph or use another --db"
-            )
-        if version == SCHEMA_VERSION:
-            return version
-        if version == 0 and not conn.dialect.has_table(conn, "documents"):
-            create(conn)
-        else:
-            for number in range(version + 1, SCHEMA_VERSION + 1):
-                MIGRATIONS[number - 1](conn)
-        _stamp(conn, SCHEMA_VERSION)
+    if 0 < version < SCHEMA_VERSION and engine.dialect.name == "sqlite":
+        # Table rebuilds need foreign keys off (else dropping the old table cascades).
+        with write_transaction(engine, foreign_keys=False) as conn:
+            return _migrate(conn)
+    with write_transaction(engine) as conn:
+        return _migrate(conn)
+
+
+def _migrate(conn: Connection) -> int:
+    version = current_version(conn)
+    if version > SCHEMA_VERSION:
+        raise ConfigError(
+            f"the store has schema version {version}, newer than this newsgraph "
+            f"({SCHEMA_VERSION}); upgrade newsgraph or use another --db"
+        )
+    if version == SCHEMA_VERSION:
+        return version
+    if version == 0 and not conn.dialect.has_table(conn, "documents"):
+        create(conn)
+    else:
+        for number in range(version + 1, SCHEMA_VERSION + 1):
+            MIGRATIONS[number - 1](conn)
+    if conn.dialect.name == "sqlite" and conn.execute(text("PRAGMA foreign_key_check")).first():
+        raise ConfigError("migrating the store broke a foreign key; it was left unchanged")
+    _stamp(conn, SCHEMA_VERSION)
     return SCHEMA_VERSION

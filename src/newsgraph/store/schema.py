@@ -37,7 +37,7 @@ documents = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("doc_key", Text, nullable=False, index=True),
-    Column("sha256", String(64), nullable=False, unique=True),
+    Column("sha256", String(64), nullable=False, index=True),
     Column("path", Text),
     Column("url", Text),
     Column("publisher", Text),
