@@ -181,9 +181,12 @@ def ingest(
 
     from newsgraph.store import Store
 
+    if any(not p.strip() for p in paths):
+        raise typer.BadParameter("an empty path was given; name a file, a folder or - for stdin")
     settings = load_settings(db_url=db)
     counts: Counter[str] = Counter()
     failures: list[str] = []
+    seen: dict[str, str] = {}
     with (
         Store(settings.db_url) as store,
         Progress(
@@ -205,6 +208,7 @@ def ingest(
             partition_size=partition_size,
         )
         for record in records_in:
+            record = _unique_id(record, seen)
             status = store.add(record)
             counts[status] += 1
             if status == "failed":
@@ -225,6 +229,26 @@ def ingest(
     )
     if counts["failed"]:
         raise typer.Exit(1)
+
+
+def _unique_id(record: dict[str, Any], seen: dict[str, str]) -> dict[str, Any]:
+    """The record, or an error record when another document of this run had its id (a second
+    document must not silently replace the first)."""
+    if "error" in record:
+        return record
+    doc_id, sha = str(record["id"]), record["source"]["sha256"]
+    first = seen.setdefault(doc_id, sha)
+    if first == sha:
+        return record
+    where = record["source"].get("path") or "the input"
+    return {
+        "id": doc_id,
+        "error": {
+            "kind": "duplicate_id",
+            "message": f"id {doc_id!r} appears twice in this input with different texts (again "
+            f"in {where}); give each document its own id",
+        },
+    }
 
 
 def _emit(rows: Iterable[dict[str, Any]], fmt: ListFormat, columns: list[str]) -> None:

@@ -65,3 +65,23 @@ def test_ingest_four_concurrent_processes_with_overlapping_inputs(
             keys = conn.execute(select(s.documents.c.doc_key)).scalars().all()
         assert len(keys) == len(set(keys)) == 15
         assert duplicate_entities(store) == []
+
+
+def test_ingest_duplicate_id_in_one_corpus_is_an_error_not_a_replacement(tmp_path: Path) -> None:
+    corpus = tmp_path / "wire.jsonl"
+    corpus.write_text(
+        '{"id": "wire-7", "text": "Kenyan President William Ruto met Ethiopian Prime Minister '
+        'Abiy Ahmed in Addis Ababa on Monday to discuss the Moyale corridor."}\n'
+        '{"id": "wire-8", "text": "Brazil raised tariffs on Chinese steel on Tuesday, the trade '
+        'ministry in Brasilia said."}\n'
+        '{"id": "wire-7", "text": "Polish Foreign Minister Radoslaw Sikorski summoned the '
+        "Belarusian charge d'affaires in Warsaw on Friday over border incidents.\"}\n"
+    )
+    url = f"sqlite:///{tmp_path / 'dup.sqlite'}"
+    result = CliRunner().invoke(app, ["ingest", str(corpus), "--db", url])
+    assert result.exit_code == 1, result.output
+    assert "duplicate_id" in result.output and "2 new" in result.output
+    with Store(url) as store:
+        kept = store.record("wire-7")
+        assert kept is not None and "Ruto" in kept["text"]
+        assert store.summary().failures == 1
