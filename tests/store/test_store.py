@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from newsgraph.store import Store, migrations
+from newsgraph.store import Store, index, migrations
 
 
 def make_record(body: str, doc_id: str = "doc-1", published: str = "2025-03-02") -> dict[str, Any]:
@@ -130,7 +130,7 @@ def test_store_write_is_atomic(store: Store, monkeypatch: pytest.MonkeyPatch) ->
     def explode(*_args: Any) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(Store, "_insert_children", staticmethod(explode))
+    monkeypatch.setattr(index, "index_document", explode)  # after the document's own rows
     with pytest.raises(RuntimeError):
         store.add(make_record("Olaf Weber met the Polish president in Warsaw."))
     assert store.summary().documents == 0

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, delete, func, select
 from sqlalchemy.exc import DBAPIError
 
 from newsgraph.errors import ConfigError
-from newsgraph.store import fingerprint, index, migrations
+from newsgraph.store import fingerprint, index, migrations, rows
 from newsgraph.store import schema as s
 from newsgraph.store.engine import StoreError, create_store_engine, retrying, write_transaction
 
@@ -34,15 +34,6 @@ class StoreSummary:
     quotes: int
     entities: int
     failures: int
-
-
-def _first(participants: list[dict[str, Any]], key: str) -> str | None:
-    values = [p.get(key) for p in participants if p.get(key)]
-    return "; ".join(dict.fromkeys(str(v) for v in values)) or None
-
-
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
 
 
 def _open_error(url: str, exc: DBAPIError) -> str:
@@ -97,14 +88,7 @@ class Store:
             with write_transaction(self.engine) as conn:
                 # The failures table says what failed in the last run, once per document.
                 conn.execute(delete(s.failures).where(s.failures.c.doc_key == doc_key))
-                conn.execute(
-                    s.failures.insert().values(
-                        doc_key=doc_key,
-                        kind=record["error"]["kind"],
-                        message=record["error"]["message"],
-                        at=now,
-                    )
-                )
+                conn.execute(s.failures.insert().values(**rows.failure_row(record, now)))
             return "failed"
         sha = record["source"]["sha256"]
         d = s.documents
@@ -123,10 +107,8 @@ class Store:
                 entities |= index.entities_of(conn, row.id)
                 orphans |= set(fingerprint.copies_of(conn, row.id))
                 self._delete_document(conn, row.id)
-            document_id = self._insert_document(conn, record, now)
-            self._insert_children(conn, document_id, record)
             fingerprint.relink(conn, sorted(orphans))
-            index.index_document(conn, document_id, record)
+            index.write_document(conn, record, now)
             index.after_delete(conn, clusters, entities)
         return "updated" if previous else "new"
 
@@ -135,107 +117,6 @@ class Store:
         for table in (s.entities, s.events, s.quotes):
             conn.execute(delete(table).where(table.c.document_id == document_id))
         conn.execute(delete(s.documents).where(s.documents.c.id == document_id))
-
-    @staticmethod
-    def _insert_document(conn: Connection, record: dict[str, Any], now: str) -> int:
-        doc = record["document"]
-        source = record["source"]
-        result = conn.execute(
-            s.documents.insert().values(
-                doc_key=record["id"],
-                sha256=source["sha256"],
-                path=source.get("path"),
-                url=source.get("url"),
-                publisher=source.get("publisher"),
-                title=doc.get("title"),
-                published=_date(doc.get("published")),
-                published_source=doc.get("published_source"),
-                ingested_at=now,
-                n_events=len(record["events"]),
-                n_quotes=len(record["quotes"]),
-                n_entities=len(record["entities"]),
-                record=json.dumps(record, ensure_ascii=False),
-            )
-        )
-        key = result.inserted_primary_key
-        assert key is not None
-        return int(key[0])
-
-    @staticmethod
-    def _insert_children(conn: Connection, document_id: int, record: dict[str, Any]) -> None:
-        entity_rows = [
-            {
-                "document_id": document_id,
-                "local_id": e["id"],
-                "name": e["name"],
-                "type": e["type"],
-                "country": e.get("country"),
-                "sector": e.get("sector"),
-                "code": e.get("code"),
-                "aliases": "; ".join(e.get("aliases", [])),
-                "titles": "; ".join(e.get("titles", [])),
-                "n_mentions": len(e.get("mentions", [])),
-                "source_agency": bool(e.get("source_agency", False)),
-            }
-            for e in record["entities"]
-        ]
-        if entity_rows:
-            conn.execute(s.entities.insert(), entity_rows)
-        event_rows = []
-        for v in record["events"]:
-            date = v.get("date") or {}
-            location = v.get("location") or {}
-            event_rows.append(
-                {
-                    "document_id": document_id,
-                    "local_id": v["id"],
-                    "event_type": v["event_type"],
-                    "mode": v.get("mode"),
-                    "modality": v["modality"],
-                    "historical": bool(v.get("historical")),
-                    "cameo": v.get("cameo"),
-                    "quad_class": v.get("quad_class"),
-                    "score": v.get("score"),
-                    "confidence": float(v.get("confidence", 0.0)),
-                    "actor": _first(v["actors"], "text"),
-                    "actor_code": _first(v["actors"], "code"),
-                    "actor_country": (v["actors"][0].get("country") if v["actors"] else None),
-                    "recipient": _first(v["recipients"], "text"),
-                    "recipient_code": _first(v["recipients"], "code"),
-                    "recipient_country": (
-                        v["recipients"][0].get("country") if v["recipients"] else None
-                    ),
-                    "date_value": date.get("value"),
-                    "date_start": _date(date.get("start")),
-                    "date_end": _date(date.get("end")),
-                    "date_precision": date.get("precision"),
-                    "date_source": date.get("source"),
-                    "location": location.get("name"),
-                    "location_country": location.get("country"),
-                    "lat": location.get("lat"),
-                    "lon": location.get("lon"),
-                    "evidence": json.dumps(v["evidence"], ensure_ascii=False),
-                }
-            )
-        if event_rows:
-            conn.execute(s.events.insert(), event_rows)
-        quote_rows = [
-            {
-                "document_id": document_id,
-                "local_id": q["id"],
-                "kind": q["kind"],
-                "text": q["text"],
-                "speaker": (q.get("speaker") or {}).get("text"),
-                "speaker_entity": (q.get("speaker") or {}).get("entity"),
-                "cue": q.get("cue"),
-                "via": q.get("via"),
-                "start": q["start"],
-                "end": q["end"],
-            }
-            for q in record["quotes"]
-        ]
-        if quote_rows:
-            conn.execute(s.quotes.insert(), quote_rows)
 
     # --- reading ---------------------------------------------------------------------------
 

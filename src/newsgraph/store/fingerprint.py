@@ -97,7 +97,7 @@ def bands(signature: tuple[int, ...]) -> list[str]:
     return out
 
 
-def _encode(signature: tuple[int, ...]) -> str:
+def encode_signature(signature: tuple[int, ...]) -> str:
     return " ".join(f"{v:x}" for v in signature)
 
 
@@ -105,7 +105,7 @@ def _decode(text: str) -> tuple[int, ...]:
     return tuple(int(v, 16) for v in text.split())
 
 
-def _original(conn: Connection, document_id: int, fp: Fingerprint) -> tuple[float, int] | None:
+def find_original(conn: Connection, document_id: int, fp: Fingerprint) -> tuple[float, int] | None:
     """(similarity, root) of the earliest-stored story this body copies, among documents stored
     before it; None when it is an original."""
     f = s.document_fingerprints
@@ -139,30 +139,6 @@ def _original(conn: Connection, document_id: int, fp: Fingerprint) -> tuple[floa
     return best
 
 
-def register(conn: Connection, document_id: int, record: dict[str, Any]) -> int | None:
-    """Store the document's fingerprint; return the original it copies (a root), if any."""
-    fp = fingerprint(body_text(record))
-    best = _original(conn, document_id, fp)
-    conn.execute(
-        s.document_fingerprints.insert().values(
-            document_id=document_id,
-            body_hash=fp.body_hash,
-            minhash=_encode(fp.signature),
-            copy_of=best[1] if best else None,
-            similarity=best[0] if best else None,
-        )
-    )
-    if fp.n_words >= MIN_WORDS:
-        conn.execute(
-            s.document_bands.insert(),
-            [
-                {"band": band, "document_id": document_id}
-                for band in dict.fromkeys(bands(fp.signature))
-            ],
-        )
-    return best[1] if best else None
-
-
 def copies_of(conn: Connection, document_id: int) -> list[int]:
     f = s.document_fingerprints
     return [
@@ -188,7 +164,7 @@ def relink(conn: Connection, document_ids: list[int]) -> None:
             ).first()
             else 0
         )
-        best = _original(conn, document_id, Fingerprint(row.body_hash, signature, n_words))
+        best = find_original(conn, document_id, Fingerprint(row.body_hash, signature, n_words))
         conn.execute(
             update(f)
             .where(f.c.document_id == document_id)
