@@ -11,8 +11,9 @@ import json
 import logging
 import os
 import sys
+import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -207,15 +208,14 @@ def ingest(
             workers=dask_workers,
             partition_size=partition_size,
         )
-        for record in records_in:
-            record = _unique_id(record, seen)
-            status = store.add(record)
-            counts[status] += 1
-            if status == "failed":
-                failures.append(
-                    f"{record['id']}: {record['error']['kind']}: {record['error']['message']}"
-                )
-            progress.advance(task)
+        for batch in _store_batches(_unique_id(record, seen) for record in records_in):
+            for record, status in zip(batch, store.add_many(batch), strict=True):
+                counts[status] += 1
+                if status == "failed":
+                    failures.append(
+                        f"{record['id']}: {record['error']['kind']}: {record['error']['message']}"
+                    )
+                progress.advance(task)
         summary = store.summary()
     for line in failures:
         console.print(f"[red]failed[/] {line}")
@@ -229,6 +229,28 @@ def ingest(
     )
     if counts["failed"]:
         raise typer.Exit(1)
+
+
+STORE_BATCH = 32
+"""Records written in one transaction (one commit); a kill loses at most these, and the
+rerun stores them."""
+
+STORE_BATCH_SECONDS = 2.0
+"""A batch is written once its first record has waited this long (slow analysis)."""
+
+
+def _store_batches(records: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    batch: list[dict[str, Any]] = []
+    started = 0.0
+    for record in records:
+        if not batch:
+            started = time.monotonic()
+        batch.append(record)
+        if len(batch) >= STORE_BATCH or time.monotonic() - started >= STORE_BATCH_SECONDS:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _unique_id(record: dict[str, Any], seen: dict[str, str]) -> dict[str, Any]:

@@ -103,3 +103,25 @@ def test_rows_new_cluster_equals_its_refresh(tmp_path: Any) -> None:
             for cluster_id in conn.execute(select(s.event_clusters.c.id)).scalars().all():
                 clusters.refresh(conn, cluster_id)
         assert cluster_tables(store) == written
+
+
+def test_rows_two_reports_of_one_event_in_one_document_share_a_cluster(tmp_path: Any) -> None:
+    """The second event finds the cluster the first opened, before its keys are written."""
+    record = document(3, random.Random(9))
+    first = record["events"][0]
+    first["modality"] = "asserted"
+    second = {**first, "id": f"V{len(record['events']) + 1}", "confidence": 0.1}
+    record["events"].append(second)
+    record["document"]["body"] = [{"start": 0, "end": len(record["text"])}]
+    with Store(f"sqlite:///{tmp_path / 'one.sqlite'}") as store:
+        store.add(record)
+        with store.engine.connect() as conn:
+            link = s.event_links
+            clusters_of = dict(conn.execute(select(link.c.event_id, link.c.cluster_id)).all())
+            events = dict(conn.execute(select(s.events.c.local_id, s.events.c.id)).all())
+            cluster = clusters_of[events[first["id"]]]
+            assert clusters_of[events[second["id"]]] == cluster
+            n_events = conn.execute(
+                select(s.event_clusters.c.n_events).where(s.event_clusters.c.id == cluster)
+            ).scalar()
+        assert n_events is not None and n_events >= 2

@@ -181,3 +181,25 @@ def test_store_migration_3_adds_adjectival_to_older_stores(tmp_path: Path) -> No
         columns = [row[1] for row in conn.execute(text("PRAGMA table_info(places)"))]
     reopened.close()
     assert "adjectival" in columns
+
+
+def test_store_add_many_keeps_the_good_records_of_a_failing_batch(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = index.write_document
+
+    def fails_on_b(conn: Any, record: dict[str, Any], now: str) -> int:
+        if record["id"] == "b":
+            raise RuntimeError("disk full")
+        return real(conn, record, now)
+
+    monkeypatch.setattr(index, "write_document", fails_on_b)
+    batch = [
+        make_record(f"Olaf Weber met the {who} president in Warsaw.", key)
+        for key, who in (("a", "Polish"), ("b", "Czech"), ("c", "Slovak"))
+    ]
+    with pytest.raises(RuntimeError):
+        store.add_many(batch)
+    assert sorted(r["doc_key"] for r in store.rows("documents")) == ["a"]
+    monkeypatch.undo()
+    assert store.add_many(batch) == ["unchanged", "new", "new"]

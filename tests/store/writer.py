@@ -21,6 +21,7 @@ from varied import corpus
 from newsgraph.store import Store
 
 CORPUS_SIZE = 120
+BATCH = 8
 
 
 def main(argv: list[str]) -> None:
@@ -32,8 +33,8 @@ def main(argv: list[str]) -> None:
     print("open", flush=True)
     with Store(url) as store:
         print("ready", flush=True)
-        for record in records:
-            store.add(record)
+        for i in range(0, len(records), BATCH):  # as `newsgraph ingest` writes them
+            store.add_many(records[i : i + BATCH])
     print("done", flush=True)
 
 

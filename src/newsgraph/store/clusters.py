@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, delete, select, update
@@ -27,6 +28,45 @@ from newsgraph.store.matching import (
 )
 
 
+@dataclass
+class _Opened:
+    """Clusters a document opened, written at its end in one statement per table (their
+    rows are in; their links, keys and participants wait)."""
+
+    candidates: list[tuple[str, str, Candidate]] = field(default_factory=list)
+    links: list[dict[str, Any]] = field(default_factory=list)
+    keys: list[dict[str, Any]] = field(default_factory=list)
+    participants: list[dict[str, Any]] = field(default_factory=list)
+
+    def near(self, fact: EventFacts) -> list[Candidate]:
+        """The opened clusters the candidate query would find for `fact`: same type and
+        modality, dates within the tolerance, an identity token in common."""
+        if fact.start is None or fact.end is None:
+            return []
+        tolerance = dt.timedelta(days=DATE_TOLERANCE_DAYS)
+        tokens = {t for side in fact.sides.values() for t in side.every}
+        return [
+            c
+            for event_type, modality, c in self.candidates
+            if (event_type, modality) == (fact.event_type, fact.modality)
+            and c.start <= fact.end + tolerance
+            and c.end >= fact.start - tolerance
+            and tokens & {t for side in c.sides.values() for t in side.every}
+        ]
+
+    def flush(self, conn: Connection) -> None:
+        """Write what waits; from then on the candidate query finds these clusters."""
+        self.candidates.clear()
+        for table, values in (
+            (s.event_links, self.links),
+            (s.cluster_keys, self.keys),
+            (s.cluster_participants, self.participants),
+        ):
+            if values:
+                conn.execute(table.insert(), values)
+            values.clear()
+
+
 def assign(
     conn: Connection,
     document_id: int,
@@ -38,13 +78,16 @@ def assign(
     """Link each event of a document to a matching cluster, or open a new one. A new cluster's
     row, keys and participants are made from the event itself (`members`, `participants`: the
     same values a refresh would read back), so opening one costs no reads."""
+    opened = _Opened()
     for fact in facts:
         cluster_id = None
         if copy_of is not None:
             cluster_id = _cluster_of_original(conn, fact, copy_of)
         if cluster_id is None:
-            cluster_id = best_candidate(fact, _candidates(conn, fact))
+            found = _candidates(conn, fact) + opened.near(fact)
+            cluster_id = best_candidate(fact, sorted(found, key=lambda c: c.cluster_id))
         if cluster_id is not None:
+            opened.flush(conn)
             _link(conn, fact.event_id, cluster_id, document_id)
             refresh(conn, cluster_id)
             continue
@@ -57,8 +100,36 @@ def assign(
         )
         assert result.inserted_primary_key is not None
         cluster_id = int(result.inserted_primary_key[0])
-        _link(conn, fact.event_id, cluster_id, document_id)
-        _write_keys(conn, cluster_id, row, mine)
+        keys, entity_sides = _key_rows(cluster_id, row, mine)
+        opened.links.append(
+            {"event_id": fact.event_id, "cluster_id": cluster_id, "document_id": document_id}
+        )
+        opened.keys += keys
+        opened.participants += entity_sides
+        if row["date_start"] is not None and row["date_end"] is not None:
+            sides: dict[str, list[str]] = {}
+            for key in keys:
+                sides.setdefault(key["side"], []).append(key["token"])
+            place = (
+                PlaceFacts(
+                    row["location"],
+                    row["location_country"],
+                    row["lat"],
+                    row["lon"],
+                    row["location_precision"] or "city",
+                )
+                if row["location"]
+                else None
+            )
+            candidate = Candidate(
+                cluster_id,
+                row["date_start"],
+                row["date_end"],
+                place,
+                {side: decode(tokens) for side, tokens in sides.items()},
+            )
+            opened.candidates.append((fact.event_type, fact.modality, candidate))
+    opened.flush(conn)
 
 
 def _link(conn: Connection, event_id: int, cluster_id: int, document_id: int) -> None:
@@ -202,32 +273,36 @@ def _write_keys(
     conn: Connection, cluster_id: int, row: dict[str, Any], participants: list[dict[str, Any]]
 ) -> None:
     """A cluster's identity keys and its participating global entities."""
-    keys = cluster_keys(participants)
+    keys, entity_sides = _key_rows(cluster_id, row, participants)
     if keys:
-        conn.execute(
-            s.cluster_keys.insert(),
-            [{"token": t, "side": side, "cluster_id": cluster_id} for t, side in sorted(keys)],
-        )
-    entity_sides = sorted(
-        {
-            (p["global_entity_id"], p["side"])
-            for p in participants
-            if p["global_entity_id"] is not None
-        }
-    )
+        conn.execute(s.cluster_keys.insert(), keys)
     if entity_sides:
-        conn.execute(
-            s.cluster_participants.insert(),
-            [
-                {
-                    "cluster_id": cluster_id,
-                    "global_entity_id": g,
-                    "side": side,
-                    "date_start": row["date_start"],
-                }
-                for g, side in entity_sides
-            ],
+        conn.execute(s.cluster_participants.insert(), entity_sides)
+
+
+def _key_rows(
+    cluster_id: int, row: dict[str, Any], participants: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    keys = [
+        {"token": t, "side": side, "cluster_id": cluster_id}
+        for t, side in sorted(cluster_keys(participants))
+    ]
+    entity_sides = [
+        {
+            "cluster_id": cluster_id,
+            "global_entity_id": g,
+            "side": side,
+            "date_start": row["date_start"],
+        }
+        for g, side in sorted(
+            {
+                (p["global_entity_id"], p["side"])
+                for p in participants
+                if p["global_entity_id"] is not None
+            }
         )
+    ]
+    return keys, entity_sides
 
 
 def _participants(conn: Connection, event_ids: list[int]) -> list[dict[str, Any]]:

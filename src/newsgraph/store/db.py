@@ -12,6 +12,7 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Literal
 
 from sqlalchemy import Connection, delete, func, select
@@ -78,38 +79,51 @@ class Store:
 
     def add(self, record: dict[str, Any]) -> IngestStatus:
         """Store one analysis record (or error record) in one transaction, retried as a whole
-        when a concurrent writer holds the lock or wins a conflict."""
-        return retrying(lambda: self._add(record))
+        when a concurrent writer holds the lock."""
+        return self.add_many([record])[0]
 
-    def _add(self, record: dict[str, Any]) -> IngestStatus:
+    def add_many(self, records: list[dict[str, Any]]) -> list[IngestStatus]:
+        """Store several records in one transaction (one commit, one lock for all: the fast
+        path for ingest). Each document is still all-or-nothing: if one fails, the batch is
+        rolled back and its records are stored one transaction each, so those before the
+        failing one are kept and it raises as `add` would."""
+        try:
+            return retrying(lambda: self._write(records))
+        except Exception:
+            if len(records) == 1:
+                raise
+        return [retrying(partial(self._write, [record]))[0] for record in records]
+
+    def _write(self, records: list[dict[str, Any]]) -> list[IngestStatus]:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with write_transaction(self.engine) as conn:
+            return [self._write_one(conn, record, now) for record in records]
+
+    def _write_one(self, conn: Connection, record: dict[str, Any], now: str) -> IngestStatus:
         doc_key = str(record.get("id"))
+        # The failures table says what failed in the last run, once per document.
+        conn.execute(delete(s.failures).where(s.failures.c.doc_key == doc_key))
         if "error" in record:
-            with write_transaction(self.engine) as conn:
-                # The failures table says what failed in the last run, once per document.
-                conn.execute(delete(s.failures).where(s.failures.c.doc_key == doc_key))
-                conn.execute(s.failures.insert().values(**rows.failure_row(record, now)))
+            conn.execute(s.failures.insert().values(**rows.failure_row(record, now)))
             return "failed"
         sha = record["source"]["sha256"]
         d = s.documents
-        with write_transaction(self.engine) as conn:
-            conn.execute(delete(s.failures).where(s.failures.c.doc_key == doc_key))
-            previous = conn.execute(
-                select(d.c.id, d.c.sha256).where(d.c.doc_key == doc_key).order_by(d.c.id)
-            ).all()
-            if any(row.sha256 == sha for row in previous):
-                return "unchanged"
-            clusters: set[int] = set()
-            entities: set[int] = set()
-            orphans: set[int] = set()
-            for row in previous:
-                clusters |= index.before_delete(conn, row.id)
-                entities |= index.entities_of(conn, row.id)
-                orphans |= set(fingerprint.copies_of(conn, row.id))
-                self._delete_document(conn, row.id)
-            fingerprint.relink(conn, sorted(orphans))
-            index.write_document(conn, record, now)
-            index.after_delete(conn, clusters, entities)
+        previous = conn.execute(
+            select(d.c.id, d.c.sha256).where(d.c.doc_key == doc_key).order_by(d.c.id)
+        ).all()
+        if any(row.sha256 == sha for row in previous):
+            return "unchanged"
+        clusters: set[int] = set()
+        entities: set[int] = set()
+        orphans: set[int] = set()
+        for row in previous:
+            clusters |= index.before_delete(conn, row.id)
+            entities |= index.entities_of(conn, row.id)
+            orphans |= set(fingerprint.copies_of(conn, row.id))
+            self._delete_document(conn, row.id)
+        fingerprint.relink(conn, sorted(orphans))
+        index.write_document(conn, record, now)
+        index.after_delete(conn, clusters, entities)
         return "updated" if previous else "new"
 
     @staticmethod

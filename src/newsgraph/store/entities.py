@@ -110,7 +110,7 @@ def link_entities(
             )
             assert result.inserted_primary_key is not None
             global_id = int(result.inserted_primary_key[0])
-            current[global_id] = (seen, entity.get("code"), entity["name"])
+            current[global_id] = (seen, _coding(entity), entity["name"])
         fresh = {k: v for k, v in keys.items() if k not in known}
         new_keys += rows.entity_key_rows(fresh, global_id)
         known.update(dict.fromkeys(fresh, global_id))
@@ -130,18 +130,20 @@ def link_entities(
     return linked
 
 
-Current = dict[int, tuple[dt.date | None, str | None, str]]
+Current = dict[int, tuple[dt.date | None, tuple[str | None, str | None, str | None], str]]
 
 
 def _current(conn: Connection, global_ids: set[int]) -> Current:
-    """(last seen, code, name) of global entities, read once per document."""
+    """(last seen, (country, sector, code), name) of global entities, read once per document."""
     if not global_ids:
         return {}
     g = s.global_entities
     return {
-        int(r.id): (r.last_seen, r.code, r.name)
+        int(r.id): (r.last_seen, (r.country, r.sector, r.code), r.name)
         for r in conn.execute(
-            select(g.c.id, g.c.last_seen, g.c.code, g.c.name).where(g.c.id.in_(sorted(global_ids)))
+            select(g.c.id, g.c.last_seen, g.c.country, g.c.sector, g.c.code, g.c.name).where(
+                g.c.id.in_(sorted(global_ids))
+            )
         )
     }
 
@@ -154,14 +156,21 @@ def _update_coding(
     seen: dt.date | None,
 ) -> None:
     """Coding follows the newest report: an actor's office (and so its sector) changes."""
-    last_seen, code, name = current[global_id]
+    last_seen, coding, name = current[global_id]
     newest = seen is not None and (last_seen is None or seen >= last_seen)
-    if not entity.get("code") or not (newest or code is None):
+    if not entity.get("code") or not (newest or coding[2] is None):
         return
-    values = {k: entity.get(k) for k in ("country", "sector", "code")}
-    g = s.global_entities
-    conn.execute(update(g).where(g.c.id == global_id).values(**values))
-    current[global_id] = (seen if newest else last_seen, entity.get("code"), name)
+    if _coding(entity) != coding:
+        country, sector, code = _coding(entity)
+        g = s.global_entities
+        conn.execute(
+            update(g).where(g.c.id == global_id).values(country=country, sector=sector, code=code)
+        )
+    current[global_id] = (seen if newest else last_seen, _coding(entity), name)
+
+
+def _coding(entity: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
+    return (entity.get("country"), entity.get("sector"), entity.get("code"))
 
 
 def recount(conn: Connection, global_ids: set[int], *, remove_unused: bool = False) -> None:

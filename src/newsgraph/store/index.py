@@ -18,18 +18,22 @@ from newsgraph.store import clusters, entities, fingerprint, rows
 from newsgraph.store import schema as s
 
 
-def insert_returning_ids(conn: Connection, table: Table, values: list[rows.Row]) -> list[int]:
-    """Insert rows in one statement; their new ids, in the order given."""
+def insert_returning(
+    conn: Connection, table: Table, values: list[rows.Row], key: str
+) -> list[tuple[int, Any]]:
+    """Insert rows in one multi-row statement; (new id, `key` column) of each, in any order
+    (asking for the given order makes SQLite insert row by row)."""
     if not values:
         return []
-    result = conn.execute(
-        table.insert().returning(table.c.id, sort_by_parameter_order=True), values
-    )
-    return [int(r[0]) for r in result]
+    result = conn.execute(table.insert().returning(table.c.id, table.c[key]), values)
+    return [(int(r[0]), r[1]) for r in result]
 
 
-def _by_local_id(items: list[dict[str, Any]], ids: list[int]) -> dict[str, int]:
-    return {item["id"]: row_id for item, row_id in zip(items, ids, strict=True)}
+def _ids(conn: Connection, table: Table, values: list[rows.Row]) -> dict[str, int]:
+    """Insert a document's rows; local id → new row id."""
+    return {
+        str(local): row_id for row_id, local in insert_returning(conn, table, values, "local_id")
+    }
 
 
 def write_document(conn: Connection, record: dict[str, Any], now: str) -> int:
@@ -38,13 +42,11 @@ def write_document(conn: Connection, record: dict[str, Any], now: str) -> int:
     assert result.inserted_primary_key is not None
     document_id = int(result.inserted_primary_key[0])
     ids = {
-        "entities": insert_returning_ids(conn, s.entities, rows.entity_rows(document_id, record)),
-        "events": insert_returning_ids(conn, s.events, rows.event_rows(document_id, record)),
-        "quotes": insert_returning_ids(conn, s.quotes, rows.quote_rows(document_id, record)),
+        "entities": _ids(conn, s.entities, rows.entity_rows(document_id, record)),
+        "events": _ids(conn, s.events, rows.event_rows(document_id, record)),
+        "quotes": _ids(conn, s.quotes, rows.quote_rows(document_id, record)),
     }
-    index_document(
-        conn, document_id, record, {k: _by_local_id(record[k], v) for k, v in ids.items()}
-    )
+    index_document(conn, document_id, record, ids)
     return document_id
 
 
@@ -83,8 +85,9 @@ def index_document(
     _insert(
         conn, s.event_participants, rows.participant_rows(document_id, record, event_ids, linked)
     )
-    evidence = rows.evidence_rows(document_id, record, event_ids)
-    evidence_ids = insert_returning_ids(conn, s.evidence, evidence)
+    evidence = insert_returning(
+        conn, s.evidence, rows.evidence_rows(document_id, record, event_ids), "text"
+    )
     quote_texts = [
         (quote_ids[q["id"]], (q.get("speaker") or {}).get("text"), q["text"])
         for q in record["quotes"]
@@ -95,7 +98,7 @@ def index_document(
         rows.search_rows(
             document_id,
             "evidence",
-            [(i, None, e["text"]) for i, e in zip(evidence_ids, evidence, strict=True)],
+            [(i, None, text) for i, text in sorted(evidence)],
         )
         + rows.search_rows(document_id, "quote", quote_texts),
     )
