@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, Date, Select, bindparam, delete, select, update
 
 from newsgraph.kb import normalize_name
 from newsgraph.store import schema as s
@@ -94,9 +94,8 @@ def assign(
         mine = participants.get(fact.event_id, [])
         row = summarise([members[fact.event_id]], mine)
         result = conn.execute(
-            s.event_clusters.insert().values(
-                event_type=fact.event_type, modality=fact.modality, **row
-            )
+            s.event_clusters.insert(),
+            {"event_type": fact.event_type, "modality": fact.modality, **row},
         )
         assert result.inserted_primary_key is not None
         cluster_id = int(result.inserted_primary_key[0])
@@ -134,9 +133,8 @@ def assign(
 
 def _link(conn: Connection, event_id: int, cluster_id: int, document_id: int) -> None:
     conn.execute(
-        s.event_links.insert().values(
-            event_id=event_id, cluster_id=cluster_id, document_id=document_id
-        )
+        s.event_links.insert(),
+        {"event_id": event_id, "cluster_id": cluster_id, "document_id": document_id},
     )
 
 
@@ -169,17 +167,9 @@ def _cluster_of_original(conn: Connection, fact: EventFacts, original: int) -> i
     return best_of_original(fact, _cluster_sides(conn, ids))
 
 
-def _candidates(conn: Connection, fact: EventFacts) -> list[Candidate]:
-    """Clusters of the event's type and modality, near its dates, sharing an identity token."""
-    if fact.start is None or fact.end is None:
-        return []  # an undated report cannot be shown to describe the same event
-    tokens = sorted({t for side in fact.sides.values() for t in side.every})
-    if not tokens:
-        return []
+def _candidates_statement() -> Select[Any]:
     c, k = s.event_clusters, s.cluster_keys
-    tolerance = dt.timedelta(days=DATE_TOLERANCE_DAYS)
-    stored = [f"{p}:{t}" for t in tokens for p in ("s", "w")]
-    rows = conn.execute(
+    return (
         select(
             c.c.id,
             c.c.date_start,
@@ -190,10 +180,41 @@ def _candidates(conn: Connection, fact: EventFacts) -> list[Candidate]:
             c.c.lon,
             c.c.location_precision,
         )
-        .where(c.c.event_type == fact.event_type, c.c.modality == fact.modality)
-        .where(c.c.date_start <= fact.end + tolerance, c.c.date_end >= fact.start - tolerance)
-        .where(c.c.id.in_(select(k.c.cluster_id).where(k.c.token.in_(stored))))
+        .where(c.c.event_type == bindparam("event_type"), c.c.modality == bindparam("modality"))
+        .where(
+            c.c.date_start <= bindparam("latest_start", type_=Date),
+            c.c.date_end >= bindparam("earliest_end", type_=Date),
+        )
+        .where(
+            c.c.id.in_(
+                select(k.c.cluster_id).where(k.c.token.in_(bindparam("tokens", expanding=True)))
+            )
+        )
         .order_by(c.c.id)
+    )
+
+
+_CANDIDATES = _candidates_statement()
+"""Built once: the query runs for every event stored."""
+
+
+def _candidates(conn: Connection, fact: EventFacts) -> list[Candidate]:
+    """Clusters of the event's type and modality, near its dates, sharing an identity token."""
+    if fact.start is None or fact.end is None:
+        return []  # an undated report cannot be shown to describe the same event
+    tokens = sorted({t for side in fact.sides.values() for t in side.every})
+    if not tokens:
+        return []
+    tolerance = dt.timedelta(days=DATE_TOLERANCE_DAYS)
+    rows = conn.execute(
+        _CANDIDATES,
+        {
+            "event_type": fact.event_type,
+            "modality": fact.modality,
+            "latest_start": fact.end + tolerance,
+            "earliest_end": fact.start - tolerance,
+            "tokens": [f"{p}:{t}" for t in tokens for p in ("s", "w")],
+        },
     ).all()
     if not rows:
         return []

@@ -104,7 +104,7 @@ class Store:
         # The failures table says what failed in the last run, once per document.
         conn.execute(delete(s.failures).where(s.failures.c.doc_key == doc_key))
         if "error" in record:
-            conn.execute(s.failures.insert().values(**rows.failure_row(record, now)))
+            conn.execute(s.failures.insert(), rows.failure_row(record, now))
             return "failed"
         sha = record["source"]["sha256"]
         d = s.documents

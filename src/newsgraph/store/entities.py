@@ -106,7 +106,7 @@ def link_entities(
             _update_coding(conn, current, global_id, entity, seen)
         else:
             result = conn.execute(
-                s.global_entities.insert().values(**rows.global_entity_row(entity, norm_key, seen))
+                s.global_entities.insert(), rows.global_entity_row(entity, norm_key, seen)
             )
             assert result.inserted_primary_key is not None
             global_id = int(result.inserted_primary_key[0])

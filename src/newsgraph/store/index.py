@@ -38,7 +38,7 @@ def _ids(conn: Connection, table: Table, values: list[rows.Row]) -> dict[str, in
 
 def write_document(conn: Connection, record: dict[str, Any], now: str) -> int:
     """Insert a new document with every row it brings; its id."""
-    result = conn.execute(s.documents.insert().values(**rows.document_row(record, now)))
+    result = conn.execute(s.documents.insert(), rows.document_row(record, now))
     assert result.inserted_primary_key is not None
     document_id = int(result.inserted_primary_key[0])
     ids = {
