@@ -29,17 +29,21 @@ REPO = Path(__file__).resolve().parents[2]
 WRITERS = 4
 
 
-def run_writers(url: str, slices: list[tuple[int, int]]) -> list[subprocess.CompletedProcess[str]]:
+def run_writers(
+    url: str, slices: list[tuple[int, int]], readers: int = 0
+) -> list[subprocess.CompletedProcess[str]]:
     start_at = time.time() + 2.0  # every process imported and waiting before the first starts
+    commands = [[str(a), str(b), str(start_at)] for a, b in slices]
+    commands += [["read", "8", str(start_at)]] * readers
     procs = [
         subprocess.Popen(
-            [sys.executable, str(WRITER), url, str(a), str(b), str(start_at)],
+            [sys.executable, str(WRITER), url, *args],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
             cwd=REPO,
         )
-        for a, b in slices
+        for args in commands
     ]
     out = []
     for proc in procs:
@@ -57,10 +61,11 @@ def test_concurrency_four_writers_with_overlapping_inputs(kind: str, tmp_path: P
     # three writers at about the same time.
     slices = [(0, n // 2), (n // 4, 3 * n // 4), (n // 2, n), (0, n)]
     assert len(slices) == WRITERS
-    results = run_writers(url, slices)
+    results = run_writers(url, slices, readers=1)  # and a reader: never "database is locked"
     for result in results:
         assert result.returncode == 0, result.stderr[-3000:]
         assert "Traceback" not in result.stderr
+    assert "reads " in results[-1].stdout and int(results[-1].stdout.split()[-1]) > 0
     serial_url = f"sqlite:///{tmp_path / 'serial.sqlite'}"
     with Store(serial_url) as serial:
         for record in records:

@@ -1,6 +1,7 @@
 """A separate writer process for the concurrency and crash tests (run as a script).
 
     python tests/store/writer.py URL FIRST LAST [START_AT [CORPUS_SIZE]]
+    python tests/store/writer.py URL read SECONDS START_AT
 
 opens the store at URL (creating it if it is new) and adds records FIRST..LAST-1 of the varied
 corpus, after waiting until the wall-clock time START_AT so that several writers start together.
@@ -24,7 +25,22 @@ CORPUS_SIZE = 120
 BATCH = 8
 
 
+def read(url: str, seconds: float, start_at: float) -> None:
+    """A reader beside the writers: lists and counts until `seconds` after `start_at`."""
+    time.sleep(max(0.0, start_at - time.time()))
+    reads = 0
+    with Store(url) as store:
+        while time.time() < start_at + seconds:
+            store.summary()
+            list(store.rows("events", limit=20))
+            reads += 1
+    print(f"reads {reads}", flush=True)
+
+
 def main(argv: list[str]) -> None:
+    if argv[1] == "read":
+        read(argv[0], float(argv[2]), float(argv[3]))
+        return
     url, first, last = argv[0], int(argv[1]), int(argv[2])
     if len(argv) > 3 and argv[3] != "now":
         time.sleep(max(0.0, float(argv[3]) - time.time()))
