@@ -188,10 +188,10 @@ def test_store_add_many_keeps_the_good_records_of_a_failing_batch(
 ) -> None:
     real = index.write_document
 
-    def fails_on_b(conn: Any, record: dict[str, Any], now: str) -> int:
+    def fails_on_b(conn: Any, record: dict[str, Any], *rest: Any) -> int:
         if record["id"] == "b":
             raise RuntimeError("disk full")
-        return real(conn, record, now)
+        return real(conn, record, *rest)
 
     monkeypatch.setattr(index, "write_document", fails_on_b)
     batch = [

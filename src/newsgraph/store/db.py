@@ -97,9 +97,14 @@ class Store:
     def _write(self, records: list[dict[str, Any]]) -> list[IngestStatus]:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with write_transaction(self.engine) as conn:
-            return [self._write_one(conn, record, now) for record in records]
+            deferred = index.Deferred()
+            statuses = [self._write_one(conn, record, now, deferred) for record in records]
+            deferred.flush(conn)
+        return statuses
 
-    def _write_one(self, conn: Connection, record: dict[str, Any], now: str) -> IngestStatus:
+    def _write_one(
+        self, conn: Connection, record: dict[str, Any], now: str, deferred: index.Deferred
+    ) -> IngestStatus:
         doc_key = str(record.get("id"))
         # The failures table says what failed in the last run, once per document.
         conn.execute(delete(s.failures).where(s.failures.c.doc_key == doc_key))
@@ -116,13 +121,15 @@ class Store:
         clusters: set[int] = set()
         entities: set[int] = set()
         orphans: set[int] = set()
+        if previous:
+            deferred.flush(conn)
         for row in previous:
             clusters |= index.before_delete(conn, row.id)
             entities |= index.entities_of(conn, row.id)
             orphans |= set(fingerprint.copies_of(conn, row.id))
             self._delete_document(conn, row.id)
         fingerprint.relink(conn, sorted(orphans))
-        index.write_document(conn, record, now)
+        index.write_document(conn, record, now, deferred)
         index.after_delete(conn, clusters, entities)
         return "updated" if previous else "new"
 

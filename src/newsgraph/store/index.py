@@ -36,8 +36,40 @@ def _ids(conn: Connection, table: Table, values: list[rows.Row]) -> dict[str, in
     }
 
 
-def write_document(conn: Connection, record: dict[str, Any], now: str) -> int:
-    """Insert a new document with every row it brings; its id."""
+class Deferred:
+    """Rows no later write reads (mentions, roles, search texts, quote links, times, places),
+    kept until the end of a batch and then inserted with one statement per table. Flush before
+    deleting a document, so that a replacement within the batch finds its rows."""
+
+    TABLES = (s.mentions, s.roles, s.search_texts, s.quote_links, s.times, s.places)
+
+    def __init__(self) -> None:
+        self.rows: dict[str, list[rows.Row]] = {t.name: [] for t in self.TABLES}
+
+    def add(self, table: Table, values: list[rows.Row]) -> None:
+        self.rows[table.name] += values
+
+    def flush(self, conn: Connection) -> None:
+        for table in self.TABLES:
+            _insert(conn, table, self.rows[table.name])
+            self.rows[table.name] = []
+
+
+class _Now(Deferred):
+    """No deferral: every row is inserted when it is added."""
+
+    def __init__(self, conn: Connection) -> None:
+        super().__init__()
+        self.conn = conn
+
+    def add(self, table: Table, values: list[rows.Row]) -> None:
+        _insert(self.conn, table, values)
+
+
+def write_document(
+    conn: Connection, record: dict[str, Any], now: str, deferred: Deferred | None = None
+) -> int:
+    """Insert a new document with every row it brings (some into `deferred`); its id."""
     result = conn.execute(s.documents.insert(), rows.document_row(record, now))
     assert result.inserted_primary_key is not None
     document_id = int(result.inserted_primary_key[0])
@@ -46,7 +78,7 @@ def write_document(conn: Connection, record: dict[str, Any], now: str) -> int:
         "events": _ids(conn, s.events, rows.event_rows(document_id, record)),
         "quotes": _ids(conn, s.quotes, rows.quote_rows(document_id, record)),
     }
-    index_document(conn, document_id, record, ids)
+    index_document(conn, document_id, record, ids, deferred)
     return document_id
 
 
@@ -68,9 +100,11 @@ def index_document(
     document_id: int,
     record: dict[str, Any],
     ids: Mapping[str, Mapping[str, int]] | None = None,
+    deferred: Deferred | None = None,
 ) -> None:
     """The cross-article index of a stored document (its migration-1 rows are in)."""
     ids = ids if ids is not None else _stored_ids(conn, document_id)
+    later = deferred if deferred is not None else _Now(conn)
     fp = fingerprint.fingerprint(fingerprint.body_text(record))
     original = fingerprint.find_original(conn, document_id, fp)
     conn.execute(
@@ -80,8 +114,8 @@ def index_document(
         conn.execute(s.document_bands.insert(), rows.band_rows(document_id, fp))
     linked = entities.link_entities(conn, document_id, record, ids["entities"])
     event_ids, quote_ids = ids["events"], ids["quotes"]
-    _insert(conn, s.mentions, rows.mention_rows(document_id, record, linked))
-    _insert(conn, s.roles, rows.role_rows(document_id, record, linked))
+    later.add(s.mentions, rows.mention_rows(document_id, record, linked))
+    later.add(s.roles, rows.role_rows(document_id, record, linked))
     _insert(
         conn, s.event_participants, rows.participant_rows(document_id, record, event_ids, linked)
     )
@@ -92,8 +126,7 @@ def index_document(
         (quote_ids[q["id"]], (q.get("speaker") or {}).get("text"), q["text"])
         for q in record["quotes"]
     ]
-    _insert(
-        conn,
+    later.add(
         s.search_texts,
         rows.search_rows(
             document_id,
@@ -102,9 +135,9 @@ def index_document(
         )
         + rows.search_rows(document_id, "quote", quote_texts),
     )
-    _insert(conn, s.quote_links, rows.quote_link_rows(document_id, record, quote_ids, linked))
-    _insert(conn, s.times, rows.time_rows(document_id, record))
-    _insert(conn, s.places, rows.place_rows(document_id, record))
+    later.add(s.quote_links, rows.quote_link_rows(document_id, record, quote_ids, linked))
+    later.add(s.times, rows.time_rows(document_id, record))
+    later.add(s.places, rows.place_rows(document_id, record))
     copy_of = original[1] if original else None
     clusters.assign(
         conn,
