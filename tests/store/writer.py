@@ -30,7 +30,7 @@ def read(url: str, seconds: float, start_at: float) -> None:
     time.sleep(max(0.0, start_at - time.time()))
     reads = 0
     with Store(url) as store:
-        while time.time() < start_at + seconds:
+        while reads == 0 or time.time() < start_at + seconds:
             store.summary()
             list(store.rows("events", limit=20))
             reads += 1

@@ -73,7 +73,11 @@ class Store:
     # --- writing ---------------------------------------------------------------------------
 
     def _index_unindexed(self) -> None:
-        """Index documents an older store kept without the cross-article index (version 1)."""
+        """Index documents an older store kept without the cross-article index (version 1).
+        Checked without the write lock, so opening a store never waits for writers."""
+        with self.engine.connect() as conn:
+            if not index.unindexed(conn):
+                return
         with write_transaction(self.engine) as conn:
             index.index_unindexed(conn)
 

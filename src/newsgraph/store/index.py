@@ -194,6 +194,13 @@ def after_delete(conn: Connection, touched: set[int], global_entities: set[int])
     entities.recount(conn, global_entities, remove_unused=True)
 
 
+def unindexed(conn: Connection) -> bool:
+    """Whether any stored document lacks its cross-article index."""
+    d, f = s.documents, s.document_fingerprints
+    query = select(d.c.id).where(d.c.id.not_in(select(f.c.document_id))).limit(1)
+    return conn.execute(query).first() is not None
+
+
 def index_unindexed(conn: Connection) -> None:
     """Index documents stored without the cross-article index (by version 1), oldest first."""
     d, f = s.documents, s.document_fingerprints

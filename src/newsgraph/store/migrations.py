@@ -187,8 +187,10 @@ def _stamp(conn: Connection, version: int) -> None:
 
 def migrate(engine: Engine) -> int:
     """Create or update the store in one transaction; return the resulting version."""
-    with engine.connect() as conn:
+    with engine.connect() as conn:  # a reader does not wait for writers' lock
         version = current_version(conn)
+    if version == SCHEMA_VERSION:
+        return version
     if 0 < version < SCHEMA_VERSION and engine.dialect.name == "sqlite":
         # Table rebuilds need foreign keys off (else dropping the old table cascades).
         with write_transaction(engine, foreign_keys=False) as conn:
