@@ -11,8 +11,9 @@ import json
 import logging
 import os
 import sys
+import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -181,9 +182,12 @@ def ingest(
 
     from newsgraph.store import Store
 
+    if any(not p.strip() for p in paths):
+        raise typer.BadParameter("an empty path was given; name a file, a folder or - for stdin")
     settings = load_settings(db_url=db)
     counts: Counter[str] = Counter()
     failures: list[str] = []
+    seen: dict[str, str] = {}
     with (
         Store(settings.db_url) as store,
         Progress(
@@ -204,14 +208,14 @@ def ingest(
             workers=dask_workers,
             partition_size=partition_size,
         )
-        for record in records_in:
-            status = store.add(record)
-            counts[status] += 1
-            if status == "failed":
-                failures.append(
-                    f"{record['id']}: {record['error']['kind']}: {record['error']['message']}"
-                )
-            progress.advance(task)
+        for batch in _store_batches(_unique_id(record, seen) for record in records_in):
+            for record, status in zip(batch, store.add_many(batch), strict=True):
+                counts[status] += 1
+                if status == "failed":
+                    failures.append(
+                        f"{record['id']}: {record['error']['kind']}: {record['error']['message']}"
+                    )
+                progress.advance(task)
         summary = store.summary()
     for line in failures:
         console.print(f"[red]failed[/] {line}")
@@ -225,6 +229,48 @@ def ingest(
     )
     if counts["failed"]:
         raise typer.Exit(1)
+
+
+STORE_BATCH = 32
+"""Records written in one transaction (one commit); a kill loses at most these, and the
+rerun stores them."""
+
+STORE_BATCH_SECONDS = 2.0
+"""A batch is written once its first record has waited this long (slow analysis)."""
+
+
+def _store_batches(records: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    batch: list[dict[str, Any]] = []
+    started = 0.0
+    for record in records:
+        if not batch:
+            started = time.monotonic()
+        batch.append(record)
+        if len(batch) >= STORE_BATCH or time.monotonic() - started >= STORE_BATCH_SECONDS:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _unique_id(record: dict[str, Any], seen: dict[str, str]) -> dict[str, Any]:
+    """The record, or an error record when another document of this run had its id (a second
+    document must not silently replace the first)."""
+    if "error" in record:
+        return record
+    doc_id, sha = str(record["id"]), record["source"]["sha256"]
+    first = seen.setdefault(doc_id, sha)
+    if first == sha:
+        return record
+    where = record["source"].get("path") or "the input"
+    return {
+        "id": doc_id,
+        "error": {
+            "kind": "duplicate_id",
+            "message": f"id {doc_id!r} appears twice in this input with different texts (again "
+            f"in {where}); give each document its own id",
+        },
+    }
 
 
 def _emit(rows: Iterable[dict[str, Any]], fmt: ListFormat, columns: list[str]) -> None:

@@ -55,9 +55,12 @@ def _coerce(name: str, raw: Any) -> Any:
     target = {f.name: f for f in fields(Settings)}[name]
     if target.type in ("int",):
         try:
-            return int(raw)
+            value = int(raw)
         except (TypeError, ValueError) as exc:
             raise ConfigError(f"setting {name!r} needs a whole number, got {raw!r}") from exc
+        if value < 1:
+            raise ConfigError(f"setting {name!r} needs a whole number of at least 1, got {raw!r}")
+        return value
     if name == "kb_paths":
         if isinstance(raw, str):
             return tuple(p for p in raw.split(os.pathsep) if p)

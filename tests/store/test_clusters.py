@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from newsgraph.store import Store
-from newsgraph.store import clusters as cl
+from newsgraph.store import matching as cl
 from newsgraph.store import schema as s
 from record_factory import EXPECTED_CLUSTERS, scenario
 

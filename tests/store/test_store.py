@@ -8,8 +8,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from newsgraph.store import Store
-from newsgraph.store import schema as store_schema
+from newsgraph.store import Store, index, migrations
 from record_factory import make_record
 
 
@@ -44,7 +43,7 @@ def test_store_write_is_atomic(store: Store, monkeypatch: pytest.MonkeyPatch) ->
     def explode(*_args: Any) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(Store, "_insert_children", staticmethod(explode))
+    monkeypatch.setattr(index, "index_document", explode)  # after the document's own rows
     with pytest.raises(RuntimeError):
         store.add(make_record("Olaf Weber met the Polish president in Warsaw."))
     assert store.summary().documents == 0
@@ -68,13 +67,13 @@ def test_store_filters_rows(store: Store) -> None:
 def test_store_migrations_are_versioned_and_idempotent(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'v.sqlite'}"
     first = Store(url)
-    assert first.schema_version == store_schema.SCHEMA_VERSION
+    assert first.schema_version == migrations.SCHEMA_VERSION
     first.close()
     second = Store(url)  # reopening applies nothing twice
     with second.engine.connect() as conn:
         version = conn.execute(text("select value from meta where key='schema_version'")).scalar()
         mode = conn.execute(text("PRAGMA journal_mode")).scalar()
-    assert int(version) == store_schema.SCHEMA_VERSION
+    assert int(version) == migrations.SCHEMA_VERSION
     assert mode == "wal"
 
 
@@ -95,3 +94,25 @@ def test_store_migration_3_adds_adjectival_to_older_stores(tmp_path: Path) -> No
         columns = [row[1] for row in conn.execute(text("PRAGMA table_info(places)"))]
     reopened.close()
     assert "adjectival" in columns
+
+
+def test_store_add_many_keeps_the_good_records_of_a_failing_batch(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = index.write_document
+
+    def fails_on_b(conn: Any, record: dict[str, Any], *rest: Any) -> int:
+        if record["id"] == "b":
+            raise RuntimeError("disk full")
+        return real(conn, record, *rest)
+
+    monkeypatch.setattr(index, "write_document", fails_on_b)
+    batch = [
+        make_record(f"Olaf Weber met the {who} president in Warsaw.", key)
+        for key, who in (("a", "Polish"), ("b", "Czech"), ("c", "Slovak"))
+    ]
+    with pytest.raises(RuntimeError):
+        store.add_many(batch)
+    assert sorted(r["doc_key"] for r in store.rows("documents")) == ["a"]
+    monkeypatch.undo()
+    assert store.add_many(batch) == ["unchanged", "new", "new"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -85,16 +86,28 @@ def _failed_in(path: str, name: str, kind: str, message: str) -> RawDocument:
 
 
 def _read_directory(path: Path, max_text_bytes: int) -> Iterator[RawDocument]:
+    unreadable: list[OSError] = []  # a subfolder that cannot be listed is an error, not skipped
     try:
-        files = sorted(
-            p
-            for p in path.rglob("*")
-            if p.is_file()
-            and p.suffix.lower() in KNOWN_SUFFIXES
-            and not any(part.startswith(".") for part in p.relative_to(path).parts)
-        )
+        found: list[Path] = []
+        for folder, dirs, names in os.walk(path, onerror=unreadable.append):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            found += (
+                p
+                for p in (Path(folder) / name for name in names if not name.startswith("."))
+                if p.suffix.lower() in KNOWN_SUFFIXES and p.is_file()
+            )
+        files = sorted(found)
     except OSError as exc:
         yield _failed(str(path), "not_found", f"{path} cannot be listed ({exc}); check permissions")
+        return
+    for problem in unreadable:
+        where = problem.filename or path
+        yield _failed(
+            str(where),
+            "not_found",
+            f"{where} cannot be listed ({problem.strerror}); check permissions",
+        )
+    if unreadable and not files:
         return
     if not files:
         yield _failed(
@@ -219,7 +232,8 @@ def _read_csv(data: bytes, name: str) -> Iterator[RawDocument]:
         yield _failed(name, exc.kind, exc.message)
         return
     csv.field_size_limit(max(csv.field_size_limit(), len(content) + 1))
-    reader = csv.DictReader(io.StringIO(content, newline=""))
+    # strict: an unclosed quote is an error, not a field that swallows the rows after it
+    reader = csv.DictReader(io.StringIO(content, newline=""), strict=True)
     try:
         header = reader.fieldnames
     except csv.Error as exc:
