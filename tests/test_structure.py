@@ -109,10 +109,6 @@ def test_structure_no_import_cycle_counting_function_level_imports() -> None:
     assert cycles == [], _shown(cycles)
 
 
-@pytest.mark.xfail(
-    reason="store split (issue 18, helper `store`): a migration still calls store.index.backfill",
-    strict=False,
-)
 def test_structure_no_import_cycle_in_the_store() -> None:
     cycles = _cycles(_graph())
     assert cycles == [], _shown(cycles)
