@@ -28,26 +28,10 @@ from newsgraph.events.modality import modality_of
 from newsgraph.events.participants import antecedent, location_for, participants_for
 from newsgraph.events.recode import recode
 from newsgraph.model import Analysis, Event, Evidence, Modality, Participant, Sentence, Span
+from newsgraph.speech import verbs_with
 
-SPEECH_VERBS = frozenset(
-    {
-        "say",
-        "declare",
-        "announce",
-        "insist",
-        "state",
-        "tell",
-        "reiterate",
-        "conclude",
-        "stress",
-        "warn",
-        "add",
-        "argue",
-        "write",
-        "affirm",
-        "assert",
-    }
-)
+SPEECH_VERBS = verbs_with("events_request")
+"""Speech verbs whose reported obligation is a demand (the shared list, flag events_request)."""
 OBLIGATION_AUX = frozenset({"must", "should"})
 SPEECH_DEMAND = Entry("say", "REQUEST", None, "100", 0.7, frame=True)
 """'X said Y must ...' is a demand by X on Y (PLOVER REQUEST), though 'said' alone is no event."""

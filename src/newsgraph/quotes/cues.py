@@ -1,7 +1,8 @@
 """The cue lexicon: which words introduce speech, and which names are news outlets.
 
-The words live in `cues.json` next to this module so that they can be extended without touching
-code; this module only loads them once and exposes them as frozen sets.
+The speech verbs come from the shared list (`newsgraph.speech`, one flag per use); outlets,
+relay prepositions and person titles live in `cues.json` next to this module. This module only
+loads them once and exposes them as frozen sets.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from newsgraph.speech import verbs_with
 
 LEXICON_FILE = "cues.json"
 
@@ -24,6 +27,12 @@ class Lexicon:
     """Lemmas that are cues only right before ':' or ',' ("She continued: ...")."""
     relay_verbs: frozenset[str]
     """Lemmas whose "by X" agent relays speech ("cited by IRNA")."""
+    appeal_verbs: frozenset[str]
+    """Lemmas for which "V X to do Y" is an appeal ("urged Kenya to reopen the border")."""
+    characterise_verbs: frozenset[str]
+    """Lemmas for which "V X as Y" reports a view ("described the ruling as historic")."""
+    question_verbs: frozenset[str]
+    """Lemmas whose whether/wh- complement is a reported question ("asked how ...")."""
     relay_preps: frozenset[str]
     """Prepositions whose object relays speech ("in an interview with X", "speaking to X")."""
     outlets: tuple[str, ...]
@@ -40,10 +49,13 @@ def lexicon() -> Lexicon:
     raw = resources.files(__package__).joinpath(LEXICON_FILE).read_text(encoding="utf-8")
     data = json.loads(raw)
     return Lexicon(
-        verbs=frozenset(data["verbs"]),
-        report_verbs=frozenset(data["report_verbs"]),
-        colon_verbs=frozenset(data["colon_verbs"]),
-        relay_verbs=frozenset(data["relay_verbs"]),
+        verbs=verbs_with("cue"),
+        report_verbs=verbs_with("report"),
+        colon_verbs=verbs_with("colon"),
+        relay_verbs=verbs_with("relay"),
+        appeal_verbs=verbs_with("appeal"),
+        characterise_verbs=verbs_with("characterise"),
+        question_verbs=verbs_with("question"),
         relay_preps=frozenset(data["relay_preps"]),
         outlets=tuple(sorted(data["outlets"], key=len, reverse=True)),
         outlet_nouns=frozenset(n.lower() for n in data["outlet_nouns"]),
