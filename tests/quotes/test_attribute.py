@@ -199,12 +199,32 @@ CASES: list[tuple[str, list[Expected]]] = [
         "“The first task is to rebuild the schools.\n"
         "“The second is to rebuild the hospitals,” the governor said.",
         [
+            ("The first task is to rebuild the schools.", "direct", "the governor", None),
+            ("The second is to rebuild the hospitals", "direct", "the governor", None),
+        ],
+    ),
+    # --- one sentence per line: the quote runs over lines, the cue stands before it
+    (
+        "Fisheries Minister Tamsin Reid said on Friday:\n"
+        "“Stocks are recovering.\n"
+        "We will review the quota in June.”",
+        [
             (
-                "The first task is to rebuild the schools.\n“The second is to rebuild the hospitals",
+                "Stocks are recovering.\nWe will review the quota in June.",
                 "direct",
-                "the governor",
+                "Fisheries Minister Tamsin Reid",
                 None,
             )
+        ],
+    ),
+    # --- continuation paragraphs keep the speaker of the paragraph that opened the statement
+    (
+        "“The harvest failed,” farmer Oluwaseun Bello said. “We have nothing to sell.\n"
+        "“Nobody has come to help.”",
+        [
+            ("The harvest failed", "direct", "farmer Oluwaseun Bello", None),
+            ("We have nothing to sell.", "direct", "farmer Oluwaseun Bello", None),
+            ("Nobody has come to help.", "direct", "farmer Oluwaseun Bello", None),
         ],
     ),
     # --- headline style: a name and a colon

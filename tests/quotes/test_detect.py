@@ -57,22 +57,47 @@ def test_detect_marks(text: str, expected: list[tuple[str, str]]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a paragraph that opens a quote without closing it continues into the next one
+        # news style over several paragraphs: each opens with a mark, only the last closes;
+        # one record per paragraph
         (
             "“The first task is the schools.\n“The second is the hospitals,” she said.",
-            "The first task is the schools.\n“The second is the hospitals",
+            ["The first task is the schools.", "The second is the hospitals"],
         ),
         (
             '"We tried everything.\n"Nothing worked," the coach said.',
-            'We tried everything.\n"Nothing worked',
+            ["We tried everything.", "Nothing worked"],
+        ),
+        (
+            "“Water came first.\n“Then the power failed.\n“Then the phones,” a resident said.",
+            ["Water came first.", "Then the power failed.", "Then the phones"],
         ),
         # an unclosed quote whose next paragraph does not open with a mark ends with its paragraph
-        ("“We tried everything.\nThe coach left the room.", "We tried everything."),
+        ("“We tried everything.\nThe coach left the room.", ["We tried everything."]),
+        # a quote over several lines of text that comes one sentence per line is one record
+        (
+            "The union leader wrote: “Pay has not moved in ten years.\n"
+            "Rents have doubled.\n"
+            "Our members cannot wait any longer.”\n"
+            "Talks resume on Monday.",
+            [
+                "Pay has not moved in ten years.\nRents have doubled.\nOur members cannot wait any longer."
+            ],
+        ),
+        (
+            '"The river rose overnight.\nBy dawn the bridge was gone," the farmer said.\n'
+            'Officials said "most roads" were open.',
+            ["The river rose overnight.\nBy dawn the bridge was gone", "most roads"],
+        ),
+        # its closing mark on a later line is not read as an opening mark
+        (
+            'She said: "We will appeal.\nThe ruling is wrong." ((en))\nThe court declined comment.',
+            ["We will appeal.\nThe ruling is wrong."],
+        ),
     ],
 )
-def test_detect_multi_paragraph(text: str, expected: str) -> None:
+def test_detect_multi_paragraph(text: str, expected: list[str]) -> None:
     quotes = find_quotes(text, [])
-    assert [text[q.start : q.end] for q in quotes] == [expected]
+    assert [text[q.start : q.end] for q in quotes] == expected
 
 
 def test_detect_ids_in_text_order() -> None:
