@@ -227,6 +227,35 @@ CASES: list[tuple[str, list[Expected]]] = [
             ("Nobody has come to help.", "direct", "farmer Oluwaseun Bello", None),
         ],
     ),
+    # --- a cue line ending in a comma introduces the quote on the next line
+    (
+        "Economist Farah Qureshi commented,\n"
+        "“A weaker currency will not fix the deficit on its own.”",
+        [
+            (
+                "A weaker currency will not fix the deficit on its own.",
+                "direct",
+                "Economist Farah Qureshi",
+                None,
+            )
+        ],
+    ),
+    # --- a pull-quote credited with a dash
+    (
+        "“The sea gives and the sea takes.” – Henrik Dahl\nThe fleet returned on Sunday.",
+        [("The sea gives and the sea takes.", "direct", "Henrik Dahl", None)],
+    ),
+    # --- the cue right before the quote wins over an earlier one in the sentence
+    (
+        "The paper quoted two teachers, with Ruth Mwangi stating: “Our classrooms are full.”",
+        [("Our classrooms are full.", "direct", "Ruth Mwangi", None)],
+    ),
+    # --- a role noun before the person: the person, not the body in brackets
+    (
+        "The general secretary of the teachers' union (NUT), Pavel Novak, called the reform "
+        "“rushed”.",
+        [("rushed", "partial", "Pavel Novak", None)],
+    ),
     # --- headline style: a name and a colon
     (
         "Kenyan President William Ruto: “Our doors are open”",

@@ -56,6 +56,12 @@ class QuoteStage:
         quotes = _to_quotes(found)
         if doc is not None:
             self._attribute(analysis, found, quotes, doc)
+            # Reported speech with nobody to report it is no quote ("banned migrants from
+            # claiming asylum"); marked quotes stay (titles, scare quotes).
+            kept = [q for q in quotes if q.kind != "indirect" or q.speaker is not None]
+            for number, quote in enumerate(kept, 1):
+                quote.id = f"Q{number}"
+            quotes = kept
         analysis.quotes = quotes
         return analysis
 
