@@ -342,6 +342,23 @@ def _headline_speaker(doc: Any, quote: Found) -> Attribution | None:
     return Attribution(None, None, (first.idx, last.idx + len(last.text), last.i), None)
 
 
+RELAYING_PARTICIPLES = frozenset({"quote", "cite"})
+"""Participles whose object is the original speaker of what the subject reports ("Al Arabiya,
+quoting the agency Petra, said ...", "the paper reported, citing officials, that ...")."""
+
+
+def _relayed_source(cue: Any, head: Any) -> Any:
+    """The object of a "quoting"/"citing" participle on the cue or its subject, or None."""
+    owners = [cue] + ([head] if head is not None else [])
+    for owner in owners:
+        for child in owner.children:
+            if child.lemma_.lower() in RELAYING_PARTICIPLES and child.tag_ == "VBG":
+                objects = [c for c in child.children if c.dep_ in ("dobj", "pobj", "obj")]
+                if objects:
+                    return objects[0]
+    return None
+
+
 def attribute(
     doc: Any,
     sentences: list[Sentence],
@@ -356,12 +373,24 @@ def attribute(
         cue = choose_cue(doc, sentences, quote, marked)
     if cue is None:
         return _headline_speaker(doc, quote) or _dash_credit(doc, quote)
+    cue_text = f"{cue.text} {PHRASE_CUES[cue.lower_]}" if cue.lower_ in PHRASE_CUES else cue.text
+    if quote.speaker_span is not None:  # found with the quote (a headline's "..., claims X")
+        lo, hi = quote.speaker_span
+        name = doc.char_span(lo, hi, alignment_mode="expand")
+        head_index = name.root.i if name is not None else cue.i
+        return Attribution(cue_text, cue.i, (lo, hi, head_index), None)
     head = _subject(cue)
     if head is None and cue.lower_ not in PHRASE_CUES:
         head = _name_before(cue, entities)
     speaker = phrase_bounds(head) if head is not None else None
-    cue_text = f"{cue.text} {PHRASE_CUES[cue.lower_]}" if cue.lower_ in PHRASE_CUES else cue.text
+    relayed = _relayed_source(cue, head)
     (lo, _), (_, hi) = _window(doc, sentences, quote)
+    if relayed is not None and speaker is not None:
+        # "Al Arabiya, quoting the agency Petra, said ...": Petra spoke, Al Arabiya relays.
+        participle = min(t.idx for t in relayed.head.subtree)
+        relay_end = min(speaker[1], participle) if participle > speaker[0] else speaker[1]
+        relay_text = doc.text[speaker[0] : relay_end].rstrip(" ,")
+        return Attribution(cue_text, cue.i, phrase_bounds(relayed), relay_text)
     via = find_via(doc, min(lo, cue.idx), max(hi, cue.idx + 1), cue, marked, entities)
     if via is not None and speaker is not None and doc.text[speaker[0] : speaker[1]] == via:
         via = None  # the outlet is the speaker itself ("Reuters reported ...")

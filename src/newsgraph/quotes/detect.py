@@ -57,6 +57,8 @@ class Found:
     """Token index of the verb that reports indirect speech (found with the clause)."""
     last_paragraph: int = -1
     """Paragraph of the closing mark (a quote may run over several lines); -1: as `paragraph`."""
+    speaker_span: tuple[int, int] | None = None
+    """The speaker phrase, when the detector found it with the quote (headline attribution)."""
     continues: int | None = None
     """Index of the quote this one continues: the previous quote was left open at the end of the
     paragraph before, and this paragraph reopens it (one statement over several paragraphs)."""

@@ -127,6 +127,8 @@ def _fronted_ok(cue: Any, clause: Any, sentence_span: Any) -> bool:
     opener = _opener(clause)
     if opener.i != sentence_span.start or opener.pos_ in ("ADP", "SCONJ"):
         return False
+    if any(c.dep_ == "dobj" and c.i > cue.i for c in cue.children):
+        return False  # "..., fans say thanks": the verb has an object of its own
     last = max(t.i for t in clause.subtree)
     between = cue.doc[last + 1 : cue.i]
     subjects = [c for c in cue.children if c.dep_ == "nsubj" and last < c.i < cue.i]
@@ -173,7 +175,16 @@ def _that_after(cue: Any, sentence_span: Any) -> Any:
     """A complementiser "that" after the cue and its objects ("told LA Weekly in a statement
     that ..."), for parses that hang the clause on a noun."""
     doc = cue.doc
+    relaying = {
+        t.i
+        for c in cue.children
+        if c.lemma_.lower() in ("quote", "cite") and c.tag_ == "VBG"
+        for t in c.subtree
+        if t.lower_ != "that"
+    }
     for token in doc[cue.i + 1 : sentence_span.end]:
+        if token.i in relaying or (token.text == "," and token.i + 1 in relaying | {cue.i + 1}):
+            continue  # "reported, citing officials, that ..."
         if token.lower_ == "that" and token.tag_ in ("IN", "WDT", "DT"):
             following = doc[token.i + 1] if token.i + 1 < len(doc) else None
             if following is None or following.is_punct or _is_verb(following):
@@ -270,6 +281,8 @@ def _sentence_final(cue: Any, sentence_span: Any) -> tuple[int, int] | None:
     subjects = [c for c in cue.children if c.dep_ == "nsubj"]
     if not subjects:
         return None  # ", adding the words ..." / ", written by ...": no speaker closes it
+    if any(c.dep_ == "dobj" for c in cue.children):
+        return None  # "..., fans say thanks": the verb has an object of its own
     left = min([cue] + [t for s in subjects for t in s.subtree], key=lambda t: t.i)
     if left.i - 1 <= sentence_span.start or cue.doc[left.i - 1].text != ",":
         return None
@@ -361,6 +374,46 @@ def _clip(doc: Any, found: list[Found]) -> list[Found]:
     return kept
 
 
+HEADLINE_CLAIM = re.compile(
+    r"(?P<claim>\S.*?\w[\w)’'\"”]?)\s*,\s+(?P<cue>[a-z]+)\s+(?P<who>[^,;:]{2,80}?)[\s.]*$"
+)
+"""A headline that ends in its attribution: "Port tax will drive ships away, claims Anna Maj"."""
+HEADLINE_MAX_SPEAKER_WORDS = 8
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _headline_claim(doc: Any, sentence: Sentence, marked: list[Found]) -> Found | None:
+    """ "<claim>, says|claims|warns <speaker>" in a title: a report with an inverted cue."""
+    if sentence.section not in ("title", "subtitle"):
+        return None
+    text = doc.text[sentence.start : sentence.end]
+    match = HEADLINE_CLAIM.match(text)
+    if match is None or len(match.group("who").split()) > HEADLINE_MAX_SPEAKER_WORDS:
+        return None
+    cue_start = sentence.start + match.start("cue")
+    cue = doc.char_span(cue_start, sentence.start + match.end("cue"))
+    if cue is None or not _report_form(cue.root):
+        return None  # headlines invert with "says", "claims", "warns"
+    who = doc.char_span(
+        sentence.start + match.start("who"), sentence.start + match.end("who"), "expand"
+    )
+    if who is None or any(t.tag_ in FINITE_TAGS for t in who):
+        return None  # "..., says the study will fail": not a name
+    start, end = sentence.start + match.start("claim"), sentence.start + match.end("claim")
+    if _words_outside(doc.text, start, end, marked) < MIN_OUTSIDE_WORDS:
+        return None
+    found = Found(start, end, "indirect", start, end, sentence.paragraph, None, cue.root.i)
+    found.speaker_span = (who.start_char, who.end_char)
+    return found
+
+
+def _report_form(token: Any) -> bool:
+    """ "claims", "warns", "says": a report verb's third-person form, however it was tagged."""
+    word = token.lower_
+    verbs = lexicon().report_verbs
+    return word.endswith("s") and (word[:-1] in verbs or word[:-2] in verbs)
+
+
 def detect_indirect(doc: Any, sentences: list[Sentence], marked: list[Found]) -> list[Found]:
     """Reported clauses, appeals and characterisations in the analysed sentences."""
     lex = lexicon()
@@ -370,6 +423,10 @@ def detect_indirect(doc: Any, sentences: list[Sentence], marked: list[Found]) ->
     for sentence in sentences:
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:
+            continue
+        headline = _headline_claim(doc, sentence, marked)
+        if headline is not None:
+            found.append(headline)
             continue
         for token in span:
             according = _according_to(token, sentence, marked)

@@ -7,6 +7,7 @@ person named before), and "they"/"it" to the most recent institution that spoke 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,7 +16,11 @@ from newsgraph.quotes.attribute import phrase_bounds
 from newsgraph.quotes.cues import lexicon
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
 GROUP_PRONOUNS = frozenset({"they", "it", "we", "them"})
+RECENT_SENTENCES = 2
+"""Sentences before the pronoun's own searched for the subject it continues."""
 SUBJECT_LOOKBACK = 150
 """Tokens searched back from a pronoun for a named subject (about three sentences)."""
 PERSON_TYPES = frozenset({"PERSON"})
@@ -72,29 +77,104 @@ def _is_person(head: Any, entity: Entity | None) -> bool:
     return bool(head.pos_ == "PROPN")
 
 
-def _named_subject_before(pronoun: Any, history: list[Spoken]) -> SpeakerRef | None:
-    """The nearest earlier subject that is a named person ("Mayor Ana Costa visited ...")."""
+def _recent_start(pronoun: Any) -> int:
+    """Token index where the sentence RECENT_SENTENCES before the pronoun's begins."""
+    doc = pronoun.doc
+    start = pronoun.sent.start
+    for _ in range(RECENT_SENTENCES):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return int(start)
+
+
+def _main_clause_subject(token: Any) -> bool:
+    """A subject of the sentence's main verb, not of a clause inside it (a reported clause)."""
+    verb = token.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return bool(token.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "ROOT")
+
+
+def _gender(entity: Entity, text: str) -> str | None:
+    """The gender the actors stage's pronoun mentions give an entity ("he", "her"), if any."""
+    votes: Counter[str] = Counter()
+    for mention in entity.mentions:
+        if mention.kind == "pronoun":
+            word = text[mention.start : mention.end].lower()
+            if word in MALE or word in FEMALE:
+                votes["m" if word in MALE else "f"] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _named_subject_before(
+    pronoun: Any,
+    history: list[Spoken],
+    since: int | None = None,
+    until: int | None = None,
+    entities: list[Entity] | None = None,
+) -> SpeakerRef | None:
+    """The nearest earlier subject that is a named person ("Mayor Ana Costa visited ..."); with
+    `since`/`until` (token indices), only main-clause subjects in that range whose gender (from
+    the actors stage) does not contradict the pronoun."""
     doc = pronoun.doc
     people = {s.ref.text for s in history if s.is_person}
-    for token in reversed(doc[max(0, pronoun.i - SUBJECT_LOOKBACK) : pronoun.i]):
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN":
+    lo = max(0, pronoun.i - SUBJECT_LOOKBACK) if since is None else since
+    hi = pronoun.i if until is None else until
+    wanted = "m" if pronoun.lower_ in MALE else "f" if pronoun.lower_ in FEMALE else None
+    for token in reversed(doc[lo:hi]):
+        if token.dep_ not in ("nsubj", "nsubjpass"):
             continue
+        if since is not None and not _main_clause_subject(token):
+            continue
+        linked = _entity_at(entities or [], token.idx, token.idx + len(token.text))
+        is_person = linked is not None and linked[0].type in PERSON_TYPES
         start, end, _ = phrase_bounds(token)
         name = doc.text[start:end]
-        known = any(name in person or person in name for person in people)
-        if token.ent_type_ == "PERSON" or _has_title(token) or known:
+        known = token.text[:1].isupper() and any(
+            name in person or person in name for person in people
+        )
+        if token.pos_ != "PROPN" and not is_person and not known:
+            continue  # a common noun ("the minister") is left to the coreference
+        if linked is not None and wanted is not None:
+            gender = _gender(linked[0], doc.text)
+            if gender is not None and gender != wanted:
+                continue
+        if token.ent_type_ == "PERSON" or _has_title(token) or known or is_person:
             return SpeakerRef(None, name, start, end)
     return None
 
 
+def _body_subject_before(pronoun: Any) -> SpeakerRef | None:
+    """The nearest earlier subject in the last sentences that "it" or "they" can stand for:
+    a named body, or a plural noun phrase for "they" ("Nurses at the hospital walked out")."""
+    doc = pronoun.doc
+    plural = pronoun.lower_ in ("they", "we")
+    for token in reversed(doc[_recent_start(pronoun) : pronoun.sent.start]):
+        if not _main_clause_subject(token) or token.pos_ == "PRON":
+            continue
+        if token.ent_type_ == "PERSON" or _has_title(token):
+            continue
+        body = token.ent_type_ in ("ORG", "NORP", "GPE")
+        many = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
+        if (plural and (many or body)) or (
+            not plural and not many and (body or token.pos_ == "PROPN")
+        ):
+            start, end, _ = phrase_bounds(token)
+            return SpeakerRef(None, doc.text[start:end], start, end)
+    return None
+
+
 def _fallback(pronoun: Any, history: list[Spoken]) -> SpeakerRef | None:
-    """The nearest named person subject before a he/she, else the most recent compatible
-    speaker, else the nearest compatible name before the pronoun."""
+    """The nearest named person subject before a he/she, or the nearest body subject of the
+    last sentences before an it/they; else the most recent compatible speaker, else the
+    nearest compatible name before the pronoun."""
     wants_person = pronoun.lower_ in PERSON_PRONOUNS
-    if wants_person:
-        subject = _named_subject_before(pronoun, history)
-        if subject is not None:
-            return subject
+    subject = (
+        _named_subject_before(pronoun, history) if wants_person else _body_subject_before(pronoun)
+    )
+    if subject is not None:
+        return subject
     for spoken in reversed(history):
         start = spoken.ref.start
         if spoken.is_person == wants_person and start is not None and start < pronoun.idx:
@@ -116,6 +196,20 @@ def resolve_speaker(
     text = doc.text
     found = _entity_at(entities, head.idx, head.idx + len(head.text))
     if head.pos_ == "PRON":
+        if head.lower_ in PERSON_PRONOUNS:
+            # Subject continuity beats recency: in "Rathbun asked donors to help Montalvo. He
+            # described ...", "he" is Rathbun (whatever the coreference guessed).
+            subject = _named_subject_before(
+                head, history, _recent_start(head), head.sent.start, entities
+            )
+            if subject is not None and subject.start is not None and subject.end is not None:
+                name = doc.char_span(subject.start, subject.end, alignment_mode="expand")
+                root = name.root if name is not None else head
+                linked = _entity_at(entities, root.idx, root.idx + len(root.text))
+                if linked is None or found is None or linked[0].id != found[0].id:
+                    entity_id = linked[0].id if linked is not None else None
+                    ref = SpeakerRef(entity_id, subject.text, subject.start, subject.end)
+                    return Spoken(ref, True, head.lemma_.lower())
         if found is not None:
             entity, _ = found
             mention = _antecedent(entity, head.idx)

@@ -94,7 +94,7 @@ class QuoteStage:
                 else:  # 'Smith said the cuts hurt. "We had no choice."' continues Smith.
                     before = last_in_paragraph.get(item.paragraph)
                 if before is not None:
-                    _copy(before, quote)
+                    _continue(before, quote)
             if quote.speaker is not None:
                 last_in_paragraph[item.end_paragraph] = quote
         # A statement over several paragraphs attributed only at its end ("“...\n“...,” she
