@@ -139,6 +139,9 @@ def actor_heads(trigger: Any) -> list[Any]:
             objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
             if objects and head.lemma_.lower() not in ("promise", "vow", "pledge"):
                 return expand_all(objects)  # object control: "urged X to ..." → X does it
+            patients = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+            if patients:  # the same in the passive: "X was forced to resign" → X resigns
+                return expand_all(_relative_head(p) for p in patients)
         if dep not in CLIMB_DEPS:
             return []
         current = head

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsgraph.events import arguments as args
+from newsgraph.events import implicit as implicit_actors
 from newsgraph.events import predicates as parse
 from newsgraph.events import recipients as recv
 from newsgraph.events.cameo import (
@@ -226,6 +227,7 @@ class SentenceExtractor:
                 return None
         else:
             actors = args.actor_heads(token)
+        headline_passive = view.sentence.section == "title" and parse.is_headline_passive(token)
         object_token = token.doc[result.object_index] if result.object_index is not None else None
         if object_token is not None:
             consumed.add(object_token.i)
@@ -246,6 +248,8 @@ class SentenceExtractor:
             actors, recipients = recipients, actors
         if coding.event_type == "THREATEN" and not recipients:
             recipients = parse.condition_subjects(token)
+        if headline_passive:
+            actors, recipients = [], [*actors, *recipients]
         draft = Draft(token, object_token, result, coding, actors, recipients)
         return self._build(draft, view)
 
@@ -307,7 +311,10 @@ class SentenceExtractor:
 
     def _build(self, draft: Draft, view: SentenceView) -> Event | None:
         token, object_token, coding = draft.trigger, draft.object_token, draft.coding
-        actors = self._participants(draft.actor_heads, view)
+        heads = [h for h in draft.actor_heads if not parse.is_thing(h)]
+        if draft.actor_heads and not heads:
+            return None  # "surface ozone declined", "a crane killed": no one acted
+        actors = self._participants(heads, view)
         recipients = [
             p
             for p in self._participants(draft.recipient_heads, view)
@@ -315,11 +322,18 @@ class SentenceExtractor:
         ]
         if draft.actor_heads and not actors:
             return None  # the only actor was an agency or the author
-        if not actors and not recipients and token.dep_ in ("acl", "amod"):
-            return None  # "a conference held after the meeting" refers to, not reports, an event
+        if not actors and not recipients:
+            return None  # no one to code: "lawsuits have been filed", "the resolution failed"
+        implicit = False
+        if not actors and implicit_actors.takes_implicit_actor(token.lemma_.lower()):
+            # "he was arrested": the police or court the story names elsewhere
+            actors = implicit_actors.law_enforcement_actor(self.analysis, token.idx + view.offset)
+            recipients = [p for p in recipients if not any(_same(p, a) for a in actors)]
+            implicit = bool(actors)
         event_type, mode, modality = coding.event_type, coding.mode, coding.modality
         code = cameo_for(event_type, mode, coding.cameo)
         confidence = draft.classification.confidence
+        confidence *= implicit_actors.IMPLICIT_ACTOR_FACTOR if implicit else 1.0
         confidence *= 1.0 if actors else NO_ACTOR_FACTOR
         confidence *= 1.0 if modality == "asserted" else NOT_ASSERTED_FACTOR
         confidence *= REPARSED_FACTOR if view.reparsed else 1.0

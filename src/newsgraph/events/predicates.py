@@ -22,6 +22,9 @@ NOMINAL_GOVERNORS = word_class("nominal_governors")
 """Verbs that report a nominal event with their subject as actor ("is in talks with")."""
 OBLIGATION_AUX = word_class("obligation_aux")
 PRONOUN_SUBJECTS = word_class("pronoun_subjects")
+VIOLENT_MEANS = word_class("violent_means")
+QUALIFYING_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+HEADLINE_PASSIVES = word_class("headline_passives")
 MAX_BINDING_CLIMB = 4  # links between a pronoun and the clause whose subject binds it
 
 
@@ -179,3 +182,43 @@ def bound_subjects(pronoun: Any) -> list[Any]:
             break
         governor = governor.head
     return [pronoun]
+
+
+def is_thing(head: Any) -> bool:
+    """A common noun that names no one who could act: "surface ozone", "the taxes", "a crane".
+
+    Not a thing: names, pronouns, numbers, actor nouns ("the army", "protesters"), nouns
+    qualified by a name or nationality ("US Predator attacks"), a quantity of actors ("hundreds
+    of vendors" is decided by "vendors"), and the means of violence, which stand for an unnamed
+    attacker ("a roadside bomb killed ...").
+    """
+    if head.pos_ != "NOUN" or head.ent_type_ or head.like_num:
+        return False
+    lemma = head.lemma_.lower()
+    if lemma in args.ACTOR_NOUNS or head.lower_ in args.ACTOR_NOUNS or lemma in VIOLENT_MEANS:
+        return False
+    for child in head.children:
+        if child.dep_ in QUALIFYING_DEPS and (
+            child.ent_type_ in args.ACTOR_ENT_LABELS or child.pos_ == "PROPN"
+        ):
+            return False
+        if child.dep_ == "compound" and child.lemma_.lower() in VIOLENT_MEANS:
+            return False
+        if (  # "a deployment of NATO troops"
+            child.dep_ == "prep"
+            and child.lower_ == "of"
+            and any(p.dep_ == "pobj" and args.is_actor_like(p) for p in child.children)
+        ):
+            return False
+    return True
+
+
+def is_headline_passive(trigger: Any) -> bool:
+    """ "Parents prosecuted after ...": a headline's past participle without "was", read by the
+    parser as an active past tense with the sufferer as subject."""
+    return (
+        trigger.tag_ in ("VBD", "VBN")
+        and trigger.lemma_.lower() in HEADLINE_PASSIVES
+        and any(c.dep_ == "nsubj" for c in trigger.children)
+        and not any(c.dep_ in ("dobj", "obj", "aux", "auxpass") for c in trigger.children)
+    )
