@@ -57,6 +57,26 @@ CLAUSES: list[tuple[str, list[Indirect]]] = [
         "As the harbour master told the Coastal Times, shipping traffic has fallen by a quarter.",
         [("shipping traffic has fallen by a quarter", "the harbour master", "told")],
     ),
+    # "according to <source>, <clause>", an apposition of the source left out
+    (
+        "According to Petrobras, the state oil company, output rose by 4 percent in May.",
+        [("output rose by 4 percent in May", "Petrobras", "According to")],
+    ),
+    (
+        "According to hospital director Samir Haddad, eleven patients were moved overnight.",
+        [
+            (
+                "eleven patients were moved overnight",
+                "hospital director Samir Haddad",
+                "According to",
+            )
+        ],
+    ),
+    # "according to <outlet>, <person> said ...": one report, the outlet relays it
+    (
+        "According to the Tagesspiegel, Mayor Kai Wegner said the tram line would be extended.",
+        [("the tram line would be extended", "Mayor Kai Wegner", "said")],
+    ),
     # a reported question after a question verb
     (
         "Senator Lena Ortiz asked the agency how the files had ended up in a public bin.",

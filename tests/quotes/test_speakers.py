@@ -72,6 +72,20 @@ ARTICLES: list[tuple[str, list[tuple[str, str | None, str | None, str | None]]]]
             )
         ],
     ),
+    # "they" after a named union that no entity covers: the union, not an earlier body
+    (
+        "Plant strike widens\n"
+        "The carmaker said production would continue at its second plant.\n"
+        "Rival union Unite said its members would not join the action.\n"
+        "They said wages had risen faster at the second plant.",
+        [("wages had risen faster at the second plant", "Rival union Unite", "said", None)],
+    ),
+    # a role noun before a body's name is not part of the speaker
+    (
+        "Strike called at car plant\n"
+        "Organiser the Metalworkers' Alliance said the strike would begin on Monday.",
+        [("the strike would begin on Monday", "the Metalworkers' Alliance", "said", None)],
+    ),
     # a quote paragraph with no cue continues the previous speaker
     (
         "Mine reopens after flood\n"

@@ -297,6 +297,9 @@ def _phrase(head: Any, keep: Any = None) -> tuple[int, int, int]:
     doc = head.doc
     while lo < head.i and doc[lo].dep_ in EDGE_JUNK:
         lo += 1
+    role = doc[lo].lower_ in lexicon().person_titles
+    if lo < head.i - 1 and role and doc[lo + 1].lower_ == "the":
+        lo += 1  # "Organiser the Workers' Front said": the role word is not the speaker
     while hi > head.i and doc[hi].dep_ in EDGE_JUNK:
         hi -= 1
     while (

@@ -41,6 +41,8 @@ class Lexicon:
     """Head nouns that make a phrase an outlet ("news agency", "state television")."""
     person_titles: frozenset[str]
     """Nouns that make a speaker a person ("Mayor Ana Costa", "the spokeswoman")."""
+    body_nouns: frozenset[str]
+    """Nouns that make a named speaker a body ("rival union Unite", "the Workers' Alliance")."""
 
 
 @lru_cache(maxsize=1)
@@ -60,4 +62,5 @@ def lexicon() -> Lexicon:
         outlets=tuple(sorted(data["outlets"], key=len, reverse=True)),
         outlet_nouns=frozenset(n.lower() for n in data["outlet_nouns"]),
         person_titles=frozenset(n.lower() for n in data["person_titles"]),
+        body_nouns=frozenset(n.lower() for n in data["body_nouns"]),
     )

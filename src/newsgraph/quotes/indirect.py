@@ -292,6 +292,21 @@ def _sentence_final(cue: Any, sentence_span: Any) -> tuple[int, int] | None:
     return _tokens_span(list(cue.doc[sentence_span.start : left.i - 1]))
 
 
+def _after_apposition(doc: Any, start: int, end: int) -> int:
+    """Skip an apposition the parse left after "according to X" ("According to Cochilco, the
+    state copper commission, output could ..."): a verbless stretch up to a comma."""
+    comma = doc.text.find(",", start, end)
+    if comma < 0:
+        return start
+    piece = doc.char_span(start, comma, alignment_mode="expand")
+    if piece is None or len(piece) > MAX_APPOSITION_TOKENS or any(_is_verb(t) for t in piece):
+        return start
+    after = comma + 1
+    while after < end and not doc.text[after].isalnum():
+        after += 1
+    return after if len(doc.text[after:end].split()) >= MIN_CLAUSE_TOKENS else start
+
+
 def _according_to(token: Any, sentence: Sentence, marked: list[Found]) -> Found | None:
     """ "According to police, 40 people died": the rest of the sentence is reported speech,
     unless it has a speaker of its own ("According to the Herald, the minister said ...",
@@ -316,6 +331,8 @@ def _according_to(token: Any, sentence: Sentence, marked: list[Found]) -> Found 
     start, end = max(pieces, key=lambda p: len(text[p[0] : p[1]].strip()))
     while start < end and not text[start].isalnum():
         start += 1
+    if start == hi or not text[hi:start].strip(" ,"):
+        start = _after_apposition(doc, start, end)
     while end > start and not text[end - 1].isalnum():
         end -= 1
     if len(text[start:end].split()) < MIN_CLAUSE_TOKENS:
@@ -379,6 +396,7 @@ HEADLINE_CLAIM = re.compile(
 )
 """A headline that ends in its attribution: "Port tax will drive ships away, claims Anna Maj"."""
 HEADLINE_MAX_SPEAKER_WORDS = 8
+MAX_APPOSITION_TOKENS = 8
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 

@@ -52,6 +52,21 @@ def _entity_at(entities: list[Entity], start: int, end: int) -> tuple[Entity, Me
     return best
 
 
+def _entity_within(entities: list[Entity], start: int, end: int) -> tuple[Entity, Mention] | None:
+    """The longest entity mention inside a speaker phrase whose head the parse put elsewhere
+    ("Organiser the Workers' Front" headed by "Organiser")."""
+    best: tuple[Entity, Mention] | None = None
+    for entity in entities:
+        if entity.is_source_agency:
+            continue
+        for mention in entity.mentions:
+            inside = mention.kind not in ("nested", "pronoun") and start <= mention.start
+            longer = best is None or mention.end - mention.start > best[1].end - best[1].start
+            if inside and mention.end <= end and longer:
+                best = (entity, mention)
+    return best
+
+
 def _antecedent(entity: Entity, before: int) -> Mention | None:
     named = [m for m in entity.mentions if m.kind not in ("pronoun", "nominal")]
     earlier = [m for m in named if m.start < before]
@@ -67,6 +82,13 @@ def _has_title(head: Any) -> bool:
     return any(w.lower_.rstrip(".") in titles for w in words)
 
 
+def _is_body(head: Any) -> bool:
+    """A body noun in the head or its name parts ("rival union Unite", "the Workers' Alliance")."""
+    bodies = lexicon().body_nouns
+    words = [head] + [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "appos")]
+    return any(w.lemma_.lower() in bodies for w in words)
+
+
 def _is_person(head: Any, entity: Entity | None) -> bool:
     if entity is not None:
         return entity.type in PERSON_TYPES
@@ -74,7 +96,7 @@ def _is_person(head: Any, entity: Entity | None) -> bool:
         return True
     if head.ent_type_:
         return head.ent_type_ not in NOT_PERSON_LABELS
-    return bool(head.pos_ == "PROPN")
+    return bool(head.pos_ == "PROPN") and not _is_body(head)
 
 
 def _recent_start(pronoun: Any) -> int:
@@ -155,7 +177,7 @@ def _body_subject_before(pronoun: Any) -> SpeakerRef | None:
             continue
         if token.ent_type_ == "PERSON" or _has_title(token):
             continue
-        body = token.ent_type_ in ("ORG", "NORP", "GPE")
+        body = token.ent_type_ in ("ORG", "NORP", "GPE") or _is_body(token)
         many = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
         if (plural and (many or body)) or (
             not plural and not many and (body or token.pos_ == "PROPN")
@@ -225,6 +247,8 @@ def resolve_speaker(
             if earlier is not None:
                 return Spoken(earlier, head.lower_ in PERSON_PRONOUNS, head.lemma_.lower())
         return Spoken(SpeakerRef(None, text[start:end], start, end), False, head.lemma_.lower())
+    if found is None:
+        found = _entity_within(entities, start, end)
     entity_id = found[0].id if found is not None else None
     if entity_id is None and head.pos_ == "NOUN":
         # "the ministry" after "Kenya's health ministry": the same speaker, named shorter.
