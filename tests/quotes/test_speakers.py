@@ -110,6 +110,12 @@ ARTICLES: list[tuple[str, list[tuple[str, str | None, str | None, str | None]]]]
         ],
     ),
     (
+        "Tram line to be extended\n"
+        "According to the Tagesspiegel, Mayor Kai Wegner said the tram line would reach the "
+        "airport by 2030.",
+        [("the tram line would reach the airport", "Mayor Kai Wegner", "said", "the Tagesspiegel")],
+    ),
+    (
         "Talks resume in Amman\n"
         "Al Arabiya, quoting the state news agency Petra, said the talks had resumed in Amman.",
         [("the talks had resumed in Amman", "the state news agency Petra", "said", "Al Arabiya")],

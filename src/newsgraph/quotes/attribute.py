@@ -345,6 +345,18 @@ def _headline_speaker(doc: Any, quote: Found) -> Attribution | None:
     return Attribution(None, None, (first.idx, last.idx + len(last.text), last.i), None)
 
 
+def _according_relay(cue: Any) -> str | None:
+    """ "According to the Tagesspiegel, the mayor said ...": whoever "according to" names
+    relays the words of the cue's speaker."""
+    for token in cue.sent:
+        if token.lower_ == "according" and _followed_by(token, "to"):
+            head = _subject(token)
+            if head is not None:
+                lo, hi, _ = phrase_bounds(head)
+                return str(cue.doc.text[lo:hi])
+    return None
+
+
 RELAYING_PARTICIPLES = frozenset({"quote", "cite"})
 """Participles whose object is the original speaker of what the subject reports ("Al Arabiya,
 quoting the agency Petra, said ...", "the paper reported, citing officials, that ...")."""
@@ -395,6 +407,8 @@ def attribute(
         relay_text = doc.text[speaker[0] : relay_end].rstrip(" ,")
         return Attribution(cue_text, cue.i, phrase_bounds(relayed), relay_text)
     via = find_via(doc, min(lo, cue.idx), max(hi, cue.idx + 1), cue, marked, entities)
+    if via is None and cue.lower_ not in PHRASE_CUES:
+        via = _according_relay(cue)
     if via is not None and speaker is not None and doc.text[speaker[0] : speaker[1]] == via:
         via = None  # the outlet is the speaker itself ("Reuters reported ...")
     return Attribution(cue_text, cue.i, speaker, via)
