@@ -52,6 +52,12 @@ CLAUSES: list[tuple[str, list[Indirect]]] = [
             )
         ],
     ),
+    # ... also when a subordinate clause follows the cue
+    (
+        "Storms cut power to 40,000 homes in Brittany on Sunday, the grid operator said, as "
+        "winds reached 150 kilometres an hour.",
+        [("Storms cut power to 40,000 homes in Brittany on Sunday", "the grid operator", "said")],
+    ),
     # "As X told Y, <clause>"
     (
         "As the harbour master told the Coastal Times, shipping traffic has fallen by a quarter.",
@@ -145,6 +151,8 @@ NOT_STATEMENTS: list[tuple[str, list[Indirect]]] = [
     # a passive cue with no agent, and a verb with no one speaking
     ("It was announced that the ferry service would end in May.", []),
     ("The new rules ban migrants from claiming asylum at the border crossing.", []),
+    # the person asked is not the one asking
+    ("Asked whether he would resign, the minister smiled and left the room.", []),
     # a wh- clause after a verb that does not ask
     ("Residents were invited to suggest what the new park should be named.", []),
 ]

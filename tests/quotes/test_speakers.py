@@ -80,6 +80,16 @@ ARTICLES: list[tuple[str, list[tuple[str, str | None, str | None, str | None]]]]
         "They said wages had risen faster at the second plant.",
         [("wages had risen faster at the second plant", "Rival union Unite", "said", None)],
     ),
+    # "it" after a group the tagger took for a person
+    (
+        "Wildfire smoke reaches Lisbon\n"
+        'Environmental group Zero blamed years of "careless planting" for the spread.\n'
+        "It called on the government to ban eucalyptus near villages.",
+        [
+            ("careless planting", "Environmental group Zero", "blamed", None),
+            ("to ban eucalyptus near villages", "Environmental group Zero", "called", None),
+        ],
+    ),
     # a role noun before a body's name is not part of the speaker
     (
         "Strike called at car plant\n"
@@ -184,7 +194,11 @@ def test_speakers_in_articles(
 @pytest.mark.model
 @pytest.mark.parametrize(
     "headline",
-    ["Floods, fires and a long summer", "Coach says goodbye, fans say thanks to Ruud Gullit"],
+    [
+        "Floods, fires and a long summer",
+        "Coach says goodbye, fans say thanks to Ruud Gullit",
+        "Central bank holds rates, signals cuts later this year",
+    ],
 )
 def test_speakers_headline_without_attribution_is_no_quote(analyze: Analyze, headline: str) -> None:
     analysis = analyze(f"{headline}\nThe season ended on Sunday with a home win.")

@@ -84,8 +84,12 @@ def _withheld(token: Any) -> bool:
 
 
 def _passive_without_agent(token: Any) -> bool:
+    """ "It was announced that ...", and a bare participle: "Asked whether ..., X said" (X was
+    asked; the question is the reporter's)."""
     children = list(token.children)
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
+    bare = token.tag_ == "VBN" and token.dep_ in ("advcl", "acl", "amod", "ROOT")
+    passive = passive or (bare and not any(c.dep_ in ("aux", "nsubj") for c in children))
     return passive and not any(c.dep_ == "agent" for c in children)
 
 
@@ -286,7 +290,19 @@ def _sentence_final(cue: Any, sentence_span: Any) -> tuple[int, int] | None:
     left = min([cue] + [t for s in subjects for t in s.subtree], key=lambda t: t.i)
     if left.i - 1 <= sentence_span.start or cue.doc[left.i - 1].text != ",":
         return None
-    after = cue.doc[cue.i + 1 : sentence_span.end]
+    after = list(cue.doc[cue.i + 1 : sentence_span.end])
+    for k, token in enumerate(after):
+        if (
+            token.text in (",", ";", "—", "–")
+            and k + 1 < len(after)
+            and after[k + 1].pos_
+            in (
+                "SCONJ",
+                "ADP",
+            )
+        ):
+            after = after[:k]  # "..., officials said, as rivers burst their banks"
+            break
     if any(_is_verb(t) for t in after) or any(t.lower_ == "that" for t in after):
         return None
     return _tokens_span(list(cue.doc[sentence_span.start : left.i - 1]))
@@ -417,6 +433,12 @@ def _headline_claim(doc: Any, sentence: Sentence, marked: list[Found]) -> Found 
     )
     if who is None or any(t.tag_ in FINITE_TAGS for t in who):
         return None  # "..., says the study will fail": not a name
+    lex = lexicon()
+    if not any(
+        t.pos_ == "PROPN" or t.lower_ in lex.person_titles or t.lemma_.lower() in lex.body_nouns
+        for t in who
+    ):
+        return None  # "..., signals cuts later this year": an object, not a speaker
     start, end = sentence.start + match.start("claim"), sentence.start + match.end("claim")
     if _words_outside(doc.text, start, end, marked) < MIN_OUTSIDE_WORDS:
         return None

@@ -167,17 +167,26 @@ def _named_subject_before(
     return None
 
 
-def _body_subject_before(pronoun: Any) -> SpeakerRef | None:
+def _body_subject_before(pronoun: Any, entities: list[Entity]) -> SpeakerRef | None:
     """The nearest earlier subject in the last sentences that "it" or "they" can stand for:
-    a named body, or a plural noun phrase for "they" ("Nurses at the hospital walked out")."""
+    a named body, or a plural noun phrase for "they" ("Nurses at the hospital walked out").
+    The actors stage's type decides first, then a body noun, then spaCy's label."""
     doc = pronoun.doc
     plural = pronoun.lower_ in ("they", "we")
     for token in reversed(doc[_recent_start(pronoun) : pronoun.sent.start]):
         if not _main_clause_subject(token) or token.pos_ == "PRON":
             continue
-        if token.ent_type_ == "PERSON" or _has_title(token):
+        linked = _entity_at(entities, token.idx, token.idx + len(token.text))
+        if linked is not None:
+            body = linked[0].type in GROUP_TYPES
+        elif _is_body(token):
+            body = True
+        elif token.ent_type_ == "PERSON" or _has_title(token):
             continue
-        body = token.ent_type_ in ("ORG", "NORP", "GPE") or _is_body(token)
+        else:
+            body = token.ent_type_ in GROUP_TYPES
+        if not body and (linked is not None or _has_title(token)):
+            continue
         many = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
         if (plural and (many or body)) or (
             not plural and not many and (body or token.pos_ == "PROPN")
@@ -187,13 +196,15 @@ def _body_subject_before(pronoun: Any) -> SpeakerRef | None:
     return None
 
 
-def _fallback(pronoun: Any, history: list[Spoken]) -> SpeakerRef | None:
+def _fallback(pronoun: Any, history: list[Spoken], entities: list[Entity]) -> SpeakerRef | None:
     """The nearest named person subject before a he/she, or the nearest body subject of the
     last sentences before an it/they; else the most recent compatible speaker, else the
     nearest compatible name before the pronoun."""
     wants_person = pronoun.lower_ in PERSON_PRONOUNS
     subject = (
-        _named_subject_before(pronoun, history) if wants_person else _body_subject_before(pronoun)
+        _named_subject_before(pronoun, history)
+        if wants_person
+        else _body_subject_before(pronoun, entities)
     )
     if subject is not None:
         return subject
@@ -243,7 +254,7 @@ def resolve_speaker(
                 ref = SpeakerRef(entity.id, entity.name, start, end)
             return Spoken(ref, entity.type in PERSON_TYPES, head.lemma_.lower())
         if head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
-            earlier = _fallback(head, history)
+            earlier = _fallback(head, history, entities)
             if earlier is not None:
                 return Spoken(earlier, head.lower_ in PERSON_PRONOUNS, head.lemma_.lower())
         return Spoken(SpeakerRef(None, text[start:end], start, end), False, head.lemma_.lower())
