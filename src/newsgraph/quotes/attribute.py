@@ -9,12 +9,14 @@ mark ("…,” he said) when it follows at once, else the nearest before the ope
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
 from newsgraph.model import Entity, Sentence
 from newsgraph.quotes.cues import lexicon
 from newsgraph.quotes.detect import Found, inside_quote
+from newsgraph.quotes.doctext import text_of
 from newsgraph.quotes.relay import find_via
 
 NEAR_CUE_TOKENS = 4
@@ -56,9 +58,10 @@ class Attribution:
 
 
 def _sentence_index(sentences: list[Sentence], offset: int) -> int | None:
-    for index, s in enumerate(sentences):
-        if s.start <= offset < s.end:
-            return index
+    """The index of the sentence holding `offset` (sentences are in text order)."""
+    index = bisect_right(sentences, offset, key=lambda s: s.start) - 1
+    if index >= 0 and sentences[index].start <= offset < sentences[index].end:
+        return index
     return None
 
 
@@ -82,7 +85,7 @@ def _surface_cue(token: Any) -> bool:
     """A cue the tagger read as a noun, standing right before ', “' or ': “' after a name
     ("The Department of Agriculture notes, “...”")."""
     doc = token.doc
-    after = doc.text[token.idx + len(token.text) : token.idx + len(token.text) + 4]
+    after = text_of(doc)[token.idx + len(token.text) : token.idx + len(token.text) + 4]
     return bool(
         token.pos_ in ("NOUN", "PROPN")
         and re.match(r"[,:]\s*[\"“„«]", after)
@@ -108,7 +111,7 @@ def _window(
     doc: Any, sentences: list[Sentence], quote: Found
 ) -> tuple[tuple[int, int], tuple[int, int]]:
     """Character ranges searched before the opening mark and after the closing mark."""
-    text = doc.text
+    text = text_of(doc)
     first = _sentence_index(sentences, quote.open_at)
     pre_start = sentences[first].start if first is not None else quote.open_at
     if not text[pre_start : quote.open_at].strip() and text[:pre_start].rstrip()[-1:] in (":", ","):
@@ -138,7 +141,8 @@ def _cues_in(doc: Any, lo: int, hi: int, marked: list[Found]) -> list[Any]:
     span = doc.char_span(lo, hi, alignment_mode="contract") if hi > lo else None
     if span is None:
         return []
-    return [t for t in span if _is_cue(t) and not inside_quote(t.idx, marked)]
+    near = [f for f in marked if f.open_at < hi and f.close_at > lo]
+    return [t for t in span if _is_cue(t) and not inside_quote(t.idx, near)]
 
 
 def choose_cue(doc: Any, sentences: list[Sentence], quote: Found, marked: list[Found]) -> Any:
@@ -149,13 +153,13 @@ def choose_cue(doc: Any, sentences: list[Sentence], quote: Found, marked: list[F
     if after:
         between = doc.char_span(post_lo, after[0].idx, alignment_mode="contract")
         gap = len([t for t in between if not t.is_punct]) if between is not None else 0
-        ends_open = doc.text[quote.start : quote.close_at - 1].rstrip()[-1:] in (",", "?", "!")
+        ends_open = text_of(doc)[quote.start : quote.close_at - 1].rstrip()[-1:] in (",", "?", "!")
         if gap <= NEAR_CUE_TOKENS and (quote.kind == "direct" or ends_open):
             return after[0]
     if before:
         last = before[-1]
-        gap = doc.text[last.idx + len(last.text) : quote.open_at]
-        if re.fullmatch(r"\s*[:,]\s*", gap):
+        between_text = text_of(doc)[last.idx + len(last.text) : quote.open_at]
+        if re.fullmatch(r"\s*[:,]\s*", between_text):
             return last  # "with Boswell stating: “...”": the cue right before the quote
         return _outermost_governing(doc, quote, before) or before[-1]
     return after[0] if after else None
@@ -255,7 +259,7 @@ def _subject(cue: Any) -> Any:
 
 def _in_brackets(token: Any) -> bool:
     doc = token.doc
-    before = doc.text[max(0, token.idx - 40) : token.idx]
+    before = text_of(doc)[max(0, token.idx - 40) : token.idx]
     return bool(before.rfind("(") > before.rfind(")"))
 
 
@@ -318,7 +322,7 @@ DASH_CREDIT = re.compile(
 
 
 def _dash_credit(doc: Any, quote: Found) -> Attribution | None:
-    match = DASH_CREDIT.match(doc.text, quote.close_at)
+    match = DASH_CREDIT.match(text_of(doc), quote.close_at)
     if match is None:
         return None
     name = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
@@ -329,7 +333,7 @@ def _dash_credit(doc: Any, quote: Found) -> Attribution | None:
 
 def _headline_speaker(doc: Any, quote: Found) -> Attribution | None:
     """A name alone before a colon at the start of a line ("Zelensky: ‘We will not give up’")."""
-    text = doc.text
+    text = text_of(doc)
     before = text[: quote.open_at].rstrip()
     colon = doc.char_span(len(before) - 1, len(before)) if before.endswith(":") else None
     if colon is None or colon.start == 0:
@@ -353,7 +357,7 @@ def _according_relay(cue: Any) -> str | None:
             head = _subject(token)
             if head is not None:
                 lo, hi, _ = phrase_bounds(head)
-                return str(cue.doc.text[lo:hi])
+                return str(text_of(cue.doc)[lo:hi])
     return None
 
 
@@ -404,11 +408,11 @@ def attribute(
         # "Al Arabiya, quoting the agency Petra, said ...": Petra spoke, Al Arabiya relays.
         participle = min(t.idx for t in relayed.head.subtree)
         relay_end = min(speaker[1], participle) if participle > speaker[0] else speaker[1]
-        relay_text = doc.text[speaker[0] : relay_end].rstrip(" ,")
+        relay_text = text_of(doc)[speaker[0] : relay_end].rstrip(" ,")
         return Attribution(cue_text, cue.i, phrase_bounds(relayed), relay_text)
     via = find_via(doc, min(lo, cue.idx), max(hi, cue.idx + 1), cue, marked, entities)
     if via is None and cue.lower_ not in PHRASE_CUES:
         via = _according_relay(cue)
-    if via is not None and speaker is not None and doc.text[speaker[0] : speaker[1]] == via:
+    if via is not None and speaker is not None and text_of(doc)[speaker[0] : speaker[1]] == via:
         via = None  # the outlet is the speaker itself ("Reuters reported ...")
     return Attribution(cue_text, cue.i, speaker, via)

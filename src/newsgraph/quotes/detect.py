@@ -14,6 +14,7 @@ text the speaker said, with no attribution words inside it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from newsgraph.model import QuoteKind, Sentence
@@ -183,9 +184,9 @@ def _scan_single(
 
 
 def _sentence_start(sentences: list[Sentence], offset: int, paragraph_start: int) -> int:
-    for s in sentences:
-        if s.start <= offset < s.end:
-            return s.start
+    index = bisect_right(sentences, offset, key=lambda s: s.start) - 1
+    if index >= 0 and sentences[index].start <= offset < sentences[index].end:
+        return sentences[index].start
     return paragraph_start
 
 

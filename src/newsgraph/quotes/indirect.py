@@ -23,6 +23,7 @@ from typing import Any
 from newsgraph.model import Sentence
 from newsgraph.quotes.cues import lexicon
 from newsgraph.quotes.detect import Found
+from newsgraph.quotes.doctext import text_of
 
 MIN_CLAUSE_TOKENS = 3
 """Shorter complements ("he said so") carry no content worth recording."""
@@ -52,9 +53,10 @@ WORD = re.compile(r"[^\W_]+")
 
 
 def _words_outside(text: str, start: int, end: int, marked: list[Found]) -> int:
+    near = [f for f in marked if f.open_at < end and f.close_at > start]
     count = 0
     for m in WORD.finditer(text, start, end):
-        if not any(f.open_at <= m.start() < f.close_at for f in marked):
+        if not any(f.open_at <= m.start() < f.close_at for f in near):
             count += 1
     return count
 
@@ -311,16 +313,16 @@ def _sentence_final(cue: Any, sentence_span: Any) -> tuple[int, int] | None:
 def _after_apposition(doc: Any, start: int, end: int) -> int:
     """Skip an apposition the parse left after "according to X" ("According to Cochilco, the
     state copper commission, output could ..."): a verbless stretch up to a comma."""
-    comma = doc.text.find(",", start, end)
+    comma = text_of(doc).find(",", start, end)
     if comma < 0:
         return start
     piece = doc.char_span(start, comma, alignment_mode="expand")
     if piece is None or len(piece) > MAX_APPOSITION_TOKENS or any(_is_verb(t) for t in piece):
         return start
     after = comma + 1
-    while after < end and not doc.text[after].isalnum():
+    while after < end and not text_of(doc)[after].isalnum():
         after += 1
-    return after if len(doc.text[after:end].split()) >= MIN_CLAUSE_TOKENS else start
+    return after if len(text_of(doc)[after:end].split()) >= MIN_CLAUSE_TOKENS else start
 
 
 def _according_to(token: Any, sentence: Sentence, marked: list[Found]) -> Found | None:
@@ -335,7 +337,7 @@ def _according_to(token: Any, sentence: Sentence, marked: list[Found]) -> Found 
         return None  # a quote in the sentence is what "according to" attributes
     phrase = list(token.subtree)
     lo, hi = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
-    text = token.doc.text
+    text = text_of(token.doc)
     doc = token.doc
     span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
     reporters = lexicon().report_verbs
@@ -369,12 +371,16 @@ def _clip(doc: Any, found: list[Found]) -> list[Found]:
     """Cut a span before a second cue phrase inside it ("A, while Y said B" / "A, adding that
     B"); a report nested inside another without such a break is speech inside speech and is
     dropped."""
-    text = doc.text
+    text = text_of(doc)
     kept: list[Found] = []
-    cues = [f for f in found if f.cue_token is not None]
+    by_paragraph: dict[int, list[Found]] = {}
+    for f in found:
+        by_paragraph.setdefault(f.paragraph, []).append(f)
     for item in found:
         start, end = item.start, item.end
         nested = False
+        neighbours = by_paragraph[item.paragraph]
+        cues = [f for f in neighbours if f.cue_token is not None]
         for other in cues:
             if other is item or other.cue_token is None:
                 continue
@@ -391,7 +397,7 @@ def _clip(doc: Any, found: list[Found]) -> list[Found]:
                     if text[start:cut].endswith(word):
                         cut -= len(word)
                 end = min(end, cut)
-        for outer in found:
+        for outer in neighbours:
             if outer is item or outer.cue_token is None or item.cue_token is None:
                 continue
             if outer.start <= doc[item.cue_token].idx < outer.end and item.end <= outer.end:
@@ -420,7 +426,7 @@ def _headline_claim(doc: Any, sentence: Sentence, marked: list[Found]) -> Found 
     """ "<claim>, says|claims|warns <speaker>" in a title: a report with an inverted cue."""
     if sentence.section not in ("title", "subtitle"):
         return None
-    text = doc.text[sentence.start : sentence.end]
+    text = text_of(doc)[sentence.start : sentence.end]
     match = HEADLINE_CLAIM.match(text)
     if match is None or len(match.group("who").split()) > HEADLINE_MAX_SPEAKER_WORDS:
         return None
@@ -440,7 +446,7 @@ def _headline_claim(doc: Any, sentence: Sentence, marked: list[Found]) -> Found 
     ):
         return None  # "..., signals cuts later this year": an object, not a speaker
     start, end = sentence.start + match.start("claim"), sentence.start + match.end("claim")
-    if _words_outside(doc.text, start, end, marked) < MIN_OUTSIDE_WORDS:
+    if _words_outside(text_of(doc), start, end, marked) < MIN_OUTSIDE_WORDS:
         return None
     found = Found(start, end, "indirect", start, end, sentence.paragraph, None, cue.root.i)
     found.speaker_span = (who.start_char, who.end_char)
@@ -457,13 +463,16 @@ def _report_form(token: Any) -> bool:
 def detect_indirect(doc: Any, sentences: list[Sentence], marked: list[Found]) -> list[Found]:
     """Reported clauses, appeals and characterisations in the analysed sentences."""
     lex = lexicon()
-    text = doc.text
+    text = text_of(doc)
     found: list[Found] = []
     seen: set[tuple[int, int]] = set()
     for sentence in sentences:
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:
             continue
+        marked_here = [
+            f for f in marked if f.open_at < sentence.end and f.close_at > sentence.start
+        ]
         headline = _headline_claim(doc, sentence, marked)
         if headline is not None:
             found.append(headline)
@@ -476,7 +485,7 @@ def detect_indirect(doc: Any, sentences: list[Sentence], marked: list[Found]) ->
             lemma = token.lemma_.lower()
             if not _is_verb(token) or lemma not in lex.verbs:
                 continue
-            if _inside_marks(token.idx, marked):
+            if _inside_marks(token.idx, marked_here):
                 continue  # a verb inside a quotation is the speaker's, not the reporter's
             if _withheld(token) or _passive_without_agent(token):
                 continue

@@ -14,6 +14,7 @@ from typing import Any
 from newsgraph.model import Entity, Mention, SpeakerRef
 from newsgraph.quotes.attribute import phrase_bounds
 from newsgraph.quotes.cues import lexicon
+from newsgraph.quotes.doctext import text_of
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 MALE = frozenset({"he", "him", "his", "himself"})
@@ -152,14 +153,14 @@ def _named_subject_before(
         linked = _entity_at(entities or [], token.idx, token.idx + len(token.text))
         is_person = linked is not None and linked[0].type in PERSON_TYPES
         start, end, _ = phrase_bounds(token)
-        name = doc.text[start:end]
+        name = text_of(doc)[start:end]
         known = token.text[:1].isupper() and any(
             name in person or person in name for person in people
         )
         if token.pos_ != "PROPN" and not is_person and not known:
             continue  # a common noun ("the minister") is left to the coreference
         if linked is not None and wanted is not None:
-            gender = _gender(linked[0], doc.text)
+            gender = _gender(linked[0], text_of(doc))
             if gender is not None and gender != wanted:
                 continue
         if token.ent_type_ == "PERSON" or _has_title(token) or known or is_person:
@@ -192,7 +193,7 @@ def _body_subject_before(pronoun: Any, entities: list[Entity]) -> SpeakerRef | N
             not plural and not many and (body or token.pos_ == "PROPN")
         ):
             start, end, _ = phrase_bounds(token)
-            return SpeakerRef(None, doc.text[start:end], start, end)
+            return SpeakerRef(None, text_of(doc)[start:end], start, end)
     return None
 
 
@@ -226,7 +227,7 @@ def resolve_speaker(
     """The speaker reference for a phrase, linked to an entity where one matches."""
     start, end, head_index = bounds
     head = doc[head_index]
-    text = doc.text
+    text = text_of(doc)
     found = _entity_at(entities, head.idx, head.idx + len(head.text))
     if head.pos_ == "PRON":
         if head.lower_ in PERSON_PRONOUNS:
