@@ -167,6 +167,14 @@ TWO_CUES: list[tuple[str, list[Indirect]]] = [
             ("the unrest was far from over", "opposition leaders", "claimed"),
         ],
     ),
+    (
+        "Airline officials said the order had been placed on price alone, with analyst Omar "
+        "Farouk saying the rival bid had been cheaper.",
+        [
+            ("the order had been placed on price alone", "Airline officials", "said"),
+            ("the rival bid had been cheaper", "analyst Omar Farouk", "saying"),
+        ],
+    ),
     # "adding that" keeps the speaker
     (
         "Coach Ines Duarte said the team had trained well, adding that two players were "

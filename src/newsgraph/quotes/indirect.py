@@ -47,7 +47,7 @@ APPEAL_FOR = frozenset({"call", "appeal", "ask", "plead", "press", "push", "urge
 """Verbs whose "for X" object is what is asked for ("called for calm")."""
 OPRD_VERBS = frozenset({"call", "dub", "label", "brand", "term"})
 """Characterisations without "as": "called the attack cowardly"."""
-CLIP_BEFORE = frozenset({",", ";", "while", "whereas", "but", "and", "adding", "though"})
+CLIP_BEFORE = frozenset({",", ";", "while", "whereas", "but", "and", "adding", "though", "with"})
 """What may stand before a second cue phrase inside a span (where the span is cut)."""
 WORD = re.compile(r"[^\W_]+")
 
