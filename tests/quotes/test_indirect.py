@@ -213,6 +213,27 @@ def test_indirect_report_with_quoted_words_gives_two_records(analyse: Analyse) -
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            'Minister Ana Lopes told parliament the riot police had acted "with restraint".',
+            'the riot police had acted "with restraint"',
+        ),
+        (
+            "The ombudsman said the prison's medical unit was “close to collapse.”",
+            "the prison's medical unit was “close to collapse.”",
+        ),
+    ],
+)
+def test_indirect_report_keeps_the_closing_mark_of_its_quoted_words(
+    analyse: Analyse, text: str, span: str
+) -> None:
+    analysis = analyse(text)
+    assert [quote_text(analysis, q) for q in analysis.quotes if q.kind == "indirect"] == [span]
+
+
+@pytest.mark.model
 def test_indirect_report_almost_all_quoted_is_left_to_the_quote(analyse: Analyse) -> None:
     analysis = analyse("The envoy said any deal “must protect the fishing villages first”.")
     assert [q.kind for q in analysis.quotes] == ["partial"]

@@ -52,6 +52,18 @@ CLIP_BEFORE = frozenset({",", ";", "while", "whereas", "but", "and", "adding", "
 WORD = re.compile(r"[^\W_]+")
 
 
+def _close_inner_quote(text: str, start: int, end: int, limit: int) -> int:
+    """Keep the closing mark of a quotation that opens inside the span ('acted "with
+    restraint"'), which trimming the clause's final punctuation would cut off."""
+    inner = text[start:end]
+    opened = sum(inner.count(c) for c in "“„«") > sum(inner.count(c) for c in "”»")
+    straight = inner.count('"') % 2 == 1
+    if not (opened or straight):
+        return end
+    match = re.match(r"[.,;:!?]?[”»\"]", text[end:limit])
+    return end + match.end() if match is not None else end
+
+
 def _words_outside(text: str, start: int, end: int, marked: list[Found]) -> int:
     near = [f for f in marked if f.open_at < end and f.close_at > start]
     count = 0
@@ -505,6 +517,7 @@ def detect_indirect(doc: Any, sentences: list[Sentence], marked: list[Found]) ->
                 clauses += _characterisations(token)
             for start, end in clauses:
                 start, end = max(start, sentence.start), min(end, sentence.end)
+                end = _close_inner_quote(text, start, end, sentence.end)
                 if start >= end or (start, end) in seen:
                     continue
                 if _words_outside(text, start, end, marked) < MIN_OUTSIDE_WORDS:
