@@ -80,6 +80,8 @@ class QuoteStage:
             result = attribute(doc, sentences, item, marked, entities)
             if result is not None:
                 quote.cue, quote.via = result.cue, result.via
+                if result.cue_token is not None:
+                    quote.cue_start = doc[result.cue_token].idx
                 if result.speaker is not None:
                     spoken = resolve_speaker(doc, result.speaker, entities, history)
                     quote.speaker = spoken.ref
@@ -115,3 +117,4 @@ def _continue(source: Quote, target: Quote) -> None:
 def _copy(source: Quote, target: Quote) -> None:
     """Give `target` the attribution of `source` (SpeakerRef is immutable, so it is shared)."""
     target.speaker, target.cue, target.via = source.speaker, source.cue, source.via
+    target.cue_start = source.cue_start
