@@ -43,6 +43,29 @@ def _found(text: str) -> list[tuple[str, str]]:
         # after a colon or a cue verb a capitalised quote is direct
         ("The minister said: “The embassy stays open.”", [("The embassy stays open.", "direct")]),
         ('He replied "I cannot do that".', [("I cannot do that", "direct")]),
+        # a whole clause right after a cue verb is direct even in lower case
+        (
+            'The mayor said "a new bridge will be built next year" at the meeting.',
+            [("a new bridge will be built next year", "direct")],
+        ),
+        (
+            'The report reasoned, "because fees are paid, the school is a business."',
+            [("because fees are paid, the school is a business.", "direct")],
+        ),
+        # names and titles are partial wherever they stand
+        (
+            'On its website, "The Great Library Countdown", the city lists closures.',
+            [("The Great Library Countdown", "partial")],
+        ),
+        (
+            "The group, which calls itself “Harbour Watch”, met on Friday.",
+            [("Harbour Watch", "partial")],
+        ),
+        ("A user calling himself “Nightowl” posted the files.", [("Nightowl", "partial")]),
+        (
+            "“Fishing ban hits coastal towns” — Baltic Times, May 3",
+            [("Fishing ban hits coastal towns", "partial")],
+        ),
         # guillemets
         ("«Nous restons», a déclaré le ministre.", [("Nous restons", "direct")]),
         # empty marks and a stray closing mark are ignored

@@ -36,6 +36,8 @@ TRAILING_DIRECT = ",;: \t\n"
 TRAILING_PARTIAL = ",;:. \t\n"
 IRREGULAR_CUES = frozenset({"said", "told", "wrote", "spoke", "read"})
 """Past forms a suffix strip cannot map to their lemma."""
+CLAUSE_WORDS = 6
+"""A quote this long right after a cue verb is a whole utterance, even in lower case."""
 OPENING_CONTEXT = ":,—–-("
 """A direct quote usually follows one of these or a cue verb when it does not open a sentence."""
 
@@ -200,11 +202,11 @@ def _trim(text: str, start: int, end: int, trailing: str) -> tuple[int, int]:
 
 def _is_cue_word(word: str) -> bool:
     """A rough lemma check that works without a parse ("says", "added", "told")."""
-    word = word.lower()
+    word = word.lower().strip(",:;")
     if word in IRREGULAR_CUES:
         return True
     verbs = lexicon().verbs
-    candidates = {word, word[:-1], word[:-2], word[:-3] + "y"}
+    candidates = {word, word[:-1], word[:-2], word[:-3] + "y", word[:-3], word[:-3] + "e"}
     return any(c in verbs for c in candidates)
 
 
@@ -218,12 +220,42 @@ def _opens_utterance(text: str, open_at: int, sentence_start: int) -> bool:
     return bool(words) and _is_cue_word(words[-1])
 
 
-def _classify(text: str, start: int, end: int, opens_utterance: bool, split: bool) -> QuoteKind:
+def _after_cue_word(text: str, open_at: int, sentence_start: int) -> bool:
+    """Right after a cue verb ("said “...", "reasoned, “...") or its "that" ("wrote that “...")."""
+    words = text[sentence_start:open_at].split()
+    if len(words) >= 2 and words[-1].lower() == "that":
+        words = words[:-1]
+    return bool(words) and _is_cue_word(words[-1])
+
+
+def _is_title(content: str, credited: bool) -> bool:
+    """A name or a title, not an utterance: Title Case words, or a line credited with a dash
+    ("“Floods hit coast” — The Herald"), with no sentence punctuation at its end."""
+    if content.rstrip()[-1:] in ".!?…":
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", content)]
+    if len(words) == 1:
+        return True  # a name: 'a user labelled “Anonymous”'
+
+    small = {"of", "the", "a", "an", "and", "or", "in", "on", "for", "to", "at", "by", "vs"}
+    title_case = len(words) >= 2 and all(w[0].isupper() or w.lower() in small for w in words)
+    return title_case or credited
+
+
+def _classify(
+    text: str, start: int, end: int, opens_utterance: bool, split: bool, cue_before: bool = False
+) -> QuoteKind:
     content = text[start:end]
     first = content.lstrip(".…[( ")[:1]
     capital = first.isupper() or first.isdigit() or not first.isalpha()
-    if split or (opens_utterance and capital):
+    credited = bool(re.match(r"[”\"»]?[ \t]*[-–—][ \t]*\S", text[end : end + 6]))
+    if split:
         return "direct"
+    handed_over = text[end : end + 1] in (",", "?", "!")  # “Yes,” she said
+    if opens_utterance and capital and (handed_over or not _is_title(content, credited)):
+        return "direct"
+    if cue_before and len(content.split()) >= CLAUSE_WORDS:
+        return "direct"  # 'said "a review will be opened with the unions"': a whole clause
     return "partial"
 
 
@@ -259,7 +291,9 @@ def detect_marked(text: str, sentences: list[Sentence]) -> list[Found]:
         )
         sentence_start = _sentence_start(sentences, open_at, starts[p_index])
         opens = _opens_utterance(text, open_at, sentence_start)
-        kind = _classify(text, *_trim(text, raw_start, raw_end, TRAILING_DIRECT), opens, split)
+        cue_before = _after_cue_word(text, open_at, sentence_start)
+        trimmed = _trim(text, raw_start, raw_end, TRAILING_DIRECT)
+        kind = _classify(text, *trimmed, opens, split, cue_before)
         trailing = TRAILING_DIRECT if kind == "direct" else TRAILING_PARTIAL
         start, end = _trim(text, raw_start, raw_end, trailing)
         if start >= end:
