@@ -58,6 +58,15 @@ CLAUSES: list[tuple[str, list[Indirect]]] = [
         "winds reached 150 kilometres an hour.",
         [("Storms cut power to 40,000 homes in Brittany on Sunday", "the grid operator", "said")],
     ),
+    # phrasal cues
+    (
+        "Dock workers' leader Ana Ferreira pointed out that pay had not risen since 2019.",
+        [("pay had not risen since 2019", "Dock workers' leader Ana Ferreira", "pointed out")],
+    ),
+    (
+        "The finance minister made clear that no new taxes were planned.",
+        [("no new taxes were planned", "The finance minister", "made clear")],
+    ),
     # "As X told Y, <clause>"
     (
         "As the harbour master told the Coastal Times, shipping traffic has fallen by a quarter.",

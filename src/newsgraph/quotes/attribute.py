@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsgraph.model import Entity, Sentence
-from newsgraph.quotes.cues import lexicon
+from newsgraph.quotes.cues import cue_lemma, lexicon
 from newsgraph.quotes.detect import Found, inside_quote
 from newsgraph.quotes.doctext import text_of
 from newsgraph.quotes.relay import find_via
@@ -101,7 +101,7 @@ def _is_cue(token: Any) -> bool:
     if _surface_cue(token):
         return True
     is_verb = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
-    lemma = token.lemma_.lower()
+    lemma = cue_lemma(token)
     if is_verb and lemma in lexicon().colon_verbs:
         return _followed_by(token, ":") or _followed_by(token, ",")
     return is_verb and lemma in lexicon().verbs
@@ -393,6 +393,8 @@ def attribute(
     if cue is None:
         return _headline_speaker(doc, quote) or _dash_credit(doc, quote)
     cue_text = f"{cue.text} {PHRASE_CUES[cue.lower_]}" if cue.lower_ in PHRASE_CUES else cue.text
+    if " " in cue_lemma(cue) and cue.i + 1 < len(doc):
+        cue_text = f"{cue.text} {doc[cue.i + 1].text}"  # "pointed out", "made clear"
     if quote.speaker_span is not None:  # found with the quote (a headline's "..., claims X")
         lo, hi = quote.speaker_span
         name = doc.char_span(lo, hi, alignment_mode="expand")

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from newsgraph.speech import verbs_with
 
@@ -64,3 +65,18 @@ def lexicon() -> Lexicon:
         person_titles=frozenset(n.lower() for n in data["person_titles"]),
         body_nouns=frozenset(n.lower() for n in data["body_nouns"]),
     )
+
+
+PHRASAL_DEPS = frozenset({"prt", "acomp", "oprd", "advmod", "ccomp", "xcomp"})
+"""Where a parser puts the second word of a phrasal cue ("pointed out", "made clear")."""
+
+
+def cue_lemma(token: Any) -> str:
+    """The token's lemma, or its phrasal lemma when the lexicon knows that ("point out")."""
+    lemma = str(token.lemma_).lower()
+    for child in token.children:
+        if child.dep_ in PHRASAL_DEPS and child.i == token.i + 1:
+            phrasal = f"{lemma} {child.lower_}"
+            if phrasal in lexicon().verbs:
+                return phrasal
+    return lemma

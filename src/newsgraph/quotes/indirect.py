@@ -21,7 +21,7 @@ import re
 from typing import Any
 
 from newsgraph.model import Sentence
-from newsgraph.quotes.cues import lexicon
+from newsgraph.quotes.cues import cue_lemma, lexicon
 from newsgraph.quotes.detect import Found
 from newsgraph.quotes.doctext import text_of
 
@@ -494,7 +494,7 @@ def detect_indirect(doc: Any, sentences: list[Sentence], marked: list[Found]) ->
             if according is not None:
                 found.append(according)
                 continue
-            lemma = token.lemma_.lower()
+            lemma = cue_lemma(token)
             if not _is_verb(token) or lemma not in lex.verbs:
                 continue
             if _inside_marks(token.idx, marked_here):
