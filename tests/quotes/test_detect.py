@@ -66,6 +66,14 @@ def _found(text: str) -> list[tuple[str, str]]:
             "“Fishing ban hits coastal towns” — Baltic Times, May 3",
             [("Fishing ban hits coastal towns", "partial")],
         ),
+        # straight single marks: only where a line (or a colon) opens them, headline style
+        (
+            "'We will rebuild every school', says mayor",
+            [("We will rebuild every school", "direct")],
+        ),
+        ("He said: 'We are ready.'", [("We are ready.", "direct")]),
+        ("The players' union said 'no' to the offer.", []),
+        ("Rock 'n' roll is back in Memphis.", []),
         # guillemets
         ("«Nous restons», a déclaré le ministre.", [("Nous restons", "direct")]),
         # empty marks and a stray closing mark are ignored

@@ -167,6 +167,12 @@ ARTICLES: list[tuple[str, list[tuple[str, str | None, str | None, str | None]]]]
             )
         ],
     ),
+    # headline attribution after a quoted statement
+    (
+        "'We will rebuild every school', says flood-hit mayor\n"
+        "The mayor of Valencia toured the damaged districts on Monday.",
+        [("We will rebuild every school", "flood-hit mayor", "says", None)],
+    ),
     # headline attribution after the statement
     (
         "Drought will cut wheat harvest by a third, warns farm union\n"

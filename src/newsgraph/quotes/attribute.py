@@ -299,12 +299,12 @@ def _phrase(head: Any, keep: Any = None) -> tuple[int, int, int]:
     while hi + 1 in kept:
         hi += 1
     doc = head.doc
-    while lo < head.i and doc[lo].dep_ in EDGE_JUNK:
+    while lo < head.i and (doc[lo].dep_ in EDGE_JUNK or doc[lo].is_space):
         lo += 1
     role = doc[lo].lower_ in lexicon().person_titles
     if lo < head.i - 1 and role and doc[lo + 1].lower_ == "the":
         lo += 1  # "Organiser the Workers' Front said": the role word is not the speaker
-    while hi > head.i and doc[hi].dep_ in EDGE_JUNK:
+    while hi > head.i and (doc[hi].dep_ in EDGE_JUNK or doc[hi].is_space):
         hi -= 1
     while (
         lo > 0
