@@ -100,6 +100,10 @@ def _refine(token: Any, object_token: Any | None, actors: list[Any], coding: Cod
         fixed = MODE_MODIFIERS.get(word)
         if fixed is not None and fixed[0] == event_type:
             return coding.recoded(*fixed)
+    if event_type == "ASSAULT" and parse.aims_at_computers(token, object_token):
+        return coding.recoded("COERCE", "cyber", None)  # a hacking attack (PLOVER: COERCE cyber)
+    if event_type == "ASSAULT" and actors and all(parse.is_media(a) for a in actors):
+        return coding.recoded("ACCUSE", "disapprove", "111")  # a magazine "attacked" its critics
     exercise = object_token is not None and any(
         t.lemma_.lower() in EXERCISE_NOUNS for t in args.with_of_phrase([object_token])
     )
@@ -221,6 +225,8 @@ class SentenceExtractor:
             return None
         if _is_purpose_clause(token):
             return None
+        if result.event_type == "ASSAULT" and features.is_verb and parse.thing_object(token):
+            return None  # "shoot a new outfit", "hit the ball": violence needs a target
         if result.entry.nominal:
             actors = _nominal_actor(token, result.event_type)
             if actors is None:

@@ -25,6 +25,9 @@ PRONOUN_SUBJECTS = word_class("pronoun_subjects")
 VIOLENT_MEANS = word_class("violent_means")
 QUALIFYING_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 HEADLINE_PASSIVES = word_class("headline_passives")
+COLLECTIVE_NOUNS = word_class("collective_nouns")
+CYBER_TARGETS = word_class("cyber_targets")
+MEDIA_NOUNS = word_class("media_nouns")
 MAX_BINDING_CLIMB = 4  # links between a pronoun and the clause whose subject binds it
 
 
@@ -188,8 +191,9 @@ def is_thing(head: Any) -> bool:
     """A common noun that names no one who could act: "surface ozone", "the taxes", "a crane".
 
     Not a thing: names, pronouns, numbers, actor nouns ("the army", "protesters"), nouns
-    qualified by a name or nationality ("US Predator attacks"), a quantity of actors ("hundreds
-    of vendors" is decided by "vendors"), and the means of violence, which stand for an unnamed
+    qualified by a name or nationality ("US Predator attacks"), a number or body of actors ("a
+    deployment of NATO troops"; "hundreds of vendors" is decided by "vendors"), and the means of
+    violence, which stand for an unnamed
     attacker ("a roadside bomb killed ...").
     """
     if head.pos_ != "NOUN" or head.ent_type_ or head.like_num:
@@ -205,7 +209,8 @@ def is_thing(head: Any) -> bool:
         if child.dep_ == "compound" and child.lemma_.lower() in VIOLENT_MEANS:
             return False
         if (  # "a deployment of NATO troops"
-            child.dep_ == "prep"
+            lemma in COLLECTIVE_NOUNS
+            and child.dep_ == "prep"
             and child.lower_ == "of"
             and any(p.dep_ == "pobj" and args.is_actor_like(p) for p in child.children)
         ):
@@ -222,3 +227,39 @@ def is_headline_passive(trigger: Any) -> bool:
         and any(c.dep_ == "nsubj" for c in trigger.children)
         and not any(c.dep_ in ("dobj", "obj", "aux", "auxpass") for c in trigger.children)
     )
+
+
+def aims_at_computers(trigger: Any, object_token: Any | None) -> bool:
+    """ "attacked the ministry's website", "an attack on government servers": the target (the
+    object, or a "on"/"against" phrase) is a computer system."""
+    targets = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    targets += [
+        p
+        for c in trigger.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "against")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    if trigger.dep_ == "compound":  # "a website attack"
+        targets.append(trigger.head)
+    if object_token is not None:
+        targets.append(object_token)
+    return any(
+        t.lemma_.lower() in CYBER_TARGETS
+        or any(c.dep_ == "compound" and c.lemma_.lower() in CYBER_TARGETS for c in t.children)
+        for t in targets
+    )
+
+
+def is_media(head: Any) -> bool:
+    """ "the magazine", "Freedom Magazine", "an editorial": a publication or broadcast."""
+    words = [head.lemma_.lower(), head.lower_]
+    words += [c.lower_ for c in head.children if c.dep_ == "compound"]
+    return bool(set(words) & MEDIA_NOUNS) or head.ent_type_ == "WORK_OF_ART"
+
+
+def thing_object(trigger: Any) -> bool:
+    """ "shoot her new outfit", "hit the ball": the direct object names no one and nothing that
+    could be attacked (actor nouns cover places and assets: "the border", "an army base")."""
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+    return bool(objects) and all(is_thing(o) for o in objects)
