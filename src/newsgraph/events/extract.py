@@ -17,6 +17,7 @@ from newsgraph.events import arguments as args
 from newsgraph.events import implicit as implicit_actors
 from newsgraph.events import predicates as parse
 from newsgraph.events import recipients as recv
+from newsgraph.events import speech
 from newsgraph.events.cameo import (
     FRAMED_CODES,
     FRAMED_MODES,
@@ -36,6 +37,7 @@ from newsgraph.events.words import word_class
 from newsgraph.model import Analysis, Event, Evidence, Participant, Sentence, Span
 
 SPEECH_VERBS = word_class("speech_verbs")
+FIRST_PERSON = word_class("first_person")
 SPEECH_DEMAND = Entry("say", "REQUEST", None, "100", 0.7, frame=True)
 """'X said Y must ...' is a demand by X on Y (PLOVER REQUEST), though 'said' alone is no event."""
 FORCE_NOUNS = word_class("force_nouns")
@@ -227,6 +229,8 @@ class SentenceExtractor:
             return None
         if result.event_type == "ASSAULT" and features.is_verb and parse.thing_object(token):
             return None  # "shoot a new outfit", "hit the ball": violence needs a target
+        if result.event_type == "REJECT" and parse.is_decrease(token):
+            return None  # "sea ice declined"
         if result.entry.nominal:
             actors = _nominal_actor(token, result.event_type)
             if actors is None:
@@ -328,14 +332,14 @@ class SentenceExtractor:
         ]
         if draft.actor_heads and not actors:
             return None  # the only actor was an agency or the author
-        if not actors and not recipients:
-            return None  # no one to code: "lawsuits have been filed", "the resolution failed"
         implicit = False
         if not actors and implicit_actors.takes_implicit_actor(token.lemma_.lower()):
             # "he was arrested": the police or court the story names elsewhere
             actors = implicit_actors.law_enforcement_actor(self.analysis, token.idx + view.offset)
             recipients = [p for p in recipients if not any(_same(p, a) for a in actors)]
             implicit = bool(actors)
+        if not actors and not recipients:
+            return None  # no one to code: "lawsuits have been filed", "the resolution failed"
         event_type, mode, modality = coding.event_type, coding.mode, coding.modality
         code = cameo_for(event_type, mode, coding.cameo)
         confidence = draft.classification.confidence
@@ -378,6 +382,13 @@ class SentenceExtractor:
         found: list[Participant] = []
         bound = [b for head in heads for b in parse.bound_subjects(head)]
         for head in dict.fromkeys(bound):
+            if head.lower_ in FIRST_PERSON and head.pos_ == "PRON" and not view.reparsed:
+                # "we will meet again," the envoy said: the speaker is the actor
+                quote = speech.quote_at(self.analysis, head.idx + view.offset)
+                speaker = speech.speaker_participants(self.analysis, quote) if quote else []
+                found += [p for p in speaker if not any(_same(p, q) for q in found)]
+                if speaker:
+                    continue
             span = None if view.reparsed else antecedent(self.analysis, head)
             if span is None:
                 local = args.phrase_span(head)

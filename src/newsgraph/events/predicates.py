@@ -27,6 +27,8 @@ QUALIFYING_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 HEADLINE_PASSIVES = word_class("headline_passives")
 COLLECTIVE_NOUNS = word_class("collective_nouns")
 CYBER_TARGETS = word_class("cyber_targets")
+ACCIDENT_NOUNS = word_class("accident_nouns")
+DECREASE_VERBS = word_class("decrease_verbs")
 MEDIA_NOUNS = word_class("media_nouns")
 MAX_BINDING_CLIMB = 4  # links between a pronoun and the clause whose subject binds it
 
@@ -196,16 +198,19 @@ def is_thing(head: Any) -> bool:
     violence, which stand for an unnamed
     attacker ("a roadside bomb killed ...").
     """
+    lemma = head.lemma_.lower()
+    if lemma in ACCIDENT_NOUNS or head.lower_ in ACCIDENT_NOUNS:
+        return True  # "Footbridge collapse kills six"
     if head.pos_ != "NOUN" or head.ent_type_ or head.like_num:
         return False
-    lemma = head.lemma_.lower()
     if lemma in args.ACTOR_NOUNS or head.lower_ in args.ACTOR_NOUNS or lemma in VIOLENT_MEANS:
         return False
     for child in head.children:
         if child.dep_ in QUALIFYING_DEPS and (
-            child.ent_type_ in args.ACTOR_ENT_LABELS or child.pos_ == "PROPN"
+            child.ent_type_ in args.ACTOR_ENT_LABELS
+            or (child.pos_ == "PROPN" and child.ent_type_ not in args.PLACE_LIKE_LABELS)
         ):
-            return False
+            return False  # "US Predator attacks", not "Arctic sea ice"
         if child.dep_ == "compound" and child.lemma_.lower() in VIOLENT_MEANS:
             return False
         if (  # "a deployment of NATO troops"
@@ -262,4 +267,13 @@ def thing_object(trigger: Any) -> bool:
     """ "shoot her new outfit", "hit the ball": the direct object names no one and nothing that
     could be attacked (actor nouns cover places and assets: "the border", "an army base")."""
     objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+    if aims_at_computers(trigger, None):
+        return False  # "attacked the websites": a cyber attack, coded by its target
     return bool(objects) and all(is_thing(o) for o in objects)
+
+
+def is_decrease(trigger: Any) -> bool:
+    """ "exports declined": a decline without object or infinitive is a fall, not a refusal."""
+    return trigger.lemma_.lower() in DECREASE_VERBS and not any(
+        c.dep_ in ("dobj", "obj", "xcomp", "ccomp") for c in trigger.children
+    )

@@ -41,7 +41,7 @@ def _act(tokens: Any) -> tuple[str, str | None, str | None, Any] | None:
     return None
 
 
-def _speaker(analysis: Analysis, quote: Quote) -> list[Participant]:
+def speaker_participants(analysis: Analysis, quote: Quote) -> list[Participant]:
     """The speaker as coded participants; [] for an unplaced, pronoun or document speaker."""
     speaker = quote.speaker
     if speaker is None or speaker.start is None or speaker.end is None or analysis.doc is None:
@@ -94,7 +94,7 @@ def speech_acts(analysis: Analysis) -> list[Event]:
         act = _act(words) if words is not None else None
         if act is None:
             continue
-        actors = _speaker(analysis, quote)
+        actors = speaker_participants(analysis, quote)
         if not actors:
             continue
         event_type, mode, hint, word = act
@@ -126,3 +126,11 @@ def speech_acts(analysis: Analysis) -> list[Event]:
             )
         )
     return events
+
+
+def quote_at(analysis: Analysis, offset: int) -> Quote | None:
+    """The quote whose words contain `offset`, if any."""
+    for quote in analysis.quotes:
+        if quote.start <= offset < quote.end:
+            return quote
+    return None
