@@ -39,6 +39,9 @@ from newsgraph.model import Analysis, Event, Evidence, Participant, Sentence, Sp
 SPEECH_VERBS = word_class("speech_verbs")
 FIRST_PERSON = word_class("first_person")
 SPEECH_DEMAND = Entry("say", "REQUEST", None, "100", 0.7, frame=True)
+SUPPORT_RECEIVED = Entry("support", "SUPPORT", None, "051", 0.7, nominal=True)
+"""'X received support from Y' is Y's SUPPORT of X (CAMEO 051)."""
+SUPPORT_NOUNS = word_class("support_nouns")
 """'X said Y must ...' is a demand by X on Y (PLOVER REQUEST), though 'said' alone is no event."""
 FORCE_NOUNS = word_class("force_nouns")
 CROWD_NOUNS = word_class("crowd_nouns")
@@ -213,12 +216,42 @@ class SentenceExtractor:
                 lemma not in lexicon.verbs
                 and lemma not in lexicon.nouns
                 and lemma not in SPEECH_VERBS
+                and lemma not in parse.RECEIVING_VERBS
             ):
                 continue  # most words trigger nothing: skip them before reading the parse
-            event = self._event_at(token, view, consumed)
+            handled, event = self._received(token, view, consumed)
+            if not handled:
+                event = self._event_at(token, view, consumed)
             if event is not None:
                 events.append(event)
         return events
+
+    def _received(
+        self, token: Any, view: SentenceView, consumed: set[int]
+    ) -> tuple[bool, Event | None]:
+        """ "X received support from Y", "drew criticism from Y": Y's act on X. Returns whether
+        the receiving verb carried such an act, and its event (None when no giver is named)."""
+        noun = parse.received_object(token)
+        if noun is None:
+            return False, None
+        lemma = noun.lemma_.lower()
+        if lemma in SUPPORT_NOUNS:
+            result = Classification("SUPPORT", SUPPORT_RECEIVED.weight, SUPPORT_RECEIVED)
+        else:
+            nominal = load_lexicon().nouns.get(lemma)
+            if nominal is None:
+                return False, None
+            result = Classification(nominal.event_type, nominal.weight, nominal)
+        consumed.add(noun.i)
+        giver_heads = parse.givers(token, noun)
+        if not giver_heads:
+            return True, None  # support from someone unnamed: no one to code
+        coding = Coding(
+            result.event_type, result.entry.mode, result.entry.cameo, modality_of(token)
+        )
+        coding = recode(coding, lemma)
+        draft = Draft(token, noun, result, coding, giver_heads, args.actor_heads(token))
+        return True, self._build(draft, view)
 
     def _event_at(self, token: Any, view: SentenceView, consumed: set[int]) -> Event | None:
         features = features_of(token)
@@ -253,6 +286,8 @@ class SentenceExtractor:
             Coding(coding.event_type, coding.mode, coding.cameo, modality_of(token)),
             features.lemma,
         )
+        if result.entry.host and object_token is not None and object_token not in recipients:
+            recipients = [object_token, *recipients]  # "received the Saudi envoy": the visitor
         if result.entry.host and coding.event_type == result.event_type:
             # The host is the recipient of a visit; a promise to host is the host's own (AGREE).
             actors, recipients = recipients, actors

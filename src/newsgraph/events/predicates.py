@@ -28,6 +28,7 @@ HEADLINE_PASSIVES = word_class("headline_passives")
 COLLECTIVE_NOUNS = word_class("collective_nouns")
 CYBER_TARGETS = word_class("cyber_targets")
 ACCIDENT_NOUNS = word_class("accident_nouns")
+RECEIVING_VERBS = word_class("receiving_verbs")
 DECREASE_VERBS = word_class("decrease_verbs")
 MEDIA_NOUNS = word_class("media_nouns")
 MAX_BINDING_CLIMB = 4  # links between a pronoun and the clause whose subject binds it
@@ -277,3 +278,40 @@ def is_decrease(trigger: Any) -> bool:
     return trigger.lemma_.lower() in DECREASE_VERBS and not any(
         c.dep_ in ("dobj", "obj", "xcomp", "ccomp") for c in trigger.children
     )
+
+
+def received_object(trigger: Any) -> Any | None:
+    """ "X received support ...": the object of a receiving verb (whose giver is elsewhere)."""
+    if trigger.lemma_.lower() not in RECEIVING_VERBS:
+        return None
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN"]
+    return objects[0] if objects else None
+
+
+def givers(trigger: Any, noun: Any) -> list[Any]:
+    """Who the "from" phrase of a receiving verb or its object names, with "ranging from X to
+    Y" and coordinated names: "support from X and Y", "support ranging from X to Y"."""
+    found: list[Any] = []
+    for holder in [trigger, noun, *(c for c in noun.children if c.dep_ in ("acl", "advcl"))]:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "from":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        found += args.expand_conjuncts(pobj)
+                        found += [  # "from X to Y"
+                            t
+                            for p in pobj.children
+                            if p.dep_ == "prep" and p.lower_ == "to"
+                            for o in p.children
+                            if o.dep_ == "pobj"
+                            for t in args.expand_conjuncts(o)
+                        ]
+                found += [  # "ranging from X to Y": the "to" phrase hangs on the verb
+                    t
+                    for p in holder.children
+                    if p.dep_ == "prep" and p.lower_ == "to" and holder is not trigger
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                    for t in args.expand_conjuncts(o)
+                ]
+    return [t for t in dict.fromkeys(found) if args.is_actor_like(t)]
