@@ -316,3 +316,128 @@ def test_articles_headline_and_body_mentions_merge_by_phrase_head(pipeline: Any)
     requests = _of_type(analysis, "REQUEST")
     assert len(requests) == 1, [(_text(analysis, e, "actors"), len(e.evidence)) for e in requests]
     assert {ev.section for ev in requests[0].evidence} == {"title", "body"}
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Hotel collapse in Mecca\nLast week at least 76 people were killed when a hotel near the "
+        "Grand Mosque collapsed, the cause of which is unknown.",
+        "Mine disaster in Zonguldak\nEleven miners were killed and 30 injured when a shaft "
+        "flooded at a coal mine near Zonguldak on Sunday.",
+        "Dozens killed in Kinshasa crane collapse\nThe governor said rescue teams were searching "
+        "the rubble.",
+    ],
+)
+def test_articles_deaths_in_an_accident_are_no_assault(pipeline: Any, article: str) -> None:
+    assert not _of_type(_analyse(pipeline, article), "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("article", "victims"),
+    [
+        (
+            "Three civilians were killed in an air strike on a market in Idlib on Tuesday, "
+            "rescue workers said.",
+            "civilians",
+        ),
+        (
+            "Two police officers were killed when a roadside bomb exploded near their patrol car in "
+            "Quetta.",
+            "police officers",
+        ),
+    ],
+)
+def test_articles_deaths_from_violence_stay_assault(
+    pipeline: Any, article: str, victims: str
+) -> None:
+    analysis = _analyse(pipeline, article)
+    assaults = _of_type(analysis, "ASSAULT")
+    assert any(victims in _text(analysis, e, "recipients") for e in assaults)
+
+
+@pytest.mark.parametrize(
+    ("article", "absent"),
+    [
+        (
+            "The United States added 14 companies that are accused of supplying drones to "
+            "Russia to its sanctions list on Friday.",
+            "ACCUSE",
+        ),
+        ("The regulator named three banks that fund the junta's arms purchases.", "AID"),
+        (
+            "Auditors examined a ministry that supports refugee schools in the north.",
+            "SUPPORT",
+        ),
+    ],
+)
+def test_articles_restrictive_clause_describes_no_event(
+    pipeline: Any, article: str, absent: str
+) -> None:
+    assert not _of_type(_analyse(pipeline, article), absent)
+
+
+def test_articles_past_relative_clause_reports_an_event(pipeline: Any) -> None:
+    analysis = _analyse(
+        pipeline,
+        "The soldiers who attacked the village of Kidal last month were arrested on Monday, the "
+        "army said.",
+    )
+    assert _of_type(analysis, "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "I visited the lantern festival on Saturday night, and you could barely move in the "
+        "square.",
+        "We met the organisers of the book fair in the old town on Friday.",
+    ],
+)
+def test_articles_narrator_and_generic_pronouns_are_no_actors(pipeline: Any, article: str) -> None:
+    analysis = _analyse(pipeline, article)
+    assert analysis.events == [], [
+        (e.event_type, _text(analysis, e, "actors")) for e in analysis.events
+    ]
+
+
+def test_articles_a_campaign_on_a_website_is_no_cyber_attack(pipeline: Any) -> None:
+    analysis = _analyse(
+        pipeline,
+        'On a new website, "Browser Countdown", the company launched a campaign to persuade '
+        "users to upgrade.",
+    )
+    assert not [e for e in analysis.events if e.mode == "cyber"]
+
+
+@pytest.mark.parametrize(
+    ("article", "giver", "receiver"),
+    [
+        (
+            "After the verdict, the blogger received support ranging from Amnesty "
+            "International to the European Parliament.",
+            "Amnesty International",
+            "blogger",
+        ),
+        (
+            "The premier's plan drew sharp criticism from opposition parties on Tuesday.",
+            "opposition parties",
+            "plan",
+        ),
+    ],
+)
+def test_articles_received_acts_belong_to_the_giver(
+    pipeline: Any, article: str, giver: str, receiver: str
+) -> None:
+    analysis = _analyse(pipeline, article)
+    assert any(
+        giver in _text(analysis, e, "actors") and receiver in _text(analysis, e, "recipients")
+        for e in analysis.events
+    ), [(e.event_type, _text(analysis, e, "actors")) for e in analysis.events]
+
+
+def test_articles_a_host_receives_the_visitor(pipeline: Any) -> None:
+    analysis = _analyse(pipeline, "The king received the Saudi envoy at the palace on Monday.")
+    visits = _of_type(analysis, "CONSULT")
+    assert visits and "Saudi envoy" in _text(analysis, visits[0], "actors")
+    assert "king" in _text(analysis, visits[0], "recipients")

@@ -38,6 +38,7 @@ from newsgraph.model import Analysis, Event, Evidence, Participant, Sentence, Sp
 
 SPEECH_VERBS = word_class("speech_verbs")
 FIRST_PERSON = word_class("first_person")
+GENERIC_PRONOUNS = word_class("generic_pronouns")
 SPEECH_DEMAND = Entry("say", "REQUEST", None, "100", 0.7, frame=True)
 SUPPORT_RECEIVED = Entry("support", "SUPPORT", None, "051", 0.7, nominal=True)
 """'X received support from Y' is Y's SUPPORT of X (CAMEO 051)."""
@@ -260,6 +261,8 @@ class SentenceExtractor:
             return None
         if _is_purpose_clause(token):
             return None
+        if parse.in_restrictive_clause(token):
+            return None  # "banks that fund the army": a kind of bank, not an event
         if result.event_type == "ASSAULT" and features.is_verb and parse.thing_object(token):
             return None  # "shoot a new outfit", "hit the ball": violence needs a target
         if result.event_type == "REJECT" and parse.is_decrease(token):
@@ -375,6 +378,13 @@ class SentenceExtractor:
             implicit = bool(actors)
         if not actors and not recipients:
             return None  # no one to code: "lawsuits have been filed", "the resolution failed"
+        if (
+            not actors
+            and coding.event_type == "ASSAULT"
+            and token.pos_ != "NOUN"
+            and not parse.violence_named(token)
+        ):
+            return None  # "76 people were killed when the hotel collapsed": no attacker
         event_type, mode, modality = coding.event_type, coding.mode, coding.modality
         code = cameo_for(event_type, mode, coding.cameo)
         confidence = draft.classification.confidence
@@ -417,13 +427,15 @@ class SentenceExtractor:
         found: list[Participant] = []
         bound = [b for head in heads for b in parse.bound_subjects(head)]
         for head in dict.fromkeys(bound):
+            if head.lower_ in GENERIC_PRONOUNS and head.pos_ == "PRON":
+                continue  # "you", "one": no one in particular
             if head.lower_ in FIRST_PERSON and head.pos_ == "PRON" and not view.reparsed:
                 # "we will meet again," the envoy said: the speaker is the actor
                 quote = speech.quote_at(self.analysis, head.idx + view.offset)
                 speaker = speech.speaker_participants(self.analysis, quote) if quote else []
                 found += [p for p in speaker if not any(_same(p, q) for q in found)]
-                if speaker:
-                    continue
+                if speaker or quote is None:
+                    continue  # outside quotes, "I" is the writer of a feature, no actor
             span = None if view.reparsed else antecedent(self.analysis, head)
             if span is None:
                 local = args.phrase_span(head)

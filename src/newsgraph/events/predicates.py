@@ -29,6 +29,7 @@ COLLECTIVE_NOUNS = word_class("collective_nouns")
 CYBER_TARGETS = word_class("cyber_targets")
 ACCIDENT_NOUNS = word_class("accident_nouns")
 RECEIVING_VERBS = word_class("receiving_verbs")
+HARM_VERBS = word_class("harm_verbs")
 DECREASE_VERBS = word_class("decrease_verbs")
 MEDIA_NOUNS = word_class("media_nouns")
 MAX_BINDING_CLIMB = 4  # links between a pronoun and the clause whose subject binds it
@@ -239,10 +240,11 @@ def aims_at_computers(trigger: Any, object_token: Any | None) -> bool:
     """ "attacked the ministry's website", "an attack on government servers": the target (the
     object, or a "on"/"against" phrase) is a computer system."""
     targets = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    aims = ("on", "against") if trigger.pos_ == "NOUN" else ("against",)  # "on a website": where
     targets += [
         p
         for c in trigger.children
-        if c.dep_ == "prep" and c.lower_ in ("on", "against")
+        if c.dep_ == "prep" and c.lower_ in aims
         for p in c.children
         if p.dep_ == "pobj"
     ]
@@ -315,3 +317,43 @@ def givers(trigger: Any, noun: Any) -> list[Any]:
                     for t in args.expand_conjuncts(o)
                 ]
     return [t for t in dict.fromkeys(found) if args.is_actor_like(t)]
+
+
+def in_restrictive_clause(trigger: Any) -> bool:
+    """ "companies that are accused of ...", "banks that fund the army": the trigger describes a
+    kind of thing (a restrictive relative clause in the present on a common noun); it reports no
+    event. A clause set off by a comma ("Kenya, which sent troops, ..."), on a name, or in the
+    past ("the soldiers who attacked the village") does report one, and so does a participial
+    clause ("demonstrators protesting election results")."""
+    current = trigger
+    for _ in range(MAX_BINDING_CLIMB):
+        if current.dep_ == "relcl" and current.head.i != current.i:
+            noun = current.head
+            if noun.pos_ != "NOUN" or noun.ent_type_:
+                return False
+            between = noun.doc[min(noun.i, current.left_edge.i) : current.left_edge.i]
+            if any(t.text in (",", "(", "—", "–") for t in between):
+                return False
+            # a kind described by what it does ("banks that fund"), not a past act
+            return current.tag_ in ("VBZ", "VBP") or any(
+                c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in current.children
+            )
+        if current.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "prep", "pcomp", "pobj"):
+            return False
+        current = current.head
+    return False
+
+
+def violence_named(trigger: Any) -> bool:
+    """ "killed in an air strike", "died when a bomb exploded": the clause of a harm verb names
+    the means of violence, so an unnamed attacker is implied (unlike "killed when a hotel
+    collapsed", "killed in a crane collapse"). Other violent verbs ("assassinate") always do."""
+    if trigger.lemma_.lower() not in HARM_VERBS:
+        return True
+    clause = trigger.head if trigger.dep_ in ("conj", "xcomp") else trigger
+    for token in clause.subtree:
+        if token.i != trigger.i and token.lemma_.lower() in VIOLENT_MEANS:
+            return not any(
+                c.dep_ == "compound" and c.lemma_.lower() in ACCIDENT_NOUNS for c in token.children
+            )
+    return False
