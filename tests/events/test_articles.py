@@ -441,3 +441,72 @@ def test_articles_a_host_receives_the_visitor(pipeline: Any) -> None:
     visits = _of_type(analysis, "CONSULT")
     assert visits and "Saudi envoy" in _text(analysis, visits[0], "actors")
     assert "king" in _text(analysis, visits[0], "recipients")
+
+
+@pytest.mark.parametrize(
+    ("article", "actor"),
+    [
+        (
+            "Requests have come from the mayor of Lecco and from the Democratic Party.",
+            "Democratic Party",
+        ),
+        (
+            "The Hungarian government's requests to the European Commission went unanswered.",
+            "Hungarian government",
+        ),
+    ],
+)
+def test_articles_request_nouns_with_their_senders(pipeline: Any, article: str, actor: str) -> None:
+    analysis = _analyse(pipeline, article)
+    requests = _of_type(analysis, "REQUEST")
+    assert any(actor in _text(analysis, e, "actors") for e in requests), [
+        _text(analysis, e, "actors") for e in requests
+    ]
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Hundreds of vendors offered products old and new at the comic fair in Toronto.",
+        "Several video sites said they would keep hosting the film despite the complaints.",
+    ],
+)
+def test_articles_offering_goods_is_no_agreement(pipeline: Any, article: str) -> None:
+    analysis = _analyse(pipeline, article)
+    assert not _of_type(analysis, "AGREE") and not _of_type(analysis, "CONSULT")
+
+
+def test_articles_offering_an_act_is_still_an_agreement(pipeline: Any) -> None:
+    analysis = _analyse(pipeline, "Qatar offered to mediate between the two sides on Sunday.")
+    assert _of_type(analysis, "AGREE")
+
+
+def test_articles_no_one_is_no_participant(pipeline: Any) -> None:
+    analysis = _analyse(
+        pipeline, "Officials said no one will be refused asylum on the basis of the form alone."
+    )
+    assert not _of_type(analysis, "REJECT")
+
+
+@pytest.mark.parametrize(
+    ("article", "event_type"),
+    [
+        (
+            "Kazakh activist arrested after online post\nALMATY — Police in Almaty arrested "
+            "Dmitry Volkov, a 24-year-old blogger, on Tuesday over a post criticising the "
+            "governor.",
+            "COERCE",
+        ),
+        (
+            "Exiled journalist sentenced in absentia\nA court in Minsk sentenced the journalist "
+            "Irina Sokol to eight years in prison on Friday.",
+            "COERCE",
+        ),
+    ],
+)
+def test_articles_headline_summary_merges_with_the_body_report(
+    pipeline: Any, article: str, event_type: str
+) -> None:
+    events = _of_type(_analyse(pipeline, article), event_type)
+    assert len(events) == 1
+    assert {ev.section for ev in events[0].evidence} == {"title", "body"}

@@ -96,6 +96,12 @@ def features_of(token: Any) -> Features:
     patients = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
     if not patients and shares_passive_subject(token):  # "was charged and released on bail"
         patients = [c for c in token.head.children if c.dep_ == "nsubjpass"]
+    if (
+        not patients
+        and token.tag_ == "VBN"
+        and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    ):  # a headline's "Activist arrested after ...": the subject suffered the act
+        patients = [c for c in token.children if c.dep_ == "nsubj"]
     if token.dep_ == "acl" and token.tag_ == "VBN":
         patients.append(token.head)
     has_person = any(is_actor_like(p) for p in patients)

@@ -43,6 +43,8 @@ SPEECH_DEMAND = Entry("say", "REQUEST", None, "100", 0.7, frame=True)
 SUPPORT_RECEIVED = Entry("support", "SUPPORT", None, "051", 0.7, nominal=True)
 """'X received support from Y' is Y's SUPPORT of X (CAMEO 051)."""
 SUPPORT_NOUNS = word_class("support_nouns")
+ARRIVAL_VERBS = word_class("arrival_verbs")
+OFFER_VERBS = word_class("offer_verbs")
 """'X said Y must ...' is a demand by X on Y (PLOVER REQUEST), though 'said' alone is no event."""
 FORCE_NOUNS = word_class("force_nouns")
 CROWD_NOUNS = word_class("crowd_nouns")
@@ -175,6 +177,9 @@ def _nominal_actor(noun: Any, event_type: str) -> list[Any] | None:
         c.dep_ == "prep" and c.lower_ == "against" for c in noun.children
     ) and noun.lemma_.lower() in ("demonstration", "protest", "riot", "strike"):
         return []  # "demonstrations against X": a protest whose actor is not named
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in ARRIVAL_VERBS:
+        # "Requests have come from the town of X and from Y": the "from" phrases act
+        return parse.givers(noun.head, noun) or None
     governor = parse.nominal_governor(noun)
     if governor is not None:
         # "X was engaged in fighting": the passive subject of the light verb is the actor.
@@ -267,13 +272,21 @@ class SentenceExtractor:
             return None  # "shoot a new outfit", "hit the ball": violence needs a target
         if result.event_type == "REJECT" and parse.is_decrease(token):
             return None  # "sea ice declined"
+        if (
+            (result.entry.host or features.lemma in OFFER_VERBS)
+            and result.object_index is None  # "gave a warm welcome": the object is the event
+            and self._offers_goods(token)
+        ):
+            return None  # "vendors offered products", "sites kept hosting the video"
         if result.entry.nominal:
             actors = _nominal_actor(token, result.event_type)
             if actors is None:
                 return None
         else:
             actors = args.actor_heads(token)
-        headline_passive = view.sentence.section == "title" and parse.is_headline_passive(token)
+        headline_passive = parse.is_headline_passive(token) and (
+            view.sentence.section == "title" or token.tag_ == "VBN"  # "... and 30 injured"
+        )
         object_token = token.doc[result.object_index] if result.object_index is not None else None
         if object_token is not None:
             consumed.add(object_token.i)
@@ -300,6 +313,18 @@ class SentenceExtractor:
             actors, recipients = [], [*actors, *recipients]
         draft = Draft(token, object_token, result, coding, actors, recipients)
         return self._build(draft, view)
+
+    @staticmethod
+    def _offers_goods(verb: Any) -> bool:
+        """An offer or a hosting whose object is a thing, not an event ("offered products",
+        "hosting the video"; not "offered talks", "hosted a summit", "offered to mediate")."""
+        if parse.complement(verb) is not None and parse.complement(verb).pos_ in ("VERB", "AUX"):
+            return False
+        nouns = load_lexicon().nouns
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        return bool(objects) and all(
+            parse.is_thing(o) and o.lemma_.lower() not in nouns for o in objects
+        )
 
     @staticmethod
     def _nominal_recipients(noun: Any, event_type: str, consumed: set[int]) -> list[Any]:
@@ -427,8 +452,10 @@ class SentenceExtractor:
         found: list[Participant] = []
         bound = [b for head in heads for b in parse.bound_subjects(head)]
         for head in dict.fromkeys(bound):
-            if head.lower_ in GENERIC_PRONOUNS and head.pos_ == "PRON":
-                continue  # "you", "one": no one in particular
+            if head.lower_ in GENERIC_PRONOUNS and (
+                head.pos_ == "PRON" or any(c.lower_ == "no" for c in head.children)
+            ):
+                continue  # "you", "no one": no one in particular
             if head.lower_ in FIRST_PERSON and head.pos_ == "PRON" and not view.reparsed:
                 # "we will meet again," the envoy said: the speaker is the actor
                 quote = speech.quote_at(self.analysis, head.idx + view.offset)

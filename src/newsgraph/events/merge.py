@@ -68,12 +68,22 @@ def _participants_match(a: Event, b: Event, keys: KeyFn) -> bool:
         return False
     if a.recipients and b.recipients:
         small, large = sorted((a.recipients, b.recipients), key=len)
-        return _covered(small, large, keys)
+        # a headline names the sufferer loosely ("Scientology defector arrested"): it joins the
+        # body's report of the same act by the same actors
+        return _covered(small, large, keys) or _headline_and_body(a, b)
     if a.recipients or b.recipients:
         # A mention without a recipient only joins one from another part of the article
         # (a headline's "X attacks" and the body's "X attacked Y"), not a body sentence's.
         return {e.section for e in a.evidence} != {e.section for e in b.evidence}
     return True
+
+
+def _headline_and_body(a: Event, b: Event) -> bool:
+    """One mention only in the headline, the other only outside it."""
+    sections_a, sections_b = {e.section for e in a.evidence}, {e.section for e in b.evidence}
+    return (sections_a == {"title"}) != (sections_b == {"title"}) and (
+        "title" not in sections_a or "title" not in sections_b
+    )
 
 
 def compatible(a: Event, b: Event, keys: KeyFn, times: dict[str, str | None]) -> bool:

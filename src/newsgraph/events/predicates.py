@@ -292,30 +292,19 @@ def received_object(trigger: Any) -> Any | None:
 
 def givers(trigger: Any, noun: Any) -> list[Any]:
     """Who the "from" phrase of a receiving verb or its object names, with "ranging from X to
-    Y" and coordinated names: "support from X and Y", "support ranging from X to Y"."""
+    Y" and coordinated names: "support from X and Y", "support ranging from X to Y", "from X and
+    from Y"."""
     found: list[Any] = []
     for holder in [trigger, noun, *(c for c in noun.children if c.dep_ in ("acl", "advcl"))]:
-        for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ == "from":
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        found += args.expand_conjuncts(pobj)
-                        found += [  # "from X to Y"
-                            t
-                            for p in pobj.children
-                            if p.dep_ == "prep" and p.lower_ == "to"
-                            for o in p.children
-                            if o.dep_ == "pobj"
-                            for t in args.expand_conjuncts(o)
-                        ]
-                found += [  # "ranging from X to Y": the "to" phrase hangs on the verb
-                    t
-                    for p in holder.children
-                    if p.dep_ == "prep" and p.lower_ == "to" and holder is not trigger
-                    for o in p.children
-                    if o.dep_ == "pobj"
-                    for t in args.expand_conjuncts(o)
-                ]
+        froms = [c for c in holder.children if c.dep_ == "prep" and c.lower_ == "from"]
+        froms += [c for f in froms for c in f.children if c.dep_ == "conj" and c.lower_ == "from"]
+        for prep in froms:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    found += args.expand_conjuncts(pobj)
+                    found += _to_phrase(pobj)  # "from X to Y"
+        if froms and holder is not trigger:
+            found += _to_phrase(holder)  # "ranging from X to Y": "to" hangs on the verb
     return [t for t in dict.fromkeys(found) if args.is_actor_like(t)]
 
 
@@ -357,3 +346,14 @@ def violence_named(trigger: Any) -> bool:
                 c.dep_ == "compound" and c.lemma_.lower() in ACCIDENT_NOUNS for c in token.children
             )
     return False
+
+
+def _to_phrase(token: Any) -> list[Any]:
+    return [
+        t
+        for p in token.children
+        if p.dep_ == "prep" and p.lower_ == "to"
+        for o in p.children
+        if o.dep_ == "pobj"
+        for t in args.expand_conjuncts(o)
+    ]
