@@ -318,7 +318,8 @@ class SentenceExtractor:
     def _offers_goods(verb: Any) -> bool:
         """An offer or a hosting whose object is a thing, not an event ("offered products",
         "hosting the video"; not "offered talks", "hosted a summit", "offered to mediate")."""
-        if parse.complement(verb) is not None and parse.complement(verb).pos_ in ("VERB", "AUX"):
+        governed = parse.complement(verb)
+        if governed is not None and governed.pos_ in ("VERB", "AUX"):
             return False
         nouns = load_lexicon().nouns
         objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
