@@ -510,3 +510,48 @@ def test_articles_headline_summary_merges_with_the_body_report(
     events = _of_type(_analyse(pipeline, article), event_type)
     assert len(events) == 1
     assert {ev.section for ev in events[0].evidence} == {"title", "body"}
+
+
+@pytest.mark.parametrize(
+    ("article", "event_type", "actor"),
+    [
+        (
+            'Serbian Foreign Minister Marko Djuric called the raid "a shameful provocation" on '
+            "Monday.",
+            "ACCUSE",
+            "Marko Djuric",
+        ),
+        ("The decision was described by Beijing as a dangerous provocation.", "ACCUSE", "Beijing"),
+        (
+            "The secretary general of the bishops' conference, Nunzio Galantino, has called the "
+            'ruling "dangerous" and "ideological".',
+            "ACCUSE",
+            "Nunzio Galantino",
+        ),
+        (
+            "Kenya's president described the rescuers as heroic after the floods in Mai Mahiu.",
+            "SUPPORT",
+            "president",
+        ),
+    ],
+)
+def test_articles_characterisations_are_speech_acts_of_the_subject(
+    pipeline: Any, article: str, event_type: str, actor: str
+) -> None:
+    analysis = _analyse(pipeline, article)
+    found = [_text(analysis, e, "actors") for e in _of_type(analysis, event_type)]
+    assert len(found) == 1 and actor in found[0], found
+
+
+def test_articles_a_descriptive_adjective_in_a_long_quote_is_no_accusation(pipeline: Any) -> None:
+    analysis = _analyse(
+        pipeline,
+        '"We will stop the dangerous crossings and get return agreements in place within a '
+        'year," the shadow interior minister said on Monday.',
+    )
+    assert not _of_type(analysis, "ACCUSE")
+
+
+def test_articles_unresolved_pronoun_is_no_actor(pipeline: Any) -> None:
+    analysis = _analyse(pipeline, 'They call for "urgent action on salt iodisation in schools."')
+    assert all(_text(analysis, e, "actors").lower() != "they" for e in analysis.events)

@@ -10,7 +10,7 @@ travels as one `Coding` value and becomes an `Event` in `_build`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from newsgraph.events import arguments as args
@@ -39,11 +39,15 @@ from newsgraph.model import Analysis, Event, Evidence, Participant, Sentence, Sp
 SPEECH_VERBS = word_class("speech_verbs")
 FIRST_PERSON = word_class("first_person")
 GENERIC_PRONOUNS = word_class("generic_pronouns")
+UNRESOLVED_PRONOUNS = word_class("third_person_pronouns")
 SPEECH_DEMAND = Entry("say", "REQUEST", None, "100", 0.7, frame=True)
 SUPPORT_RECEIVED = Entry("support", "SUPPORT", None, "051", 0.7, nominal=True)
 """'X received support from Y' is Y's SUPPORT of X (CAMEO 051)."""
 SUPPORT_NOUNS = word_class("support_nouns")
 ARRIVAL_VERBS = word_class("arrival_verbs")
+CHARACTERISING_VERBS = word_class("characterising_verbs")
+SPEECH_ACT_WEIGHT = 0.7
+"""Lexicon weight of a characterisation coded from its words ("called it 'a sham'")."""
 OFFER_VERBS = word_class("offer_verbs")
 """'X said Y must ...' is a demand by X on Y (PLOVER REQUEST), though 'said' alone is no event."""
 FORCE_NOUNS = word_class("force_nouns")
@@ -223,9 +227,12 @@ class SentenceExtractor:
                 and lemma not in lexicon.nouns
                 and lemma not in SPEECH_VERBS
                 and lemma not in parse.RECEIVING_VERBS
+                and lemma not in CHARACTERISING_VERBS
             ):
                 continue  # most words trigger nothing: skip them before reading the parse
             handled, event = self._received(token, view, consumed)
+            if not handled:
+                handled, event = self._characterised(token, view, consumed)
             if not handled:
                 event = self._event_at(token, view, consumed)
             if event is not None:
@@ -258,6 +265,34 @@ class SentenceExtractor:
         coding = recode(coding, lemma)
         draft = Draft(token, noun, result, coding, giver_heads, args.actor_heads(token))
         return True, self._build(draft, view)
+
+    def _characterised(
+        self, token: Any, view: SentenceView, consumed: set[int]
+    ) -> tuple[bool, Event | None]:
+        """ "called the shelling 'an act of terror'", "described the ruling as a provocation":
+        a condemning (ACCUSE) or praising (SUPPORT) characterisation by the subject (or the
+        agent of a passive) of what the object did."""
+        if token.lemma_.lower() not in CHARACTERISING_VERBS or token.pos_ != "VERB":
+            return False, None
+        words = parse.characterisation(token)
+        act = speech.judged_act(words) if words else None
+        if act is None:
+            return False, None
+        event_type, mode, hint, _word = act
+        consumed.update(t.i for t in words)
+        entry = Entry(token.lemma_.lower(), event_type, mode, hint, SPEECH_ACT_WEIGHT, verbal=True)
+        result = Classification(event_type, entry.weight, entry)
+        coding = recode(Coding(event_type, mode, hint, modality_of(token)), token.lemma_.lower())
+        judged = [c for c in token.children if c.dep_ in ("dobj", "obj")] or args.passive_patient(
+            token
+        )
+        draft = Draft(token, None, result, coding, args.actor_heads(token), judged)
+        event = self._build(draft, view)
+        quotes = [speech.quote_at(self.analysis, w.idx + view.offset) for w in words]
+        quote = next((q for q in quotes if q is not None), None)
+        if event is not None and quote is not None:  # "called the raid "a provocation""
+            event.evidence = [replace(e, quote=quote.id) for e in event.evidence]
+        return True, event
 
     def _event_at(self, token: Any, view: SentenceView, consumed: set[int]) -> Event | None:
         features = features_of(token)
@@ -472,6 +507,8 @@ class SentenceExtractor:
             for p in participants_for(
                 self.analysis, span[0], span[1], head.idx + view.offset, doc, view.offset
             ):
+                if p.entity is None and _bare_pronoun(self.analysis.text[p.start : p.end]):
+                    continue  # "they" that nothing resolved names no one we can code
                 if not any(_same(p, q) for q in found):
                     found.append(p)
         return found
@@ -503,6 +540,10 @@ class SentenceExtractor:
             if lo <= start and end <= hi
         ]
         return [tid for _, tid in sorted(inside)]
+
+
+def _bare_pronoun(text: str) -> bool:
+    return text.strip().lower() in UNRESOLVED_PRONOUNS
 
 
 def _same(a: Participant, b: Participant) -> bool:

@@ -357,3 +357,36 @@ def _to_phrase(token: Any) -> list[Any]:
         if o.dep_ == "pobj"
         for t in args.expand_conjuncts(o)
     ]
+
+
+def characterisation(verb: Any) -> list[Any]:
+    """The words that characterise the object of "call", "describe as", "brand": the second
+    complement ("called the vote a sham"), the "as" phrase ("described it as a provocation"),
+    or a quote that follows the object in the same sentence ("called the ruling 'dangerous'")."""
+    words: list[Any] = []
+    objects = {c.i for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")}
+    for child in verb.children:
+        if child.dep_ in ("oprd", "xcomp", "attr", "acomp", "ccomp") or (
+            child.dep_ == "prep" and child.lower_ == "as"
+        ):
+            words += list(child.subtree)
+        elif any(g.lower_ == "as" and g.i < child.i for g in child.children):
+            words.append(child)  # "described the rescuers as heroic" (parsed as an adverb)
+        elif child.dep_ in ("dobj", "obj") and len(objects) == 1:
+            # "called the raid "a shameful provocation"": the parser may hang the quoted words
+            # on the object
+            words += [
+                t for c in child.children if c.dep_ in ("appos", "npadvmod") for t in c.subtree
+            ]
+    if not words:  # a quoted characterisation right after the object
+        sentence = verb.sent
+        after = [t for t in sentence if t.i > verb.i]
+        quoted = False
+        for token in after:
+            if token.is_quote:
+                if quoted:
+                    break
+                quoted = True
+            elif quoted:
+                words.append(token)
+    return words

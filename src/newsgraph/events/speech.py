@@ -21,6 +21,9 @@ from newsgraph.model import Analysis, Event, Evidence, Participant, Quote, Span
 DISAPPROVAL_WORDS = word_class("disapproval_words")
 PRAISE_WORDS = word_class("praise_words")
 NON_SPEAKERS = word_class("non_speakers")
+CHARACTERISING_VERBS = word_class("characterising_verbs")
+FRAGMENT_WORDS = 4
+"""A quote this short is a characterisation ("a shameful provocation"), not a statement."""
 SPEECH_ACT_CONFIDENCE = 0.5
 """Below a coded verb's: the act is inferred from the words, not named by a verb."""
 ACTS: tuple[tuple[str, str | None, str | None, frozenset[str]], ...] = (
@@ -30,13 +33,25 @@ ACTS: tuple[tuple[str, str | None, str | None, frozenset[str]], ...] = (
 """(type, mode, CAMEO hint, words) of each speech act."""
 
 
+def judged_act(tokens: Any) -> tuple[str, str | None, str | None, Any] | None:
+    """The act (type, mode, CAMEO hint, word) that condemning or praising words perform."""
+    return _act(tokens)
+
+
 def _act(tokens: Any) -> tuple[str, str | None, str | None, Any] | None:
-    """The act the quoted words perform and the word that shows it, or None."""
+    """The act the quoted words perform and the word that shows it, or None.
+
+    In a longer quote an adjective that only qualifies a noun ("dangerous crossings") describes
+    rather than condemns; in a short fragment ("called the ruling 'dangerous'") it is the verdict.
+    """
+    fragment = len([t for t in tokens if not t.is_punct]) <= FRAGMENT_WORDS
     for event_type, mode, hint, words in ACTS:
         for token in tokens:
             if token.lemma_.lower() in words or token.lower_ in words:
                 if any(c.dep_ == "neg" for c in token.head.children):
                     continue  # "not a provocation"
+                if token.dep_ == "amod" and token.head.lower_ not in words and not fragment:
+                    continue  # "dangerous crossings"
                 return event_type, mode, hint, token
     return None
 
@@ -90,6 +105,8 @@ def speech_acts(analysis: Analysis) -> list[Event]:
         return []
     events: list[Event] = []
     for quote in analysis.quotes:
+        if _characterisation_cue(analysis, quote):
+            continue  # "called the ruling 'dangerous'": coded from the verb (extract.py)
         words = analysis.doc.char_span(quote.start, quote.end, alignment_mode="contract")
         act = _act(words) if words is not None else None
         if act is None:
@@ -134,3 +151,21 @@ def quote_at(analysis: Analysis, offset: int) -> Quote | None:
         if quote.start <= offset < quote.end:
             return quote
     return None
+
+
+def _characterisation_cue(analysis: Analysis, quote: Quote) -> bool:
+    """A partial quote that is the complement of "called", "described as", "branded"."""
+    if quote.kind != "partial" or analysis.doc is None:
+        return False
+    span = analysis.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for token in span:
+        current = token
+        for _ in range(4):
+            if current.lemma_.lower() in CHARACTERISING_VERBS and current.pos_ == "VERB":
+                return True
+            if current.head.i == current.i:
+                break
+            current = current.head
+    return False
