@@ -555,3 +555,41 @@ def test_articles_a_descriptive_adjective_in_a_long_quote_is_no_accusation(pipel
 def test_articles_unresolved_pronoun_is_no_actor(pipeline: Any) -> None:
     analysis = _analyse(pipeline, 'They call for "urgent action on salt iodisation in schools."')
     assert all(_text(analysis, e, "actors").lower() != "they" for e in analysis.events)
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "In the 20-minute PlayStation VR demonstration of the new racing game, players steer "
+        "through a rainy Tokyo.",
+        "Samsung and Apple agreed to settle their patent dispute, the companies said on Monday.",
+        "But the browser has outlived its usefulness, and Microsoft no longer wants to support it.",
+    ],
+)
+def test_articles_business_and_product_stories_yield_no_political_events(
+    pipeline: Any, article: str
+) -> None:
+    analysis = _analyse(pipeline, article)
+    assert analysis.events == [], [
+        (e.event_type, _text(analysis, e, "actors")) for e in analysis.events
+    ]
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "The study was supported by the Wellcome Trust and the Gates Foundation.",
+        "The Norwegian government supported the research project with 4 million crowns.",
+    ],
+)
+def test_articles_supporting_a_study_is_funding(pipeline: Any, article: str) -> None:
+    analysis = _analyse(pipeline, article)
+    assert _of_type(analysis, "AID") and not _of_type(analysis, "SUPPORT")
+
+
+def test_articles_a_passive_accusation_keeps_its_event(pipeline: Any) -> None:
+    analysis = _analyse(
+        pipeline,
+        "Former president Ashraf Ghani has been accused of taking millions of dollars with him.",
+    )
+    assert _of_type(analysis, "ACCUSE")

@@ -46,6 +46,9 @@ SUPPORT_RECEIVED = Entry("support", "SUPPORT", None, "051", 0.7, nominal=True)
 SUPPORT_NOUNS = word_class("support_nouns")
 ARRIVAL_VERBS = word_class("arrival_verbs")
 CHARACTERISING_VERBS = word_class("characterising_verbs")
+VERBAL_QUADS = frozenset({1, 3})
+"""Verbal cooperation and conflict (AGREE ... REJECT, THREATEN): no event without its actor."""
+BUSINESS_SECTORS = frozenset({"BUS", "MNC"})
 SPEECH_ACT_WEIGHT = 0.7
 """Lexicon weight of a characterisation coded from its words ("called it 'a sham'")."""
 OFFER_VERBS = word_class("offer_verbs")
@@ -112,6 +115,8 @@ def _refine(token: Any, object_token: Any | None, actors: list[Any], coding: Cod
         fixed = MODE_MODIFIERS.get(word)
         if fixed is not None and fixed[0] == event_type:
             return coding.recoded(*fixed)
+    if event_type == "SUPPORT" and parse.supports_funded_work(token):
+        return coding.recoded("AID", None, "070")  # "the study was supported by X": funding
     if event_type == "ASSAULT" and parse.aims_at_computers(token, object_token):
         return coding.recoded("COERCE", "cyber", None)  # a hacking attack (PLOVER: COERCE cyber)
     if event_type == "ASSAULT" and actors and all(parse.is_media(a) for a in actors):
@@ -162,6 +167,8 @@ class Draft:
 
 def _nominal_actor(noun: Any, event_type: str) -> list[Any] | None:
     """Actor heads of a nominal event, or None when nothing licenses it as an event."""
+    if any(c.dep_ == "compound" and c.ent_type_ in parse.WORK_LABELS for c in noun.children):
+        return None  # "the PlayStation VR demonstration": a product shown, not a protest
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "between":
             return [t for p in child.children if p.dep_ == "pobj" for t in args.expand_conjuncts(p)]
@@ -194,7 +201,11 @@ def _nominal_actor(noun: Any, event_type: str) -> list[Any] | None:
             for c in noun.children
             if c.dep_ == "prep" and c.lower_ == "of"
             for p in c.children
-            if p.dep_ == "pobj" and args.is_actor_like(p)
+            if p.dep_ == "pobj"
+            and args.is_actor_like(p)
+            and not parse.names_a_work(p)
+            # one person does not demonstrate: "a demonstration of Batman" shows a game
+            and not (event_type == "PROTEST" and p.ent_type_ == "PERSON")
             for t in args.expand_conjuncts(p)
         ]
         if of_actors:
@@ -431,6 +442,7 @@ class SentenceExtractor:
         ]
         if draft.actor_heads and not actors:
             return None  # the only actor was an agency or the author
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
         implicit = False
         if not actors and implicit_actors.takes_implicit_actor(token.lemma_.lower()):
             # "he was arrested": the police or court the story names elsewhere
@@ -439,6 +451,11 @@ class SentenceExtractor:
             implicit = bool(actors)
         if not actors and not recipients:
             return None  # no one to code: "lawsuits have been filed", "the resolution failed"
+        if not actors and quad_class(coding.event_type) in VERBAL_QUADS and not passive:
+            return None  # praise, demands, accusations: an act of speech needs its speaker
+            # (a passive "was accused of" leaves the speaker unsaid, and is still an act)
+        if all(p.sector in BUSINESS_SECTORS for p in actors + recipients):
+            return None  # companies dealing with companies: no political event
         if (
             not actors
             and coding.event_type == "ASSAULT"

@@ -30,6 +30,8 @@ CYBER_TARGETS = word_class("cyber_targets")
 ACCIDENT_NOUNS = word_class("accident_nouns")
 RECEIVING_VERBS = word_class("receiving_verbs")
 HARM_VERBS = word_class("harm_verbs")
+FUNDED_THINGS = word_class("funded_things")
+WORK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
 DECREASE_VERBS = word_class("decrease_verbs")
 MEDIA_NOUNS = word_class("media_nouns")
 MAX_BINDING_CLIMB = 4  # links between a pronoun and the clause whose subject binds it
@@ -390,3 +392,18 @@ def characterisation(verb: Any) -> list[Any]:
             elif quoted:
                 words.append(token)
     return words
+
+
+def supports_funded_work(trigger: Any) -> bool:
+    """ "supported the study", "the project was supported by": the patient is funded work."""
+    patients = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    return any(p.lemma_.lower() in FUNDED_THINGS for p in patients)
+
+
+def names_a_work(token: Any) -> bool:
+    """ "a demonstration of Batman: Arkham VR": a title or product, not a group of people."""
+    return token.ent_type_ in WORK_LABELS or (
+        token.pos_ == "PROPN"
+        and not token.ent_type_
+        and token.lemma_.lower() not in args.ACTOR_NOUNS
+    )
