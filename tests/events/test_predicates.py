@@ -244,3 +244,159 @@ def test_predicates_bound_subjects_of_a_possessive() -> None:
         """
     )
     assert [t.text for t in parse.bound_subjects(token(doc, "their"))] == ["Chile", "Peru"]
+
+
+CRANE = """
+A 2 det DET
+crane 3 nsubj NOUN
+killed 0 ROOT VERB kill
+107 5 nummod NUM CARDINAL
+pilgrims 3 dobj NOUN pilgrim
+"""
+
+BOMB = """
+A 3 det DET
+roadside 3 compound NOUN
+bomb 4 nsubj NOUN
+killed 0 ROOT VERB kill
+two 6 nummod NUM CARDINAL
+soldiers 4 dobj NOUN soldier
+"""
+
+DEPLOYMENT = """
+The 2 det DET
+deployment 0 ROOT NOUN
+of 2 prep ADP
+NATO 5 compound PROPN ORG
+troops 3 pobj NOUN troop
+"""
+
+US_ATTACKS = """
+US 2 compound PROPN GPE
+attacks 3 nsubj NOUN attack
+killed 0 ROOT VERB kill
+leaders 3 dobj NOUN leader
+"""
+
+ARCTIC = """
+Arctic 3 compound PROPN LOC
+sea 3 compound NOUN
+ice 4 nsubj NOUN
+declined 0 ROOT VERB decline
+"""
+
+FOOTBRIDGE = """
+Footbridge 2 compound PROPN
+collapse 3 nsubj NOUN
+kills 0 ROOT VERB kill
+six 3 dobj NUM CARDINAL
+"""
+
+
+@pytest.mark.parametrize(
+    ("table", "head", "expected"),
+    [
+        (CRANE, "crane", True),  # no one acted
+        (ARCTIC, "ice", True),  # a place name does not make an actor
+        (FOOTBRIDGE, "collapse", True),  # an accident, even when a name qualifies it
+        (BOMB, "bomb", False),  # the means of violence stand for an unnamed attacker
+        (US_ATTACKS, "attacks", False),
+        (DEPLOYMENT, "deployment", False),  # a body of troops
+        (BOMB, "soldiers", False),  # an actor noun
+        (URGED, "Kenya", False),  # a name
+    ],
+)
+def test_predicates_is_thing(table: str, head: str, expected: bool) -> None:
+    assert parse.is_thing(token(parsed(table), head)) is expected
+
+
+HACK = """
+Hackers 2 nsubj NOUN hacker
+attacked 0 ROOT VERB attack
+the 4 det DET
+websites 2 dobj NOUN website
+of 4 prep ADP
+ministries 5 pobj NOUN ministry
+"""
+
+SHOOT = """
+She 2 nsubj PRON
+shot 0 ROOT VERB shoot
+her 5 poss PRON
+new 5 amod ADJ
+outfit 2 dobj NOUN
+"""
+
+SHELLED = """
+Troops 2 nsubj NOUN troop
+shelled 0 ROOT VERB shell
+the 4 det DET
+border 2 dobj NOUN
+"""
+
+
+def test_predicates_aims_at_computers() -> None:
+    assert parse.aims_at_computers(token(parsed(HACK), "attacked"), None) is True
+    assert parse.aims_at_computers(token(parsed(SHELLED), "shelled"), None) is False
+
+
+@pytest.mark.parametrize(
+    ("table", "verb", "expected"),
+    [(SHOOT, "shot", True), (SHELLED, "shelled", False), (HACK, "attacked", False)],
+)
+def test_predicates_thing_object(table: str, verb: str, expected: bool) -> None:
+    assert parse.thing_object(token(parsed(table), verb)) is expected
+
+
+def test_predicates_is_media() -> None:
+    doc = parsed(
+        """
+        Freedom 2 compound PROPN ORG
+        Magazine 3 nsubj PROPN ORG
+        attacked 0 ROOT VERB attack
+        critics 3 dobj NOUN critic
+        """
+    )
+    assert parse.is_media(token(doc, "Magazine")) is True
+    assert parse.is_media(token(doc, "critics")) is False
+
+
+def test_predicates_is_decrease() -> None:
+    assert parse.is_decrease(token(parsed(ARCTIC), "declined")) is True
+    refused = parsed(
+        """
+        Oslo 2 nsubj PROPN GPE
+        declined 0 ROOT VERB decline
+        to 4 aux PART
+        comment 2 xcomp VERB
+        """
+    )
+    assert parse.is_decrease(token(refused, "declined")) is False
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        (
+            """
+            Parents 2 nsubj NOUN parent
+            prosecuted 0 ROOT VERB prosecute
+            after 2 prep ADP
+            death 3 pobj NOUN
+            """,
+            True,
+        ),
+        (
+            """
+            Police 2 nsubj NOUN police
+            arrest 0 ROOT VERB arrest
+            protesters 2 dobj NOUN protester
+            """,
+            False,
+        ),
+    ],
+)
+def test_predicates_is_headline_passive(table: str, expected: bool) -> None:
+    doc = parsed(table)
+    doc[1].tag_ = "VBD" if expected else "VBP"
+    assert parse.is_headline_passive(doc[1]) is expected

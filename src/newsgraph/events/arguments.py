@@ -165,8 +165,21 @@ def expand_all(tokens: Iterable[Any]) -> list[Any]:
 
 
 def passive_patient(trigger: Any) -> list[Any]:
-    """The passive subject ("X was attacked") is the recipient."""
-    return expand_all(c for c in trigger.children if c.dep_ in PASSIVE_SUBJECT_DEPS)
+    """The passive subject ("X was attacked") is the recipient; a conjoined participle shares
+    it ("X was charged and released on bail")."""
+    own = [c for c in trigger.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    if not own and shares_passive_subject(trigger):
+        own = [c for c in trigger.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    return expand_all(own)
+
+
+def shares_passive_subject(verb: Any) -> bool:
+    """A participle conjoined to a passive verb, with no subject of its own."""
+    return bool(
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in verb.children)
+    )
 
 
 def with_of_phrase(nouns: list[Any]) -> list[Any]:

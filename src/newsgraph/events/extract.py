@@ -10,13 +10,14 @@ travels as one `Coding` value and becomes an `Event` in `_build`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from newsgraph.events import arguments as args
 from newsgraph.events import implicit as implicit_actors
 from newsgraph.events import predicates as parse
 from newsgraph.events import recipients as recv
+from newsgraph.events import speech
 from newsgraph.events.cameo import (
     FRAMED_CODES,
     FRAMED_MODES,
@@ -38,7 +39,21 @@ from newsgraph.speech import verbs_with
 
 SPEECH_VERBS = verbs_with("events_request")
 """Speech verbs whose reported obligation is a demand (the shared list, flag events_request)."""
+FIRST_PERSON = word_class("first_person")
+GENERIC_PRONOUNS = word_class("generic_pronouns")
+UNRESOLVED_PRONOUNS = word_class("third_person_pronouns")
 SPEECH_DEMAND = Entry("say", "REQUEST", None, "100", 0.7, frame=True)
+SUPPORT_RECEIVED = Entry("support", "SUPPORT", None, "051", 0.7, nominal=True)
+"""'X received support from Y' is Y's SUPPORT of X (CAMEO 051)."""
+SUPPORT_NOUNS = word_class("support_nouns")
+ARRIVAL_VERBS = word_class("arrival_verbs")
+CHARACTERISING_VERBS = word_class("characterising_verbs")
+VERBAL_QUADS = frozenset({1, 3})
+"""Verbal cooperation and conflict (AGREE ... REJECT, THREATEN): no event without its actor."""
+BUSINESS_SECTORS = frozenset({"BUS", "MNC"})
+SPEECH_ACT_WEIGHT = 0.7
+"""Lexicon weight of a characterisation coded from its words ("called it 'a sham'")."""
+OFFER_VERBS = word_class("offer_verbs")
 """'X said Y must ...' is a demand by X on Y (PLOVER REQUEST), though 'said' alone is no event."""
 FORCE_NOUNS = word_class("force_nouns")
 CROWD_NOUNS = word_class("crowd_nouns")
@@ -102,6 +117,12 @@ def _refine(token: Any, object_token: Any | None, actors: list[Any], coding: Cod
         fixed = MODE_MODIFIERS.get(word)
         if fixed is not None and fixed[0] == event_type:
             return coding.recoded(*fixed)
+    if event_type == "SUPPORT" and parse.supports_funded_work(token):
+        return coding.recoded("AID", None, "070")  # "the study was supported by X": funding
+    if event_type == "ASSAULT" and parse.aims_at_computers(token, object_token):
+        return coding.recoded("COERCE", "cyber", None)  # a hacking attack (PLOVER: COERCE cyber)
+    if event_type == "ASSAULT" and actors and all(parse.is_media(a) for a in actors):
+        return coding.recoded("ACCUSE", "disapprove", "111")  # a magazine "attacked" its critics
     exercise = object_token is not None and any(
         t.lemma_.lower() in EXERCISE_NOUNS for t in args.with_of_phrase([object_token])
     )
@@ -148,6 +169,8 @@ class Draft:
 
 def _nominal_actor(noun: Any, event_type: str) -> list[Any] | None:
     """Actor heads of a nominal event, or None when nothing licenses it as an event."""
+    if any(c.dep_ == "compound" and c.ent_type_ in parse.WORK_LABELS for c in noun.children):
+        return None  # "the PlayStation VR demonstration": a product shown, not a protest
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "between":
             return [t for p in child.children if p.dep_ == "pobj" for t in args.expand_conjuncts(p)]
@@ -167,6 +190,9 @@ def _nominal_actor(noun: Any, event_type: str) -> list[Any] | None:
         c.dep_ == "prep" and c.lower_ == "against" for c in noun.children
     ) and noun.lemma_.lower() in ("demonstration", "protest", "riot", "strike"):
         return []  # "demonstrations against X": a protest whose actor is not named
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in ARRIVAL_VERBS:
+        # "Requests have come from the town of X and from Y": the "from" phrases act
+        return parse.givers(noun.head, noun) or None
     governor = parse.nominal_governor(noun)
     if governor is not None:
         # "X was engaged in fighting": the passive subject of the light verb is the actor.
@@ -177,7 +203,11 @@ def _nominal_actor(noun: Any, event_type: str) -> list[Any] | None:
             for c in noun.children
             if c.dep_ == "prep" and c.lower_ == "of"
             for p in c.children
-            if p.dep_ == "pobj" and args.is_actor_like(p)
+            if p.dep_ == "pobj"
+            and args.is_actor_like(p)
+            and not parse.names_a_work(p)
+            # one person does not demonstrate: "a demonstration of Batman" shows a game
+            and not (event_type == "PROTEST" and p.ent_type_ == "PERSON")
             for t in args.expand_conjuncts(p)
         ]
         if of_actors:
@@ -209,12 +239,73 @@ class SentenceExtractor:
                 lemma not in lexicon.verbs
                 and lemma not in lexicon.nouns
                 and lemma not in SPEECH_VERBS
+                and lemma not in parse.RECEIVING_VERBS
+                and lemma not in CHARACTERISING_VERBS
             ):
                 continue  # most words trigger nothing: skip them before reading the parse
-            event = self._event_at(token, view, consumed)
+            handled, event = self._received(token, view, consumed)
+            if not handled:
+                handled, event = self._characterised(token, view, consumed)
+            if not handled:
+                event = self._event_at(token, view, consumed)
             if event is not None:
                 events.append(event)
         return events
+
+    def _received(
+        self, token: Any, view: SentenceView, consumed: set[int]
+    ) -> tuple[bool, Event | None]:
+        """ "X received support from Y", "drew criticism from Y": Y's act on X. Returns whether
+        the receiving verb carried such an act, and its event (None when no giver is named)."""
+        noun = parse.received_object(token)
+        if noun is None:
+            return False, None
+        lemma = noun.lemma_.lower()
+        if lemma in SUPPORT_NOUNS:
+            result = Classification("SUPPORT", SUPPORT_RECEIVED.weight, SUPPORT_RECEIVED)
+        else:
+            nominal = load_lexicon().nouns.get(lemma)
+            if nominal is None:
+                return False, None
+            result = Classification(nominal.event_type, nominal.weight, nominal)
+        consumed.add(noun.i)
+        giver_heads = parse.givers(token, noun)
+        if not giver_heads:
+            return True, None  # support from someone unnamed: no one to code
+        coding = Coding(
+            result.event_type, result.entry.mode, result.entry.cameo, modality_of(token)
+        )
+        coding = recode(coding, lemma)
+        draft = Draft(token, noun, result, coding, giver_heads, args.actor_heads(token))
+        return True, self._build(draft, view)
+
+    def _characterised(
+        self, token: Any, view: SentenceView, consumed: set[int]
+    ) -> tuple[bool, Event | None]:
+        """ "called the shelling 'an act of terror'", "described the ruling as a provocation":
+        a condemning (ACCUSE) or praising (SUPPORT) characterisation by the subject (or the
+        agent of a passive) of what the object did."""
+        if token.lemma_.lower() not in CHARACTERISING_VERBS or token.pos_ != "VERB":
+            return False, None
+        words = parse.characterisation(token)
+        act = speech.judged_act(words) if words else None
+        if act is None:
+            return False, None
+        event_type, mode, hint, _word = act
+        consumed.update(t.i for t in words)
+        entry = Entry(token.lemma_.lower(), event_type, mode, hint, SPEECH_ACT_WEIGHT, verbal=True)
+        result = Classification(event_type, entry.weight, entry)
+        coding = recode(Coding(event_type, mode, hint, modality_of(token)), token.lemma_.lower())
+        judged = [c for c in token.children if c.dep_ in ("dobj", "obj")] or args.passive_patient(
+            token
+        )
+        draft = Draft(token, None, result, coding, args.actor_heads(token), judged)
+        event = self._build(draft, view)
+        quotes = [speech.quote_at(self.analysis, w.idx + view.offset) for w in words]
+        quote = next((q for q in quotes if q is not None), None)
+        if event is not None and quote is not None:  # "called the raid "a provocation""
+            event.evidence = [replace(e, quote=quote.id) for e in event.evidence]
+        return True, event
 
     def _event_at(self, token: Any, view: SentenceView, consumed: set[int]) -> Event | None:
         features = features_of(token)
@@ -223,13 +314,27 @@ class SentenceExtractor:
             return None
         if _is_purpose_clause(token):
             return None
+        if parse.in_restrictive_clause(token):
+            return None  # "banks that fund the army": a kind of bank, not an event
+        if result.event_type == "ASSAULT" and features.is_verb and parse.thing_object(token):
+            return None  # "shoot a new outfit", "hit the ball": violence needs a target
+        if result.event_type == "REJECT" and parse.is_decrease(token):
+            return None  # "sea ice declined"
+        if (
+            (result.entry.host or features.lemma in OFFER_VERBS)
+            and result.object_index is None  # "gave a warm welcome": the object is the event
+            and self._offers_goods(token)
+        ):
+            return None  # "vendors offered products", "sites kept hosting the video"
         if result.entry.nominal:
             actors = _nominal_actor(token, result.event_type)
             if actors is None:
                 return None
         else:
             actors = args.actor_heads(token)
-        headline_passive = view.sentence.section == "title" and parse.is_headline_passive(token)
+        headline_passive = parse.is_headline_passive(token) and (
+            view.sentence.section == "title" or token.tag_ == "VBN"  # "... and 30 injured"
+        )
         object_token = token.doc[result.object_index] if result.object_index is not None else None
         if object_token is not None:
             consumed.add(object_token.i)
@@ -245,6 +350,8 @@ class SentenceExtractor:
             Coding(coding.event_type, coding.mode, coding.cameo, modality_of(token)),
             features.lemma,
         )
+        if result.entry.host and object_token is not None and object_token not in recipients:
+            recipients = [object_token, *recipients]  # "received the Saudi envoy": the visitor
         if result.entry.host and coding.event_type == result.event_type:
             # The host is the recipient of a visit; a promise to host is the host's own (AGREE).
             actors, recipients = recipients, actors
@@ -254,6 +361,19 @@ class SentenceExtractor:
             actors, recipients = [], [*actors, *recipients]
         draft = Draft(token, object_token, result, coding, actors, recipients)
         return self._build(draft, view)
+
+    @staticmethod
+    def _offers_goods(verb: Any) -> bool:
+        """An offer or a hosting whose object is a thing, not an event ("offered products",
+        "hosting the video"; not "offered talks", "hosted a summit", "offered to mediate")."""
+        governed = parse.complement(verb)
+        if governed is not None and governed.pos_ in ("VERB", "AUX"):
+            return False
+        nouns = load_lexicon().nouns
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        return bool(objects) and all(
+            parse.is_thing(o) and o.lemma_.lower() not in nouns for o in objects
+        )
 
     @staticmethod
     def _nominal_recipients(noun: Any, event_type: str, consumed: set[int]) -> list[Any]:
@@ -324,14 +444,27 @@ class SentenceExtractor:
         ]
         if draft.actor_heads and not actors:
             return None  # the only actor was an agency or the author
-        if not actors and not recipients:
-            return None  # no one to code: "lawsuits have been filed", "the resolution failed"
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
         implicit = False
         if not actors and implicit_actors.takes_implicit_actor(token.lemma_.lower()):
             # "he was arrested": the police or court the story names elsewhere
             actors = implicit_actors.law_enforcement_actor(self.analysis, token.idx + view.offset)
             recipients = [p for p in recipients if not any(_same(p, a) for a in actors)]
             implicit = bool(actors)
+        if not actors and not recipients:
+            return None  # no one to code: "lawsuits have been filed", "the resolution failed"
+        if not actors and quad_class(coding.event_type) in VERBAL_QUADS and not passive:
+            return None  # praise, demands, accusations: an act of speech needs its speaker
+            # (a passive "was accused of" leaves the speaker unsaid, and is still an act)
+        if all(p.sector in BUSINESS_SECTORS for p in actors + recipients):
+            return None  # companies dealing with companies: no political event
+        if (
+            not actors
+            and coding.event_type == "ASSAULT"
+            and token.pos_ != "NOUN"
+            and not parse.violence_named(token)
+        ):
+            return None  # "76 people were killed when the hotel collapsed": no attacker
         event_type, mode, modality = coding.event_type, coding.mode, coding.modality
         code = cameo_for(event_type, mode, coding.cameo)
         confidence = draft.classification.confidence
@@ -374,6 +507,17 @@ class SentenceExtractor:
         found: list[Participant] = []
         bound = [b for head in heads for b in parse.bound_subjects(head)]
         for head in dict.fromkeys(bound):
+            if head.lower_ in GENERIC_PRONOUNS and (
+                head.pos_ == "PRON" or any(c.lower_ == "no" for c in head.children)
+            ):
+                continue  # "you", "no one": no one in particular
+            if head.lower_ in FIRST_PERSON and head.pos_ == "PRON" and not view.reparsed:
+                # "we will meet again," the envoy said: the speaker is the actor
+                quote = speech.quote_at(self.analysis, head.idx + view.offset)
+                speaker = speech.speaker_participants(self.analysis, quote) if quote else []
+                found += [p for p in speaker if not any(_same(p, q) for q in found)]
+                if speaker or quote is None:
+                    continue  # outside quotes, "I" is the writer of a feature, no actor
             span = None if view.reparsed else antecedent(self.analysis, head)
             if span is None:
                 local = args.phrase_span(head)
@@ -382,6 +526,8 @@ class SentenceExtractor:
             for p in participants_for(
                 self.analysis, span[0], span[1], head.idx + view.offset, doc, view.offset
             ):
+                if p.entity is None and _bare_pronoun(self.analysis.text[p.start : p.end]):
+                    continue  # "they" that nothing resolved names no one we can code
                 if not any(_same(p, q) for q in found):
                     found.append(p)
         return found
@@ -413,6 +559,10 @@ class SentenceExtractor:
             if lo <= start and end <= hi
         ]
         return [tid for _, tid in sorted(inside)]
+
+
+def _bare_pronoun(text: str) -> bool:
+    return text.strip().lower() in UNRESOLVED_PRONOUNS
 
 
 def _same(a: Participant, b: Participant) -> bool:

@@ -26,7 +26,7 @@ IMPLICIT_ACTOR_FACTOR = 0.8
 
 def _pattern(words: frozenset[str]) -> re.Pattern[str]:
     alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    return re.compile(rf"\b({alternatives})\b", re.IGNORECASE)
+    return re.compile(rf"\b({alternatives})s?\b", re.IGNORECASE)  # "prosecutors", "courts"
 
 
 _BODY = _pattern(LAW_ENFORCEMENT_BODIES)

@@ -17,10 +17,16 @@ from newsgraph.events.cameo import cameo_for, contexts_for, quad_class, score
 from newsgraph.events.participants import participants_for
 from newsgraph.events.words import word_class
 from newsgraph.model import Analysis, Event, Evidence, Participant, Quote, Span
+from newsgraph.speech import verbs_with
 
 DISAPPROVAL_WORDS = word_class("disapproval_words")
 PRAISE_WORDS = word_class("praise_words")
 NON_SPEAKERS = word_class("non_speakers")
+CHARACTERISING_CUES = verbs_with("characterise")
+"""Cues whose verb is coded as the act itself (the shared speech-verb list)."""
+CHARACTERISING_VERBS = word_class("characterising_verbs")
+FRAGMENT_WORDS = 4
+"""A quote this short is a characterisation ("a shameful provocation"), not a statement."""
 SPEECH_ACT_CONFIDENCE = 0.5
 """Below a coded verb's: the act is inferred from the words, not named by a verb."""
 ACTS: tuple[tuple[str, str | None, str | None, frozenset[str]], ...] = (
@@ -30,18 +36,30 @@ ACTS: tuple[tuple[str, str | None, str | None, frozenset[str]], ...] = (
 """(type, mode, CAMEO hint, words) of each speech act."""
 
 
+def judged_act(tokens: Any) -> tuple[str, str | None, str | None, Any] | None:
+    """The act (type, mode, CAMEO hint, word) that condemning or praising words perform."""
+    return _act(tokens)
+
+
 def _act(tokens: Any) -> tuple[str, str | None, str | None, Any] | None:
-    """The act the quoted words perform and the word that shows it, or None."""
+    """The act the quoted words perform and the word that shows it, or None.
+
+    In a longer quote an adjective that only qualifies a noun ("dangerous crossings") describes
+    rather than condemns; in a short fragment ("called the ruling 'dangerous'") it is the verdict.
+    """
+    fragment = len([t for t in tokens if not t.is_punct]) <= FRAGMENT_WORDS
     for event_type, mode, hint, words in ACTS:
         for token in tokens:
             if token.lemma_.lower() in words or token.lower_ in words:
                 if any(c.dep_ == "neg" for c in token.head.children):
                     continue  # "not a provocation"
+                if token.dep_ == "amod" and token.head.lower_ not in words and not fragment:
+                    continue  # "dangerous crossings"
                 return event_type, mode, hint, token
     return None
 
 
-def _speaker(analysis: Analysis, quote: Quote) -> list[Participant]:
+def speaker_participants(analysis: Analysis, quote: Quote) -> list[Participant]:
     """The speaker as coded participants; [] for an unplaced, pronoun or document speaker."""
     speaker = quote.speaker
     if speaker is None or speaker.start is None or speaker.end is None or analysis.doc is None:
@@ -84,17 +102,30 @@ def _recipients(analysis: Analysis, quote: Quote, actors: list[Participant]) -> 
     return []
 
 
+def _coded_by_its_cue(analysis: Analysis, quote: Quote) -> bool:
+    """A quote introduced by a characterising verb ("called the ruling “dangerous”: “...”"):
+    the verb's own event is the act, the quoted words add none."""
+    if quote.cue_start is None or analysis.doc is None:
+        return False
+    cue = analysis.doc.char_span(quote.cue_start, quote.cue_start + 1, alignment_mode="expand")
+    return cue is not None and cue.root.lemma_.lower() in CHARACTERISING_CUES
+
+
 def speech_acts(analysis: Analysis) -> list[Event]:
     """One ACCUSE or SUPPORT mention per quote whose words condemn or praise."""
     if analysis.doc is None:
         return []
     events: list[Event] = []
     for quote in analysis.quotes:
+        if _coded_by_its_cue(analysis, quote):
+            continue
+        if _characterisation_cue(analysis, quote):
+            continue  # "called the ruling 'dangerous'": coded from the verb (extract.py)
         words = analysis.doc.char_span(quote.start, quote.end, alignment_mode="contract")
         act = _act(words) if words is not None else None
         if act is None:
             continue
-        actors = _speaker(analysis, quote)
+        actors = speaker_participants(analysis, quote)
         if not actors:
             continue
         event_type, mode, hint, word = act
@@ -126,3 +157,29 @@ def speech_acts(analysis: Analysis) -> list[Event]:
             )
         )
     return events
+
+
+def quote_at(analysis: Analysis, offset: int) -> Quote | None:
+    """The quote whose words contain `offset`, if any."""
+    for quote in analysis.quotes:
+        if quote.start <= offset < quote.end:
+            return quote
+    return None
+
+
+def _characterisation_cue(analysis: Analysis, quote: Quote) -> bool:
+    """A partial quote that is the complement of "called", "described as", "branded"."""
+    if quote.kind != "partial" or analysis.doc is None:
+        return False
+    span = analysis.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for token in span:
+        current = token
+        for _ in range(4):
+            if current.lemma_.lower() in CHARACTERISING_VERBS and current.pos_ == "VERB":
+                return True
+            if current.head.i == current.i:
+                break
+            current = current.head
+    return False
