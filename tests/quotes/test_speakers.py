@@ -47,6 +47,14 @@ ARTICLES: list[tuple[str, list[tuple[str, str | None, str | None, str | None]]]]
         "She described the closure as “a betrayal of the islanders”.",
         [("a betrayal of the islanders", "Lindqvist", "described", None)],
     ),
+    # "he" after a role noun with the name in apposition: that person, not an earlier speaker
+    (
+        "Grain deal talks\n"
+        "Farm minister Olena Koval told Radio Kyiv that exports had doubled.\n"
+        "Turkey's trade ministry spokesman, Emre Aydin, said the corridor would stay open.\n"
+        "“We are not there yet,” he added.",
+        [("We are not there yet", "Emre Aydin", "added", None)],
+    ),
     # "It said" after a named body is that body, not an earlier speaker
     (
         "Ferry collision under inquiry\n"

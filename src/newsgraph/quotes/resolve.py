@@ -150,9 +150,10 @@ def _named_subject_before(
             continue
         if since is not None and not _main_clause_subject(token):
             continue
+        start, end, named = phrase_bounds(token)
+        token = doc[named]  # "Qatar's spokesman, Majed al-Ansari, said": the name
         linked = _entity_at(entities or [], token.idx, token.idx + len(token.text))
         is_person = linked is not None and linked[0].type in PERSON_TYPES
-        start, end, _ = phrase_bounds(token)
         name = text_of(doc)[start:end]
         known = token.text[:1].isupper() and any(
             name in person or person in name for person in people
