@@ -276,6 +276,9 @@ class Quote:
     speaker: SpeakerRef | None = None
     cue: str | None = None
     via: str | None = None
+    cue_start: int | None = None
+    """Offset of the cue word (for the events stage: its lemma, its flags in the shared
+    speech-verb list); not exported. None for a continuation paragraph or a credit."""
 
 
 # --- events ------------------------------------------------------------------------------------

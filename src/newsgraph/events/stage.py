@@ -19,6 +19,7 @@ from newsgraph.events.confidence import blend_confidence
 from newsgraph.events.extract import SentenceExtractor, SentenceView
 from newsgraph.events.lexicon import load_lexicon
 from newsgraph.events.merge import merge_events
+from newsgraph.events.speech import speech_acts
 from newsgraph.kb import KnowledgeBase, load_kb
 from newsgraph.model import Analysis, Sentence
 from newsgraph.settings import DEFAULT_SPACY_MODEL
@@ -112,6 +113,7 @@ class EventStage:
                 found.append((view.tokens, extractor.extract(view)))
         blend_confidence(found)
         mentions = [mention for _, in_sentence in found for mention in in_sentence]
+        mentions += speech_acts(analysis, self.kb)  # what speakers do by speaking (condemn, praise)
         mentions.sort(key=lambda e: (e.evidence[0].start, e.evidence[0].trigger.start))
         times = {t.id: t.value for t in analysis.times}
         events = merge_events(mentions, analysis.text, times)

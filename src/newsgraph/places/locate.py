@@ -17,6 +17,7 @@ from newsgraph.fold import normalize_key
 from newsgraph.gazetteer import demonyms, load_gazetteer
 from newsgraph.model import Analysis, EventLocation, LocationPrecision, Place
 from newsgraph.places.facilities import is_facility_place
+from newsgraph.speech import verbs_with
 
 LOCATIVE_PREPOSITIONS = frozenset(
     {
@@ -59,10 +60,9 @@ PLACE_OBJECT_LEMMAS = frozenset(
     }
 )
 """Verbs whose direct object is the place of the event ("visited Ankara", "shelled Kharkiv")."""
-NO_DESTINATION_LEMMAS = frozenset(
-    {"say", "speak", "talk", "tell", "write", "explain", "reply", "respond", "appeal", "complain"}
-)
-"""Verbs where "to X" names an addressee, not a place ("said to Moscow")."""
+NO_DESTINATION_LEMMAS = verbs_with("addressee")
+"""Verbs where "to X" names an addressee, not a place ("said to Moscow"); the shared speech-verb
+list, flag addressee."""
 PLACE_NOUNS = frozenset(
     {
         "city",
