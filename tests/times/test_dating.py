@@ -197,3 +197,27 @@ def test_dating_ignores_an_expression_anchored_on_the_event_itself(anchor_phrase
     analysis.events = [meeting, earlier]
     EventDatingStage()(analysis)
     assert _date(analysis, "E1") == ("2025-01-30", "text", "day")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Ten years after its launch, the cooperative exports coffee to Oslo.", "P10Y"),
+        ("Two weeks after their arrival, the couple fled Aleppo.", "P2W"),
+    ],
+)
+def test_dating_undated_anchor_keeps_its_amount(sentence: str, value: str) -> None:
+    """No event of the document dates the anchor: the phrase still counts a duration."""
+    analysis = _dated(["Headline", sentence], PUBLISHED, [])
+    anchored = [t for t in analysis.times if t.anchor_text]
+    assert [(t.type, t.value) for t in anchored] == [("DURATION", value)]
+
+
+def test_dating_dated_anchor_is_not_turned_into_a_duration() -> None:
+    paragraphs = [
+        "Headline",
+        "The envoy visited Dodoma on May 2. Two days after the visit, talks began.",
+    ]
+    analysis = _dated(paragraphs, PUBLISHED, [("E1", "visited"), ("E2", "began")])
+    anchored = [t for t in analysis.times if t.anchor_text]
+    assert [(t.type, t.value) for t in anchored] == [("DATE", "2024-05-04")]

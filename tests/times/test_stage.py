@@ -49,3 +49,41 @@ def test_stage_without_publication_date_leaves_relative_values_empty(nlp: Any) -
     analysis = AnnotateStage(DEFAULT_SPACY_MODEL)(_analysis(None))
     TimeStage()(analysis)
     assert [t.value for t in analysis.times] == [None, None, None]
+
+
+DATE_LINE_STORIES = [
+    (
+        "Ferry sinks off Sulawesi\nMarch 14, 2019\nA ferry sank today off Sulawesi, officials said.",
+        "today",
+        "2019-03-14",
+    ),
+    (
+        "Strike halts Antwerp port\n2 October 2022\nDockers walked out on Friday over pensions.",
+        "Friday",
+        "2022-09-30",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), DATE_LINE_STORIES)
+def test_stage_reads_a_date_line_when_no_publication_date(
+    text: str, expression: str, value: str
+) -> None:
+    analysis = Analysis(id="d", text=text, document=DocumentInfo(published=None))
+    TimeStage()(analysis)
+    found = {text[t.start : t.end]: t.value for t in analysis.times}
+    assert found[expression] == value
+
+
+def test_stage_date_line_must_stand_alone() -> None:
+    text = "Talks end\nThe accord of March 14, 2019 was signed today in Lima."
+    analysis = Analysis(id="d", text=text, document=DocumentInfo(published=None))
+    TimeStage()(analysis)
+    assert {text[t.start : t.end]: t.value for t in analysis.times}["today"] is None
+
+
+def test_stage_publication_date_beats_a_date_line() -> None:
+    text = "Floods in Sylhet\nJune 1, 2022\nRivers rose today."
+    analysis = Analysis(id="d", text=text, document=DocumentInfo(published=dt.date(2022, 6, 2)))
+    TimeStage()(analysis)
+    assert {text[t.start : t.end]: t.value for t in analysis.times}["today"] == "2022-06-02"

@@ -228,7 +228,8 @@ def _aligned(analysis: Analysis) -> bool:
 class EventDatingStage:
     """Set `event.date` and `event.historical` for every event (runs after the events stage).
 
-    It also fills the value of an event-anchored time expression once its anchor is dated."""
+    It also fills the value of an event-anchored time expression once its anchor is dated, and
+    gives one whose anchor stays undated the duration it counts."""
 
     name = "event_dating"
     requires = frozenset({"events", "times", "sentences", "document"})
@@ -239,4 +240,15 @@ class EventDatingStage:
         for event in analysis.events:
             event.date = dater.date_of(event)
             event.historical = is_historical(event.date, analysis.document.published)
+        for expr in analysis.times:
+            _keep_amount(expr)
         return analysis
+
+
+def _keep_amount(expr: TimeExpr) -> None:
+    """An anchored phrase whose anchor no event dates ("five years after its launch") still
+    says how long: it becomes the DURATION it counts (P5Y), as TimeML annotates it."""
+    offset = expr.anchor_offset or ""
+    if expr.anchor_text and expr.value is None and offset.lstrip("-").startswith("P"):
+        expr.type = "DURATION"
+        expr.value = offset.lstrip("-")
