@@ -368,6 +368,9 @@ class Analysis:
     """Names of the stages that have run, in order."""
     doc: Any = field(default=None, repr=False, compare=False)
     """The spaCy Doc over `text` (set by annotate, never serialised)."""
+    country_context: Any = field(default=None, repr=False, compare=False)
+    """The document's own country and its evidence (`actors.context.CountryContext`, set by the
+    actors stage; role nouns without a country of their own take it)."""
 
     def text_of(self, start: int, end: int) -> str:
         return self.text[start:end]

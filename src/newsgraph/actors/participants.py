@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from newsgraph.actors.coding import compose_code
+from newsgraph.actors.context import code_participants
 from newsgraph.actors.lexicon import lexicon
 from newsgraph.kb import KnowledgeBase, load_kb
 from newsgraph.model import Analysis, Entity, Participant
@@ -359,9 +360,7 @@ def participants_in(analysis: Analysis, start: int, end: int) -> list[Participan
                 seen.add(participant.entity)
         if participant is not None:
             found.append(participant)
-    if found:
-        return found
-    return _fallback(analysis, start, end)
+    return code_participants(found or _fallback(analysis, start, end), analysis.country_context)
 
 
 def _fallback(analysis: Analysis, start: int, end: int) -> list[Participant]:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from newsgraph.actors.coding import code_entity, compose_code
+from newsgraph.actors.context import code_entities, find_context
 from newsgraph.actors.coref import resolve_nominals, resolve_pronouns
 from newsgraph.actors.mentions import NameMention, find_mentions, name_tokens
 from newsgraph.actors.participants import use_kb
@@ -13,7 +14,7 @@ from newsgraph.actors.resolve import Cluster, person_compatible, resolve
 from newsgraph.actors.roles import TextRole, text_roles
 from newsgraph.errors import ConfigError
 from newsgraph.kb import KnowledgeBase, load_kb
-from newsgraph.model import Analysis, Entity, Mention, MentionKind
+from newsgraph.model import Analysis, Diagnostic, Entity, Mention, MentionKind
 
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 """Dependencies in which a capital acts as its government ("Ankara said", "Moscow's offer")."""
@@ -112,6 +113,12 @@ class ActorStage:
         ]
         resolve_nominals(analysis, entities, kb)
         resolve_pronouns(analysis, entities)
+        context = find_context(analysis, kb)
+        analysis.country_context = context
+        if context is not None:
+            message = f"{context.country} from the {context.source}: {context.evidence}"
+            analysis.diagnostics.append(Diagnostic("actors", "country_context", message))
+        code_entities(entities, context)
         for entity in entities:
             entity.mentions.sort(key=lambda m: m.start)
         entities.sort(key=lambda e: e.mentions[0].start)
