@@ -17,6 +17,7 @@ from newsgraph.events.confidence import blend_confidence
 from newsgraph.events.extract import SentenceExtractor, SentenceView
 from newsgraph.events.lexicon import load_lexicon
 from newsgraph.events.merge import merge_events
+from newsgraph.events.speech import speech_acts
 from newsgraph.model import Analysis, Diagnostic, Sentence
 
 EVENT_SECTIONS = frozenset({"title", "subtitle", "caption", "body"})
@@ -106,6 +107,7 @@ class EventStage:
                 found.append((view.tokens, extractor.extract(view)))
         blend_confidence(found)
         mentions = [mention for _, in_sentence in found for mention in in_sentence]
+        mentions += speech_acts(analysis)  # what speakers do by speaking (condemn, praise)
         mentions.sort(key=lambda e: (e.evidence[0].start, e.evidence[0].trigger.start))
         times = {t.id: t.value for t in analysis.times}
         events = merge_events(mentions, analysis.text, times)
