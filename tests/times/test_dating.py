@@ -221,3 +221,53 @@ def test_dating_dated_anchor_is_not_turned_into_a_duration() -> None:
     analysis = _dated(paragraphs, PUBLISHED, [("E1", "visited"), ("E2", "began")])
     anchored = [t for t in analysis.times if t.anchor_text]
     assert [(t.type, t.value) for t in anchored] == [("DATE", "2024-05-04")]
+
+
+def _parsed(nlp: Any, paragraphs: list[str], specs: list[tuple[Any, ...]]) -> Analysis:
+    text = "\n\n".join(paragraphs)
+    analysis = build(paragraphs, PUBLISHED, doc=nlp(text))
+    analysis.events = [event(analysis, *spec) for spec in specs]
+    return EventDatingStage()(analysis)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        ("The fishermen's union has asked the ministry to reopen the harbour.", "asked", None),
+        ("The mayor of Split says the ferries must run.", "says", None),
+        ("Activists have launched a petition asking the council to act.", "asking", None),
+        ("She had criticised the plan before she left office.", "criticised", None),
+        ("Customs officers seized a ton of cocaine in Guayaquil.", "seized", "publication"),
+        ("The rector was dismissed by the senate.", "dismissed", "publication"),
+    ],
+)
+def test_dating_publication_only_for_events_told_in_the_past(
+    nlp: Any, sentence: str, trigger: str, expected: str | None
+) -> None:
+    """A present or perfect clause with no date tells no day: no publication-day guess."""
+    analysis = _parsed(nlp, ["Headline", sentence], [("E1", trigger)])
+    found = _date(analysis, "E1")
+    assert (found[1] if found else None) == expected
+
+
+@pytest.mark.model
+def test_dating_headline_present_is_the_news_of_the_day(nlp: Any) -> None:
+    analysis = _parsed(nlp, ["Dockers strike in Antwerp", "Talks continue."], [("E1", "strike")])
+    assert _date(analysis, "E1") == ("2025-02-04", "publication", "day")
+
+
+@pytest.mark.model
+def test_dating_a_noun_clause_date_belongs_to_its_own_event(nlp: Any) -> None:
+    sentence = (
+        "A ceasefire plan drafted by Qatar in March 2023 was rejected by the generals on Friday."
+    )
+    analysis = _parsed(nlp, ["Headline", sentence], [("E1", "rejected")])
+    assert _date(analysis, "E1") == ("2025-01-31", "text", "day")
+
+
+@pytest.mark.model
+def test_dating_a_noun_clause_date_never_dates_the_main_event(nlp: Any) -> None:
+    sentence = "A truce plan backed by Norway in May 2022 was rejected by the junta."
+    analysis = _parsed(nlp, ["Headline", sentence], [("E1", "rejected")])
+    assert _date(analysis, "E1") == ("2025-02-04", "publication", "day")
