@@ -275,6 +275,9 @@ class Participant:
     country: str | None = None
     sector: str | None = None
     code: str | None = None
+    country_source: str | None = None
+    """ "dateline" or "document" when the country is the document's own (actors.context), not
+    one the participant's own words or entity give; such a country says nothing about identity."""
 
 
 @dataclass(frozen=True, slots=True)

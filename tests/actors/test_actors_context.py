@@ -131,3 +131,18 @@ def test_context_ignores_destinations_targets_and_peoples(run: Any, text: str) -
     if analysis.country_context is not None:
         assert analysis.country_context.country not in {"BLR", "VEN", "HUN"}
     assert [c for c, _ in coded(analysis, "olice")] in ([None], [])
+
+
+def test_context_codes_a_private_person_and_says_so(run: Any) -> None:
+    text = (
+        "Joana Ferreira, a nurse from Porto, sued the hospital after a Portuguese court "
+        "cleared the surgeon."
+    )
+    analysis = run(text)
+    person = next(e for e in analysis.entities if e.name == "Joana Ferreira")
+    assert (person.country, person.coding_source) == ("PRT", "document")
+    start = text.index("Joana Ferreira")
+    (participant,) = participants_in(analysis, start, start + len("Joana Ferreira"))
+    assert (participant.country, participant.country_source) == ("PRT", "document")
+    message = next(d.message for d in analysis.diagnostics if d.code == "country_context")
+    assert message.startswith("PRT from the document")

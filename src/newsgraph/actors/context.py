@@ -27,6 +27,8 @@ from newsgraph.places.gazetteer import load_gazetteer
 ContextSource = Literal["dateline", "document"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+ACTOR_TYPES = frozenset({"PERSON", "ORG"})
+"""Entities that act; places and peoples are coded by their own names."""
 """spaCy labels whose words can name a country (a place, a demonym)."""
 
 
@@ -134,8 +136,9 @@ def _bare(code: str | None, sector: str | None) -> bool:
 
 
 def belongs_to_a_state(sector: str | None) -> bool:
-    """A sector of a state's own actors (GOV, MIL, CVL, REB, ...), not a transnational code."""
-    return sector is not None and sector not in TRANSNATIONAL
+    """A sector of a state's own actors (GOV, MIL, CVL, REB, ...) or none at all (a private
+    person, a local body), not a transnational code."""
+    return sector not in TRANSNATIONAL
 
 
 def code_entities(entities: list[Entity], context: CountryContext | None) -> None:
@@ -144,7 +147,9 @@ def code_entities(entities: list[Entity], context: CountryContext | None) -> Non
         return
     for entity in entities:
         if (
-            entity.country is None
+            entity.type in ACTOR_TYPES
+            and entity.country is None
+            and entity.kb_id is None
             and not entity.is_source_agency
             and _bare(entity.code, entity.sector)
             and belongs_to_a_state(entity.sector)
@@ -154,15 +159,22 @@ def code_entities(entities: list[Entity], context: CountryContext | None) -> Non
             entity.coding_source = context.source
 
 
-def code_participants(
-    participants: list[Participant], context: CountryContext | None
-) -> list[Participant]:
-    """The same rule for role-noun participants ("police", "the workers") of an event."""
+def code_participants(analysis: Analysis, participants: list[Participant]) -> list[Participant]:
+    """The same rule for an event's participants ("police", "the workers"); each one whose
+    country is the document's says so in `country_source`."""
+    context = analysis.country_context
     if context is None:
         return participants
-    return [
-        replace(p, country=context.country, code=compose_code(context.country, p.sector))
-        if p.country is None and belongs_to_a_state(p.sector) and _bare(p.code, p.sector)
-        else p
-        for p in participants
-    ]
+    result: list[Participant] = []
+    for p in participants:
+        entity = analysis.entity(p.entity) if p.entity else None
+        if entity is not None and entity.coding_source in CONTEXT_SOURCES:
+            p = replace(p, country_source=entity.coding_source)
+        elif p.country is None and belongs_to_a_state(p.sector) and _bare(p.code, p.sector):
+            code = compose_code(context.country, p.sector)
+            p = replace(p, country=context.country, code=code, country_source=context.source)
+        result.append(p)
+    return result
+
+
+CONTEXT_SOURCES = frozenset({"dateline", "document"})

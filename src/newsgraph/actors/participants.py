@@ -360,7 +360,7 @@ def participants_in(analysis: Analysis, start: int, end: int) -> list[Participan
                 seen.add(participant.entity)
         if participant is not None:
             found.append(participant)
-    return code_participants(found or _fallback(analysis, start, end), analysis.country_context)
+    return code_participants(analysis, found or _fallback(analysis, start, end))
 
 
 def _fallback(analysis: Analysis, start: int, end: int) -> list[Participant]:
