@@ -19,8 +19,9 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from newsgraph.actors.coding import TRANSNATIONAL, compose_code
+from newsgraph.actors.coding import compose_code
 from newsgraph.kb import KnowledgeBase
+from newsgraph.kb.codes import TRANSNATIONAL
 from newsgraph.model import Analysis, Entity, Participant
 from newsgraph.places.gazetteer import load_gazetteer
 

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Engine, create_engine, delete, event, func, s
 from sqlalchemy.engine import make_url
 
 from newsgraph.errors import ConfigError
+from newsgraph.kb.codes import country_of_code, is_country_code
 from newsgraph.store import index
 from newsgraph.store import schema as s
 
@@ -201,12 +202,10 @@ class Store:
                     "confidence": float(v.get("confidence", 0.0)),
                     "actor": _first(v["actors"], "text"),
                     "actor_code": _first(v["actors"], "code"),
-                    "actor_country": (v["actors"][0].get("country") if v["actors"] else None),
+                    "actor_country": _side_country(v["actors"]),
                     "recipient": _first(v["recipients"], "text"),
                     "recipient_code": _first(v["recipients"], "code"),
-                    "recipient_country": (
-                        v["recipients"][0].get("country") if v["recipients"] else None
-                    ),
+                    "recipient_country": _side_country(v["recipients"]),
                     "date_value": date.get("value"),
                     "date_start": _date(date.get("start")),
                     "date_end": _date(date.get("end")),
@@ -304,3 +303,11 @@ class Store:
                 select(s.documents.c.record).where(s.documents.c.doc_key == doc_key)
             ).scalar()
         return json.loads(value) if value else None
+
+
+def _side_country(participants: list[dict[str, Any]]) -> str | None:
+    """The first participant's country for the dyad columns; a sector is never a country."""
+    if not participants:
+        return None
+    country = participants[0].get("country")
+    return country if is_country_code(country) else country_of_code(participants[0].get("code"))
