@@ -271,3 +271,19 @@ def test_dating_a_noun_clause_date_never_dates_the_main_event(nlp: Any) -> None:
     sentence = "A truce plan backed by Norway in May 2022 was rejected by the junta."
     analysis = _parsed(nlp, ["Headline", sentence], [("E1", "rejected")])
     assert _date(analysis, "E1") == ("2025-02-04", "publication", "day")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "value"),
+    [
+        ("Crowds marked three years since the invasion in the capital.", "invasion", "2022"),
+        ("Ten years after the coup, the generals still rule.", "coup", "2015"),
+        ("Six months since the earthquake, families still live in tents.", "earthquake", "2024-08"),
+    ],
+)
+def test_dating_event_counted_from_is_historical(sentence: str, trigger: str, value: str) -> None:
+    """The event a counted phrase counts from lies that long before the article's day."""
+    analysis = _dated(["Headline", sentence], PUBLISHED, [("E1", trigger)])
+    assert _date(analysis, "E1") is not None
+    assert _date(analysis, "E1")[:2] == (value, "text")  # type: ignore[index]
+    assert analysis.events[0].historical is True

@@ -56,7 +56,7 @@ class _Dater:
         if event.id in self.pending:
             return None  # an anchor cycle: "before the visit" / "after the meeting" on each other
         self.pending.add(event.id)
-        date = self._from_text(event) or self._from_discourse(event)
+        date = self._as_anchor(event) or self._from_text(event) or self._from_discourse(event)
         if date is None and self._reported_as_past(event):
             date = self._from_publication()
         self.pending.discard(event.id)
@@ -91,6 +91,29 @@ class _Dater:
                     date = self._resolve(expr, event, "discourse")
                     if date is not None:
                         return date
+        return None
+
+    def _as_anchor(self, event: Event) -> EventDate | None:
+        """The event is the anchor of a counted phrase: "three years since the invasion", "two
+        years after the war" count from the article's day back to the event, so the invasion
+        lies three years before it (at year precision) — background, not this month's news."""
+        if self.published is None:
+            return None
+        triggers = [ev.trigger for ev in event.evidence]
+        for expr in self.times:
+            parsed = cal.parse_offset(expr.anchor_offset or "")
+            if expr.anchor_span is None or parsed is None or parsed[0] <= 0:
+                continue
+            if not any(expr.anchor_span.contains(t) for t in triggers):
+                continue
+            amount, unit = parsed
+            precision = cal.UNIT_PRECISION[unit]
+            day = cal.shift(self.published, -amount, unit)
+            found = cal.value_range(cal.value_at(day, precision))
+            if found is None:
+                continue
+            value = cal.value_at(day, precision)
+            return EventDate(value, found[0], found[1], found[2], "text", expr.id)
         return None
 
     def _reported_as_past(self, event: Event) -> bool:
