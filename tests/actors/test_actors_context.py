@@ -146,3 +146,10 @@ def test_context_codes_a_private_person_and_says_so(run: Any) -> None:
     assert (participant.country, participant.country_source) == ("PRT", "document")
     message = next(d.message for d in analysis.diagnostics if d.code == "country_context")
     assert message.startswith("PRT from the document")
+
+
+def test_context_never_gives_a_place_the_story_country(run: Any) -> None:
+    analysis = run("Kenyan police said Kenyan traders had left Goma after Kenyan banks closed.")
+    context = analysis.country_context
+    assert context is not None and context.country == "KEN"
+    assert all(c != "KEN" for c, _ in coded(analysis, "Goma"))

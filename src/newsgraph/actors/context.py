@@ -28,6 +28,7 @@ from newsgraph.places.gazetteer import load_gazetteer
 ContextSource = Literal["dateline", "document"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 ACTOR_TYPES = frozenset({"PERSON", "ORG"})
 """Entities that act; places and peoples are coded by their own names."""
 """spaCy labels whose words can name a country (a place, a demonym)."""
@@ -169,7 +170,9 @@ def code_participants(analysis: Analysis, participants: list[Participant]) -> li
     result: list[Participant] = []
     for p in participants:
         entity = analysis.entity(p.entity) if p.entity else None
-        if entity is not None and entity.coding_source in CONTEXT_SOURCES:
+        if entity is not None and entity.type in PLACE_TYPES:
+            pass  # a place is coded by its own name ("Goma" is not the story's country's)
+        elif entity is not None and entity.coding_source in CONTEXT_SOURCES:
             p = replace(p, country_source=entity.coding_source)
         elif p.country is None and belongs_to_a_state(p.sector) and _bare(p.code, p.sector):
             code = compose_code(context.country, p.sector)
