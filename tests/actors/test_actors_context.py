@@ -153,3 +153,13 @@ def test_context_never_gives_a_place_the_story_country(run: Any) -> None:
     context = analysis.country_context
     assert context is not None and context.country == "KEN"
     assert all(c != "KEN" for c, _ in coded(analysis, "Goma"))
+
+
+def test_context_a_ministry_placed_by_its_own_words_keeps_that_place(run: Any) -> None:
+    analysis = run(
+        "Russian officials said Russian peacekeepers would stay, but the Defence Ministry in "
+        "Yerevan rejected the plan."
+    )
+    context = analysis.country_context
+    assert context is not None and context.country == "RUS"
+    assert [c for c, _ in coded(analysis, "the Defence Ministry in Yerevan")] == ["ARM"]

@@ -15,6 +15,7 @@ one of PLOVER's transnational codes) take the context country; a role noun's own
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any, Literal
@@ -98,32 +99,55 @@ def _elsewhere(ent: Any) -> bool:
     return bool(ent.root.dep_ == "pobj" and head.lower_ in ELSEWHERE)
 
 
-def _people_noun(ent: Any) -> bool:
+def _people_noun(span: Any, people: bool) -> bool:
     """ "(ethnic) Hungarians" names a people wherever they live; only "Hungarian" as a modifier
     ("the Hungarian police", "Iraqi Kurds") places the story."""
-    return bool(
-        ent.label_ == "NORP" and len(ent) == 1 and ent.root.dep_ not in {"amod", "compound"}
-    )
+    return bool(people and len(span) == 1 and span.root.dep_ not in {"amod", "compound"})
 
 
-def find_context(analysis: Analysis, kb: KnowledgeBase) -> CountryContext | None:
+def _named_places(analysis: Analysis, entities: list[Entity], kb: KnowledgeBase) -> list[Any]:
+    """(span, country, is a people) for every place and people the text names: the actor stage's own place
+    entities (the small model mislabels "Yerevan" or "Baku"), then spaCy's remaining place and
+    demonym names ("Azerbaijani troops": a modifier, no entity of its own)."""
+    doc = analysis.doc
+    found: list[Any] = []
+    taken: list[tuple[int, int]] = []
+    for entity in entities:
+        if entity.type not in PLACE_TYPES | {"NORP"}:
+            continue
+        for m in entity.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            country = entity.country or _country_of_name(entity.name, kb)
+            if span is not None and len(span) and country is not None:
+                found.append((span, country, entity.type == "NORP"))
+                taken.append((m.start, m.end))
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        if any(s < ent.end_char and ent.start_char < e for s, e in taken):
+            continue
+        country = _country_of_name(ent.text, kb)
+        if country is not None:
+            found.append((ent, country, ent.label_ == "NORP"))
+    return found
+
+
+def find_context(
+    analysis: Analysis, entities: list[Entity], kb: KnowledgeBase
+) -> CountryContext | None:
     """The dateline's country, else the one country the text names most, else None."""
     dated = _dateline(analysis, kb)
     if dated is not None:
         return dated
-    doc = analysis.doc
-    if doc is None:
+    if analysis.doc is None:
         return None
     counts: Counter[str] = Counter()
     names: dict[str, Counter[str]] = {}
-    for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS or _elsewhere(ent) or _people_noun(ent):
-            continue
-        country = _country_of_name(ent.text, kb)
-        if country is None:
+    for span, country, people in _named_places(analysis, entities, kb):
+        if _elsewhere(span) or _people_noun(span, people):
             continue
         counts[country] += 1
-        names.setdefault(country, Counter())[ent.text] += 1
+        names.setdefault(country, Counter())[span.text] += 1
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
@@ -143,8 +167,12 @@ def belongs_to_a_state(sector: str | None) -> bool:
     return sector not in TRANSNATIONAL
 
 
-def code_entities(entities: list[Entity], context: CountryContext | None) -> None:
-    """Give countryless state-sector entities the context country (coding_source says which)."""
+def code_entities(
+    analysis: Analysis, entities: list[Entity], context: CountryContext | None
+) -> None:
+    """Give countryless people and organisations the context country (coding_source says
+    which), except an organisation the text places itself ("the Defence Ministry in Yerevan"):
+    its participants read that place first."""
     if context is None:
         return
     for entity in entities:
@@ -155,10 +183,19 @@ def code_entities(entities: list[Entity], context: CountryContext | None) -> Non
             and not entity.is_source_agency
             and _bare(entity.code, entity.sector)
             and belongs_to_a_state(entity.sector)
+            and not (entity.type == "ORG" and _placed(analysis.text, entity))
         ):
             entity.country = context.country
             entity.code = compose_code(entity.country, entity.sector)
             entity.coding_source = context.source
+
+
+_PLACED = re.compile(r"\s+(?:in|of|from)\s+(?:the\s+)?[A-Z]")
+"""A name followed by its own place: "Defence Ministry in Yerevan", "police of Mosul"."""
+
+
+def _placed(text: str, entity: Entity) -> bool:
+    return any(_PLACED.match(text, m.end) for m in entity.mentions)
 
 
 def code_participants(analysis: Analysis, participants: list[Participant]) -> list[Participant]:

@@ -272,13 +272,16 @@ def _named_next(analysis: Analysis, head: Any, span: Any) -> Participant | None:
 def _with_owner(
     analysis: Analysis, participant: Participant, head: Any, kb: KnowledgeBase, bounds: range
 ) -> Participant:
-    """A countryless named body takes the country its modifiers name ("Israel's Cabinet")."""
+    """A countryless named body takes the country its modifiers name ("Israel's Cabinet"), or
+    else its own "in"/"of" phrase ("the Defence Ministry in Yerevan")."""
     if participant.country is not None or participant.sector is None:
         return participant
     outside = [
         t for t in _modifiers(head, bounds) if not participant.start <= t.idx < participant.end
     ]
     owners = [o for t in outside if (o := _owner_of(analysis, t, kb)) is not None]
+    if not owners and (after := _owner_after(analysis, [head], kb, bounds)) is not None:
+        owners = [after]  # "the Defence Ministry in Yerevan": the body's own place
     if len(owners) != 1 or owners[0].code is not None:
         return participant
     country = owners[0].country

@@ -113,12 +113,12 @@ class ActorStage:
         ]
         resolve_nominals(analysis, entities, kb)
         resolve_pronouns(analysis, entities)
-        context = find_context(analysis, kb)
+        context = find_context(analysis, entities, kb)
         analysis.country_context = context
         if context is not None:
             message = f"{context.country} from the {context.source}: {context.evidence}"
             analysis.diagnostics.append(Diagnostic("actors", "country_context", message))
-        code_entities(entities, context)
+        code_entities(analysis, entities, context)
         for entity in entities:
             entity.mentions.sort(key=lambda m: m.start)
         entities.sort(key=lambda e: e.mentions[0].start)
