@@ -44,11 +44,36 @@ def date_line(text: str, found: list[TimeExpr]) -> dt.date | None:
     return None
 
 
+DATELINE_DRIFT = dt.timedelta(days=3)
+"""How far a wire dateline's day may lie from the publication date and still be the story's day
+(a feed often stamps a story a day or two after it was filed)."""
+
+
+def _dateline_day(
+    analysis: Analysis, found: list[TimeExpr], published: dt.date | None
+) -> dt.date | None:
+    """The day a wire dateline gives ("ACCRA, March 4 (Wire) -"): "yesterday" and "on Tuesday"
+    count from the day the story was filed."""
+    span = analysis.document.dateline
+    if span is None:
+        return None
+    for expr in found:
+        if span.start <= expr.start and expr.end <= span.end and expr.type == "DATE":
+            try:
+                day = dt.date.fromisoformat(expr.value or "")
+            except ValueError:
+                continue
+            if published is None or abs(day - published) <= DATELINE_DRIFT:
+                return day
+    return None
+
+
 class TimeStage:
     """Fill `analysis.times` (ids "T1", "T2", ... in text order).
 
-    Relative expressions count from the publication date or, failing one, from a date line
-    under the headline. Only expressions inside analysed sentences are kept, so bylines,
+    Relative expressions count from a wire dateline's day (within `DATELINE_DRIFT` of the
+    publication date), else the publication date or, failing one, a date line under the
+    headline. Only expressions inside analysed sentences are kept, so bylines,
     "Updated:" lines and removed residue never become times; a document without sentences
     keeps all of them."""
 
@@ -59,7 +84,10 @@ class TimeStage:
     def __call__(self, analysis: Analysis) -> Analysis:
         reference = analysis.document.published
         found = find_times(analysis.text, reference, analysis.doc)
-        if reference is None and (line_day := date_line(analysis.text, found)) is not None:
+        filed = _dateline_day(analysis, found, reference)
+        if filed is not None and filed != reference:
+            found = find_times(analysis.text, filed, analysis.doc)
+        elif reference is None and (line_day := date_line(analysis.text, found)) is not None:
             found = find_times(analysis.text, line_day, analysis.doc)
         if analysis.sentences:
             found = [expr for expr in found if _in_sentences(analysis, expr)]
