@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 if TYPE_CHECKING:  # spaCy is imported with the model, not with newsgraph
     from spacy.tokens import Doc
@@ -292,6 +292,9 @@ class Participant:
     country: str | None = None
     sector: str | None = None
     code: str | None = None
+    country_source: str | None = None
+    """ "dateline" or "document" when the country is the document's own (actors.context), not
+    one the participant's own words or entity give; such a country says nothing about identity."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,6 +388,9 @@ class Analysis:
     """Names of the stages that have run, in order."""
     doc: Doc | None = field(default=None, repr=False, compare=False)
     """The spaCy Doc over `text` (set by annotate, never serialised)."""
+    country_context: Any = field(default=None, repr=False, compare=False)
+    """The document's own country and its evidence (`actors.context.CountryContext`, set by the
+    actors stage; role nouns without a country of their own take it)."""
 
     def text_of(self, start: int, end: int) -> str:
         return self.text[start:end]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from newsgraph.actors.coding import compose_code
+from newsgraph.actors.context import code_participants
 from newsgraph.actors.lexicon import lexicon
 from newsgraph.kb import KnowledgeBase, load_kb
 from newsgraph.model import Analysis, Entity, Participant
@@ -260,13 +261,16 @@ def _named_next(analysis: Analysis, head: Any, span: Any) -> Participant | None:
 def _with_owner(
     analysis: Analysis, participant: Participant, head: Any, kb: KnowledgeBase, bounds: range
 ) -> Participant:
-    """A countryless named body takes the country its modifiers name ("Israel's Cabinet")."""
+    """A countryless named body takes the country its modifiers name ("Israel's Cabinet"), or
+    else its own "in"/"of" phrase ("the Defence Ministry in Yerevan")."""
     if participant.country is not None or participant.sector is None:
         return participant
     outside = [
         t for t in _modifiers(head, bounds) if not participant.start <= t.idx < participant.end
     ]
     owners = [o for t in outside if (o := _owner_of(analysis, t, kb)) is not None]
+    if not owners and (after := _owner_after(analysis, [head], kb, bounds)) is not None:
+        owners = [after]  # "the Defence Ministry in Yerevan": the body's own place
     if len(owners) != 1 or owners[0].code is not None:
         return participant
     country = owners[0].country
@@ -353,9 +357,7 @@ def participants_in(
                 seen.add(participant.entity)
         if participant is not None:
             found.append(participant)
-    if found:
-        return found
-    return _fallback(analysis, start, end)
+    return code_participants(analysis, found or _fallback(analysis, start, end))
 
 
 def _fallback(analysis: Analysis, start: int, end: int) -> list[Participant]:

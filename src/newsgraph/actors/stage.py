@@ -6,13 +6,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsgraph.actors.coding import code_entity, compose_code
+from newsgraph.actors.context import code_entities, find_context
 from newsgraph.actors.coref import resolve_nominals, resolve_pronouns
 from newsgraph.actors.mentions import NameMention, find_mentions, name_tokens
 from newsgraph.actors.resolve import Cluster, person_compatible, resolve
 from newsgraph.actors.roles import TextRole, text_roles
 from newsgraph.annotate import parsed_doc
 from newsgraph.kb import KnowledgeBase, load_kb
-from newsgraph.model import Analysis, Entity, Mention, MentionKind
+from newsgraph.model import Analysis, Diagnostic, Entity, Mention, MentionKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -115,6 +116,12 @@ class ActorStage:
         ]
         resolve_nominals(analysis, entities, kb)
         resolve_pronouns(analysis, entities)
+        context = find_context(analysis, entities, kb)
+        analysis.country_context = context
+        if context is not None:
+            message = f"{context.country} from the {context.source}: {context.evidence}"
+            analysis.diagnostics.append(Diagnostic("actors", "country_context", message))
+        code_entities(analysis, entities, context)
         for entity in entities:
             entity.mentions.sort(key=lambda m: m.start)
         entities.sort(key=lambda e: e.mentions[0].start)

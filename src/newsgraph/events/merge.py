@@ -41,7 +41,7 @@ def participant_keys(text: str) -> KeyFn:
             result.add(f"word:{words[-1]}")
         if p.entity:
             result.add(f"entity:{p.entity}")
-        if p.country:
+        if p.country and p.country_source is None:  # the document's country names no one
             result.add(f"country:{p.country}")
         return frozenset(result)
 

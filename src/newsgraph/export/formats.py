@@ -25,6 +25,7 @@ from sqlalchemy import Connection, select
 
 from newsgraph import __version__
 from newsgraph.errors import ConfigError
+from newsgraph.kb.codes import country_of_code, is_country_code
 from newsgraph.query.events import EVENT_COLUMNS, events
 from newsgraph.query.resolve import EventFilter, apply_filter
 from newsgraph.store import Store
@@ -171,7 +172,7 @@ def _iso(value: Any) -> str | None:
 
 def _plover_entity(p: dict[str, Any]) -> dict[str, Any]:
     return {
-        "code": p["country"] or (p["code"] or "")[:3] or None,
+        "code": p["country"] if is_country_code(p["country"]) else country_of_code(p["code"]),
         "sector": p["sector"],
         "entity_text": p["text"],
         "identifier_id": f"newsgraph:{p['global_entity_id']}" if p["global_entity_id"] else None,

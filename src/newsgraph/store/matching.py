@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsgraph.geo import haversine_km
+from newsgraph.kb.codes import country_of_code, is_country_code
 
 DATE_TOLERANCE_DAYS = 1
 """Reports resolve "yesterday" or "on Tuesday" against their own publication date and time zone,
@@ -39,8 +40,6 @@ MIN_MATCH = 2
 """An event joins a cluster only with one strong side or two weak ones, and no contradiction."""
 
 SIDES = ("actor", "recipient")
-NON_STATE_PREFIXES = ("IGO", "NGO", "MNC", "REB", "OPP", "PTY", "GOV", "MIL", "CVL", "COP", "UNK")
-"""Codes that are sectors or group types, not countries, when a participant has no country."""
 UNDATED_WIDTH = 10**6
 PRECISION_RANK = {"point": 0, "city": 1, "admin1": 2, "country": 3}
 
@@ -322,14 +321,17 @@ def _side_columns(side: str, p: dict[str, Any] | None, fallback: str | None) -> 
     return {
         side: p["name"] or p["text"] or fallback,
         f"{side}_code": p["code"],
-        f"{side}_country": p["country"] or (p["code"][:3] if _is_country_code(p["code"]) else None),
+        f"{side}_country": side_country(p["country"], p["code"]),
         f"{side}_entity_id": p["global_entity_id"],
     }
 
 
-def _is_country_code(code: str | None) -> bool:
-    """Codes that start with an ISO alpha-3 country (TURGOV), not a group code (IGO..., REB)."""
-    return code is not None and code[:3].isalpha() and not code.startswith(NON_STATE_PREFIXES)
+def side_country(country: str | None, code: str | None) -> str | None:
+    """A side's country column: its country, else the country its code begins with; never a
+    sector ("UAF", "EDU" are no countries: a dyad IND->UAF would be a pseudo-country)."""
+    if is_country_code(country):
+        return country
+    return country_of_code(code)
 
 
 def _width(start: dt.date | None, end: dt.date | None) -> int:

@@ -23,6 +23,7 @@ from newsgraph.store.matching import (
     PlaceFacts,
     SideTokens,
     participant_tokens,
+    side_country,
 )
 
 JSON = dict[str, Any]
@@ -127,10 +128,10 @@ def event_rows(document_id: int, record: JSON) -> list[Row]:
                 "confidence": float(v.get("confidence", 0.0)),
                 "actor": _joined(actors, "text"),
                 "actor_code": _joined(actors, "code"),
-                "actor_country": actors[0].get("country") if actors else None,
+                "actor_country": _first_country(actors),
                 "recipient": _joined(recipients, "text"),
                 "recipient_code": _joined(recipients, "code"),
-                "recipient_country": recipients[0].get("country") if recipients else None,
+                "recipient_country": _first_country(recipients),
                 "date_value": date.get("value"),
                 "date_start": as_date(date.get("start")),
                 "date_end": as_date(date.get("end")),
@@ -458,3 +459,10 @@ def event_facts(
             )
         )
     return facts
+
+
+def _first_country(participants: list[dict[str, Any]]) -> str | None:
+    """The first participant's country for the dyad columns; a sector is never a country."""
+    if not participants:
+        return None
+    return side_country(participants[0].get("country"), participants[0].get("code"))
