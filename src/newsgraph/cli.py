@@ -6,13 +6,11 @@ non-zero exit, never as a traceback (set NEWSGRAPH_DEBUG=1 to see one).
 
 from __future__ import annotations
 
-import csv
 import json
 import logging
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterable
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -20,17 +18,7 @@ import typer
 from rich.table import Table
 
 from newsgraph import __version__
-from newsgraph.cli_options import (
-    DbOption,
-    FormatOption,
-    ListFormat,
-    SinceOption,
-    UntilOption,
-    console,
-    out,
-    parse_date,
-)
-from newsgraph.errors import NewsgraphError
+from newsgraph.cli_options import DbOption, console, out, parse_date
 from newsgraph.scale import DEFAULT_PARTITION_SIZE, run_records
 from newsgraph.scale.options import DaskOption, DaskWorkersOption, PartitionSizeOption
 from newsgraph.settings import load_settings
@@ -227,134 +215,6 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _emit(rows: Iterable[dict[str, Any]], fmt: ListFormat, columns: list[str]) -> None:
-    rows = list(rows)
-    if fmt is ListFormat.jsonl:
-        for row in rows:
-            sys.stdout.write(json.dumps(row, default=str, ensure_ascii=False) + "\n")
-    elif fmt is ListFormat.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else columns)
-        writer.writeheader()
-        writer.writerows(rows)
-    else:
-        table = Table(*columns)
-        for row in rows:
-            table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
-        out.print(table)
-        out.print(f"{len(rows)} row(s)")
-
-
-LimitOption = Annotated[int | None, typer.Option("--limit", help="At most this many rows.")]
-
-
-def _list(
-    table: str,
-    filters: dict[str, Any],
-    columns: list[str],
-    fmt: ListFormat,
-    db: str | None,
-    limit: int | None,
-    since: str | None = None,
-    until: str | None = None,
-) -> None:
-    from newsgraph.store import Store
-
-    settings = load_settings(db_url=db)
-    with Store(settings.db_url) as store:
-        rows = store.rows(
-            table,  # type: ignore[arg-type]
-            filters=filters,
-            since=parse_date(since, "--since"),
-            until=parse_date(until, "--until"),
-            limit=limit,
-        )
-        _emit(rows, fmt, columns)
-
-
-@app.command()
-def documents(
-    db: DbOption = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
-    publisher: Annotated[str | None, typer.Option(help="Publisher (* wildcards).")] = None,
-    format: FormatOption = ListFormat.table,
-    limit: LimitOption = None,
-) -> None:
-    """List the stored documents (filter by publication date or publisher)."""
-    columns = ["id", "doc_key", "title", "published", "published_source", "n_events", "n_quotes"]
-    _list("documents", {"publisher": publisher}, columns, format, db, limit, since, until)
-
-
-@app.command()
-def events(
-    db: DbOption = None,
-    type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. CONSULT.")] = None,
-    actor: Annotated[
-        str | None, typer.Option(help="Actor code, e.g. SYRGOV (* wildcards).")
-    ] = None,
-    recipient: Annotated[str | None, typer.Option(help="Recipient code (* wildcards).")] = None,
-    country: Annotated[str | None, typer.Option(help="Actor country (ISO alpha-3).")] = None,
-    quad_class: Annotated[int | None, typer.Option("--quad-class", help="1-4.")] = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
-    format: FormatOption = ListFormat.table,
-    limit: LimitOption = None,
-) -> None:
-    """List stored events (filter by type, actor, recipient, country, quad class, dates)."""
-    filters = {
-        "event_type": type.upper() if type else None,
-        "actor_code": actor,
-        "recipient_code": recipient,
-        "actor_country": country.upper() if country else None,
-        "quad_class": quad_class,
-    }
-    columns = [
-        "id",
-        "event_type",
-        "mode",
-        "actor",
-        "actor_code",
-        "recipient",
-        "recipient_code",
-        "date_value",
-        "location",
-        "modality",
-    ]
-    _list("events", filters, columns, format, db, limit, since, until)
-
-
-@app.command()
-def quotes(
-    db: DbOption = None,
-    speaker: Annotated[str | None, typer.Option(help="Speaker text (* wildcards).")] = None,
-    kind: Annotated[str | None, typer.Option(help="direct, partial or indirect.")] = None,
-    format: FormatOption = ListFormat.table,
-    limit: LimitOption = None,
-) -> None:
-    """List stored quotes with their speakers."""
-    columns = ["id", "document_id", "speaker", "via", "kind", "text"]
-    _list("quotes", {"speaker": speaker, "kind": kind}, columns, format, db, limit)
-
-
-@app.command()
-def entities(
-    db: DbOption = None,
-    name: Annotated[str | None, typer.Option(help="Name (* wildcards).")] = None,
-    type: Annotated[str | None, typer.Option("--type", help="PERSON, ORG, GPE, ...")] = None,
-    country: Annotated[str | None, typer.Option(help="Country (ISO alpha-3).")] = None,
-    format: FormatOption = ListFormat.table,
-    limit: LimitOption = None,
-) -> None:
-    """List stored entities (actors, places, organisations) with their codes."""
-    filters = {
-        "name": name,
-        "type": type.upper() if type else None,
-        "country": country.upper() if country else None,
-    }
-    columns = ["id", "document_id", "name", "type", "code", "aliases", "titles"]
-    _list("entities", filters, columns, format, db, limit)
-
-
 def _participants(participants: list[dict[str, Any]]) -> str:
     return " + ".join(
         f"{p['text']} [{p['code']}]" if p.get("code") else p["text"] for p in participants
@@ -411,30 +271,56 @@ def summary(
 def _register_commands() -> None:
     """Commands that live beside the code they drive (queries, exports, evaluation)."""
     from newsgraph.evaluate.command import evaluate
+    from newsgraph.export.command import export
     from newsgraph.query import commands
 
-    for command in (commands.series, commands.profile, commands.search, commands.clusters):
+    for command in (
+        commands.documents,
+        commands.events,
+        commands.quotes,
+        commands.entities,
+        commands.clusters,
+        commands.series,
+        commands.profile,
+        commands.search,
+    ):
         app.command()(command)
-    app.command(name="export")(commands.export)
+    app.command(name="export")(export)
     app.command(name="evaluate")(evaluate)
 
 
 _register_commands()
 
 
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"newsgraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool | None,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks and debug logging (NEWSGRAPH_DEBUG=1).")
+    ] = False,
+) -> None:
+    """Turn news articles into verifiable event data, quotes, actors, times and places."""
+    if debug:
+        os.environ["NEWSGRAPH_DEBUG"] = "1"
+        logging.getLogger().setLevel(logging.DEBUG)
+
+
 def main() -> None:
-    """Console entry point: configure logging, run, and turn errors into one readable line."""
+    """Console entry point: configure logging, run, and turn every error into one line."""
+    from newsgraph.cli_errors import run
+
     level = logging.DEBUG if os.environ.get("NEWSGRAPH_DEBUG") else logging.WARNING
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-    try:
-        app()
-    except NewsgraphError as exc:
-        if os.environ.get("NEWSGRAPH_DEBUG"):
-            raise
-        console.print(f"[red]error:[/] {exc}")
-        sys.exit(2)
-    except KeyboardInterrupt:
-        sys.exit(130)
+    sys.exit(run(app, sys.argv[1:]))
 
 
 if __name__ == "__main__":

@@ -16,17 +16,19 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import sys
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 from sqlalchemy import Connection, select
 
 from newsgraph import __version__
 from newsgraph.errors import ConfigError
+from newsgraph.query.columns import CLUSTER_SCHEMA
 from newsgraph.query.events import EVENT_COLUMNS, events
-from newsgraph.query.resolve import EventFilter, apply_filter
+from newsgraph.query.filters import EventFilter, apply_filter
 from newsgraph.store import Store
 from newsgraph.store import schema as s
 
@@ -292,43 +294,135 @@ def polecat_rows(store: Store, f: EventFilter | None = None) -> Iterator[dict[st
             yield row
 
 
-def export(store: Store, path: str | Path, fmt: ExportFormat, f: EventFilter | None = None) -> int:
-    """Write the event clusters matching `f` to `path` in `fmt`; return the number written."""
-    if fmt not in FORMATS:
-        raise ConfigError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
+EXPORT_SCHEMA_VERSION = "1"
+"""Raised when an export's columns or their meaning change; written into every export."""
+
+EXTENSIONS: dict[str, ExportFormat] = {
+    ".jsonl": "plover",
+    ".ndjson": "plover",
+    ".tsv": "polecat",
+    ".csv": "csv",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
+
+
+def format_for(path: str, given: str | None) -> ExportFormat:
+    """The format asked for, else the one the file extension names; ConfigError otherwise."""
+    if path != "-" and Path(path).is_dir():
+        raise ConfigError(
+            f"{path} is a folder; give a file name, e.g. {Path(path) / 'events.jsonl'}"
+        )
+    if given is not None:
+        if given not in FORMATS:
+            raise ConfigError(
+                f"unknown export format {given!r}; choose one of {', '.join(FORMATS)}"
+            )
+        return given  # type: ignore[return-value]
+    suffix = Path(path).suffix.lower()
+    if suffix in EXTENSIONS:
+        return EXTENSIONS[suffix]
+    raise ConfigError(
+        f"cannot tell the export format of {path!r} from its extension; name one with -f "
+        f"({', '.join(FORMATS)}) or use {', '.join(EXTENSIONS)}"
+    )
+
+
+def arrow_schema() -> Any:
+    """The Parquet export's explicit Arrow schema, with the schema version in its metadata."""
+    import pyarrow as pa
+
+    types = {
+        "date": pa.date32(),
+        "code": pa.string(),
+        "int": pa.int64(),
+        "float": pa.float64(),
+        "text": pa.string(),
+        "bool": pa.bool_(),
+    }
+    return pa.schema(
+        [pa.field(name, types[kind]) for name, kind in CLUSTER_SCHEMA.items()],
+        metadata={
+            "newsgraph.schema_version": EXPORT_SCHEMA_VERSION,
+            "newsgraph.coder": CODER,
+            "newsgraph.row": "event cluster",
+        },
+    )
+
+
+def export_table(store: Store, f: EventFilter | None) -> Any:
+    """The clusters matching `f`, oldest first, in the CSV/Parquet export's column order."""
+    return events(store, where=f or EventFilter()).sort_values(
+        ["date_start", "cluster_id"], na_position="last"
+    )
+
+
+def write_export(store: Store, stream: IO[Any], fmt: ExportFormat, f: EventFilter | None) -> int:
+    """Write the clusters matching `f` to an open stream (text, or binary for parquet)."""
     n = 0
     if fmt == "plover":
-        with target.open("w", encoding="utf-8") as fh:
-            for obj in plover_events(store, f):
-                fh.write(json.dumps(obj, ensure_ascii=False) + "\n")
-                n += 1
+        for obj in plover_events(store, f):
+            stream.write(json.dumps(obj, ensure_ascii=False) + "\n")
+            n += 1
     elif fmt == "polecat":
-        with target.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.DictWriter(
-                fh, fieldnames=list(POLECAT_COLUMNS), delimiter="\t", lineterminator="\n"
-            )
-            writer.writeheader()
-            for row in polecat_rows(store, f):
-                writer.writerow(row)
-                n += 1
-    else:
-        f = f or EventFilter()
-        table = events(
-            store,
-            actor=f.actor,
-            recipient=f.recipient,
-            event_type=f.event_type,
-            country=f.country,
-            quad_class=f.quad_class,
-            since=f.since,
-            until=f.until,
-            modality=f.modality,
-        ).sort_values(["date_start", "cluster_id"])
-        if fmt == "csv":
-            table.to_csv(target, index=False)
-        else:
-            table.to_parquet(target, index=False)
+        writer = csv.DictWriter(
+            stream, fieldnames=list(POLECAT_COLUMNS), delimiter="\t", lineterminator="\n"
+        )
+        writer.writeheader()
+        for row in polecat_rows(store, f):
+            writer.writerow(row)
+            n += 1
+    elif fmt == "csv":
+        table = export_table(store, f)
+        table.to_csv(stream, index=False, date_format="%Y-%m-%d", lineterminator="\n")
         n = len(table)
+    else:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        table = export_table(store, f)
+        frame = table.assign(
+            **{name: table[name].dt.date for name, kind in CLUSTER_SCHEMA.items() if kind == "date"}
+        )
+        arrow = pa.Table.from_pandas(frame, schema=arrow_schema(), preserve_index=False)
+        pq.write_table(arrow, stream)
+        n = len(table)
+    return n
+
+
+def export(
+    store: Store, path: str | Path, fmt: ExportFormat | None = None, f: EventFilter | None = None
+) -> int:
+    """Write the event clusters matching `f` to `path` (`-`: stdout) in `fmt` (else the one its
+    extension names); return the number written. The file appears whole or not at all."""
+    fmt = format_for(str(path), fmt)
+    binary = fmt == "parquet"
+    if str(path) == "-":
+        if binary:
+            return write_export(store, sys.stdout.buffer, fmt, f)
+        return write_export(store, sys.stdout, fmt, f)
+    target = Path(path)
+    if target.is_dir():
+        raise ConfigError(f"{target} is a folder; give a file name, e.g. {target / 'events.jsonl'}")
+    # A regular file appears whole or not at all (written beside it, then renamed); a device or
+    # pipe (/dev/stdout, a FIFO) is written in place and never replaced.
+    special = target.exists() and not target.is_file()
+    partial = target if special else target.with_name(f".{target.name}.partial")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if binary:
+            with partial.open("wb") as fh:
+                n = write_export(store, fh, fmt, f)
+        else:
+            with partial.open("w", encoding="utf-8", newline="") as fh:
+                n = write_export(store, fh, fmt, f)
+        if not special:
+            partial.replace(target)
+    except OSError as exc:
+        if not special:
+            partial.unlink(missing_ok=True)
+        raise ConfigError(
+            f"cannot write {target}: {exc.strerror or exc}; check the path, its permissions and "
+            "the free disk space"
+        ) from exc
     return n
