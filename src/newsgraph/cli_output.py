@@ -10,10 +10,8 @@ these formats; notes (row counts, undated events left out) go to stderr.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
-import math
 import sys
 from typing import IO, Any
 
@@ -21,6 +19,7 @@ import pandas as pd
 from rich.table import Table
 
 from newsgraph.cli_options import OutputFormat, console, out
+from newsgraph.query.columns import records, value
 
 __all__ = ["OutputFormat", "emit", "records", "resolved", "undated_note", "value", "write"]
 
@@ -30,29 +29,6 @@ def resolved(fmt: OutputFormat) -> OutputFormat:
     if fmt is OutputFormat.table and not out.is_terminal:
         return OutputFormat.tsv
     return fmt
-
-
-def value(v: Any) -> Any:
-    """A cell as JSON data: ISO dates, None for every kind of missing, plain numbers."""
-    if v is None or v is pd.NA or v is pd.NaT:
-        return None
-    if isinstance(v, float) and math.isnan(v):
-        return None
-    if isinstance(v, pd.Timestamp):
-        return v.date().isoformat() if v == v.normalize() else v.isoformat()
-    if isinstance(v, (dt.date, dt.datetime)):
-        return v.isoformat()
-    if hasattr(v, "item"):  # numpy scalars
-        return v.item()
-    return v
-
-
-def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    columns = [str(c) for c in frame.columns]
-    return [
-        {c: value(v) for c, v in zip(columns, row, strict=True)}
-        for row in frame.itertuples(index=False, name=None)
-    ]
 
 
 def _cell(v: Any) -> str:

@@ -33,6 +33,7 @@ class ExportFormat(StrEnum):
     polecat = "polecat"
     csv = "csv"
     parquet = "parquet"
+    geojson = "geojson"
 
 
 def export(
@@ -44,8 +45,8 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="plover (JSONL), polecat (TSV), csv or parquet; default: from the extension "
-            "(.jsonl, .tsv, .csv, .parquet).",
+            help="plover (JSONL), polecat (TSV), csv, parquet or geojson; default: from the "
+            "extension (.jsonl, .tsv, .csv, .parquet, .geojson).",
         ),
     ] = None,
     actor: ActorOption = None,
@@ -62,8 +63,8 @@ def export(
     until: UntilOption = None,
     db: DbOption = None,
 ) -> None:
-    """Export event clusters (one row per real event) as PLOVER JSONL, POLECAT TSV, CSV or
-    Parquet; docs/exports.md describes every column."""
+    """Export event clusters (one row per real event) as PLOVER JSONL, POLECAT TSV, CSV,
+    Parquet or GeoJSON; docs/exports.md describes every column."""
     from newsgraph.export.formats import export as run_export
     from newsgraph.export.formats import format_for
     from newsgraph.store import Store

@@ -16,25 +16,32 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import logging
 import sys
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Literal
+from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, and_, select
 
 from newsgraph import __version__
 from newsgraph.errors import ConfigError
-from newsgraph.query.columns import CLUSTER_SCHEMA
+from newsgraph.kb.wikidata import qid
+from newsgraph.query.columns import CLUSTER_SCHEMA, records
 from newsgraph.query.events import EVENT_COLUMNS, events
-from newsgraph.query.filters import EventFilter, apply_filter
+from newsgraph.query.filters import EventFilter, apply_filter, confidence_column
 from newsgraph.store import Store
 from newsgraph.store import schema as s
 
-ExportFormat = Literal["plover", "polecat", "csv", "parquet"]
-FORMATS: tuple[str, ...] = ("plover", "polecat", "csv", "parquet")
+ExportFormat = Literal["plover", "polecat", "csv", "parquet", "geojson"]
+FORMATS: tuple[str, ...] = ("plover", "polecat", "csv", "parquet", "geojson")
+LOGGER = logging.getLogger(__name__)
 CODER = f"newsgraph {__version__}"
+CODEBOOK = "plover-base-1.3.1"
+EXPORT_SCHEMA_VERSION = "1"
+"""Raised when an export's columns or their meaning change; written into every export."""
 CHUNK = 500
 """Clusters whose details are fetched per round trip."""
 
@@ -82,16 +89,23 @@ POLECAT_COLUMNS = (
     "Story Locations",
     "Language",
     "Version",
+    # newsgraph's additions after POLECAT's own columns
+    "Event End Date",
+    "Date Precision",
+    "Modality",
+    "Confidence",
+    "Report Count",
 )
-RESOLUTION = {"city": 4, "country": 1}
-"""PLOVER location `resolution`: 4 city, 1 country."""
+RESOLUTION = {"point": 5, "city": 4, "admin1": 2, "country": 1}
+"""PLOVER location `resolution`: 5 sub-city, 4 city, 2 province, 1 country."""
 
 
 def _clusters(store: Store, f: EventFilter) -> Iterator[tuple[Connection, list[dict[str, Any]]]]:
     c = s.event_clusters
+    columns = (*(c.c[n] for n in EVENT_COLUMNS), c.c.location_precision)
     with store.engine.connect() as conn:
         query = apply_filter(
-            conn, select(*(c.c[n] for n in EVENT_COLUMNS), c.c.location_precision), f
+            conn, select(*columns, confidence_column(c).label("confidence")), f.checked()
         )
         rows = [dict(r._mapping) for r in conn.execute(query.order_by(c.c.date_start, c.c.id))]
         for i in range(0, len(rows), CHUNK):
@@ -114,6 +128,7 @@ def _details(
         "participants": defaultdict(list),
         "documents": defaultdict(list),
         "evidence": defaultdict(list),
+        "places": defaultdict(list),
     }
     for r in conn.execute(
         select(
@@ -125,6 +140,8 @@ def _details(
             p.c.sector,
             p.c.global_entity_id,
             g.c.name,
+            g.c.type.label("entity_type"),
+            g.c.code.label("entity_code"),
         )
         .join(p, p.c.event_id == link.c.event_id)
         .outerjoin(g, g.c.id == p.c.global_entity_id)
@@ -156,6 +173,15 @@ def _details(
         .order_by(ev.c.id)
     ):
         out["evidence"][text.cluster_id].append(dict(text._mapping))
+    e, pl = s.events, s.places
+    for place in conn.execute(
+        select(link.c.cluster_id, pl.c.text, pl.c.name, pl.c.geonameid, pl.c.feature)
+        .join(e, e.c.id == link.c.event_id)
+        .join(pl, and_(pl.c.document_id == e.c.document_id, pl.c.name == e.c.location))
+        .where(link.c.cluster_id.in_(cluster_ids))
+        .order_by(pl.c.id)
+    ):
+        out["places"][place.cluster_id].append(dict(place._mapping))
     return out
 
 
@@ -176,44 +202,81 @@ def _plover_entity(p: dict[str, Any]) -> dict[str, Any]:
         "code": p["country"] or (p["code"] or "")[:3] or None,
         "sector": p["sector"],
         "entity_text": p["text"],
-        "identifier_id": f"newsgraph:{p['global_entity_id']}" if p["global_entity_id"] else None,
+        "identifier_id": qid(p["name"], p["entity_type"], p["entity_code"]),
         "identifier_text": p["name"],
+        "newsgraph_id": p["global_entity_id"],
     }
 
 
-def plover_events(store: Store, f: EventFilter | None = None) -> Iterator[dict[str, Any]]:
-    """One PLOVER event object per event cluster, oldest first."""
+FEATURES: dict[str, tuple[str, str]] = {
+    "country": ("A", "PCLI"),
+    "admin1": ("A", "ADM1"),
+    "city": ("P", "PPL"),
+    "region": ("L", "RGN"),
+}
+"""The gazetteer's place kinds as GeoNames feature class and code (the most general code of
+each kind: a capital is written PPL, not PPLC)."""
+
+
+def _place(details: dict[str, dict[int, list[dict[str, Any]]]], cid: int) -> dict[str, Any]:
+    """The stored place an exported location came from: raw text, GeoNames id, feature."""
+    places = details["places"][cid]
+    return places[0] if places else {"text": None, "geonameid": None, "feature": None}
+
+
+def _event_loc(r: dict[str, Any], place: dict[str, Any]) -> dict[str, Any] | None:
+    if not r["location"]:
+        return None
+    feature = FEATURES.get(place["feature"] or "")
+    return {
+        "extracted_place": place["text"] or r["location"],
+        "resolved_place": r["location"],
+        "geonameid": place["geonameid"],
+        "lat": r["lat"],
+        "lon": r["lon"],
+        "city": r["location"] if r["location_precision"] == "city" else None,
+        "country_code": r["location_country"],
+        "feature_class": feature[0] if feature else None,
+        "feature_code": feature[1] if feature else None,
+        "resolution": RESOLUTION.get(r["location_precision"] or ""),
+    }
+
+
+def plover_events(
+    store: Store, f: EventFilter | None = None, *, left_out: list[int] | None = None
+) -> Iterator[dict[str, Any]]:
+    """One PLOVER event object per event cluster, oldest first.
+
+    PLOVER requires `date` and a non-empty `actor`; clusters without either are left out, and
+    their ids appended to `left_out` when given (CSV and Parquet exports keep them)."""
     today = dt.date.today().isoformat()
     for conn, rows in _clusters(store, f or EventFilter()):
         details = _details(conn, [r["id"] for r in rows])
         for r in rows:
             cid = r["id"]
             parts = details["participants"][cid]
+            actors = [_plover_entity(p) for p in _unique(parts, "actor")]
+            if r["date_start"] is None or not actors:
+                if left_out is not None:
+                    left_out.append(cid)
+                continue
             texts = list(dict.fromkeys(e["text"] for e in details["evidence"][cid]))
-            loc = None
-            if r["location"]:
-                loc = {
-                    "extracted_place": r["location"],
-                    "resolved_place": r["location"],
-                    "lat": r["lat"],
-                    "lon": r["lon"],
-                    "country_code": r["location_country"],
-                    "resolution": RESOLUTION.get(r["location_precision"] or ""),
-                }
             yield {
                 "id": f"newsgraph-{cid}",
                 "date": _iso(r["date_start"]),
                 "enddate": _iso(r["date_end"]) if r["date_end"] != r["date_start"] else None,
-                "actor": [_plover_entity(p) for p in _unique(parts, "actor")],
+                "date_precision": r["date_precision"],
+                "actor": actors,
                 "recipient": [_plover_entity(p) for p in _unique(parts, "recipient")],
                 "event": [r["event_type"]],
                 "mode": [r["mode"]] if r["mode"] else [],
                 "context": [],
-                "event_loc": loc,
+                "event_loc": _event_loc(r, _place(details, cid)),
                 "event_text": texts[:MAX_EVENT_TEXTS],
                 "quad_code": r["quad_class"],
                 "event_scale": r["score"],
                 "modality": r["modality"],
+                "confidence": r["confidence"],
                 "cameo": r["cameo"],
                 "n_reports": r["n_reports"],
                 "n_documents": r["n_documents"],
@@ -227,6 +290,8 @@ def plover_events(store: Store, f: EventFilter | None = None) -> Iterator[dict[s
                         "date": _iso(d["published"]),
                         "copy_of_story": d["copy_of"] is not None,
                         "coder": CODER,
+                        "codebook": CODEBOOK,
+                        "version": EXPORT_SCHEMA_VERSION,
                     }
                     for d in details["documents"][cid]
                 ],
@@ -235,16 +300,33 @@ def plover_events(store: Store, f: EventFilter | None = None) -> Iterator[dict[s
             }
 
 
+NONE = "None"
+"""POLECAT's missing value: the releases write the word None, never an empty cell."""
+
+
 def _cell(value: Any) -> str:
-    if value is None:
-        return ""
+    if value is None or value == "":
+        return NONE
     if isinstance(value, float):
         return f"{value:g}"
-    return str(_iso(value)).replace("\t", " ").replace("\n", " ")
+    return str(_iso(value)).replace("\t", " ").replace("\n", " ").replace("\r", " ")
+
+
+def _joined(values: Iterable[Any]) -> str:
+    unique = [str(v) for v in dict.fromkeys(values) if v not in (None, "")]
+    return "; ".join(unique) if unique else NONE
+
+
+def _source(doc: dict[str, Any]) -> str | None:
+    """A reporting document's outlet: its publisher, else its URL's host (never a file path)."""
+    if doc["publisher"]:
+        return str(doc["publisher"])
+    host = urlsplit(doc["url"] or "").hostname
+    return host.removeprefix("www.") if host else None
 
 
 def polecat_rows(store: Store, f: EventFilter | None = None) -> Iterator[dict[str, str]]:
-    """One POLECAT-style row per event cluster (columns newsgraph cannot fill stay empty)."""
+    """One POLECAT-style row per event cluster; docs/exports.md specifies every column."""
     for conn, rows in _clusters(store, f or EventFilter()):
         details = _details(conn, [r["id"] for r in rows])
         for r in rows:
@@ -252,50 +334,63 @@ def polecat_rows(store: Store, f: EventFilter | None = None) -> Iterator[dict[st
             parts = details["participants"][cid]
             actors, recipients = _unique(parts, "actor"), _unique(parts, "recipient")
             docs = details["documents"][cid]
-            row = {name: "" for name in POLECAT_COLUMNS}
-            row.update(
-                {
-                    "Event ID": f"newsgraph-{cid}",
-                    "Event Date": _cell(r["date_start"]),
-                    "Event Type": r["event_type"].lower(),
-                    "Event Mode": _cell(r["mode"]),
-                    "Intensity": _cell(r["score"]),
-                    "Quad Code": _cell(r["quad_class"]),
-                    "Actor Name": _cell(r["actor"]),
-                    "Actor Country": _cell(r["actor_country"]),
-                    "Primary Actor Sector": _cell(actors[0]["sector"] if actors else None),
-                    "Actor Sectors": "; ".join(
-                        dict.fromkeys(p["sector"] for p in actors if p["sector"])
-                    ),
-                    "Actor Name Raw": "; ".join(p["text"] for p in actors),
-                    "Recipient Name": _cell(r["recipient"]),
-                    "Recipient Country": _cell(r["recipient_country"]),
-                    "Primary Recipient Sector": _cell(
-                        recipients[0]["sector"] if recipients else None
-                    ),
-                    "Recipient Sectors": "; ".join(
-                        dict.fromkeys(p["sector"] for p in recipients if p["sector"])
-                    ),
-                    "Recipient Name Raw": "; ".join(p["text"] for p in recipients),
-                    "Placename": _cell(r["location"]),
-                    "Raw Placename": _cell(r["location"]),
-                    "City": _cell(r["location"] if r["location_precision"] == "city" else None),
-                    "Country": _cell(r["location_country"]),
-                    "Latitude": _cell(r["lat"]),
-                    "Longitude": _cell(r["lon"]),
-                    "Source": "; ".join(
-                        dict.fromkeys(d["publisher"] or d["doc_key"] for d in docs)
-                    ),
-                    "Publication Date": _cell(r["first_published"]),
-                    "Language": "en",
-                    "Version": CODER,
-                }
-            )
+            place = _place(details, cid)
+            feature = FEATURES.get(place["feature"] or "") if r["location"] else None
+            precision = r["location_precision"]
+
+            def first_qid(side: list[dict[str, Any]]) -> str | None:
+                ids = (qid(p["name"], p["entity_type"], p["entity_code"]) for p in side)
+                return next((i for i in ids if i), None)
+
+            row = {
+                "Event ID": f"newsgraph-{cid}",
+                "Event Date": _cell(r["date_start"]),
+                "Event Type": r["event_type"].lower(),
+                "Event Mode": _cell(r["mode"]),
+                "Intensity": _cell(r["score"]),
+                "Quad Code": _cell(r["quad_class"]),
+                "Contexts": NONE,
+                "Actor Name": _cell(r["actor"]),
+                "Actor Country": _cell(r["actor_country"]),
+                "Actor COW": NONE,
+                "Primary Actor Sector": _cell(actors[0]["sector"] if actors else None),
+                "Actor Sectors": _joined(p["sector"] for p in actors),
+                "Actor Title": NONE,
+                "Actor Name Raw": _joined(p["text"] for p in actors),
+                "Wikipedia Actor ID": _cell(first_qid(actors)),
+                "Recipient Name": _cell(r["recipient"]),
+                "Recipient Country": _cell(r["recipient_country"]),
+                "Recipient COW": NONE,
+                "Primary Recipient Sector": _cell(recipients[0]["sector"] if recipients else None),
+                "Recipient Sectors": _joined(p["sector"] for p in recipients),
+                "Recipient Title": NONE,
+                "Recipient Name Raw": _joined(p["text"] for p in recipients),
+                "Wikipedia Recipient ID": _cell(first_qid(recipients)),
+                "Placename": _cell(r["location"]),
+                "City": _cell(r["location"] if precision in ("city", "point") else None),
+                "District": NONE,
+                "Province": _cell(r["location"] if precision == "admin1" else None),
+                "Country": _cell(r["location_country"]),
+                "Latitude": _cell(r["lat"]),
+                "Longitude": _cell(r["lon"]),
+                "GeoNames ID": _cell(place["geonameid"] if r["location"] else None),
+                "Raw Placename": _cell(place["text"] if r["location"] else None),
+                "Feature Type": _cell(feature[1] if feature else None),
+                "Source": _joined(_source(d) for d in docs),
+                "Publication Date": _cell(r["first_published"]),
+                "Story People": NONE,
+                "Story Organizations": NONE,
+                "Story Locations": NONE,
+                "Language": "en",
+                "Version": f"newsgraph-{__version__}/export-{EXPORT_SCHEMA_VERSION}",
+                "Event End Date": _cell(r["date_end"]),
+                "Date Precision": _cell(r["date_precision"]),
+                "Modality": _cell(r["modality"]),
+                "Confidence": _cell(r["confidence"]),
+                "Report Count": _cell(r["n_reports"]),
+            }
             yield row
 
-
-EXPORT_SCHEMA_VERSION = "1"
-"""Raised when an export's columns or their meaning change; written into every export."""
 
 EXTENSIONS: dict[str, ExportFormat] = {
     ".jsonl": "plover",
@@ -304,6 +399,7 @@ EXTENSIONS: dict[str, ExportFormat] = {
     ".csv": "csv",
     ".parquet": "parquet",
     ".pq": "parquet",
+    ".geojson": "geojson",
 }
 
 
@@ -357,13 +453,40 @@ def export_table(store: Store, f: EventFilter | None) -> Any:
     )
 
 
+def write_geojson(store: Store, stream: IO[str], f: EventFilter | None) -> int:
+    """Located event clusters as a GeoJSON FeatureCollection (RFC 7946: lon, lat in WGS 84),
+    each feature's properties the cluster's columns, for QGIS and kepler.gl."""
+    table = export_table(store, f)
+    located = table[table["lat"].notna() & table["lon"].notna()]
+    stream.write('{"type": "FeatureCollection", "features": [')
+    for i, row in enumerate(records(located)):
+        feature = {
+            "type": "Feature",
+            "id": row["cluster_id"],
+            "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+            "properties": row,
+        }
+        stream.write(("\n" if i == 0 else ",\n") + json.dumps(feature, ensure_ascii=False))
+    stream.write("\n]}\n")
+    return len(located)
+
+
 def write_export(store: Store, stream: IO[Any], fmt: ExportFormat, f: EventFilter | None) -> int:
     """Write the clusters matching `f` to an open stream (text, or binary for parquet)."""
     n = 0
     if fmt == "plover":
-        for obj in plover_events(store, f):
+        left_out: list[int] = []
+        for obj in plover_events(store, f, left_out=left_out):
             stream.write(json.dumps(obj, ensure_ascii=False) + "\n")
             n += 1
+        if left_out:
+            LOGGER.warning(
+                "%d event cluster(s) without a date or an actor were left out: PLOVER requires "
+                "both (the csv and parquet exports keep them)",
+                len(left_out),
+            )
+    elif fmt == "geojson":
+        n = write_geojson(store, stream, f)
     elif fmt == "polecat":
         writer = csv.DictWriter(
             stream, fieldnames=list(POLECAT_COLUMNS), delimiter="\t", lineterminator="\n"

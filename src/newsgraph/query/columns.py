@@ -9,7 +9,9 @@ never depend on the data.
 
 from __future__ import annotations
 
-from typing import Literal
+import datetime as dt
+import math
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -202,3 +204,26 @@ def typed(frame: pd.DataFrame, schema: Schema) -> pd.DataFrame:
 
 def empty(schema: Schema) -> pd.DataFrame:
     return typed(pd.DataFrame(), schema)
+
+
+def value(v: Any) -> Any:
+    """A cell as JSON data: ISO dates, None for every kind of missing, plain numbers."""
+    if v is None or v is pd.NA or v is pd.NaT:
+        return None
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    if isinstance(v, pd.Timestamp):
+        return v.date().isoformat() if v == v.normalize() else v.isoformat()
+    if isinstance(v, (dt.date, dt.datetime)):
+        return v.isoformat()
+    if hasattr(v, "item"):  # numpy scalars
+        return v.item()
+    return v
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    columns = [str(c) for c in frame.columns]
+    return [
+        {c: value(v) for c, v in zip(columns, row, strict=True)}
+        for row in frame.itertuples(index=False, name=None)
+    ]
