@@ -32,7 +32,9 @@ def cli_examples() -> list[list[str]]:
     return commands
 
 
-LISTINGS = {"clusters", "events", "quotes", "entities", "documents", "profile", "series", "search"}
+LISTINGS = {
+    "clusters", "events", "quotes", "entities", "documents", "profile", "series", "search", "panel"
+}  # fmt: skip
 
 
 def test_readme_has_examples_to_run() -> None:

@@ -281,6 +281,7 @@ def _register_commands() -> None:
         commands.entities,
         commands.clusters,
         commands.series,
+        commands.panel,
         commands.profile,
         commands.search,
     ):

@@ -22,6 +22,7 @@ from newsgraph.query.columns import (
     CLUSTER_SCHEMA,
     DOCUMENT_SCHEMA,
     ENTITY_SCHEMA,
+    PANEL_SCHEMA,
     PROFILE_EVENT_SCHEMA,
     QUOTE_SCHEMA,
     REPORT_SCHEMA,
@@ -119,6 +120,7 @@ COMMANDS: list[tuple[list[str], list[str], dict[str, Any]]] = [
     (["quotes"], ["quotes", "--kind", "indirect"], QUOTE_SCHEMA),
     (["entities"], ["entities", "--name", "Zz*"], ENTITY_SCHEMA),
     (["series", "KEN", "ETH"], ["series", "KEN", "ETH", "--since", "2099-01-01"], SERIES_SCHEMA),
+    (["panel"], ["panel", "--since", "2099-01-01"], PANEL_SCHEMA),
     (["profile", "Ruto"], ["profile", "Ruto", "--limit", "0"], PROFILE_EVENT_SCHEMA),
     (["search", "corridor"], ["search", "nonexistentword"], SEARCH_SCHEMA),
 ]
@@ -352,3 +354,27 @@ def test_export_to_a_folder_or_a_full_disk(
         code, _, err = cli(capsys, db, "export", "/dev/full", "-f", "csv")
         assert code == 2 and "No space left" in err and err.count("\n") == 1
         assert not Path("/dev/full").is_file(), "a device is written in place, never replaced"
+
+
+def test_country_month_panel_is_balanced_with_quad_counts(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    code, out, err = cli(capsys, db, "panel", "-f", "jsonl")
+    assert code == 0, err
+    cells = {(r["country"], r["month"]): r for r in map(json.loads, out.splitlines())}
+    assert cells[("ETH", "2025-05-01")]["n_events"] == 2  # the two Addis Ababa visits
+    assert cells[("ETH", "2025-05-01")]["quad1"] == 2
+    assert cells[("UGA", "2025-05-01")]["n_events"] == 1
+    countries = {c for c, _ in cells}
+    months = {m for _, m in cells}
+    assert len(cells) == len(countries) * len(months), "every country in every month"
+    assert cells[("UGA", min(months))]["n_events"] in (0, 1)
+    assert "no place country" in err
+    _, by_actor, _ = cli(capsys, db, "panel", "--by", "actor", "-f", "jsonl")
+    actors = {(r["country"], r["month"]): r for r in map(json.loads, by_actor.splitlines())}
+    assert actors[("KEN", "2025-05-01")]["n_events"] == 3
+    path = tmp_path / "panel.parquet"
+    assert run(app, ["panel", "--db", db, "-o", str(path)]) == 0
+    import pandas as pd
+
+    assert len(pd.read_parquet(path)) == len(cells)

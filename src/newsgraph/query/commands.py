@@ -1,5 +1,5 @@
 """Typer commands over the query API: `documents`, `events`, `quotes`, `entities`, `clusters`,
-`series`, `profile`, `search`.
+`series`, `panel`, `profile`, `search`.
 
 The CLI app registers these functions (`app.command()(series)`, ...); each opens the store named
 by --db (else NEWSGRAPH_DB, else the default file) and prints through `newsgraph.cli_output`:
@@ -33,6 +33,7 @@ from newsgraph.cli_options import (
     SinceOption,
     TypeOption,
     UntilOption,
+    console,
     event_filter,
     out,
     parse_date,
@@ -335,3 +336,103 @@ def clusters(
         "event clusters",
         note=undated_note(frame),
     )
+
+
+class PanelBy(StrEnum):
+    place = "place"
+    actor = "actor"
+    recipient = "recipient"
+
+
+def panel(
+    by: Annotated[
+        PanelBy,
+        typer.Option(
+            "--by",
+            help="Count an event for where it happened, or the actor's or the recipient's country.",
+        ),
+    ] = PanelBy.place,
+    actor: ActorOption = None,
+    recipient: RecipientOption = None,
+    involving: InvolvingOption = None,
+    country: CountryOption = None,
+    type: TypeOption = None,
+    quad_class: QuadOption = None,
+    modality: ModalityOption = "asserted",
+    min_confidence: MinConfidenceOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file (.csv, .tsv, .json, .jsonl, "
+            ".parquet) instead of standard output.",
+        ),
+    ] = None,
+    db: DbOption = None,
+    format: FormatOption = OutputFormat.table,
+) -> None:
+    """A country-month panel (ICEWS-style): events per country and month by quad class, with
+    zeros for months without events."""
+    from newsgraph.query.panel import country_month_panel
+
+    f = event_filter(
+        actor=actor,
+        recipient=recipient,
+        involving=involving,
+        country=country,
+        type=type,
+        quad_class=quad_class,
+        modality=modality,
+        min_confidence=min_confidence,
+    )
+    with open_store(db) as store:
+        frame = country_month_panel(
+            store,
+            by=by.value,
+            where=f,
+            since=parse_date(since, "--since"),
+            until=parse_date(until, "--until"),
+        )
+    left_out = frame.attrs.get("left_out")
+    note = (
+        f"note: {left_out} matching event(s) have no date or no {by.value} country and are in "
+        "no cell"
+        if left_out
+        else None
+    )
+    if output is None:
+        emit(frame, format, f"country-month panel by {by.value}", note=note)
+        return
+    write_frame(frame, output)
+    console.print(f"wrote {len(frame)} row(s) to {output}")
+    if note:
+        console.print(note)
+
+
+def write_frame(frame: pd.DataFrame, path: str) -> None:
+    """A query answer as a file whose extension names the format; one-line errors otherwise."""
+    from pathlib import Path
+
+    from newsgraph.cli_output import write
+    from newsgraph.errors import ConfigError
+
+    target = Path(path)
+    suffix = target.suffix.lower()
+    formats = {".csv": OutputFormat.csv, ".tsv": OutputFormat.tsv, ".json": OutputFormat.json,
+               ".jsonl": OutputFormat.jsonl}  # fmt: skip
+    if target.is_dir():
+        raise ConfigError(f"{path} is a folder; give a file name, e.g. {target / 'panel.csv'}")
+    if suffix not in (*formats, ".parquet"):
+        raise ConfigError(f"cannot tell the format of {path!r}; use .csv, .tsv, .json, "
+                          ".jsonl or .parquet")  # fmt: skip
+    try:
+        if suffix == ".parquet":
+            frame.to_parquet(target, index=False)
+        else:
+            with target.open("w", encoding="utf-8", newline="") as fh:
+                write(frame, formats[suffix], fh)
+    except OSError as exc:
+        raise ConfigError(f"cannot write {path}: {exc.strerror or exc}") from exc
