@@ -10,7 +10,7 @@ import json
 import logging
 import os
 import sys
-from collections import Counter
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -130,6 +130,10 @@ def extract(
     """
     settings = load_settings()
     reference = parse_date(published, "--published")
+    if dask is None:
+        from newsgraph.cli_ingest import check_settings
+
+        check_settings(settings)
     failed = 0
     records: list[dict[str, Any]] = []
     records_in = run_records(
@@ -156,63 +160,132 @@ def ingest(
     paths: PathsArg,
     db: DbOption = None,
     published: PublishedOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Analyse again documents already stored.")
+    ] = False,
     dask: DaskOption = None,
     dask_workers: DaskWorkersOption = None,
     partition_size: PartitionSizeOption = DEFAULT_PARTITION_SIZE,
 ) -> None:
-    """Analyse documents and store them; re-ingesting the same text changes nothing.
+    """Analyse documents and store them; documents already stored are skipped before analysis.
 
-    Prints counts of documents new / updated / unchanged / failed, and exits with status 1 if
-    any failed (their errors are kept in the store's `failures` table).
+    A stored document is analysed again when the input now gives it a different publication
+    date (re-dating) or with --force. Prints counts of documents new / updated / unchanged /
+    failed, and exits with status 1 if any failed (their errors are kept in the store's
+    `failures` table). Interrupted (Ctrl-C)? Run the same command again: what was stored is
+    skipped.
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.progress import Progress as Bar
 
+    from newsgraph import cli_ingest
     from newsgraph.store import Store
 
     settings = load_settings(db_url=db)
-    counts: Counter[str] = Counter()
+    reference = parse_date(published, "--published")
+    if dask is None:
+        cli_ingest.check_settings(settings)
+    total = cli_ingest.count_inputs(paths, settings.max_text_bytes)
+    progress = cli_ingest.Progress(total)
     failures: list[str] = []
     with (
         Store(settings.db_url) as store,
-        Progress(
+        Bar(
             TextColumn("{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
+            TaskProgressColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
             console=console,
             transient=True,
             disable=not console.is_terminal,
-        ) as progress,
+        ) as bar,
     ):
-        task = progress.add_task("analysing", total=None)
-        records_in = run_records(
-            paths,
-            settings,
-            parse_date(published, "--published"),
-            dask,
-            workers=dask_workers,
-            partition_size=partition_size,
-        )
-        for record in records_in:
-            status = store.add(record)
-            counts[status] += 1
-            if status == "failed":
-                failures.append(
-                    f"{record['id']}: {record['error']['kind']}: {record['error']['message']}"
+        task = bar.add_task("ingesting", total=total, rate="")
+        try:
+            if dask is None:
+                steps: Iterable[tuple[str, dict[str, Any] | None, str]] = cli_ingest.records(
+                    paths, settings, reference, store, force=force
                 )
-            progress.advance(task)
+            else:
+                steps = (
+                    ("analyse", record, str(record.get("id")))
+                    for record in run_records(
+                        paths,
+                        settings,
+                        reference,
+                        dask,
+                        workers=dask_workers,
+                        partition_size=partition_size,
+                    )
+                )
+            for action, record, _doc_id in steps:
+                if record is None:
+                    status = "unchanged"
+                else:
+                    status = store.add(record)
+                    if action in ("redate", "force") and status == "new":
+                        status = "updated"
+                if status == "failed" and record is not None:
+                    failures.append(
+                        f"{record['id']}: {record['error']['kind']}: {record['error']['message']}"
+                    )
+                progress.advance(status, analysed=record is not None)
+                bar.update(task, advance=1, rate=progress.rate())
+        except KeyboardInterrupt:
+            bar.stop()
+            console.print(
+                f"interrupted after {progress.line()}: {progress.summary()} — stored documents "
+                "are kept; run the same command again to resume (stored ones are skipped "
+                "before analysis)",
+                highlight=False,
+            )
+            raise typer.Exit(130) from None
         summary = store.summary()
     for line in failures:
         console.print(f"[red]failed[/] {line}")
-    out.print(
-        f"{counts['new']} new, {counts['updated']} updated, {counts['unchanged']} unchanged, "
-        f"{counts['failed']} failed"
-    )
+    out.print(progress.summary())
     out.print(
         f"store {summary.url}: {summary.documents} documents, {summary.events} events, "
         f"{summary.quotes} quotes, {summary.entities} entities"
     )
-    if counts["failed"]:
+    if progress.counts["failed"]:
         raise typer.Exit(1)
+
+
+@app.command()
+def delete(
+    doc_keys: Annotated[
+        list[str], typer.Argument(help="Document ids as `newsgraph documents` lists them.")
+    ],
+    db: DbOption = None,
+) -> None:
+    """Remove documents (and their events, quotes and failure rows) from the store."""
+    from newsgraph.store import Store
+
+    settings = load_settings(db_url=db)
+    missing = []
+    with Store(settings.db_url) as store:
+        for key in doc_keys:
+            if store.delete(key) == 0:
+                missing.append(key)
+    removed = len(doc_keys) - len(missing)
+    out.print(f"deleted {removed} document(s)")
+    if missing:
+        console.print(
+            f"not in the store: {', '.join(missing[:10])}; list ids with `newsgraph documents`",
+            highlight=False,
+        )
+        raise typer.Exit(2)
 
 
 def _participants(participants: list[dict[str, Any]]) -> str:

@@ -132,6 +132,21 @@ class Store:
             index.after_delete(conn, touched)
         return "updated" if previous else "new"
 
+    def delete(self, doc_key: str) -> int:
+        """Remove what is stored under `doc_key` (its analysis, clusters' links and failure
+        rows) in one transaction; return how many documents were removed."""
+        with self.engine.begin() as conn:
+            ids = conn.execute(
+                select(s.documents.c.id).where(s.documents.c.doc_key == doc_key)
+            ).all()
+            touched: set[int] = set()
+            for (document_id,) in ids:
+                touched |= index.before_delete(conn, document_id)
+                self._delete_document(conn, document_id)
+            index.after_delete(conn, touched)
+            conn.execute(delete(s.failures).where(s.failures.c.doc_key == doc_key))
+        return len(ids)
+
     @staticmethod
     def _delete_document(conn: Connection, document_id: int) -> None:
         for table in (s.entities, s.events, s.quotes):
