@@ -8,11 +8,15 @@ Analysis with no events and an error hidden inside it looks like a successful, e
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from newsgraph.errors import InputError, StageError
 from newsgraph.ingest.feed_dates import parse_feed_date
 from newsgraph.model import Analysis
 from newsgraph.pipeline import Pipeline, analyze_text, default_pipeline
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DateLike = str | dt.date | dt.datetime | None
 """What `published` accepts: a date, a datetime, or a string such as "2025-03-12",
@@ -72,3 +76,31 @@ def analyze(
     names = (pipeline or default_pipeline()).stage_names
     stage = next((s for s in names if s not in analysis.completed), error.kind)
     raise StageError(stage, analysis.id, error.message)
+
+
+def load_events(
+    db: str | None = None,
+    *,
+    per_report: bool = False,
+    modality: str | None = "asserted",
+    **filters: object,
+) -> pd.DataFrame:
+    """The analyst's usual frame in one call: every stored event cluster (one row per real
+    event; `per_report=True` for one row per article's report), newest first.
+
+    `db` is an SQLite path or URL, or postgresql://... (default: NEWSGRAPH_DB, else the default
+    file). Columns and dtypes are fixed (`newsgraph.query.columns`): datetime64 dates,
+    categorical codes, nullable Int64/Float64 numbers. `filters` are those of
+    `newsgraph.query.events` (actor=, country=, since=, ...); `modality=None` keeps future,
+    negated and other unasserted events.
+    """
+    from newsgraph.query.events import events, reports
+    from newsgraph.query.filters import EventFilter
+    from newsgraph.settings import load_settings
+    from newsgraph.store import Store
+
+    url = load_settings(db_url=db).db_url
+    with Store(url) as store:
+        if per_report:
+            return reports(store, EventFilter(modality=modality, **filters))  # type: ignore[arg-type]
+        return events(store, modality=modality, **filters)  # type: ignore[arg-type]

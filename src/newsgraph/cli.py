@@ -357,6 +357,7 @@ def _register_commands() -> None:
         commands.panel,
         commands.profile,
         commands.search,
+        commands.codes,
     ):
         app.command()(command)
     app.command(name="export")(export)

@@ -436,3 +436,30 @@ def write_frame(frame: pd.DataFrame, path: str) -> None:
                 write(frame, formats[suffix], fh)
     except OSError as exc:
         raise ConfigError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+class CodeTable(StrEnum):
+    type = "type"
+    mode = "mode"
+    context = "context"
+    sector = "sector"
+    country = "country"
+    cameo = "cameo"
+
+
+def codes(
+    table: Annotated[
+        CodeTable | None,
+        typer.Argument(help="type, mode, context, sector, country or cameo (default: all)."),
+    ] = None,
+    query: Annotated[
+        str | None, typer.Argument(help="Only rows whose code, name or detail contain this.")
+    ] = None,
+    format: FormatOption = OutputFormat.table,
+) -> None:
+    """Look up codes: PLOVER event types, modes and contexts, sector codes, country codes and
+    the CAMEO↔PLOVER crosswalk (e.g. `newsgraph codes country kenya`, `newsgraph codes cameo 04`)."""
+    from newsgraph.query.codes import codes as lookup
+
+    frame = lookup(table.value if table else None, query)
+    emit(frame, format, "codes")
