@@ -91,7 +91,7 @@ def main() -> None:
     rows.append((f"resume: all {n} again", seconds, line))
     seconds, line = ingest(full, resumed)
     rows.append((f"re-run: {n} unchanged", seconds, line))
-    print(f"| run | seconds | counts |\n|---|---|---|")
+    print("| run | seconds | counts |\n|---|---|---|")
     for name, secs, counts in rows:
         print(f"| {name} | {secs:.1f} | {counts} |")
     new = int(re.match(r"(\d+) new", rows[2][2]).group(1))  # type: ignore[union-attr]

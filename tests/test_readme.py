@@ -33,7 +33,8 @@ def cli_examples() -> list[list[str]]:
 
 
 LISTINGS = {
-    "clusters", "events", "quotes", "entities", "documents", "profile", "series", "search", "panel"
+    "clusters", "events", "quotes", "entities", "documents", "profile", "series", "search", "panel",
+    "codes",
 }  # fmt: skip
 
 

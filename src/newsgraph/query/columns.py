@@ -184,6 +184,14 @@ PROFILE_QUOTE_SCHEMA: Schema = {
 }
 
 
+SHARED_CATEGORIES = (
+    ("actor_country", "recipient_country", "location_country", "country"),
+    ("actor_code", "recipient_code"),
+)
+"""Columns of one code list share their categories, so `actor_country != recipient_country`
+compares codes instead of raising on different category sets."""
+
+
 def typed(frame: pd.DataFrame, schema: Schema) -> pd.DataFrame:
     """`frame` with exactly the schema's columns, in its order, with its dtypes."""
     out = pd.DataFrame(index=frame.index)
@@ -199,6 +207,12 @@ def typed(frame: pd.DataFrame, schema: Schema) -> pd.DataFrame:
             out[name] = pd.to_numeric(column, errors="coerce").astype("Float64")
         else:
             out[name] = column.astype(_DTYPES[kind])
+    for group in SHARED_CATEGORIES:
+        present = [name for name in group if name in out.columns]
+        if len(present) > 1:
+            union = sorted(set().union(*(out[n].cat.categories for n in present)))
+            for name in present:
+                out[name] = out[name].cat.set_categories(union)
     return out.reset_index(drop=True)
 
 
