@@ -49,13 +49,14 @@ def articles(n: int) -> list[dict[str, str]]:
         sentences = [f"{place.upper()} (Bench Wire) - {a} {rng.choice(ACTS)}, officials said."]
         for _ in range(SENTENCES - 1):
             a2, b2, place2 = rng.choice(LEADERS)
-            sentences.append(f"Separately, {a2} {rng.choice(ACTS)}, a spokesperson said.".replace(
-                "{b}", b2).replace("{place}", place2))
+            sentences.append(
+                f"Separately, {a2} {rng.choice(ACTS)}, a spokesperson said.".replace(
+                    "{b}", b2
+                ).replace("{place}", place2)
+            )
         sentences.append(f"It was the {i + 1}th such report this year, the agency said.")
         text = " ".join(s.format(b=b, place=place, day=rng.choice(DAYS)) for s in sentences)
-        out.append(
-            {"id": f"bench-{i:04d}", "text": text, "published": f"2025-{1 + i % 12:02d}-15"}
-        )
+        out.append({"id": f"bench-{i:04d}", "text": text, "published": f"2025-{1 + i % 12:02d}-15"})
     return out
 
 
