@@ -91,7 +91,8 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 def cli(capsys: pytest.CaptureFixture[str], db: str, *args: str) -> tuple[int, str, str]:
-    code = run(app, [*args, "--db", db])
+    store = [] if args[0] == "codes" else ["--db", db]  # codes reads no store
+    code = run(app, [*args, *store])
     captured = capsys.readouterr()
     return code, captured.out, captured.err
 
@@ -275,6 +276,10 @@ HOSTILE: list[tuple[list[str], str]] = [
     (["search", "!!!"], "at least one word"),
     (["clusters", "--bogus"], "No such option"),
     (["export", "out.xyz"], "cannot tell the export format"),
+    (["panel", "--by", "planet"], "Invalid value for '--by'"),
+    (["panel", "-o", "/tmp"], "is a folder"),
+    (["codes", "cameo", "\udcff"], "not UTF-8"),
+    (["clusters", "--place", "\udcfe"], "not UTF-8"),
 ]
 
 
@@ -288,6 +293,23 @@ def test_hostile_and_unknown_values_give_one_line_and_exit_2(
     assert err.count("\n") == 1 and err.startswith("error: "), err
     assert message in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["evaluate", "/tmp"],
+        ["extract", "x.txt", "--published", "yesterday"],
+        ["ingest", "x.txt", "--published", "2025-02-30"],
+    ],
+)
+def test_no_traceback_for_a_bad_path_or_value(
+    capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    code = run(app, args)
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("\n") == 1 and err.startswith("error: ") and "Traceback" not in err
 
 
 def test_bad_store_url_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
