@@ -66,6 +66,8 @@ def test_empty_answers_keep_their_types(db: str) -> None:
 def test_codes_lookup() -> None:
     kenya = codes("country", "kenya")
     assert list(kenya["code"]) == ["KEN"]
+    assert "COW 501" in kenya.iloc[0]["detail"]
+    assert "Gleditsch-Ward 260" in codes("country", "DEU").iloc[0]["detail"]
     cameo = codes("cameo", "042")
     assert cameo.iloc[0]["code"] == "042" and "CONSULT" in cameo.iloc[0]["detail"]
     types = codes("type")
@@ -84,7 +86,7 @@ def test_codes_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert run(app, ["codes", "country", "ethiopia", "-f", "csv"]) == 0
     assert capsys.readouterr().out.splitlines() == [
         "table,code,name,detail",
-        "country,ETH,Ethiopia,ISO alpha-2 ET",
+        'country,ETH,Ethiopia,"ISO alpha-2 ET, COW 530, Gleditsch-Ward 530"',
     ]
     assert run(app, ["codes", "planets"]) == 2
     assert capsys.readouterr().err.startswith("error: ")

@@ -104,6 +104,7 @@ def test_polecat_cells_follow_the_spec(store: Store, tmp_path: Path) -> None:
         "Wikipedia Actor ID",
         "Latitude",
         "Date Precision",
+        "Actor COW",
         "Confidence",
     ):
         assert filled[column] > 0, column

@@ -28,6 +28,7 @@ from sqlalchemy import Connection, and_, select
 
 from newsgraph import __version__
 from newsgraph.errors import ConfigError
+from newsgraph.kb.state_codes import cow
 from newsgraph.kb.wikidata import qid
 from newsgraph.query.columns import CLUSTER_SCHEMA, records
 from newsgraph.query.events import EVENT_COLUMNS, events
@@ -352,7 +353,7 @@ def polecat_rows(store: Store, f: EventFilter | None = None) -> Iterator[dict[st
                 "Contexts": NONE,
                 "Actor Name": _cell(r["actor"]),
                 "Actor Country": _cell(r["actor_country"]),
-                "Actor COW": NONE,
+                "Actor COW": _cell(cow(r["actor_country"])),
                 "Primary Actor Sector": _cell(actors[0]["sector"] if actors else None),
                 "Actor Sectors": _joined(p["sector"] for p in actors),
                 "Actor Title": NONE,
@@ -360,7 +361,7 @@ def polecat_rows(store: Store, f: EventFilter | None = None) -> Iterator[dict[st
                 "Wikipedia Actor ID": _cell(first_qid(actors)),
                 "Recipient Name": _cell(r["recipient"]),
                 "Recipient Country": _cell(r["recipient_country"]),
-                "Recipient COW": NONE,
+                "Recipient COW": _cell(cow(r["recipient_country"])),
                 "Primary Recipient Sector": _cell(recipients[0]["sector"] if recipients else None),
                 "Recipient Sectors": _joined(p["sector"] for p in recipients),
                 "Recipient Title": NONE,

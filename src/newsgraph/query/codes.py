@@ -54,14 +54,24 @@ def _rows(table: str) -> list[tuple[str, str, str]]:
     if table == "sector":
         return [(r[0], r[2], r[1]) for r in _lines("newsgraph.query", "sectors.tsv")]
     if table == "country":
+        from newsgraph.kb.state_codes import cow, gleditsch_ward
+
         rows = _lines("newsgraph.kb", "data/countries.tsv")
-        return [(r[0], r[2], f"ISO alpha-2 {r[1]}") for r in rows if r[0] != "iso3"]
+        return [
+            (r[0], r[2], f"ISO alpha-2 {r[1]}" + _state_codes(cow(r[0]), gleditsch_ward(r[0])))
+            for r in rows
+            if r[0] != "iso3"
+        ]
     if table == "cameo":
         return [
             (r[0], r[4] if len(r) > 4 else "", f"PLOVER {r[1]}" + (f"/{r[2]}" if r[2] else ""))
             for r in _crosswalk()
         ]
     raise ConfigError(f"unknown code table {table!r}; choose one of {', '.join(TABLES)}")
+
+
+def _state_codes(cow: int | None, gw: int | None) -> str:
+    return f", COW {cow}, Gleditsch-Ward {gw}" if cow is not None else ""
 
 
 def codes(table: str | None = None, query: str | None = None) -> pd.DataFrame:
