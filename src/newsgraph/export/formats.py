@@ -1,4 +1,5 @@
-"""Store exports: PLOVER JSONL, POLECAT-style TSV, CSV and Parquet — one row per event cluster.
+"""Store exports: PLOVER JSONL, POLECAT-style TSV, CSV, Parquet and GeoJSON — one row per event
+cluster.
 
 Exports read event clusters, not raw per-article events, so an event reported by five outlets
 is exported once, with its report count and the reporting documents.
@@ -6,9 +7,10 @@ is exported once, with its report count and the reporting documents.
 PLOVER: the event JSON of the PLOVER manual's "Data fields" chapter (the manual's field names
 written with underscores, as in its actor-block example): `id`, `date`, `enddate`, `actor`,
 `recipient`, `event`, `mode`, `context`, `event_loc`, `event_text`, `quad_code`, `event_scale`,
-`cite_info`, `coder`, `coded_date`, plus named extras (`modality`, `cameo`, `n_reports`,
-`n_documents`). POLECAT: the column names of POLECAT's public weekly release; docs/store.md
-lists which columns newsgraph fills.
+`cite_info`, `coder`, `coded_date`, plus named extras (`date_precision`, `modality`,
+`confidence`, `cameo`, `n_reports`, `n_documents`), valid against
+`schema/plover_event.schema.json`. POLECAT: the columns of POLECAT's public weekly release with
+its `None` for missing values, then newsgraph's additions. docs/exports.md specifies both.
 """
 
 from __future__ import annotations
