@@ -1,8 +1,8 @@
 """Wikidata identifiers of known actors (kb/data/wikidata.tsv), for the exports' entity ids.
 
 PLOVER asks for the Wikidata item of an entity in `identifier_id` (manual, Table 6.2 note 1),
-POLECAT for it in "Wikipedia Actor ID". Only hand-checked identifiers are listed; an entity
-not in the file gets none rather than a guess.
+POLECAT for it in "Wikipedia Actor ID". Only hand-listed identifiers are used; an entity not
+in the file gets none rather than a guess.
 """
 
 from __future__ import annotations
