@@ -31,6 +31,7 @@ ErrorKind = Literal[
     "csv",
     "not_found",
     "unsupported",
+    "date",
     "too_slow",
     "config",
     "resource",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -17,10 +18,12 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from newsgraph.errors import InputError
-from newsgraph.ingest.dates import parse_iso_date
 from newsgraph.ingest.decode import decode_bytes
+from newsgraph.ingest.feed_dates import parse_feed_date
 from newsgraph.ingest.html import looks_like_html
 from newsgraph.model import DocumentError
+
+_log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = frozenset({".txt"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -310,11 +313,14 @@ def _from_record(record: object, record_id: str, path: str, kind: str) -> RawDoc
     )
     published = record.get("published")
     if published not in (None, ""):
-        document.published = parse_iso_date(published)
+        document.published = parse_feed_date(published)
         if document.published is None:
-            document.warnings.append(
-                f"{record_id}: 'published' {published!r} is not an ISO date (YYYY-MM-DD); ignored"
+            message = (
+                f"{record_id}: 'published' {str(published)[:60]!r} is not a date newsgraph can "
+                "read (use YYYY-MM-DD, ISO 8601 or RFC 2822); the date is taken from the text"
             )
+            document.warnings.append(message)
+            _log.warning(message)
     return document
 
 

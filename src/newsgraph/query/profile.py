@@ -9,6 +9,14 @@ import pandas as pd
 from sqlalchemy import func, select
 
 from newsgraph.errors import ConfigError
+from newsgraph.query.columns import (
+    PROFILE_EVENT_SCHEMA,
+    PROFILE_QUOTE_SCHEMA,
+    PROFILE_ROLE_SCHEMA,
+    typed,
+)
+from newsgraph.query.filters import clean
+from newsgraph.query.filters import limit as check_limit
 from newsgraph.query.resolve import entity_ids, frame
 from newsgraph.store import Store
 from newsgraph.store import schema as s
@@ -41,6 +49,8 @@ def actor_profile(store: Store, name: str, *, limit: int = PROFILE_LIMIT) -> Act
         s.event_clusters,
     )
     ql, q, d = s.quote_links, s.quotes, s.documents
+    name = clean(name, "name") or ""
+    limit = check_limit(limit) or 0
     with store.engine.connect() as conn:
         ids = entity_ids(conn, name)
         if not ids:
@@ -122,5 +132,12 @@ def actor_profile(store: Store, name: str, *, limit: int = PROFILE_LIMIT) -> Act
             .limit(limit),
         )
     return ActorProfile(
-        entities[0], aliases, roles, events, quotes, n_events, n_quotes, entities[1:]
+        entities[0],
+        aliases,
+        typed(roles, PROFILE_ROLE_SCHEMA),
+        typed(events, PROFILE_EVENT_SCHEMA),
+        typed(quotes, PROFILE_QUOTE_SCHEMA),
+        n_events,
+        n_quotes,
+        entities[1:],
     )

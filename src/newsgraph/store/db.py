@@ -137,6 +137,26 @@ class Store:
         index.after_delete(conn, clusters, entities)
         return "updated" if previous else "new"
 
+    def delete(self, doc_key: str) -> int:
+        """Remove what is stored under `doc_key` (its analysis, clusters' links and failure
+        rows) in one transaction; return how many documents were removed."""
+        with write_transaction(self.engine) as conn:
+            ids = conn.execute(
+                select(s.documents.c.id).where(s.documents.c.doc_key == doc_key)
+            ).all()
+            touched: set[int] = set()
+            entities: set[int] = set()
+            orphans: set[int] = set()
+            for (document_id,) in ids:
+                touched |= index.before_delete(conn, document_id)
+                entities |= index.entities_of(conn, document_id)
+                orphans |= set(fingerprint.copies_of(conn, document_id))
+                self._delete_document(conn, document_id)
+            fingerprint.relink(conn, sorted(orphans))
+            index.after_delete(conn, touched, entities)
+            conn.execute(delete(s.failures).where(s.failures.c.doc_key == doc_key))
+        return len(ids)
+
     @staticmethod
     def _delete_document(conn: Connection, document_id: int) -> None:
         for table in (s.entities, s.events, s.quotes):
