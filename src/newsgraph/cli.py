@@ -412,11 +412,13 @@ def _register_commands() -> None:
     """Commands that live beside the code they drive (queries, exports, evaluation)."""
     from newsgraph.evaluate.command import evaluate
     from newsgraph.query import commands
+    from newsgraph.serve.command import serve
 
     for command in (commands.series, commands.profile, commands.search, commands.clusters):
         app.command()(command)
     app.command(name="export")(commands.export)
     app.command(name="evaluate")(evaluate)
+    app.command(name="serve")(serve)
 
 
 _register_commands()
