@@ -8,6 +8,7 @@ screenshot.
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import socket
@@ -229,7 +230,7 @@ def test_browser_highlighted_spans_match_record_offsets(web: Watched) -> None:
         start, end = map(int, span.split("-"))
         covered = sorted(parts)
         assert covered[0][0] == start and covered[-1][1] == end
-        assert all(a[1] == b[0] for a, b in zip(covered, covered[1:], strict=False))
+        assert all(a[1] == b[0] for a, b in itertools.pairwise(covered))
     record_spans = {(e["start"], e["end"]) for v in data["entities"] for e in v["mentions"]}
     assert record_spans <= {(m["start"], m["end"]) for m in data["marks"] if m["kind"] == "entity"}
     event = data["events"][0]
