@@ -135,9 +135,14 @@ def create_app(store: Store, *, token: str | None = None) -> Any:
 
     # --- home --------------------------------------------------------------------------------
 
-    @app.get("/index.json", tags=["pages"], summary="Store summary, newest documents, top actors")
-    def home_json() -> dict[str, Any]:
-        return pages.home(store)
+    @app.get(
+        "/index.json",
+        tags=["pages"],
+        response_class=JSONResponse,
+        summary="Store summary, newest documents, top actors",
+    )
+    def home_json() -> Response:
+        return JSONResponse(pages.home(store))
 
     @app.get("/", include_in_schema=False)
     def home_page(request: Request) -> Response:
@@ -148,10 +153,11 @@ def create_app(store: Store, *, token: str | None = None) -> Any:
     @app.get(
         "/article/{document_id}.json",
         tags=["pages"],
+        response_class=JSONResponse,
         summary="One article: text, marks, events, quotes, actors, times, places",
     )
-    def article_json(document_id: int) -> dict[str, Any]:
-        return pages.article(store, document_id)
+    def article_json(document_id: int) -> Response:
+        return JSONResponse(pages.article(store, document_id))
 
     @app.get("/article/{document_id}", include_in_schema=False)
     def article_page(request: Request, document_id: int) -> Response:
@@ -161,9 +167,14 @@ def create_app(store: Store, *, token: str | None = None) -> Any:
 
     # --- events ------------------------------------------------------------------------------
 
-    @app.get("/events.json", tags=["pages"], summary="Event clusters: filtered, sorted, paginated")
-    def events_json(params: Annotated[pages.EventsQuery, Query()]) -> dict[str, Any]:
-        return pages.events(store, params)
+    @app.get(
+        "/events.json",
+        tags=["pages"],
+        response_class=JSONResponse,
+        summary="Event clusters: filtered, sorted, paginated",
+    )
+    def events_json(params: Annotated[pages.EventsQuery, Query()]) -> Response:
+        return JSONResponse(pages.events(store, params))
 
     @app.get("/events", include_in_schema=False)
     def events_page(request: Request, params: Annotated[pages.EventsQuery, Query()]) -> Response:
@@ -172,10 +183,11 @@ def create_app(store: Store, *, token: str | None = None) -> Any:
     @app.get(
         "/event/{cluster_id}.json",
         tags=["pages"],
+        response_class=JSONResponse,
         summary="One event cluster with its reports and their evidence",
     )
-    def cluster_json(cluster_id: int) -> dict[str, Any]:
-        return pages.cluster(store, cluster_id)
+    def cluster_json(cluster_id: int) -> Response:
+        return JSONResponse(pages.cluster(store, cluster_id))
 
     @app.get("/event/{cluster_id}", include_in_schema=False)
     def cluster_page(request: Request, cluster_id: int) -> Response:
@@ -186,10 +198,11 @@ def create_app(store: Store, *, token: str | None = None) -> Any:
     @app.get(
         "/actor/{entity_id}.json",
         tags=["pages"],
+        response_class=JSONResponse,
         summary="One actor: aliases, roles over time, events, quotes, partners",
     )
-    def actor_json(entity_id: int) -> dict[str, Any]:
-        return pages.actor(store, entity_id)
+    def actor_json(entity_id: int) -> Response:
+        return JSONResponse(pages.actor(store, entity_id))
 
     @app.get("/actor/{entity_id}", include_in_schema=False)
     def actor_page(request: Request, entity_id: int) -> Response:
@@ -198,10 +211,13 @@ def create_app(store: Store, *, token: str | None = None) -> Any:
     # --- dyad --------------------------------------------------------------------------------
 
     @app.get(
-        "/dyad/{a}/{b}.json", tags=["pages"], summary="Two actors' relations per month or week"
+        "/dyad/{a}/{b}.json",
+        tags=["pages"],
+        response_class=JSONResponse,
+        summary="Two actors' relations per month or week",
     )
-    def dyad_json(a: Code, b: Code, params: Annotated[pages.DyadQuery, Query()]) -> dict[str, Any]:
-        return pages.dyad(store, a, b, params)
+    def dyad_json(a: Code, b: Code, params: Annotated[pages.DyadQuery, Query()]) -> Response:
+        return JSONResponse(pages.dyad(store, a, b, params))
 
     @app.get("/dyad/{a}/{b}", include_in_schema=False)
     def dyad_page(
@@ -210,12 +226,15 @@ def create_app(store: Store, *, token: str | None = None) -> Any:
         return page(request, "dyad.html", pages.dyad(store, a, b, params), params=params)
 
     @app.get(
-        "/dyad/{a}/{b}/{period}.json", tags=["pages"], summary="The events of one period of a dyad"
+        "/dyad/{a}/{b}/{period}.json",
+        tags=["pages"],
+        response_class=JSONResponse,
+        summary="The events of one period of a dyad",
     )
     def period_json(
         a: Code, b: Code, period: dt.date, params: Annotated[pages.DyadQuery, Query()]
-    ) -> dict[str, Any]:
-        return pages.dyad_period(store, a, b, period, params)
+    ) -> Response:
+        return JSONResponse(pages.dyad_period(store, a, b, period, params))
 
     @app.get("/dyad/{a}/{b}/{period}", include_in_schema=False)
     def period_page(
@@ -231,31 +250,55 @@ def create_app(store: Store, *, token: str | None = None) -> Any:
 
     # --- network, map, search ------------------------------------------------------------------
 
-    @app.get("/network.json", tags=["pages"], summary="Actors as nodes, event counts as edges")
-    def network_json(params: Annotated[pages.NetworkQuery, Query()]) -> dict[str, Any]:
-        return pages.network(store, params)
+    @app.get(
+        "/network.json",
+        tags=["pages"],
+        response_class=JSONResponse,
+        summary="Actors as nodes, event counts as edges",
+    )
+    def network_json(params: Annotated[pages.NetworkQuery, Query()]) -> Response:
+        return JSONResponse(pages.network(store, params))
 
     @app.get("/network", include_in_schema=False)
     def network_page(request: Request, params: Annotated[pages.NetworkQuery, Query()]) -> Response:
         return page(request, "network.html", pages.network(store, params), params=params)
 
-    @app.get("/map.json", tags=["pages"], summary="Located event clusters")
-    def map_json(params: Annotated[pages.MapQuery, Query()]) -> dict[str, Any]:
-        return pages.world_map(store, params)
+    @app.get(
+        "/map.json", tags=["pages"], response_class=JSONResponse, summary="Located event clusters"
+    )
+    def map_json(params: Annotated[pages.MapQuery, Query()]) -> Response:
+        return JSONResponse(pages.world_map(store, params))
 
     @app.get("/map", include_in_schema=False)
     def map_page(request: Request, params: Annotated[pages.MapQuery, Query()]) -> Response:
         return page(request, "map.html", pages.world_map(store, params), params=params)
 
-    @app.get("/search.json", tags=["pages"], summary="Full-text search over quotes and evidence")
-    def search_json(params: Annotated[pages.SearchQuery, Query()]) -> dict[str, Any]:
-        return pages.search(store, params)
+    @app.get(
+        "/search.json",
+        tags=["pages"],
+        response_class=JSONResponse,
+        summary="Full-text search over quotes and evidence",
+    )
+    def search_json(params: Annotated[pages.SearchQuery, Query()]) -> Response:
+        return JSONResponse(pages.search(store, params))
 
     @app.get("/search", include_in_schema=False)
     def search_page(request: Request, params: Annotated[pages.SearchQuery, Query()]) -> Response:
         return page(request, "search.html", pages.search(store, params), params=params)
 
     return Guard(app, token)
+
+
+def from_environment() -> Any:
+    """The app for `newsgraph serve --workers N`: each worker process opens the store named by
+    NEWSGRAPH_DB and requires the token in NEWSGRAPH_SERVE_TOKEN, if any (set by the command)."""
+    import os
+
+    from newsgraph.serve.security import TOKEN_ENV
+    from newsgraph.settings import load_settings
+
+    store = ReadOnlyStore(load_settings().db_url)
+    return create_app(store, token=os.environ.get(TOKEN_ENV) or None)
 
 
 def _json_url(request: Request) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -49,6 +49,10 @@ def serve(
             help="Require this token on every request ('auto' makes one); needed off 127.0.0.1.",
         ),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(min=1, max=64, help="Server processes (more answer more clients at once)."),
+    ] = 1,
 ) -> None:
     """The explorer: articles with their analysis highlighted, events, actors, dyads, a network,
     a map and search, each page with a JSON twin (PATH.json); read-only."""
@@ -64,13 +68,22 @@ def serve(
     link = f"http://{shown}:{port}/" + (f"?token={required}" if required else "")
     out.print(f"newsgraph explorer on {store.url} (read-only): open {link}")
     out.print("stop it with Ctrl-C")
-    try:
-        uvicorn.run(
-            create_app(store, token=required),
-            host=host,
-            port=port,
-            log_level=os.environ.get("NEWSGRAPH_SERVE_LOG", "warning"),
-            server_header=False,
-        )
-    finally:
-        store.close()
+    options: dict[str, Any] = {
+        "host": host,
+        "port": port,
+        "log_level": os.environ.get("NEWSGRAPH_SERVE_LOG", "warning"),
+        "server_header": False,
+    }
+    if workers == 1:
+        try:
+            uvicorn.run(create_app(store, token=required), **options)
+        finally:
+            store.close()
+        return
+    store.close()  # each worker opens its own, from the environment set here
+    os.environ["NEWSGRAPH_DB"] = url
+    if required:
+        os.environ[TOKEN_ENV] = required
+    else:
+        os.environ.pop(TOKEN_ENV, None)
+    uvicorn.run("newsgraph.serve.app:from_environment", factory=True, workers=workers, **options)

@@ -25,7 +25,7 @@ from newsgraph.store import Store
 JSON = dict[str, Any]
 MAX_PAGE_SIZE = 200
 """The most rows one page (or JSON call) returns."""
-MAX_OFFSET = 10_000
+MAX_OFFSET = queries.COUNT_CAP
 """The deepest a listing pages; narrow the filters to go further."""
 MAX_NETWORK_EDGES = 300
 MAX_MAP_POINTS = 5_000
@@ -122,11 +122,14 @@ class SearchQuery(Strict):
 
 
 def _records(frame: Any) -> list[JSON]:
-    """A DataFrame as JSON rows (dates as ISO strings, missing values as null)."""
-    out = []
-    for row in frame.to_dict(orient="records"):
-        out.append({k: _value(v) for k, v in row.items()})
-    return out
+    """A DataFrame as JSON rows (dates as ISO strings, missing values as null); column lists
+    rather than `to_dict`, which is several times slower on Arrow-backed strings."""
+    columns = [str(c) for c in frame.columns]
+    values = [frame[c].tolist() for c in frame.columns]
+    return [
+        {c: _value(v) for c, v in zip(columns, row, strict=True)}
+        for row in zip(*values, strict=False)
+    ]
 
 
 def _value(value: Any) -> Any:
@@ -205,10 +208,11 @@ def events(store: Store, params: EventsQuery) -> JSON:
     )
     return {
         "filters": params.given(),
-        "total": total,
+        "total": min(total, queries.COUNT_CAP),
+        "more": total > queries.COUNT_CAP,
         "page": params.page,
         "size": params.size,
-        "pages": max(1, -(-total // params.size)),
+        "pages": max(1, -(-min(total, queries.COUNT_CAP) // params.size)),
         "sort": params.sort,
         "order": params.order,
         "clusters": rows,
@@ -381,7 +385,12 @@ def world_map(store: Store, params: MapQuery) -> JSON:
     for p in points:
         p["x"] = round(float(p["lon"]) + 180, 3)
         p["y"] = round(90 - float(p["lat"]), 3)
-    return {"filters": params.given(), "total": total, "points": points}
+    return {
+        "filters": params.given(),
+        "total": min(total, queries.COUNT_CAP),
+        "more": total > queries.COUNT_CAP,
+        "points": points,
+    }
 
 
 def search(store: Store, params: SearchQuery) -> JSON:

@@ -19,6 +19,10 @@ from newsgraph.query.resolve import EventFilter, apply_filter
 from newsgraph.store import Store
 from newsgraph.store import schema as s
 
+COUNT_CAP = 10_000
+"""Matches are counted up to this many (then shown as "10,000+"): counting every row of a
+large store costs a full scan per page view, and the pages stop there anyway."""
+
 SortKey = Literal["date", "reports", "documents", "score", "type", "confidence"]
 JSON = dict[str, Any]
 
@@ -30,6 +34,12 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, float) and math.isnan(value):
         return None
     return value
+
+
+def capped_count(conn: Connection, ids: Select[Any]) -> int:
+    """How many rows a query matches, counting at most COUNT_CAP + 1."""
+    limited = ids.limit(COUNT_CAP + 1).subquery()
+    return int(conn.execute(select(func.count()).select_from(limited)).scalar() or 0)
 
 
 def rows(conn: Connection, query: Select[Any]) -> list[JSON]:
@@ -140,7 +150,7 @@ def cluster_page(
     offset: int = 0,
     limit: int = 50,
 ) -> tuple[list[JSON], int]:
-    """One page of event clusters matching the filter, and how many match in all."""
+    """One page of event clusters matching the filter, and how many match (up to COUNT_CAP + 1)."""
     c = s.event_clusters
     key: Any = {
         "date": c.c.date_start,
@@ -170,7 +180,7 @@ def cluster_page(
         order = key.desc() if descending else key.asc()
         tie = c.c.id.desc() if descending else c.c.id.asc()
         query = query.order_by(order.nulls_last(), tie).limit(limit).offset(offset)
-        total = int(conn.execute(select(func.count()).select_from(base.subquery())).scalar() or 0)
+        total = capped_count(conn, base)
         found = rows(conn, query)
     for row in found:
         row["cluster_id"] = row.pop("id")
@@ -220,26 +230,30 @@ def entity(store: Store, entity_id: int) -> JSON | None:
     return found[0] if found else None
 
 
+PARTNER_WINDOW = 1000
+"""Partners are counted over an actor's newest this-many event clusters (bounded work)."""
+
+
 def partners(store: Store, entity_id: int, *, limit: int) -> list[JSON]:
-    """The actors that share event clusters with one actor, most shared first."""
+    """The actors that share event clusters with one actor (among its newest PARTNER_WINDOW),
+    most shared first."""
     cp, other, g = s.cluster_participants, s.cluster_participants.alias("other"), s.global_entities
-    query = (
-        select(
-            g.c.id,
-            g.c.name,
-            g.c.type,
-            g.c.code,
-            func.count(func.distinct(cp.c.cluster_id)).label("n_events"),
-        )
-        .select_from(cp)
-        .join(
-            other,
-            and_(other.c.cluster_id == cp.c.cluster_id, other.c.global_entity_id != entity_id),
-        )
-        .join(g, g.c.id == other.c.global_entity_id)
+    newest = (
+        select(cp.c.cluster_id)
         .where(cp.c.global_entity_id == entity_id)
+        .order_by(cp.c.date_start.desc())
+        .limit(PARTNER_WINDOW)
+        .subquery()
+    )
+    shared = func.count(func.distinct(other.c.cluster_id))
+    query = (
+        select(g.c.id, g.c.name, g.c.type, g.c.code, shared.label("n_events"))
+        .select_from(newest)
+        .join(other, other.c.cluster_id == newest.c.cluster_id)
+        .join(g, g.c.id == other.c.global_entity_id)
+        .where(other.c.global_entity_id != entity_id)
         .group_by(g.c.id, g.c.name, g.c.type, g.c.code)
-        .order_by(func.count(func.distinct(cp.c.cluster_id)).desc(), g.c.id)
+        .order_by(shared.desc(), g.c.id)
         .limit(limit)
     )
     with store.engine.connect() as conn:
@@ -281,7 +295,7 @@ def network(store: Store, f: EventFilter, *, limit: int) -> tuple[list[JSON], li
 
 
 def located(store: Store, f: EventFilter, *, limit: int) -> tuple[list[JSON], int]:
-    """Event clusters with coordinates (newest first), and how many match in all."""
+    """Event clusters with coordinates (newest first), and how many match (up to COUNT_CAP + 1)."""
     c = s.event_clusters
     columns = [
         c.c.id.label("cluster_id"),
@@ -299,7 +313,7 @@ def located(store: Store, f: EventFilter, *, limit: int) -> tuple[list[JSON], in
     where = and_(c.c.lat.is_not(None), c.c.lon.is_not(None))
     with store.engine.connect() as conn:
         base = apply_filter(conn, select(c.c.id).where(where), f)
-        total = int(conn.execute(select(func.count()).select_from(base.subquery())).scalar() or 0)
+        total = capped_count(conn, base)
         query = apply_filter(conn, select(*columns).where(where), f)
         found = rows(conn, query.order_by(c.c.date_start.desc(), c.c.id.desc()).limit(limit))
     return found, total
