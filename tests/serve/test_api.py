@@ -236,3 +236,19 @@ def test_serve_headers_forbid_inline_script_and_framing(client: Any) -> None:
 def test_serve_refuses_foreign_host_names_without_token(client: Any) -> None:
     response = client.get("/", headers={"Host": "attacker.example"})
     assert response.status_code == 400
+
+
+def test_serve_sort_links_restart_at_page_one(client: Any) -> None:
+    html = client.get("/events", params={"type": "CONSULT", "size": 2, "page": 2}).text
+    links = re.findall(r'href="/events\?([^"]*sort=reports[^"]*)"', html.replace("&amp;", "&"))
+    assert links and all("page=" not in link and "type=CONSULT" in link for link in links)
+
+
+def test_serve_command_is_registered() -> None:
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--help"])
+    assert result.exit_code == 0
+    assert "--token" in result.output and "--host" in result.output

@@ -43,6 +43,10 @@ Modality = Literal["asserted", "future", "intended", "hypothetical", "negated", 
 Freq = Literal["month", "week"]
 
 
+PAGING = {"sort", "order", "page", "size"}
+"""Parameters that choose the page of a listing, not what it lists."""
+
+
 class NotFound(LookupError):
     """The page names something the store does not hold."""
 
@@ -85,7 +89,7 @@ class Filters(Strict):
         """The filters that are set, as they appear in a link."""
         return {
             k: (v.isoformat() if isinstance(v, dt.date) else v)
-            for k, v in self.model_dump().items()
+            for k, v in self.model_dump(exclude=PAGING).items()
             if v not in (None, "")
         }
 
