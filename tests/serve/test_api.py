@@ -252,3 +252,31 @@ def test_serve_command_is_registered() -> None:
     result = CliRunner().invoke(app, ["serve", "--help"])
     assert result.exit_code == 0
     assert "--token" in result.output and "--host" in result.output
+
+
+def test_serve_every_twin_matches_its_openapi_shape(client: Any) -> None:
+    """The models behind /openapi.json accept what the routes really return (no drift)."""
+    from newsgraph.serve import schemas
+
+    spec = client.get("/openapi.json").json()
+    found = ids(client)
+    period = next(r for r in client.get("/dyad/KEN/ETH.json").json()["series"] if r["n_events"])
+    cases = {
+        "/index.json": "/index.json",
+        "/article/{document_id}.json": f"/article/{found['document']}.json",
+        "/events.json": "/events.json",
+        "/event/{cluster_id}.json": f"/event/{found['cluster']}.json",
+        "/actor/{entity_id}.json": f"/actor/{found['actor']}.json",
+        "/dyad/{a}/{b}.json": "/dyad/KEN/ETH.json",
+        "/dyad/{a}/{b}/{period}.json": f"/dyad/KEN/ETH/{period['period']}.json",
+        "/network.json": "/network.json",
+        "/map.json": "/map.json",
+        "/search.json": "/search.json?q=corridor",
+    }
+    for route, url in cases.items():
+        ref = spec["paths"][route]["get"]["responses"]["200"]["content"]["application/json"]
+        name = ref["schema"]["$ref"].rsplit("/", 1)[1]
+        getattr(schemas, name).model_validate(client.get(url).json())
+        error = spec["paths"][route]["get"]["responses"]["422"]["content"]["application/json"]
+        assert error["schema"]["$ref"].endswith("/ApiError")
+    schemas.ApiError.model_validate(client.get("/article/999999.json").json())

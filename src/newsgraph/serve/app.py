@@ -24,7 +24,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from newsgraph import __version__
 from newsgraph.errors import ConfigError
-from newsgraph.serve import pages
+from newsgraph.serve import pages, schemas
 from newsgraph.serve.db import ReadOnlyStore
 from newsgraph.serve.highlight import Mark, render
 from newsgraph.serve.security import Guard
@@ -140,6 +140,7 @@ def create_app(store: Store, *, token: str | None = None) -> Any:
         tags=["pages"],
         response_class=JSONResponse,
         summary="Store summary, newest documents, top actors",
+        responses=schemas.described(schemas.Home),
     )
     def home_json() -> Response:
         return JSONResponse(pages.home(store))
@@ -155,6 +156,7 @@ def create_app(store: Store, *, token: str | None = None) -> Any:
         tags=["pages"],
         response_class=JSONResponse,
         summary="One article: text, marks, events, quotes, actors, times, places",
+        responses=schemas.described(schemas.Article),
     )
     def article_json(document_id: int) -> Response:
         return JSONResponse(pages.article(store, document_id))
@@ -172,6 +174,7 @@ def create_app(store: Store, *, token: str | None = None) -> Any:
         tags=["pages"],
         response_class=JSONResponse,
         summary="Event clusters: filtered, sorted, paginated",
+        responses=schemas.described(schemas.Events),
     )
     def events_json(params: Annotated[pages.EventsQuery, Query()]) -> Response:
         return JSONResponse(pages.events(store, params))
@@ -185,6 +188,7 @@ def create_app(store: Store, *, token: str | None = None) -> Any:
         tags=["pages"],
         response_class=JSONResponse,
         summary="One event cluster with its reports and their evidence",
+        responses=schemas.described(schemas.ClusterPage),
     )
     def cluster_json(cluster_id: int) -> Response:
         return JSONResponse(pages.cluster(store, cluster_id))
@@ -200,6 +204,7 @@ def create_app(store: Store, *, token: str | None = None) -> Any:
         tags=["pages"],
         response_class=JSONResponse,
         summary="One actor: aliases, roles over time, events, quotes, partners",
+        responses=schemas.described(schemas.Actor),
     )
     def actor_json(entity_id: int) -> Response:
         return JSONResponse(pages.actor(store, entity_id))
@@ -215,6 +220,7 @@ def create_app(store: Store, *, token: str | None = None) -> Any:
         tags=["pages"],
         response_class=JSONResponse,
         summary="Two actors' relations per month or week",
+        responses=schemas.described(schemas.Dyad),
     )
     def dyad_json(a: Code, b: Code, params: Annotated[pages.DyadQuery, Query()]) -> Response:
         return JSONResponse(pages.dyad(store, a, b, params))
@@ -230,6 +236,7 @@ def create_app(store: Store, *, token: str | None = None) -> Any:
         tags=["pages"],
         response_class=JSONResponse,
         summary="The events of one period of a dyad",
+        responses=schemas.described(schemas.DyadPeriod),
     )
     def period_json(
         a: Code, b: Code, period: dt.date, params: Annotated[pages.DyadQuery, Query()]
@@ -255,6 +262,7 @@ def create_app(store: Store, *, token: str | None = None) -> Any:
         tags=["pages"],
         response_class=JSONResponse,
         summary="Actors as nodes, event counts as edges",
+        responses=schemas.described(schemas.Network),
     )
     def network_json(params: Annotated[pages.NetworkQuery, Query()]) -> Response:
         return JSONResponse(pages.network(store, params))
@@ -264,7 +272,11 @@ def create_app(store: Store, *, token: str | None = None) -> Any:
         return page(request, "network.html", pages.network(store, params), params=params)
 
     @app.get(
-        "/map.json", tags=["pages"], response_class=JSONResponse, summary="Located event clusters"
+        "/map.json",
+        tags=["pages"],
+        response_class=JSONResponse,
+        summary="Located event clusters",
+        responses=schemas.described(schemas.Map),
     )
     def map_json(params: Annotated[pages.MapQuery, Query()]) -> Response:
         return JSONResponse(pages.world_map(store, params))
@@ -278,6 +290,7 @@ def create_app(store: Store, *, token: str | None = None) -> Any:
         tags=["pages"],
         response_class=JSONResponse,
         summary="Full-text search over quotes and evidence",
+        responses=schemas.described(schemas.Search),
     )
     def search_json(params: Annotated[pages.SearchQuery, Query()]) -> Response:
         return JSONResponse(pages.search(store, params))
