@@ -178,9 +178,9 @@ def test_browser_click_article_event_actor_dyad(web: Watched) -> None:
     link.click()
     web.page.wait_for_url("**/event/*")
     assert web.page.locator("h1").inner_text().startswith("Event #")
-    web.page.locator("a.article-link").first.click()
-    web.page.wait_for_url("**/article/*")
-    assert web.page.locator("#article-text mark").count() > 0
+    web.page.locator("a.evidence-link").first.click()  # the article, with this event selected
+    web.page.wait_for_url("**/article/*#V*")
+    assert web.page.locator("#article-text mark.m-trigger.active").count() > 0
     web.page.locator("#side a.cluster-link").first.click()
     web.page.wait_for_url("**/event/*")
     web.page.locator("a.actor-link").first.click()

@@ -15,6 +15,7 @@ ITERATIONS = 120
 SIZE = 600.0
 """The drawing is a SIZE x SIZE square (SVG user units)."""
 MARGIN = 40.0
+GRAVITY = 0.08
 
 
 def network_layout(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> dict[str, Any]:
@@ -34,15 +35,16 @@ def network_layout(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> 
         weight[j, i] += e["n_events"]
         degree[i] += e["n_events"]
         degree[j] += e["n_events"]
-    k = SIZE / math.sqrt(n) / 2
+    k = SIZE / math.sqrt(n)
     temperature = SIZE / 10
     for _ in range(ITERATIONS):
         delta = pos[:, None, :] - pos[None, :, :]
         distance = np.maximum(np.linalg.norm(delta, axis=2), 1e-3)
-        repulse = (k * k / distance**2)[:, :, None] * delta
+        near = distance < 2 * k  # repulsion only nearby, so separate groups do not fly apart
+        repulse = (near * k * k / distance**2)[:, :, None] * delta
         attract = ((weight > 0) * distance / k)[:, :, None] * delta
         move = (repulse - attract).sum(axis=1)
-        move -= pos * 0.01  # a little gravity keeps loose components in view
+        move -= pos * GRAVITY  # keeps unconnected pairs from drifting to the edges
         length = np.maximum(np.linalg.norm(move, axis=1), 1e-9)
         pos += move / length[:, None] * np.minimum(length, temperature)[:, None]
         temperature *= 0.96

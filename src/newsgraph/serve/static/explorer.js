@@ -1,7 +1,8 @@
 // newsgraph explorer: the only script. Served by the explorer itself; no inline scripts (CSP).
 // Article page: clicking an item in the side list (or a mark in the text) highlights every span
 // of that record item: an event's evidence, trigger and participants; a quote and its speaker;
-// an actor's mentions. Everything else is plain HTML rendered by the server.
+// an actor's mentions; /article/N#V2 opens with V2 selected. Everything else is plain HTML
+// rendered by the server.
 "use strict";
 
 function selectRef(ref, scroll) {
@@ -34,6 +35,10 @@ document.addEventListener("DOMContentLoaded", function () {
       event.preventDefault();
       selectRef(item.dataset.ref, true);
     }
+  });
+  if (location.hash.length > 1) selectRef(decodeURIComponent(location.hash.slice(1)), true);
+  window.addEventListener("hashchange", function () {
+    selectRef(decodeURIComponent(location.hash.slice(1)), true);
   });
   text.addEventListener("click", function (event) {
     var mark = event.target.closest(".m:not(.m-evidence)") || event.target.closest(".m");
