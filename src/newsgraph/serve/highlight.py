@@ -141,7 +141,7 @@ def render(text: str, marks: list[Mark]) -> Markup:
             cursor = piece.end
             out.append("</mark>")
 
-    for piece in _nest(marks):
+    for piece in _nest(list(dict.fromkeys(marks))):  # a span given twice is drawn once
         close_until(piece.start)
         out.append(str(escape(text[cursor : piece.start])))
         cursor = piece.start
