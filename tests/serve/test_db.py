@@ -118,3 +118,33 @@ def test_serve_token_checked_on_every_request(store_url_filled: str) -> None:
         assert client.get("/events.json?token=wrong-token-abcdefghij").status_code == 401
     finally:
         store.close()
+
+
+def test_serve_token_link_redirects_only_to_this_server() -> None:
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    from newsgraph.serve.security import Guard
+
+    token = "test-token-abcdefghijklmnop"
+    sent: list[dict[str, Any]] = []
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        raise AssertionError("the token link must redirect before reaching the app")
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request"}
+
+    async def send(message: Any) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "path": "//evil.example/x",
+        "query_string": f"token={token}".encode(),
+        "headers": [(b"host", b"192.0.2.1")],
+    }
+    with ThreadPoolExecutor(1) as pool:  # its own event loop (the browser tests may run one)
+        pool.submit(asyncio.run, Guard(app, token)(scope, receive, send)).result()
+    headers = dict(sent[0]["headers"])
+    assert sent[0]["status"] == 303 and headers[b"location"] == b"/evil.example/x"

@@ -106,8 +106,8 @@ def create_app(store: Store, *, token: str | None = None) -> Any:
     def _bad_request(request: Request, exc: ConfigError) -> Response:
         return error(request, 400, str(exc))
 
-    @app.exception_handler(ValueError)
-    def _bad_value(request: Request, exc: ValueError) -> Response:
+    @app.exception_handler(pages.BadRequest)
+    def _bad_value(request: Request, exc: pages.BadRequest) -> Response:
         return error(request, 400, str(exc))
 
     @app.exception_handler(RequestValidationError)

@@ -51,6 +51,10 @@ class NotFound(LookupError):
     """The page names something the store does not hold."""
 
 
+class BadRequest(ValueError):
+    """A request the explorer will not answer as asked (the message says what to change)."""
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -200,7 +204,7 @@ def article(store: Store, document_id: int) -> JSON:
 def events(store: Store, params: EventsQuery) -> JSON:
     offset = (params.page - 1) * params.size
     if offset > MAX_OFFSET:
-        raise ValueError(f"pages stop at {MAX_OFFSET} rows; narrow the filters instead")
+        raise BadRequest(f"pages stop at {MAX_OFFSET} rows; narrow the filters instead")
     rows, total = queries.cluster_page(
         store,
         params.event_filter(),

@@ -136,7 +136,8 @@ async def _redirect_with_cookie(
     scope: Scope, send: Send, token: str, query: dict[str, list[str]]
 ) -> None:
     rest = {k: v for k, v in query.items() if k != "token"}
-    location = scope.get("path", "/") + (
+    path = "/" + str(scope.get("path", "/")).lstrip("/")  # never //host: stay on this server
+    location = urllib.parse.quote(path) + (
         "?" + urllib.parse.urlencode(rest, doseq=True) if rest else ""
     )
     cookie = f"{COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/"
