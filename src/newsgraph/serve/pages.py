@@ -242,9 +242,10 @@ def cluster(store: Store, cluster_id: int) -> JSON:
 
 
 def actor(store: Store, entity_id: int) -> JSON:
-    if queries.entity(store, entity_id) is None:
+    found = queries.entity(store, entity_id)
+    if found is None:
         raise NotFound(f"no actor {entity_id} in the store")
-    p = actor_profile(store, "", entity_id=entity_id, limit=PROFILE_ROWS)
+    p = actor_profile(store, str(found["name"]), entity_id=entity_id, limit=PROFILE_ROWS)
     roles = _records(p.roles)
     quotes = _records(p.quotes)
     where = queries.quote_documents(store, [int(q["quote_id"]) for q in quotes])
@@ -406,7 +407,7 @@ def search(store: Store, params: SearchQuery) -> JSON:
         return {"q": "", "kind": params.kind, "results": []}
     kind = None if params.kind == "any" else params.kind
     frame = run_search(store, params.q, kind=kind, limit=params.size)
-    results = _records(frame.drop(columns=["rank"]))
+    results = _records(frame.drop(columns=["rank"], errors="ignore"))
     ids = queries.document_ids(store, [r["doc_key"] for r in results])
     for r in results:
         r["document_id"] = ids.get(r["doc_key"])
