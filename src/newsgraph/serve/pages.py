@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any, Literal
 
 from fastapi import Path as PathParam
+import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from newsgraph.query import actor_profile, cluster_reports, dyad_series
@@ -141,22 +142,20 @@ def _records(frame: Any) -> list[JSON]:
 
 
 def _value(value: Any) -> Any:
-    if value is None:
-        return None
-    if hasattr(value, "isoformat"):
-        text = value.isoformat()
-        return text[:10] if text.endswith("T00:00:00") else text
-    if isinstance(value, float) and value != value:
-        return None
-    if hasattr(value, "item"):
-        return value.item()
+    """One DataFrame cell as JSON: missing (None, NaN, NaT, NA) as null, dates as ISO dates,
+    NumPy scalars as Python ones."""
+    if value is None or isinstance(value, str | bool | int):
+        return value
     try:
-        import pandas as pd
-
         if pd.isna(value):
             return None
-    except (TypeError, ValueError):
+    except (TypeError, ValueError):  # not a scalar
         pass
+    if hasattr(value, "isoformat"):
+        text = str(value.isoformat())
+        return text[:10] if text.endswith("T00:00:00") else text
+    if hasattr(value, "item"):
+        return value.item()
     return value
 
 
