@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from fastapi import Path as PathParam
 import pandas as pd
+from fastapi import Path as PathParam
 from pydantic import BaseModel, ConfigDict, Field
 
 from newsgraph.query import actor_profile, cluster_reports, dyad_series
