@@ -143,19 +143,23 @@ def _records(frame: Any) -> list[JSON]:
 
 def _value(value: Any) -> Any:
     """One DataFrame cell as JSON: missing (None, NaN, NaT, NA) as null, dates as ISO dates,
-    NumPy scalars as Python ones."""
+    NumPy scalars as Python ones. Common types first: this runs for every cell of a listing."""
     if value is None or isinstance(value, str | bool | int):
         return value
+    if isinstance(value, float):
+        return None if value != value else value
+    if value is pd.NaT:
+        return None
+    if isinstance(value, dt.date):
+        text = value.isoformat()
+        return text[:10] if text.endswith("T00:00:00") else text
+    if hasattr(value, "item"):  # a NumPy scalar
+        return _value(value.item())
     try:
         if pd.isna(value):
             return None
     except (TypeError, ValueError):  # not a scalar
         pass
-    if hasattr(value, "isoformat"):
-        text = str(value.isoformat())
-        return text[:10] if text.endswith("T00:00:00") else text
-    if hasattr(value, "item"):
-        return value.item()
     return value
 
 
