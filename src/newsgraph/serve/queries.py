@@ -245,16 +245,21 @@ def partners(store: Store, entity_id: int, *, limit: int) -> list[JSON]:
         .limit(PARTNER_WINDOW)
         .subquery()
     )
-    shared = func.count(func.distinct(other.c.cluster_id))
-    query = (
-        select(g.c.id, g.c.name, g.c.type, g.c.code, shared.label("n_events"))
+    shared = func.count(func.distinct(other.c.cluster_id)).label("n_events")
+    counted = (  # grouped by the integer id alone; names joined to the top few only
+        select(other.c.global_entity_id.label("id"), shared)
         .select_from(newest)
         .join(other, other.c.cluster_id == newest.c.cluster_id)
-        .join(g, g.c.id == other.c.global_entity_id)
         .where(other.c.global_entity_id != entity_id)
-        .group_by(g.c.id, g.c.name, g.c.type, g.c.code)
-        .order_by(shared.desc(), g.c.id)
+        .group_by(other.c.global_entity_id)
+        .order_by(shared.desc(), other.c.global_entity_id)
         .limit(limit)
+        .subquery()
+    )
+    query = (
+        select(g.c.id, g.c.name, g.c.type, g.c.code, counted.c.n_events)
+        .join(counted, counted.c.id == g.c.id)
+        .order_by(counted.c.n_events.desc(), g.c.id)
     )
     with store.engine.connect() as conn:
         return rows(conn, query)
