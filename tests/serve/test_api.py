@@ -280,3 +280,22 @@ def test_serve_every_twin_matches_its_openapi_shape(client: Any) -> None:
         error = spec["paths"][route]["get"]["responses"]["422"]["content"]["application/json"]
         assert error["schema"]["$ref"].endswith("/ApiError")
     schemas.ApiError.model_validate(client.get("/article/999999.json").json())
+
+
+def test_serve_pages_show_what_their_twins_hold(client: Any) -> None:
+    import html as html_lib
+
+    found = ids(client)
+    actor = client.get(f"/actor/{found['actor']}.json").json()
+    page = html_lib.unescape(client.get(f"/actor/{found['actor']}").text)
+    for value in [*actor["aliases"], *(p["name"] for p in actor["partners"])]:
+        assert value in page
+    assert all(f'href="/event/{e["cluster_id"]}"' in page for e in actor["events"])
+    cluster = client.get(f"/event/{found['cluster']}.json").json()
+    page = html_lib.unescape(client.get(f"/event/{found['cluster']}").text)
+    for report in cluster["reports"]:
+        assert f'href="/article/{report["document_id"]}"' in page
+        assert all(ev["text"][:40] in page for ev in report["evidence"])
+    series = client.get("/dyad/KEN/ETH.json").json()["series"]
+    page = client.get("/dyad/KEN/ETH").text
+    assert all(f"/dyad/KEN/ETH/{row['period']}" in page for row in series if row["n_events"])
