@@ -17,6 +17,8 @@ $(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt
 demo: $(STAMP)
 	$(BIN)/newsgraph ingest examples/
 	$(BIN)/newsgraph summary
+	@echo
+	@echo "Explore what it found in a browser: $(BIN)/newsgraph serve  (then open http://127.0.0.1:8000/)"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider

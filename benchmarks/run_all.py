@@ -18,6 +18,7 @@ BENCHMARKS = [
     ["bench_events.py", "--articles", "100"],
     ["bench_pipeline.py"],
     ["bench_store.py"],
+    ["bench_serve.py"],
 ]
 
 

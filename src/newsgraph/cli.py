@@ -392,6 +392,7 @@ def _register_commands() -> None:
     from newsgraph.evaluate.command import evaluate
     from newsgraph.export.command import export
     from newsgraph.query import commands
+    from newsgraph.serve.command import serve
 
     for command in (
         commands.documents,
@@ -408,6 +409,7 @@ def _register_commands() -> None:
         app.command()(command)
     app.command(name="export")(export)
     app.command(name="evaluate")(evaluate)
+    app.command(name="serve")(serve)
 
 
 _register_commands()

@@ -102,3 +102,33 @@ def dyad_series(
         result = typed(result.rename_axis("period").reset_index(), SERIES_SCHEMA)
     result.attrs[UNDATED_KEY] = undated
     return result
+
+
+def dyad_events(
+    store: Store,
+    a: str,
+    b: str,
+    period: dt.date,
+    freq: Freq = "month",
+    *,
+    directed: bool = False,
+    limit: int = 200,
+) -> pd.DataFrame:
+    """The asserted event clusters counted in one period of `dyad_series` (newest first)."""
+    from newsgraph.query.events import EVENT_COLUMNS
+
+    if freq not in PANDAS_FREQ:
+        raise ConfigError(f"freq must be 'week' or 'month', not {freq!r}")
+    c = s.event_clusters
+    column = c.c.period_month if freq == "month" else c.c.period_week
+    pair = _pair(a, b) if directed else or_(_pair(a, b), _pair(b, a))
+    query = (
+        select(*(c.c[name] for name in EVENT_COLUMNS))
+        .where(pair, c.c.modality == "asserted", column == period)
+        .order_by(c.c.date_start.desc(), c.c.id.desc())
+        .limit(limit)
+    )
+    with store.engine.connect() as conn:
+        rows = conn.execute(query)
+        result = pd.DataFrame(rows.all(), columns=list(rows.keys()))
+    return result.rename(columns={"id": "cluster_id"})
