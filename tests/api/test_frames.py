@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from store.records import scenario
 
 import newsgraph
 from newsgraph.query import country_month_panel, dyad_series, events, search
 from newsgraph.query.codes import codes
 from newsgraph.store import Store
+from record_factory import scenario
 
 
 @pytest.fixture(scope="module")

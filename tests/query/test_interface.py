@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from store.records import entity, event, participant, record, scenario
 
 from newsgraph.cli import app
 from newsgraph.cli_errors import run
@@ -31,6 +30,7 @@ from newsgraph.query.columns import (
     SERIES_SCHEMA,
 )
 from newsgraph.store import Store
+from record_factory import entity, event, participant, record, scenario
 
 JSON = dict[str, Any]
 

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from newsgraph.store import Store
+from record_factory import scenario
 from serve.hostile import hostile_record
 from store.conftest import store_url
-from store.records import scenario
 
 
 def fill(url: str, records: list[dict[str, Any]]) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from store.records import JSON, entity, event, participant, quote, record
+from record_factory import JSON, entity, event, participant, quote, record
 
 SCRIPT = "<script>window.__pwned = 1</script>"
 IMAGE = '<img src="http://203.0.113.9/beacon.png" onerror="window.__pwned = 2">'

@@ -121,14 +121,15 @@ def dyad_events(
         raise ConfigError(f"freq must be 'week' or 'month', not {freq!r}")
     c = s.event_clusters
     column = c.c.period_month if freq == "month" else c.c.period_week
-    pair = _pair(a, b) if directed else or_(_pair(a, b), _pair(b, a))
-    query = (
-        select(*(c.c[name] for name in EVENT_COLUMNS))
-        .where(pair, c.c.modality == "asserted", column == period)
-        .order_by(c.c.date_start.desc(), c.c.id.desc())
-        .limit(limit)
-    )
     with store.engine.connect() as conn:
+        query = (
+            select(*(c.c[name] for name in EVENT_COLUMNS))
+            .where(
+                dyad(conn, a, b, directed=directed), c.c.modality == "asserted", column == period
+            )
+            .order_by(c.c.date_start.desc(), c.c.id.desc())
+            .limit(limit)
+        )
         rows = conn.execute(query)
         result = pd.DataFrame(rows.all(), columns=list(rows.keys()))
     return result.rename(columns={"id": "cluster_id"})

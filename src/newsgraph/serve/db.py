@@ -17,8 +17,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 from newsgraph.errors import ConfigError
-from newsgraph.store import Store
-from newsgraph.store import schema as s
+from newsgraph.store import Store, migrations
 
 QUERY_SECONDS = 5.0
 """Longest a single query may run before it is interrupted (the request then answers 503)."""
@@ -103,12 +102,12 @@ class ReadOnlyStore(Store):
         self.url = url
         self.engine = read_only_engine(url, query_seconds)
         with self.engine.connect() as conn:
-            version = s.current_version(conn)
-        if version != s.SCHEMA_VERSION:
+            version = migrations.current_version(conn)
+        if version != migrations.SCHEMA_VERSION:
             self.engine.dispose()
             raise ConfigError(
                 f"the store {url} has schema version {version}, this newsgraph reads "
-                f"{s.SCHEMA_VERSION}: open it once with write access "
+                f"{migrations.SCHEMA_VERSION}: open it once with write access "
                 "(`newsgraph summary --db URL`) to migrate it"
             )
         self.schema_version = version
