@@ -28,7 +28,7 @@ def rss_mib() -> float:
 
 
 def main() -> None:
-    from newsgraph.places.gazetteer import common_words, demonyms, load_gazetteer
+    from newsgraph.gazetteer import common_words, demonyms, load_gazetteer
     from newsgraph.places.resolve import resolve_toponyms
 
     before = rss_mib()

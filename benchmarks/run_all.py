@@ -14,9 +14,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 BENCHMARKS = [
     ["bench_places.py"],
+    ["bench_load.py"],
     ["bench_events.py", "--articles", "100"],
     ["bench_pipeline.py"],
     ["bench_store.py"],
+    ["bench_serve.py"],
 ]
 
 

@@ -6,7 +6,15 @@ import pytest
 
 from newsgraph.errors import ConfigError, InputError
 from newsgraph.model import Analysis, DocumentError
-from newsgraph.pipeline import REGISTRY, STAGE_ORDER, Pipeline, build_stages, check_spans
+from newsgraph.pipeline import (
+    REGISTRY,
+    STAGE_ORDER,
+    Pipeline,
+    build_stages,
+    check_contract,
+    check_spans,
+    stage_class,
+)
 from newsgraph.settings import Settings
 
 
@@ -94,3 +102,101 @@ def test_pipeline_check_spans_rejects_out_of_range_offsets() -> None:
     analysis.quotes.append(Quote(id="Q1", start=2, end=40, kind="direct"))
     with pytest.raises(AssertionError, match="quote"):
         check_spans(analysis)
+
+
+def test_pipeline_unprovided_requirement_names_the_field_and_its_provider() -> None:
+    # places reads the actors' entities: without actors nothing provides them
+    with pytest.raises(ConfigError) as caught:
+        build_stages(Settings(), ["annotate", "places"])
+    message = str(caught.value)
+    assert "'places' requires 'entities'" in message
+    assert "['actors']" in message
+
+
+def test_pipeline_requirement_of_the_first_stage_names_annotate() -> None:
+    with pytest.raises(ConfigError, match=r"'time' requires 'doc'.*\['annotate'\]"):
+        build_stages(Settings(), ["time"])
+
+
+def test_pipeline_contract_check_accepts_a_custom_stage_fed_by_the_input() -> None:
+    check_contract([Recorder("reader")])
+    needy = Recorder("needy")
+    needy.requires = frozenset({"sentiment"})
+    with pytest.raises(ConfigError, match=r"'sentiment'.*no registered stage provides it"):
+        check_contract([needy])
+
+
+def test_pipeline_full_stage_list_meets_its_own_contract() -> None:
+    stages = [stage_class(name) for name in STAGE_ORDER]
+    check_contract(stages)  # classes carry the declarations; nothing is loaded
+
+
+class Batched(Recorder):
+    """A stage with a batch method: the runner hands it every ready document at once."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.batches: list[list[str]] = []
+
+    def process_batch(self, analyses: list[Analysis]) -> list[Analysis]:
+        self.batches.append([a.id for a in analyses])
+        return analyses
+
+
+def test_pipeline_any_stage_with_a_batch_method_is_batched() -> None:
+    first, batched = Recorder("first", fail_on="BROKEN"), Batched("later")
+    pipeline = make_pipeline(first, batched)
+    docs = [Analysis(id=i, text=t) for i, t in [("a", "x"), ("b", "BROKEN"), ("c", "y")]]
+    results = list(pipeline.run_many(docs))
+    assert batched.batches == [["a", "c"]]  # one call, without the failed document
+    assert results[0].completed == ["first", "later"]
+
+
+def test_pipeline_run_raises_and_run_many_records() -> None:
+    pipeline = make_pipeline(Recorder("first", fail_on="BROKEN"))
+    with pytest.raises(RuntimeError, match="boom"):
+        pipeline.run(Analysis(id="a", text="BROKEN"))
+    (recorded,) = pipeline.run_many([Analysis(id="a", text="BROKEN")])
+    assert recorded.error is not None and recorded.error.kind == "internal"
+    with pytest.raises(RuntimeError, match="boom"):
+        list(pipeline.run_many([Analysis(id="c", text="BROKEN")], errors="raise"))
+    assert pipeline.run(Analysis(id="d", text="BROKEN"), errors="record").error is not None
+
+
+class OutOfRange(Recorder):
+    """A stage that leaves a quote span past the end of the text."""
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        from newsgraph.model import Quote
+
+        analysis.quotes.append(Quote(id="Q1", start=0, end=len(analysis.text) + 5, kind="direct"))
+        return analysis
+
+
+def test_pipeline_runner_checks_spans_after_each_stage() -> None:
+    later = Recorder("later")
+    pipeline = make_pipeline(OutOfRange("sloppy"), later)
+    (result,) = pipeline.run_many([Analysis(id="h", text="short")])
+    assert result.error is not None and result.error.kind == "internal"
+    assert "'sloppy'" in result.error.message and "quote span" in result.error.message
+    assert later.seen == []
+    with pytest.raises(AssertionError, match="quote span"):
+        pipeline.run(Analysis(id="i", text="short"))
+
+
+def test_document_error_is_one_mapping_for_pipeline_and_scale() -> None:
+    from newsgraph.errors import document_error
+    from newsgraph.scale import worker
+
+    assert document_error(InputError("encoding", "bad"), "x") == DocumentError("encoding", "bad")
+    internal = document_error(KeyError("k"), "stage 'actors'")
+    assert internal.kind == "internal" and internal.message.startswith("stage 'actors' failed")
+    record = worker.error_record("d1", ValueError("v"))
+    assert record["error"]["kind"] == "internal" and "ValueError" in record["error"]["message"]
+
+
+@pytest.mark.parametrize("stage", ["actors", "events"])
+def test_pipeline_stage_called_without_the_parse_says_to_run_annotate(stage: str) -> None:
+    (built,) = [s for s in build_stages(Settings(), STAGE_ORDER) if s.name == stage]
+    with pytest.raises(ConfigError, match=f"the {stage} stage needs the spaCy Doc"):
+        built(Analysis(id="j", text="Officials met in Cairo."))

@@ -13,10 +13,14 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, TypeGuard
 
-from newsgraph.errors import ResourceError
+from newsgraph.errors import ConfigError, ResourceError
 from newsgraph.model import Analysis, Block, Section, Sentence
+
+if TYPE_CHECKING:  # spaCy is imported when a model is first loaded, not with newsgraph
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 LOGGER = logging.getLogger(__name__)
 
@@ -32,7 +36,7 @@ ANALYSED_ROLES: dict[str, Section] = {
 
 
 @lru_cache(maxsize=4)
-def load_spacy(model: str) -> Any:
+def load_spacy(model: str) -> Language:
     """Load a spaCy pipeline once per process; the error says how to install a missing one."""
     import spacy
 
@@ -74,7 +78,14 @@ def spacy_version_info(model: str) -> dict[str, str]:
     }
 
 
-def doc_covers(doc: Any, text: str) -> bool:
+def parsed_doc(analysis: Analysis, stage: str) -> Doc:
+    """The document's spaCy Doc; a stage that needs it and runs without annotate is told so."""
+    if analysis.doc is None:
+        raise ConfigError(f"the {stage} stage needs the spaCy Doc: run the annotate stage first")
+    return analysis.doc
+
+
+def doc_covers(doc: Doc | None, text: str) -> TypeGuard[Doc]:
     """The Doc was made over exactly `text`, so character offsets can be looked up in it.
 
     Reads only the last token: `Doc.text` rebuilds the whole string on every access."""
@@ -84,19 +95,6 @@ def doc_covers(doc: Any, text: str) -> bool:
         return text == ""
     last = doc[-1]
     return bool(last.idx + len(last.text_with_ws) == len(text))
-
-
-DOC_TEXT = "newsgraph.text"
-"""Key of the Doc's text in `Doc.user_data`, set when the Doc is made."""
-
-
-def doc_text(doc: Any) -> str:
-    """The text of a Doc, built once: `Doc.text` joins every token again on each access, so a
-    stage that reads it per quote or per mention took time quadratic in the document's length."""
-    text = doc.user_data.get(DOC_TEXT)
-    if not isinstance(text, str):
-        text = doc.user_data[DOC_TEXT] = str(doc.text)
-    return text
 
 
 def blocks_for(analysis: Analysis) -> list[Block]:
@@ -134,7 +132,7 @@ def _split_dateline(analysis: Analysis) -> list[Block]:
     return blocks
 
 
-def _mark_block_starts(doc: Any, blocks: list[Block], offset: int = 0) -> None:
+def _mark_block_starts(doc: Doc, blocks: list[Block], offset: int = 0) -> None:
     """Mark the first token of every block as a sentence start (`offset`: where `doc` begins)."""
     starts = sorted(b.start - offset for b in blocks if b.start >= offset)
     index = 0
@@ -154,7 +152,7 @@ def _mark_block_starts(doc: Any, blocks: list[Block], offset: int = 0) -> None:
                 token.is_sent_start = True
 
 
-def sentences_for(analysis: Analysis, doc: Any, blocks: list[Block]) -> list[Sentence]:
+def sentences_for(analysis: Analysis, doc: Doc, blocks: list[Block]) -> list[Sentence]:
     """Cut spaCy's sentences at block edges and keep those in analysed sections."""
     result: list[Sentence] = []
     text = analysis.text
@@ -195,7 +193,7 @@ class AnnotateStage:
         self.batch_size = batch_size
 
     @property
-    def nlp(self) -> Any:
+    def nlp(self) -> Language:
         return load_spacy(self.model)
 
     def __call__(self, analysis: Analysis) -> Analysis:
@@ -211,7 +209,7 @@ class AnnotateStage:
 
         nlp = self.nlp
         items = list(analyses)
-        pieces: list[Any] = []
+        pieces: list[Doc] = []
         sizes: list[int] = []
         plans: list[tuple[list[Block], int]] = []
         for analysis in items:
@@ -227,7 +225,6 @@ class AnnotateStage:
         for analysis, (blocks, count) in zip(items, plans, strict=True):
             parts = [next(parsed) for _ in range(count)]
             doc = parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
-            doc.user_data[DOC_TEXT] = analysis.text
             analysis.doc = doc
             analysis.sentences = sentences_for(analysis, doc, blocks)
             yield analysis
@@ -240,7 +237,7 @@ RUN_PIECE = 64
 """Characters of such a run tokenised at once, each piece also a sentence start."""
 
 
-def make_doc(nlp: Any, text: str) -> Any:
+def make_doc(nlp: Language, text: str) -> Doc:
     """spaCy's tokenisation of `text`, in time linear in the length of space-free runs.
 
     spaCy's tokenizer peels prefixes and suffixes off a space-free run one at a time, copying the
@@ -253,7 +250,7 @@ def make_doc(nlp: Any, text: str) -> Any:
     runs = [m.span() for m in LONG_RUN.finditer(text)]
     if not runs:
         return nlp.make_doc(text)
-    parts: list[Any] = []
+    parts: list[Doc] = []
     starts: set[int] = set()
     position = 0
     for start, end in runs:
@@ -273,13 +270,13 @@ def make_doc(nlp: Any, text: str) -> Any:
 
 
 def pipe_by_size(
-    nlp: Any, pieces: list[Any], sizes: list[int], batch_size: int, max_chars: int
-) -> Iterator[Any]:
+    nlp: Language, pieces: list[Doc], sizes: list[int], batch_size: int, max_chars: int
+) -> Iterator[Doc]:
     """`nlp.pipe` over batches of at most `batch_size` pieces and `max_chars` characters.
 
     spaCy batches by count; the parser's working memory grows with the characters in a batch, so
     the pieces of one long document, parsed together, took 1.6 GiB at 0.5 MB of text."""
-    group: list[Any] = []
+    group: list[Doc] = []
     chars = 0
     for piece, size in zip(pieces, sizes, strict=True):
         if group and (len(group) >= batch_size or chars + size > max_chars):

@@ -6,12 +6,11 @@ non-zero exit, never as a traceback (set NEWSGRAPH_DEBUG=1 to see one).
 
 from __future__ import annotations
 
-import csv
 import json
 import logging
 import os
 import sys
-from collections import Counter
+import time
 from collections.abc import Iterable
 from enum import StrEnum
 from typing import Annotated, Any
@@ -20,17 +19,7 @@ import typer
 from rich.table import Table
 
 from newsgraph import __version__
-from newsgraph.cli_options import (
-    DbOption,
-    FormatOption,
-    ListFormat,
-    SinceOption,
-    UntilOption,
-    console,
-    out,
-    parse_date,
-)
-from newsgraph.errors import NewsgraphError
+from newsgraph.cli_options import DbOption, console, out, parse_date
 from newsgraph.scale import DEFAULT_PARTITION_SIZE, run_records
 from newsgraph.scale.options import DaskOption, DaskWorkersOption, PartitionSizeOption
 from newsgraph.settings import load_settings
@@ -142,6 +131,10 @@ def extract(
     """
     settings = load_settings()
     reference = parse_date(published, "--published")
+    if dask is None:
+        from newsgraph.cli_ingest import check_settings
+
+        check_settings(settings)
     failed = 0
     records: list[dict[str, Any]] = []
     records_in = run_records(
@@ -168,191 +161,177 @@ def ingest(
     paths: PathsArg,
     db: DbOption = None,
     published: PublishedOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Analyse again documents already stored.")
+    ] = False,
     dask: DaskOption = None,
     dask_workers: DaskWorkersOption = None,
     partition_size: PartitionSizeOption = DEFAULT_PARTITION_SIZE,
 ) -> None:
-    """Analyse documents and store them; re-ingesting the same text changes nothing.
+    """Analyse documents and store them; documents already stored are skipped before analysis.
 
-    Prints counts of documents new / updated / unchanged / failed, and exits with status 1 if
-    any failed (their errors are kept in the store's `failures` table).
+    A stored document is analysed again when the input now gives it a different publication
+    date (re-dating) or with --force. Prints counts of documents new / updated / unchanged /
+    failed, and exits with status 1 if any failed (their errors are kept in the store's
+    `failures` table). Interrupted (Ctrl-C)? Run the same command again: what was stored is
+    skipped.
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.progress import Progress as Bar
 
+    from newsgraph import cli_ingest
     from newsgraph.store import Store
 
+    if any(not p.strip() for p in paths):
+        raise typer.BadParameter("an empty path was given; name a file, a folder or - for stdin")
     settings = load_settings(db_url=db)
-    counts: Counter[str] = Counter()
+    reference = parse_date(published, "--published")
+    if dask is None:
+        cli_ingest.check_settings(settings)
+    total = cli_ingest.count_inputs(paths, settings.max_text_bytes)
+    progress = cli_ingest.Progress(total)
     failures: list[str] = []
+    seen: dict[str, str] = {}
     with (
         Store(settings.db_url) as store,
-        Progress(
+        Bar(
             TextColumn("{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
+            TaskProgressColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
             console=console,
             transient=True,
             disable=not console.is_terminal,
-        ) as progress,
+        ) as bar,
     ):
-        task = progress.add_task("analysing", total=None)
-        records_in = run_records(
-            paths,
-            settings,
-            parse_date(published, "--published"),
-            dask,
-            workers=dask_workers,
-            partition_size=partition_size,
-        )
-        for record in records_in:
-            status = store.add(record)
-            counts[status] += 1
-            if status == "failed":
-                failures.append(
-                    f"{record['id']}: {record['error']['kind']}: {record['error']['message']}"
+        task = bar.add_task("ingesting", total=total, rate="")
+        try:
+            if dask is None:
+                steps: Iterable[tuple[str, dict[str, Any] | None, str]] = cli_ingest.records(
+                    paths, settings, reference, store, force=force
                 )
-            progress.advance(task)
+            else:
+                steps = (
+                    ("analyse", record, str(record.get("id")))
+                    for record in run_records(
+                        paths,
+                        settings,
+                        reference,
+                        dask,
+                        workers=dask_workers,
+                        partition_size=partition_size,
+                    )
+                )
+            batch: list[tuple[str, dict[str, Any]]] = []
+            started = 0.0
+
+            def write_batch() -> None:
+                statuses = store.add_many([record for _, record in batch])
+                for (action, record), status in zip(batch, statuses, strict=True):
+                    if action in ("redate", "force") and status == "new":
+                        status = "updated"
+                    if status == "failed":
+                        error = record["error"]
+                        failures.append(f"{record['id']}: {error['kind']}: {error['message']}")
+                    progress.advance(status, analysed=True)
+                    bar.update(task, advance=1, rate=progress.rate())
+                batch.clear()
+
+            for action, record, _doc_id in steps:
+                if record is None:
+                    progress.advance("unchanged", analysed=False)
+                    bar.update(task, advance=1, rate=progress.rate())
+                    continue
+                if not batch:
+                    started = time.monotonic()
+                batch.append((action, _unique_id(record, seen)))
+                if len(batch) >= STORE_BATCH or time.monotonic() - started >= STORE_BATCH_SECONDS:
+                    write_batch()
+            if batch:
+                write_batch()
+        except KeyboardInterrupt:
+            bar.stop()
+            console.print(
+                f"interrupted after {progress.line()}: {progress.summary()} — stored documents "
+                "are kept; run the same command again to resume (stored ones are skipped "
+                "before analysis)",
+                highlight=False,
+            )
+            raise typer.Exit(130) from None
         summary = store.summary()
     for line in failures:
         console.print(f"[red]failed[/] {line}")
-    out.print(
-        f"{counts['new']} new, {counts['updated']} updated, {counts['unchanged']} unchanged, "
-        f"{counts['failed']} failed"
-    )
+    out.print(progress.summary())
     out.print(
         f"store {summary.url}: {summary.documents} documents, {summary.events} events, "
         f"{summary.quotes} quotes, {summary.entities} entities"
     )
-    if counts["failed"]:
+    if progress.counts["failed"]:
         raise typer.Exit(1)
 
 
-def _emit(rows: Iterable[dict[str, Any]], fmt: ListFormat, columns: list[str]) -> None:
-    rows = list(rows)
-    if fmt is ListFormat.jsonl:
-        for row in rows:
-            sys.stdout.write(json.dumps(row, default=str, ensure_ascii=False) + "\n")
-    elif fmt is ListFormat.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else columns)
-        writer.writeheader()
-        writer.writerows(rows)
-    else:
-        table = Table(*columns)
-        for row in rows:
-            table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
-        out.print(table)
-        out.print(f"{len(rows)} row(s)")
+STORE_BATCH = 32
+"""Records written in one transaction (one commit); a kill loses at most these, and the
+rerun stores them."""
+
+STORE_BATCH_SECONDS = 2.0
+"""A batch is written once its first record has waited this long (slow analysis)."""
 
 
-LimitOption = Annotated[int | None, typer.Option("--limit", help="At most this many rows.")]
+def _unique_id(record: dict[str, Any], seen: dict[str, str]) -> dict[str, Any]:
+    """The record, or an error record when another document of this run had its id (a second
+    document must not silently replace the first)."""
+    if "error" in record:
+        return record
+    doc_id, sha = str(record["id"]), record["source"]["sha256"]
+    first = seen.setdefault(doc_id, sha)
+    if first == sha:
+        return record
+    where = record["source"].get("path") or "the input"
+    return {
+        "id": doc_id,
+        "error": {
+            "kind": "duplicate_id",
+            "message": f"id {doc_id!r} appears twice in this input with different texts (again "
+            f"in {where}); give each document its own id",
+        },
+    }
 
 
-def _list(
-    table: str,
-    filters: dict[str, Any],
-    columns: list[str],
-    fmt: ListFormat,
-    db: str | None,
-    limit: int | None,
-    since: str | None = None,
-    until: str | None = None,
+@app.command()
+def delete(
+    doc_keys: Annotated[
+        list[str], typer.Argument(help="Document ids as `newsgraph documents` lists them.")
+    ],
+    db: DbOption = None,
 ) -> None:
+    """Remove documents (and their events, quotes and failure rows) from the store."""
     from newsgraph.store import Store
 
     settings = load_settings(db_url=db)
+    missing = []
     with Store(settings.db_url) as store:
-        rows = store.rows(
-            table,  # type: ignore[arg-type]
-            filters=filters,
-            since=parse_date(since, "--since"),
-            until=parse_date(until, "--until"),
-            limit=limit,
+        for key in doc_keys:
+            if store.delete(key) == 0:
+                missing.append(key)
+    removed = len(doc_keys) - len(missing)
+    out.print(f"deleted {removed} document(s)")
+    if missing:
+        console.print(
+            f"not in the store: {', '.join(missing[:10])}; list ids with `newsgraph documents`",
+            highlight=False,
         )
-        _emit(rows, fmt, columns)
-
-
-@app.command()
-def documents(
-    db: DbOption = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
-    publisher: Annotated[str | None, typer.Option(help="Publisher (* wildcards).")] = None,
-    format: FormatOption = ListFormat.table,
-    limit: LimitOption = None,
-) -> None:
-    """List the stored documents (filter by publication date or publisher)."""
-    columns = ["id", "doc_key", "title", "published", "published_source", "n_events", "n_quotes"]
-    _list("documents", {"publisher": publisher}, columns, format, db, limit, since, until)
-
-
-@app.command()
-def events(
-    db: DbOption = None,
-    type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. CONSULT.")] = None,
-    actor: Annotated[
-        str | None, typer.Option(help="Actor code, e.g. SYRGOV (* wildcards).")
-    ] = None,
-    recipient: Annotated[str | None, typer.Option(help="Recipient code (* wildcards).")] = None,
-    country: Annotated[str | None, typer.Option(help="Actor country (ISO alpha-3).")] = None,
-    quad_class: Annotated[int | None, typer.Option("--quad-class", help="1-4.")] = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
-    format: FormatOption = ListFormat.table,
-    limit: LimitOption = None,
-) -> None:
-    """List stored events (filter by type, actor, recipient, country, quad class, dates)."""
-    filters = {
-        "event_type": type.upper() if type else None,
-        "actor_code": actor,
-        "recipient_code": recipient,
-        "actor_country": country.upper() if country else None,
-        "quad_class": quad_class,
-    }
-    columns = [
-        "id",
-        "event_type",
-        "mode",
-        "actor",
-        "actor_code",
-        "recipient",
-        "recipient_code",
-        "date_value",
-        "location",
-        "modality",
-    ]
-    _list("events", filters, columns, format, db, limit, since, until)
-
-
-@app.command()
-def quotes(
-    db: DbOption = None,
-    speaker: Annotated[str | None, typer.Option(help="Speaker text (* wildcards).")] = None,
-    kind: Annotated[str | None, typer.Option(help="direct, partial or indirect.")] = None,
-    format: FormatOption = ListFormat.table,
-    limit: LimitOption = None,
-) -> None:
-    """List stored quotes with their speakers."""
-    columns = ["id", "document_id", "speaker", "via", "kind", "text"]
-    _list("quotes", {"speaker": speaker, "kind": kind}, columns, format, db, limit)
-
-
-@app.command()
-def entities(
-    db: DbOption = None,
-    name: Annotated[str | None, typer.Option(help="Name (* wildcards).")] = None,
-    type: Annotated[str | None, typer.Option("--type", help="PERSON, ORG, GPE, ...")] = None,
-    country: Annotated[str | None, typer.Option(help="Country (ISO alpha-3).")] = None,
-    format: FormatOption = ListFormat.table,
-    limit: LimitOption = None,
-) -> None:
-    """List stored entities (actors, places, organisations) with their codes."""
-    filters = {
-        "name": name,
-        "type": type.upper() if type else None,
-        "country": country.upper() if country else None,
-    }
-    columns = ["id", "document_id", "name", "type", "code", "aliases", "titles"]
-    _list("entities", filters, columns, format, db, limit)
+        raise typer.Exit(2)
 
 
 def _participants(participants: list[dict[str, Any]]) -> str:
@@ -411,30 +390,60 @@ def summary(
 def _register_commands() -> None:
     """Commands that live beside the code they drive (queries, exports, evaluation)."""
     from newsgraph.evaluate.command import evaluate
+    from newsgraph.export.command import export
     from newsgraph.query import commands
+    from newsgraph.serve.command import serve
 
-    for command in (commands.series, commands.profile, commands.search, commands.clusters):
+    for command in (
+        commands.documents,
+        commands.events,
+        commands.quotes,
+        commands.entities,
+        commands.clusters,
+        commands.series,
+        commands.panel,
+        commands.profile,
+        commands.search,
+        commands.codes,
+    ):
         app.command()(command)
-    app.command(name="export")(commands.export)
+    app.command(name="export")(export)
     app.command(name="evaluate")(evaluate)
+    app.command(name="serve")(serve)
 
 
 _register_commands()
 
 
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"newsgraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool | None,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks and debug logging (NEWSGRAPH_DEBUG=1).")
+    ] = False,
+) -> None:
+    """Turn news articles into verifiable event data, quotes, actors, times and places."""
+    if debug:
+        os.environ["NEWSGRAPH_DEBUG"] = "1"
+        logging.getLogger().setLevel(logging.DEBUG)
+
+
 def main() -> None:
-    """Console entry point: configure logging, run, and turn errors into one readable line."""
+    """Console entry point: configure logging, run, and turn every error into one line."""
+    from newsgraph.cli_errors import run
+
     level = logging.DEBUG if os.environ.get("NEWSGRAPH_DEBUG") else logging.WARNING
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-    try:
-        app()
-    except NewsgraphError as exc:
-        if os.environ.get("NEWSGRAPH_DEBUG"):
-            raise
-        console.print(f"[red]error:[/] {exc}")
-        sys.exit(2)
-    except KeyboardInterrupt:
-        sys.exit(130)
+    sys.exit(run(app, sys.argv[1:]))
 
 
 if __name__ == "__main__":

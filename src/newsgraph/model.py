@@ -15,7 +15,10 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, get_args
+
+if TYPE_CHECKING:  # spaCy is imported with the model, not with newsgraph
+    from spacy.tokens import Doc
 
 Section = Literal["title", "subtitle", "caption", "body", "heading", "note"]
 """Where an evidence sentence stands. Only these sections are analysed for events and quotes."""
@@ -47,7 +50,7 @@ PlaceFeature = Literal["country", "admin1", "city", "region", "other"]
 Modality = Literal["asserted", "future", "intended", "hypothetical", "negated"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 
-PLOVER_EVENT_TYPES: tuple[str, ...] = (
+EventType = Literal[
     "AGREE",
     "CONSULT",
     "SUPPORT",
@@ -64,7 +67,18 @@ PLOVER_EVENT_TYPES: tuple[str, ...] = (
     "MOBILIZE",
     "COERCE",
     "ASSAULT",
-)
+]
+"""The 16 PLOVER event types."""
+
+PLOVER_EVENT_TYPES: tuple[EventType, ...] = get_args(EventType)
+
+
+def as_event_type(value: str) -> EventType:
+    """A PLOVER event type read from data (a lexicon, a crosswalk, a store row), checked."""
+    for event_type in PLOVER_EVENT_TYPES:
+        if value == event_type:
+            return event_type
+    raise ValueError(f"{value!r} is not a PLOVER event type; expected one of {PLOVER_EVENT_TYPES}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,6 +276,9 @@ class Quote:
     speaker: SpeakerRef | None = None
     cue: str | None = None
     via: str | None = None
+    cue_start: int | None = None
+    """Offset of the cue word (for the events stage: its lemma, its flags in the shared
+    speech-verb list); not exported. None for a continuation paragraph or a credit."""
 
 
 # --- events ------------------------------------------------------------------------------------
@@ -275,6 +292,9 @@ class Participant:
     country: str | None = None
     sector: str | None = None
     code: str | None = None
+    country_source: str | None = None
+    """ "dateline" or "document" when the country is the document's own (actors.context), not
+    one the participant's own words or entity give; such a country says nothing about identity."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,7 +331,7 @@ class Evidence:
 @dataclass(slots=True)
 class Event:
     id: str
-    event_type: str
+    event_type: EventType
     mode: str | None = None
     contexts: list[str] = field(default_factory=list)
     actors: list[Participant] = field(default_factory=list)
@@ -366,8 +386,11 @@ class Analysis:
     error: DocumentError | None = None
     completed: list[str] = field(default_factory=list)
     """Names of the stages that have run, in order."""
-    doc: Any = field(default=None, repr=False, compare=False)
+    doc: Doc | None = field(default=None, repr=False, compare=False)
     """The spaCy Doc over `text` (set by annotate, never serialised)."""
+    country_context: Any = field(default=None, repr=False, compare=False)
+    """The document's own country and its evidence (`actors.context.CountryContext`, set by the
+    actors stage; role nouns without a country of their own take it)."""
 
     def text_of(self, start: int, end: int) -> str:
         return self.text[start:end]

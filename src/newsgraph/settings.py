@@ -57,21 +57,31 @@ ENVIRONMENT = {
 }
 
 
+OFF_AT_ZERO = frozenset({"document_memory_mb"})
+"""Whole-number settings where 0 means "no limit"."""
+
+
 def _coerce(name: str, raw: Any) -> Any:
     target = {f.name: f for f in fields(Settings)}[name]
     if target.type in ("int",):
         try:
-            return int(raw)
+            value = int(raw)
         except (TypeError, ValueError) as exc:
             raise ConfigError(f"setting {name!r} needs a whole number, got {raw!r}") from exc
+        least = 0 if name in OFF_AT_ZERO else 1
+        if value < least:
+            raise ConfigError(
+                f"setting {name!r} needs a whole number of at least {least}, got {raw!r}"
+            )
+        return value
     if target.type in ("float",):
         try:
-            value = float(raw)
+            number = float(raw)
         except (TypeError, ValueError) as exc:
             raise ConfigError(f"setting {name!r} needs a number, got {raw!r}") from exc
-        if not value >= 0 or value == float("inf"):
+        if not number >= 0 or number == float("inf"):
             raise ConfigError(f"setting {name!r} needs a number of 0 or more, got {raw!r}")
-        return value
+        return number
     if name == "kb_paths":
         if isinstance(raw, str):
             return tuple(p for p in raw.split(os.pathsep) if p)

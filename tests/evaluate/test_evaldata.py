@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from newsgraph.evaluate.datasets import DATASETS
+from newsgraph.evaluate.gum_events import content_words
 
 from .helpers import entity, event, participant, record
 
@@ -16,7 +18,14 @@ pytestmark = pytest.mark.evaldata
 
 @pytest.mark.parametrize(
     ("name", "records"),
-    [("plover-gsr", 322), ("petrarch", 277), ("meantime", 60), ("gum", 16), ("geowebnews", 106)],
+    [
+        ("plover-gsr", 322),
+        ("petrarch", 277),
+        ("meantime", 60),
+        ("gum", 16),
+        ("gum-events", 16),
+        ("geowebnews", 106),
+    ],
 )
 def test_evaldata_readers_read_shared_data(evaldata: Path, name: str, records: int) -> None:
     spec = DATASETS[name]
@@ -77,3 +86,45 @@ def test_evaldata_gold_as_prediction_scores_full_marks(evaldata: Path, name: str
     for metric in result.metrics:
         expected = 0.0 if metric.unit == "km" else 1.0
         assert metric.value in (None, pytest.approx(expected)), metric
+
+
+def _gum_events_oracle(raw: dict[str, Any]) -> dict[str, Any]:
+    """A gold document of gum_events_dev written as a predicted record."""
+
+    def side(p: dict[str, Any]) -> dict[str, Any]:
+        return {k: p[k] for k in ("text", "start", "end", "country")}
+
+    events = [
+        {
+            "event_type": e["event_type"],
+            "mode": e["mode"],
+            "modality": e["modality"],
+            "actors": [side(a) for a in e["actors"]],
+            "recipients": [side(r) for r in e["recipients"]],
+            "evidence": [{"start": v["start"], "end": v["end"]} for v in e["evidence"]],
+            "date": {"value": e["date"]} if e["date"] else None,
+        }
+        for e in raw["events"]
+    ]
+    quotes = [
+        {"start": q["start"], "end": q["end"], "kind": q["kind"], "speaker": {"text": q["speaker"]}}
+        for q in raw["quotes"]
+    ]
+    return record(raw["doc_id"], raw["text"], events=events, quotes=quotes)
+
+
+def test_evaldata_gum_events_gold_as_prediction_scores_full_marks(evaldata: Path) -> None:
+    spec = DATASETS["gum-events"]
+    path = evaldata / spec.default_path
+    raws = [json.loads(f.read_text(encoding="utf-8")) for f in sorted(path.glob("*.json"))]
+    predicted = {raw["doc_id"]: _gum_events_oracle(raw) for raw in raws}
+    result = spec.score(spec.read(path), predicted, path)
+    for metric in result.metrics:
+        if metric.unit:  # the documents without required events hold 10 optional ones
+            expected = 0.0 if metric.name.startswith("unmatched") else 10.0
+            assert metric.value == expected, metric
+        elif metric.name != "speaker accuracy (matched)":
+            assert metric.value in (None, pytest.approx(1.0)), metric
+    # a speaker without any content word (the newspaper "the i") cannot share one
+    unmatched = {e.gold["speaker"] for e in result.errors}
+    assert all(not content_words(speaker) for speaker in unmatched), unmatched

@@ -31,7 +31,7 @@ def test_report_skips_absent_datasets_and_renders(tmp_path: Path) -> None:
         _evaldata(tmp_path), analyzer_for=analyzer_for, errors_dir=tmp_path / "errors"
     )
     assert [r.dataset for r in report.results] == ["plover-gsr", "geowebnews"]
-    assert len(report.skipped) == 3 and all("absent, skipped" in line for line in report.skipped)
+    assert len(report.skipped) == 4 and all("absent, skipped" in line for line in report.skipped)
     assert (tmp_path / "errors" / "plover-gsr.errors.jsonl").is_file()
     text = render_report(report, date=dt.date(2026, 1, 2), commit="abc1234", limit=None)
     assert "- date: 2026-01-02" in text and "`abc1234`" in text

@@ -71,12 +71,13 @@ def test_confidence_sentence_without_mentions_is_not_scored() -> None:
 def test_confidence_lower_for_a_trigger_in_a_non_event_sense(
     run: Runner, event_sense: str, other_sense: str, event_type: str
 ) -> None:
-    """The lexicon fires on both sentences with the same type; the classifier tells them
-    apart, so the non-event sense gets the lower confidence."""
+    """The non-event sense gives no event (its subject is no one who could act: "the
+    striker") or, where the lexicon fires on both, the classifier tells them apart and the
+    non-event sense gets the lower confidence."""
     real = [e for e in run(event_sense).events if e.event_type == event_type]
     other = [e for e in run(other_sense).events if e.event_type == event_type]
-    assert real and other
-    assert real[0].confidence >= other[0].confidence + MIN_GAP
+    assert real
+    assert not other or real[0].confidence >= other[0].confidence + MIN_GAP
 
 
 @pytest.mark.model

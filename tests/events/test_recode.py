@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsgraph.events.coding import Coding
 from newsgraph.events.recode import recode
 from newsgraph.model import Modality
 
@@ -31,13 +32,13 @@ def test_recode_follows_plover_conventions(
     expected_code: str,
 ) -> None:
     code = {"ASSAULT": "190", "ACCUSE": "112"}.get(event_type)
-    new_type, _, new_code, _ = recode(event_type, mode, code, modality, lemma)
-    assert (new_type, new_code) == (expected_type, expected_code)
+    coded = recode(Coding(event_type, mode, code, modality), lemma)
+    assert (coded.event_type, coded.cameo) == (expected_type, expected_code)
 
 
 def test_recode_keeps_modality_of_a_promise() -> None:
-    assert recode("CONSULT", "visit", "042", "future", "visit")[3] == "future"
+    assert recode(Coding("CONSULT", "visit", "042", "future"), "visit").modality == "future"
 
 
 def test_recode_refusal_is_asserted() -> None:
-    assert recode("AGREE", None, "030", "negated", "accept")[3] == "asserted"
+    assert recode(Coding("AGREE", None, "030", "negated"), "accept").modality == "asserted"

@@ -121,9 +121,9 @@ def test_countries_demonym_spellings(word: str, iso3: str) -> None:
 
 def test_countries_gazetteer_knows_every_kb_demonym() -> None:
     """The gazetteer's demonym table is built from the knowledge base's (one curated source)."""
+    from newsgraph.fold import normalize_key
+    from newsgraph.gazetteer import demonym_table
     from newsgraph.kb import load_kb
-    from newsgraph.places.gazetteer import demonym_table
-    from newsgraph.places.normalize import normalize_key
 
     table = demonym_table()
     missing = [

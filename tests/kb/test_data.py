@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import time
 
 from newsgraph.kb import KnowledgeBase, load_kb
 from newsgraph.kb.loader import _builtin, build_kb
@@ -44,8 +43,7 @@ def test_entry_ids_are_unique(kb: KnowledgeBase) -> None:
     assert len(ids) == len(set(ids))
 
 
-def test_load_kb_is_cached_and_fast() -> None:
+def test_load_kb_is_cached() -> None:
+    # the build time is measured by benchmarks/bench_load.py (a budget, not a flaky assertion)
     assert load_kb() is load_kb()
-    started = time.perf_counter()
-    build_kb([_builtin()])
-    assert time.perf_counter() - started < 1.5  # measured ~0.2 s; generous for shared CPUs
+    assert len(build_kb([_builtin()]).entries) == len(load_kb().entries)

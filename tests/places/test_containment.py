@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from newsgraph.gazetteer import GazetteerEntry, load_gazetteer
 from newsgraph.places.containment import follows_member, within
-from newsgraph.places.gazetteer import GazetteerEntry, load_gazetteer
 from newsgraph.places.resolve import resolve_toponyms
 from newsgraph.places.surface import read_surface
 

@@ -114,3 +114,35 @@ def test_place_stage_resolves_spacy_entities_in_text_order() -> None:
         ("Cairo", "EGY", False),
     ]
     assert [p.id for p in analysis.places] == ["P1", "P2", "P3", "P4", "P5"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "name"),
+    [
+        (
+            "The European Union imposed sanctions on Iran in Brussels on Monday.",
+            "sanctions",
+            "Brussels",
+        ),
+        ("Washington announced new tariffs on China at a briefing in Ottawa.", "tariffs", "Ottawa"),
+        ("The cabinet approved an embargo on Venezuela in Lima on Friday.", "approved", "Lima"),
+    ],
+)
+def test_locate_event_setting_beats_the_target(text: str, trigger: str, name: str) -> None:
+    """Sanctions decided in one capital happen there, not in the sanctioned country."""
+    _, location = _locate(text, trigger)
+    assert location is not None and location.name == name
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "name"),
+    [
+        ("Gunmen attacked a market in Maiduguri, Nigeria, on Sunday.", "attacked", "Maiduguri"),
+        ("Police detained activists in Chile's capital Santiago.", "detained", "Santiago"),
+    ],
+)
+def test_locate_event_most_specific_place_of_the_clause(text: str, trigger: str, name: str) -> None:
+    _, location = _locate(text, trigger)
+    assert location is not None and location.name == name

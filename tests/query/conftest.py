@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import pytest
 
 from newsgraph.store import Store
+from record_factory import scenario
 from store.conftest import store_url
-from store.records import scenario
 
 
 @pytest.fixture(

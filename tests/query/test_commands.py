@@ -9,9 +9,10 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
+from newsgraph.export.command import export
 from newsgraph.query import commands
 from newsgraph.store import Store
-from store.records import scenario
+from record_factory import scenario
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +32,7 @@ def app() -> typer.Typer:
         commands.profile,
         commands.search,
         commands.clusters,
-        commands.export,
+        export,
     ):
         app.command()(command)
     return app
@@ -41,8 +42,8 @@ def app() -> typer.Typer:
     ("args", "expected"),
     [
         (["series", "KEN", "ETH", "--format", "csv"], "2025-05-01,2,3,1.0,2,0"),
-        (["profile", "Ruto"], "William Samoei Ruto"),
-        (["search", "corridor", "--kind", "quote", "--format", "jsonl"], '"doc_key":"kb-01"'),
+        (["profile", "Ruto", "-f", "json"], "William Samoei Ruto"),
+        (["search", "corridor", "--kind", "quote", "--format", "jsonl"], '"doc_key": "kb-01"'),
         (["clusters", "--actor", "Ruto", "--format", "csv"], "Addis Ababa,ETH,9.025,38.7469,2,3"),
     ],
 )

@@ -13,7 +13,7 @@ from newsgraph.errors import ConfigError
 from newsgraph.export.formats import POLECAT_COLUMNS, export
 from newsgraph.query.resolve import EventFilter
 from newsgraph.store import Store
-from store.records import EXPECTED_CLUSTERS
+from record_factory import EXPECTED_CLUSTERS
 
 
 def test_formats_plover_jsonl(filled: Store, tmp_path: Path) -> None:

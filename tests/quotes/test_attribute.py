@@ -199,13 +199,62 @@ CASES: list[tuple[str, list[Expected]]] = [
         "“The first task is to rebuild the schools.\n"
         "“The second is to rebuild the hospitals,” the governor said.",
         [
+            ("The first task is to rebuild the schools.", "direct", "the governor", None),
+            ("The second is to rebuild the hospitals", "direct", "the governor", None),
+        ],
+    ),
+    # --- one sentence per line: the quote runs over lines, the cue stands before it
+    (
+        "Fisheries Minister Tamsin Reid said on Friday:\n"
+        "“Stocks are recovering.\n"
+        "We will review the quota in June.”",
+        [
             (
-                "The first task is to rebuild the schools.\n“The second is to rebuild the hospitals",
+                "Stocks are recovering.\nWe will review the quota in June.",
                 "direct",
-                "the governor",
+                "Fisheries Minister Tamsin Reid",
                 None,
             )
         ],
+    ),
+    # --- continuation paragraphs keep the speaker of the paragraph that opened the statement
+    (
+        "“The harvest failed,” farmer Oluwaseun Bello said. “We have nothing to sell.\n"
+        "“Nobody has come to help.”",
+        [
+            ("The harvest failed", "direct", "farmer Oluwaseun Bello", None),
+            ("We have nothing to sell.", "direct", "farmer Oluwaseun Bello", None),
+            ("Nobody has come to help.", "direct", "farmer Oluwaseun Bello", None),
+        ],
+    ),
+    # --- a cue line ending in a comma introduces the quote on the next line
+    (
+        "Economist Farah Qureshi commented,\n"
+        "“A weaker currency will not fix the deficit on its own.”",
+        [
+            (
+                "A weaker currency will not fix the deficit on its own.",
+                "direct",
+                "Economist Farah Qureshi",
+                None,
+            )
+        ],
+    ),
+    # --- a pull-quote credited with a dash
+    (
+        "“The sea gives and the sea takes.” – Henrik Dahl\nThe fleet returned on Sunday.",
+        [("The sea gives and the sea takes.", "direct", "Henrik Dahl", None)],
+    ),
+    # --- the cue right before the quote wins over an earlier one in the sentence
+    (
+        "The paper quoted two teachers, with Ruth Mwangi stating: “Our classrooms are full.”",
+        [("Our classrooms are full.", "direct", "Ruth Mwangi", None)],
+    ),
+    # --- a role noun before the person: the person, not the body in brackets
+    (
+        "The general secretary of the teachers' union (NUT), Pavel Novak, called the reform "
+        "“rushed”.",
+        [("rushed", "partial", "Pavel Novak", None)],
     ),
     # --- headline style: a name and a colon
     (

@@ -43,6 +43,37 @@ def _found(text: str) -> list[tuple[str, str]]:
         # after a colon or a cue verb a capitalised quote is direct
         ("The minister said: “The embassy stays open.”", [("The embassy stays open.", "direct")]),
         ('He replied "I cannot do that".', [("I cannot do that", "direct")]),
+        # a whole clause right after a cue verb is direct even in lower case
+        (
+            'The mayor said "a new bridge will be built next year" at the meeting.',
+            [("a new bridge will be built next year", "direct")],
+        ),
+        (
+            'The report reasoned, "because fees are paid, the school is a business."',
+            [("because fees are paid, the school is a business.", "direct")],
+        ),
+        # names and titles are partial wherever they stand
+        (
+            'On its website, "The Great Library Countdown", the city lists closures.',
+            [("The Great Library Countdown", "partial")],
+        ),
+        (
+            "The group, which calls itself “Harbour Watch”, met on Friday.",
+            [("Harbour Watch", "partial")],
+        ),
+        ("A user calling himself “Nightowl” posted the files.", [("Nightowl", "partial")]),
+        (
+            "“Fishing ban hits coastal towns” — Baltic Times, May 3",
+            [("Fishing ban hits coastal towns", "partial")],
+        ),
+        # straight single marks: only where a line (or a colon) opens them, headline style
+        (
+            "'We will rebuild every school', says mayor",
+            [("We will rebuild every school", "direct")],
+        ),
+        ("He said: 'We are ready.'", [("We are ready.", "direct")]),
+        ("The players' union said 'no' to the offer.", []),
+        ("Rock 'n' roll is back in Memphis.", []),
         # guillemets
         ("«Nous restons», a déclaré le ministre.", [("Nous restons", "direct")]),
         # empty marks and a stray closing mark are ignored
@@ -57,22 +88,47 @@ def test_detect_marks(text: str, expected: list[tuple[str, str]]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a paragraph that opens a quote without closing it continues into the next one
+        # news style over several paragraphs: each opens with a mark, only the last closes;
+        # one record per paragraph
         (
             "“The first task is the schools.\n“The second is the hospitals,” she said.",
-            "The first task is the schools.\n“The second is the hospitals",
+            ["The first task is the schools.", "The second is the hospitals"],
         ),
         (
             '"We tried everything.\n"Nothing worked," the coach said.',
-            'We tried everything.\n"Nothing worked',
+            ["We tried everything.", "Nothing worked"],
+        ),
+        (
+            "“Water came first.\n“Then the power failed.\n“Then the phones,” a resident said.",
+            ["Water came first.", "Then the power failed.", "Then the phones"],
         ),
         # an unclosed quote whose next paragraph does not open with a mark ends with its paragraph
-        ("“We tried everything.\nThe coach left the room.", "We tried everything."),
+        ("“We tried everything.\nThe coach left the room.", ["We tried everything."]),
+        # a quote over several lines of text that comes one sentence per line is one record
+        (
+            "The union leader wrote: “Pay has not moved in ten years.\n"
+            "Rents have doubled.\n"
+            "Our members cannot wait any longer.”\n"
+            "Talks resume on Monday.",
+            [
+                "Pay has not moved in ten years.\nRents have doubled.\nOur members cannot wait any longer."
+            ],
+        ),
+        (
+            '"The river rose overnight.\nBy dawn the bridge was gone," the farmer said.\n'
+            'Officials said "most roads" were open.',
+            ["The river rose overnight.\nBy dawn the bridge was gone", "most roads"],
+        ),
+        # its closing mark on a later line is not read as an opening mark
+        (
+            'She said: "We will appeal.\nThe ruling is wrong." ((en))\nThe court declined comment.',
+            ["We will appeal.\nThe ruling is wrong."],
+        ),
     ],
 )
-def test_detect_multi_paragraph(text: str, expected: str) -> None:
+def test_detect_multi_paragraph(text: str, expected: list[str]) -> None:
     quotes = find_quotes(text, [])
-    assert [text[q.start : q.end] for q in quotes] == [expected]
+    assert [text[q.start : q.end] for q in quotes] == expected
 
 
 def test_detect_ids_in_text_order() -> None:

@@ -61,3 +61,16 @@ def test_find_quotes_with_doc_adds_indirect() -> None:
     kinds = [q.kind for q in find_quotes(analysis.text, analysis.sentences, analysis.doc)]
     assert "indirect" in kinds
     assert all(q.speaker is None for q in find_quotes(analysis.text, analysis.sentences))
+
+
+@pytest.mark.model
+def test_stage_cue_offset_points_at_the_cue_word(analyse: Analyse) -> None:
+    text = (
+        "The regulator urged airlines to refund cancelled flights.\n"
+        "“We expect compliance,” its chair Lena Berg told reporters.\n"
+        "“Passengers have waited long enough.”"
+    )
+    analysis = analyse(text)
+    cued = [(q.cue, q.cue_start) for q in analysis.quotes]
+    assert cued[:2] == [("urged", text.index("urged")), ("told", text.index("told"))]
+    assert cued[2] == (None, None)  # a continuation paragraph has no cue of its own

@@ -9,10 +9,9 @@ import pytest
 from sqlalchemy import select
 
 from newsgraph.store import Store
-from newsgraph.store import clusters as cl
+from newsgraph.store import matching as cl
 from newsgraph.store import schema as s
-
-from .records import EXPECTED_CLUSTERS, scenario
+from record_factory import EXPECTED_CLUSTERS, scenario
 
 
 def cluster_rows(store: Store) -> list[dict[str, Any]]:

@@ -10,8 +10,7 @@ from sqlalchemy import select
 from newsgraph.store import Store
 from newsgraph.store import entities as ent
 from newsgraph.store import schema as s
-
-from .records import entity, record
+from record_factory import entity, record
 
 
 def globals_by_name(store: Store) -> dict[str, int]:

@@ -2,102 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import text
 
-from newsgraph.store import Store
-from newsgraph.store import schema as store_schema
-
-
-def make_record(body: str, doc_id: str = "doc-1", published: str = "2025-03-02") -> dict[str, Any]:
-    """A small, valid analysis record written by hand (no model needed)."""
-    start = body.index("met")
-    return {
-        "id": doc_id,
-        "text": body,
-        "source": {
-            "path": None,
-            "url": None,
-            "publisher": "Example Wire",
-            "sha256": hashlib.sha256(body.encode()).hexdigest(),
-        },
-        "document": {
-            "title": "Leaders meet",
-            "subtitle": None,
-            "authors": [],
-            "published": published,
-            "published_source": "input",
-            "language": "en",
-            "captions": [],
-            "headings": [],
-            "notes": [],
-            "removed": [],
-            "body": [{"start": 0, "end": len(body)}],
-        },
-        "entities": [
-            {
-                "id": "E1",
-                "name": "Olaf Weber",
-                "type": "PERSON",
-                "aliases": [],
-                "country": "DEU",
-                "sector": "GOV",
-                "code": "DEUGOV",
-                "titles": ["chancellor"],
-                "mentions": [{"start": 0, "end": 10, "text": body[0:10]}],
-            }
-        ],
-        "events": [
-            {
-                "id": "V1",
-                "event_type": "CONSULT",
-                "mode": "visit",
-                "contexts": [],
-                "actors": [
-                    {
-                        "entity": "E1",
-                        "text": body[0:10],
-                        "start": 0,
-                        "end": 10,
-                        "country": "DEU",
-                        "sector": "GOV",
-                        "code": "DEUGOV",
-                    }
-                ],
-                "recipients": [],
-                "date": {
-                    "value": published,
-                    "start": published,
-                    "end": published,
-                    "precision": "day",
-                    "source": "text",
-                },
-                "location": None,
-                "modality": "asserted",
-                "historical": False,
-                "cameo": "042",
-                "quad_class": 1,
-                "score": 1.9,
-                "evidence": [
-                    {
-                        "start": 0,
-                        "end": len(body),
-                        "text": body,
-                        "section": "body",
-                        "trigger": {"start": start, "end": start + 3, "text": "met"},
-                    }
-                ],
-                "confidence": 0.9,
-            }
-        ],
-        "quotes": [],
-        "times": [],
-        "places": [],
-    }
+from newsgraph.store import Store, index, migrations
+from record_factory import make_record
 
 
 @pytest.mark.parametrize("body", ["Olaf Weber met the Polish president in Warsaw."])
@@ -131,7 +43,7 @@ def test_store_write_is_atomic(store: Store, monkeypatch: pytest.MonkeyPatch) ->
     def explode(*_args: Any) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(Store, "_insert_children", staticmethod(explode))
+    monkeypatch.setattr(index, "index_document", explode)  # after the document's own rows
     with pytest.raises(RuntimeError):
         store.add(make_record("Olaf Weber met the Polish president in Warsaw."))
     assert store.summary().documents == 0
@@ -155,13 +67,13 @@ def test_store_filters_rows(store: Store) -> None:
 def test_store_migrations_are_versioned_and_idempotent(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'v.sqlite'}"
     first = Store(url)
-    assert first.schema_version == store_schema.SCHEMA_VERSION
+    assert first.schema_version == migrations.SCHEMA_VERSION
     first.close()
     second = Store(url)  # reopening applies nothing twice
     with second.engine.connect() as conn:
         version = conn.execute(text("select value from meta where key='schema_version'")).scalar()
         mode = conn.execute(text("PRAGMA journal_mode")).scalar()
-    assert int(version) == store_schema.SCHEMA_VERSION
+    assert int(version) == migrations.SCHEMA_VERSION
     assert mode == "wal"
 
 
@@ -182,3 +94,25 @@ def test_store_migration_3_adds_adjectival_to_older_stores(tmp_path: Path) -> No
         columns = [row[1] for row in conn.execute(text("PRAGMA table_info(places)"))]
     reopened.close()
     assert "adjectival" in columns
+
+
+def test_store_add_many_keeps_the_good_records_of_a_failing_batch(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = index.write_document
+
+    def fails_on_b(conn: Any, record: dict[str, Any], *rest: Any) -> int:
+        if record["id"] == "b":
+            raise RuntimeError("disk full")
+        return real(conn, record, *rest)
+
+    monkeypatch.setattr(index, "write_document", fails_on_b)
+    batch = [
+        make_record(f"Olaf Weber met the {who} president in Warsaw.", key)
+        for key, who in (("a", "Polish"), ("b", "Czech"), ("c", "Slovak"))
+    ]
+    with pytest.raises(RuntimeError):
+        store.add_many(batch)
+    assert sorted(r["doc_key"] for r in store.rows("documents")) == ["a"]
+    monkeypatch.undo()
+    assert store.add_many(batch) == ["unchanged", "new", "new"]

@@ -9,10 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from newsgraph.store import Store, index
-from newsgraph.store import schema as store_schema
-
-from .records import EXPECTED_CLUSTERS, scenario
+from newsgraph.store import Store, index, migrations
+from record_factory import EXPECTED_CLUSTERS, scenario
 
 
 @pytest.fixture()
@@ -67,15 +65,18 @@ def test_views_version_1_store_is_backfilled(
     """A store written before migration 2 gets its clusters from the kept records."""
     url = f"sqlite:///{tmp_path / 'v1.sqlite'}"
     with monkeypatch.context() as old_code:  # the newsgraph that only knew migration 1
-        old_code.setattr(store_schema, "MIGRATIONS", store_schema.MIGRATIONS[:1])
-        old_code.setattr(store_schema, "SCHEMA_VERSION", 1)
+        old_code.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
+        old_code.setattr(migrations, "SCHEMA_VERSION", 1)
+        old_code.setattr(migrations, "create", migrations.MIGRATIONS[0])
         old_code.setattr(index, "index_document", lambda *_args: None)
+        old_code.setattr(index, "index_unindexed", lambda *_args: None)
+        old_code.setattr(index, "unindexed", lambda *_args: False)
         with Store(url) as old:
             for record in scenario():
                 old.add(record)
             assert old.schema_version == 1
     with Store(url) as new:
-        assert new.schema_version == store_schema.SCHEMA_VERSION
+        assert new.schema_version == migrations.SCHEMA_VERSION
         with new.engine.connect() as conn:
             counts = conn.execute(text("SELECT n_reports FROM event_clusters")).scalars().all()
             kept = json.loads(conn.execute(text("SELECT record FROM documents LIMIT 1")).scalar())

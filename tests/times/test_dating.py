@@ -197,3 +197,93 @@ def test_dating_ignores_an_expression_anchored_on_the_event_itself(anchor_phrase
     analysis.events = [meeting, earlier]
     EventDatingStage()(analysis)
     assert _date(analysis, "E1") == ("2025-01-30", "text", "day")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Ten years after its launch, the cooperative exports coffee to Oslo.", "P10Y"),
+        ("Two weeks after their arrival, the couple fled Aleppo.", "P2W"),
+    ],
+)
+def test_dating_undated_anchor_keeps_its_amount(sentence: str, value: str) -> None:
+    """No event of the document dates the anchor: the phrase still counts a duration."""
+    analysis = _dated(["Headline", sentence], PUBLISHED, [])
+    anchored = [t for t in analysis.times if t.anchor_text]
+    assert [(t.type, t.value) for t in anchored] == [("DURATION", value)]
+
+
+def test_dating_dated_anchor_is_not_turned_into_a_duration() -> None:
+    paragraphs = [
+        "Headline",
+        "The envoy visited Dodoma on May 2. Two days after the visit, talks began.",
+    ]
+    analysis = _dated(paragraphs, PUBLISHED, [("E1", "visited"), ("E2", "began")])
+    anchored = [t for t in analysis.times if t.anchor_text]
+    assert [(t.type, t.value) for t in anchored] == [("DATE", "2024-05-04")]
+
+
+def _parsed(nlp: Any, paragraphs: list[str], specs: list[tuple[Any, ...]]) -> Analysis:
+    text = "\n\n".join(paragraphs)
+    analysis = build(paragraphs, PUBLISHED, doc=nlp(text))
+    analysis.events = [event(analysis, *spec) for spec in specs]
+    return EventDatingStage()(analysis)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        ("The fishermen's union has asked the ministry to reopen the harbour.", "asked", None),
+        ("The mayor of Split says the ferries must run.", "says", None),
+        ("Activists have launched a petition asking the council to act.", "asking", None),
+        ("She had criticised the plan before she left office.", "criticised", None),
+        ("Customs officers seized a ton of cocaine in Guayaquil.", "seized", "publication"),
+        ("The rector was dismissed by the senate.", "dismissed", "publication"),
+    ],
+)
+def test_dating_publication_only_for_events_told_in_the_past(
+    nlp: Any, sentence: str, trigger: str, expected: str | None
+) -> None:
+    """A present or perfect clause with no date tells no day: no publication-day guess."""
+    analysis = _parsed(nlp, ["Headline", sentence], [("E1", trigger)])
+    found = _date(analysis, "E1")
+    assert (found[1] if found else None) == expected
+
+
+@pytest.mark.model
+def test_dating_headline_present_is_the_news_of_the_day(nlp: Any) -> None:
+    analysis = _parsed(nlp, ["Dockers strike in Antwerp", "Talks continue."], [("E1", "strike")])
+    assert _date(analysis, "E1") == ("2025-02-04", "publication", "day")
+
+
+@pytest.mark.model
+def test_dating_a_noun_clause_date_belongs_to_its_own_event(nlp: Any) -> None:
+    sentence = (
+        "A ceasefire plan drafted by Qatar in March 2023 was rejected by the generals on Friday."
+    )
+    analysis = _parsed(nlp, ["Headline", sentence], [("E1", "rejected")])
+    assert _date(analysis, "E1") == ("2025-01-31", "text", "day")
+
+
+@pytest.mark.model
+def test_dating_a_noun_clause_date_never_dates_the_main_event(nlp: Any) -> None:
+    sentence = "A truce plan backed by Norway in May 2022 was rejected by the junta."
+    analysis = _parsed(nlp, ["Headline", sentence], [("E1", "rejected")])
+    assert _date(analysis, "E1") == ("2025-02-04", "publication", "day")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "value"),
+    [
+        ("Crowds marked three years since the invasion in the capital.", "invasion", "2022"),
+        ("Ten years after the coup, the generals still rule.", "coup", "2015"),
+        ("Six months since the earthquake, families still live in tents.", "earthquake", "2024-08"),
+    ],
+)
+def test_dating_event_counted_from_is_historical(sentence: str, trigger: str, value: str) -> None:
+    """The event a counted phrase counts from lies that long before the article's day."""
+    analysis = _dated(["Headline", sentence], PUBLISHED, [("E1", trigger)])
+    assert _date(analysis, "E1") is not None
+    assert _date(analysis, "E1")[:2] == (value, "text")  # type: ignore[index]
+    assert analysis.events[0].historical is True

@@ -16,11 +16,8 @@ from newsgraph.actors.lexicon import lexicon
 from newsgraph.actors.resolve import Cluster
 from newsgraph.actors.roles import TextRole
 from newsgraph.kb import KnowledgeBase
+from newsgraph.kb.codes import TRANSNATIONAL
 from newsgraph.model import Entity, Role
-
-TRANSNATIONAL = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
-"""PLOVER's non-state "country" codes (Table 5.1); they stand alone as the actor code."""
-
 
 NON_STATE_BODY = "NGO"
 """Sector of a named association, committee or forum no knowledge-base entry or country claims:

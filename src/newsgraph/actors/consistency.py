@@ -11,17 +11,15 @@ from collections import Counter
 from typing import Any
 
 from newsgraph.actors.names import NameMention, is_title, name_tokens
+from newsgraph.fold import normalize_key
+from newsgraph.gazetteer import load_gazetteer
 from newsgraph.kb import KnowledgeBase
+from newsgraph.speech import verbs_with
 
 
 def _known_place(text: str, kb: KnowledgeBase) -> bool:
-    """Whether a name is a country, capital or gazetteer place (True if no gazetteer is built)."""
+    """Whether a name is a country, capital or gazetteer place."""
     if kb.country_by_name(text) is not None or kb.country_by_capital(text) is not None:
-        return True
-    try:
-        from newsgraph.places.gazetteer import load_gazetteer
-        from newsgraph.places.normalize import normalize_key
-    except ImportError:
         return True
     return bool(load_gazetteer().has_key(normalize_key(text)))
 
@@ -47,8 +45,9 @@ PERSON_NOUNS = frozenset(
 )  # fmt: skip
 """Nouns that, in apposition to a name, say it is a person ("their child, Gloria")."""
 
-SPEECH_VERBS = frozenset({"say", "tell", "add", "explain", "ask", "write", "recall", "insist"})
-"""Verbs whose subject is (nearly always) a person or a spokesperson's organisation."""
+SPEECH_VERBS = verbs_with("person_subject")
+"""Verbs whose subject is (nearly always) a person or a spokesperson's organisation (the shared
+speech-verb list, flag person_subject)."""
 
 
 def _person_evidence(doc: Any, m: NameMention) -> bool:

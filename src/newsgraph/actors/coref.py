@@ -17,6 +17,7 @@ from typing import Any
 
 from newsgraph.actors.lexicon import lexicon
 from newsgraph.actors.roles import _np_after
+from newsgraph.annotate import parsed_doc
 from newsgraph.kb import KnowledgeBase
 from newsgraph.model import Analysis, Entity, Mention
 
@@ -80,7 +81,7 @@ def _gender(entity: Entity, votes: dict[int, Counter[str]]) -> str | None:
 
 
 def _anchors(analysis: Analysis, people: list[Entity]) -> list[_Anchor]:
-    doc = analysis.doc
+    doc = parsed_doc(analysis, "actors")
     anchors: list[_Anchor] = []
     for entity in people:
         for m in entity.mentions:
@@ -96,7 +97,7 @@ def _anchors(analysis: Analysis, people: list[Entity]) -> list[_Anchor]:
 
 def resolve_pronouns(analysis: Analysis, entities: list[Entity]) -> None:
     """Add `Mention(kind="pronoun")` for third-person singular pronouns."""
-    doc = analysis.doc
+    doc = parsed_doc(analysis, "actors")
     people = [e for e in entities if e.type == "PERSON" and not e.is_source_agency]
     if not people:
         return
@@ -158,7 +159,7 @@ def _compatible(entity: Entity, country: str | None, head: str) -> bool:
 
 def resolve_nominals(analysis: Analysis, entities: list[Entity], kb: KnowledgeBase) -> None:
     """Add `Mention(kind="nominal")` for "the Syrian leader" / "the president" not next to a name."""
-    doc = analysis.doc
+    doc = parsed_doc(analysis, "actors")
     named = sorted((m.start, m.end, e) for e in entities for m in e.mentions)
     taken = [(m.start, m.end) for e in entities for m in e.mentions]
     for token in doc:

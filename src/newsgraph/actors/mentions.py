@@ -13,6 +13,7 @@ from bisect import bisect_left
 from typing import Any
 
 from newsgraph.actors.consistency import consistent_types
+from newsgraph.actors.headline import headline_names
 from newsgraph.actors.headwords import retype_by_head
 from newsgraph.actors.lexicon import lexicon
 from newsgraph.actors.names import NameMention, fold, is_capital, is_title, name_key, name_tokens
@@ -386,6 +387,7 @@ def find_mentions(analysis: Analysis, kb: KnowledgeBase) -> list[NameMention]:
     """All named mentions in the analysed sentences, typed and trimmed, in text order."""
     doc = analysis.doc
     mentions = _merge(_spacy_mentions(doc), _kb_mentions(doc, kb))
+    mentions = headline_names(analysis, mentions, kb)
     mentions = _declared_acronyms(doc, analysis.text, mentions)
     kept = drop_non_actors(doc, mentions)
     kept_ids = {id(m) for m in kept}

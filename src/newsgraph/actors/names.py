@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from newsgraph.actors.lexicon import lexicon
+from newsgraph.fold import fold as fold_letters
 from newsgraph.kb import KBEntry
 
 
@@ -32,10 +32,10 @@ class NameMention:
 
 
 def fold(text: str) -> str:
-    """Lowercase, strip diacritics and unify apostrophes and dashes."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.replace("’", "'").replace("‘", "'").replace("‐", "-").replace("–", "-").lower()
+    """`newsgraph.fold.fold` (case, accents, ł/ø/ß ...) with apostrophes and dashes unified."""
+    return (
+        fold_letters(text).replace("’", "'").replace("‘", "'").replace("‐", "-").replace("–", "-")
+    )
 
 
 def name_tokens(text: str) -> list[str]:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.actors.names import NameMention, is_capital
+from newsgraph.fold import normalize_key
+from newsgraph.gazetteer import common_words, load_gazetteer
 from newsgraph.kb import KBEntry, KnowledgeBase
-from newsgraph.places.gazetteer import common_words, load_gazetteer
-from newsgraph.places.normalize import normalize_key
 
 OUTER_LABELS = frozenset({"ORG", "FAC"})
 """Names whose inner names are looked for (a person's or place's words are its own)."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from newsgraph.actors.coding import compose_code
+from newsgraph.actors.context import code_participants
 from newsgraph.actors.lexicon import lexicon
 from newsgraph.kb import KnowledgeBase, load_kb
 from newsgraph.model import Analysis, Entity, Participant
@@ -43,8 +44,6 @@ PEOPLE_SECTOR = "CVL"
 MINORITY_WORDS = frozenset({"ethnic", "minority"})
 """Words that make a demonym name a minority group, not the state ("ethnic Albanians")."""
 
-_ACTIVE_KB: list[KnowledgeBase] = []
-
 
 @dataclass(frozen=True, slots=True)
 class _Owner:
@@ -55,15 +54,6 @@ class _Owner:
     code: str | None
     start: int
     end: int
-
-
-def use_kb(kb: KnowledgeBase) -> None:
-    """Remember the knowledge base the actors stage loaded, for later `participants_in` calls."""
-    _ACTIVE_KB[:] = [kb]
-
-
-def _kb() -> KnowledgeBase:
-    return _ACTIVE_KB[0] if _ACTIVE_KB else load_kb()
 
 
 def _for_entity(entity: Entity, start: int, end: int) -> Participant:
@@ -271,13 +261,16 @@ def _named_next(analysis: Analysis, head: Any, span: Any) -> Participant | None:
 def _with_owner(
     analysis: Analysis, participant: Participant, head: Any, kb: KnowledgeBase, bounds: range
 ) -> Participant:
-    """A countryless named body takes the country its modifiers name ("Israel's Cabinet")."""
+    """A countryless named body takes the country its modifiers name ("Israel's Cabinet"), or
+    else its own "in"/"of" phrase ("the Defence Ministry in Yerevan")."""
     if participant.country is not None or participant.sector is None:
         return participant
     outside = [
         t for t in _modifiers(head, bounds) if not participant.start <= t.idx < participant.end
     ]
     owners = [o for t in outside if (o := _owner_of(analysis, t, kb)) is not None]
+    if not owners and (after := _owner_after(analysis, [head], kb, bounds)) is not None:
+        owners = [after]  # "the Defence Ministry in Yerevan": the body's own place
     if len(owners) != 1 or owners[0].code is not None:
         return participant
     country = owners[0].country
@@ -318,13 +311,18 @@ def _people(
     )
 
 
-def participants_in(analysis: Analysis, start: int, end: int) -> list[Participant]:
-    """The actors the text span [start, end) refers to, one per coordinated member."""
+def participants_in(
+    analysis: Analysis, start: int, end: int, kb: KnowledgeBase | None = None
+) -> list[Participant]:
+    """The actors the text span [start, end) refers to, one per coordinated member.
+
+    `kb` is the knowledge base the caller's stage was built with (the built-in one if None);
+    it is passed in, never remembered from the actors stage."""
     doc = analysis.doc
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
     if span is None or len(span) == 0:
         return []
-    kb = _kb()
+    kb = kb if kb is not None else load_kb()
     bounds = range(span.start, span.end)
     found: list[Participant] = []
     seen: set[str] = set()
@@ -359,9 +357,7 @@ def participants_in(analysis: Analysis, start: int, end: int) -> list[Participan
                 seen.add(participant.entity)
         if participant is not None:
             found.append(participant)
-    if found:
-        return found
-    return _fallback(analysis, start, end)
+    return code_participants(analysis, found or _fallback(analysis, start, end))
 
 
 def _fallback(analysis: Analysis, start: int, end: int) -> list[Participant]:

@@ -168,6 +168,8 @@ def _link_partial_people(
                 continue
             if len(words[j]) == len(words[i]) and words[j] == words[i]:
                 continue
+            if _clashes(uf, people, words, i, j):
+                continue  # "Mensah" already joined Abena Mensah: it cannot also be Kwame Mensah
             if person_compatible(words[i], words[j]) or (
                 len(words[j]) == len(words[i]) and person_compatible(words[j], words[i])
             ):
@@ -186,6 +188,18 @@ def _link_partial_people(
             uf.union(i, max(before)[1])
         else:
             uf.union(i, min((min(js), root) for root, js in candidates.items())[1])
+
+
+def _fits(a: list[str], b: list[str]) -> bool:
+    return person_compatible(a, b) or person_compatible(b, a)
+
+
+def _clashes(uf: _UnionFind, people: list[int], words: list[list[str]], i: int, j: int) -> bool:
+    """Linking mention i to j's person would put two people who share a surname but have
+    different given names ("Kwame Mensah", his wife "Abena Mensah") in one cluster."""
+    mine = [k for k in people if uf.find(k) == uf.find(i) and len(words[k]) > 1]
+    theirs = [k for k in people if uf.find(k) == uf.find(j) and len(words[k]) > 1]
+    return any(not _fits(words[a], words[b]) for a in mine for b in theirs)
 
 
 def _cluster(mentions: list[NameMention], declared: set[int]) -> Cluster:

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newsgraph.actors.coding import code_entity, compose_code
+from newsgraph.actors.context import code_entities, find_context
 from newsgraph.actors.coref import resolve_nominals, resolve_pronouns
 from newsgraph.actors.mentions import NameMention, find_mentions, name_tokens
-from newsgraph.actors.participants import use_kb
 from newsgraph.actors.resolve import Cluster, person_compatible, resolve
 from newsgraph.actors.roles import TextRole, text_roles
-from newsgraph.errors import ConfigError
+from newsgraph.annotate import parsed_doc
 from newsgraph.kb import KnowledgeBase, load_kb
-from newsgraph.model import Analysis, Entity, Mention, MentionKind
+from newsgraph.model import Analysis, Diagnostic, Entity, Mention, MentionKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 """Dependencies in which a capital acts as its government ("Ankara said", "Moscow's offer")."""
@@ -48,18 +51,18 @@ def _kind(analysis: Analysis, m: NameMention, cluster: Cluster, name: str) -> Me
     return "name" if cluster.label != "PERSON" else "alias"
 
 
-def _is_modifier(token: Any) -> bool:
+def _is_modifier(token: Token) -> bool:
     if token.dep_ == "conj":
         return _is_modifier(token.head)
     return token.dep_ in MODIFIER_DEPS or token.pos_ == "ADJ"
 
 
-def _is_modifier_only(analysis: Analysis, cluster: Cluster) -> bool:
-    return all(_is_modifier(analysis.doc[m.tend - 1]) for m in cluster.mentions)
+def _is_modifier_only(doc: Doc, cluster: Cluster) -> bool:
+    return all(_is_modifier(doc[m.tend - 1]) for m in cluster.mentions)
 
 
-def _acts(analysis: Analysis, cluster: Cluster) -> bool:
-    return any(analysis.doc[m.tend - 1].dep_ in ACTING_DEPS for m in cluster.mentions)
+def _acts(doc: Doc, cluster: Cluster) -> bool:
+    return any(doc[m.tend - 1].dep_ in ACTING_DEPS for m in cluster.mentions)
 
 
 def _build(analysis: Analysis, cluster: Cluster, kb: KnowledgeBase) -> Entity:
@@ -78,7 +81,11 @@ def _build(analysis: Analysis, cluster: Cluster, kb: KnowledgeBase) -> Entity:
             roles += text_roles(analysis.doc, analysis.text, m, kb)
     entity.titles = list(dict.fromkeys(r.title for r in roles))
     code_entity(entity, cluster, roles, kb, analysis.document.published)
-    if entity.coding_source == "capital" and entity.country and _acts(analysis, cluster):
+    if (
+        entity.coding_source == "capital"
+        and entity.country
+        and _acts(parsed_doc(analysis, "actors"), cluster)
+    ):
         entity.sector, entity.coding_source = "GOV", "metonym"
         entity.code = compose_code(entity.country, entity.sector)
     return entity
@@ -99,19 +106,22 @@ class ActorStage:
         return load_kb(self.kb_paths)
 
     def __call__(self, analysis: Analysis) -> Analysis:
-        if analysis.doc is None:
-            raise ConfigError("the actors stage needs the spaCy Doc: run the annotate stage first")
+        doc = parsed_doc(analysis, self.name)
         kb = self.kb
-        use_kb(kb)
-        doc: Any = analysis.doc
         clusters = resolve(doc, analysis.text, find_mentions(analysis, kb))
         entities = [
             _build(analysis, c, kb)
             for c in clusters
-            if not (c.label == "NORP" and _is_modifier_only(analysis, c))
+            if not (c.label == "NORP" and _is_modifier_only(doc, c))
         ]
         resolve_nominals(analysis, entities, kb)
         resolve_pronouns(analysis, entities)
+        context = find_context(analysis, entities, kb)
+        analysis.country_context = context
+        if context is not None:
+            message = f"{context.country} from the {context.source}: {context.evidence}"
+            analysis.diagnostics.append(Diagnostic("actors", "country_context", message))
+        code_entities(analysis, entities, context)
         for entity in entities:
             entity.mentions.sort(key=lambda m: m.start)
         entities.sort(key=lambda e: e.mentions[0].start)

@@ -46,7 +46,8 @@ def evaluate(
     ] = None,
 ) -> None:
     """Measure accuracy on public gold data: event types and dyads (plover-gsr), CAMEO/PLOVER
-    agreement (petrarch), times and names (meantime), names and quotes (gum), geocoding
+    agreement (petrarch), times and names (meantime), names and quotes (gum), document-level
+    events, quotes and speakers (gum-events), geocoding
     (geowebnews). Stages that are not built yet are reported as such, not as zeros."""
     if format not in FORMATS:
         raise ConfigError(f"unknown format {format!r}; use one of: {', '.join(FORMATS)}")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import ConfigError
-from newsgraph.evaluate import geowebnews, gum, meantime, petrarch, plover_gsr
+from newsgraph.evaluate import geowebnews, gum, gum_events, meantime, petrarch, plover_gsr
 from newsgraph.evaluate.crosswalk import load_crosswalk
 from newsgraph.evaluate.metrics import ScoreResult
 
@@ -104,6 +104,18 @@ DATASETS: dict[str, DatasetSpec] = {
                 'GUM\'s gold nests names inside names ("Texas" in "University of Texas"), so '
                 "our nested mentions count here; without them typed F1 is about 0.78. A named "
                 "mention is one whose head is a proper noun; matching is one-to-one by overlap."
+            ),
+        ),
+        DatasetSpec(
+            "gum-events",
+            Path("gum_events_dev"),
+            "GUM news documents with PLOVER gold: document-level events, quotes, speakers",
+            gum_events.read,
+            lambda gold, predicted, _path: gum_events.score(gold, predicted),
+            caveat=(
+                "16 development documents, one annotator. Event precision counts predictions "
+                "matched to required or optional gold events; recall counts required ones only. "
+                "Seven documents have no required event: every event predicted there is counted."
             ),
         ),
         DatasetSpec(

@@ -13,11 +13,13 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
+from newsgraph.events.words import word_class
+
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-STATIVE_PASSIVES = frozenset({"oppose", "commit", "determine", "dedicate", "resolve"})
+RELATIVE_PRONOUNS = word_class("relative_pronouns")
+STATIVE_PASSIVES = word_class("stative_passives")
 """Verbs whose passive is an attitude of the subject ("is opposed to", "is committed to")."""
 MAX_DANGLING_GAP = 4  # words between a bare preposition and the head of the phrase it lost
 PHRASE_DROP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "parataxis"})
@@ -40,7 +42,7 @@ NON_ACTOR_ENT_LABELS = frozenset(
 )
 PLACE_LIKE_LABELS = NON_ACTOR_ENT_LABELS | {"EVENT", "LOC"}
 """Names that do not make their head an actor ("the Gulf war", "the Sinai desert")."""
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "we", "us", "i", "me"})
+PERSONAL_PRONOUNS = word_class("personal_pronouns")
 ACTOR_NOUNS_FILE = "actor_nouns.txt"
 
 
@@ -137,6 +139,9 @@ def actor_heads(trigger: Any) -> list[Any]:
             objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
             if objects and head.lemma_.lower() not in ("promise", "vow", "pledge"):
                 return expand_all(objects)  # object control: "urged X to ..." → X does it
+            patients = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+            if patients:  # the same in the passive: "X was forced to resign" → X resigns
+                return expand_all(_relative_head(p) for p in patients)
         if dep not in CLIMB_DEPS:
             return []
         current = head
@@ -160,8 +165,21 @@ def expand_all(tokens: Iterable[Any]) -> list[Any]:
 
 
 def passive_patient(trigger: Any) -> list[Any]:
-    """The passive subject ("X was attacked") is the recipient."""
-    return expand_all(c for c in trigger.children if c.dep_ in PASSIVE_SUBJECT_DEPS)
+    """The passive subject ("X was attacked") is the recipient; a conjoined participle shares
+    it ("X was charged and released on bail")."""
+    own = [c for c in trigger.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    if not own and shares_passive_subject(trigger):
+        own = [c for c in trigger.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    return expand_all(own)
+
+
+def shares_passive_subject(verb: Any) -> bool:
+    """A participle conjoined to a passive verb, with no subject of its own."""
+    return bool(
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in verb.children)
+    )
 
 
 def with_of_phrase(nouns: list[Any]) -> list[Any]:

@@ -12,11 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsgraph.events.arguments import is_actor_like
+from newsgraph.events.arguments import is_actor_like, shares_passive_subject
 from newsgraph.events.lexicon import Entry, load_lexicon
 
 OBJECT_LIKE_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd", "dative"})
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "acomp"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,14 +71,19 @@ def _conjuncts(noun: Any) -> list[Any]:
     return result
 
 
+def _names_a_time(prep: Any) -> bool:
+    """ "on Monday", "for two hours": a preposition whose object is a date or time."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in TIME_LABELS for c in prep.children)
+
+
 def features_of(token: Any) -> Features:
     """Read the trigger lemma, its particles/prepositions and its objects off the parse."""
     is_verb = token.pos_ == "VERB" or str(token.tag_).startswith("VB")
     particles: set[str] = set()
     objects: dict[str, int] = {}
     for child in token.children:
-        if child.dep_ in PARTICLE_DEPS:
-            particles.add(child.lower_)
+        if child.dep_ in PARTICLE_DEPS and not _names_a_time(child):
+            particles.add(child.lower_)  # "called the raid ... on Monday" is no "call on"
         if child.dep_ in OBJECT_LIKE_DEPS:
             for conjunct in _conjuncts(child):  # "launched artillery and rocket fire"
                 _add_object(objects, conjunct)
@@ -88,6 +94,14 @@ def features_of(token: Any) -> Features:
     if token.dep_ in ("amod", "acl") and token.tag_ == "VBN":
         objects.setdefault(_lemma(token.head), token.head.i)  # "the imposed sanctions"
     patients = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    if not patients and shares_passive_subject(token):  # "was charged and released on bail"
+        patients = [c for c in token.head.children if c.dep_ == "nsubjpass"]
+    if (
+        not patients
+        and token.tag_ == "VBN"
+        and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    ):  # a headline's "Activist arrested after ...": the subject suffered the act
+        patients = [c for c in token.children if c.dep_ == "nsubj"]
     if token.dep_ == "acl" and token.tag_ == "VBN":
         patients.append(token.head)
     has_person = any(is_actor_like(p) for p in patients)

@@ -4,15 +4,20 @@ Tokens are visited from the root down so that a framing verb ("urged", "refused"
 "invited") claims its complement before the complement could become an event of its own. A
 purpose clause ("led a delegation to discuss") belongs to the event it serves. Future and
 intended cooperation becomes AGREE and a future retreat CONCEDE, as the PLOVER manual codes them.
+The parse questions are `predicates`, the word lists `word_classes.txt`; a mention's coding
+travels as one `Coding` value and becomes an `Event` in `_build`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from newsgraph.events import arguments as args
+from newsgraph.events import implicit as implicit_actors
+from newsgraph.events import predicates as parse
 from newsgraph.events import recipients as recv
+from newsgraph.events import speech
 from newsgraph.events.cameo import (
     FRAMED_CODES,
     FRAMED_MODES,
@@ -23,51 +28,45 @@ from newsgraph.events.cameo import (
     score,
 )
 from newsgraph.events.classify import Classification, classify, classify_complement, features_of
+from newsgraph.events.coding import Coding
 from newsgraph.events.lexicon import Entry, load_lexicon
 from newsgraph.events.modality import modality_of
 from newsgraph.events.participants import antecedent, location_for, participants_for
 from newsgraph.events.recode import recode
-from newsgraph.model import Analysis, Event, Evidence, Modality, Participant, Sentence, Span
+from newsgraph.events.words import word_class
+from newsgraph.kb import KnowledgeBase
+from newsgraph.model import (
+    Analysis,
+    Event,
+    Evidence,
+    Participant,
+    Sentence,
+    Span,
+    as_event_type,
+)
+from newsgraph.speech import verbs_with
 
-SPEECH_VERBS = frozenset(
-    {
-        "say",
-        "declare",
-        "announce",
-        "insist",
-        "state",
-        "tell",
-        "reiterate",
-        "conclude",
-        "stress",
-        "warn",
-        "add",
-        "argue",
-        "write",
-        "affirm",
-        "assert",
-    }
-)
-OBLIGATION_AUX = frozenset({"must", "should"})
+SPEECH_VERBS = verbs_with("events_request")
+"""Speech verbs whose reported obligation is a demand (the shared list, flag events_request)."""
+FIRST_PERSON = word_class("first_person")
+GENERIC_PRONOUNS = word_class("generic_pronouns")
+UNRESOLVED_PRONOUNS = word_class("third_person_pronouns")
 SPEECH_DEMAND = Entry("say", "REQUEST", None, "100", 0.7, frame=True)
+SUPPORT_RECEIVED = Entry("support", "SUPPORT", None, "051", 0.7, nominal=True)
+"""'X received support from Y' is Y's SUPPORT of X (CAMEO 051)."""
+SUPPORT_NOUNS = word_class("support_nouns")
+ARRIVAL_VERBS = word_class("arrival_verbs")
+CHARACTERISING_VERBS = word_class("characterising_verbs")
+VERBAL_QUADS = frozenset({1, 3})
+"""Verbal cooperation and conflict (AGREE ... REJECT, THREATEN): no event without its actor."""
+BUSINESS_SECTORS = frozenset({"BUS", "MNC"})
+SPEECH_ACT_WEIGHT = 0.7
+"""Lexicon weight of a characterisation coded from its words ("called it 'a sham'")."""
+OFFER_VERBS = word_class("offer_verbs")
 """'X said Y must ...' is a demand by X on Y (PLOVER REQUEST), though 'said' alone is no event."""
-FORCE_NOUNS = frozenset(
-    {"troop", "soldier", "force", "peacekeeper", "army", "contingent", "unit", "battalion"}
-)
-CROWD_NOUNS = frozenset(
-    {
-        "people",
-        "student",
-        "worker",
-        "thousand",
-        "hundred",
-        "crowd",
-        "demonstrator",
-        "protester",
-        "resident",
-    }
-)
-EXERCISE_NOUNS = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "game", "patrol"})
+FORCE_NOUNS = word_class("force_nouns")
+CROWD_NOUNS = word_class("crowd_nouns")
+EXERCISE_NOUNS = word_class("exercise_nouns")
 """Military exercises: joint ones are COOPERATE, single-country ones MOBILIZE (manual 3.14)."""
 MODE_MODIFIERS: dict[str, tuple[str, str, str]] = {
     "hunger": ("PROTEST", "hunger", "142"),  # "hunger strike"
@@ -77,48 +76,11 @@ MODE_MODIFIERS: dict[str, tuple[str, str, str]] = {
 """A modifier of the trigger or its object that fixes the mode: word → (type, mode, CAMEO)."""
 CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
 """A promise or vow of these is a threat ("vowed to retaliate")."""
-NOMINAL_GOVERNORS = frozenset(
-    {
-        "be",
-        "engage",
-        "continue",
-        "resume",
-        "join",
-        "participate",
-        "remain",
-        "complete",
-        "begin",
-        "start",
-        "speed",
-        "finish",
-        "return",
-        "arrive",
-        "travel",
-        "fly",
-        "go",
-        "come",
-        "converge",
-        "gather",
-        "announce",
-        "order",
-        "involve",
-    }
-)
-"""Verbs that report a nominal event with their subject as actor ("is in talks with")."""
-CONDITION_MARKS = frozenset({"if", "unless"})
-"""A clause these open states a condition ("unless Baghdad accepted"), not an event."""
-PROPOSAL_NOUNS = frozenset(
-    {"call", "appeal", "offer", "invitation", "proposal", "request", "ultimatum", "plea", "bid"}
-)
+PROPOSAL_NOUNS = word_class("proposal_nouns")
 """Nouns whose complement is only proposed ("rejected a call for troops to be deployed")."""
-PROPOSAL_COMPLEMENT_DEPS = frozenset({"acl", "relcl", "xcomp"})
 AGENTIVE_OF_TYPES = frozenset({"CONSULT", "PROTEST", "RETREAT", "MOBILIZE"})
 """Nominal events whose "of" phrase is the actor ("the visit of X", "the withdrawal of X's
 troops"); for the others it is the target ("the invasion of X")."""
-MAX_BINDING_CLIMB = 4  # links between a pronoun and the clause whose subject binds it
-PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "its", "their", "his", "her"})
-COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
-COMPLEMENT_PREPS = frozenset({"for", "to", "on", "upon"})
 NO_ACTOR_FACTOR = 0.6  # an event whose actor is unknown is worth less
 NOT_ASSERTED_FACTOR = 0.9
 REPARSED_FACTOR = 0.9  # headline parsed after re-casing
@@ -134,137 +96,58 @@ class SentenceView:
     reparsed: bool = False
 
 
-def _top_down(tokens: list[Any]) -> list[Any]:
-    """Tokens ordered from the root down (depth in the parse), computed once per sentence."""
-    index = {t.i: n for n, t in enumerate(tokens)}
-    heads = [index.get(t.head.i, n) for n, t in enumerate(tokens)]
-    depth: dict[int, int] = {}
-    for n in range(len(tokens)):
-        path: list[int] = []
-        current = n
-        while current not in depth and heads[current] != current and len(path) < len(tokens):
-            path.append(current)
-            current = heads[current]
-        base = depth.setdefault(current, 0)
-        for step, node in enumerate(reversed(path), start=1):
-            depth[node] = base + step
-    return [tokens[n] for n in sorted(range(len(tokens)), key=lambda n: (depth.get(n, 0), n))]
-
-
-def _complement(trigger: Any) -> Any | None:
-    """The event a framing verb governs: its clause, or the object of "call for"."""
-    for child in trigger.children:
-        if child.dep_ in COMPLEMENT_DEPS and child.pos_ in ("VERB", "AUX"):
-            if child.dep_ == "advcl" and not any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in child.children
-            ):
-                continue
-            return _hyphen_tail(child)
-    for child in trigger.children:
-        if child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS:
-            for pobj in child.children:
-                if pobj.dep_ in ("pobj", "pcomp"):
-                    return pobj
-        if child.dep_ in ("dobj", "obj") and child.pos_ == "NOUN":
-            return child
-    return None
-
-
-def _hyphen_tail(verb: Any) -> Any:
-    """ "agreed to re-open": the parser splits the verb at the hyphen; its last piece carries
-    the objects."""
-    doc = verb.doc
-    while (
-        verb.i + 2 < len(doc) and doc[verb.i + 1].text == "-" and doc[verb.i + 2].head == verb.head
-    ):
-        verb = doc[verb.i + 2]
-    return verb
+def _is_purpose_clause(token: Any) -> bool:
+    """ "led a delegation to discuss trade": the clause serves the event it hangs on."""
+    return parse.is_infinitive_clause(token) and classify(features_of(token.head)) is not None
 
 
 def _consume_restatement(trigger: Any, event_type: str, consumed: set[int]) -> None:
     """ "insisted on its demand that ...": a noun of the framing verb's own type restates it."""
-    for child in trigger.children:
-        if child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS:
-            for noun in child.children:
-                governed = classify_complement(noun) if noun.dep_ == "pobj" else None
-                if governed is not None and governed.event_type == event_type:
-                    consumed.add(noun.i)
-
-
-def _is_condition(token: Any) -> bool:
-    """ "... unless Baghdad accepted its conditions": the condition of a threat or promise."""
-    return token.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children
-    )
-
-
-def _proposed(noun: Any) -> list[int]:
-    """Tokens of what a call, offer or invitation proposes ("a call for X to be deployed",
-    "an offer to host a summit", "an appeal for deploying troops"): proposed, not done."""
-    heads: list[Any] = []
-    for child in noun.children:
-        if child.dep_ in PROPOSAL_COMPLEMENT_DEPS and child.pos_ in ("VERB", "AUX"):
-            heads.append(child)
-        elif child.dep_ == "prep" and child.lower_ in ("for", "to"):
-            for inner in child.children:
-                if inner.dep_ == "pcomp":
-                    heads.append(inner)
-                elif inner.dep_ == "pobj":
-                    heads.extend(c for c in inner.children if c.dep_ in ("acl", "relcl"))
-    return [t.i for head in heads for t in head.subtree]
-
-
-def _is_purpose_clause(token: Any) -> bool:
-    if token.dep_ != "advcl" or not any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
-    ):
-        return False
-    return classify(features_of(token.head)) is not None
+    for noun in parse.complement_nouns(trigger):
+        governed = classify_complement(noun)
+        if governed is not None and governed.event_type == event_type:
+            consumed.add(noun.i)
 
 
 def _speech_demand(token: Any, features: Any) -> Classification | None:
     """A speech verb whose reported clause says someone must act."""
-    if features.lemma not in SPEECH_VERBS:
+    if features.lemma not in SPEECH_VERBS or parse.demanded_clause(token) is None:
         return None
-    for child in token.children:
-        if (
-            child.dep_ == "ccomp"
-            and any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in child.children)
-            and any(c.dep_ == "nsubj" and args.is_actor_like(c) for c in child.children)
-        ):
-            return Classification("REQUEST", SPEECH_DEMAND.weight, SPEECH_DEMAND)
-    return None
+    return Classification("REQUEST", SPEECH_DEMAND.weight, SPEECH_DEMAND)
 
 
-def _refine(
-    token: Any,
-    object_token: Any | None,
-    actors: list[Any],
-    event_type: str,
-    mode: str | None,
-    cameo: str | None,
-) -> tuple[str, str | None, str | None]:
+def _refine(token: Any, object_token: Any | None, actors: list[Any], coding: Coding) -> Coding:
     """Modifiers that fix the mode ("hunger strike") and joint exercises (COOPERATE)."""
+    event_type = coding.event_type
     modifiers = [c.lower_ for c in token.children if c.dep_ in ("advmod", "amod", "compound")]
     if object_token is not None:
         modifiers += [c.lower_ for c in object_token.children if c.dep_ in ("amod", "compound")]
     for word in modifiers:
         fixed = MODE_MODIFIERS.get(word)
         if fixed is not None and fixed[0] == event_type:
-            return fixed
+            return coding.recoded(*fixed)
+    if event_type == "SUPPORT" and parse.supports_funded_work(token):
+        return coding.recoded("AID", None, "070")  # "the study was supported by X": funding
+    if event_type == "ASSAULT" and parse.aims_at_computers(token, object_token):
+        return coding.recoded("COERCE", "cyber", None)  # a hacking attack (PLOVER: COERCE cyber)
+    if event_type == "ASSAULT" and actors and all(parse.is_media(a) for a in actors):
+        return coding.recoded("ACCUSE", "disapprove", "111")  # a magazine "attacked" its critics
     exercise = object_token is not None and any(
         t.lemma_.lower() in EXERCISE_NOUNS for t in args.with_of_phrase([object_token])
     )
-    if event_type == "MOBILIZE" and exercise and (_party_count(actors) > 1 or "joint" in modifiers):
-        return "COOPERATE", None, "062"
+    joint = parse.party_count(actors) > 1 or "joint" in modifiers
+    if event_type == "MOBILIZE" and exercise and joint:
+        return coding.recoded("COOPERATE", None, "062")
     # "a first batch of peacekeeping troops": the head of a quantity is its "of" phrase
     heads = {a.lemma_.lower() for a in args.with_of_phrase(actors)}
-    if event_type == "CONSULT" and mode == "visit" and heads & FORCE_NOUNS:
+    if event_type == "CONSULT" and coding.mode == "visit" and heads & FORCE_NOUNS:
         # Troops "arriving in" a country are deployed, not visiting (peacekeepers are aid).
         peacekeeping = heads & {"peacekeeper"} or any(
             c.lower_ == "peacekeeping" for a in args.with_of_phrase(actors) for c in a.children
         )
-        return ("AID", None, "074") if peacekeeping else ("MOBILIZE", "troops", "154")
+        if peacekeeping:
+            return coding.recoded("AID", None, "074")
+        return coding.recoded("MOBILIZE", "troops", "154")
     if (
         event_type == "PROTEST"
         and token.lemma_.lower() == "protest"
@@ -275,37 +158,28 @@ def _refine(
             for a in actors
         )
     ):
-        return (
-            "ACCUSE",
-            "disapprove",
-            "114",
-        )  # an organisation's protest is a complaint (manual 3.9)
-    return event_type, mode, cameo
+        # an organisation's protest is a complaint (manual 3.9)
+        return coding.recoded("ACCUSE", "disapprove", "114")
+    return coding
 
 
-def _party_count(actors: list[Any]) -> int:
-    """Parties in the actor phrases: "French and Egyptian warships" are two."""
-    count = 0
-    for actor in actors:
-        nationalities = [
-            c for c in actor.subtree if c.ent_type_ in ("NORP", "GPE") and c.i < actor.i
-        ]
-        count += max(1, len(nationalities))
-    return count
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """An event mention as the rules left it, before its participants are coded."""
 
-
-def _condition_subjects(token: Any) -> list[Any]:
-    """ "threatened to strike unless Baghdad accepted ...": an ultimatum addresses whoever must
-    meet its condition."""
-    for clause in [token, *(c for c in token.children if c.dep_ in COMPLEMENT_DEPS)]:
-        for child in clause.children:
-            if child.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in child.children):
-                return [c for c in child.children if c.dep_ == "nsubj" and args.is_actor_like(c)]
-    return []
+    trigger: Any
+    object_token: Any | None
+    """The light verb's object that took part in the match ("held *talks*"), if any."""
+    classification: Classification
+    coding: Coding
+    actor_heads: list[Any]
+    recipient_heads: list[Any]
 
 
 def _nominal_actor(noun: Any, event_type: str) -> list[Any] | None:
     """Actor heads of a nominal event, or None when nothing licenses it as an event."""
+    if any(c.dep_ == "compound" and c.ent_type_ in parse.WORK_LABELS for c in noun.children):
+        return None  # "the PlayStation VR demonstration": a product shown, not a protest
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "between":
             return [t for p in child.children if p.dep_ == "pobj" for t in args.expand_conjuncts(p)]
@@ -325,7 +199,10 @@ def _nominal_actor(noun: Any, event_type: str) -> list[Any] | None:
         c.dep_ == "prep" and c.lower_ == "against" for c in noun.children
     ) and noun.lemma_.lower() in ("demonstration", "protest", "riot", "strike"):
         return []  # "demonstrations against X": a protest whose actor is not named
-    governor = _nominal_governor(noun)
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in ARRIVAL_VERBS:
+        # "Requests have come from the town of X and from Y": the "from" phrases act
+        return parse.givers(noun.head, noun) or None
+    governor = parse.nominal_governor(noun)
     if governor is not None:
         # "X was engaged in fighting": the passive subject of the light verb is the actor.
         return args.actor_heads(governor) or args.passive_patient(governor)
@@ -335,7 +212,11 @@ def _nominal_actor(noun: Any, event_type: str) -> list[Any] | None:
             for c in noun.children
             if c.dep_ == "prep" and c.lower_ == "of"
             for p in c.children
-            if p.dep_ == "pobj" and args.is_actor_like(p)
+            if p.dep_ == "pobj"
+            and args.is_actor_like(p)
+            and not parse.names_a_work(p)
+            # one person does not demonstrate: "a demonstration of Batman" shows a game
+            and not (event_type == "PROTEST" and p.ent_type_ == "PERSON")
             for t in args.expand_conjuncts(p)
         ]
         if of_actors:
@@ -343,44 +224,98 @@ def _nominal_actor(noun: Any, event_type: str) -> list[Any] | None:
     return None
 
 
-def _nominal_governor(noun: Any) -> Any | None:
-    """The light verb that reports a nominal event ("is in talks", "engaged in fighting")."""
-    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
-    if noun.dep_ in ("pobj", "dobj", "attr") and governor.lemma_.lower() in NOMINAL_GOVERNORS:
-        return governor
-    return None
-
-
 class SentenceExtractor:
     """Finds the event mentions of one sentence; one instance per document."""
 
-    def __init__(self, analysis: Analysis) -> None:
+    def __init__(self, analysis: Analysis, kb: KnowledgeBase) -> None:
         self.analysis = analysis
+        self.kb = kb
         self.times = [(t.id, t.start, t.end) for t in analysis.times]
 
     def extract(self, view: SentenceView) -> list[Event]:
         consumed: set[int] = set()
         events: list[Event] = []
         lexicon = load_lexicon()
-        for token in _top_down(view.tokens):
+        for token in parse.top_down(view.tokens):
             lemma = token.lemma_.lower()
             if lemma in PROPOSAL_NOUNS and token.pos_ == "NOUN":
-                consumed.update(_proposed(token))  # even when a "rejected" took the noun
+                consumed.update(parse.proposed(token))  # even when a "rejected" took the noun
             if token.i in consumed or token.pos_ not in ("VERB", "NOUN", "PROPN", "AUX"):
                 continue
-            if _is_condition(token):
+            if parse.is_condition(token):
                 consumed.update(t.i for t in token.subtree)  # nothing in a condition happened
                 continue
             if (
                 lemma not in lexicon.verbs
                 and lemma not in lexicon.nouns
                 and lemma not in SPEECH_VERBS
+                and lemma not in parse.RECEIVING_VERBS
+                and lemma not in CHARACTERISING_VERBS
             ):
                 continue  # most words trigger nothing: skip them before reading the parse
-            event = self._event_at(token, view, consumed)
+            handled, event = self._received(token, view, consumed)
+            if not handled:
+                handled, event = self._characterised(token, view, consumed)
+            if not handled:
+                event = self._event_at(token, view, consumed)
             if event is not None:
                 events.append(event)
         return events
+
+    def _received(
+        self, token: Any, view: SentenceView, consumed: set[int]
+    ) -> tuple[bool, Event | None]:
+        """ "X received support from Y", "drew criticism from Y": Y's act on X. Returns whether
+        the receiving verb carried such an act, and its event (None when no giver is named)."""
+        noun = parse.received_object(token)
+        if noun is None:
+            return False, None
+        lemma = noun.lemma_.lower()
+        if lemma in SUPPORT_NOUNS:
+            result = Classification("SUPPORT", SUPPORT_RECEIVED.weight, SUPPORT_RECEIVED)
+        else:
+            nominal = load_lexicon().nouns.get(lemma)
+            if nominal is None:
+                return False, None
+            result = Classification(nominal.event_type, nominal.weight, nominal)
+        consumed.add(noun.i)
+        giver_heads = parse.givers(token, noun)
+        if not giver_heads:
+            return True, None  # support from someone unnamed: no one to code
+        coding = Coding(
+            result.event_type, result.entry.mode, result.entry.cameo, modality_of(token)
+        )
+        coding = recode(coding, lemma)
+        draft = Draft(token, noun, result, coding, giver_heads, args.actor_heads(token))
+        return True, self._build(draft, view)
+
+    def _characterised(
+        self, token: Any, view: SentenceView, consumed: set[int]
+    ) -> tuple[bool, Event | None]:
+        """ "called the shelling 'an act of terror'", "described the ruling as a provocation":
+        a condemning (ACCUSE) or praising (SUPPORT) characterisation by the subject (or the
+        agent of a passive) of what the object did."""
+        if token.lemma_.lower() not in CHARACTERISING_VERBS or token.pos_ != "VERB":
+            return False, None
+        words = parse.characterisation(token)
+        act = speech.judged_act(words) if words else None
+        if act is None:
+            return False, None
+        event_type, mode, hint, _word = act
+        consumed.update(t.i for t in words)
+        entry = Entry(token.lemma_.lower(), event_type, mode, hint, SPEECH_ACT_WEIGHT, verbal=True)
+        result = Classification(event_type, entry.weight, entry)
+        coding = recode(Coding(event_type, mode, hint, modality_of(token)), token.lemma_.lower())
+        judged = [c for c in token.children if c.dep_ in ("dobj", "obj")] or args.passive_patient(
+            token
+        )
+        draft = Draft(token, None, result, coding, args.actor_heads(token), judged)
+        event = self._build(draft, view)
+        quotes = [speech.quote_at(self.analysis, w.idx + view.offset) for w in words]
+        quote = next((q for q in quotes if q is not None), None)
+        if event is not None and quote is not None:  # "called the raid "a provocation""
+            event.evidence = [replace(e, quote=quote.id) for e in event.evidence]
+        return True, event
 
     def _event_at(self, token: Any, view: SentenceView, consumed: set[int]) -> Event | None:
         features = features_of(token)
@@ -389,33 +324,65 @@ class SentenceExtractor:
             return None
         if _is_purpose_clause(token):
             return None
+        if parse.in_restrictive_clause(token):
+            return None  # "banks that fund the army": a kind of bank, not an event
+        if result.event_type == "ASSAULT" and features.is_verb and parse.thing_object(token):
+            return None  # "shoot a new outfit", "hit the ball": violence needs a target
+        if result.event_type == "REJECT" and parse.is_decrease(token):
+            return None  # "sea ice declined"
+        if (
+            (result.entry.host or features.lemma in OFFER_VERBS)
+            and result.object_index is None  # "gave a warm welcome": the object is the event
+            and self._offers_goods(token)
+        ):
+            return None  # "vendors offered products", "sites kept hosting the video"
         if result.entry.nominal:
             actors = _nominal_actor(token, result.event_type)
             if actors is None:
                 return None
         else:
             actors = args.actor_heads(token)
+        headline_passive = parse.is_headline_passive(token) and (
+            view.sentence.section == "title" or token.tag_ == "VBN"  # "... and 30 injured"
+        )
         object_token = token.doc[result.object_index] if result.object_index is not None else None
         if object_token is not None:
             consumed.add(object_token.i)
-        event_type, mode, cameo = result.event_type, result.entry.mode, result.entry.cameo
-        recipients = recv.recipient_heads(token, event_type, object_token, mode)
+        coding = Coding(result.event_type, result.entry.mode, result.entry.cameo)
+        recipients = recv.recipient_heads(token, coding.event_type, object_token, coding.mode)
         if result.entry.nominal:
-            recipients = recipients or self._nominal_recipients(token, event_type, consumed)
+            recipients = recipients or self._nominal_recipients(token, coding.event_type, consumed)
         if result.entry.frame:
-            event_type, mode, cameo, recipients = self._frame(token, result, recipients, consumed)
+            coding, recipients = self._frame(token, result, recipients, consumed)
         recipients = recipients or recv.circumstance_party(token, result.event_type)
-        event_type, mode, cameo = _refine(token, object_token, actors, event_type, mode, cameo)
-        event_type, mode, cameo, modality = recode(
-            event_type, mode, cameo, modality_of(token), features.lemma
+        coding = _refine(token, object_token, actors, coding)
+        coding = recode(
+            Coding(coding.event_type, coding.mode, coding.cameo, modality_of(token)),
+            features.lemma,
         )
-        if result.entry.host and event_type == result.event_type:
+        if result.entry.host and object_token is not None and object_token not in recipients:
+            recipients = [object_token, *recipients]  # "received the Saudi envoy": the visitor
+        if result.entry.host and coding.event_type == result.event_type:
             # The host is the recipient of a visit; a promise to host is the host's own (AGREE).
             actors, recipients = recipients, actors
-        if event_type == "THREATEN" and not recipients:
-            recipients = _condition_subjects(token)
-        return self._build(
-            token, object_token, view, result, event_type, mode, cameo, modality, actors, recipients
+        if coding.event_type == "THREATEN" and not recipients:
+            recipients = parse.condition_subjects(token)
+        if headline_passive:
+            actors, recipients = [], [*actors, *recipients]
+        draft = Draft(token, object_token, result, coding, actors, recipients)
+        return self._build(draft, view)
+
+    @staticmethod
+    def _offers_goods(verb: Any) -> bool:
+        """An offer or a hosting whose object is a thing, not an event ("offered products",
+        "hosting the video"; not "offered talks", "hosted a summit", "offered to mediate")."""
+        governed = parse.complement(verb)
+        if governed is not None and governed.pos_ in ("VERB", "AUX"):
+            return False
+        nouns = load_lexicon().nouns
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        return bool(objects) and all(
+            parse.is_thing(o) and o.lemma_.lower() not in nouns for o in objects
         )
 
     @staticmethod
@@ -428,18 +395,19 @@ class SentenceExtractor:
             if clause is not None:
                 consumed.add(clause.i)
                 return recv.content_subjects(clause)
-        governor = _nominal_governor(noun)
+        governor = parse.nominal_governor(noun)
         return [] if governor is None else recv.governor_recipients(governor, noun, event_type)
 
     def _frame(
         self, token: Any, result: Classification, recipients: list[Any], consumed: set[int]
-    ) -> tuple[str, str | None, str | None, list[Any]]:
-        """Type, mode and code of a framing verb from the event it governs."""
-        event_type, mode, cameo = result.event_type, result.entry.mode, result.entry.cameo
+    ) -> tuple[Coding, list[Any]]:
+        """The coding of a framing verb from the event it governs, and its recipients."""
+        coding = Coding(result.event_type, result.entry.mode, result.entry.cameo)
+        event_type = coding.event_type
         _consume_restatement(token, event_type, consumed)
-        complement = _complement(token)
+        complement = parse.complement(token)
         if complement is None:
-            return event_type, mode, cameo, recipients
+            return coding, recipients
         governed = classify_complement(complement)
         if not recipients and complement.pos_ == "NOUN" and event_type in recv.CONTENT_CLAUSE_TYPES:
             clause = recv.content_clause(complement)  # "insisted on its demand that X ..."
@@ -456,46 +424,63 @@ class SentenceExtractor:
                 complement, inner_type, inner_object
             )
         if governed is None:
-            return event_type, mode, cameo, recipients
+            return coding, recipients
         consumed.add(complement.i)
         if governed.object_index is not None:
             consumed.add(governed.object_index)
         inner = governed.event_type
         if event_type == "AGREE" and inner in CONFLICT_TYPES:
-            event_type, cameo = "THREATEN", FRAMED_CODES.get(("THREATEN", inner), "130")
-            mode = FRAMED_MODES["THREATEN"].get(inner)
+            cameo = FRAMED_CODES.get(("THREATEN", inner), "130")
+            coding = coding.recoded("THREATEN", FRAMED_MODES["THREATEN"].get(inner), cameo)
         elif event_type in FRAMED_MODES:
-            mode = mode or FRAMED_MODES[event_type].get(inner)
-            cameo = FRAMED_CODES.get((event_type, inner), cameo)
+            mode = coding.mode or FRAMED_MODES[event_type].get(inner)
+            coding = coding.recoded(
+                event_type, mode, FRAMED_CODES.get((event_type, inner), coding.cameo)
+            )
         elif event_type == "AGREE":
-            cameo = INTENT_CODES.get(inner, cameo)
-        return event_type, mode, cameo, recipients
+            coding = coding.recoded(event_type, coding.mode, INTENT_CODES.get(inner, coding.cameo))
+        return coding, recipients
 
-    def _build(
-        self,
-        token: Any,
-        object_token: Any | None,
-        view: SentenceView,
-        result: Classification,
-        event_type: str,
-        mode: str | None,
-        cameo: str | None,
-        modality: Modality,
-        actor_heads: list[Any],
-        recipient_heads: list[Any],
-    ) -> Event | None:
-        actors = self._participants(actor_heads, view)
+    def _build(self, draft: Draft, view: SentenceView) -> Event | None:
+        token, object_token, coding = draft.trigger, draft.object_token, draft.coding
+        heads = [h for h in draft.actor_heads if not parse.is_thing(h)]
+        if draft.actor_heads and not heads:
+            return None  # "surface ozone declined", "a crane killed": no one acted
+        actors = self._participants(heads, view)
         recipients = [
             p
-            for p in self._participants(recipient_heads, view)
+            for p in self._participants(draft.recipient_heads, view)
             if not any(_same(p, a) for a in actors)
         ]
-        if actor_heads and not actors:
+        if draft.actor_heads and not actors:
             return None  # the only actor was an agency or the author
-        if not actors and not recipients and token.dep_ in ("acl", "amod"):
-            return None  # "a conference held after the meeting" refers to, not reports, an event
-        code = cameo_for(event_type, mode, cameo)
-        confidence = result.confidence
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+        implicit = False
+        if not actors and implicit_actors.takes_implicit_actor(token.lemma_.lower()):
+            # "he was arrested": the police or court the story names elsewhere
+            actors = implicit_actors.law_enforcement_actor(
+                self.analysis, token.idx + view.offset, self.kb
+            )
+            recipients = [p for p in recipients if not any(_same(p, a) for a in actors)]
+            implicit = bool(actors)
+        if not actors and not recipients:
+            return None  # no one to code: "lawsuits have been filed", "the resolution failed"
+        if not actors and quad_class(coding.event_type) in VERBAL_QUADS and not passive:
+            return None  # praise, demands, accusations: an act of speech needs its speaker
+            # (a passive "was accused of" leaves the speaker unsaid, and is still an act)
+        if all(p.sector in BUSINESS_SECTORS for p in actors + recipients):
+            return None  # companies dealing with companies: no political event
+        if (
+            not actors
+            and coding.event_type == "ASSAULT"
+            and token.pos_ != "NOUN"
+            and not parse.violence_named(token)
+        ):
+            return None  # "76 people were killed when the hotel collapsed": no attacker
+        event_type, mode, modality = coding.event_type, coding.mode, coding.modality
+        code = cameo_for(event_type, mode, coding.cameo)
+        confidence = draft.classification.confidence
+        confidence *= implicit_actors.IMPLICIT_ACTOR_FACTOR if implicit else 1.0
         confidence *= 1.0 if actors else NO_ACTOR_FACTOR
         confidence *= 1.0 if modality == "asserted" else NOT_ASSERTED_FACTOR
         confidence *= REPARSED_FACTOR if view.reparsed else 1.0
@@ -507,7 +492,7 @@ class SentenceExtractor:
         sentence = view.sentence
         return Event(
             id="",
-            event_type=event_type,
+            event_type=as_event_type(event_type),
             mode=mode,
             contexts=contexts_for(code),
             actors=actors,
@@ -532,16 +517,37 @@ class SentenceExtractor:
 
     def _participants(self, heads: list[Any], view: SentenceView) -> list[Participant]:
         found: list[Participant] = []
-        bound = [b for head in heads for b in _bound_subjects(head)]
+        bound = [b for head in heads for b in parse.bound_subjects(head)]
         for head in dict.fromkeys(bound):
+            if head.lower_ in GENERIC_PRONOUNS and (
+                head.pos_ == "PRON" or any(c.lower_ == "no" for c in head.children)
+            ):
+                continue  # "you", "no one": no one in particular
+            if head.lower_ in FIRST_PERSON and head.pos_ == "PRON" and not view.reparsed:
+                # "we will meet again," the envoy said: the speaker is the actor
+                quote = speech.quote_at(self.analysis, head.idx + view.offset)
+                speaker = (
+                    speech.speaker_participants(self.analysis, quote, self.kb) if quote else []
+                )
+                found += [p for p in speaker if not any(_same(p, q) for q in found)]
+                if speaker or quote is None:
+                    continue  # outside quotes, "I" is the writer of a feature, no actor
             span = None if view.reparsed else antecedent(self.analysis, head)
             if span is None:
                 local = args.phrase_span(head)
                 span = (local[0] + view.offset, local[1] + view.offset)
             doc = head.doc if view.reparsed else None
             for p in participants_for(
-                self.analysis, span[0], span[1], head.idx + view.offset, doc, view.offset
+                self.analysis,
+                span[0],
+                span[1],
+                head.idx + view.offset,
+                doc,
+                view.offset,
+                kb=self.kb,
             ):
+                if p.entity is None and _bare_pronoun(self.analysis.text[p.start : p.end]):
+                    continue  # "they" that nothing resolved names no one we can code
                 if not any(_same(p, q) for q in found):
                     found.append(p)
         return found
@@ -575,31 +581,8 @@ class SentenceExtractor:
         return [tid for _, tid in sorted(inside)]
 
 
-def _bound_subjects(pronoun: Any) -> list[Any]:
-    """ "X visited Ankara, where he met ...", "X and Y held talks after their meeting": a pronoun
-    in a dependent clause or a possessive stands for the governing clause's subject."""
-    if pronoun.lower_ not in PRONOUN_SUBJECTS or not (
-        pronoun.dep_ in ("nsubj", "nsubjpass") or args.is_possessor(pronoun)
-    ):
-        return [pronoun]
-    if args.is_possessor(pronoun):
-        governor = pronoun.head
-    elif pronoun.head.dep_ in ("relcl", "advcl", "conj", "ccomp"):
-        governor = pronoun.head.head
-    else:
-        return [pronoun]
-    for _ in range(MAX_BINDING_CLIMB):
-        subjects = [
-            c
-            for c in governor.children
-            if c.dep_ == "nsubj" and c.pos_ != "PRON" and c.i != pronoun.i
-        ]
-        if subjects:
-            return args.expand_conjuncts(subjects[0])
-        if governor.head.i == governor.i:
-            break
-        governor = governor.head
-    return [pronoun]
+def _bare_pronoun(text: str) -> bool:
+    return text.strip().lower() in UNRESOLVED_PRONOUNS
 
 
 def _same(a: Participant, b: Participant) -> bool:

@@ -10,6 +10,7 @@ name them, recipients must match recipients. Participants match by entity, count
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from newsgraph.model import Event, Participant
@@ -23,6 +24,7 @@ MERGE_BONUS = 0.05  # confidence gained when another mention confirms the event
 MAX_CONFIDENCE = 0.99
 
 KeyFn = Callable[[Participant], frozenset[str]]
+_PHRASE_TAIL = re.compile(r",| (?:of|in|from|for|at|on|with) ")
 
 
 def participant_keys(text: str) -> KeyFn:
@@ -31,12 +33,15 @@ def participant_keys(text: str) -> KeyFn:
     def keys(p: Participant) -> frozenset[str]:
         name = text[p.start : p.end].lower().replace("’s", "").replace("'s", "").strip()
         result = {f"text:{name}"}
-        words = [w for w in name.split() if w[:1].isalpha()]
+        # the head of "municipalities in Italy", "the president of Chile, X" comes before the
+        # first preposition or comma
+        head_part = _PHRASE_TAIL.split(name, maxsplit=1)[0]
+        words = [w for w in head_part.split() if w[:1].isalpha()]
         if words:
             result.add(f"word:{words[-1]}")
         if p.entity:
             result.add(f"entity:{p.entity}")
-        if p.country:
+        if p.country and p.country_source is None:  # the document's country names no one
             result.add(f"country:{p.country}")
         return frozenset(result)
 
@@ -63,12 +68,22 @@ def _participants_match(a: Event, b: Event, keys: KeyFn) -> bool:
         return False
     if a.recipients and b.recipients:
         small, large = sorted((a.recipients, b.recipients), key=len)
-        return _covered(small, large, keys)
+        # a headline names the sufferer loosely ("Scientology defector arrested"): it joins the
+        # body's report of the same act by the same actors
+        return _covered(small, large, keys) or _headline_and_body(a, b)
     if a.recipients or b.recipients:
         # A mention without a recipient only joins one from another part of the article
         # (a headline's "X attacks" and the body's "X attacked Y"), not a body sentence's.
         return {e.section for e in a.evidence} != {e.section for e in b.evidence}
     return True
+
+
+def _headline_and_body(a: Event, b: Event) -> bool:
+    """One mention only in the headline, the other only outside it."""
+    sections_a, sections_b = {e.section for e in a.evidence}, {e.section for e in b.evidence}
+    return (sections_a == {"title"}) != (sections_b == {"title"}) and (
+        "title" not in sections_a or "title" not in sections_b
+    )
 
 
 def compatible(a: Event, b: Event, keys: KeyFn, times: dict[str, str | None]) -> bool:

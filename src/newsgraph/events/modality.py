@@ -9,48 +9,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsgraph.events.words import word_class
 from newsgraph.model import Modality
 
-NEGATORS = frozenset({"not", "n't", "never", "no"})
-NEGATING_HEADS = frozenset({"fail"})  # "failed to reach" did not happen
-HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-CONDITIONAL_MARKS = frozenset({"if", "unless"})
-INTENT_HEADS = frozenset(
-    {
-        "plan",
-        "intend",
-        "aim",
-        "seek",
-        "want",
-        "wish",
-        "hope",
-        "ready",
-        "readiness",
-        "willing",
-        "willingness",
-        "prepare",
-        "prepared",
-        "determined",
-        "determination",
-        "intention",
-        "eager",
-        "keen",
-        "decide",
-        "decision",
-        "resolve",
-        "commitment",
-        "bid",
-        "offer",
-        "desire",
-        "aspire",
-    }
-)
-"""Words whose infinitive complement is an intention, not a fact. ("tried/attempted to" is not
-here: an attempted assassination is an ASSAULT, PLOVER manual 3.16.)"""
-FUTURE_HEADS = frozenset({"expect", "schedule", "set", "due", "poised", "go", "likely", "slate"})
+NEGATORS = word_class("negators")
+NEGATING_HEADS = word_class("negating_heads")  # "failed to reach" did not happen
+HYPOTHETICAL_AUX = word_class("hypothetical_aux")
+FUTURE_AUX = word_class("future_aux")
+CONDITIONAL_MARKS = word_class("condition_marks")
+INTENT_HEADS = word_class("intent_heads")
+"""Words whose infinitive complement is an intention, not a fact."""
+FUTURE_HEADS = word_class("future_heads")
 """Words whose infinitive complement is scheduled or expected ("is due to visit")."""
-FUTURE_MODIFIERS = frozenset({"upcoming", "planned", "future", "forthcoming", "proposed", "next"})
+FUTURE_MODIFIERS = word_class("future_modifiers")
 CLIMB_DEPS = frozenset({"xcomp", "acl", "acomp", "amod"})
 MAX_CLIMB = 4  # links to follow upwards; governing words are near the trigger
 

@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from newsgraph.actors import participants_in
+from newsgraph.kb import KnowledgeBase
 from newsgraph.model import Analysis, EventLocation, Participant
 from newsgraph.places import locate_event
 
@@ -97,9 +98,12 @@ def participants_for(
     head: int | None = None,
     doc: Any = None,
     offset: int = 0,
+    *,
+    kb: KnowledgeBase | None = None,
 ) -> list[Participant]:
     """Coded participants for a phrase (head: offset of its head word); an uncoded phrase stays
-    as itself with entity None, so "rebel commanders" still names who acted."""
+    as itself with entity None, so "rebel commanders" still names who acted. `kb` is the events
+    stage's knowledge base (the built-in one if None)."""
     if _is_excluded(analysis, start, end):
         return []
     if doc is not None:
@@ -108,10 +112,10 @@ def participants_for(
         for p in _fallback(analysis, start, end, head, doc, offset):
             coded = []
             if p.entity is None:
-                coded = participants_in(analysis, p.start, p.end)
+                coded = participants_in(analysis, p.start, p.end, kb)
             found.extend(_by_name(analysis, c) for c in (coded or [p]))
     else:
-        found = participants_in(analysis, start, end)
+        found = participants_in(analysis, start, end, kb)
         if len(found) == 1 and found[0].entity is None and found[0].country is None:
             # A phrase without a country keeps its whole noun phrase ("activists from the Fatah
             # party") and whatever coding it has ("rebel commanders" REB, a group of states).

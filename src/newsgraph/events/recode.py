@@ -12,14 +12,13 @@ modality is kept: it still says that the underlying act has not (yet) happened.
 from __future__ import annotations
 
 from newsgraph.events.cameo import FRAMED_CODES, FRAMED_MODES, INTENT_CODES
-from newsgraph.model import Modality
+from newsgraph.events.coding import Coding
+from newsgraph.events.words import word_class
 
 COOPERATIVE_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 THREAT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 REFUSABLE_TYPES = frozenset({"AGREE", "CONCEDE"})
-REFUSABLE_LEMMAS = frozenset(
-    {"accept", "allow", "permit", "comply", "agree", "recognize", "recognise"}
-)
+REFUSABLE_LEMMAS = word_class("refusable_lemmas")
 """Verbs whose negation is a refusal ("will not accept refugees")."""
 THREAT_MODES: dict[str, str] = {
     "arrest": "arrest",
@@ -32,27 +31,24 @@ THREAT_MODES: dict[str, str] = {
 REFUSAL_CODES = {"CONCEDE": "124"}  # declining to yield; other refusals are plain 120 (reject)
 PENDING: frozenset[str] = frozenset({"future", "intended", "hypothetical"})
 
-Coding = tuple[str, str | None, str | None, Modality]
 
-
-def recode(
-    event_type: str, mode: str | None, cameo: str | None, modality: Modality, lemma: str
-) -> Coding:
+def recode(coding: Coding, lemma: str) -> Coding:
     """Apply the manual's type-for-modality conventions to one event mention."""
+    event_type, mode, modality = coding.event_type, coding.mode, coding.modality
     if modality == "negated" and (event_type in REFUSABLE_TYPES or lemma in REFUSABLE_LEMMAS):
-        return "REJECT", None, REFUSAL_CODES.get(event_type, "120"), "asserted"
+        return coding.recoded("REJECT", None, REFUSAL_CODES.get(event_type, "120"), "asserted")
     if modality in PENDING and (
         event_type in THREAT_TYPES or (event_type == "PROTEST" and mode == "boycott")
     ):
         threat_mode = THREAT_MODES.get(mode or "") or FRAMED_MODES["THREATEN"].get(event_type)
         code = "1312" if mode == "boycott" else FRAMED_CODES.get(("THREATEN", event_type), "130")
-        return "THREATEN", threat_mode, code, modality
+        return coding.recoded("THREATEN", threat_mode, code)
     if modality in PENDING and event_type in COOPERATIVE_TYPES:
         # "will meet", "ready to assist", "would meet X if ...": a promise or offer (AGREE).
-        return "AGREE", None, INTENT_CODES[event_type], modality
+        return coding.recoded("AGREE", None, INTENT_CODES[event_type])
     if modality in ("future", "intended"):
         if event_type == "RETREAT" and modality == "future":
-            return "CONCEDE", None, "080", modality
+            return coding.recoded("CONCEDE", None, "080")
         if event_type in ("RETREAT", "CONCEDE"):
-            return "AGREE", None, INTENT_CODES[event_type], modality
-    return event_type, mode, cameo, modality
+            return coding.recoded("AGREE", None, INTENT_CODES[event_type])
+    return coding

@@ -11,13 +11,18 @@ is left to the event-dating stage.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
+from newsgraph.annotate import load_spacy, parsed_doc
 from newsgraph.events.confidence import blend_confidence
 from newsgraph.events.extract import SentenceExtractor, SentenceView
 from newsgraph.events.lexicon import load_lexicon
 from newsgraph.events.merge import merge_events
-from newsgraph.model import Analysis, Diagnostic, Sentence
+from newsgraph.events.speech import speech_acts
+from newsgraph.kb import KnowledgeBase, load_kb
+from newsgraph.model import Analysis, Sentence
+from newsgraph.settings import DEFAULT_SPACY_MODEL
 
 EVENT_SECTIONS = frozenset({"title", "subtitle", "caption", "body"})
 RECASED_SECTIONS = frozenset({"title", "subtitle"})
@@ -69,15 +74,20 @@ class EventStage:
     requires = frozenset({"doc", "sentences", "entities", "times", "places", "quotes"})
     provides = frozenset({"events"})
 
-    def __init__(self, spacy_model: str | None = None) -> None:
+    def __init__(
+        self, spacy_model: str = DEFAULT_SPACY_MODEL, kb_paths: Sequence[str] = ()
+    ) -> None:
+        # Both come from the pipeline's settings through its factory (the same model the annotate
+        # stage parses with, the same knowledge base the actors stage coded with); both load
+        # lazily and are cached per process, so the stages share one copy.
         self.spacy_model = spacy_model
+        self.kb_paths = tuple(kb_paths)
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return load_kb(self.kb_paths)
 
     def _nlp(self) -> Any:
-        from newsgraph.annotate import load_spacy
-        from newsgraph.settings import load_settings
-
-        if self.spacy_model is None:
-            self.spacy_model = load_settings().spacy_model
         return load_spacy(self.spacy_model)
 
     def _view(self, analysis: Analysis, sentence: Sentence) -> SentenceView | None:
@@ -87,16 +97,13 @@ class EventStage:
             if recased is not None:
                 doc = self._nlp()(recased)
                 return SentenceView(sentence, list(doc), sentence.start, reparsed=True)
-        span = analysis.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        doc = parsed_doc(analysis, self.name)
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         return SentenceView(sentence, list(span), 0) if span is not None else None
 
     def __call__(self, analysis: Analysis) -> Analysis:
-        if analysis.doc is None:
-            analysis.diagnostics.append(
-                Diagnostic(self.name, "no_parse", "events need the annotate stage; run it first")
-            )
-            return analysis
-        extractor = SentenceExtractor(analysis)
+        parsed_doc(analysis, self.name)  # a ConfigError, as in actors, without the parse
+        extractor = SentenceExtractor(analysis, self.kb)
         found = []
         for sentence in analysis.sentences:
             if sentence.section not in EVENT_SECTIONS:
@@ -106,6 +113,7 @@ class EventStage:
                 found.append((view.tokens, extractor.extract(view)))
         blend_confidence(found)
         mentions = [mention for _, in_sentence in found for mention in in_sentence]
+        mentions += speech_acts(analysis, self.kb)  # what speakers do by speaking (condemn, praise)
         mentions.sort(key=lambda e: (e.evidence[0].start, e.evidence[0].trigger.start))
         times = {t.id: t.value for t in analysis.times}
         events = merge_events(mentions, analysis.text, times)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from newsgraph import agencies
+
 BY_PREFIX = re.compile(r"^(?:by|written by|words by|story by|reported by)\s*:?\s+", re.IGNORECASE)
 
 ROLE_WORDS = frozenset(
@@ -49,26 +51,7 @@ ROLE_WORDS = frozenset(
 )
 """Words of a byline segment that describe a role, not a name."""
 
-AGENCIES = frozenset(
-    [
-        "reuters",
-        "ap",
-        "afp",
-        "bloomberg",
-        "cnn",
-        "bbc",
-        "anadolu",
-        "xinhua",
-        "tass",
-        "efe",
-        "dpa",
-        "ansa",
-        "kyodo",
-        "yonhap",
-        "upi",
-        "aljazeera",
-    ]
-) | {"associated press", "the associated press", "al jazeera", "agence france-presse"}
+AGENCIES = agencies.lowered("byline")
 """News agencies that appear in bylines; they are sources, not authors."""
 
 NAME_PARTICLES = frozenset(

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsgraph import agencies
+
 CREDIT_LABEL = re.compile(
     r"^(?:photo(?:graph)?s?|image|picture|credit|video|illustration|source|image source)"
     r"(?:\s+(?:by|credit|source))?\s*[:,]\s*\S",
@@ -17,56 +19,10 @@ CREDIT_LABEL = re.compile(
 )
 """A credit that says what it is ("Photo: Reuters", "Photograph: Jane Doe/AP")."""
 
-CREDIT_WORDS = frozenset(
-    [
-        "ap",
-        "afp",
-        "reuters",
-        "getty",
-        "images",
-        "image",
-        "photo",
-        "photos",
-        "photographer",
-        "pool",
-        "handout",
-        "epa",
-        "efe",
-        "epa-efe",
-        "anadolu",
-        "xinhua",
-        "tass",
-        "sputnik",
-        "shutterstock",
-        "alamy",
-        "sipa",
-        "nurphoto",
-        "bloomberg",
-        "ria",
-        "file",
-        "courtesy",
-        "ministry",
-        "office",
-        "service",
-        "agency",
-        "press",
-        "presidency",
-        "kremlin",
-        "aa",
-        "dpa",
-        "ansa",
-        "kyodo",
-        "yonhap",
-        "wam",
-        "spa",
-        "irna",
-        "bernama",
-        "pti",
-        "ani",
-        "gallo",
-        "apa",
-    ]
-)
+CREDIT_WORDS = agencies.lowered("credit") | frozenset(
+    ["images", "image", "photo", "photos", "photographer", "pool", "handout", "file", "courtesy",
+     "ministry", "office", "service", "agency", "press", "presidency", "kremlin"]
+)  # fmt: skip
 """Words that mark a short capitalised phrase as a credit (agencies, "handout", "ministry")."""
 
 LOWER_OK = frozenset({"via", "of", "the", "and", "for", "de", "al", "by", "courtesy", "to"})

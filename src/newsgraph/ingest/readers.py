@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import os
 import stat
 import sys
@@ -18,10 +19,12 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from newsgraph.errors import InputError
-from newsgraph.ingest.dates import PUBLISHED_YEARS, parse_iso_date
 from newsgraph.ingest.decode import decode_bytes
+from newsgraph.ingest.feed_dates import parse_feed_date
 from newsgraph.ingest.html import looks_like_html
 from newsgraph.model import DocumentError
+
+_log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = frozenset({".txt"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -133,16 +136,28 @@ def _failed_in(path: str, name: str, kind: str, message: str) -> RawDocument:
 
 
 def _read_directory(path: Path, max_text_bytes: int) -> Iterator[RawDocument]:
+    unreadable: list[OSError] = []  # a subfolder that cannot be listed is an error, not skipped
     try:
-        files = sorted(
-            p
-            for p in path.rglob("*")
-            if p.is_file()
-            and p.suffix.lower() in KNOWN_SUFFIXES
-            and not any(part.startswith(".") for part in p.relative_to(path).parts)
-        )
+        found: list[Path] = []
+        for folder, dirs, names in os.walk(path, onerror=unreadable.append):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            found += (
+                p
+                for p in (Path(folder) / name for name in names if not name.startswith("."))
+                if p.suffix.lower() in KNOWN_SUFFIXES and p.is_file()
+            )
+        files = sorted(found)
     except OSError as exc:
         yield _failed(str(path), "not_found", f"{path} cannot be listed ({exc}); check permissions")
+        return
+    for problem in unreadable:
+        where = problem.filename or path
+        yield _failed(
+            str(where),
+            "not_found",
+            f"{where} cannot be listed ({problem.strerror}); check permissions",
+        )
+    if unreadable and not files:
         return
     if not files:
         yield _failed(
@@ -304,7 +319,8 @@ def _read_csv(data: bytes, name: str) -> Iterator[RawDocument]:
         yield _failed(name, exc.kind, exc.message)
         return
     csv.field_size_limit(max(csv.field_size_limit(), len(content) + 1))
-    reader = csv.DictReader(io.StringIO(content, newline=""))
+    # strict: an unclosed quote is an error, not a field that swallows the rows after it
+    reader = csv.DictReader(io.StringIO(content, newline=""), strict=True)
     try:
         header = reader.fieldnames
     except csv.Error as exc:
@@ -401,13 +417,14 @@ def _from_record(record: object, record_id: str, path: str, kind: str) -> RawDoc
             )
     published = record.get("published")
     if published not in (None, ""):
-        document.published = parse_iso_date(published)
+        document.published = parse_feed_date(published)
         if document.published is None:
-            document.warnings.append(
-                f"{record_id}: 'published' {str(published)[:40]!r} is not an ISO date "
-                f"(YYYY-MM-DD) in the years {PUBLISHED_YEARS.start}-{PUBLISHED_YEARS.stop - 1}; "
-                "ignored"
+            message = (
+                f"{record_id}: 'published' {str(published)[:60]!r} is not a date newsgraph can "
+                "read (use YYYY-MM-DD, ISO 8601 or RFC 2822); the date is taken from the text"
             )
+            document.warnings.append(message)
+            _log.warning(message)
     return document
 
 

@@ -26,6 +26,9 @@ DOMINANT_MODIFIERS: Mapping[str, str] = {
     "insurgent": "REB",
     "militant": "REB",
     "jihadist": "REB",
+    "separatist": "REB",
+    "guerrilla": "REB",
+    "displaced": "REF",
     "opposition": "OPP",
     "police": "COP",
     "army": "MIL",
@@ -34,7 +37,9 @@ DOMINANT_MODIFIERS: Mapping[str, str] = {
     "paramilitary": "PRM",
     "intelligence": "SPY",
 }
-"""A modifier that decides the sector whatever the head noun: "rebel spokesman" is REB."""
+"""A modifier that decides the sector whatever the head noun: "rebel spokesman" is REB,
+"separatist forces" REB (not the state's MIL), "displaced families" REF (refugees of the
+country where they are)."""
 
 AGENCY_SEPARATORS = re.compile(r"\s*(?:/|,|;|\bvia\b|\band\b|\+)\s*", re.IGNORECASE)
 """Credit lines name several agencies: "AFP via Getty Images", "Reuters/AP"."""

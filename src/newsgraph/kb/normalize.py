@@ -14,6 +14,8 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+from newsgraph.fold import fold as fold_letters
+
 VARIANTS_FILE = "name_variants.tsv"
 """canonical<TAB>variant|variant... ; every variant token is rewritten to its canonical form."""
 
@@ -28,25 +30,6 @@ FREE_ARTICLES = frozenset({"al", "el"})
 MAX_GUARDED_ACRONYM = 3
 """Acronyms up to this length ("US", "AP", "WHO") collide with words and match only in capitals."""
 
-_LETTER_MAP = str.maketrans(
-    {
-        "ı": "i",
-        "ł": "l",
-        "Ł": "L",
-        "ø": "o",
-        "Ø": "O",
-        "đ": "d",
-        "Đ": "D",
-        "ß": "ss",
-        "æ": "ae",
-        "Æ": "AE",
-        "œ": "oe",
-        "Œ": "OE",
-        "þ": "th",
-        "ð": "d",
-        "&": " and ",
-    }
-)
 _APOSTROPHES = re.compile("[\u2019\u2018\u02bc\u02bb\u02bf\u02be`\u00b4]")
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
 _NON_WORD = re.compile(r"[^\w\s-]+")
@@ -68,10 +51,8 @@ def _variants() -> dict[str, str]:
 
 
 def fold(text: str) -> str:
-    """Lower case without diacritics or special letters ("Erdoğan" -> "erdogan")."""
-    text = unicodedata.normalize("NFKC", text).translate(_LETTER_MAP)
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    """`newsgraph.fold.fold` with "&" read as "and" ("AT&T" → "at and t")."""
+    return fold_letters(unicodedata.normalize("NFKC", text).replace("&", " and "))
 
 
 @lru_cache(maxsize=65536)

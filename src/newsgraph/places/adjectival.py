@@ -12,8 +12,8 @@ import re
 from itertools import pairwise
 from typing import Any
 
-from newsgraph.places.gazetteer import Demonym, demonym_table
-from newsgraph.places.normalize import normalize_key
+from newsgraph.fold import normalize_key
+from newsgraph.gazetteer import Demonym, demonym_table
 
 ADJECTIVAL_LABEL = "ADJECTIVAL"
 """Pseudo-label of a demonym candidate (resolution looks it up in the demonym table)."""

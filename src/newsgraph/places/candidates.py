@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from newsgraph.fold import normalize_key
+from newsgraph.gazetteer import load_gazetteer
 from newsgraph.model import Analysis
 from newsgraph.places.adjectival import adjectival_candidates
 from newsgraph.places.embedded import EMBEDDED_LABEL, inner_names
-from newsgraph.places.gazetteer import load_gazetteer
-from newsgraph.places.normalize import normalize_key
 from newsgraph.places.resolve import PLACE_LABELS, STRONG_ONLY_LABELS
 from newsgraph.places.spans import SpanIndex
 from newsgraph.places.surface import CAPITAL, read_surface

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.fold import normalize_key
+from newsgraph.gazetteer import Gazetteer, GazetteerEntry
 from newsgraph.geo import haversine_km
-from newsgraph.places.gazetteer import Gazetteer, GazetteerEntry
-from newsgraph.places.normalize import normalize_key
 from newsgraph.places.surface import CAPITAL, Surface
 
 CONTAINER_FEATURES = ("country", "admin1", "other")

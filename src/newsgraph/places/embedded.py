@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.places.gazetteer import Gazetteer
+from newsgraph.gazetteer import Gazetteer
 from newsgraph.places.surface import Surface, read_surface
 
 EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "PERSON"})

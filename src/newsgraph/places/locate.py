@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections import deque
 from typing import Any
 
+from newsgraph.fold import normalize_key
+from newsgraph.gazetteer import demonyms, load_gazetteer
 from newsgraph.model import Analysis, EventLocation, LocationPrecision, Place
 from newsgraph.places.facilities import is_facility_place
-from newsgraph.places.gazetteer import demonyms, load_gazetteer
-from newsgraph.places.normalize import normalize_key
+from newsgraph.speech import verbs_with
 
 LOCATIVE_PREPOSITIONS = frozenset(
     {
@@ -59,10 +60,9 @@ PLACE_OBJECT_LEMMAS = frozenset(
     }
 )
 """Verbs whose direct object is the place of the event ("visited Ankara", "shelled Kharkiv")."""
-NO_DESTINATION_LEMMAS = frozenset(
-    {"say", "speak", "talk", "tell", "write", "explain", "reply", "respond", "appeal", "complain"}
-)
-"""Verbs where "to X" names an addressee, not a place ("said to Moscow")."""
+NO_DESTINATION_LEMMAS = verbs_with("addressee")
+"""Verbs where "to X" names an addressee, not a place ("said to Moscow"); the shared speech-verb
+list, flag addressee."""
 PLACE_NOUNS = frozenset(
     {
         "city",
@@ -124,11 +124,29 @@ def locate_event(
         and not p.adjectival
         and not is_facility_place(p)
     ]
-    for token in _locative_tokens(trigger, sentence_start, sentence_end):
-        location = _location_of(token, places, analysis)
-        if location is not None:
-            return location
-    return None
+    found = [
+        (rank, order, location)
+        for order, (rank, token) in enumerate(
+            _locative_tokens(trigger, sentence_start, sentence_end)
+        )
+        if (location := _location_of(token, places, analysis)) is not None
+    ]
+    if not found:
+        return None
+    best_rank = min(rank for rank, _, _ in found)
+    # among the clause's places of the best kind, the most specific ("in Kharkiv, Ukraine")
+    candidates = [
+        (SPECIFICITY[loc.precision], order, loc) for rank, order, loc in found if rank == best_rank
+    ]
+    return min(candidates, key=lambda item: item[:2])[2]
+
+
+SPECIFICITY: dict[str, int] = {"point": 0, "city": 1, "admin1": 2, "country": 3}
+SETTING_PREPOSITIONS = frozenset(
+    {"in", "at", "inside", "within", "near", "outside", "across", "around", "throughout"}
+)
+"""Prepositions that say where something happened; "to", "into" and "on" more often name a
+destination or a target ("sanctions on Iran", "missiles into Israel"), so they come second."""
 
 
 def _anchors(trigger: Any) -> list[Any]:
@@ -143,12 +161,14 @@ def _anchors(trigger: Any) -> list[Any]:
     return anchors
 
 
-def _locative_tokens(trigger: Any, start: int, end: int) -> list[Any]:
-    """Candidate place tokens tied to the trigger, nearest relation first."""
-    found: list[Any] = []
+def _locative_tokens(trigger: Any, start: int, end: int) -> list[tuple[int, Any]]:
+    """Candidate place tokens tied to the trigger, nearest relation first, each with its rank:
+    0 for a place object ("shelled Kharkiv") or a setting ("in Brussels"), 1 for a destination
+    or target ("to", "into", "on")."""
+    found: list[tuple[int, Any]] = []
     anchors = _anchors(trigger)
     if trigger.lemma_.lower() in PLACE_OBJECT_LEMMAS:
-        found += [c for c in trigger.children if c.dep_ in OBJECT_DEPS]
+        found += [(0, c) for c in trigger.children if c.dep_ in OBJECT_DEPS]
     heads: list[Any] = list(anchors)
     for anchor in anchors:
         heads += [c for c in anchor.children if c.dep_ in OBJECT_DEPS]
@@ -169,9 +189,10 @@ def _locative_tokens(trigger: Any, start: int, end: int) -> list[Any]:
                 allowed = True
             if not allowed:
                 continue
+            rank = 0 if word in SETTING_PREPOSITIONS or word == "of" else 1
             for obj in prep.children:
                 if obj.dep_ == "pobj" and start <= obj.idx < end:
-                    found.append(obj)
+                    found.append((rank, obj))
                     queue.append((obj, depth + 1))
     return found
 

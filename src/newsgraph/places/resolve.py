@@ -18,13 +18,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from newsgraph.model import Place, PlaceFeature
-from newsgraph.places.adjectival import ADJECTIVAL_LABEL
-from newsgraph.places.containment import follows_member, qualifier_entries, within
-from newsgraph.places.cues import after_locative
-from newsgraph.places.embedded import EMBEDDED_LABEL, names_local_body, with_embedded
-from newsgraph.places.facilities import container_index, is_facility
-from newsgraph.places.gazetteer import (
+from newsgraph.fold import normalize_key
+from newsgraph.gazetteer import (
     Gazetteer,
     GazetteerEntry,
     common_words,
@@ -32,7 +27,12 @@ from newsgraph.places.gazetteer import (
     demonyms,
     load_gazetteer,
 )
-from newsgraph.places.normalize import normalize_key
+from newsgraph.model import Place, PlaceFeature
+from newsgraph.places.adjectival import ADJECTIVAL_LABEL
+from newsgraph.places.containment import follows_member, qualifier_entries, within
+from newsgraph.places.cues import after_locative
+from newsgraph.places.embedded import EMBEDDED_LABEL, names_local_body, with_embedded
+from newsgraph.places.facilities import container_index, is_facility
 from newsgraph.places.spans import SpanIndex
 from newsgraph.places.surface import Surface, read_surface
 

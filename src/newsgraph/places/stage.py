@@ -17,7 +17,7 @@ class PlaceStage:
     """
 
     name = "places"
-    requires = frozenset({"text", "doc"})
+    requires = frozenset({"text", "doc", "entities"})
     provides = frozenset({"places"})
 
     def __call__(self, analysis: Analysis) -> Analysis:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsgraph.places.normalize import normalize_key
+from newsgraph.fold import normalize_key
 
 DIRECTIONS = (
     "north",

@@ -1,42 +1,42 @@
-"""Events over clusters: one row per real event, with how many stories reported it."""
+"""Events over clusters (one row per real event, with how many stories reported it) and the
+per-article event reports, both through the one filter of `newsgraph.query.filters`."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
-from newsgraph.query.resolve import EventFilter, apply_filter, frame
+from newsgraph.query.columns import (
+    CLUSTER_REPORTS_SCHEMA,
+    CLUSTER_SCHEMA,
+    REPORT_SCHEMA,
+    typed,
+)
+from newsgraph.query.filters import (
+    EventFilter,
+    apply_filter,
+    confidence_column,
+    row_id,
+    undated_count,
+)
+from newsgraph.query.filters import (
+    limit as check_limit,
+)
+from newsgraph.query.resolve import frame
 from newsgraph.store import Store
 from newsgraph.store import schema as s
 
-EVENT_COLUMNS = (
+EVENT_COLUMNS: tuple[str, ...] = (
+    *(name for name in CLUSTER_SCHEMA if name not in ("cluster_id", "confidence")),
     "id",
-    "event_type",
-    "mode",
-    "modality",
-    "cameo",
-    "quad_class",
-    "score",
-    "actor",
-    "actor_code",
-    "actor_country",
-    "recipient",
-    "recipient_code",
-    "recipient_country",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "location",
-    "location_country",
-    "lat",
-    "lon",
-    "n_reports",
-    "n_documents",
-    "first_published",
-    "last_published",
 )
+"""Stored event_clusters columns the cluster queries read."""
+
+UNDATED = "undated_left_out"
+"""`DataFrame.attrs` key: events that matched but for having no date (left out by --since/--until)."""
 
 
 def events(
@@ -44,35 +44,81 @@ def events(
     *,
     actor: str | None = None,
     recipient: str | None = None,
+    involving: str | None = None,
     event_type: str | None = None,
+    mode: str | None = None,
     country: str | None = None,
+    place: str | None = None,
     quad_class: int | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
     modality: str | None = "asserted",
+    min_confidence: float | None = None,
     limit: int | None = None,
+    where: EventFilter | None = None,
 ) -> pd.DataFrame:
-    """Event clusters matching the filters, newest first.
+    """Event clusters matching the filters, newest first (schema: `columns.CLUSTER_SCHEMA`).
 
-    `actor`/`recipient` take a code (TUR, SYRGOV: prefix match) or a name or alias (any global
-    entity on that side); `country` matches either side or the place. `modality=None` includes
-    future, negated and other unasserted events.
+    `actor`/`recipient`/`involving` take a code (TUR, 'SYR*') or a name, alias or part of one;
+    `country` is a participant's country (either side), `place` where it happened.
+    `modality=None` includes future, negated and other unasserted events. Pass `where` to give
+    a whole `EventFilter` instead of keywords.
     """
-    f = EventFilter(actor, recipient, event_type, country, quad_class, since, until, modality)
+    f = (
+        where
+        or EventFilter(
+            actor=actor,
+            recipient=recipient,
+            involving=involving,
+            country=country,
+            place=place,
+            event_type=event_type,
+            mode=mode,
+            quad_class=quad_class,
+            since=since,
+            until=until,
+            modality=modality,
+            min_confidence=min_confidence,
+        )
+    ).checked()
     c = s.event_clusters
-    query = select(*(c.c[name] for name in EVENT_COLUMNS)).order_by(
-        c.c.date_start.desc(), c.c.id.desc()
-    )
+    query: Select[Any] = select(
+        *(c.c[name] for name in EVENT_COLUMNS), confidence_column(c).label("confidence")
+    ).order_by(c.c.date_start.desc(), c.c.id.desc())
     with store.engine.connect() as conn:
         query = apply_filter(conn, query, f)
-        if limit is not None:
-            query = query.limit(limit)
+        n = check_limit(limit)
+        if n is not None:
+            query = query.limit(n)
+        result = frame(conn, query).rename(columns={"id": "cluster_id"})
+        undated = undated_count(conn, f) if f.dated else 0
+    out = typed(result, CLUSTER_SCHEMA)
+    out.attrs[UNDATED] = undated
+    return out
+
+
+def reports(
+    store: Store, where: EventFilter | None = None, *, limit: int | None = None
+) -> pd.DataFrame:
+    """Per-article event reports matching the filter, in store order (`columns.REPORT_SCHEMA`)."""
+    f = (where or EventFilter()).checked()
+    e = s.events
+    query = select(*(e.c[name] for name in REPORT_SCHEMA)).order_by(e.c.id)
+    with store.engine.connect() as conn:
+        query = apply_filter(conn, query, f, clusters=False)
+        n = check_limit(limit)
+        if n is not None:
+            query = query.limit(n)
         result = frame(conn, query)
-    return result.rename(columns={"id": "cluster_id"})
+        undated = undated_count(conn, f, clusters=False) if f.dated else 0
+    out = typed(result, REPORT_SCHEMA)
+    out.attrs[UNDATED] = undated
+    return out
 
 
 def cluster_reports(store: Store, cluster_id: int) -> pd.DataFrame:
     """The documents that reported one event cluster (copies flagged with `copy_of`)."""
+    row_id(cluster_id, "cluster")
     link, d, f = s.event_links, s.documents, s.document_fingerprints
     query = (
         select(
@@ -91,4 +137,4 @@ def cluster_reports(store: Store, cluster_id: int) -> pd.DataFrame:
         .order_by(d.c.published, d.c.id)
     )
     with store.engine.connect() as conn:
-        return frame(conn, query)
+        return typed(frame(conn, query), CLUSTER_REPORTS_SCHEMA)

@@ -9,6 +9,14 @@ import pandas as pd
 from sqlalchemy import func, select
 
 from newsgraph.errors import ConfigError
+from newsgraph.query.columns import (
+    PROFILE_EVENT_SCHEMA,
+    PROFILE_QUOTE_SCHEMA,
+    PROFILE_ROLE_SCHEMA,
+    typed,
+)
+from newsgraph.query.filters import clean
+from newsgraph.query.filters import limit as check_limit
 from newsgraph.query.resolve import entity_ids, frame
 from newsgraph.store import Store
 from newsgraph.store import schema as s
@@ -30,9 +38,12 @@ class ActorProfile:
     """Other global entities the name also matched (less reported)."""
 
 
-def actor_profile(store: Store, name: str, *, limit: int = PROFILE_LIMIT) -> ActorProfile:
+def actor_profile(
+    store: Store, name: str, *, limit: int = PROFILE_LIMIT, entity_id: int | None = None
+) -> ActorProfile:
     """Aliases, roles over time, newest events (clusters) and quotes of the actor a name or alias
-    denotes; the most reported one when the name is ambiguous (see `others`)."""
+    denotes; the most reported one when the name is ambiguous (see `others`). `entity_id` names
+    one global entity instead (the explorer's links)."""
     g, k, r, cp, c = (
         s.global_entities,
         s.entity_keys,
@@ -41,8 +52,10 @@ def actor_profile(store: Store, name: str, *, limit: int = PROFILE_LIMIT) -> Act
         s.event_clusters,
     )
     ql, q, d = s.quote_links, s.quotes, s.documents
+    name = clean(name, "name") or ""
+    limit = check_limit(limit) or 0
     with store.engine.connect() as conn:
-        ids = entity_ids(conn, name)
+        ids = [entity_id] if entity_id is not None else entity_ids(conn, name)
         if not ids:
             raise ConfigError(
                 f"no actor named {name!r} in the store; list names with "
@@ -54,6 +67,8 @@ def actor_profile(store: Store, name: str, *, limit: int = PROFILE_LIMIT) -> Act
                 select(g).where(g.c.id.in_(ids)).order_by(g.c.n_documents.desc(), g.c.id)
             )
         ]
+        if not entities:
+            raise ConfigError(f"no actor with id {entity_id} in the store")
         gid = int(entities[0]["id"])
         aliases = sorted(
             {
@@ -122,5 +137,12 @@ def actor_profile(store: Store, name: str, *, limit: int = PROFILE_LIMIT) -> Act
             .limit(limit),
         )
     return ActorProfile(
-        entities[0], aliases, roles, events, quotes, n_events, n_quotes, entities[1:]
+        entities[0],
+        aliases,
+        typed(roles, PROFILE_ROLE_SCHEMA),
+        typed(events, PROFILE_EVENT_SCHEMA),
+        typed(quotes, PROFILE_QUOTE_SCHEMA),
+        n_events,
+        n_quotes,
+        entities[1:],
     )

@@ -9,6 +9,9 @@ import pandas as pd
 from sqlalchemy import text as sql
 
 from newsgraph.errors import ConfigError
+from newsgraph.query.columns import SEARCH_SCHEMA, typed
+from newsgraph.query.filters import clean
+from newsgraph.query.filters import limit as check_limit
 from newsgraph.store import Store
 from newsgraph.store.ddl import FTS_TABLE, PG_DOCUMENT, TS_CONFIG
 
@@ -40,6 +43,8 @@ def search(
     store: Store, text: str, *, kind: SearchKind | None = None, limit: int = 50
 ) -> pd.DataFrame:
     """Quotes and evidence sentences containing all words of `text` (stemmed), best first."""
+    text = clean(text, "text") or ""
+    limit = check_limit(limit) or 0
     if not _WORD.search(text):
         raise ConfigError("search needs at least one word")
     params: dict[str, Any] = {"limit": limit, "kind": kind}
@@ -67,4 +72,4 @@ def search(
             ORDER BY rank LIMIT :limit"""
     with store.engine.connect() as conn:
         rows = conn.execute(sql(query), params).all()
-    return pd.DataFrame(rows, columns=SEARCH_COLUMNS)
+    return typed(pd.DataFrame(rows, columns=SEARCH_COLUMNS), SEARCH_SCHEMA)

@@ -13,10 +13,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
-from newsgraph.annotate import doc_text
 from newsgraph.model import Entity, Sentence
-from newsgraph.quotes.cues import lexicon
+from newsgraph.quotes.cues import cue_lemma, lexicon
 from newsgraph.quotes.detect import Found, inside_quote
+from newsgraph.quotes.doctext import text_of
 from newsgraph.quotes.relay import find_via
 
 NEAR_CUE_TOKENS = 4
@@ -28,8 +28,11 @@ PHRASE_CUES = {"according": "to", "words": "of"}
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})
 """A cue inside the complement of another cue reports that other speaker's words."""
 RELATIVE_TAGS = frozenset({"WP", "WDT"})
-CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "acl"})
-"""A cue verb without its own subject borrows the subject of the verb it hangs from."""
+CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "acl", "pcomp", "prep"})
+"""A cue verb without its own subject borrows the subject of the verb it hangs from (also
+through a preposition: "defended the record whilst promising ...")."""
+SUBJECTS = frozenset({"nsubj", "csubj"})
+IRREGULAR_FORMS = frozenset({"said", "says", "told", "wrote", "spoke"})
 DROP_FROM_PHRASE = frozenset({"relcl", "appos", "advcl", "acl:relcl"})
 """Children left out of a speaker phrase ("Ruto, who spoke in Nairobi, ...")."""
 EDGE_JUNK = frozenset({"punct", "cc", "case"})
@@ -38,6 +41,11 @@ NAME_DEPS = frozenset({"appos", "nmod"})
 NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "PUNCT"})
 """Parts of a headline speaker before a colon ("Kenyan President William Ruto:")."""
 HYPHENS = frozenset({"-", "‐", "‑"})
+MAX_NAME_TOKENS = 5
+"""Longest name read from the surface when the parse lost it."""
+MAX_NAME_GAP = 6
+"""Most tokens (commas, a title such as "SC" or "QC") between a name and its cue verb."""
+NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +58,7 @@ class Attribution:
 
 
 def _sentence_index(sentences: list[Sentence], offset: int) -> int | None:
-    """The sentence holding `offset` (sentences are ordered and disjoint): a binary search."""
+    """The index of the sentence holding `offset` (sentences are in text order)."""
     index = bisect_right(sentences, offset, key=lambda s: s.start) - 1
     if index >= 0 and sentences[index].start <= offset < sentences[index].end:
         return index
@@ -61,11 +69,39 @@ def _followed_by(token: Any, word: str) -> bool:
     return bool(token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == word)
 
 
+def _verb_form_of_cue(token: Any) -> bool:
+    """ "notes", "states", "said": a cue's finite form, whatever the tagger made of it."""
+    word = token.lower_
+    verbs = lexicon().verbs
+    if word in IRREGULAR_FORMS:
+        return True
+    stems = {word[:-1], word[:-2]} if word.endswith("s") else set()
+    if word.endswith("ed"):
+        stems |= {word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ied") else word[:-2]}
+    return any(stem in verbs for stem in stems)
+
+
+def _surface_cue(token: Any) -> bool:
+    """A cue the tagger read as a noun, standing right before ', “' or ': “' after a name
+    ("The Department of Agriculture notes, “...”")."""
+    doc = token.doc
+    after = text_of(doc)[token.idx + len(token.text) : token.idx + len(token.text) + 4]
+    return bool(
+        token.pos_ in ("NOUN", "PROPN")
+        and re.match(r"[,:]\s*[\"“„«]", after)
+        and token.i > 0
+        and doc[token.i - 1].pos_ in ("PROPN", "NOUN")
+        and _verb_form_of_cue(token)
+    )
+
+
 def _is_cue(token: Any) -> bool:
     if token.lower_ in PHRASE_CUES:
         return _followed_by(token, PHRASE_CUES[token.lower_])
+    if _surface_cue(token):
+        return True
     is_verb = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
-    lemma = token.lemma_.lower()
+    lemma = cue_lemma(token)
     if is_verb and lemma in lexicon().colon_verbs:
         return _followed_by(token, ":") or _followed_by(token, ",")
     return is_verb and lemma in lexicon().verbs
@@ -75,11 +111,11 @@ def _window(
     doc: Any, sentences: list[Sentence], quote: Found
 ) -> tuple[tuple[int, int], tuple[int, int]]:
     """Character ranges searched before the opening mark and after the closing mark."""
-    text = doc_text(doc)
+    text = text_of(doc)
     first = _sentence_index(sentences, quote.open_at)
     pre_start = sentences[first].start if first is not None else quote.open_at
-    if not text[pre_start : quote.open_at].strip() and text[:pre_start].rstrip().endswith(":"):
-        # "He said:" on its own (sentence or paragraph) introduces the quote that follows.
+    if not text[pre_start : quote.open_at].strip() and text[:pre_start].rstrip()[-1:] in (":", ","):
+        # "He said:" or "She commented," on its own (sentence or line) introduces the quote.
         previous = _sentence_index(sentences, len(text[:pre_start].rstrip()) - 1)
         if previous is not None:
             pre_start = sentences[previous].start
@@ -105,7 +141,8 @@ def _cues_in(doc: Any, lo: int, hi: int, marked: list[Found]) -> list[Any]:
     span = doc.char_span(lo, hi, alignment_mode="contract") if hi > lo else None
     if span is None:
         return []
-    return [t for t in span if _is_cue(t) and not inside_quote(t.idx, marked)]
+    near = [f for f in marked if f.open_at < hi and f.close_at > lo]
+    return [t for t in span if _is_cue(t) and not inside_quote(t.idx, near)]
 
 
 def choose_cue(doc: Any, sentences: list[Sentence], quote: Found, marked: list[Found]) -> Any:
@@ -116,10 +153,14 @@ def choose_cue(doc: Any, sentences: list[Sentence], quote: Found, marked: list[F
     if after:
         between = doc.char_span(post_lo, after[0].idx, alignment_mode="contract")
         gap = len([t for t in between if not t.is_punct]) if between is not None else 0
-        ends_open = doc_text(doc)[quote.start : quote.close_at - 1].rstrip()[-1:] in (",", "?", "!")
+        ends_open = text_of(doc)[quote.start : quote.close_at - 1].rstrip()[-1:] in (",", "?", "!")
         if gap <= NEAR_CUE_TOKENS and (quote.kind == "direct" or ends_open):
             return after[0]
     if before:
+        last = before[-1]
+        between_text = text_of(doc)[last.idx + len(last.text) : quote.open_at]
+        if re.fullmatch(r"\s*[:,]\s*", between_text):
+            return last  # "with Boswell stating: “...”": the cue right before the quote
         return _outermost_governing(doc, quote, before) or before[-1]
     return after[0] if after else None
 
@@ -144,6 +185,40 @@ def _outermost_governing(doc: Any, quote: Found, cues: list[Any]) -> Any:
     return best
 
 
+def _name_after(token: Any) -> Any:
+    """The last word of a capitalised name right after `token` ("according to Rathbun the
+    ..."), for parses that lose the object."""
+    doc = token.doc
+    last = None
+    for word in doc[token.i + 1 : token.i + 1 + MAX_NAME_TOKENS]:
+        if not word.text[:1].isupper() or word.is_punct:
+            break
+        last = word
+    return last
+
+
+def _name_before(cue: Any, entities: list[Entity]) -> Any:
+    """The name just before a cue whose parse lost its subject ("Speaking for the defence, Tom
+    Molomby, SC, said ..."): the nearest name mention ending before the cue with only
+    appositive words (no verb) between."""
+    doc = cue.doc
+    sentence_start = cue.sent.start
+    spans = [(m.start, m.end) for e in entities for m in e.mentions if m.kind != "nested"]
+    spans += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS]
+    best: tuple[tuple[bool, int], Any] | None = None
+    for start, end in spans:
+        name = doc.char_span(start, end, alignment_mode="expand")
+        if name is None or name.start < sentence_start or name.end > cue.i:
+            continue
+        between = doc[name.end : cue.i]
+        if any(t.pos_ in ("VERB", "AUX") for t in between) or len(between) > MAX_NAME_GAP:
+            continue
+        rank = (name.root.ent_type_ == "PERSON", name.end)
+        if best is None or rank > best[0]:
+            best = (rank, name)
+    return best[1].root if best is not None else None
+
+
 def _subject(cue: Any) -> Any:
     """The token that heads the speaker of a cue, or None."""
     if cue.lower_ in PHRASE_CUES:
@@ -151,8 +226,17 @@ def _subject(cue: Any) -> Any:
             objects = [c for c in prep.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
+            return _name_after(prep)
         return None
     relay = lexicon().relay_verbs
+    if cue.tag_ == "VBG" and not any(c.dep_ in SUBJECTS for c in cue.children):
+        # "said A, adding that B": the participle's speaker is the cue it continues, not the
+        # subject of the reported clause it happens to hang from.
+        for ancestor in list(cue.ancestors)[:4]:
+            if ancestor.lemma_.lower() in lexicon().verbs and ancestor.pos_ == "VERB":
+                own = [c for c in ancestor.children if c.dep_ in SUBJECTS]
+                if own:
+                    return own[0]
     token = cue
     for _ in range(4):
         subjects = [
@@ -173,15 +257,41 @@ def _subject(cue: Any) -> Any:
     return None
 
 
+def _in_brackets(token: Any) -> bool:
+    doc = token.doc
+    before = text_of(doc)[max(0, token.idx - 40) : token.idx]
+    return bool(before.rfind("(") > before.rfind(")"))
+
+
 def phrase_bounds(head: Any) -> tuple[int, int, int]:
     """(start, end, head index) of the noun phrase a speaker token heads, without clauses."""
     appositions = [c for c in head.children if c.dep_ in NAME_DEPS and c.pos_ == "PROPN"]
     if head.pos_ == "NOUN" and appositions:
-        head = appositions[0]  # "Nigeria's information minister, Mohammed Idris, said"
+        # "Nigeria's information minister, Mohammed Idris, said"; "The secretary general of
+        # the bishops' conference (CEI), Nunzio Galantino, said": the person, not the body.
+        people = [a for a in appositions if a.ent_type_ == "PERSON"]
+        unbracketed = [a for a in appositions if not _in_brackets(a)]
+        name = (people or unbracketed or appositions)[-1]
+        if name.i == head.i + 1 or (name.i > head.i and not _punct_between(head, name)):
+            # "the science magazine Nauka": the whole phrase, named by its name.
+            lo, hi, _ = _phrase(head, keep=name)
+            return lo, hi, name.i
+        head = name
+    lo, hi, _ = _phrase(head)
+    return lo, hi, head.i
+
+
+def _punct_between(head: Any, name: Any) -> bool:
+    return any(t.is_punct for t in head.doc[head.i + 1 : name.i])
+
+
+def _phrase(head: Any, keep: Any = None) -> tuple[int, int, int]:
     dropped: set[int] = set()
     for child in head.children:
-        if child.dep_ in DROP_FROM_PHRASE:
-            dropped.update(t.i for t in child.subtree)
+        if keep is not None and child.i == keep.i:
+            continue
+        if child.dep_ in DROP_FROM_PHRASE or (child.dep_ == "acl" and child.i < head.i):
+            dropped.update(t.i for t in child.subtree)  # "Writing in a blog post, X said"
     kept = {t.i for t in head.subtree} - dropped
     lo = hi = head.i
     while lo - 1 in kept:
@@ -189,9 +299,12 @@ def phrase_bounds(head: Any) -> tuple[int, int, int]:
     while hi + 1 in kept:
         hi += 1
     doc = head.doc
-    while lo < head.i and doc[lo].dep_ in EDGE_JUNK:
+    while lo < head.i and (doc[lo].dep_ in EDGE_JUNK or doc[lo].is_space):
         lo += 1
-    while hi > head.i and doc[hi].dep_ in EDGE_JUNK:
+    role = doc[lo].lower_ in lexicon().person_titles
+    if lo < head.i - 1 and role and doc[lo + 1].lower_ == "the":
+        lo += 1  # "Organiser the Workers' Front said": the role word is not the speaker
+    while hi > head.i and (doc[hi].dep_ in EDGE_JUNK or doc[hi].is_space):
         hi -= 1
     while (
         lo > 0
@@ -202,9 +315,25 @@ def phrase_bounds(head: Any) -> tuple[int, int, int]:
     return doc[lo].idx, doc[hi].idx + len(doc[hi].text), head.i
 
 
+DASH_CREDIT = re.compile(
+    r"[ \t]*[-–—][ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})[ \t]*(?:\n|$)"
+)
+"""A pull-quote credited with a dash at the end of its line ("“...” – Jane Doe")."""
+
+
+def _dash_credit(doc: Any, quote: Found) -> Attribution | None:
+    match = DASH_CREDIT.match(text_of(doc), quote.close_at)
+    if match is None:
+        return None
+    name = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+    if name is None:
+        return None
+    return Attribution(None, None, (name.start_char, name.end_char, name.root.i), None)
+
+
 def _headline_speaker(doc: Any, quote: Found) -> Attribution | None:
     """A name alone before a colon at the start of a line ("Zelensky: ‘We will not give up’")."""
-    text = doc_text(doc)
+    text = text_of(doc)
     before = text[: quote.open_at].rstrip()
     colon = doc.char_span(len(before) - 1, len(before)) if before.endswith(":") else None
     if colon is None or colon.start == 0:
@@ -220,6 +349,35 @@ def _headline_speaker(doc: Any, quote: Found) -> Attribution | None:
     return Attribution(None, None, (first.idx, last.idx + len(last.text), last.i), None)
 
 
+def _according_relay(cue: Any) -> str | None:
+    """ "According to the Tagesspiegel, the mayor said ...": whoever "according to" names
+    relays the words of the cue's speaker."""
+    for token in cue.sent:
+        if token.lower_ == "according" and _followed_by(token, "to"):
+            head = _subject(token)
+            if head is not None:
+                lo, hi, _ = phrase_bounds(head)
+                return str(text_of(cue.doc)[lo:hi])
+    return None
+
+
+RELAYING_PARTICIPLES = frozenset({"quote", "cite"})
+"""Participles whose object is the original speaker of what the subject reports ("Al Arabiya,
+quoting the agency Petra, said ...", "the paper reported, citing officials, that ...")."""
+
+
+def _relayed_source(cue: Any, head: Any) -> Any:
+    """The object of a "quoting"/"citing" participle on the cue or its subject, or None."""
+    owners = [cue] + ([head] if head is not None else [])
+    for owner in owners:
+        for child in owner.children:
+            if child.lemma_.lower() in RELAYING_PARTICIPLES and child.tag_ == "VBG":
+                objects = [c for c in child.children if c.dep_ in ("dobj", "pobj", "obj")]
+                if objects:
+                    return objects[0]
+    return None
+
+
 def attribute(
     doc: Any,
     sentences: list[Sentence],
@@ -233,12 +391,30 @@ def attribute(
     else:
         cue = choose_cue(doc, sentences, quote, marked)
     if cue is None:
-        return _headline_speaker(doc, quote)
-    head = _subject(cue)
-    speaker = phrase_bounds(head) if head is not None else None
+        return _headline_speaker(doc, quote) or _dash_credit(doc, quote)
     cue_text = f"{cue.text} {PHRASE_CUES[cue.lower_]}" if cue.lower_ in PHRASE_CUES else cue.text
+    if " " in cue_lemma(cue) and cue.i + 1 < len(doc):
+        cue_text = f"{cue.text} {doc[cue.i + 1].text}"  # "pointed out", "made clear"
+    if quote.speaker_span is not None:  # found with the quote (a headline's "..., claims X")
+        lo, hi = quote.speaker_span
+        name = doc.char_span(lo, hi, alignment_mode="expand")
+        head_index = name.root.i if name is not None else cue.i
+        return Attribution(cue_text, cue.i, (lo, hi, head_index), None)
+    head = _subject(cue)
+    if head is None and cue.lower_ not in PHRASE_CUES:
+        head = _name_before(cue, entities)
+    speaker = phrase_bounds(head) if head is not None else None
+    relayed = _relayed_source(cue, head)
     (lo, _), (_, hi) = _window(doc, sentences, quote)
+    if relayed is not None and speaker is not None:
+        # "Al Arabiya, quoting the agency Petra, said ...": Petra spoke, Al Arabiya relays.
+        participle = min(t.idx for t in relayed.head.subtree)
+        relay_end = min(speaker[1], participle) if participle > speaker[0] else speaker[1]
+        relay_text = text_of(doc)[speaker[0] : relay_end].rstrip(" ,")
+        return Attribution(cue_text, cue.i, phrase_bounds(relayed), relay_text)
     via = find_via(doc, min(lo, cue.idx), max(hi, cue.idx + 1), cue, marked, entities)
-    if via is not None and speaker is not None and doc_text(doc)[speaker[0] : speaker[1]] == via:
+    if via is None and cue.lower_ not in PHRASE_CUES:
+        via = _according_relay(cue)
+    if via is not None and speaker is not None and text_of(doc)[speaker[0] : speaker[1]] == via:
         via = None  # the outlet is the speaker itself ("Reuters reported ...")
     return Attribution(cue_text, cue.i, speaker, via)

@@ -1,42 +1,346 @@
-"""Find indirect speech: the clause a reporting verb governs ("Ruto said Kenya would ...").
+"""Find indirect speech: what a reporting verb reports, with the verb as its cue.
 
-This needs the dependency parse: the reported clause is the `ccomp` of a reporting verb. A clause
-that is mostly inside quotation marks is already a direct or partial quote and is not repeated.
+Four shapes, each read from the parse with a surface fallback where small parsers often fail:
+
+1. a reported clause: "Ruto said Kenya would ...", "told reporters that ...", "asked how ..."
+   (a whether/wh- clause only after a question verb), "..., the ministry said" at the end of a
+   long sentence, "As X told Y, <clause>" and "According to X, <clause>";
+2. an appeal: "urged Kenya to reopen ...", "called on donors not to ...", "called for calm";
+3. a characterisation: "described the ruling as historic", "called the attack cowardly";
+4. nothing for negated or withheld speech ("did not say whether", "declined to say how many")
+   or a passive cue with no agent ("it was announced that").
+
+A span never swallows a second report that belongs to a different cue ("X said A, while Y said
+B", "said A, adding that B"): it ends before that cue's phrase. A report mostly inside quotation
+marks is left to the marked quote (two records only when the report has words of its own).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from newsgraph.annotate import doc_text
 from newsgraph.model import Sentence
-from newsgraph.quotes.cues import lexicon
+from newsgraph.quotes.cues import cue_lemma, lexicon
 from newsgraph.quotes.detect import Found
+from newsgraph.quotes.doctext import text_of
 
 MIN_CLAUSE_TOKENS = 3
 """Shorter complements ("he said so") carry no content worth recording."""
-MAX_QUOTED_SHARE = 0.5
-"""A clause more than this share inside quotation marks is left to the marked quote."""
-LEADING_SKIP = frozenset({"mark", "punct", "cc"})
+MIN_OUTSIDE_WORDS = 3
+"""A report needs this many words outside quotation marks to be a record beside its marked
+quote ("said it was “damning ...” after ..." gives two; "any process “must be ...”" one)."""
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
+WH_WORDS = frozenset({"whether", "if", "how", "what", "why", "when", "where", "who", "which"})
+WITHHOLDING_VERBS = frozenset({"decline", "refuse", "fail", "reluctant"})
+"""Heads that withhold the speech of their complement ("declined to say how many")."""
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+APPEAL_PREPS = frozenset({"on", "upon", "with"})
+"""Prepositions whose object is the addressee of an appeal ("called on", "pleaded with")."""
+NEEDS_ADDRESSEE_PREP = frozenset({"call"})
+"""Appeals only with "on"/"upon" ("called on donors to"): "called them to testify" summons."""
+APPEAL_CLAUSE_DEPS = frozenset({"xcomp", "ccomp"})
+"""The appeal's "to" clause on the verb (an advcl "to" is a purpose: "phoned to ask")."""
+HOLDER_CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "acl", "relcl", "advcl"})
+"""The "to" clause as parsers hang it on the addressee ("called on donors to give")."""
+APPEAL_FOR = frozenset({"call", "appeal", "ask", "plead", "press", "push", "urge"})
+"""Verbs whose "for X" object is what is asked for ("called for calm")."""
+OPRD_VERBS = frozenset({"call", "dub", "label", "brand", "term"})
+"""Characterisations without "as": "called the attack cowardly"."""
+CLIP_BEFORE = frozenset({",", ";", "while", "whereas", "but", "and", "adding", "though", "with"})
+"""What may stand before a second cue phrase inside a span (where the span is cut)."""
+WORD = re.compile(r"[^\W_]+")
 
 
-def _covered(start: int, end: int, marked: list[Found]) -> int:
-    return sum(max(0, min(end, f.close_at) - max(start, f.open_at)) for f in marked)
+def _close_inner_quote(text: str, start: int, end: int, limit: int) -> int:
+    """Keep the closing mark of a quotation that opens inside the span ('acted "with
+    restraint"'), which trimming the clause's final punctuation would cut off."""
+    inner = text[start:end]
+    opened = sum(inner.count(c) for c in "“„«") > sum(inner.count(c) for c in "”»")
+    straight = inner.count('"') % 2 == 1
+    if not (opened or straight):
+        return end
+    match = re.match(r"[.,;:!?]?[”»\"]", text[end:limit])
+    return end + match.end() if match is not None else end
 
 
-def _clause_span(clause: Any) -> tuple[int, int] | None:
-    tokens = list(clause.subtree)
-    while tokens and (tokens[0].dep_ in LEADING_SKIP or tokens[0].is_space):
-        tokens.pop(0)
+def _words_outside(text: str, start: int, end: int, marked: list[Found]) -> int:
+    near = [f for f in marked if f.open_at < end and f.close_at > start]
+    count = 0
+    for m in WORD.finditer(text, start, end):
+        if not any(f.open_at <= m.start() < f.close_at for f in near):
+            count += 1
+    return count
+
+
+def _inside_marks(offset: int, marked: list[Found]) -> bool:
+    return any(f.open_at <= offset < f.close_at for f in marked)
+
+
+def _is_verb(token: Any) -> bool:
+    return bool(token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"))
+
+
+def _withheld(token: Any) -> bool:
+    """Negated or withheld speech: "did not disclose", "never said", "declined to say"."""
+    if any(
+        c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ == "advmod") for c in token.children
+    ):
+        return True
+    head = token
+    for _ in range(2):
+        if head.dep_ not in ("xcomp", "ccomp") or head.head is head:
+            return False
+        head = head.head
+        if head.lemma_.lower() in WITHHOLDING_VERBS:
+            return True
+    return False
+
+
+def _passive_without_agent(token: Any) -> bool:
+    """ "It was announced that ...", and a bare participle: "Asked whether ..., X said" (X was
+    asked; the question is the reporter's)."""
+    children = list(token.children)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
+    bare = token.tag_ == "VBN" and token.dep_ in ("advcl", "acl", "amod", "ROOT")
+    passive = passive or (bare and not any(c.dep_ in ("aux", "nsubj") for c in children))
+    return passive and not any(c.dep_ == "agent" for c in children)
+
+
+def _skip_first(token: Any) -> bool:
+    if token.is_space or token.is_punct or token.dep_ == "cc":
+        return True
+    return bool(token.dep_ == "mark" and token.lower_ == "that")
+
+
+def _tokens_span(tokens: list[Any]) -> tuple[int, int] | None:
+    while tokens and _skip_first(tokens[0]):
+        tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens.pop()
+        tokens = tokens[:-1]
     if len(tokens) < MIN_CLAUSE_TOKENS:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
+def _has_subject(head: Any) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in head.children)
+
+
+def _opener(clause: Any) -> Any:
+    first = min(clause.subtree, key=lambda t: t.i)
+    return first
+
+
+def _free_relative_subject(clause: Any, opener: Any) -> bool:
+    """ "noted what began as a joke had grown ...": the wh-word opens the clause's subject."""
+    return any(
+        c.dep_ in SUBJECT_DEPS and opener.i in {t.i for t in c.subtree} for c in clause.children
+    )
+
+
+def _fronted_ok(cue: Any, clause: Any, sentence_span: Any) -> bool:
+    """A report before its cue ("Prices will rise, the minister said") opens the sentence and
+    is followed by the cue's own subject or, inverted, by the cue itself."""
+    opener = _opener(clause)
+    if opener.i != sentence_span.start or opener.pos_ in ("ADP", "SCONJ"):
+        return False
+    if any(c.dep_ == "dobj" and c.i > cue.i for c in cue.children):
+        return False  # "..., fans say thanks": the verb has an object of its own
+    last = max(t.i for t in clause.subtree)
+    between = cue.doc[last + 1 : cue.i]
+    subjects = [c for c in cue.children if c.dep_ == "nsubj" and last < c.i < cue.i]
+    inverted = [c for c in cue.children if c.dep_ == "nsubj" and c.i > cue.i]
+    return bool(subjects) or (bool(inverted) and all(t.is_punct for t in between))
+
+
+def _reported_clauses(cue: Any, sentence_span: Any, question: bool) -> list[tuple[int, int]]:
+    """The clause a reporting verb reports, from the parse, else from "that" after it. Several
+    complements of one cue are pieces of one misparsed clause and make one span."""
+    pieces: list[Any] = []
+    for clause in cue.children:
+        if clause.dep_ not in ("ccomp", "advcl", "parataxis") or clause.i == cue.i:
+            continue
+        opener = _opener(clause)
+        wh = opener.lower_ in WH_WORDS and not _free_relative_subject(clause, opener)
+        if wh and not question:
+            continue  # "suggest what the flag should mean": not a statement
+        if clause.dep_ != "ccomp" and opener.lower_ != "that":
+            continue  # an adverbial clause is reported only when "that" opens it
+        if clause.i < cue.i and not _fronted_ok(cue, clause, sentence_span):
+            continue
+        pieces.append(clause)
+    if not any(
+        _has_subject(c) or _opener(c).lower_ == "that" or _opener(c).lower_ in WH_WORDS
+        for c in pieces
+    ):
+        pieces = []
+    if pieces:
+        tokens = sorted({t.i: t for p in pieces for t in p.subtree}.values(), key=lambda t: t.i)
+        tokens = list(cue.doc[tokens[0].i : tokens[-1].i + 1])
+        if all(t.i > cue.i for t in tokens) or all(t.i < cue.i for t in tokens):
+            bounds = _tokens_span(tokens)
+            return [bounds] if bounds is not None else []
+    that = _that_after(cue, sentence_span)
+    if that is not None:
+        bounds = _tokens_span(list(sentence_span[that.i + 1 - sentence_span.start :]))
+        if bounds is not None:
+            return [bounds]
+    return []
+
+
+def _that_after(cue: Any, sentence_span: Any) -> Any:
+    """A complementiser "that" after the cue and its objects ("told LA Weekly in a statement
+    that ..."), for parses that hang the clause on a noun."""
+    doc = cue.doc
+    relaying = {
+        t.i
+        for c in cue.children
+        if c.lemma_.lower() in ("quote", "cite") and c.tag_ == "VBG"
+        for t in c.subtree
+        if t.lower_ != "that"
+    }
+    for token in doc[cue.i + 1 : sentence_span.end]:
+        if token.i in relaying or (token.text == "," and token.i + 1 in relaying | {cue.i + 1}):
+            continue  # "reported, citing officials, that ..."
+        if token.lower_ == "that" and token.tag_ in ("IN", "WDT", "DT"):
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if following is None or following.is_punct or _is_verb(following):
+                return None  # "said that." / "that is", a pronoun subject
+            return token
+        if token.is_punct and token.text not in ("(", ")"):
+            return None
+        if _is_verb(token) and token.i != cue.i:
+            return None
+    return None
+
+
+def _appeal_clauses(cue: Any) -> list[tuple[int, int]]:
+    """ "urged X to do Y" → "to do Y" (with a "not" before it); "called for X" → X."""
+    found: list[tuple[int, int]] = []
+    lemma = cue.lemma_.lower()
+    on_someone = [
+        c for c in cue.children if c.dep_ == "prep" and c.lower_ in APPEAL_PREPS and c.i > cue.i
+    ]
+    holders = [] if lemma in NEEDS_ADDRESSEE_PREP and not on_someone else [cue]
+    for prep in on_someone:
+        holders += [c for c in prep.children if c.dep_ == "pobj"]
+    if holders and holders[0] is cue:
+        holders += [c for c in cue.children if c.dep_ in ("dobj", "dative")]
+    for holder in holders:
+        for clause in holder.children:
+            deps = APPEAL_CLAUSE_DEPS if holder is cue else HOLDER_CLAUSE_DEPS
+            if clause.dep_ not in deps or clause.i < cue.i:
+                continue
+            to = [c for c in clause.children if c.dep_ == "aux" and c.lower_ == "to"]
+            if not to:
+                continue
+            start = to[0]
+            negation = [c for c in clause.children if c.dep_ == "neg" and c.i < start.i]
+            if negation:
+                start = negation[0]
+            tokens = [t for t in clause.subtree if t.i >= start.i]
+            bounds = _tokens_span(tokens)
+            if bounds is not None:
+                found.append(bounds)
+    if not found and lemma in APPEAL_FOR:
+        for child in cue.children:
+            if child.dep_ == "prep" and child.lower_ == "for":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    tokens = list(objects[0].subtree)
+                    if tokens:
+                        found.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
+    return found
+
+
+def _characterisations(cue: Any) -> list[tuple[int, int]]:
+    """ "described X as Y" → "X as Y"; "called the attack cowardly" → "the attack cowardly"."""
+    objects = [c for c in cue.children if c.dep_ in ("dobj", "nsubj") and c.i > cue.i]
+    if not objects:
+        return []
+    first = min(objects[0].subtree, key=lambda t: t.i)
+    complement = [
+        c for c in cue.children if c.i > objects[0].i and c.dep_ == "prep" and c.lower_ == "as"
+    ]
+    complement += [c for c in objects[0].children if c.dep_ == "prep" and c.lower_ == "as"]
+    if not complement and cue.lemma_.lower() in OPRD_VERBS:
+        complement = [
+            c
+            for c in cue.children
+            if c.dep_ in ("oprd", "xcomp")
+            and c.i > cue.i
+            and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ]
+    if not complement:
+        return []
+    last = max(complement[0].subtree, key=lambda t: t.i)
+    tokens = list(cue.doc[first.i : last.i + 1])
+    bounds = _tokens_span(tokens)
+    return [bounds] if bounds is not None else []
+
+
+def _as_told(cue: Any, sentence: Sentence) -> tuple[int, int] | None:
+    """ "As X told Y, <clause>": the main clause is what X said."""
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return None
+    tokens = list(cue.subtree)
+    end_of_cue = tokens[-1].idx + len(tokens[-1].text)
+    doc = cue.doc
+    rest = doc.char_span(end_of_cue, sentence.end, alignment_mode="contract")
+    if rest is None:
+        return None
+    return _tokens_span(list(rest))
+
+
+def _sentence_final(cue: Any, sentence_span: Any) -> tuple[int, int] | None:
+    """ "<clause>, researchers say." or "<clause>, said the minister.": the cue and its speaker
+    close the sentence after a comma; the clause before it is reported."""
+    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return None  # ", adding the words ..." / ", written by ...": no speaker closes it
+    if any(c.dep_ == "dobj" for c in cue.children):
+        return None  # "..., fans say thanks": the verb has an object of its own
+    left = min([cue] + [t for s in subjects for t in s.subtree], key=lambda t: t.i)
+    if left.i - 1 <= sentence_span.start or cue.doc[left.i - 1].text != ",":
+        return None
+    after = list(cue.doc[cue.i + 1 : sentence_span.end])
+    for k, token in enumerate(after):
+        if (
+            token.text in (",", ";", "—", "–")
+            and k + 1 < len(after)
+            and after[k + 1].pos_
+            in (
+                "SCONJ",
+                "ADP",
+            )
+        ):
+            after = after[:k]  # "..., officials said, as rivers burst their banks"
+            break
+    if any(_is_verb(t) for t in after) or any(t.lower_ == "that" for t in after):
+        return None
+    return _tokens_span(list(cue.doc[sentence_span.start : left.i - 1]))
+
+
+def _after_apposition(doc: Any, start: int, end: int) -> int:
+    """Skip an apposition the parse left after "according to X" ("According to Cochilco, the
+    state copper commission, output could ..."): a verbless stretch up to a comma."""
+    comma = text_of(doc).find(",", start, end)
+    if comma < 0:
+        return start
+    piece = doc.char_span(start, comma, alignment_mode="expand")
+    if piece is None or len(piece) > MAX_APPOSITION_TOKENS or any(_is_verb(t) for t in piece):
+        return start
+    after = comma + 1
+    while after < end and not text_of(doc)[after].isalnum():
+        after += 1
+    return after if len(text_of(doc)[after:end].split()) >= MIN_CLAUSE_TOKENS else start
+
+
 def _according_to(token: Any, sentence: Sentence, marked: list[Found]) -> Found | None:
-    """ "According to police, 40 people died": the rest of the sentence is reported speech."""
+    """ "According to police, 40 people died": the rest of the sentence is reported speech,
+    unless it has a speaker of its own ("According to the Herald, the minister said ...",
+    where "according to" names the relay)."""
     if token.lower_ != "according" or token.i + 1 >= len(token.doc):
         return None
     if token.doc[token.i + 1].lower_ != "to":
@@ -45,11 +349,20 @@ def _according_to(token: Any, sentence: Sentence, marked: list[Found]) -> Found 
         return None  # a quote in the sentence is what "according to" attributes
     phrase = list(token.subtree)
     lo, hi = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
-    text = doc_text(token.doc)
+    text = text_of(token.doc)
+    doc = token.doc
+    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    reporters = lexicon().report_verbs
+    if span is not None and any(
+        t.lemma_.lower() in reporters and _is_verb(t) and not (lo <= t.idx < hi) for t in span
+    ):
+        return None
     pieces = [(sentence.start, lo), (hi, sentence.end)]
     start, end = max(pieces, key=lambda p: len(text[p[0] : p[1]].strip()))
     while start < end and not text[start].isalnum():
         start += 1
+    if start == hi or not text[hi:start].strip(" ,"):
+        start = _after_apposition(doc, start, end)
     while end > start and not text[end - 1].isalnum():
         end -= 1
     if len(text[start:end].split()) < MIN_CLAUSE_TOKENS:
@@ -57,33 +370,160 @@ def _according_to(token: Any, sentence: Sentence, marked: list[Found]) -> Found 
     return Found(start, end, "indirect", start, end, sentence.paragraph, None, token.i)
 
 
-def detect_indirect(doc: Any, sentences: list[Sentence], marked: list[Found]) -> list[Found]:
-    """Reported clauses of reporting verbs in the analysed sentences."""
+def _cue_phrase_start(cue: Any) -> int:
+    """Token index where a cue's own phrase begins (its subject, marker or the verb)."""
+    own = [cue]
+    for child in cue.children:
+        if child.i < cue.i and child.dep_ in SUBJECT_DEPS | {"mark", "advmod", "aux", "cc"}:
+            own += list(child.subtree)
+    return int(min(t.i for t in own))
+
+
+def _clip(doc: Any, found: list[Found]) -> list[Found]:
+    """Cut a span before a second cue phrase inside it ("A, while Y said B" / "A, adding that
+    B"); a report nested inside another without such a break is speech inside speech and is
+    dropped."""
+    text = text_of(doc)
+    kept: list[Found] = []
+    by_paragraph: dict[int, list[Found]] = {}
+    for f in found:
+        by_paragraph.setdefault(f.paragraph, []).append(f)
+    for item in found:
+        start, end = item.start, item.end
+        nested = False
+        neighbours = by_paragraph[item.paragraph]
+        cues = [f for f in neighbours if f.cue_token is not None]
+        for other in cues:
+            if other is item or other.cue_token is None:
+                continue
+            cue = doc[other.cue_token]
+            if not (start <= cue.idx < end):
+                continue
+            first = doc[_cue_phrase_start(cue)]
+            before = doc[first.i - 1] if first.i > 0 else None
+            if before is not None and before.idx >= start and before.lower_ in CLIP_BEFORE:
+                cut = before.idx
+                while cut > start and (text[cut - 1].isspace() or text[cut - 1] in ",;"):
+                    cut -= 1
+                for word in (" and", " but", ","):
+                    if text[start:cut].endswith(word):
+                        cut -= len(word)
+                end = min(end, cut)
+        for outer in neighbours:
+            if outer is item or outer.cue_token is None or item.cue_token is None:
+                continue
+            if outer.start <= doc[item.cue_token].idx < outer.end and item.end <= outer.end:
+                inner_cue = doc[item.cue_token]
+                first = doc[_cue_phrase_start(inner_cue)]
+                before = doc[first.i - 1] if first.i > 0 else None
+                if before is None or before.lower_ not in CLIP_BEFORE:
+                    nested = True
+        if nested or len(text[start:end].split()) < MIN_CLAUSE_TOKENS:
+            continue
+        item.end = item.close_at = end
+        kept.append(item)
+    return kept
+
+
+HEADLINE_CLAIM = re.compile(
+    r"(?P<claim>\S.*?\w[\w)’'\"”]?)\s*,\s+(?P<cue>[a-z]+)\s+(?P<who>[^,;:]{2,80}?)[\s.]*$"
+)
+"""A headline that ends in its attribution: "Port tax will drive ships away, claims Anna Maj"."""
+HEADLINE_MAX_SPEAKER_WORDS = 8
+MAX_APPOSITION_TOKENS = 8
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _headline_claim(doc: Any, sentence: Sentence, marked: list[Found]) -> Found | None:
+    """ "<claim>, says|claims|warns <speaker>" in a title: a report with an inverted cue."""
+    if sentence.section not in ("title", "subtitle"):
+        return None
+    text = text_of(doc)[sentence.start : sentence.end]
+    match = HEADLINE_CLAIM.match(text)
+    if match is None or len(match.group("who").split()) > HEADLINE_MAX_SPEAKER_WORDS:
+        return None
+    cue_start = sentence.start + match.start("cue")
+    cue = doc.char_span(cue_start, sentence.start + match.end("cue"))
+    if cue is None or not _report_form(cue.root):
+        return None  # headlines invert with "says", "claims", "warns"
+    who = doc.char_span(
+        sentence.start + match.start("who"), sentence.start + match.end("who"), "expand"
+    )
+    if who is None or any(t.tag_ in FINITE_TAGS for t in who):
+        return None  # "..., says the study will fail": not a name
+    lex = lexicon()
+    if not any(
+        t.pos_ == "PROPN" or t.lower_ in lex.person_titles or t.lemma_.lower() in lex.body_nouns
+        for t in who
+    ):
+        return None  # "..., signals cuts later this year": an object, not a speaker
+    start, end = sentence.start + match.start("claim"), sentence.start + match.end("claim")
+    if _words_outside(text_of(doc), start, end, marked) < MIN_OUTSIDE_WORDS:
+        return None
+    found = Found(start, end, "indirect", start, end, sentence.paragraph, None, cue.root.i)
+    found.speaker_span = (who.start_char, who.end_char)
+    return found
+
+
+def _report_form(token: Any) -> bool:
+    """ "claims", "warns", "says": a report verb's third-person form, however it was tagged."""
+    word = token.lower_
     verbs = lexicon().report_verbs
+    return word.endswith("s") and (word[:-1] in verbs or word[:-2] in verbs)
+
+
+def detect_indirect(doc: Any, sentences: list[Sentence], marked: list[Found]) -> list[Found]:
+    """Reported clauses, appeals and characterisations in the analysed sentences."""
+    lex = lexicon()
+    text = text_of(doc)
     found: list[Found] = []
+    seen: set[tuple[int, int]] = set()
     for sentence in sentences:
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:
+            continue
+        marked_here = [
+            f for f in marked if f.open_at < sentence.end and f.close_at > sentence.start
+        ]
+        headline = _headline_claim(doc, sentence, marked)
+        if headline is not None:
+            found.append(headline)
             continue
         for token in span:
             according = _according_to(token, sentence, marked)
             if according is not None:
                 found.append(according)
                 continue
-            if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
+            lemma = cue_lemma(token)
+            if not _is_verb(token) or lemma not in lex.verbs:
                 continue
-            if any(f.open_at <= token.idx < f.close_at for f in marked):
+            if _inside_marks(token.idx, marked_here):
                 continue  # a verb inside a quotation is the speaker's, not the reporter's
-            for clause in token.children:
-                if clause.dep_ != "ccomp":
+            if _withheld(token) or _passive_without_agent(token):
+                continue
+            clauses: list[tuple[int, int]] = []
+            if lemma in lex.report_verbs:
+                clauses += _reported_clauses(token, span, lemma in lex.question_verbs)
+                as_told = _as_told(token, sentence)
+                if as_told is not None:
+                    clauses.append(as_told)
+                if not clauses:
+                    final = _sentence_final(token, span)
+                    if final is not None:
+                        clauses.append(final)
+            if lemma in lex.appeal_verbs:
+                clauses += _appeal_clauses(token)
+            if lemma in lex.characterise_verbs:
+                clauses += _characterisations(token)
+            for start, end in clauses:
+                start, end = max(start, sentence.start), min(end, sentence.end)
+                end = _close_inner_quote(text, start, end, sentence.end)
+                if start >= end or (start, end) in seen:
                     continue
-                bounds = _clause_span(clause)
-                if bounds is None:
+                if _words_outside(text, start, end, marked) < MIN_OUTSIDE_WORDS:
                     continue
-                start, end = max(bounds[0], sentence.start), min(bounds[1], sentence.end)
-                if start >= end or _covered(start, end, marked) > MAX_QUOTED_SHARE * (end - start):
-                    continue
+                seen.add((start, end))
                 found.append(
                     Found(start, end, "indirect", start, end, sentence.paragraph, None, token.i)
                 )
-    return found
+    return _clip(doc, found)

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from newsgraph.annotate import doc_text
 from newsgraph.model import Entity
 from newsgraph.quotes.cues import lexicon
 from newsgraph.quotes.detect import Found, inside_quote
+from newsgraph.quotes.doctext import text_of
 
 
 def _outlet_name(np_head: Any, entities: list[Entity]) -> str | None:
@@ -20,7 +20,7 @@ def _outlet_name(np_head: Any, entities: list[Entity]) -> str | None:
     doc = np_head.doc
     tokens = list(np_head.subtree)
     lo, hi = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    phrase = doc_text(doc)[lo:hi]
+    phrase = text_of(doc)[lo:hi]
     for name in lexicon().outlets:
         if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", phrase):
             return name
@@ -32,7 +32,7 @@ def _outlet_name(np_head: Any, entities: list[Entity]) -> str | None:
             c for c in np_head.children if c.dep_ in ("compound", "appos") and c.pos_ == "PROPN"
         ]
         if names:
-            return str(doc_text(doc)[names[0].idx : names[-1].idx + len(names[-1].text)])
+            return str(text_of(doc)[names[0].idx : names[-1].idx + len(names[-1].text)])
         return str(phrase)
     return None
 
@@ -45,6 +45,7 @@ def find_via(
     if span is None:
         return None
     lex = lexicon()
+    marked = [f for f in marked if f.open_at < hi and f.close_at > lo]  # once, not per token
     candidates: list[Any] = []
     if cue is not None and cue.lemma_ == "tell":
         candidates += [c for c in cue.children if c.dep_ in ("dobj", "dative", "iobj")]

@@ -7,16 +7,21 @@ person named before), and "they"/"it" to the most recent institution that spoke 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from newsgraph.annotate import doc_text
 from newsgraph.model import Entity, Mention, SpeakerRef
 from newsgraph.quotes.attribute import phrase_bounds
 from newsgraph.quotes.cues import lexicon
+from newsgraph.quotes.doctext import text_of
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
 GROUP_PRONOUNS = frozenset({"they", "it", "we", "them"})
+RECENT_SENTENCES = 2
+"""Sentences before the pronoun's own searched for the subject it continues."""
 SUBJECT_LOOKBACK = 150
 """Tokens searched back from a pronoun for a named subject (about three sentences)."""
 PERSON_TYPES = frozenset({"PERSON"})
@@ -48,6 +53,21 @@ def _entity_at(entities: list[Entity], start: int, end: int) -> tuple[Entity, Me
     return best
 
 
+def _entity_within(entities: list[Entity], start: int, end: int) -> tuple[Entity, Mention] | None:
+    """The longest entity mention inside a speaker phrase whose head the parse put elsewhere
+    ("Organiser the Workers' Front" headed by "Organiser")."""
+    best: tuple[Entity, Mention] | None = None
+    for entity in entities:
+        if entity.is_source_agency:
+            continue
+        for mention in entity.mentions:
+            inside = mention.kind not in ("nested", "pronoun") and start <= mention.start
+            longer = best is None or mention.end - mention.start > best[1].end - best[1].start
+            if inside and mention.end <= end and longer:
+                best = (entity, mention)
+    return best
+
+
 def _antecedent(entity: Entity, before: int) -> Mention | None:
     named = [m for m in entity.mentions if m.kind not in ("pronoun", "nominal")]
     earlier = [m for m in named if m.start < before]
@@ -63,6 +83,13 @@ def _has_title(head: Any) -> bool:
     return any(w.lower_.rstrip(".") in titles for w in words)
 
 
+def _is_body(head: Any) -> bool:
+    """A body noun in the head or its name parts ("rival union Unite", "the Workers' Alliance")."""
+    bodies = lexicon().body_nouns
+    words = [head] + [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "appos")]
+    return any(w.lemma_.lower() in bodies for w in words)
+
+
 def _is_person(head: Any, entity: Entity | None) -> bool:
     if entity is not None:
         return entity.type in PERSON_TYPES
@@ -70,32 +97,119 @@ def _is_person(head: Any, entity: Entity | None) -> bool:
         return True
     if head.ent_type_:
         return head.ent_type_ not in NOT_PERSON_LABELS
-    return bool(head.pos_ == "PROPN")
+    return bool(head.pos_ == "PROPN") and not _is_body(head)
 
 
-def _named_subject_before(pronoun: Any, history: list[Spoken]) -> SpeakerRef | None:
-    """The nearest earlier subject that is a named person ("Mayor Ana Costa visited ...")."""
+def _recent_start(pronoun: Any) -> int:
+    """Token index where the sentence RECENT_SENTENCES before the pronoun's begins."""
+    doc = pronoun.doc
+    start = pronoun.sent.start
+    for _ in range(RECENT_SENTENCES):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return int(start)
+
+
+def _main_clause_subject(token: Any) -> bool:
+    """A subject of the sentence's main verb, not of a clause inside it (a reported clause)."""
+    verb = token.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return bool(token.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "ROOT")
+
+
+def _gender(entity: Entity, text: str) -> str | None:
+    """The gender the actors stage's pronoun mentions give an entity ("he", "her"), if any."""
+    votes: Counter[str] = Counter()
+    for mention in entity.mentions:
+        if mention.kind == "pronoun":
+            word = text[mention.start : mention.end].lower()
+            if word in MALE or word in FEMALE:
+                votes["m" if word in MALE else "f"] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _named_subject_before(
+    pronoun: Any,
+    history: list[Spoken],
+    since: int | None = None,
+    until: int | None = None,
+    entities: list[Entity] | None = None,
+) -> SpeakerRef | None:
+    """The nearest earlier subject that is a named person ("Mayor Ana Costa visited ..."); with
+    `since`/`until` (token indices), only main-clause subjects in that range whose gender (from
+    the actors stage) does not contradict the pronoun."""
     doc = pronoun.doc
     people = {s.ref.text for s in history if s.is_person}
-    for token in reversed(doc[max(0, pronoun.i - SUBJECT_LOOKBACK) : pronoun.i]):
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN":
+    lo = max(0, pronoun.i - SUBJECT_LOOKBACK) if since is None else since
+    hi = pronoun.i if until is None else until
+    wanted = "m" if pronoun.lower_ in MALE else "f" if pronoun.lower_ in FEMALE else None
+    for token in reversed(doc[lo:hi]):
+        if token.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        start, end, _ = phrase_bounds(token)
-        name = doc_text(doc)[start:end]
-        known = any(name in person or person in name for person in people)
-        if token.ent_type_ == "PERSON" or _has_title(token) or known:
+        if since is not None and not _main_clause_subject(token):
+            continue
+        start, end, named = phrase_bounds(token)
+        token = doc[named]  # "Qatar's spokesman, Majed al-Ansari, said": the name
+        linked = _entity_at(entities or [], token.idx, token.idx + len(token.text))
+        is_person = linked is not None and linked[0].type in PERSON_TYPES
+        name = text_of(doc)[start:end]
+        known = token.text[:1].isupper() and any(
+            name in person or person in name for person in people
+        )
+        if token.pos_ != "PROPN" and not is_person and not known:
+            continue  # a common noun ("the minister") is left to the coreference
+        if linked is not None and wanted is not None:
+            gender = _gender(linked[0], text_of(doc))
+            if gender is not None and gender != wanted:
+                continue
+        if token.ent_type_ == "PERSON" or _has_title(token) or known or is_person:
             return SpeakerRef(None, name, start, end)
     return None
 
 
-def _fallback(pronoun: Any, history: list[Spoken]) -> SpeakerRef | None:
-    """The nearest named person subject before a he/she, else the most recent compatible
-    speaker, else the nearest compatible name before the pronoun."""
+def _body_subject_before(pronoun: Any, entities: list[Entity]) -> SpeakerRef | None:
+    """The nearest earlier subject in the last sentences that "it" or "they" can stand for:
+    a named body, or a plural noun phrase for "they" ("Nurses at the hospital walked out").
+    The actors stage's type decides first, then a body noun, then spaCy's label."""
+    doc = pronoun.doc
+    plural = pronoun.lower_ in ("they", "we")
+    for token in reversed(doc[_recent_start(pronoun) : pronoun.sent.start]):
+        if not _main_clause_subject(token) or token.pos_ == "PRON":
+            continue
+        linked = _entity_at(entities, token.idx, token.idx + len(token.text))
+        if linked is not None:
+            body = linked[0].type in GROUP_TYPES
+        elif _is_body(token):
+            body = True
+        elif token.ent_type_ == "PERSON" or _has_title(token):
+            continue
+        else:
+            body = token.ent_type_ in GROUP_TYPES
+        if not body and (linked is not None or _has_title(token)):
+            continue
+        many = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
+        if (plural and (many or body)) or (
+            not plural and not many and (body or token.pos_ == "PROPN")
+        ):
+            start, end, _ = phrase_bounds(token)
+            return SpeakerRef(None, text_of(doc)[start:end], start, end)
+    return None
+
+
+def _fallback(pronoun: Any, history: list[Spoken], entities: list[Entity]) -> SpeakerRef | None:
+    """The nearest named person subject before a he/she, or the nearest body subject of the
+    last sentences before an it/they; else the most recent compatible speaker, else the
+    nearest compatible name before the pronoun."""
     wants_person = pronoun.lower_ in PERSON_PRONOUNS
-    if wants_person:
-        subject = _named_subject_before(pronoun, history)
-        if subject is not None:
-            return subject
+    subject = (
+        _named_subject_before(pronoun, history)
+        if wants_person
+        else _body_subject_before(pronoun, entities)
+    )
+    if subject is not None:
+        return subject
     for spoken in reversed(history):
         start = spoken.ref.start
         if spoken.is_person == wants_person and start is not None and start < pronoun.idx:
@@ -114,9 +228,23 @@ def resolve_speaker(
     """The speaker reference for a phrase, linked to an entity where one matches."""
     start, end, head_index = bounds
     head = doc[head_index]
-    text = doc_text(doc)
+    text = text_of(doc)
     found = _entity_at(entities, head.idx, head.idx + len(head.text))
     if head.pos_ == "PRON":
+        if head.lower_ in PERSON_PRONOUNS:
+            # Subject continuity beats recency: in "Rathbun asked donors to help Montalvo. He
+            # described ...", "he" is Rathbun (whatever the coreference guessed).
+            subject = _named_subject_before(
+                head, history, _recent_start(head), head.sent.start, entities
+            )
+            if subject is not None and subject.start is not None and subject.end is not None:
+                name = doc.char_span(subject.start, subject.end, alignment_mode="expand")
+                root = name.root if name is not None else head
+                linked = _entity_at(entities, root.idx, root.idx + len(root.text))
+                if linked is None or found is None or linked[0].id != found[0].id:
+                    entity_id = linked[0].id if linked is not None else None
+                    ref = SpeakerRef(entity_id, subject.text, subject.start, subject.end)
+                    return Spoken(ref, True, head.lemma_.lower())
         if found is not None:
             entity, _ = found
             mention = _antecedent(entity, head.idx)
@@ -128,10 +256,12 @@ def resolve_speaker(
                 ref = SpeakerRef(entity.id, entity.name, start, end)
             return Spoken(ref, entity.type in PERSON_TYPES, head.lemma_.lower())
         if head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
-            earlier = _fallback(head, history)
+            earlier = _fallback(head, history, entities)
             if earlier is not None:
                 return Spoken(earlier, head.lower_ in PERSON_PRONOUNS, head.lemma_.lower())
         return Spoken(SpeakerRef(None, text[start:end], start, end), False, head.lemma_.lower())
+    if found is None:
+        found = _entity_within(entities, start, end)
     entity_id = found[0].id if found is not None else None
     if entity_id is None and head.pos_ == "NOUN":
         # "the ministry" after "Kenya's health ministry": the same speaker, named shorter.

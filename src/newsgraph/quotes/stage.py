@@ -2,8 +2,10 @@
 
 Order of work: marked quotes (detect) and reported clauses (indirect) in text order; each gets a
 cue and speaker (attribute, resolve); a second half of a split quote takes the speaker of its
-first half; a paragraph that is nothing but a quote and has no cue takes the speaker of the
-quote just before it in the previous paragraph (the usual continuation of a long statement).
+first half; a paragraph that reopens a quote left open by the paragraph before (one statement
+over several paragraphs) shares its speaker, whichever of them carries the cue; any other
+paragraph that is nothing but a quote and has no cue takes the speaker of the quote just before
+it in the previous paragraph (the usual continuation of a long statement).
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ def find_quotes(text: str, sentences: list[Sentence], doc: Any = None) -> list[Q
 
 
 def _fills_paragraph(text: str, quote: Found, paragraphs: dict[int, tuple[int, int]]) -> bool:
-    lo, hi = paragraphs[quote.paragraph]
+    lo, hi = paragraphs[quote.paragraph][0], paragraphs[quote.end_paragraph][1]
     rest = text[lo : quote.open_at] + text[quote.close_at : hi]
     return quote.kind != "indirect" and not any(c.isalnum() for c in rest)
 
@@ -45,7 +47,7 @@ class QuoteStage:
     """Fill `analysis.quotes` with Quote records (ids "Q1", ... in text order)."""
 
     name = "quotes"
-    requires = frozenset({"text", "sentences", "doc"})
+    requires = frozenset({"text", "sentences", "doc", "entities"})
     provides = frozenset({"quotes"})
 
     def __call__(self, analysis: Analysis) -> Analysis:
@@ -54,6 +56,12 @@ class QuoteStage:
         quotes = _to_quotes(found)
         if doc is not None:
             self._attribute(analysis, found, quotes, doc)
+            # Reported speech with nobody to report it is no quote ("banned migrants from
+            # claiming asylum"); marked quotes stay (titles, scare quotes).
+            kept = [q for q in quotes if q.kind != "indirect" or q.speaker is not None]
+            for number, quote in enumerate(kept, 1):
+                quote.id = f"Q{number}"
+            quotes = kept
         analysis.quotes = quotes
         return analysis
 
@@ -72,23 +80,41 @@ class QuoteStage:
             result = attribute(doc, sentences, item, marked, entities)
             if result is not None:
                 quote.cue, quote.via = result.cue, result.via
+                if result.cue_token is not None:
+                    quote.cue_start = doc[result.cue_token].idx
                 if result.speaker is not None:
                     spoken = resolve_speaker(doc, result.speaker, entities, history)
                     quote.speaker = spoken.ref
                     history.append(spoken)
             if quote.speaker is None and item.split_from is not None:
                 _copy(marked_quotes[item.split_from], quote)
+            if quote.speaker is None and quote.cue is None and item.continues is not None:
+                _continue(marked_quotes[item.continues], quote)
             if quote.speaker is None and quote.cue is None and item.kind == "direct":
                 if _fills_paragraph(text, item, paragraphs):
                     before = last_in_paragraph.get(previous_paragraph.get(item.paragraph, -1))
                 else:  # 'Smith said the cuts hurt. "We had no choice."' continues Smith.
                     before = last_in_paragraph.get(item.paragraph)
                 if before is not None:
-                    _copy(before, quote)
+                    _continue(before, quote)
             if quote.speaker is not None:
-                last_in_paragraph[item.paragraph] = quote
+                last_in_paragraph[item.end_paragraph] = quote
+        # A statement over several paragraphs attributed only at its end ("“...\n“...,” she
+        # said"): the earlier paragraphs take the speaker of the later one.
+        for item, quote in reversed(list(zip(marked, marked_quotes, strict=True))):
+            if item.continues is None or quote.speaker is None:
+                continue
+            earlier = marked_quotes[item.continues]
+            if earlier.speaker is None and earlier.cue is None:
+                _continue(quote, earlier)
+
+
+def _continue(source: Quote, target: Quote) -> None:
+    """A continuation paragraph keeps the speaker and relay, but has no cue of its own."""
+    target.speaker, target.via = source.speaker, source.via
 
 
 def _copy(source: Quote, target: Quote) -> None:
     """Give `target` the attribution of `source` (SpeakerRef is immutable, so it is shared)."""
     target.speaker, target.cue, target.via = source.speaker, source.cue, source.via
+    target.cue_start = source.cue_start

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import document_error
 from newsgraph.export import to_record
 from newsgraph.ingest import read_inputs
 from newsgraph.model import Analysis, DocumentError
@@ -45,20 +45,14 @@ def clear_pipeline_cache() -> None:
         _PIPELINES.clear()
 
 
-def document_error(exc: BaseException) -> DocumentError:
-    """The error of a document that an unexpected failure stopped (kinds as in run_many)."""
-    if isinstance(exc, NewsgraphError):
-        return DocumentError(exc.kind, str(exc))
-    return DocumentError(
-        "internal",
-        f"distributed analysis failed ({type(exc).__name__}: {exc}); "
-        "please report this with the input document",
-    )
+def _document_error(exc: BaseException) -> DocumentError:
+    """The error of a document that an unexpected failure stopped (one mapping with run_many)."""
+    return document_error(exc, "distributed analysis")
 
 
 def error_record(doc_id: str, exc: BaseException) -> JSON:
     """The error record of a document that an unexpected failure stopped."""
-    return to_record(Analysis(id=doc_id, text="", error=document_error(exc)))
+    return to_record(Analysis(id=doc_id, text="", error=_document_error(exc)))
 
 
 def _read(item: WorkItem, settings: Settings, published: dt.date | None) -> list[Analysis]:
@@ -69,7 +63,7 @@ def _read(item: WorkItem, settings: Settings, published: dt.date | None) -> list
             read_inputs([item.path], published=published, max_text_bytes=settings.max_text_bytes)
         )
     except Exception as exc:
-        return [Analysis(id=item.path, text="", error=document_error(exc))]
+        return [Analysis(id=item.path, text="", error=_document_error(exc))]
 
 
 def _record(analysis: Analysis) -> JSON:

@@ -64,3 +64,21 @@ def _offset_errors(record: dict[str, Any]) -> list[str]:
             check(f"events/{i}/evidence/{j}", ev)
             check(f"events/{i}/evidence/{j}/trigger", ev.get("trigger", {}))
     return problems
+
+
+@lru_cache(maxsize=1)
+def plover_schema() -> dict[str, Any]:
+    """The JSON Schema of a PLOVER export record (the manual's required fields and more)."""
+    text = files("newsgraph.schema").joinpath("plover_event.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def plover_errors(event: dict[str, Any]) -> list[str]:
+    """Every way a PLOVER export record breaks `plover_schema()`; [] if valid."""
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(plover_schema())
+    return [
+        f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(event)
+    ]

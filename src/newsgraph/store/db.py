@@ -12,15 +12,16 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from functools import partial
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, select
-from sqlalchemy.engine import make_url
+from sqlalchemy import Connection, delete, func, select
+from sqlalchemy.exc import DBAPIError
 
 from newsgraph.errors import ConfigError
-from newsgraph.store import index
+from newsgraph.store import fingerprint, index, migrations, rows
 from newsgraph.store import schema as s
+from newsgraph.store.engine import StoreError, create_store_engine, retrying, write_transaction
 
 IngestStatus = Literal["new", "unchanged", "updated", "failed"]
 
@@ -36,50 +37,15 @@ class StoreSummary:
     failures: int
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
-
-
-def create_store_engine(url: str) -> Engine:
-    """An engine for a store URL; SQLite files get WAL mode and their folder is created."""
-    try:
-        parsed = make_url(url)
-    except Exception as exc:
-        raise ConfigError(
-            f"cannot read database URL {url!r}: use sqlite:///path/to/file.sqlite, a file path, "
-            "or postgresql://user@host/dbname"
-        ) from exc
-    if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url)
-        event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    if parsed.get_backend_name() == "postgresql":
-        if parsed.drivername == "postgresql":
-            parsed = parsed.set(drivername="postgresql+psycopg")
-        try:
-            return create_engine(parsed)
-        except ModuleNotFoundError as exc:
-            raise ConfigError(
-                "PostgreSQL support needs psycopg: pip install 'newsgraph[postgres]'"
-            ) from exc
-    raise ConfigError(
-        f"unsupported database {parsed.get_backend_name()!r}: use sqlite or postgresql"
-    )
-
-
-def _first(participants: list[dict[str, Any]], key: str) -> str | None:
-    values = [p.get(key) for p in participants if p.get(key)]
-    return "; ".join(dict.fromkeys(str(v) for v in values)) or None
-
-
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
+def _open_error(url: str, exc: DBAPIError) -> str:
+    """One line that says why a store cannot be opened, and what to do."""
+    reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
+    shown = url.split("@")[-1] if "://" in url else url
+    if "not a database" in reason or "malformed" in reason:
+        return f"{shown} is not a newsgraph store (SQLite says: {reason}); use another --db"
+    if "unable to open" in reason or "readonly" in reason or "read-only" in reason:
+        return f"cannot write the store {shown} ({reason}); check the path and its permissions"
+    return f"cannot open the store {shown}: {reason}"
 
 
 class Store:
@@ -88,7 +54,12 @@ class Store:
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = create_store_engine(url)
-        self.schema_version = s.migrate(self.engine)
+        try:
+            self.schema_version = retrying(lambda: migrations.migrate(self.engine))
+            retrying(self._index_unindexed)
+        except DBAPIError as exc:
+            self.engine.dispose()
+            raise StoreError(_open_error(url, exc)) from exc
 
     def close(self) -> None:
         self.engine.dispose()
@@ -101,143 +72,96 @@ class Store:
 
     # --- writing ---------------------------------------------------------------------------
 
+    def _index_unindexed(self) -> None:
+        """Index documents an older store kept without the cross-article index (version 1).
+        Checked without the write lock, so opening a store never waits for writers."""
+        with self.engine.connect() as conn:
+            if not index.unindexed(conn):
+                return
+        with write_transaction(self.engine) as conn:
+            index.index_unindexed(conn)
+
     def add(self, record: dict[str, Any]) -> IngestStatus:
-        """Store one analysis record (or error record) in one transaction."""
+        """Store one analysis record (or error record) in one transaction, retried as a whole
+        when a concurrent writer holds the lock."""
+        return self.add_many([record])[0]
+
+    def add_many(self, records: list[dict[str, Any]]) -> list[IngestStatus]:
+        """Store several records in one transaction (one commit, one lock for all: the fast
+        path for ingest). Each document is still all-or-nothing: if one fails, the batch is
+        rolled back and its records are stored one transaction each, so those before the
+        failing one are kept and it raises as `add` would."""
+        try:
+            return retrying(lambda: self._write(records))
+        except Exception:
+            if len(records) == 1:
+                raise
+        return [retrying(partial(self._write, [record]))[0] for record in records]
+
+    def _write(self, records: list[dict[str, Any]]) -> list[IngestStatus]:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with write_transaction(self.engine) as conn:
+            deferred = index.Deferred()
+            statuses = [self._write_one(conn, record, now, deferred) for record in records]
+            deferred.flush(conn)
+        return statuses
+
+    def _write_one(
+        self, conn: Connection, record: dict[str, Any], now: str, deferred: index.Deferred
+    ) -> IngestStatus:
+        doc_key = str(record.get("id"))
+        # The failures table says what failed in the last run, once per document.
+        conn.execute(delete(s.failures).where(s.failures.c.doc_key == doc_key))
         if "error" in record:
-            with self.engine.begin() as conn:
-                conn.execute(
-                    s.failures.insert().values(
-                        doc_key=str(record.get("id")),
-                        kind=record["error"]["kind"],
-                        message=record["error"]["message"],
-                        at=now,
-                    )
-                )
+            conn.execute(s.failures.insert(), rows.failure_row(record, now))
             return "failed"
         sha = record["source"]["sha256"]
-        with self.engine.begin() as conn:
-            if conn.execute(select(s.documents.c.id).where(s.documents.c.sha256 == sha)).first():
-                return "unchanged"
-            previous = conn.execute(
-                select(s.documents.c.id).where(s.documents.c.doc_key == record["id"])
+        d = s.documents
+        previous = conn.execute(
+            select(d.c.id, d.c.sha256).where(d.c.doc_key == doc_key).order_by(d.c.id)
+        ).all()
+        if any(row.sha256 == sha for row in previous):
+            return "unchanged"
+        clusters: set[int] = set()
+        entities: set[int] = set()
+        orphans: set[int] = set()
+        if previous:
+            deferred.flush(conn)
+        for row in previous:
+            clusters |= index.before_delete(conn, row.id)
+            entities |= index.entities_of(conn, row.id)
+            orphans |= set(fingerprint.copies_of(conn, row.id))
+            self._delete_document(conn, row.id)
+        fingerprint.relink(conn, sorted(orphans))
+        index.write_document(conn, record, now, deferred)
+        index.after_delete(conn, clusters, entities)
+        return "updated" if previous else "new"
+
+    def delete(self, doc_key: str) -> int:
+        """Remove what is stored under `doc_key` (its analysis, clusters' links and failure
+        rows) in one transaction; return how many documents were removed."""
+        with write_transaction(self.engine) as conn:
+            ids = conn.execute(
+                select(s.documents.c.id).where(s.documents.c.doc_key == doc_key)
             ).all()
             touched: set[int] = set()
-            for (old_id,) in previous:
-                touched |= index.before_delete(conn, old_id)
-                self._delete_document(conn, old_id)
-            document_id = self._insert_document(conn, record, now)
-            self._insert_children(conn, document_id, record)
-            index.index_document(conn, document_id, record)
-            index.after_delete(conn, touched)
-        return "updated" if previous else "new"
+            entities: set[int] = set()
+            orphans: set[int] = set()
+            for (document_id,) in ids:
+                touched |= index.before_delete(conn, document_id)
+                entities |= index.entities_of(conn, document_id)
+                orphans |= set(fingerprint.copies_of(conn, document_id))
+                self._delete_document(conn, document_id)
+            fingerprint.relink(conn, sorted(orphans))
+            index.after_delete(conn, touched, entities)
+            conn.execute(delete(s.failures).where(s.failures.c.doc_key == doc_key))
+        return len(ids)
 
     @staticmethod
     def _delete_document(conn: Connection, document_id: int) -> None:
         for table in (s.entities, s.events, s.quotes):
             conn.execute(delete(table).where(table.c.document_id == document_id))
         conn.execute(delete(s.documents).where(s.documents.c.id == document_id))
-
-    @staticmethod
-    def _insert_document(conn: Connection, record: dict[str, Any], now: str) -> int:
-        doc = record["document"]
-        source = record["source"]
-        result = conn.execute(
-            s.documents.insert().values(
-                doc_key=record["id"],
-                sha256=source["sha256"],
-                path=source.get("path"),
-                url=source.get("url"),
-                publisher=source.get("publisher"),
-                title=doc.get("title"),
-                published=_date(doc.get("published")),
-                published_source=doc.get("published_source"),
-                ingested_at=now,
-                n_events=len(record["events"]),
-                n_quotes=len(record["quotes"]),
-                n_entities=len(record["entities"]),
-                record=json.dumps(record, ensure_ascii=False),
-            )
-        )
-        key = result.inserted_primary_key
-        assert key is not None
-        return int(key[0])
-
-    @staticmethod
-    def _insert_children(conn: Connection, document_id: int, record: dict[str, Any]) -> None:
-        entity_rows = [
-            {
-                "document_id": document_id,
-                "local_id": e["id"],
-                "name": e["name"],
-                "type": e["type"],
-                "country": e.get("country"),
-                "sector": e.get("sector"),
-                "code": e.get("code"),
-                "aliases": "; ".join(e.get("aliases", [])),
-                "titles": "; ".join(e.get("titles", [])),
-                "n_mentions": len(e.get("mentions", [])),
-                "source_agency": bool(e.get("source_agency", False)),
-            }
-            for e in record["entities"]
-        ]
-        if entity_rows:
-            conn.execute(s.entities.insert(), entity_rows)
-        event_rows = []
-        for v in record["events"]:
-            date = v.get("date") or {}
-            location = v.get("location") or {}
-            event_rows.append(
-                {
-                    "document_id": document_id,
-                    "local_id": v["id"],
-                    "event_type": v["event_type"],
-                    "mode": v.get("mode"),
-                    "modality": v["modality"],
-                    "historical": bool(v.get("historical")),
-                    "cameo": v.get("cameo"),
-                    "quad_class": v.get("quad_class"),
-                    "score": v.get("score"),
-                    "confidence": float(v.get("confidence", 0.0)),
-                    "actor": _first(v["actors"], "text"),
-                    "actor_code": _first(v["actors"], "code"),
-                    "actor_country": (v["actors"][0].get("country") if v["actors"] else None),
-                    "recipient": _first(v["recipients"], "text"),
-                    "recipient_code": _first(v["recipients"], "code"),
-                    "recipient_country": (
-                        v["recipients"][0].get("country") if v["recipients"] else None
-                    ),
-                    "date_value": date.get("value"),
-                    "date_start": _date(date.get("start")),
-                    "date_end": _date(date.get("end")),
-                    "date_precision": date.get("precision"),
-                    "date_source": date.get("source"),
-                    "location": location.get("name"),
-                    "location_country": location.get("country"),
-                    "lat": location.get("lat"),
-                    "lon": location.get("lon"),
-                    "evidence": json.dumps(v["evidence"], ensure_ascii=False),
-                }
-            )
-        if event_rows:
-            conn.execute(s.events.insert(), event_rows)
-        quote_rows = [
-            {
-                "document_id": document_id,
-                "local_id": q["id"],
-                "kind": q["kind"],
-                "text": q["text"],
-                "speaker": (q.get("speaker") or {}).get("text"),
-                "speaker_entity": (q.get("speaker") or {}).get("entity"),
-                "cue": q.get("cue"),
-                "via": q.get("via"),
-                "start": q["start"],
-                "end": q["end"],
-            }
-            for q in record["quotes"]
-        ]
-        if quote_rows:
-            conn.execute(s.quotes.insert(), quote_rows)
 
     # --- reading ---------------------------------------------------------------------------
 

@@ -17,20 +17,20 @@ PG_DOCUMENT = "to_tsvector('english', coalesce(speaker, '') || ' ' || text)"
 """The indexed expression; queries must use exactly this text for the index to apply."""
 
 SQLITE_FULLTEXT = [
-    f"""CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(
+    f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
         text, speaker, content='search_texts', content_rowid='id',
         tokenize='porter unicode61 remove_diacritics 2')""",
-    f"""CREATE TRIGGER search_texts_ai AFTER INSERT ON search_texts BEGIN
+    f"""CREATE TRIGGER IF NOT EXISTS search_texts_ai AFTER INSERT ON search_texts BEGIN
         INSERT INTO {FTS_TABLE}(rowid, text, speaker) VALUES (new.id, new.text, new.speaker);
     END""",
-    f"""CREATE TRIGGER search_texts_ad AFTER DELETE ON search_texts BEGIN
+    f"""CREATE TRIGGER IF NOT EXISTS search_texts_ad AFTER DELETE ON search_texts BEGIN
         INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, text, speaker)
         VALUES ('delete', old.id, old.text, old.speaker);
     END""",
 ]
 
 POSTGRES_FULLTEXT = [
-    f"CREATE INDEX ix_search_texts_fts ON search_texts USING GIN ({PG_DOCUMENT})",
+    f"CREATE INDEX IF NOT EXISTS ix_search_texts_fts ON search_texts USING GIN ({PG_DOCUMENT})",
 ]
 
 VIEWS = {
@@ -73,11 +73,17 @@ VIEWS = {
 
 
 def create_fulltext(conn: Connection) -> None:
+    """The full-text table and its triggers (SQLite) or index (PostgreSQL); re-runnable."""
     statements = SQLITE_FULLTEXT if conn.dialect.name == "sqlite" else POSTGRES_FULLTEXT
     for statement in statements:
         conn.execute(text(statement))
 
 
 def create_views(conn: Connection) -> None:
+    """Create the views, or bring them to today's definitions (re-runnable)."""
     for name, body in VIEWS.items():
-        conn.execute(text(f"CREATE VIEW {name} AS {body}"))
+        if conn.dialect.name == "postgresql":
+            conn.execute(text(f"CREATE OR REPLACE VIEW {name} AS {body}"))
+        else:
+            conn.execute(text(f"DROP VIEW IF EXISTS {name}"))
+            conn.execute(text(f"CREATE VIEW {name} AS {body}"))

@@ -9,31 +9,22 @@ Keys are matching keys, never fuzzy: `newsgraph.kb.normalize_name` folds spellin
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, delete, func, select, update
 
 from newsgraph.kb import normalize_name
+from newsgraph.store import rows
 from newsgraph.store import schema as s
+from newsgraph.store.rows import LinkedEntity
 
 TYPE_GROUPS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place"}
 """Keys are scoped by group so a person and a place with one name ("Jordan") stay apart."""
 
 DEFAULT_GROUP = "org"
-
-
-@dataclass(frozen=True, slots=True)
-class LinkedEntity:
-    """A document entity with the global entity it was linked to."""
-
-    row_id: int
-    global_id: int
-    type: str
-    name: str
-    norm_key: str
 
 
 def normalize(name: str) -> str:
@@ -83,17 +74,13 @@ def keys_of(entity: dict[str, Any]) -> dict[str, str]:
 
 
 def link_entities(
-    conn: Connection, document_id: int, record: dict[str, Any], published: dt.date | None
+    conn: Connection,
+    document_id: int,
+    record: dict[str, Any],
+    entity_ids: Mapping[str, int],
 ) -> dict[str, LinkedEntity]:
-    """Link every entity of a stored document to a global entity; local id → link."""
-    rows = {
-        r.local_id: int(r.id)
-        for r in conn.execute(
-            select(s.entities.c.id, s.entities.c.local_id).where(
-                s.entities.c.document_id == document_id
-            )
-        )
-    }
+    """Link every entity of a stored document (local id → row id) to a global entity."""
+    seen = rows.published(record)
     wanted = {e["id"]: keys_of(e) for e in record["entities"]}
     all_keys = sorted({k for keys in wanted.values() for k in keys})
     known: dict[str, int] = {}
@@ -107,71 +94,111 @@ def link_entities(
                 )
             )
         )
+    current = _current(conn, set(known.values()))
     linked: dict[str, LinkedEntity] = {}
+    new_keys: list[dict[str, Any]] = []
     for entity in record["entities"]:
         keys = wanted[entity["id"]]
         found = sorted({known[k] for k in keys if k in known})
+        norm_key = normalize(entity["name"])
         if found:
             global_id = found[0]
-            _update_global(conn, global_id, entity, published)
+            _update_coding(conn, current, global_id, entity, seen)
         else:
-            global_id = _insert_global(conn, entity, published)
-        new_keys = [
-            {"key": k, "label": v, "global_entity_id": global_id}
-            for k, v in keys.items()
-            if k not in known
-        ]
-        if new_keys:
-            conn.execute(s.entity_keys.insert(), new_keys)
-            known.update((str(k["key"]), global_id) for k in new_keys)
+            result = conn.execute(
+                s.global_entities.insert(), rows.global_entity_row(entity, norm_key, seen)
+            )
+            assert result.inserted_primary_key is not None
+            global_id = int(result.inserted_primary_key[0])
+            current[global_id] = (seen, _coding(entity), entity["name"])
+        fresh = {k: v for k, v in keys.items() if k not in known}
+        new_keys += rows.entity_key_rows(fresh, global_id)
+        known.update(dict.fromkeys(fresh, global_id))
         linked[entity["id"]] = LinkedEntity(
-            rows[entity["id"]], global_id, entity["type"], entity["name"], normalize(entity["name"])
+            entity_ids[entity["id"]],
+            global_id,
+            entity["type"],
+            entity["name"],
+            norm_key,
+            current[global_id][2],
         )
+    if new_keys:
+        conn.execute(s.entity_keys.insert(), new_keys)
     if linked:
-        conn.execute(
-            s.entity_links.insert(),
-            [
-                {"entity_id": v.row_id, "document_id": document_id, "global_entity_id": v.global_id}
-                for v in linked.values()
-            ],
-        )
+        conn.execute(s.entity_links.insert(), rows.entity_link_rows(document_id, linked))
+        recount(conn, {v.global_id for v in linked.values()})
     return linked
 
 
-def _insert_global(conn: Connection, entity: dict[str, Any], published: dt.date | None) -> int:
-    result = conn.execute(
-        s.global_entities.insert().values(
-            name=entity["name"],
-            norm_key=normalize(entity["name"]),
-            type=entity["type"],
-            country=entity.get("country"),
-            sector=entity.get("sector"),
-            code=entity.get("code"),
-            n_documents=1,
-            first_seen=published,
-            last_seen=published,
+Current = dict[int, tuple[dt.date | None, tuple[str | None, str | None, str | None], str]]
+
+
+def _current(conn: Connection, global_ids: set[int]) -> Current:
+    """(last seen, (country, sector, code), name) of global entities, read once per document."""
+    if not global_ids:
+        return {}
+    g = s.global_entities
+    return {
+        int(r.id): (r.last_seen, (r.country, r.sector, r.code), r.name)
+        for r in conn.execute(
+            select(g.c.id, g.c.last_seen, g.c.country, g.c.sector, g.c.code, g.c.name).where(
+                g.c.id.in_(sorted(global_ids))
+            )
+        )
+    }
+
+
+def _update_coding(
+    conn: Connection,
+    current: Current,
+    global_id: int,
+    entity: dict[str, Any],
+    seen: dt.date | None,
+) -> None:
+    """Coding follows the newest report: an actor's office (and so its sector) changes."""
+    last_seen, coding, name = current[global_id]
+    newest = seen is not None and (last_seen is None or seen >= last_seen)
+    if not entity.get("code") or not (newest or coding[2] is None):
+        return
+    if _coding(entity) != coding:
+        country, sector, code = _coding(entity)
+        g = s.global_entities
+        conn.execute(
+            update(g).where(g.c.id == global_id).values(country=country, sector=sector, code=code)
+        )
+    current[global_id] = (seen if newest else last_seen, _coding(entity), name)
+
+
+def _coding(entity: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
+    return (entity.get("country"), entity.get("sector"), entity.get("code"))
+
+
+def recount(conn: Connection, global_ids: set[int], *, remove_unused: bool = False) -> None:
+    """Set `n_documents`, `first_seen` and `last_seen` of global entities from the documents
+    linked to them (a document naming an actor twice counts once; a replaced one no more)."""
+    if not global_ids:
+        return
+    g, link, d = s.global_entities, s.entity_links, s.documents
+    ids = sorted(global_ids)
+    linked = link.join(d, d.c.id == link.c.document_id)
+    conn.execute(
+        update(g)
+        .where(g.c.id.in_(ids))
+        .values(
+            n_documents=select(func.count(func.distinct(link.c.document_id)))
+            .where(link.c.global_entity_id == g.c.id)
+            .scalar_subquery(),
+            first_seen=select(func.min(d.c.published))
+            .select_from(linked)
+            .where(link.c.global_entity_id == g.c.id)
+            .scalar_subquery(),
+            last_seen=select(func.max(d.c.published))
+            .select_from(linked)
+            .where(link.c.global_entity_id == g.c.id)
+            .scalar_subquery(),
         )
     )
-    key = result.inserted_primary_key
-    assert key is not None
-    return int(key[0])
-
-
-def _update_global(
-    conn: Connection, global_id: int, entity: dict[str, Any], published: dt.date | None
-) -> None:
-    g = s.global_entities
-    row = conn.execute(
-        select(g.c.first_seen, g.c.last_seen, g.c.code).where(g.c.id == global_id)
-    ).one()
-    values: dict[str, Any] = {"n_documents": g.c.n_documents + 1}
-    if published is not None:
-        values["first_seen"] = min(row.first_seen or published, published)
-        values["last_seen"] = max(row.last_seen or published, published)
-    newest = published is not None and (row.last_seen is None or published >= row.last_seen)
-    if entity.get("code") and (newest or row.code is None):
-        # Coding follows the newest report: an actor's office (and so its sector) changes.
-        values.update(
-            country=entity.get("country"), sector=entity.get("sector"), code=entity.get("code")
-        )
-    conn.execute(update(g).where(g.c.id == global_id).values(**values))
+    if remove_unused:
+        unused = select(g.c.id).where(g.c.id.in_(ids), g.c.n_documents == 0)
+        conn.execute(delete(s.entity_keys).where(s.entity_keys.c.global_entity_id.in_(unused)))
+        conn.execute(delete(g).where(g.c.id.in_(ids), g.c.n_documents == 0))

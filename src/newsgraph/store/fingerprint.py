@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, select, update
 
 from newsgraph.store import schema as s
 
@@ -97,7 +97,7 @@ def bands(signature: tuple[int, ...]) -> list[str]:
     return out
 
 
-def _encode(signature: tuple[int, ...]) -> str:
+def encode_signature(signature: tuple[int, ...]) -> str:
     return " ".join(f"{v:x}" for v in signature)
 
 
@@ -105,50 +105,68 @@ def _decode(text: str) -> tuple[int, ...]:
     return tuple(int(v, 16) for v in text.split())
 
 
-def register(conn: Connection, document_id: int, record: dict[str, Any]) -> int | None:
-    """Store the document's fingerprint; return the original it copies (a root), if any."""
-    fp = fingerprint(body_text(record))
-    best: tuple[float, int] | None = None
+def find_original(conn: Connection, document_id: int, fp: Fingerprint) -> tuple[float, int] | None:
+    """(similarity, root) of the earliest-stored story this body copies, among documents stored
+    before it; None when it is an original."""
+    f = s.document_fingerprints
     exact = conn.execute(
-        select(s.document_fingerprints.c.document_id, s.document_fingerprints.c.copy_of)
-        .where(s.document_fingerprints.c.body_hash == fp.body_hash)
-        .where(s.document_fingerprints.c.document_id != document_id)
-        .order_by(s.document_fingerprints.c.document_id)
+        select(f.c.document_id, f.c.copy_of)
+        .where(f.c.body_hash == fp.body_hash)
+        .where(f.c.document_id < document_id)
+        .order_by(f.c.document_id)
     ).first()
     if exact is not None:
-        best = (1.0, int(exact.copy_of or exact.document_id))
-    elif fp.n_words >= MIN_WORDS:
-        f = s.document_fingerprints
-        candidates = conn.execute(
-            select(f.c.document_id, f.c.minhash, f.c.copy_of)
-            .where(
-                f.c.document_id.in_(
-                    select(s.document_bands.c.document_id).where(
-                        s.document_bands.c.band.in_(bands(fp.signature))
-                    )
+        return (1.0, int(exact.copy_of or exact.document_id))
+    if fp.n_words < MIN_WORDS:
+        return None
+    best: tuple[float, int] | None = None
+    candidates = conn.execute(
+        select(f.c.document_id, f.c.minhash, f.c.copy_of)
+        .where(
+            f.c.document_id.in_(
+                select(s.document_bands.c.document_id).where(
+                    s.document_bands.c.band.in_(bands(fp.signature))
                 )
             )
-            .order_by(f.c.document_id)
-        ).all()
-        for row in candidates:
-            score = similarity(fp.signature, _decode(row.minhash))
-            if score >= SYNDICATION_THRESHOLD and (best is None or score > best[0]):
-                best = (score, int(row.copy_of or row.document_id))
-    conn.execute(
-        s.document_fingerprints.insert().values(
-            document_id=document_id,
-            body_hash=fp.body_hash,
-            minhash=_encode(fp.signature),
-            copy_of=best[1] if best else None,
-            similarity=best[0] if best else None,
         )
-    )
-    if fp.n_words >= MIN_WORDS:
+        .where(f.c.document_id < document_id)
+        .order_by(f.c.document_id)
+    ).all()
+    for row in candidates:
+        score = similarity(fp.signature, _decode(row.minhash))
+        if score >= SYNDICATION_THRESHOLD and (best is None or score > best[0]):
+            best = (score, int(row.copy_of or row.document_id))
+    return best
+
+
+def copies_of(conn: Connection, document_id: int) -> list[int]:
+    f = s.document_fingerprints
+    return [
+        int(r[0]) for r in conn.execute(select(f.c.document_id).where(f.c.copy_of == document_id))
+    ]
+
+
+def relink(conn: Connection, document_ids: list[int]) -> None:
+    """Find the original again for copies whose original was replaced or removed, oldest first:
+    the copies of one story stay one story (the earliest remaining one becomes its root)."""
+    f = s.document_fingerprints
+    for document_id in sorted(document_ids):
+        row = conn.execute(
+            select(f.c.body_hash, f.c.minhash).where(f.c.document_id == document_id)
+        ).first()
+        if row is None:
+            continue
+        signature = _decode(row.minhash)
+        n_words = (
+            MIN_WORDS
+            if conn.execute(
+                select(s.document_bands.c.band).where(s.document_bands.c.document_id == document_id)
+            ).first()
+            else 0
+        )
+        best = find_original(conn, document_id, Fingerprint(row.body_hash, signature, n_words))
         conn.execute(
-            s.document_bands.insert(),
-            [
-                {"band": band, "document_id": document_id}
-                for band in dict.fromkeys(bands(fp.signature))
-            ],
+            update(f)
+            .where(f.c.document_id == document_id)
+            .values(copy_of=best[1] if best else None, similarity=best[0] if best else None)
         )
-    return best[1] if best else None

@@ -1,21 +1,17 @@
-"""The store's tables (SQLAlchemy Core, one definition for SQLite and PostgreSQL) and migrations.
+"""The store's tables as they are now (SQLAlchemy Core, one definition for both databases).
 
-The schema is versioned: `meta.schema_version` says which migrations have run, and
-`migrate(engine)` applies the missing ones in order, each in its own transaction. Tables are plain
-(no JSON-only blobs for what analysts query), so the SQLite file opens as it is in the sqlite3
-shell or Datasette; the full analysis record is kept too, so nothing is lost.
+Tables are plain (no JSON-only blobs for what analysts query), so the SQLite file opens as it is
+in the sqlite3 shell or Datasette; the full analysis record is kept too, so nothing is lost. A new
+store is created from these definitions; `migrations` brings older stores to them. Columns a
+record fills are unbounded text; only values the store builds itself have a width.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from sqlalchemy import (
     Boolean,
     Column,
-    Connection,
     Date,
-    Engine,
     Float,
     ForeignKey,
     Index,
@@ -25,9 +21,6 @@ from sqlalchemy import (
     Table,
     Text,
     false,
-    inspect,
-    select,
-    text,
 )
 
 metadata = MetaData()
@@ -44,13 +37,13 @@ documents = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("doc_key", Text, nullable=False, index=True),
-    Column("sha256", String(64), nullable=False, unique=True),
+    Column("sha256", String(64), nullable=False, index=True),
     Column("path", Text),
     Column("url", Text),
     Column("publisher", Text),
     Column("title", Text),
     Column("published", Date, index=True),
-    Column("published_source", String(16)),
+    Column("published_source", Text),
     Column("ingested_at", Text, nullable=False),
     Column("n_events", Integer, nullable=False, default=0),
     Column("n_quotes", Integer, nullable=False, default=0),
@@ -63,7 +56,7 @@ failures = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("doc_key", Text, nullable=False),
-    Column("kind", String(32), nullable=False),
+    Column("kind", Text, nullable=False),
     Column("message", Text, nullable=False),
     Column("at", Text, nullable=False),
 )
@@ -73,12 +66,12 @@ entities = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
-    Column("local_id", String(16), nullable=False),
+    Column("local_id", Text, nullable=False),
     Column("name", Text, nullable=False),
-    Column("type", String(16), nullable=False),
-    Column("country", String(3)),
-    Column("sector", String(8)),
-    Column("code", String(16)),
+    Column("type", Text, nullable=False),
+    Column("country", Text),
+    Column("sector", Text),
+    Column("code", Text),
     Column("aliases", Text, nullable=False, default=""),
     Column("titles", Text, nullable=False, default=""),
     Column("n_mentions", Integer, nullable=False, default=0),
@@ -92,28 +85,28 @@ events = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
-    Column("local_id", String(16), nullable=False),
-    Column("event_type", String(16), nullable=False),
-    Column("mode", String(32)),
-    Column("modality", String(16), nullable=False),
+    Column("local_id", Text, nullable=False),
+    Column("event_type", Text, nullable=False),
+    Column("mode", Text),
+    Column("modality", Text, nullable=False),
     Column("historical", Boolean, nullable=False, default=False),
-    Column("cameo", String(8)),
+    Column("cameo", Text),
     Column("quad_class", Integer),
     Column("score", Float),
     Column("confidence", Float, nullable=False),
     Column("actor", Text),
-    Column("actor_code", String(16)),
-    Column("actor_country", String(3)),
+    Column("actor_code", Text),
+    Column("actor_country", Text),
     Column("recipient", Text),
-    Column("recipient_code", String(16)),
-    Column("recipient_country", String(3)),
-    Column("date_value", String(32)),
+    Column("recipient_code", Text),
+    Column("recipient_country", Text),
+    Column("date_value", Text),
     Column("date_start", Date),
     Column("date_end", Date),
-    Column("date_precision", String(16)),
-    Column("date_source", String(16)),
+    Column("date_precision", Text),
+    Column("date_source", Text),
     Column("location", Text),
-    Column("location_country", String(3)),
+    Column("location_country", Text),
     Column("lat", Float),
     Column("lon", Float),
     Column("evidence", Text, nullable=False),
@@ -127,11 +120,11 @@ quotes = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
-    Column("local_id", String(16), nullable=False),
-    Column("kind", String(16), nullable=False),
+    Column("local_id", Text, nullable=False),
+    Column("kind", Text, nullable=False),
     Column("text", Text, nullable=False),
     Column("speaker", Text),
-    Column("speaker_entity", String(16)),
+    Column("speaker_entity", Text),
     Column("cue", Text),
     Column("via", Text),
     Column("start", Integer, nullable=False),
@@ -140,7 +133,7 @@ quotes = Table(
 )
 
 
-# --- migration 2: the knowledge base across articles ----------------------------------------
+# --- the knowledge base across articles (migration 2) ---------------------------------------
 
 global_entities = Table(
     "global_entities",
@@ -148,10 +141,10 @@ global_entities = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("name", Text, nullable=False),
     Column("norm_key", Text, nullable=False),
-    Column("type", String(16), nullable=False),
-    Column("country", String(3)),
-    Column("sector", String(8)),
-    Column("code", String(16)),
+    Column("type", Text, nullable=False),
+    Column("country", Text),
+    Column("sector", Text),
+    Column("code", Text),
     Column("n_documents", Integer, nullable=False, default=0),
     Column("first_seen", Date),
     Column("last_seen", Date),
@@ -187,7 +180,7 @@ mentions = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False),
-    Column("kind", String(16), nullable=False),
+    Column("kind", Text, nullable=False),
     Index("ix_mentions_entity", "entity_id"),
     Index("ix_mentions_document", "document_id"),
 )
@@ -200,11 +193,11 @@ roles = Table(
     Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
     Column("global_entity_id", Integer, ForeignKey("global_entities.id"), nullable=False),
     Column("title", Text, nullable=False),
-    Column("country", String(3)),
-    Column("sector", String(8)),
+    Column("country", Text),
+    Column("sector", Text),
     Column("start", Date),
     Column("end", Date),
-    Column("source", String(16), nullable=False),
+    Column("source", Text, nullable=False),
     Column("seen", Date),
     Index("ix_roles_global", "global_entity_id"),
     Index("ix_roles_document", "document_id"),
@@ -217,12 +210,12 @@ event_participants = Table(
     Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
     Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
     Column("side", String(9), nullable=False),
-    Column("entity_local_id", String(16)),
+    Column("entity_local_id", Text),
     Column("global_entity_id", Integer, ForeignKey("global_entities.id")),
     Column("text", Text, nullable=False),
-    Column("country", String(3)),
-    Column("sector", String(8)),
-    Column("code", String(16)),
+    Column("country", Text),
+    Column("sector", Text),
+    Column("code", Text),
     Index("ix_event_participants_event", "event_id"),
     Index("ix_event_participants_global", "global_entity_id"),
     Index("ix_event_participants_document", "document_id"),
@@ -237,11 +230,11 @@ evidence = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False),
-    Column("section", String(16), nullable=False),
+    Column("section", Text, nullable=False),
     Column("trigger_start", Integer),
     Column("trigger_end", Integer),
     Column("trigger_text", Text),
-    Column("quote_local_id", String(16)),
+    Column("quote_local_id", Text),
     Index("ix_evidence_event", "event_id"),
     Index("ix_evidence_document", "document_id"),
 )
@@ -251,13 +244,13 @@ times = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
-    Column("local_id", String(16), nullable=False),
+    Column("local_id", Text, nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False),
-    Column("type", String(16), nullable=False),
-    Column("value", String(64)),
-    Column("mod", String(16)),
+    Column("type", Text, nullable=False),
+    Column("value", Text),
+    Column("mod", Text),
     Index("ix_times_document", "document_id"),
 )
 
@@ -266,7 +259,7 @@ places = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
-    Column("local_id", String(16), nullable=False),
+    Column("local_id", Text, nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False),
@@ -274,8 +267,8 @@ places = Table(
     Column("geonameid", Integer),
     Column("lat", Float),
     Column("lon", Float),
-    Column("country", String(3)),
-    Column("feature", String(16)),
+    Column("country", Text),
+    Column("feature", Text),
     Column("adjectival", Boolean, nullable=False, default=False, server_default=false()),
     Index("ix_places_document", "document_id"),
     Index("ix_places_geonameid", "geonameid"),
@@ -321,27 +314,27 @@ event_clusters = Table(
     "event_clusters",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("event_type", String(16), nullable=False),
-    Column("modality", String(16), nullable=False),
-    Column("mode", String(32)),
-    Column("cameo", String(8)),
+    Column("event_type", Text, nullable=False),
+    Column("modality", Text, nullable=False),
+    Column("mode", Text),
+    Column("cameo", Text),
     Column("quad_class", Integer),
     Column("score", Float),
     Column("actor", Text),
-    Column("actor_code", String(16)),
-    Column("actor_country", String(3)),
+    Column("actor_code", Text),
+    Column("actor_country", Text),
     Column("actor_entity_id", Integer, ForeignKey("global_entities.id")),
     Column("recipient", Text),
-    Column("recipient_code", String(16)),
-    Column("recipient_country", String(3)),
+    Column("recipient_code", Text),
+    Column("recipient_country", Text),
     Column("recipient_entity_id", Integer, ForeignKey("global_entities.id")),
     Column("date_start", Date),
     Column("date_end", Date),
-    Column("date_precision", String(16)),
+    Column("date_precision", Text),
     Column("period_month", Date),
     Column("period_week", Date),
     Column("location", Text),
-    Column("location_country", String(3)),
+    Column("location_country", Text),
     Column("lat", Float),
     Column("lon", Float),
     Column("location_precision", String(8)),
@@ -420,91 +413,10 @@ search_texts = Table(
     "search_texts",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("kind", String(16), nullable=False),
+    Column("kind", Text, nullable=False),
     Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
     Column("ref_id", Integer, nullable=False),
     Column("speaker", Text),
     Column("text", Text, nullable=False),
     Index("ix_search_texts_document", "document_id"),
 )
-
-KB_TABLES = [
-    global_entities,
-    entity_keys,
-    entity_links,
-    mentions,
-    roles,
-    event_participants,
-    evidence,
-    times,
-    places,
-    quote_links,
-    document_fingerprints,
-    document_bands,
-    event_clusters,
-    event_links,
-    cluster_participants,
-    cluster_keys,
-    search_texts,
-]
-"""Tables added by migration 2 (they only reference migration-1 tables, never change them)."""
-
-
-def _migration_1(conn: Connection) -> None:
-    """Initial schema: documents, failures, entities, events, quotes."""
-    metadata.create_all(conn, tables=[meta, documents, failures, entities, events, quotes])
-
-
-def _migration_2(conn: Connection) -> None:
-    """The knowledge base across articles: global entities, event clusters, full-text search,
-    views; documents stored by version 1 are indexed from their kept records."""
-    from newsgraph.store import ddl, index
-
-    metadata.create_all(conn, tables=KB_TABLES)
-    ddl.create_fulltext(conn)
-    ddl.create_views(conn)
-    index.backfill(conn)
-
-
-def _migration_3(conn: Connection) -> None:
-    """places.adjectival: demonyms ("Russian officials") are place references, not locations.
-
-    Migration 2 creates tables from the current definitions, so a new store already has the
-    column; only stores made by an older newsgraph need it added."""
-    columns = {c["name"] for c in inspect(conn).get_columns("places")}
-    if "adjectival" not in columns:
-        conn.execute(
-            text("ALTER TABLE places ADD COLUMN adjectival BOOLEAN NOT NULL DEFAULT FALSE")
-        )
-
-
-MIGRATIONS: list[Callable[[Connection], None]] = [_migration_1, _migration_2, _migration_3]
-"""Migration N (1-based) brings the schema from version N-1 to N. Append; never edit."""
-
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-def current_version(conn: Connection) -> int:
-    if not conn.dialect.has_table(conn, "meta"):
-        return 0
-    value = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
-    return int(value) if value is not None else 0
-
-
-def migrate(engine: Engine) -> int:
-    """Apply the missing migrations, each in one transaction; return the resulting version."""
-    with engine.begin() as conn:
-        version = current_version(conn)
-    if version > SCHEMA_VERSION:
-        from newsgraph.errors import ConfigError
-
-        raise ConfigError(
-            f"the store has schema version {version}, newer than this newsgraph ({SCHEMA_VERSION}); "
-            "upgrade newsgraph or use another --db"
-        )
-    for number in range(version + 1, SCHEMA_VERSION + 1):
-        with engine.begin() as conn:
-            MIGRATIONS[number - 1](conn)
-            conn.execute(meta.delete().where(meta.c.key == "schema_version"))
-            conn.execute(meta.insert().values(key="schema_version", value=str(number)))
-    return SCHEMA_VERSION

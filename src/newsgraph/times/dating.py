@@ -2,8 +2,10 @@
 
 Order of evidence: (a) a time expression governing the trigger's clause, or else the nearest in
 the same sentence ("text"); (b) the time the paragraph opened with, in an earlier sentence
-("discourse"); (c) the publication date ("publication"). Event-anchored expressions ("a day
-before the visit") take the date of the event they name, shifted by their offset.
+("discourse"); (c) the publication date ("publication"), only for an event the story reports
+in the simple past (or in a headline): a present or perfect clause without a date stays
+undated. Event-anchored expressions ("a day before the visit") take the date of the event they
+name, shifted by their offset.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ OPENING_CHARS = 30
 
 
 VERB_POS = frozenset({"VERB"})
+NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
+"""Clauses that describe a noun ("the plan backed in May", "the man who fled on Monday")."""
 
 
 def is_historical(date: EventDate | None, published: dt.date | None) -> bool:
@@ -52,7 +56,9 @@ class _Dater:
         if event.id in self.pending:
             return None  # an anchor cycle: "before the visit" / "after the meeting" on each other
         self.pending.add(event.id)
-        date = self._from_text(event) or self._from_discourse(event) or self._from_publication()
+        date = self._as_anchor(event) or self._from_text(event) or self._from_discourse(event)
+        if date is None and self._reported_as_past(event):
+            date = self._from_publication()
         self.pending.discard(event.id)
         self.dates[event.id] = date
         return date
@@ -87,6 +93,48 @@ class _Dater:
                         return date
         return None
 
+    def _as_anchor(self, event: Event) -> EventDate | None:
+        """The event is the anchor of a counted phrase: "three years since the invasion", "two
+        years after the war" count from the article's day back to the event, so the invasion
+        lies three years before it (at year precision) — background, not this month's news."""
+        if self.published is None:
+            return None
+        triggers = [ev.trigger for ev in event.evidence]
+        for expr in self.times:
+            parsed = cal.parse_offset(expr.anchor_offset or "")
+            if expr.anchor_span is None or parsed is None or parsed[0] <= 0:
+                continue
+            if not any(expr.anchor_span.contains(t) for t in triggers):
+                continue
+            amount, unit = parsed
+            precision = cal.UNIT_PRECISION[unit]
+            day = cal.shift(self.published, -amount, unit)
+            found = cal.value_range(cal.value_at(day, precision))
+            if found is None:
+                continue
+            value = cal.value_at(day, precision)
+            return EventDate(value, found[0], found[1], found[2], "text", expr.id)
+        return None
+
+    def _reported_as_past(self, event: Event) -> bool:
+        """Whether the publication day may stand in for the event's date: the story reports it
+        as done (simple past, or a headline's present). A present or present-perfect clause
+        ("says", "has asked", "is complying") or a past perfect ("had read": background before
+        the story) tells no day, so the event stays undated rather than guessed."""
+        if self.doc is None:
+            return True
+        for evidence in event.evidence:
+            if evidence.section == "title":
+                return True
+        for evidence in event.evidence:
+            span = self.doc.char_span(
+                evidence.trigger.start, evidence.trigger.end, alignment_mode="expand"
+            )
+            if span is None or not len(span):
+                continue
+            return _simple_past(span.root)
+        return True
+
     def _from_publication(self) -> EventDate | None:
         if self.published is None:
             return None
@@ -119,6 +167,7 @@ class _Dater:
             for t in inside
             if not (t.anchor_span and any(t.anchor_span.contains(tr) for tr in own_triggers))
         ]
+        inside = [t for t in inside if not self._in_other_clause(t, evidence)]
         refs = [self.by_id[i] for i in event.time_refs if i in self.by_id]
         refs = [t for t in refs if t in inside]
         trigger = evidence.trigger
@@ -153,6 +202,31 @@ class _Dater:
             if token.pos_ in VERB_POS:
                 return False
         return False
+
+    def _in_other_clause(self, expr: TimeExpr, evidence: Evidence) -> bool:
+        """The expression belongs to a clause that modifies a noun and does not hold the trigger:
+        in "a plan backed by the Red Cross in September 2021 was rejected by Johnson", September
+        dates the backing, not the rejection."""
+        if self.doc is None:
+            return False
+        span = self.doc.char_span(expr.start, expr.end, alignment_mode="expand")
+        trigger = self.doc.char_span(
+            evidence.trigger.start, evidence.trigger.end, alignment_mode="expand"
+        )
+        if span is None or trigger is None or not len(span) or not len(trigger):
+            return False
+        token = span.root
+        for _ in range(8):
+            if token.head is token:
+                return False
+            token = token.head
+            if token.pos_ in VERB_POS:
+                break
+        else:
+            return False
+        if token.dep_ not in NOUN_CLAUSE_DEPS:
+            return False
+        return not any(t.i == trigger.root.i for t in token.subtree)
 
     def _verb_between(self, expr: TimeExpr, evidence: Evidence) -> bool:
         """Another verb stands between the trigger and the expression (another clause's time)."""
@@ -216,6 +290,35 @@ class _Dater:
         return EventDate(value, found[0], found[1], found[2], date_source, expr.id)
 
 
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+PERFECT_AUXILIARIES = frozenset({"has", "have", "'ve", "had", "'d"})
+
+
+def _simple_past(token: Any) -> bool:
+    """The clause of a trigger token is in the simple past ("arrested", "was arrested")."""
+    verb = token
+    for _ in range(4):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+            break
+        verb = verb.head  # a noun trigger ("the arrest of ...") takes its clause's verb
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if not auxiliaries and verb.tag_ in {"VBG", "VBN"} and verb.dep_ in NONFINITE_DEPS:
+        # "has reacted by proposing", "has launched a petition asking": the finite verb decides
+        return verb.head is verb or _simple_past(verb.head)
+    if any(c.lower_ in PERFECT_AUXILIARIES for c in auxiliaries):
+        return False
+    if verb.dep_ == "relcl" and verb.head is not verb and not _simple_past(verb.head):
+        return False  # "(he had read an article) which attacked defectors": background too
+    if verb.dep_ == "ccomp" and verb.head is not verb and not _simple_past(verb.head):
+        return False  # "reports have revealed that he was persuaded": the report tells no day
+    if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxiliaries):
+        return True
+    return not (verb.tag_ in PRESENT_TAGS or any(c.tag_ in PRESENT_TAGS for c in auxiliaries))
+
+
+NONFINITE_DEPS = frozenset({"advcl", "xcomp", "pcomp", "acl", "conj", "relcl"})
+
+
 def _open_offset(expr: TimeExpr) -> bool:
     """An anchored expression with no exact offset ("after", "before", "following")."""
     return not (expr.anchor_offset or "").lstrip("-").startswith("P")
@@ -228,15 +331,27 @@ def _aligned(analysis: Analysis) -> bool:
 class EventDatingStage:
     """Set `event.date` and `event.historical` for every event (runs after the events stage).
 
-    It also fills the value of an event-anchored time expression once its anchor is dated."""
+    It also fills the value of an event-anchored time expression once its anchor is dated, and
+    gives one whose anchor stays undated the duration it counts."""
 
     name = "event_dating"
     requires = frozenset({"events", "times", "sentences", "document"})
-    provides = frozenset({"events"})
+    provides = frozenset({"events", "times"})
 
     def __call__(self, analysis: Analysis) -> Analysis:
         dater = _Dater(analysis)
         for event in analysis.events:
             event.date = dater.date_of(event)
             event.historical = is_historical(event.date, analysis.document.published)
+        for expr in analysis.times:
+            _keep_amount(expr)
         return analysis
+
+
+def _keep_amount(expr: TimeExpr) -> None:
+    """An anchored phrase whose anchor no event dates ("five years after its launch") still
+    says how long: it becomes the DURATION it counts (P5Y), as TimeML annotates it."""
+    offset = expr.anchor_offset or ""
+    if expr.anchor_text and expr.value is None and offset.lstrip("-").startswith("P"):
+        expr.type = "DURATION"
+        expr.value = offset.lstrip("-")

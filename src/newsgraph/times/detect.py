@@ -19,7 +19,7 @@ from newsgraph.times import modifiers
 from newsgraph.times.anchoring import Anchored, find_anchored
 from newsgraph.times.normalise import Context
 from newsgraph.times.patterns import PRIORITY, RULES, Rule
-from newsgraph.times.tense import is_future
+from newsgraph.times.tense import is_future, is_past
 
 ANCHORED_PRIORITY = -1
 """Event-anchored phrases win ties: "a day before the visit" is one expression, not "a day"."""
@@ -114,6 +114,7 @@ def find_times(text: str, reference: dt.date | None, doc: Any | None = None) -> 
         ctx = Context(
             reference=reference,
             future=partial(is_future, text, span_start, span_end, doc),
+            past=partial(is_past, text, span_start, span_end, doc),
             focus=focus.day if focus else None,
             focus_precision=focus.precision if focus else None,
         )

@@ -27,6 +27,8 @@ class Context:
     reference: dt.date | None
     future: Callable[[], bool]
     """Whether the clause is about the future (computed only when a rule needs it)."""
+    past: Callable[[], bool] = lambda: True
+    """Whether the clause is in a past tense (by default assumed, which keeps the past bias)."""
     focus: dt.date | None = None
     """The first day of the last date the text named, for anaphora ("that year", "the next day")."""
     focus_precision: str | None = None
@@ -94,24 +96,36 @@ def _valid(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+NEAR_FUTURE = dt.timedelta(days=45)
+"""How far ahead a year-less date may lie and still be read as coming when its clause is not in
+a past tense: "talks on June 3" in an article of June 1 are two days away, not a year ago."""
+
+
 def resolve_month_day(
-    reference: dt.date, month: int, day: int, future: bool, weekday: int | None = None
+    reference: dt.date,
+    month: int,
+    day: int,
+    future: bool,
+    weekday: int | None = None,
+    past: bool = True,
 ) -> dt.date | None:
     """The year for "Feb. 4": nearest past (or, in a future clause, next) such date.
 
-    A weekday ("Friday, August 21") picks the year in which the date falls on that weekday."""
+    A date just ahead of the reference is the coming one unless the clause is in a past tense
+    (`NEAR_FUTURE`). A weekday ("Friday, August 21") picks the year in which the date falls on
+    that weekday."""
     years = range(reference.year - 6, reference.year + 7)
     candidates = [d for y in years if (d := _valid(y, month, day)) is not None]
     if weekday is not None:
         matching = [d for d in candidates if d.isoweekday() == weekday]
         if matching:
             candidates = matching
-    past = [d for d in candidates if d <= reference]
+    earlier = [d for d in candidates if d <= reference]
     coming = [d for d in candidates if d >= reference]
-    if future and coming:
+    if coming and (future or (not past and min(coming) - reference <= NEAR_FUTURE)):
         return min(coming)
-    if past:
-        return max(past)
+    if earlier:
+        return max(earlier)
     return min(coming) if coming else None
 
 
@@ -173,7 +187,10 @@ def calendar_date(g: Groups, ctx: Context) -> Resolved:
     if ctx.reference is None or _valid(2000, month, day) is None:
         return None, None
     weekday = _weekday_of(g.get("weekday"))
-    resolved = resolve_month_day(ctx.reference, month, day, ctx.future(), weekday)
+    future = ctx.future()
+    resolved = resolve_month_day(
+        ctx.reference, month, day, future, weekday, past=future or ctx.past()
+    )
     return (cal.day_value(resolved) if resolved else None), None
 
 
@@ -350,6 +367,38 @@ def anaphoric_period(g: Groups, ctx: Context) -> Resolved:
     return _period_value(cal.shift(anchor, step, PERIOD_UNITS[unit]), unit), None
 
 
+def same_period_year_ago(g: Groups, ctx: Context) -> Resolved:
+    """ "the same month a year ago" -> that month one year before: a year-on-year comparison.
+
+    "ago"/"last year" count from the article's date; "earlier"/"before" from the last date the
+    text named."""
+    unit = (g["unit"] or "").lower()
+    relative = (g.get("rel") or g.get("rel2") or "").lower()
+    base = ctx.reference if relative in {"ago", "last"} else ctx.anchor(unit)
+    if base is None:
+        return None, None
+    return _period_value(cal.shift(base, -1, "Y"), unit), None
+
+
+WEEK_ORDINALS: dict[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def week_of_month(g: Groups, ctx: Context) -> Resolved:
+    """ "the last week of March" -> the ISO week holding most of March's last seven days."""
+    month = _month_of(g["month"] or "")
+    year_ = _year_of(g.get("year"))
+    if year_ is None:
+        if ctx.reference is None:
+            return None, None
+        year_ = resolve_month(ctx.reference, month, ctx.future())
+    ordinal = (g["ord"] or "").lower()
+    if ordinal in WEEK_ORDINALS:
+        day = dt.date(year_, month, 7 * (WEEK_ORDINALS[ordinal] - 1) + 4)
+    else:  # last / final
+        day = dt.date(year_, month, cal.last_day(year_, month) - 3)
+    return cal.week_value(day), None
+
+
 def _counted(g: Groups) -> tuple[float | None, str]:
     return parse_number(g.get("num") or ""), unit_code(g["unit"] or "")
 
@@ -376,6 +425,27 @@ def counted_from_focus(g: Groups, ctx: Context) -> Resolved:
     sign = -1 if (g.get("dir") or "").lower() in {"earlier", "before"} else 1
     day = cal.shift(anchor, sign * int(amount), unit)
     return cal.value_at(day, cal.UNIT_PRECISION[unit]), None
+
+
+def later_than_planned(g: Groups, ctx: Context) -> Resolved:
+    """ "(arrives on Nov. 11,) three days later than planned": a delay measured against the plan;
+    the time it names is the day just given, not that day shifted again."""
+    if ctx.focus is None or ctx.focus_precision != "day":
+        return None, None
+    return cal.day_value(ctx.focus), None
+
+
+def later_this_year(g: Groups, ctx: Context) -> Resolved:
+    """ "later this year": the rest of the reference year, as its last quarter or half when the
+    rest lies inside one (said in October it is that year's Q4)."""
+    if ctx.reference is None:
+        return None, None
+    ref = ctx.reference
+    if ref.month >= 10:
+        return f"{ref.year:04d}-Q4", None
+    if ref.month >= 7:
+        return f"{ref.year:04d}-H2", None
+    return f"{ref.year:04d}", None
 
 
 def duration(g: Groups, ctx: Context) -> Resolved:
@@ -448,12 +518,17 @@ def _hour_minute(g: Groups) -> tuple[int, int] | None:
 
 
 def clock_time(g: Groups, ctx: Context) -> Resolved:
-    """ "10:30 a.m." on the last named day of the sentence, else the reference day."""
+    """ "10:30 a.m." on the last named day of the sentence, else the reference day; a UTC
+    offset ("GMT+8") is kept in the value ("T18:40+08")."""
     hm = _hour_minute(g)
     anchor = ctx.anchor()
     if hm is None or anchor is None:
         return None, None
-    zone = "Z" if (g.get("tz") or "").upper() in {"UTC", "GMT"} else ""
+    zone = ""
+    if (g.get("tz") or "").upper() in {"UTC", "GMT"}:
+        offset = re.sub(r"\s+", "", g.get("tzoff") or "")
+        # "6:40 p.m. (GMT+8)" is local time eight hours ahead of UTC: keep it with its offset.
+        zone = f"{offset[0]}{int(offset[1:]):02d}" if offset and int(offset[1:]) else "Z"
     return f"{cal.day_value(anchor)}T{hm[0]:02d}:{hm[1]:02d}{zone}", None
 
 

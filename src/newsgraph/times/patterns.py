@@ -53,7 +53,7 @@ CAL_UNIT = r"(?P<unit>(?i:weekend|week|month|quarter|year|decade|century))"
 VAGUE = alternation(list(_V.vague_numbers))
 TOD = r"(?P<tod>(?i:morning|afternoon|evening|night))"
 AMPM = r"(?P<ampm>(?i:a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z]))"
-TIMEZONE = r"(?:\s*\(?\s*(?P<tz>UTC|GMT|[ECMP][SD]T)(?:\s*[+-]\s*\d{1,2})?(?:\s*\))?)"
+TIMEZONE = r"(?:\s*\(?\s*(?P<tz>UTC|GMT|[ECMP][SD]T)(?:\s*(?P<tzoff>[+-]\s*\d{1,2}))?(?:\s*\))?)"
 END = r"(?![\w-])"
 START = r"(?<![\w-])"
 MONTH_CUES = (
@@ -230,6 +230,25 @@ RULES: tuple[Rule, ...] = (
         nz.anaphoric_period,
     ),
     Rule(
+        "same_period_year_ago",
+        _r(
+            rf"\b(?i:the)\s+(?i:same)\s+(?P<unit>(?i:day|week|month|quarter))\s+"
+            rf"(?:(?i:a|one)\s+(?i:year)\s+(?P<rel>(?i:ago|earlier|before))|(?P<rel2>(?i:last))\s+(?i:year)|"
+            rf"(?i:the)\s+(?i:previous|prior)\s+(?i:year)|(?i:of)\s+(?i:the)\s+(?i:previous|prior)\s+(?i:year)){END}"
+        ),
+        "DATE",
+        nz.same_period_year_ago,
+    ),
+    Rule(
+        "week_of_month",
+        _r(
+            rf"\b(?i:the)\s+(?P<ord>(?i:first|second|third|fourth|last|final))\s+(?i:week)\s+(?i:of)\s+"
+            rf"{MONTH}{END}(?:\s*,?\s*{YEAR}{END})?"
+        ),
+        "DATE",
+        nz.week_of_month,
+    ),
+    Rule(
         "period_edge",
         _r(
             rf"\b(?i:the)\s+(?P<edge>(?i:beginning|start|end|middle|close))\s+(?i:of)\s+(?i:the)\s+{CAL_UNIT}{END}"
@@ -244,6 +263,21 @@ RULES: tuple[Rule, ...] = (
         nz.ago,
     ),
     Rule("long_ago", _r(rf"\b(?P<word>(?i:long\s+ago)){END}"), "DATE", nz.reference_word),
+    Rule(
+        "later_than_planned",
+        _r(
+            rf"\b{NUMBER}\s+{UNIT}\s+(?i:later|earlier)\s+(?i:than)\s+(?:(?i:originally|initially|first|previously)\s+)?"
+            rf"(?i:planned|scheduled|expected|intended|anticipated|forecast){END}"
+        ),
+        "DATE",
+        nz.later_than_planned,
+    ),
+    Rule(
+        "later_this_year",
+        _r(rf"\b(?i:later)\s+(?i:this)\s+(?i:year){END}"),
+        "DATE",
+        nz.later_this_year,
+    ),
     Rule(
         "counted_from_focus",
         _r(rf"\b{NUMBER}\s+{UNIT}\s+(?P<dir>(?i:later|earlier)){END}"),

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from newsgraph.annotate import doc_covers
+from newsgraph.times.vocab import vocab
 
 FUTURE_MODALS = frozenset({"will", "'ll", "shall", "wo"})
 """Modal auxiliaries that put a clause in the future ("wo" is spaCy's token for "won't")."""
@@ -101,3 +102,37 @@ def is_future(text: str, start: int, end: int, doc: Any | None = None) -> bool:
                 return _verb_is_future(verb)
     clause_start, clause_end = _clause(text, start, end)
     return FUTURE_TEXT_CUE.search(text, clause_start, clause_end) is not None
+
+
+PAST_TEXT_CUE = re.compile(
+    r"\b(?:was|were|had|has\s+been|have\s+been|did|said|\w{3,}ed)\b", re.IGNORECASE
+)
+"""Past-tense words in plain text, for when no parse is available."""
+
+
+def _verb_is_past(verb: Any) -> bool:
+    if verb.tag_ == "VBD":
+        return True
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(c.lower_ in FUTURE_MODALS for c in auxiliaries):
+        return False
+    return any(c.tag_ == "VBD" or c.lower_ in {"has", "have", "'ve"} for c in auxiliaries)
+
+
+def is_past(text: str, start: int, end: int, doc: Any | None = None) -> bool:
+    """True when the clause that holds text[start:end] is in a past tense ("met", "has met",
+    "was held"); a present clause or a verbless phrase ("talks on June 3") is not."""
+    if doc is not None and doc_covers(doc, text):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span) > 0:
+            verb = _governing_verb(span.root)
+            return verb is not None and _verb_is_past(verb)
+    clause_start, clause_end = _clause(text, start, end)
+    # "three days later than planned": a comparison's participle says nothing of the tense
+    clause = _COMPARISON.sub("", text[clause_start:clause_end])
+    if PAST_TEXT_CUE.search(clause) is not None:
+        return True
+    return any(word in vocab().irregular_past for word in re.findall(r"[a-z]+", clause.lower()))
+
+
+_COMPARISON = re.compile(r"(?i)\bthan\b.*")

@@ -1,0 +1,236 @@
+"""Load on the explorer: 100,000 synthetic event clusters, 8 concurrent clients on localhost.
+
+Fills an SQLite store the way bench_store.py does (bulk insert straight into the cluster
+tables), starts `newsgraph serve` on it in its own process, and drives the main JSON endpoints
+from concurrent clients, each with a bounded number of requests (and a wall-clock cap), so the
+run always stops by itself. Reports p50/p95/max latency and errors per endpoint (target: p95 <
+200 ms for the events list, an actor page and a dyad series, no errors). Writes only under /tmp:
+    python benchmarks/bench_serve.py [--clusters 100000] [--clients 8] [--requests 120]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import random
+import shutil
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_store import SEED, generate
+
+WORKDIR = Path("/tmp/newsgraph-bench-serve")
+WALL_CLOCK_CAP = 300.0
+"""Seconds after which the clients stop even if they have requests left."""
+TARGET_MS = 200.0
+EXTRA_RUNS = 20
+
+
+def fill(path: Path, n_clusters: int) -> dict[str, object]:
+    from newsgraph.store import Store
+
+    Store(f"sqlite:///{path}").close()  # create and migrate
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=OFF")
+    with conn:
+        info = generate(conn, n_clusters)
+        # Locate a third of the clusters (the map page reads them).
+        conn.execute(
+            "UPDATE event_clusters SET lat = (id % 120) - 60.0, lon = (id % 340) - 170.0,"
+            " location = 'Somewhere', location_country = actor_country WHERE id % 3 = 0"
+        )
+        busiest = conn.execute(
+            "SELECT global_entity_id FROM cluster_participants GROUP BY global_entity_id"
+            " ORDER BY count(*) DESC LIMIT 1"
+        ).fetchone()[0]
+    conn.execute("ANALYZE")
+    conn.close()
+    info["busiest_id"] = int(busiest)
+    return info
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_until_up(port: int, process: subprocess.Popen[bytes], seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("newsgraph serve exited before answering")
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            conn.request("GET", "/index.json")
+            if conn.getresponse().status == 200:
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"newsgraph serve did not answer on port {port} within {seconds:.0f} s")
+
+
+def client(
+    port: int,
+    paths: list[tuple[str, str]],
+    n_requests: int,
+    seed: int,
+    stop_at: float,
+    results: list[tuple[str, float, int]],
+) -> None:
+    rng = random.Random(seed)
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    for _ in range(n_requests):
+        if time.monotonic() > stop_at:
+            break
+        name, path = rng.choice(paths)
+        start = time.perf_counter()
+        try:
+            conn.request("GET", path, headers={"Accept": "application/json"})
+            response = conn.getresponse()
+            response.read()
+            status = response.status
+        except (OSError, http.client.HTTPException):
+            status = 0
+            conn.close()
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        results.append((name, (time.perf_counter() - start) * 1000, status))
+    conn.close()
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clusters", type=int, default=100_000)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--requests", type=int, default=120, help="requests per client")
+    parser.add_argument("--workers", type=int, default=1, help="server processes")
+    args = parser.parse_args()
+
+    shutil.rmtree(WORKDIR, ignore_errors=True)
+    WORKDIR.mkdir(parents=True)
+    path = WORKDIR / "store.sqlite"
+    started = time.perf_counter()
+    info = fill(path, args.clusters)
+    print(f"filled {args.clusters:,} clusters in {time.perf_counter() - started:.1f} s")
+
+    a, b = info["top_dyad"]  # type: ignore[misc]
+    mid_a, mid_b = info["mid_dyad"]  # type: ignore[misc]
+    paths = [  # the target endpoints, driven concurrently
+        ("events list", "/events.json"),
+        ("events list, filtered", f"/events.json?actor={mid_a}&since=2020-01-01&quad_class=1"),
+        ("actor page, busiest actor", f"/actor/{info['busiest_id']}.json"),
+        ("dyad series, busiest pair", f"/dyad/{a}/{b}.json"),
+        ("dyad series, a mid pair, weekly", f"/dyad/{mid_a}/{mid_b}.json?freq=week"),
+    ]
+    extras = [  # heavier pages, timed one request at a time for information
+        ("events list, page 20 sorted by reports", "/events.json?sort=reports&page=20"),
+        ("events list, country and type", f"/events.json?country={mid_a}&type=CONSULT"),
+        ("map, 1,000 newest located", "/map.json"),
+        ("network, 100 heaviest edges, all time", "/network.json"),
+        (
+            "network, one country, one year",
+            f"/network.json?country={mid_a}&since=2024-01-01&until=2024-12-31",
+        ),
+    ]
+    port = free_port()
+    env = {**os.environ, "NEWSGRAPH_SERVE_LOG": "warning"}
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "newsgraph.cli",
+            "serve",
+            "--db",
+            f"sqlite:///{path}",
+            "--port",
+            str(port),
+            "--workers",
+            str(args.workers),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        wait_until_up(port, server)
+        for _, p in paths + extras:  # warm the caches once
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            conn.request("GET", p)
+            conn.getresponse().read()
+        results: list[tuple[str, float, int]] = []
+        stop_at = time.monotonic() + WALL_CLOCK_CAP
+        threads = [
+            threading.Thread(
+                target=client, args=(port, paths, args.requests, SEED + i, stop_at, results)
+            )
+            for i in range(args.clients)
+        ]
+        started = time.perf_counter()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        seconds = time.perf_counter() - started
+        alone: list[tuple[str, float, int]] = []
+        for _ in range(EXTRA_RUNS):
+            for p in extras:
+                client(port, [p], 1, SEED, time.monotonic() + WALL_CLOCK_CAP, alone)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    print(
+        f"server: newsgraph serve --workers {args.workers}; {os.cpu_count()} CPU(s), load average "
+        f"{os.getloadavg()[0]:.1f} after the run"
+    )
+    print(
+        f"\n{len(results)} requests from {args.clients} concurrent clients in {seconds:.1f} s "
+        f"({len(results) / seconds:.0f} requests/s)\n"
+    )
+    print("| endpoint | requests | p50 | p95 | max | errors |")
+    print("|---|---:|---:|---:|---:|---:|")
+    worst = 0.0
+    errors = 0
+    for name, _ in paths:
+        times = [ms for n, ms, _ in results if n == name]
+        failed = sum(1 for n, _, status in results if n == name and status != 200)
+        errors += failed
+        if not times:
+            continue
+        p95 = percentile(times, 0.95)
+        worst = max(worst, p95)
+        print(
+            f"| {name} | {len(times)} | {statistics.median(times):.0f} ms | {p95:.0f} ms "
+            f"| {max(times):.0f} ms | {failed} |"
+        )
+    print(f"\nheavier pages, one request at a time ({EXTRA_RUNS} each):\n")
+    print("| endpoint | p50 | p95 | errors |")
+    print("|---|---:|---:|---:|")
+    for name, _ in extras:
+        times = [ms for n, ms, _ in alone if n == name]
+        failed = sum(1 for n, _, status in alone if n == name and status != 200)
+        print(
+            f"| {name} | {statistics.median(times):.0f} ms | {percentile(times, 0.95):.0f} ms | {failed} |"
+        )
+    verdict = "meets" if worst < TARGET_MS and errors == 0 else "misses"
+    print(
+        f"\nworst p95 of the events, actor and dyad endpoints: {worst:.0f} ms ({verdict} the < {TARGET_MS:.0f} ms target)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

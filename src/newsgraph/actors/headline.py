@@ -1,0 +1,80 @@
+"""Headline case: "India Expels Pakistani Diplomats" capitalises every word, so the small model
+reads "India Expels Pakistani" or "Meets Traders" as a name. In a title-case headline a name is
+cut at every word the story itself never writes with a capital (and the knowledge base does not
+know): "Ruto Meets Museveni" becomes Ruto and Museveni; "Meets Traders" is no name at all."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from newsgraph.actors.names import NameMention
+from newsgraph.kb import KnowledgeBase
+from newsgraph.model import Analysis
+
+TITLE_CASE_SHARE = 0.6
+"""Share of a headline's longer words (4+ letters) that must be capitalised for title case."""
+
+
+def _title_case(tokens: Any) -> bool:
+    words = [t for t in tokens if t.is_alpha and len(t) >= 4]
+    return bool(words) and sum(t.text[:1].isupper() for t in words) / len(words) >= TITLE_CASE_SHARE
+
+
+def _known(word: str, body: set[str], kb: KnowledgeBase) -> bool:
+    return (
+        word in body
+        or kb.country_by_name(word) is not None
+        or kb.country_by_demonym(word) is not None
+        or bool(kb.lookup(word))
+    )
+
+
+def headline_names(
+    analysis: Analysis, mentions: list[NameMention], kb: KnowledgeBase
+) -> list[NameMention]:
+    """The mentions, with those in a title-case headline cut into the runs of words the body
+    confirms."""
+    doc = analysis.doc
+    titles = [s for s in analysis.sentences if s.section == "title"]
+    if doc is None or not titles:
+        return mentions
+    spans = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in titles]
+    cased = [(s.start, s.end) for s in spans if s is not None and _title_case(s)]
+    if not cased:
+        return mentions
+    in_title = {t.i for s, e in cased for t in doc[s:e]}
+    body = {t.text for t in doc if t.i not in in_title and t.text[:1].isupper()}
+    result: list[NameMention] = []
+    for m in mentions:
+        if m.tstart not in in_title or m.kb is not None or m.label not in {"PERSON", "ORG"}:
+            result.append(m)
+            continue
+        # cut at every word the story does not confirm: "Ruto Meets Museveni" -> Ruto, Museveni
+        piece: list[int] = []
+        for i in range(m.tstart, m.tend + 1):
+            if i < m.tend and _known(doc[i].text, body, kb):
+                piece.append(i)
+                continue
+            if piece:
+                first, last = doc[piece[0]], doc[piece[-1]]
+                words = doc[piece[0] : piece[-1] + 1].text
+                label = (
+                    "GPE"
+                    if kb.country_by_name(words)
+                    else "NORP"
+                    if kb.country_by_demonym(words)
+                    else m.label
+                )
+                result.append(
+                    replace(
+                        m,
+                        tstart=piece[0],
+                        tend=piece[-1] + 1,
+                        start=first.idx,
+                        end=last.idx + len(last),
+                        label=label,
+                    )
+                )
+            piece = []
+    return result
