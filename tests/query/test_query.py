@@ -91,12 +91,12 @@ def test_query_search_needs_a_word(filled: Store) -> None:
 
 
 def test_query_search_repeated_words_count_once(filled: Store) -> None:
-    """A huge query of few distinct words is as fast as the few words (it once took minutes)."""
-    frame = search(filled, "Corridor MINISTERS " * 60_000, kind="quote")
+    frame = search(filled, "Corridor MINISTERS corridor ministers " * 4, kind="quote")
     assert set(frame["doc_key"]) == {"kb-01"}
 
 
-def test_query_search_with_too_many_words_is_a_one_line_error(filled: Store) -> None:
-    words = " ".join(f"word{n}" for n in range(20_000))  # ~120 KB of distinct words
-    with pytest.raises(ConfigError, match="at most 64 different words"):
+def test_query_search_huge_query_is_a_one_line_error(filled: Store) -> None:
+    """A 120 KB query once took minutes (time grew with the square of its words)."""
+    words = " ".join(f"word{n}" for n in range(20_000))
+    with pytest.raises(ConfigError):
         search(filled, words)
