@@ -131,20 +131,18 @@ def test_interrupt_says_what_was_stored_and_resume_finishes(
 ) -> None:
     db = str(tmp_path / "s.sqlite")
     path = corpus(tmp_path / "c.jsonl")
-    original = Store.add
-    calls = {"n": 0}
+    original = cli_ingest.records
 
-    def flaky(self: Store, record: dict[str, Any]) -> Any:
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise KeyboardInterrupt
-        return original(self, record)
+    def interrupted(*args: Any, **kwargs: Any) -> Any:
+        steps = original(*args, **kwargs)
+        yield next(steps)
+        raise KeyboardInterrupt  # Ctrl-C while the second document is analysed
 
-    monkeypatch.setattr(Store, "add", flaky)
+    monkeypatch.setattr(cli_ingest, "records", interrupted)
     result = ingest(db, path)
     assert result.exit_code == 130
     assert "1 new" in result.output and "run the same command again to resume" in result.output
-    monkeypatch.setattr(Store, "add", original)
+    monkeypatch.setattr(cli_ingest, "records", original)
     analysed.clear()
     result = ingest(db, path)
     assert "2 new, 0 updated, 1 unchanged" in result.stdout

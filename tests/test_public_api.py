@@ -23,6 +23,7 @@ PUBLIC = {
     "__version__",
     "analyze",
     "analyze_text",
+    "load_events",
     "load_settings",
     "to_record",
 }

@@ -215,6 +215,21 @@ def ingest(
         ) as bar,
     ):
         task = bar.add_task("ingesting", total=total, rate="")
+        batch: list[tuple[str, dict[str, Any]]] = []
+        started = 0.0
+
+        def write_batch() -> None:
+            statuses = store.add_many([record for _, record in batch])
+            for (action, record), status in zip(batch, statuses, strict=True):
+                if action in ("redate", "force") and status == "new":
+                    status = "updated"
+                if status == "failed":
+                    error = record["error"]
+                    failures.append(f"{record['id']}: {error['kind']}: {error['message']}")
+                progress.advance(status, analysed=True)
+                bar.update(task, advance=1, rate=progress.rate())
+            batch.clear()
+
         try:
             if dask is None:
                 steps: Iterable[tuple[str, dict[str, Any] | None, str]] = cli_ingest.records(
@@ -232,21 +247,6 @@ def ingest(
                         partition_size=partition_size,
                     )
                 )
-            batch: list[tuple[str, dict[str, Any]]] = []
-            started = 0.0
-
-            def write_batch() -> None:
-                statuses = store.add_many([record for _, record in batch])
-                for (action, record), status in zip(batch, statuses, strict=True):
-                    if action in ("redate", "force") and status == "new":
-                        status = "updated"
-                    if status == "failed":
-                        error = record["error"]
-                        failures.append(f"{record['id']}: {error['kind']}: {error['message']}")
-                    progress.advance(status, analysed=True)
-                    bar.update(task, advance=1, rate=progress.rate())
-                batch.clear()
-
             for action, record, _doc_id in steps:
                 if record is None:
                     progress.advance("unchanged", analysed=False)
@@ -260,6 +260,8 @@ def ingest(
             if batch:
                 write_batch()
         except KeyboardInterrupt:
+            if batch:  # analysed already: store it rather than analyse it again on resume
+                write_batch()
             bar.stop()
             console.print(
                 f"interrupted after {progress.line()}: {progress.summary()} — stored documents "

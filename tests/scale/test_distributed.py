@@ -157,7 +157,7 @@ def test_distributed_tcp_cluster_matches_in_process(corpus: Path) -> None:
         processes=False,
         protocol="tcp://",
         host="127.0.0.1",
-        dashboard_address=None,
+        dashboard_address=":0",  # any free port: 8787 may be taken
     ) as cluster:
         address = cluster.scheduler_address
         assert address.startswith("tcp://")

@@ -173,6 +173,7 @@ def comparable_export(store: Store) -> list[str]:
         for side in ("actor", "recipient"):
             for entity in event[side]:
                 entity.pop("identifier_id", None)
+                entity.pop("newsgraph_id", None)  # a row id of the store's global entities
         out.append(json.dumps(event, sort_keys=True, default=str))
     return sorted(out)
 
