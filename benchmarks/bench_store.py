@@ -179,6 +179,11 @@ def add_events(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
         ],
     )
 
+    conn.executemany(  # indexed already: opening the store must not re-index them
+        "INSERT INTO document_fingerprints (document_id, body_hash, minhash) VALUES (?, ?, '')",
+        [(d, hashlib.sha256(f"body {d}".encode()).hexdigest()) for d in range(1, n_documents + 1)],
+    )
+
     def document(cid: int) -> int:
         return (cid - 1) % n_documents + 1
 
@@ -188,11 +193,7 @@ def add_events(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
         " recipient_code, recipient_country, date_value, date_start, date_end, date_precision,"
         " date_source, evidence) VALUES (?, ?, 'V1', ?, 'asserted', 0, ?, ?, 0.8, ?, ?, ?, ?, ?,"
         " ?, ?, ?, ?, 'day', 'text', '')",
-        [
-            (r[0], document(r[0]), r[1], r[2], r[3], r[4], r[5], r[6], r[8], r[9], r[10])
-            + (r[12], r[12], r[13])
-            for r in rows
-        ],
+        [(r[0], document(r[0]), *r[1:7], *r[8:11], r[12], r[12], r[13]) for r in rows],
     )
     conn.executemany(
         "INSERT INTO event_links (event_id, cluster_id, document_id) VALUES (?, ?, ?)",
