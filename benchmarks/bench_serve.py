@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import json
 import os
 import random
 import shutil
@@ -107,6 +108,20 @@ def client(
     conn.close()
 
 
+def result_size(body: bytes) -> str:
+    """How much an endpoint returned: events and series counted, so that an empty answer shows."""
+    data = json.loads(body)
+    if "series" in data:
+        return f"{sum(int(r['n_events'] or 0) for r in data['series'])} events in {len(data['series'])} periods"
+    if "n_events" in data and "events" in data:
+        return f"{data['n_events']} events, {len(data['events'])} listed, {len(data.get('partners', []))} partners"
+    for key in ("events", "total", "points", "edges"):
+        if key in data:
+            value = data[key]
+            return f"{len(value) if isinstance(value, list) else value} {key}"
+    return f"{len(body)} bytes"
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
@@ -166,10 +181,13 @@ def main() -> int:
     )
     try:
         wait_until_up(port, server)
-        for _, p in paths + extras:  # warm the caches once
+        sizes: dict[str, str] = {}
+        for name, p in paths + extras:  # warm the caches once, and note what each returns
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            conn.request("GET", p)
-            conn.getresponse().read()
+            conn.request("GET", p, headers={"Accept": "application/json"})
+            response = conn.getresponse()
+            body = response.read()
+            sizes[name] = result_size(body) if response.status == 200 else f"HTTP {response.status}"
         results: list[tuple[str, float, int]] = []
         stop_at = time.monotonic() + WALL_CLOCK_CAP
         threads = [
@@ -225,6 +243,13 @@ def main() -> int:
         print(
             f"| {name} | {statistics.median(times):.0f} ms | {percentile(times, 0.95):.0f} ms | {failed} |"
         )
+    print("\nwhat each endpoint returned (measured on real results, not empty ones):\n")
+    for name, size in sizes.items():
+        print(f"- {name}: {size}")
+    empty = [n for n, _ in paths if sizes[n].startswith(("0 ", "HTTP"))]
+    if empty:
+        print(f"\nINVALID: empty results for {', '.join(empty)}")
+        errors += len(empty)
     verdict = "meets" if worst < TARGET_MS and errors == 0 else "misses"
     print(
         f"\nworst p95 of the events, actor and dyad endpoints: {worst:.0f} ms ({verdict} the < {TARGET_MS:.0f} ms target)"

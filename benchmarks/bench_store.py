@@ -47,6 +47,8 @@ TYPES = {  # PLOVER type → (quad class, typical score)
     "ASSAULT": (4, -9.0),
 }
 RUNS = 7
+EVENTS_PER_DOCUMENT = 20
+"""Synthetic events (one per cluster) spread over len(clusters) / 20 synthetic documents."""
 INGEST_BATCH = 32
 """Records per transaction, as `newsgraph ingest` writes them (cli.STORE_BATCH)."""
 
@@ -61,7 +63,8 @@ def country_codes() -> list[str]:
 
 
 def generate(conn: sqlite3.Connection, n_events: int) -> dict[str, Any]:
-    """Bulk-insert global entities, roles and event clusters with their participants."""
+    """Bulk-insert global entities, roles, event clusters with their participants, and the
+    documents, events, event links and event participants behind them (`add_events`)."""
     rng = random.Random(SEED)
     countries = country_codes()
     weights = [1 / (i + 1) for i in range(N_COUNTRIES)]  # Zipf: a few countries dominate the news
@@ -134,6 +137,7 @@ def generate(conn: sqlite3.Connection, n_events: int) -> dict[str, Any]:
         [(r[0], r[7], "actor", r[12]) for r in rows]
         + [(r[0], r[11], "recipient", r[12]) for r in rows],
     )
+    add_events(conn, rows)
     top = countries[0], countries[1]
     busiest = conn.execute(
         "SELECT global_entity_id, count(*) FROM cluster_participants GROUP BY global_entity_id"
@@ -147,6 +151,60 @@ def generate(conn: sqlite3.Connection, n_events: int) -> dict[str, Any]:
         "busiest_events": busiest[1],
         "quiet": names[people[countries[-1]][-1]],
     }
+
+
+def add_events(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
+    """One event per cluster, with its links and participants, as ingestion stores them.
+
+    The query layer's actor and dyad filters read event_participants through event_links, so
+    without these rows an actor page or a dyad series would be measured on empty results. The
+    events are spread over a modest number of synthetic documents (EVENTS_PER_DOCUMENT to a document).
+    """
+    n_documents = max(1, len(rows) // EVENTS_PER_DOCUMENT)
+    conn.executemany(
+        "INSERT INTO documents (id, doc_key, sha256, publisher, title, published,"
+        " published_source, ingested_at, n_events, n_quotes, n_entities, record)"
+        " VALUES (?, ?, ?, ?, ?, ?, 'input', '2026-01-01T00:00:00', ?, 0, 2, '{}')",
+        [
+            (
+                d,
+                f"bench-doc-{d}",
+                hashlib.sha256(str(d).encode()).hexdigest(),
+                f"Outlet {d % 50}",
+                f"Synthetic document {d}",
+                (START + dt.timedelta(days=d % DAYS)).isoformat(),
+                EVENTS_PER_DOCUMENT,
+            )
+            for d in range(1, n_documents + 1)
+        ],
+    )
+
+    conn.executemany(  # indexed already: opening the store must not re-index them
+        "INSERT INTO document_fingerprints (document_id, body_hash, minhash) VALUES (?, ?, '')",
+        [(d, hashlib.sha256(f"body {d}".encode()).hexdigest()) for d in range(1, n_documents + 1)],
+    )
+
+    def document(cid: int) -> int:
+        return (cid - 1) % n_documents + 1
+
+    conn.executemany(
+        "INSERT INTO events (id, document_id, local_id, event_type, modality, historical,"
+        " quad_class, score, confidence, actor, actor_code, actor_country, recipient,"
+        " recipient_code, recipient_country, date_value, date_start, date_end, date_precision,"
+        " date_source, evidence) VALUES (?, ?, 'V1', ?, 'asserted', 0, ?, ?, 0.8, ?, ?, ?, ?, ?,"
+        " ?, ?, ?, ?, 'day', 'text', '')",
+        [(r[0], document(r[0]), *r[1:7], *r[8:11], r[12], r[12], r[13]) for r in rows],
+    )
+    conn.executemany(
+        "INSERT INTO event_links (event_id, cluster_id, document_id) VALUES (?, ?, ?)",
+        [(r[0], r[0], document(r[0])) for r in rows],
+    )
+    conn.executemany(
+        "INSERT INTO event_participants (event_id, document_id, side, entity_local_id,"
+        " global_entity_id, text, country, sector, code) VALUES (?, ?, ?, ?, ?, ?, ?, 'GOV', ?)",
+        [(r[0], document(r[0]), "actor", "E1", r[7], r[4], r[6], r[5]) for r in rows]
+        + [(r[0], document(r[0]), "recipient", "E2", r[11], r[8], r[10], r[9]) for r in rows],
+    )
 
 
 def timed(fn: Callable[[], Any]) -> tuple[float, float]:
@@ -335,7 +393,8 @@ def main() -> None:
     # Bulk load: drop the big tables' indexes, insert, rebuild them once (much faster).
     indexes = conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type='index' AND sql IS NOT NULL"
-        " AND tbl_name IN ('event_clusters', 'cluster_participants')"
+        " AND tbl_name IN ('event_clusters', 'cluster_participants', 'events', 'event_links',"
+        " 'event_participants', 'documents')"
     ).fetchall()
     with conn:
         for name, _sql in indexes:

@@ -276,7 +276,13 @@ def participant_match(conn: Connection, value: str, option: str) -> ColumnElemen
     if is_code(code) and (value == code or "*" in value):
         if "*" in code:
             return or_(text_match(p.c.code, code), text_match(p.c.country, code))
-        return or_(p.c.code.like(f"{like_pattern(code)}%", escape="\\"), p.c.country == code)
+        prefix: ColumnElement[bool] = p.c.code.like(f"{like_pattern(code)}%", escape="\\")
+        if conn.dialect.name == "sqlite":
+            # SQLite's LIKE is case-insensitive, so it cannot search an index; the range (codes
+            # are stored upper-case, [A-Z0-9]) lets it search ix_event_participants_code.
+            upper = code[:-1] + chr(ord(code[-1]) + 1)
+            prefix = and_(p.c.code >= code, p.c.code < upper, prefix)
+        return or_(prefix, p.c.country == code)
     ids = entity_ids(conn, value)
     if not ids:
         raise FilterError(

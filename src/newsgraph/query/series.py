@@ -76,23 +76,30 @@ def dyad_series(
                 func.sum(case((c.c.quad_class.in_([1, 2]), 1), else_=0)).label("n_cooperation"),
                 func.sum(case((c.c.quad_class.in_([3, 4]), 1), else_=0)).label("n_conflict"),
             )
-            .where(pair, c.c.modality == "asserted", period.is_not(None))
+            .where(pair, c.c.modality == "asserted")
             .group_by(period)
             .order_by(period)
         )
-        if since is not None:
-            query = query.where(c.c.date_start >= since)
-        if until is not None:
-            query = query.where(c.c.date_start <= until)
-        rows = conn.execute(query).all()
-        undated = int(
-            conn.execute(
-                select(func.count())
-                .select_from(c)
-                .where(pair, c.c.modality == "asserted", period.is_(None))
-            ).scalar()
-            or 0
-        )
+        if since is None and until is None:
+            # One pass over the dyad: the undated clusters are the group without a period.
+            found = conn.execute(query).all()
+            rows = [r for r in found if r.period is not None]
+            undated = sum(int(r.n_events) for r in found if r.period is None)
+        else:
+            query = query.where(period.is_not(None))
+            if since is not None:
+                query = query.where(c.c.date_start >= since)
+            if until is not None:
+                query = query.where(c.c.date_start <= until)
+            rows = list(conn.execute(query).all())
+            undated = int(
+                conn.execute(
+                    select(func.count())
+                    .select_from(c)
+                    .where(pair, c.c.modality == "asserted", period.is_(None))
+                ).scalar()
+                or 0
+            )
     result = typed(pd.DataFrame(rows, columns=SERIES_COLUMNS), SERIES_SCHEMA)
     if fill and len(result):
         full = pd.date_range(result["period"].min(), result["period"].max(), freq=PANDAS_FREQ[freq])

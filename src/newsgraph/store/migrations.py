@@ -154,12 +154,21 @@ def _migration_5(conn: Connection) -> None:
     ddl.create_views(conn)
 
 
+def _migration_6(conn: Connection) -> None:
+    """Index event participants by code and by country (with side and event id, so the actor
+    and dyad filters read only the index): they were scanned whole for every code filter."""
+    for index in s.event_participants.indexes:
+        if index.name in ("ix_event_participants_code", "ix_event_participants_country"):
+            index.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _migration_1,
     _migration_2,
     _migration_3,
     _migration_4,
     _migration_5,
+    _migration_6,
 ]
 """Migration N (1-based) brings the schema from version N-1 to N. Append; never edit."""
 

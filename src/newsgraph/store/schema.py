@@ -219,6 +219,8 @@ event_participants = Table(
     Index("ix_event_participants_event", "event_id"),
     Index("ix_event_participants_global", "global_entity_id"),
     Index("ix_event_participants_document", "document_id"),
+    Index("ix_event_participants_code", "code", "side", "event_id"),
+    Index("ix_event_participants_country", "country", "side", "event_id"),
 )
 
 evidence = Table(
