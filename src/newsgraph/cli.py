@@ -219,8 +219,10 @@ def ingest(
         started = 0.0
 
         def write_batch() -> None:
-            statuses = store.add_many([record for _, record in batch])
-            for (action, record), status in zip(batch, statuses, strict=True):
+            pending = batch[:]
+            batch.clear()  # an interrupt inside the write must not write these a second time
+            statuses = store.add_many([record for _, record in pending])
+            for (action, record), status in zip(pending, statuses, strict=True):
                 if action in ("redate", "force") and status == "new":
                     status = "updated"
                 if status == "failed":
@@ -228,7 +230,6 @@ def ingest(
                     failures.append(f"{record['id']}: {error['kind']}: {error['message']}")
                 progress.advance(status, analysed=True)
                 bar.update(task, advance=1, rate=progress.rate())
-            batch.clear()
 
         try:
             if dask is None:
