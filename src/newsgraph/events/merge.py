@@ -68,7 +68,7 @@ def _participants_match(a: Event, b: Event, keys: KeyFn) -> bool:
         return False
     if a.recipients and b.recipients:
         small, large = sorted((a.recipients, b.recipients), key=len)
-        # a headline names the sufferer loosely ("Scientology defector arrested"): it joins the
+        # a headline names the sufferer loosely ("Opposition blogger detained"): it joins the
         # body's report of the same act by the same actors
         return _covered(small, large, keys) or _headline_and_body(a, b)
     if a.recipients or b.recipients:

@@ -186,7 +186,7 @@ def _outermost_governing(doc: Any, quote: Found, cues: list[Any]) -> Any:
 
 
 def _name_after(token: Any) -> Any:
-    """The last word of a capitalised name right after `token` ("according to Rathbun the
+    """The last word of a capitalised name right after `token` ("according to Okafor the
     ..."), for parses that lose the object."""
     doc = token.doc
     last = None
@@ -268,7 +268,7 @@ def phrase_bounds(head: Any) -> tuple[int, int, int]:
     appositions = [c for c in head.children if c.dep_ in NAME_DEPS and c.pos_ == "PROPN"]
     if head.pos_ == "NOUN" and appositions:
         # "Nigeria's information minister, Mohammed Idris, said"; "The secretary general of
-        # the bishops' conference (CEI), Nunzio Galantino, said": the person, not the body.
+        # the farmers' union (NFU), Maria Keller, said": the person, not the body.
         people = [a for a in appositions if a.ent_type_ == "PERSON"]
         unbracketed = [a for a in appositions if not _in_brackets(a)]
         name = (people or unbracketed or appositions)[-1]

@@ -232,8 +232,8 @@ def resolve_speaker(
     found = _entity_at(entities, head.idx, head.idx + len(head.text))
     if head.pos_ == "PRON":
         if head.lower_ in PERSON_PRONOUNS:
-            # Subject continuity beats recency: in "Rathbun asked donors to help Montalvo. He
-            # described ...", "he" is Rathbun (whatever the coreference guessed).
+            # Subject continuity beats recency: in "Okafor asked donors to help Lindqvist. He
+            # described ...", "he" is Okafor (whatever the coreference guessed).
             subject = _named_subject_before(
                 head, history, _recent_start(head), head.sent.start, entities
             )
