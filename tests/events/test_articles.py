@@ -523,10 +523,10 @@ def test_articles_headline_summary_merges_with_the_body_report(
         ),
         ("The decision was described by Beijing as a dangerous provocation.", "ACCUSE", "Beijing"),
         (
-            "The secretary general of the bishops' conference, Nunzio Galantino, has called the "
-            'ruling "dangerous" and "ideological".',
+            "The secretary general of the farmers' union, Maria Keller, has called the "
+            'ruling "reckless" and "shameful".',
             "ACCUSE",
-            "Nunzio Galantino",
+            "Maria Keller",
         ),
         (
             "Kenya's president described the rescuers as heroic after the floods in Mai Mahiu.",
@@ -541,6 +541,25 @@ def test_articles_characterisations_are_speech_acts_of_the_subject(
     analysis = _analyse(pipeline, article)
     found = [_text(analysis, e, "actors") for e in _of_type(analysis, event_type)]
     assert len(found) == 1 and actor in found[0], found
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap: a characterisation by a speaker in apposition to 'the chair/head of' "
+    "yields no speech act when the object is not a ruling or reform",
+)
+@pytest.mark.parametrize(
+    "article",
+    [
+        "The chair of the national farmers' union, Maria Keller, has called the levy "
+        '"reckless" and "shameful".',
+        "The head of the doctors' association, Pieter Janssen, has called the decision "
+        '"dangerous" and "reckless".',
+    ],
+)
+def test_articles_characterisations_by_an_apposed_speaker_gap(pipeline: Any, article: str) -> None:
+    analysis = _analyse(pipeline, article)
+    assert len(_of_type(analysis, "ACCUSE")) == 1
 
 
 def test_articles_quote_after_a_characterisation_adds_no_act_of_its_own(pipeline: Any) -> None:
