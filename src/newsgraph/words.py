@@ -49,7 +49,9 @@ class Words:
         return len(self.texts)
 
     def span_text(self, start: int, end: int) -> str:
-        """`doc[start:end].text` for a non-empty token range."""
+        """`doc[start:end].text` (token offsets inside the Doc)."""
+        if end <= start:
+            return ""
         return self.text[self.start[start] : self.end[end - 1]]
 
 

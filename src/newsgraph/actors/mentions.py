@@ -262,30 +262,30 @@ def _propagate(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> list
     from spacy.tokens import Doc
 
     matcher = PhraseMatcher(doc.vocab)
+    tokens = words_of(doc)
     labels: dict[str, NameMention] = {}
     for mention in mentions:
-        span = doc[mention.tstart : mention.tend]
-        if not any(is_capital(t) for t in span):
+        if not any(tokens.capital[mention.tstart : mention.tend]):
             continue
-        labels.setdefault(span.text, mention)
-        surname = doc[mention.tend - 1]
+        labels.setdefault(tokens.span_text(mention.tstart, mention.tend), mention)
+        surname = tokens.texts[mention.tend - 1]
         if (
             mention.label == "PERSON"
             and mention.tend - mention.tstart > 1
-            and is_capital(surname)
-            and len(surname.text) > 2
-            and kb.country_by_name(surname.text) is None
-            and kb.country_by_capital(surname.text) is None
+            and tokens.capital[mention.tend - 1]
+            and len(surname) > 2
+            and kb.country_by_name(surname) is None
+            and kb.country_by_capital(surname) is None
         ):
-            labels.setdefault(surname.text, mention)
+            labels.setdefault(surname, mention)
     for phrase, mention in labels.items():
-        pattern = doc[mention.tstart : mention.tend]
-        if pattern.text != phrase:
-            pattern = doc[mention.tend - 1 : mention.tend]
+        start, end = mention.tstart, mention.tend
+        if tokens.span_text(start, end) != phrase:
+            start = end - 1
         # A Doc of the words alone: Span.as_doc copies the whole document's entities each time,
         # which made this quadratic in the document's length.
-        words = Doc(doc.vocab, words=[t.text for t in pattern], spaces=[False] * len(pattern))
-        matcher.add(phrase, [words])
+        pattern = tokens.texts[start:end]
+        matcher.add(phrase, [Doc(doc.vocab, words=pattern, spaces=[False] * len(pattern))])
     taken = [False] * len(doc)
     for mention in mentions:
         for i in range(mention.tstart, mention.tend):
@@ -298,17 +298,12 @@ def _propagate(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> list
             continue
         phrase = doc.vocab.strings[match_id]
         source = labels[phrase]
-        whole = doc[source.tstart : source.tend].text == phrase
+        whole = tokens.span_text(source.tstart, source.tend) == phrase
         if not whole and doc[s].pos_ != "PROPN":
             continue  # "Image" after a credit "Ahmed Mohamed Image" is no surname
         added.append(
             NameMention(
-                s,
-                e,
-                doc[s].idx,
-                doc[e - 1].idx + len(doc[e - 1]),
-                source.label,
-                source.kb if whole else None,
+                s, e, tokens.start[s], tokens.end[e - 1], source.label, source.kb if whole else None
             )
         )
         for i in range(s, e):

@@ -10,7 +10,7 @@ from typing import Any
 from newsgraph.actors.lexicon import lexicon
 from newsgraph.fold import fold as fold_letters
 from newsgraph.kb import KBEntry
-from newsgraph.words import is_capitalised
+from newsgraph.words import is_capitalised, words_of
 
 
 @dataclass(slots=True)
@@ -30,7 +30,7 @@ class NameMention:
     """A name inside a longer name ("Irving" in "Irving Police Department"): never an actor."""
 
     def key(self, doc: Any) -> str:
-        return name_key(doc[self.tstart : self.tend].text)
+        return name_key(words_of(doc).span_text(self.tstart, self.tend))
 
 
 @lru_cache(maxsize=1 << 16)
