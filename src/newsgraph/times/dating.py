@@ -50,7 +50,9 @@ QUOTED_KINDS = frozenset({"direct", "partial"})
 
 RECENT_DAYS = {"days": 6, "weeks": 27, "months": 89}
 """How far back "in the past few days / weeks / months" reaches from the article's day."""
-_RECENT = re.compile(r"(?i)^(?:recent|the\s+(?:past|last)\s+(?:few|several|couple\s+of))\s+(days|weeks|months)$")
+_RECENT = re.compile(
+    r"(?i)^(?:recent|the\s+(?:past|last)\s+(?:few|several|couple\s+of))\s+(days|weeks|months)$"
+)
 
 
 def is_historical(date: EventDate | None, published: dt.date | None) -> bool:
@@ -131,12 +133,17 @@ class _Dater:
         event, by naming one of this event's participants ("police ... last week" before "he was
         arrested by police")."""
         for evidence in event.evidence:
-            if evidence.section not in mentions.STORY_SECTIONS:
-                continue
             index = mentions.sentence_index(self.analysis, evidence.start)
             if index is None:
                 continue
-            for sentence in mentions.story_before(self.analysis, index, mentions.NEIGHBOUR_WINDOW):
+            if evidence.section == "title":
+                # A headline tells the lead's event: the story's first sentences date it.
+                near = mentions.story_after(self.analysis, index, mentions.NEIGHBOUR_WINDOW)
+            elif evidence.section in mentions.STORY_SECTIONS:
+                near = mentions.story_before(self.analysis, index, mentions.NEIGHBOUR_WINDOW)
+            else:
+                continue
+            for sentence in near:
                 date = self._from_neighbour(event, sentence)
                 # Background ("fought a war in 2019") does not carry to the next sentence's news.
                 if date is not None and not is_historical(date, self.published):
@@ -213,8 +220,7 @@ class _Dater:
             return False
         quotes = [q for q in self.analysis.quotes if q.kind in QUOTED_KINDS]
         return all(
-            any(q.start <= e.trigger.start and e.trigger.end <= q.end for q in quotes)
-            for e in body
+            any(q.start <= e.trigger.start and e.trigger.end <= q.end for q in quotes) for e in body
         )
 
     def _background(self, evidence: Evidence) -> bool:

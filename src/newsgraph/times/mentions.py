@@ -8,8 +8,8 @@ carry a date to the mention that has none:
 
 - a definite noun re-mention ("the attack", "the arrest", "this visit") of the event's trigger
   near one of its mentions, in a clause the text dates;
-- a neighbouring sentence (a few sentences back) that tells of the same event: another event of
-  the same PLOVER type or trigger lemma; or, when that sentence holds no event, one with a finite
+- a neighbouring sentence (a few sentences back; for a headline, the story's first sentences)
+  that tells of the same event: another event of the same PLOVER type or trigger lemma; or, when that sentence holds no event, one with a finite
   verb that names one of the event's participants.
 """
 
@@ -82,6 +82,12 @@ def story_before(analysis: Analysis, index: int, count: int) -> list[Sentence]:
     return found
 
 
+def story_after(analysis: Analysis, index: int, count: int) -> list[Sentence]:
+    """Up to `count` story sentences after sentence `index`, nearest first."""
+    found = [s for s in analysis.sentences[index + 1 :] if s.section in STORY_SECTIONS]
+    return found[:count]
+
+
 def _participant_words(analysis: Analysis, participant: Participant) -> set[str]:
     words = {w.lower() for w in _WORD.findall(analysis.text[participant.start : participant.end])}
     return words - _GENERIC_WORDS
@@ -146,7 +152,7 @@ def _dates_noun(analysis: Analysis, expr: TimeExpr, noun: Any) -> bool:
         if current == noun:
             return True
         if current.pos_ in {"VERB", "AUX"}:
-            return noun.head == current
+            return bool(noun.head == current)
         if current.pos_ != "ADP":
             return False  # "the ruling of the court on July 8": the date is the ruling's
     return False
