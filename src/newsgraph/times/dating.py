@@ -45,6 +45,10 @@ NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl"})
 """Clauses that describe a noun ("the plan backed in May", "the man who fled on Monday") or
 set another event beside the trigger's ("after the agency recommended it two years ago")."""
 
+CARRIED_PRECISION = "month"
+CARRIED_SPAN_DAYS = 31
+"""The loosest date a neighbouring sentence may carry to an event: a month."""
+
 QUOTED_KINDS = frozenset({"direct", "partial"})
 """Quotes whose words are the speaker's own: an event told inside them is the speaker's account."""
 
@@ -144,11 +148,22 @@ class _Dater:
             else:
                 continue
             for sentence in near:
+                if any(sentence.start <= e.start < sentence.end for e in event.evidence):
+                    continue  # its own sentence: rule 2 has spoken
                 date = self._from_neighbour(event, sentence)
-                # Background ("fought a war in 2019") does not carry to the next sentence's news.
-                if date is not None and not is_historical(date, self.published):
+                if date is not None and self._carries(date):
                     return date
         return None
+
+    def _carries(self, date: EventDate) -> bool:
+        """A neighbour's date that may carry: background ("fought a war in 2019") does not
+        carry to the next sentence's news, nor does a loose span ("this year", "since 2024")
+        that tells no one happening's time."""
+        return (
+            not is_historical(date, self.published)
+            and cal.PRECISION_RANK[date.precision] <= cal.PRECISION_RANK[CARRIED_PRECISION]
+            and (date.end - date.start).days <= CARRIED_SPAN_DAYS
+        )
 
     def _from_neighbour(self, event: Event, sentence: Sentence) -> EventDate | None:
         others = [
