@@ -165,6 +165,10 @@ def _fold_reciprocal(target: Event, other: Event, keys: KeyFn) -> None:
     target.actors, target.recipients = base_actors, base_recipients
 
 
+LOCATION_STRENGTH = {"clause": 0, "paragraph": 1, "dateline": 2}
+"""Which mention's location an event keeps: the most direct evidence of where it happened."""
+
+
 def absorb(target: Event, other: Event, keys: KeyFn) -> None:
     """Fold `other` into `target`: more evidence, participants, the more specific mode."""
     if target.event_type in RECIPROCAL_TYPES:
@@ -177,8 +181,11 @@ def absorb(target: Event, other: Event, keys: KeyFn) -> None:
         target.contexts = list(other.contexts)
     target.evidence.extend(other.evidence)
     target.time_refs.extend(t for t in other.time_refs if t not in target.time_refs)
-    if target.location is None:
-        target.location = other.location
+    if other.location is not None and (
+        target.location is None
+        or LOCATION_STRENGTH[other.location.source] < LOCATION_STRENGTH[target.location.source]
+    ):
+        target.location = other.location  # a mention's own clause beats a paragraph's setting
     target.confidence = min(MAX_CONFIDENCE, max(target.confidence, other.confidence) + MERGE_BONUS)
 
 
