@@ -68,16 +68,23 @@ def applies(
     recipients: Sequence[Participant],
 ) -> bool:
     """Whether a setting may place one event: not when its sentence names a place in another
-    country, nor when the setting is the country an act is aimed at and no actor is from it
-    (the recipient's country is never the place by default)."""
+    country (other than as a participant: "sanctions on Russia" names a target, not a place),
+    nor when the setting is the country an act is aimed at and no actor is from it (the
+    recipient's country is never the place by default). A dateline only says where the reporter
+    is, so it also gives way to an actor from another country ("the European Union", "Russian
+    forces" in a story filed from Kyiv)."""
     country = setting.place.country
     if country is None:
         return True
+    sides = [*actors, *recipients]
     for place in analysis.places:
         inside = sentence[0] <= place.start and place.end <= sentence[1]
-        if inside and not place.adjectival and place.country and place.country != country:
+        named = any(p.start < place.end and place.start < p.end for p in sides)
+        if inside and not named and not place.adjectival and place.country not in (None, country):
             return False
     actor_countries = {p.country for p in actors if p.country}
+    if setting.source == "dateline" and actor_countries - {country}:
+        return False
     targeted = any(p.country == country for p in recipients)
     return not (targeted and actor_countries and country not in actor_countries)
 
