@@ -17,12 +17,14 @@ placed there).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsgraph.model import Analysis, LocationSource, Participant, Place, Sentence
 from newsgraph.places.facilities import is_facility_place
+from newsgraph.times.calendar import value_range
 
 OPENING = re.compile(
     r"\s*(?:In|At|Inside|Outside|Near|Across|Throughout|Around)\s+[^,;:\n]{1,60}?(?=,)",
@@ -30,6 +32,8 @@ OPENING = re.compile(
 """A sentence that opens with a locative phrase closed by a comma ("In central Kharkiv, ...")."""
 DATELINE_PARAGRAPHS = 2
 """How many body paragraphs from the dateline on are filed from the dateline's place."""
+PAST = dt.timedelta(days=30)
+"""A date ending this long before publication is outside the story's own time frame."""
 SPECIFICITY: dict[str, int] = {"other": 0, "city": 1, "admin1": 2, "region": 2, "country": 3}
 
 
@@ -83,10 +87,26 @@ def applies(
         if inside and not named and not place.adjectival and place.country not in (None, country):
             return False
     actor_countries = {p.country for p in actors if p.country}
-    if setting.source == "dateline" and actor_countries - {country}:
+    if setting.source == "dateline" and (
+        actor_countries - {country} or _recalls_the_past(analysis, sentence)
+    ):
         return False
     targeted = any(p.country == country for p in recipients)
     return not (targeted and actor_countries and country not in actor_countries)
+
+
+def _recalls_the_past(analysis: Analysis, sentence: tuple[int, int]) -> bool:
+    """The sentence dates something well before the story ("a peace deal in 2018"): background
+    the reporter did not witness from the dateline's city."""
+    published = analysis.document.published
+    if published is None:
+        return False
+    for expr in analysis.times:
+        if sentence[0] <= expr.start and expr.end <= sentence[1] and expr.type == "DATE":
+            found = value_range(expr.value or "", expr.mod)
+            if found is not None and found[1] < published - PAST:
+                return True
+    return False
 
 
 def _usable(place: Place) -> bool:

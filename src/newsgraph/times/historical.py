@@ -56,13 +56,19 @@ def mark_background(analysis: Analysis, event: Event) -> None:
         return
     published = analysis.document.published
     phrases = []
+    news = []
     for evidence in event.evidence:
         trigger = _token(doc, evidence.trigger.start, evidence.trigger.end)
         phrase = background_of(trigger) if trigger is not None else None
         if phrase is None:
-            _continuing(analysis, event, trigger, published)
-            return
-        phrases.append(phrase)
+            news.append(trigger)
+        else:
+            phrases.append(phrase)
+    if news:
+        for trigger in news:
+            if _continuing(analysis, event, trigger, published):
+                break
+        return
     dated = [d for p in phrases if (d := _date_of(analysis, p, published)) is not None]
     if any(published is not None and d.end >= published - NEWS_WINDOW for d in dated):
         return  # "since Tuesday's raid": background to the story, but this week's news
@@ -189,15 +195,15 @@ def _datable(expr: TimeExpr) -> bool:
     )
 
 
-def _continuing(analysis: Analysis, event: Event, trigger: Any, published: dt.date | None) -> None:
+def _continuing(analysis: Analysis, event: Event, trigger: Any, published: dt.date | None) -> bool:
     """ "has warned of famine since the attack last year": dated from inside its own "since"
     phrase, the event goes on until the article's day, so it is not background."""
     date = event.date
     if trigger is None or date is None or date.time is None or published is None:
-        return
+        return False
     expr = next((t for t in analysis.times if t.id == date.time), None)
     if expr is None:
-        return
+        return False
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     for child in verb.children:
         opens = (child.dep_ == "prep" and child.lower_ == "since") or (
@@ -214,7 +220,8 @@ def _continuing(analysis: Analysis, event: Event, trigger: Any, published: dt.da
             event.date = EventDate(
                 date.value, date.start, max(date.end, published), date.precision, "text", date.time
             )
-            return
+            return True
+    return False
 
 
 def _token(doc: Any, start: int, end: int) -> Any:
