@@ -18,6 +18,7 @@ from newsgraph.actors.coding import compose_code
 from newsgraph.actors.context import code_participants
 from newsgraph.actors.lexicon import lexicon
 from newsgraph.kb import KnowledgeBase, load_kb
+from newsgraph.kb.codes import INTERGOVERNMENTAL
 from newsgraph.model import Analysis, Entity, Participant
 
 GROUP_SECTOR = "GOV"
@@ -26,8 +27,6 @@ GROUP_SECTOR = "GOV"
 STATE_CODINGS = frozenset({"country", "capital", "metonym"})
 """Entity codings of places that stand for their government when they act."""
 
-OWNED_SECTORS = frozenset({"IGO"})
-"""Organisation sectors under which a member keeps the role's sector (an IGO's ministers)."""
 
 COLLECTIVE_HEADS = frozenset(
     {"group", "tens", "number", "team", "band", "handful", "couple", "dozen", "dozens", "hundred",
@@ -230,7 +229,11 @@ def _owned(owner: _Owner, sector: str | None, start: int, end: int) -> Participa
         return Participant(
             None, start, end, owner.country, sector, compose_code(owner.country, sector)
         )
-    if owner.sector and owner.sector not in OWNED_SECTORS and sector in {"GOV", None}:
+    if owner.country in INTERGOVERNMENTAL:  # "UN peacekeepers" UNOMIL, "EU officials" EURGOV
+        return Participant(
+            None, start, end, owner.country, sector, compose_code(owner.country, sector)
+        )
+    if owner.sector and sector in {"GOV", None}:
         sector = owner.sector
     return Participant(None, start, end, owner.country, sector, owner.code)
 
@@ -357,7 +360,7 @@ def participants_in(
                 seen.add(participant.entity)
         if participant is not None:
             found.append(participant)
-    return code_participants(analysis, found or _fallback(analysis, start, end))
+    return code_participants(analysis, found or _fallback(analysis, start, end), kb)
 
 
 def _fallback(analysis: Analysis, start: int, end: int) -> list[Participant]:

@@ -121,7 +121,7 @@ class ActorStage:
         if context is not None:
             message = f"{context.country} from the {context.source}: {context.evidence}"
             analysis.diagnostics.append(Diagnostic("actors", "country_context", message))
-        code_entities(analysis, entities, context)
+        code_entities(analysis, entities, context, kb)
         for entity in entities:
             entity.mentions.sort(key=lambda m: m.start)
         entities.sort(key=lambda e: e.mentions[0].start)
