@@ -9,6 +9,7 @@ come last. `Entity.coding_source` records which one decided.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from typing import Literal
 
@@ -118,6 +119,33 @@ def _code_named_group(entity: Entity, kb: KnowledgeBase) -> None:
         entity.code = compose_code(entity.country, entity.sector)
 
 
+REBEL_BEFORE = re.compile(
+    r"\b(?:rebels?|insurgents?|militants?|guerrillas?|separatists?|armed\s+groups?)"
+    r"(?:\s+(?:forces?|fighters?|units?|group|movement|of|the))*\s*$",
+    re.IGNORECASE,
+)
+"""A named force the text calls rebels just before its name ("Rebel forces of the X Army",
+"the insurgent X Front")."""
+
+REBEL_AFTER = re.compile(
+    r"^\s*,\s*(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:rebel|insurgent|militant|guerrilla|separatist|armed)\b",
+    re.IGNORECASE,
+)
+"""... or in apposition after it ("the X Army, an ethnic rebel group")."""
+
+
+def rebel_force(text: str, entity: Entity) -> bool:
+    """A named armed body the article itself calls a rebel force: armed opposition is REB,
+    whatever the word "Army" or "Forces" in its name suggests (PLOVER 5.2.1 note 3)."""
+    for m in entity.mentions:
+        if REBEL_BEFORE.search(text[max(0, m.start - 40) : m.start]):
+            return True
+        if REBEL_AFTER.match(text[m.end : m.end + 60]):
+            return True
+    return False
+
+
 def _code_place(entity: Entity, kb: KnowledgeBase) -> None:
     country = kb.country_by_name(entity.name)
     if country is not None:
@@ -168,4 +196,6 @@ def code_entity(
             entity.country, entity.coding_source = country.iso3, "demonym"
             entity.code = country.iso3
     elif entity.type == "ORG":
-        _code_named_group(entity, kb)
+        _code_place(entity, kb)  # "Minsk" read as a group is still Belarus's capital
+        if entity.coding_source is None:
+            _code_named_group(entity, kb)

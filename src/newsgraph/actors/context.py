@@ -353,7 +353,10 @@ def code_entities(
                 _settled(analysis, "ministry_country", found.country, found.evidence, entity)
             elif found is None and context is not None:
                 entity.country, entity.coding_source = context.country, context.source
-        elif context is not None and not (entity.type == "ORG" and _placed(analysis.text, entity)):
+        elif context is not None and not (
+            entity.type == "ORG"
+            and (_placed(analysis.text, entity) or _country_of_place(entity.name) is not None)
+        ):  # a town read as a group ("Luhansk") is coded by its own name, not the story's
             entity.country, entity.coding_source = context.country, context.source
         if entity.country is not None:
             entity.code = compose_code(entity.country, entity.sector)
@@ -434,3 +437,19 @@ def _owned_by_context(
 
 CONTEXT_SOURCES = frozenset({"dateline", "document", "official"})
 """Codings that say whose the actor is from the rest of the document, not its own words."""
+
+
+BLOC_SEATS = {"brussels": "EUR"}
+"""Capitals that are also the seat of a bloc's institutions: in a story that names the bloc
+("the European Commission", "EU ministers"), "Brussels" acting is the EU, not Belgium."""
+
+
+def code_bloc_seats(entities: list[Entity]) -> None:
+    """Recode a seat of a bloc acting as a government ("Brussels warned ...") as the bloc, when
+    the story names one of that bloc's bodies."""
+    blocs = {e.country for e in entities if e.country in BLOC_SEATS.values()}
+    for entity in entities:
+        bloc = BLOC_SEATS.get(entity.name.lower())
+        if bloc in blocs and entity.coding_source == "metonym":
+            entity.country = bloc
+            entity.code = compose_code(bloc, entity.sector)

@@ -20,6 +20,10 @@ from newsgraph.kb.codes import INTERGOVERNMENTAL
 PAST_SECTOR = "ELI"
 """PLOVER sector for former officials ("former president")."""
 
+PARTIAL_STATE = "PRE"
+"""A partially recognised entity ("Abkhaz leader"): the office is its, under the nominal
+sovereign's country (PLOVER manual 5.1.3)."""
+
 GOVERNMENT_LIKE = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 PREDICATE = re.compile(
@@ -136,7 +140,7 @@ def _make(
         country = org.country
         if lends_sector(org):
             code = org.code
-            if sector in {"GOV", None}:
+            if sector in {"GOV", None} or (org.sector == "REB" and sector in {"MIL", "PRM"}):
                 sector = org.sector
     country = country or owner_country
     return TextRole(
@@ -194,7 +198,11 @@ def _owner(doc: Any, start: int, kb: KnowledgeBase) -> tuple[str | None, KBEntry
                 country = found.iso3
                 break
             if window[0].text[:1].isupper():
-                entries = [e for e in kb.lookup(window.text) if e.type == "ORG" and e.country]
+                entries = [
+                    e
+                    for e in kb.lookup(window.text)
+                    if e.country and (e.type == "ORG" or e.sector == PARTIAL_STATE)
+                ]
                 if entries and not entries[0].is_agency:
                     org = entries[0]
                     break
