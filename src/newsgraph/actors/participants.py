@@ -185,6 +185,17 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 """Dependencies of the words that say whose role a noun is ("Sri Lanka government troops")."""
 
 
+def _clipped_adjective(token: Any, head: Any) -> bool:
+    """A capitalised adjective right before the span that modifies its head (a demonym the
+    caller's span left out, as in a title-case headline parsed as one noun phrase)."""
+    return bool(
+        token.head.i == head.i
+        and token.dep_ in {"amod", "compound"}
+        and token.pos_ == "ADJ"
+        and token.text[:1].isupper()
+    )
+
+
 def _modifiers(head: Any, bounds: range) -> list[Any]:
     """The head's left modifiers, their own modifiers and the words coordinated with them
     ("Senior Hungarian and Romanian officials", "Sri Lanka government troops")."""
@@ -192,6 +203,9 @@ def _modifiers(head: Any, bounds: range) -> list[Any]:
     pending = [
         c for c in head.children if c.i < head.i and c.i in bounds and c.dep_ in MODIFIER_DEPS
     ]
+    before = head.i - 1
+    if head.i == bounds.start and before >= 0 and _clipped_adjective(head.doc[before], head):
+        pending.append(head.doc[before])  # "Expels Peruvian Diplomats": the span lost its demonym
     while pending:
         token = pending.pop()
         if token in found:

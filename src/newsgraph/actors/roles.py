@@ -214,6 +214,9 @@ def _before(doc: Any, mention: NameMention, kb: KnowledgeBase) -> TextRole | Non
     """ "Turkish President X", "Syria's interim leader, X"."""
     end = mention.tstart
     if end > 0 and doc[end - 1].text == ",":
+        possessor = mention.tend < len(doc) and doc[mention.tend].text in {"'s", "’s"}
+        if possessor:
+            return None  # "The Russian ambassador, Volkov's office said": Volkov is not him
         end -= 1
     start = end
     while start > 0 and _is_title_word(doc[start - 1]) and not doc[start].is_sent_start:
