@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, Connection, and_, case, func, or_, select
 from newsgraph.errors import ConfigError
 from newsgraph.query.columns import SERIES_SCHEMA, typed
 from newsgraph.query.events import UNDATED as UNDATED_KEY
-from newsgraph.query.filters import clean, participant_match
+from newsgraph.query.filters import clean, cluster_match
 from newsgraph.store import Store
 from newsgraph.store import schema as s
 
@@ -28,20 +28,27 @@ PANDAS_FREQ = {"month": "MS", "week": "W-MON"}
 SERIES_COLUMNS = list(SERIES_SCHEMA)
 
 
-def _on(conn: Connection, value: str, side: str, option: str) -> ColumnElement[bool]:
-    """Clusters with a participant matching `value` on `side`."""
-    p, link, c = s.event_participants, s.event_links, s.event_clusters
-    events = select(p.c.event_id).where(participant_match(conn, value, option), p.c.side == side)
-    return c.c.id.in_(select(link.c.cluster_id).where(link.c.event_id.in_(events)))
+PAIRS = (("actor", "recipient"), ("recipient", "actor"), ("actor", "actor"))
+"""The sides (of A, of B) that make a dyad event: A to B, B to A, and a joint action."""
 
 
 def dyad(conn: Connection, a: str, b: str, *, directed: bool = False) -> ColumnElement[bool]:
-    """Clusters between `a` and `b` (see the module docstring)."""
-    a_act, b_rec = _on(conn, a, "actor", "a"), _on(conn, b, "recipient", "b")
-    if directed:
-        return and_(a_act, b_rec)
-    b_act, a_rec = _on(conn, b, "actor", "b"), _on(conn, a, "recipient", "a")
-    return or_(and_(a_act, b_rec), and_(b_act, a_rec), and_(a_act, b_act))
+    """Clusters between `a` and `b` (see the module docstring).
+
+    One join of the per-cluster participant tables (`filters.cluster_match`): a row for B, and
+    in the same cluster a row for A on a side that pairs with B's. The same clusters as asking
+    per side whether any member event has a participant matching A (or B), as sides are read
+    independently there too, without reading events."""
+    x, a_match = cluster_match(conn, a, "a")
+    y, b_match = cluster_match(conn, b, "b")
+    pairs = PAIRS[:1] if directed else PAIRS
+    sides = or_(*(and_(x.c.side == sa, y.c.side == sb) for sa, sb in pairs))
+    between = (
+        select(y.c.cluster_id)
+        .join(x, x.c.cluster_id == y.c.cluster_id)
+        .where(b_match, a_match, sides)
+    )
+    return s.event_clusters.c.id.in_(between)
 
 
 def dyad_series(

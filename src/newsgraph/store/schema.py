@@ -397,6 +397,27 @@ cluster_participants = Table(
     Index("ix_cluster_participants_entity", "global_entity_id", "date_start"),
 )
 
+cluster_codes = Table(
+    "cluster_codes",
+    metadata,
+    Column(
+        "cluster_id",
+        Integer,
+        ForeignKey("event_clusters.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("side", String(9), nullable=False),
+    Column("code", Text),
+    Column("country", Text),
+    Index("ix_cluster_codes_code", "code", "side", "cluster_id"),
+    Index("ix_cluster_codes_country", "country", "side", "cluster_id"),
+    Index("ix_cluster_codes_cluster", "cluster_id", "side", "code", "country"),
+)
+"""Each distinct (side, code, country) of the participants of a cluster's member events, so the
+actor, recipient and dyad filters read one indexed table instead of events, their links and
+participants. Kept exact by `store.cluster_codes.rewrite` whenever a cluster's members change;
+participants with neither a code nor a country cannot match a code filter and are left out."""
+
 cluster_keys = Table(
     "cluster_keys",
     metadata,
