@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, inspect, select, text
 
 from newsgraph.query.filters import EventFilter, apply_filter, by_code, entity_ids
 from newsgraph.query.series import dyad
@@ -82,11 +82,15 @@ def test_cluster_codes_migration_7_fills_the_table_from_an_older_store(tmp_path:
         expected = per_cluster_rows(old)["cluster_codes"][1]
         with old.engine.begin() as conn:  # as version 6 left it: no such table
             conn.execute(text("DROP TABLE cluster_codes"))
+            conn.execute(text("DROP INDEX ix_event_clusters_window"))
             conn.execute(text("UPDATE meta SET value = '6' WHERE key = 'schema_version'"))
     with Store(url) as store:
         assert store.schema_version == migrations.SCHEMA_VERSION == 7
         stored, _ = per_cluster_rows(store)["cluster_codes"]
         assert expected and sorted(stored, key=repr) == sorted(expected, key=repr)
+        with store.engine.connect() as conn:
+            indexes = {i["name"] for i in inspect(conn).get_indexes("event_clusters")}
+        assert "ix_event_clusters_window" in indexes
 
 
 # --- the filters against the rule stated over events -------------------------------------------

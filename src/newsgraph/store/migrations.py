@@ -165,7 +165,12 @@ def _migration_6(conn: Connection) -> None:
 def _migration_7(conn: Connection) -> None:
     """`cluster_codes`: each cluster's distinct participant (side, code, country), filled from
     its member events' participants, so the actor and dyad filters stop joining events, links
-    and participants for every cluster (the table is kept by `store.cluster_codes`)."""
+    and participants for every cluster (the table is kept by `store.cluster_codes`). And a
+    date-window index on clusters by end date: a recent window (`date_end >= since AND
+    date_start <= until`) was read through the start-date index from the oldest cluster on."""
+    for index in s.event_clusters.indexes:
+        if index.name == "ix_event_clusters_window":
+            index.create(conn, checkfirst=True)
     s.cluster_codes.create(conn, checkfirst=True)
     conn.execute(text("DELETE FROM cluster_codes"))
     conn.execute(
