@@ -211,53 +211,92 @@ def _link_acronyms(mentions: list[NameMention], words: list[list[str]], uf: _Uni
             uf.union(i, owners.pop())
 
 
+Forms = dict[tuple[str, ...], list[int]]
+"""A cluster's person mentions by name form (the words of the name)."""
+
+
+def _candidates(
+    root_i: int,
+    form_i: tuple[str, ...],
+    members: dict[int, Forms],
+    fits: dict[tuple[tuple[str, ...], tuple[str, ...]], bool],
+) -> dict[int, list[int]]:
+    """The mentions, by cluster, whose fuller name the name `form_i` fits."""
+    size = len(form_i)
+    candidates: dict[int, list[int]] = {}
+    for root, groups in members.items():
+        if root == root_i:
+            continue
+        clash: bool | None = None
+        for form, js in groups.items():
+            if len(form) < size or (len(form) == size and form == form_i):
+                continue
+            key = (form_i, form)
+            if key not in fits:
+                fits[key] = person_compatible(list(form_i), list(form)) or (
+                    len(form) == size and person_compatible(list(form), list(form_i))
+                )
+            if not fits[key]:
+                continue
+            if clash is None:
+                clash = _clashes(members[root_i], groups)
+            if clash:
+                break  # "Mensah" already joined Abena Mensah: it cannot also be Kwame Mensah
+            candidates.setdefault(root, []).extend(js)
+    return candidates
+
+
+def _choose(i: int, candidates: dict[int, list[int]]) -> int:
+    """The cluster mentioned most recently before mention i, else the first after it."""
+    if len(candidates) == 1:
+        return next(iter(candidates))
+    before = [
+        (max(js_before), root)
+        for root, js in candidates.items()
+        if (js_before := [j for j in js if j < i])
+    ]
+    if before:
+        return max(before)[1]
+    return min((min(js), root) for root, js in candidates.items())[1]
+
+
 def _link_partial_people(
     mentions: list[NameMention], words: list[list[str]], uf: _UnionFind
 ) -> None:
     """Attach "Ruto" or "Abiy Ahmed" to the fuller compatible name; if several people
     share the surname, to the one mentioned most recently before (else first after)."""
     people = [i for i, m in enumerate(mentions) if m.label == "PERSON" and words[i]]
+    # The people by cluster and name form, kept up to date as mentions are linked: a mention is
+    # compared with each form of each cluster once, not with every other mention (that, and
+    # the clash test over whole clusters per pair, made long documents cubic).
+    forms = {k: tuple(words[k]) for k in people}
+    members: dict[int, Forms] = {}
+    for k in people:
+        members.setdefault(uf.find(k), {}).setdefault(forms[k], []).append(k)
+    fits: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = {}
     for i in sorted(people, key=lambda k: len(words[k])):
-        candidates: dict[int, list[int]] = {}
-        for j in people:
-            if j == i or uf.find(j) == uf.find(i):
-                continue
-            if len(words[j]) < len(words[i]):
-                continue
-            if len(words[j]) == len(words[i]) and words[j] == words[i]:
-                continue
-            if _clashes(uf, people, words, i, j):
-                continue  # "Mensah" already joined Abena Mensah: it cannot also be Kwame Mensah
-            if person_compatible(words[i], words[j]) or (
-                len(words[j]) == len(words[i]) and person_compatible(words[j], words[i])
-            ):
-                candidates.setdefault(uf.find(j), []).append(j)
+        root_i, form_i = uf.find(i), forms[i]
+        candidates = _candidates(root_i, form_i, members, fits)
         if not candidates:
             continue
-        if len(candidates) == 1:
-            uf.union(i, next(iter(candidates)))
-            continue
-        before = [
-            (max(js_before), root)
-            for root, js in candidates.items()
-            if (js_before := [j for j in js if j < i])
-        ]
-        if before:
-            uf.union(i, max(before)[1])
-        else:
-            uf.union(i, min((min(js), root) for root, js in candidates.items())[1])
+        target = _choose(i, candidates)
+        uf.union(i, target)
+        merged = uf.find(i)
+        for old in {root_i, target} - {merged}:
+            for form, js in members.pop(old).items():
+                members.setdefault(merged, {}).setdefault(form, []).extend(js)
 
 
 def _fits(a: list[str], b: list[str]) -> bool:
     return person_compatible(a, b) or person_compatible(b, a)
 
 
-def _clashes(uf: _UnionFind, people: list[int], words: list[list[str]], i: int, j: int) -> bool:
-    """Linking mention i to j's person would put two people who share a surname but have
-    different given names ("Kwame Mensah", his wife "Abena Mensah") in one cluster."""
-    mine = [k for k in people if uf.find(k) == uf.find(i) and len(words[k]) > 1]
-    theirs = [k for k in people if uf.find(k) == uf.find(j) and len(words[k]) > 1]
-    return any(not _fits(words[a], words[b]) for a in mine for b in theirs)
+def _clashes(mine: Forms, theirs: Forms) -> bool:
+    """Linking one cluster of people to another would put two people who share a surname but
+    have different given names ("Kwame Mensah", his wife "Abena Mensah") in one cluster."""
+    return any(
+        not _fits(list(a), list(b)) for a in mine if len(a) > 1 for b in theirs if len(b) > 1
+    )
 
 
 def _cluster(mentions: list[NameMention], declared: set[int]) -> Cluster:
