@@ -32,6 +32,7 @@ from newsgraph.gazetteer import load_gazetteer
 from newsgraph.kb import KnowledgeBase
 from newsgraph.kb.codes import TRANSNATIONAL
 from newsgraph.model import Analysis, Diagnostic, Entity, Participant, Span
+from newsgraph.spans import SpanIndex
 
 ContextSource = Literal["dateline", "document"]
 
@@ -136,10 +137,11 @@ def _named_places(analysis: Analysis, entities: list[Entity], kb: KnowledgeBase)
             if span is not None and len(span) and country is not None:
                 found.append((span, country, entity.type == "NORP"))
                 taken.append((m.start, m.end))
+    index = SpanIndex(taken, lambda span: span)
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS:
             continue
-        if any(s < ent.end_char and ent.start_char < e for s, e in taken):
+        if index.overlaps(ent.start_char, ent.end_char):
             continue
         country = _country_of_name(ent.text, kb)
         if country is not None:

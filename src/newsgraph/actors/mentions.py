@@ -21,6 +21,7 @@ from newsgraph.actors.nested import nested_mentions, outer_names
 from newsgraph.actors.nonactors import drop_non_actors, is_event
 from newsgraph.kb import KnowledgeBase
 from newsgraph.model import Analysis
+from newsgraph.spans import SpanIndex
 from newsgraph.words import words_of
 
 __all__ = ["NameMention", "find_mentions", "fold", "name_key", "name_tokens"]
@@ -167,6 +168,10 @@ def _kb_mentions(doc: Any, kb: KnowledgeBase, runs: list[tuple[int, int]]) -> li
             found.append(NameMention(i, j, start, end, entry.type, entry, from_kb=True))
             i = j
     return found
+
+
+def _tokens(m: NameMention) -> tuple[int, int]:
+    return m.tstart, m.tend
 
 
 def _overlaps(a: NameMention, b: NameMention) -> bool:
@@ -354,6 +359,7 @@ def _country_names(
     added, and a lone demonym ("Kyrgyz") is a NORP. Knowledge-base people keep their type."""
     by_tokens = {(m.tstart, m.tend): m for m in mentions}
     added: list[NameMention] = []
+    found = SpanIndex(mentions, _tokens)
     for s, e in _country_windows(doc, kb, runs):
         # "Saudi", "U.S." are names and demonyms: as a demonym they stay NORP modifiers
         label = "NORP" if kb.country_by_demonym(doc[s:e].text) is not None else "GPE"
@@ -362,7 +368,7 @@ def _country_names(
             if (existing.kb is None or existing.kb.type != "PERSON") and existing.label != "NORP":
                 existing.label = "GPE"
             continue
-        if any(m.tstart < e and s < m.tend for m in mentions):
+        if found.overlaps(s, e):
             continue
         added.append(NameMention(s, e, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label))
     for m in mentions:
@@ -409,8 +415,12 @@ def find_mentions(analysis: Analysis, kb: KnowledgeBase) -> list[NameMention]:
     retype_by_head(doc, mentions)
     mentions = _country_names(doc, mentions, kb, runs)
     inner = nested_mentions(doc, outer_names(mentions) + events, kb)
+    index = SpanIndex(mentions, _tokens)
     mentions = sorted(
-        mentions + [n for n in inner if not any(_clashes(n, m) for m in mentions)],
+        mentions
+        + [
+            n for n in inner if not any(_clashes(n, m) for m in index.overlapping(n.tstart, n.tend))
+        ],
         key=lambda m: (m.tstart, -m.tend),
     )
     return [m for m in mentions if _in_sentences(analysis, m)]

@@ -22,6 +22,7 @@ from newsgraph.places.embedded import EMBEDDED_LABEL, inner_names
 from newsgraph.places.resolve import PLACE_LABELS, STRONG_ONLY_LABELS
 from newsgraph.places.spans import SpanIndex
 from newsgraph.places.surface import CAPITAL, read_surface
+from newsgraph.spans import SpanIndex as Spans
 
 Candidate = tuple[int, int, str]
 """(start, end, spaCy label) of one possible place mention."""
@@ -74,9 +75,12 @@ def candidates_for(analysis: Analysis) -> list[Candidate]:
     surnames = {
         normalize_key(text[s:e].split()[-1]) for s, e in persons if len(text[s:e].split()) > 1
     }
+    people = Spans(persons, lambda span: span)
     result: list[Candidate] = []
     for start, end, label in found:
-        if any(ps <= start and end <= pe and (ps, pe) != (start, end) for ps, pe in persons):
+        # a span inside a person's name overlaps it (an empty one is checked against them all)
+        near = people.overlapping(start, end) if start < end else persons
+        if any(ps <= start and end <= pe and (ps, pe) != (start, end) for ps, pe in near):
             continue
         if normalize_key(text[start:end]) in surnames:
             continue

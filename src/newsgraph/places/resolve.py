@@ -136,11 +136,10 @@ def _facilities(
     """Unresolved building and street names, placed at the town the text puts them in."""
     towns = [r for r in resolved if not r.adjectival]
     spans = [(r.surface.start, r.end, r.entry.feature) for r in towns]
+    placed = SpanIndex([(r.surface.start, r.end) for r in resolved])
     result: list[Resolution] = []
     for surface, label in mentions:
-        if not is_facility(surface, label) or any(
-            r.surface.start < surface.end and surface.start < r.end for r in resolved
-        ):
+        if not is_facility(surface, label) or placed.overlaps(surface.start, surface.end):
             continue
         index = container_index(text, surface, spans)
         if index is not None:

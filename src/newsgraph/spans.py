@@ -1,0 +1,41 @@
+"""Which of many spans overlap a given one, without a scan of them all per question.
+
+A stage that asks, for every name, "does it overlap one of the spans found so far?" with
+`any(...)` over all of them is quadratic in the length of a long document. `SpanIndex` sorts
+the spans once; a span can only overlap one that starts less than the longest span's length
+before it, so each question looks at the few spans near it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class SpanIndex(Generic[T]):
+    """Items with [start, end) spans (token or character offsets), looked up by overlap."""
+
+    def __init__(self, items: Iterable[T], span: Callable[[T], tuple[int, int]]) -> None:
+        spans = sorted(((*span(item), n, item) for n, item in enumerate(items)), key=_first3)
+        self._starts = [s for s, _, _, _ in spans]
+        self._spans = [(s, e, item) for s, e, _, item in spans]
+        self._longest = max((e - s for s, e, _ in self._spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[T]:
+        """The items whose span overlaps [start, end), in order of their start."""
+        lo = bisect_left(self._starts, start - self._longest + 1)
+        hi = bisect_left(self._starts, end)
+        return [item for s, e, item in self._spans[lo:hi] if s < end and start < e]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether any item's span overlaps [start, end)."""
+        lo = bisect_left(self._starts, start - self._longest + 1)
+        hi = bisect_left(self._starts, end)
+        return any(s < end and start < e for s, e, _ in self._spans[lo:hi])
+
+
+def _first3(row: tuple[int, int, int, object]) -> tuple[int, int, int]:
+    return row[0], row[1], row[2]
