@@ -1,209 +1,146 @@
-"""Check that a change leaves every analysis record byte-identical (for speed work).
+"""Do the analysis records stay byte-identical? The check behind every speed-only change.
 
-Runs `newsgraph extract --format jsonl` over `examples/`, the test corpus in
-`tests/fixtures/corpus_kb/` and a seeded generated corpus of wire stories (datelines, titles,
-quotes, relative and absolute dates, places, several actors per sentence), once with the
-working tree's code and once with the code of a git revision (default `HEAD`), and compares the
-output line by line:
+    python benchmarks/check_records.py --save before.jsonl       # on the commit before
+    python benchmarks/check_records.py --compare before.jsonl    # on the commit after
+    python benchmarks/check_records.py --evaldata ../shared/evaldata --save before.jsonl
 
-    python benchmarks/check_records.py                 # working tree against HEAD
-    python benchmarks/check_records.py --against main  # against another revision
-    python benchmarks/check_records.py --docs 400 --also ../more/texts/
-
-The revision's `src/` is unpacked with `git archive` into a temporary folder, so nothing in the
-repository changes. Exit status 0 when the records are identical, 1 (with the first differences)
-when not.
+The corpus: the `examples/` articles, a generated one (their paragraphs recombined into articles
+of varied length with the names of people, places and numbers varied, and one long article) and,
+with `--evaldata`, every text of the evaluation datasets (read where they lie, never copied),
+each analysed with that dataset's knowledge-base overlay. Every record is written as one JSON
+line with sorted keys; `--compare` reports the first differing records and exits 1 on any
+difference.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
-import os
-import random
-import subprocess
 import sys
-import tarfile
-import tempfile
-import time
-from io import BytesIO
+from collections.abc import Iterable, Iterator
+from itertools import cycle
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
-FIXED_INPUTS = [REPO / "examples", REPO / "tests" / "fixtures" / "corpus_kb"]
-PUBLISHED = "2025-06-15"
-"""The reference date given to `extract` (documents without their own date use it)."""
-SEED = 23
-
-PEOPLE = [
-    ("Kenyan President William Ruto", "Ruto", "KEN", "Nairobi"),
-    ("Ethiopian Prime Minister Abiy Ahmed", "Abiy", "ETH", "Addis Ababa"),
-    ("French President Emmanuel Macron", "Macron", "FRA", "Paris"),
-    ("German Chancellor Olaf Scholz", "Scholz", "DEU", "Berlin"),
-    ("Indian Prime Minister Narendra Modi", "Modi", "IND", "New Delhi"),
-    ("Japanese Foreign Minister Yoko Kamikawa", "Kamikawa", "JPN", "Tokyo"),
-    ("Brazilian President Luiz Inacio Lula da Silva", "Lula", "BRA", "Brasilia"),
-    ("Turkish President Recep Tayyip Erdogan", "Erdogan", "TUR", "Ankara"),
-    ("Polish Defence Minister Wladyslaw Kosiniak-Kamysz", "Kosiniak-Kamysz", "POL", "Warsaw"),
-    ("Ukrainian President Volodymyr Zelenskiy", "Zelenskiy", "UKR", "Kyiv"),
-    ("Egyptian Foreign Minister Badr Abdelatty", "Abdelatty", "EGY", "Cairo"),
-    ("Mexican President Claudia Sheinbaum", "Sheinbaum", "MEX", "Mexico City"),
-]
-GROUPS = [
-    "the United Nations",
-    "the European Union",
-    "the African Union",
-    "NATO",
-    "the International Monetary Fund",
-    "opposition lawmakers",
-    "rebel fighters",
-    "police",
-    "protesters",
-    "the World Health Organization",
-]
-ACTS = [
-    "met {b} in {place} {when} to discuss border security",
-    "accused {b} {when} of violating a ceasefire near {place}",
-    "urged {b} {when} to release detained aid workers",
-    "signed a trade agreement with {b} in {place} {when}",
-    "threatened {when} to impose sanctions on {b}",
-    "pledged {when} to send food aid to communities near {place}",
-    "condemned an attack on a convoy near {place} {when}",
-    "rejected a proposal by {b} {when} for new talks",
-    "hosted {b} in {place} {when}",
-    "expelled two diplomats of {b} {when}",
-    "called for an investigation into the deaths of civilians in {place}",
-    "agreed with {b} {when} to reopen the border crossing near {place}",
-    "denied {when} that troops had crossed into {place}",
-    "arrested dozens of protesters in {place} {when}",
-]
-WHEN = [
-    "on Monday",
-    "on Tuesday",
-    "last week",
-    "on March 3",
-    "earlier this month",
-    "in January 2024",
-    "late last year",
-    "two days ago",
-    "on Friday evening",
-    "in 2019",
-    "next month",
-    "this morning",
-    "on 12 April",
-    "three years ago",
-    "",
-]
-QUOTES = [
-    '"We will not accept any deal that leaves our people without water," {speaker} told reporters.',
-    '"The talks were frank and constructive," {speaker} said in a statement.',
-    '{speaker} said the government would "respond firmly" to any further provocation.',
-    '"This is a day of shame," said {speaker}, who did not give further details.',
-    "According to {speaker}, the agreement would take effect next year.",
-    "{speaker} told the news agency that the ministers would meet again within weeks.",
-]
-OUTLETS = ["Reuters", "AP", "AFP", "Coastline Wire", "Bench Wire"]
+PEOPLE = cycle(
+    [
+        ("Kenya", "Nairobi", "William Ruto", "Kenyan"),
+        ("Peru", "Lima", "Dina Boluarte", "Peruvian"),
+        ("Ghana", "Accra", "John Mahama", "Ghanaian"),
+        ("Poland", "Warsaw", "Donald Tusk", "Polish"),
+        ("Chile", "Santiago", "Gabriel Boric", "Chilean"),
+        ("Vietnam", "Hanoi", "Pham Minh Chinh", "Vietnamese"),
+        ("Germany", "Berlin", "Olaf Scholz", "German"),
+        ("Egypt", "Cairo", "Abdel Fattah el-Sisi", "Egyptian"),
+    ]
+)
+Item = tuple[str, str, dt.date | None]
 
 
-def sentence(rng: random.Random) -> str:
-    actor, _, _, _ = rng.choice(PEOPLE)
-    other = rng.choice([p[0] for p in PEOPLE] + GROUPS)
-    place = rng.choice(PEOPLE)[3]
-    act = rng.choice(ACTS).format(b=other, place=place, when=rng.choice(WHEN))
-    return " ".join(f"{actor} {act}, officials said.".split())
+def example_paragraphs() -> list[str]:
+    from newsgraph.ingest import read_inputs
+
+    paragraphs: list[str] = []
+    for analysis in read_inputs([str(REPO / "examples")]):
+        if analysis.error is None:
+            paragraphs += [p.strip() for p in analysis.text.split("\n") if len(p.split()) > 5]
+    return paragraphs
 
 
-def quote(rng: random.Random) -> str:
-    full, short, _, _ = rng.choice(PEOPLE)
-    speaker = rng.choice([full, short, "a spokesperson for " + rng.choice(GROUPS)[4:]])
-    return rng.choice(QUOTES).format(speaker=speaker)
+def generated(count: int = 40, long_chars: int = 300_000) -> Iterator[Item]:
+    """Articles recombined from the examples' paragraphs, deterministic, plus one long one."""
+    paragraphs = example_paragraphs()
+    step = 7
+    for n in range(count):
+        country, city, person, adjective = next(PEOPLE)
+        other = next(PEOPLE)
+        head = (
+            f"{city.upper()}, March {n % 28 + 1} (Reuters) - {person} said on Tuesday that "
+            f"{country} would not sign the accord until {other[2]} of {other[0]} met "
+            f"{adjective} officials in {other[1]}, a spokesman told reporters."
+        )
+        quote = (
+            f'"We will not be pushed," {person} told the {adjective} parliament. '
+            f"{other[3]} troops crossed into {country} on {n % 12 + 1} May, officials said."
+        )
+        length = 3 + (n * 5) % 17
+        body = [paragraphs[(n * step + i) % len(paragraphs)] for i in range(length)]
+        published = dt.date(2024, n % 12 + 1, n % 27 + 1) if n % 3 else None
+        yield f"generated-{n:02d}", "\n\n".join([head, quote, *body]) + "\n", published
+    parts: list[str] = []
+    size, round_ = 0, 0
+    while size < long_chars:
+        round_ += 1
+        country, city, person, _ = next(PEOPLE)
+        parts.append(f"{person}, speaking in {city} on day {round_}, said {country} would act.")
+        for paragraph in paragraphs:
+            parts.append(paragraph)
+            size += len(paragraph) + 2
+            if size >= long_chars:
+                break
+    yield "generated-long", "\n\n".join(parts) + "\n", dt.date(2024, 5, 1)
 
 
-def article(i: int, rng: random.Random) -> dict[str, str]:
-    """One wire story: a dateline, four to nine paragraphs of events and quotes."""
-    _, short, _, place = rng.choice(PEOPLE)
-    outlet = rng.choice(OUTLETS)
-    paragraphs = [f"{place.upper()}, {rng.choice(WHEN[:4])} ({outlet}) - {sentence(rng)}"]
-    for _ in range(rng.randint(3, 8)):
-        parts = [sentence(rng) if rng.random() < 0.6 else quote(rng)]
-        if rng.random() < 0.5:
-            parts.append(rng.choice([sentence(rng), quote(rng)]))
-        paragraphs.append(" ".join(parts))
-    title = f"{short} {rng.choice(['meets', 'warns', 'accuses', 'hosts'])} {rng.choice(GROUPS)}"
-    return {
-        "id": f"gen-{i:04d}",
-        "title": title[0].upper() + title[1:],
-        "source": outlet,
-        "published": f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}",
-        "text": "\n\n".join(paragraphs),
-    }
+def examples() -> Iterator[dict[str, Any]]:
+    from newsgraph.export import to_record
+    from newsgraph.ingest import read_inputs
+    from newsgraph.pipeline import default_pipeline
+
+    yield from (
+        to_record(a) for a in default_pipeline().run_many(read_inputs([str(REPO / "examples")]))
+    )
 
 
-def generated(n: int) -> list[dict[str, str]]:
-    rng = random.Random(SEED)
-    return [article(i, rng) for i in range(n)]
+def analysed(items: Iterable[Item], kb_paths: tuple[str, ...] = ()) -> Iterator[dict[str, Any]]:
+    from newsgraph.evaluate.runner import PipelineAnalyzer
+
+    yield from PipelineAnalyzer(kb_paths)(items)
 
 
-def revision_src(revision: str, into: Path) -> Path:
-    """The `src/` folder of a git revision, unpacked under `into`."""
-    archive = subprocess.run(
-        ["git", "-C", str(REPO), "archive", "--format=tar", revision, "src"],
-        check=True,
-        capture_output=True,
-    ).stdout
-    with tarfile.open(fileobj=BytesIO(archive)) as tar:
-        tar.extractall(into, filter="data")
-    return into / "src"
+def evaldata_records(root: Path) -> Iterator[dict[str, Any]]:
+    from newsgraph.evaluate.datasets import DATASETS
+
+    for name, spec in DATASETS.items():
+        path = root / spec.default_path
+        if not path.exists():
+            print(f"skipped {name}: no {path}", file=sys.stderr)
+            continue
+        items = [(f"{name}:{g.id}", g.text, g.published) for g in spec.read(path)]
+        yield from analysed(items, spec.kb_paths(path))
 
 
-def extract(src: Path, inputs: list[Path]) -> tuple[list[str], float]:
-    """The JSONL records `extract` prints with the code under `src`, and the seconds it took."""
-    env = {**os.environ, "PYTHONPATH": str(src)}
-    command = [sys.executable, "-m", "newsgraph.cli", "extract", "--format", "jsonl"]
-    command += ["--published", PUBLISHED, *map(str, inputs)]
-    start = time.perf_counter()
-    done = subprocess.run(command, env=env, capture_output=True, text=True)
-    seconds = time.perf_counter() - start
-    if done.returncode not in (0, 1):  # 1: some document got an error record
-        raise SystemExit(f"extract failed under {src}:\n{done.stderr[-3000:]}")
-    return done.stdout.splitlines(), seconds
-
-
-def first_difference(a: str, b: str) -> str:
-    left, right = json.loads(a), json.loads(b)
-    for key in sorted(set(left) | set(right)):
-        if left.get(key) != right.get(key):
-            return f"field {key!r}: {str(left.get(key))[:300]} != {str(right.get(key))[:300]}"
-    return "same fields, different bytes (key order or formatting)"
+def records(evaldata: Path | None) -> Iterator[str]:
+    sources: list[Iterable[dict[str, Any]]] = [examples(), analysed(generated())]
+    if evaldata is not None:
+        sources.append(evaldata_records(evaldata))
+    for source in sources:
+        for record in source:
+            yield json.dumps(record, sort_keys=True, ensure_ascii=False)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--against", default="HEAD", help="git revision to compare with")
-    parser.add_argument("--docs", type=int, default=300, help="generated documents")
-    parser.add_argument("--also", type=Path, action="append", default=[], help="more inputs")
+    action = parser.add_mutually_exclusive_group(required=True)
+    action.add_argument("--save", type=Path, help="write the records here (JSON lines)")
+    action.add_argument("--compare", type=Path, help="compare with records saved earlier")
+    parser.add_argument("--evaldata", type=Path, help="also every evaluation dataset's texts")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="newsgraph-check-") as tmp:
-        corpus = Path(tmp) / "generated.jsonl"
-        corpus.write_text("".join(json.dumps(a) + "\n" for a in generated(args.docs)))
-        inputs = [*FIXED_INPUTS, corpus, *args.also]
-        theirs, their_s = extract(revision_src(args.against, Path(tmp) / "base"), inputs)
-        ours, our_s = extract(REPO / "src", inputs)
-    print(f"{args.against}: {len(theirs)} records in {their_s:.1f} s")
-    print(f"working tree: {len(ours)} records in {our_s:.1f} s")
-    if len(ours) != len(theirs):
-        print(f"DIFFERENT: {len(ours)} records against {len(theirs)}")
-        return 1
-    differing = [i for i, (a, b) in enumerate(zip(theirs, ours, strict=True)) if a != b]
+    lines = list(records(args.evaldata))
+    if args.save is not None:
+        args.save.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"{len(lines)} records written to {args.save}")
+        return 0
+    saved = args.compare.read_text(encoding="utf-8").splitlines()
+    differing = [i for i, (a, b) in enumerate(zip(saved, lines, strict=False)) if a != b]
+    if len(saved) != len(lines):
+        print(f"{len(saved)} records saved, {len(lines)} now")
     for i in differing[:5]:
-        record_id = json.loads(theirs[i]).get("id")
-        print(f"record {i} ({record_id}): {first_difference(theirs[i], ours[i])}")
-    if differing:
-        print(f"DIFFERENT: {len(differing)} of {len(ours)} records")
-        return 1
-    print(f"identical: {len(ours)} records, byte for byte")
-    return 0
+        print(f"record {i} differs: {json.loads(lines[i]).get('id')}")
+    print(f"{len(lines)} records, {len(differing)} differing")
+    return 1 if differing or len(saved) != len(lines) else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())
