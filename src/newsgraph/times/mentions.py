@@ -180,9 +180,6 @@ def remention_times(
     found: list[TimeExpr] = []
     for other in sorted(candidates, key=lambda i: (candidates[i], i)):
         sentence = analysis.sentences[other]
-        span = analysis.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        if span is None:
-            continue
         exprs = [
             t
             for t in analysis.times
@@ -191,6 +188,11 @@ def remention_times(
             and not t.anchor_text
             and datable(t)
         ]
+        if not exprs:
+            continue  # nothing here could date a re-mention: its tokens need not be read
+        span = analysis.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None:
+            continue
         for noun in _definite_nouns(span, lemmas):
             found += [t for t in exprs if _dates_noun(analysis, t, noun) and t not in found]
     return found
