@@ -5,14 +5,27 @@ what a cluster says, is decided by `matching` (pure)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Date, Select, bindparam, delete, select, update
+from sqlalchemy import (
+    Connection,
+    Date,
+    Integer,
+    Select,
+    bindparam,
+    delete,
+    literal,
+    select,
+    union_all,
+    update,
+)
 
 from newsgraph.kb import normalize_name
 from newsgraph.store import schema as s
+from newsgraph.store.engine import insert_rows
 from newsgraph.store.matching import (
     DATE_TOLERANCE_DAYS,
     Candidate,
@@ -242,11 +255,10 @@ def _candidates(conn: Connection, fact: EventFacts) -> list[Candidate]:
 # --- keeping a cluster's summary in step with its members ----------------------------------------
 
 
-def refresh(conn: Connection, cluster_id: int) -> None:
-    """Recompute a cluster's representative fields, counts, keys and participants from its
-    member events; delete the cluster when no event is left in it."""
+def _members_statement() -> Select[Any]:
+    """Member events of clusters as `matching.summarise` reads them (filter on the link)."""
     e, link, d, f = s.events, s.event_links, s.documents, s.document_fingerprints
-    members = conn.execute(
+    return (
         select(
             e.c.id,
             e.c.mode,
@@ -270,13 +282,22 @@ def refresh(conn: Connection, cluster_id: int) -> None:
             link.c.document_id,
             d.c.published,
             f.c.copy_of,
+            link.c.cluster_id,
         )
         .join(link, link.c.event_id == e.c.id)
         .join(d, d.c.id == link.c.document_id)
         .outerjoin(f, f.c.document_id == link.c.document_id)
-        .where(link.c.cluster_id == cluster_id)
         .order_by(e.c.id)
-    ).all()
+    )
+
+
+_MEMBERS = _members_statement()
+
+
+def refresh(conn: Connection, cluster_id: int) -> None:
+    """Recompute a cluster's representative fields, counts, keys and participants from its
+    member events; delete the cluster when no event is left in it."""
+    members = conn.execute(_MEMBERS.where(s.event_links.c.cluster_id == cluster_id)).all()
     conn.execute(delete(s.cluster_keys).where(s.cluster_keys.c.cluster_id == cluster_id))
     conn.execute(
         delete(s.cluster_participants).where(s.cluster_participants.c.cluster_id == cluster_id)
@@ -361,3 +382,332 @@ def _participants(conn: Connection, event_ids: list[int]) -> list[dict[str, Any]
         }
         for r in rows
     ]
+
+
+# --- assigning the events of many new documents at once ------------------------------------------
+
+PENDING = 1 << 60
+"""Clusters a batch opens get ids from here until they are inserted: above every stored id and
+in order of opening, as the ids the database will give them (ties go to the oldest cluster)."""
+
+
+@dataclass(frozen=True, slots=True)
+class NewDocument:
+    """What clustering needs of a new document: `assign`'s arguments."""
+
+    document_id: int
+    facts: Sequence[EventFacts]
+    copy_of: int | None
+    members: Mapping[int, Member]
+    participants: Mapping[int, list[dict[str, Any]]]
+
+
+@dataclass
+class _Tracked:
+    """A cluster a batch changes (opened by it, or stored and joined by its events), held in
+    memory with all its members, so that later events of the batch see it as refreshed."""
+
+    cluster_id: int
+    event_type: str
+    modality: str
+    stored: bool
+    members: list[Any]
+    participants: list[dict[str, Any]]
+    row: dict[str, Any] = field(default_factory=dict)
+    sides: dict[str, SideTokens] = field(default_factory=dict)
+    candidate: Candidate | None = None
+    every: frozenset[str] = frozenset()
+
+    def add(self, member: Member, participants: list[dict[str, Any]]) -> None:
+        self.members.append(member)
+        self.participants += participants
+        self.row = summarise(self.members, self.participants)
+        by_side: dict[str, list[str]] = {}
+        for token, side in sorted(cluster_keys(self.participants)):
+            by_side.setdefault(side, []).append(token)
+        self.sides = {side: decode(tokens) for side, tokens in by_side.items()}
+        self.every = frozenset(t for side in self.sides.values() for t in side.every)
+        row = self.row
+        self.candidate = (
+            Candidate(
+                self.cluster_id,
+                row["date_start"],
+                row["date_end"],
+                _place(
+                    row["location"],
+                    row["location_country"],
+                    row["lat"],
+                    row["lon"],
+                    row["location_precision"],
+                ),
+                self.sides,
+            )
+            if row["date_start"] is not None and row["date_end"] is not None
+            else None
+        )
+
+    def near(self, fact: EventFacts, tokens: set[str]) -> bool:
+        """What the candidate query asks of a stored cluster."""
+        c = self.candidate
+        if c is None or fact.start is None or fact.end is None:
+            return False
+        tolerance = dt.timedelta(days=DATE_TOLERANCE_DAYS)
+        return (
+            (self.event_type, self.modality) == (fact.event_type, fact.modality)
+            and c.start <= fact.end + tolerance
+            and c.end >= fact.start - tolerance
+            and not tokens.isdisjoint(self.every)
+        )
+
+
+def _place(
+    name: str | None,
+    country: str | None,
+    lat: float | None,
+    lon: float | None,
+    precision: str | None,
+) -> PlaceFacts | None:
+    return PlaceFacts(name, country, lat, lon, precision or "city") if name else None
+
+
+def _tokens(fact: EventFacts) -> set[str]:
+    return {t for side in fact.sides.values() for t in side.every}
+
+
+def assign_batch(conn: Connection, documents: Sequence[NewDocument]) -> None:
+    """`assign` for the events of new documents stored together, in order, with a fixed number
+    of statements for the batch: stored candidates are found with one query per 100 events;
+    clusters the batch opens or joins are kept in memory (an event sees them as the database
+    would after the earlier events) and written at the end, one statement per table."""
+    events = [(doc, fact) for doc in documents for fact in doc.facts]
+    found = _candidates_many(conn, [fact for _, fact in events])
+    in_batch = {doc.document_id for doc in documents}
+    originals = _clusters_of_documents(
+        conn, sorted({d.copy_of for d in documents if d.copy_of is not None} - in_batch)
+    )
+    sides = _cluster_sides_many(
+        conn,
+        sorted(
+            {int(row.id) for rows in found for row in rows}
+            | {i for clusters in originals.values() for i, _, _ in clusters}
+        ),
+    )
+    tracked: dict[int, _Tracked] = {}
+    joined: dict[int, list[int]] = {}  # batch document → clusters of its events
+    links: list[tuple[int, int, int]] = []
+    for (doc, fact), stored in zip(events, found, strict=True):
+        cluster_id = None
+        if doc.copy_of is not None:
+            if doc.copy_of in in_batch:
+                ids = {i for i in joined.get(doc.copy_of, []) if _same_kind(tracked[i], fact)}
+            else:
+                ids = {
+                    i
+                    for i, event_type, modality in originals.get(doc.copy_of, [])
+                    if (event_type, modality) == (fact.event_type, fact.modality)
+                }
+            if ids:
+                cluster_id = best_of_original(
+                    fact, {i: tracked[i].sides if i in tracked else sides[i] for i in sorted(ids)}
+                )
+        if cluster_id is None:
+            tokens = _tokens(fact)
+            candidates = [
+                _stored_candidate(row, sides[int(row.id)])
+                for row in stored
+                if int(row.id) not in tracked
+            ] + [
+                t.candidate
+                for t in tracked.values()
+                if t.candidate is not None and t.near(fact, tokens)
+            ]
+            cluster_id = best_candidate(fact, sorted(candidates, key=lambda c: c.cluster_id))
+        if cluster_id is None:
+            cluster_id = PENDING + sum(not t.stored for t in tracked.values())
+            tracked[cluster_id] = _Tracked(
+                cluster_id, fact.event_type, fact.modality, False, [], []
+            )
+        elif cluster_id not in tracked:
+            tracked[cluster_id] = _load(conn, cluster_id, fact)
+        tracked[cluster_id].add(
+            doc.members[fact.event_id], list(doc.participants.get(fact.event_id, []))
+        )
+        links.append((fact.event_id, cluster_id, doc.document_id))
+        joined.setdefault(doc.document_id, []).append(cluster_id)
+    _write_tracked(conn, tracked, links)
+
+
+def _same_kind(cluster: _Tracked, fact: EventFacts) -> bool:
+    return (cluster.event_type, cluster.modality) == (fact.event_type, fact.modality)
+
+
+def _stored_candidate(row: Any, sides: dict[str, SideTokens]) -> Candidate:
+    return Candidate(
+        int(row.id),
+        row.date_start,
+        row.date_end,
+        _place(row.location, row.location_country, row.lat, row.lon, row.location_precision),
+        sides,
+    )
+
+
+CANDIDATES_PER_QUERY = 64
+"""Events whose candidate queries run as one UNION ALL statement."""
+
+
+@functools.cache
+def _candidates_union(n: int) -> Any:
+    """The candidate query of `n` events in one statement (built and compiled once per `n`):
+    arm i is `_CANDIDATES` with its parameters suffixed _i and the event's index as a column."""
+    c, k = s.event_clusters, s.cluster_keys
+    arms = [
+        select(
+            literal(i, Integer).label("event_index"),
+            c.c.id,
+            c.c.date_start,
+            c.c.date_end,
+            c.c.location,
+            c.c.location_country,
+            c.c.lat,
+            c.c.lon,
+            c.c.location_precision,
+        )
+        .where(
+            c.c.event_type == bindparam(f"event_type_{i}"),
+            c.c.modality == bindparam(f"modality_{i}"),
+        )
+        .where(
+            c.c.date_start <= bindparam(f"latest_start_{i}", type_=Date),
+            c.c.date_end >= bindparam(f"earliest_end_{i}", type_=Date),
+        )
+        .where(
+            c.c.id.in_(
+                select(k.c.cluster_id).where(
+                    k.c.token.in_(bindparam(f"tokens_{i}", expanding=True))
+                )
+            )
+        )
+        for i in range(n)
+    ]
+    return arms[0] if n == 1 else union_all(*arms)
+
+
+def _candidates_many(conn: Connection, facts: list[EventFacts]) -> list[list[Any]]:
+    """The candidate query of each event (`_candidates`), many events to a statement."""
+    tolerance = dt.timedelta(days=DATE_TOLERANCE_DAYS)
+    out: list[list[Any]] = [[] for _ in facts]
+    asked = []
+    for i, fact in enumerate(facts):
+        tokens = sorted(_tokens(fact))
+        if fact.start is None or fact.end is None or not tokens:
+            continue
+        asked.append(
+            (
+                i,
+                {
+                    "event_type": fact.event_type,
+                    "modality": fact.modality,
+                    "latest_start": fact.end + tolerance,
+                    "earliest_end": fact.start - tolerance,
+                    "tokens": [f"{p}:{t}" for t in tokens for p in ("s", "w")],
+                },
+            )
+        )
+    for start in range(0, len(asked), CANDIDATES_PER_QUERY):
+        chunk = asked[start : start + CANDIDATES_PER_QUERY]
+        params = {
+            f"{name}_{arm}": value
+            for arm, (_, values) in enumerate(chunk)
+            for name, value in values.items()
+        }
+        for row in conn.execute(_candidates_union(len(chunk)), params):
+            out[chunk[int(row.event_index)][0]].append(row)
+    return out
+
+
+def _clusters_of_documents(
+    conn: Connection, document_ids: list[int]
+) -> dict[int, list[tuple[int, str, str]]]:
+    """(cluster, type, modality) of the clusters each stored document's events are in."""
+    if not document_ids:
+        return {}
+    c, link = s.event_clusters, s.event_links
+    out: dict[int, list[tuple[int, str, str]]] = {}
+    for row in conn.execute(
+        select(link.c.document_id, link.c.cluster_id, c.c.event_type, c.c.modality)
+        .distinct()
+        .join(c, c.c.id == link.c.cluster_id)
+        .where(link.c.document_id.in_(document_ids))
+    ):
+        out.setdefault(int(row.document_id), []).append(
+            (int(row.cluster_id), row.event_type, row.modality)
+        )
+    return out
+
+
+def _cluster_sides_many(
+    conn: Connection, cluster_ids: list[int]
+) -> dict[int, dict[str, SideTokens]]:
+    out: dict[int, dict[str, SideTokens]] = {}
+    for start in range(0, len(cluster_ids), 500):
+        out.update(_cluster_sides(conn, cluster_ids[start : start + 500]))
+    return out
+
+
+def _load(conn: Connection, cluster_id: int, fact: EventFacts) -> _Tracked:
+    """A stored cluster an event of the batch joins, with its stored members."""
+    members = conn.execute(_MEMBERS.where(s.event_links.c.cluster_id == cluster_id)).all()
+    participants = _participants(conn, [int(m.id) for m in members])
+    return _Tracked(cluster_id, fact.event_type, fact.modality, True, list(members), participants)
+
+
+def _write_tracked(
+    conn: Connection, tracked: dict[int, _Tracked], links: list[tuple[int, int, int]]
+) -> None:
+    """Insert the clusters a batch opened, update the stored ones it joined, then write every
+    link, key and participant row (one statement per table)."""
+    c = s.event_clusters
+    opened = [t for t in tracked.values() if not t.stored]
+    real: dict[int, int] = {}
+    if opened:
+        values = [{"event_type": t.event_type, "modality": t.modality, **t.row} for t in opened]
+        result = sorted(
+            conn.execute(c.insert().returning(c.c.id, c.c.event_type), values),
+            key=lambda r: int(r[0]),
+        )
+        if [r[1] for r in result] != [t.event_type for t in opened]:
+            raise AssertionError("event clusters were not given ids in insertion order")
+        real = {t.cluster_id: int(r[0]) for t, r in zip(opened, result, strict=True)}
+    joined = sorted((t for t in tracked.values() if t.stored), key=lambda t: t.cluster_id)
+    if joined:
+        names = list(joined[0].row)
+        conn.execute(
+            update(c)
+            .where(c.c.id == bindparam("b_id"))
+            .values({name: bindparam(f"b_{name}") for name in names}),
+            [
+                {"b_id": t.cluster_id, **{f"b_{name}": t.row[name] for name in names}}
+                for t in joined
+            ],
+        )
+        ids = [t.cluster_id for t in joined]
+        conn.execute(delete(s.cluster_keys).where(s.cluster_keys.c.cluster_id.in_(ids)))
+        conn.execute(
+            delete(s.cluster_participants).where(s.cluster_participants.c.cluster_id.in_(ids))
+        )
+    if links:
+        insert_rows(
+            conn,
+            s.event_links,
+            [{"event_id": e, "cluster_id": real.get(i, i), "document_id": d} for e, i, d in links],
+        )
+    keys: list[dict[str, Any]] = []
+    entity_sides: list[dict[str, Any]] = []
+    for t in tracked.values():
+        k, p = _key_rows(real.get(t.cluster_id, t.cluster_id), t.row, t.participants)
+        keys += k
+        entity_sides += p
+    if keys:
+        insert_rows(conn, s.cluster_keys, keys)
+    if entity_sides:
+        insert_rows(conn, s.cluster_participants, entity_sides)

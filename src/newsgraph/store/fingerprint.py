@@ -170,3 +170,61 @@ def relink(conn: Connection, document_ids: list[int]) -> None:
             .where(f.c.document_id == document_id)
             .values(copy_of=best[1] if best else None, similarity=best[0] if best else None)
         )
+
+
+def find_originals(
+    conn: Connection, documents: list[tuple[int, Fingerprint]]
+) -> list[tuple[float, int] | None]:
+    """`find_original` for new documents stored together (ascending ids), with two queries in
+    all: each is compared with the stored documents and with the earlier ones of the list."""
+    if not documents:
+        return []
+    f, b = s.document_fingerprints, s.document_bands
+    newest = max(document_id for document_id, _ in documents)
+    first_by_hash: dict[str, tuple[int, int | None]] = {}
+    for row in conn.execute(
+        select(f.c.document_id, f.c.copy_of, f.c.body_hash)
+        .where(f.c.body_hash.in_(sorted({fp.body_hash for _, fp in documents})))
+        .where(f.c.document_id < newest)
+        .order_by(f.c.document_id)
+    ):
+        first_by_hash.setdefault(row.body_hash, (int(row.document_id), row.copy_of))
+    banded = [bands(fp.signature) if fp.n_words >= MIN_WORDS else [] for _, fp in documents]
+    wanted = sorted({band for doc_bands in banded for band in doc_bands})
+    by_band: dict[str, list[int]] = {}
+    stored: dict[int, tuple[tuple[int, ...], int | None]] = {}
+    for start in range(0, len(wanted), 500):
+        for banded_row in conn.execute(
+            select(b.c.band, f.c.document_id, f.c.minhash, f.c.copy_of)
+            .join(f, f.c.document_id == b.c.document_id)
+            .where(b.c.band.in_(wanted[start : start + 500]))
+            .where(f.c.document_id < newest)
+        ):
+            document_id = int(banded_row.document_id)
+            by_band.setdefault(banded_row.band, []).append(document_id)
+            if document_id not in stored:
+                stored[document_id] = (_decode(banded_row.minhash), banded_row.copy_of)
+    out: list[tuple[float, int] | None] = []
+    for (document_id, fp), doc_bands in zip(documents, banded, strict=True):
+        exact = first_by_hash.get(fp.body_hash)
+        if exact is not None and exact[0] < document_id:
+            found: tuple[float, int] | None = (1.0, exact[1] or exact[0])
+        elif fp.n_words < MIN_WORDS:
+            found = None
+        else:
+            found = None
+            candidates = sorted({i for band in doc_bands for i in by_band.get(band, [])})
+            for candidate in candidates:
+                if candidate >= document_id:
+                    break
+                signature, copy_of = stored[candidate]
+                score = similarity(fp.signature, signature)
+                if score >= SYNDICATION_THRESHOLD and (found is None or score > found[0]):
+                    found = (score, int(copy_of or candidate))
+        out.append(found)
+        # Later documents of the list find this one as the database would.
+        first_by_hash.setdefault(fp.body_hash, (document_id, found[1] if found else None))
+        stored[document_id] = (fp.signature, found[1] if found else None)
+        for band in doc_bands:
+            by_band.setdefault(band, []).append(document_id)
+    return out

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Table, delete, select
 
 from newsgraph.store import clusters, entities, fingerprint, rows
 from newsgraph.store import schema as s
+from newsgraph.store.engine import insert_rows
 
 
 def insert_returning(
@@ -150,8 +151,7 @@ def index_document(
 
 
 def _insert(conn: Connection, table: Table, values: list[rows.Row]) -> None:
-    if values:
-        conn.execute(table.insert(), values)
+    insert_rows(conn, table, values)
 
 
 # --- replacing a document ------------------------------------------------------------------------
@@ -209,3 +209,140 @@ def index_unindexed(conn: Connection) -> None:
     ).all()
     for row in found:
         index_document(conn, int(row.id), json.loads(row.record))
+
+
+# --- writing many new documents at once ----------------------------------------------------------
+
+
+def insert_ordered(conn: Connection, table: Table, values: list[rows.Row], check: str) -> list[int]:
+    """Insert rows in one multi-row statement; their new ids, in the order of `values`. The
+    database numbers a statement's rows in insertion order (SQLite rowids; PostgreSQL's sequence
+    under the write lock); the `check` column, read back with the ids, proves it."""
+    if not values:
+        return []
+    result = sorted(
+        conn.execute(table.insert().returning(table.c.id, table.c[check]), values),
+        key=lambda r: int(r[0]),
+    )
+    if [str(r[1]) for r in result] != [str(v[check]) for v in values]:
+        raise AssertionError(f"{table.name} rows were not given ids in insertion order")
+    return [int(r[0]) for r in result]
+
+
+def _grouped_ids(
+    conn: Connection, table: Table, values: list[list[rows.Row]]
+) -> list[dict[str, int]]:
+    """Insert the rows of several documents at once; local id → row id per document."""
+    flat = [row for doc_rows in values for row in doc_rows]
+    ids = iter(insert_ordered(conn, table, flat, "local_id"))
+    return [{str(row["local_id"]): next(ids) for row in doc_rows} for doc_rows in values]
+
+
+def write_new(
+    conn: Connection, records: list[dict[str, Any]], now: str, deferred: Deferred
+) -> list[int]:
+    """`write_document` for several new documents (in order, distinct keys): one statement per
+    table for all of them. Their ids."""
+    document_ids = insert_ordered(
+        conn, s.documents, [rows.document_row(r, now) for r in records], "doc_key"
+    )
+    built = {
+        name: [build(i, r) for i, r in zip(document_ids, records, strict=True)]
+        for name, build in (
+            ("entities", rows.entity_rows),
+            ("events", rows.event_rows),
+            ("quotes", rows.quote_rows),
+        )
+    }
+    own = {
+        name: _grouped_ids(conn, table, built[name])
+        for name, table in (
+            ("entities", s.entities),
+            ("events", s.events),
+            ("quotes", s.quotes),
+        )
+    }
+    ids = [
+        {name: own[name][k] for name in ("entities", "events", "quotes")}
+        for k in range(len(records))
+    ]
+    index_new(conn, document_ids, records, ids, deferred, built["events"])
+    return document_ids
+
+
+def index_new(
+    conn: Connection,
+    document_ids: list[int],
+    records: list[dict[str, Any]],
+    ids: list[dict[str, dict[str, int]]],
+    deferred: Deferred,
+    event_rows: list[list[rows.Row]],
+) -> None:
+    """`index_document` for several new documents stored together (their own rows are in),
+    in order: what an earlier one adds is seen by the later ones, as if stored one by one."""
+    fps = [fingerprint.fingerprint(fingerprint.body_text(r)) for r in records]
+    originals = fingerprint.find_originals(conn, list(zip(document_ids, fps, strict=True)))
+    _insert(
+        conn,
+        s.document_fingerprints,
+        [
+            rows.fingerprint_row(i, fp, original)
+            for i, fp, original in zip(document_ids, fps, originals, strict=True)
+        ],
+    )
+    _insert(
+        conn,
+        s.document_bands,
+        [
+            row
+            for i, fp in zip(document_ids, fps, strict=True)
+            if fp.n_words >= fingerprint.MIN_WORDS
+            for row in rows.band_rows(i, fp)
+        ],
+    )
+    linked_all = entities.link_batch(
+        conn,
+        [(i, r, own["entities"]) for i, r, own in zip(document_ids, records, ids, strict=True)],
+    )
+    participants: list[rows.Row] = []
+    evidence: list[rows.Row] = []
+    for i, record, own, linked in zip(document_ids, records, ids, linked_all, strict=True):
+        participants += rows.participant_rows(i, record, own["events"], linked)
+        evidence += rows.evidence_rows(i, record, own["events"])
+    _insert(conn, s.event_participants, participants)
+    evidence_ids = iter(insert_ordered(conn, s.evidence, evidence, "text"))
+    new_documents = []
+    for i, record, own, linked, original, events in zip(
+        document_ids, records, ids, linked_all, originals, event_rows, strict=True
+    ):
+        event_ids, quote_ids = own["events"], own["quotes"]
+        deferred.add(s.mentions, rows.mention_rows(i, record, linked))
+        deferred.add(s.roles, rows.role_rows(i, record, linked))
+        mine = [
+            (next(evidence_ids), ev.get("text", ""))
+            for v in record["events"]
+            for ev in v.get("evidence", [])
+        ]
+        quote_texts = [
+            (quote_ids[q["id"]], (q.get("speaker") or {}).get("text"), q["text"])
+            for q in record["quotes"]
+        ]
+        deferred.add(
+            s.search_texts,
+            rows.search_rows(i, "evidence", [(e, None, text) for e, text in mine])
+            + rows.search_rows(i, "quote", quote_texts),
+        )
+        deferred.add(s.quote_links, rows.quote_link_rows(i, record, quote_ids, linked))
+        deferred.add(s.times, rows.time_rows(i, record))
+        deferred.add(s.places, rows.place_rows(i, record))
+        copy_of = original[1] if original else None
+        new_documents.append(
+            clusters.NewDocument(
+                i,
+                rows.event_facts(record, event_ids, linked),
+                copy_of,
+                rows.cluster_members(i, record, event_ids, copy_of, events),
+                rows.cluster_participants(record, event_ids, linked),
+            )
+        )
+    clusters.assign_batch(conn, new_documents)
