@@ -5,7 +5,6 @@ what a cluster says, is decided by `matching` (pure)."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,19 +12,16 @@ from typing import Any
 from sqlalchemy import (
     Connection,
     Date,
-    Integer,
     Select,
     bindparam,
     delete,
-    literal,
     select,
-    union_all,
     update,
 )
 
 from newsgraph.kb import normalize_name
+from newsgraph.store import bulk
 from newsgraph.store import schema as s
-from newsgraph.store.engine import insert_rows
 from newsgraph.store.matching import (
     DATE_TOLERANCE_DAYS,
     Candidate,
@@ -488,11 +484,13 @@ def assign_batch(conn: Connection, documents: Sequence[NewDocument]) -> None:
     sides = _cluster_sides_many(
         conn,
         sorted(
-            {int(row.id) for rows in found for row in rows}
+            {row.id for rows in found for row in rows}
             | {i for clusters in originals.values() for i, _, _ in clusters}
         ),
     )
     tracked: dict[int, _Tracked] = {}
+    by_kind: dict[tuple[str, str], list[_Tracked]] = {}  # tracked clusters by type, modality
+    opened = 0
     joined: dict[int, list[int]] = {}  # batch document → clusters of its events
     links: list[tuple[int, int, int]] = []
     for (doc, fact), stored in zip(events, found, strict=True):
@@ -513,22 +511,23 @@ def assign_batch(conn: Connection, documents: Sequence[NewDocument]) -> None:
         if cluster_id is None:
             tokens = _tokens(fact)
             candidates = [
-                _stored_candidate(row, sides[int(row.id)])
-                for row in stored
-                if int(row.id) not in tracked
+                _stored_candidate(row, sides[row.id]) for row in stored if row.id not in tracked
             ] + [
                 t.candidate
-                for t in tracked.values()
+                for t in by_kind.get((fact.event_type, fact.modality), [])
                 if t.candidate is not None and t.near(fact, tokens)
             ]
             cluster_id = best_candidate(fact, sorted(candidates, key=lambda c: c.cluster_id))
         if cluster_id is None:
-            cluster_id = PENDING + sum(not t.stored for t in tracked.values())
+            cluster_id = PENDING + opened
+            opened += 1
             tracked[cluster_id] = _Tracked(
                 cluster_id, fact.event_type, fact.modality, False, [], []
             )
+            by_kind.setdefault((fact.event_type, fact.modality), []).append(tracked[cluster_id])
         elif cluster_id not in tracked:
             tracked[cluster_id] = _load(conn, cluster_id, fact)
+            by_kind.setdefault((fact.event_type, fact.modality), []).append(tracked[cluster_id])
         tracked[cluster_id].add(
             doc.members[fact.event_id], list(doc.participants.get(fact.event_id, []))
         )
@@ -541,7 +540,7 @@ def _same_kind(cluster: _Tracked, fact: EventFacts) -> bool:
     return (cluster.event_type, cluster.modality) == (fact.event_type, fact.modality)
 
 
-def _stored_candidate(row: Any, sides: dict[str, SideTokens]) -> Candidate:
+def _stored_candidate(row: _Found, sides: dict[str, SideTokens]) -> Candidate:
     return Candidate(
         int(row.id),
         row.date_start,
@@ -554,74 +553,60 @@ def _stored_candidate(row: Any, sides: dict[str, SideTokens]) -> Candidate:
 CANDIDATES_PER_QUERY = 64
 """Events whose candidate queries run as one UNION ALL statement."""
 
-
-@functools.cache
-def _candidates_union(n: int) -> Any:
-    """The candidate query of `n` events in one statement (built and compiled once per `n`):
-    arm i is `_CANDIDATES` with its parameters suffixed _i and the event's index as a column."""
-    c, k = s.event_clusters, s.cluster_keys
-    arms = [
-        select(
-            literal(i, Integer).label("event_index"),
-            c.c.id,
-            c.c.date_start,
-            c.c.date_end,
-            c.c.location,
-            c.c.location_country,
-            c.c.lat,
-            c.c.lon,
-            c.c.location_precision,
-        )
-        .where(
-            c.c.event_type == bindparam(f"event_type_{i}"),
-            c.c.modality == bindparam(f"modality_{i}"),
-        )
-        .where(
-            c.c.date_start <= bindparam(f"latest_start_{i}", type_=Date),
-            c.c.date_end >= bindparam(f"earliest_end_{i}", type_=Date),
-        )
-        .where(
-            c.c.id.in_(
-                select(k.c.cluster_id).where(
-                    k.c.token.in_(bindparam(f"tokens_{i}", expanding=True))
-                )
-            )
-        )
-        for i in range(n)
-    ]
-    return arms[0] if n == 1 else union_all(*arms)
+_CANDIDATE_ARM = (
+    "SELECT {index}, c.id, c.date_start, c.date_end, c.location, c.location_country, c.lat, "
+    "c.lon, c.location_precision FROM event_clusters c "
+    "WHERE c.event_type = {m} AND c.modality = {m} AND c.date_start <= {m} AND c.date_end >= {m} "
+    "AND c.id IN (SELECT k.cluster_id FROM cluster_keys k WHERE k.token IN ({tokens}))"
+)
+"""`_CANDIDATES` for one event, written for the driver: SQLAlchemy's compilation and its
+processing of expanding parameters cost more than the query itself."""
 
 
-def _candidates_many(conn: Connection, facts: list[EventFacts]) -> list[list[Any]]:
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A stored cluster the candidate query returned."""
+
+    id: int
+    date_start: dt.date
+    date_end: dt.date
+    location: str | None
+    location_country: str | None
+    lat: float | None
+    lon: float | None
+    location_precision: str | None
+
+
+def _candidates_many(conn: Connection, facts: list[EventFacts]) -> list[list[_Found]]:
     """The candidate query of each event (`_candidates`), many events to a statement."""
     tolerance = dt.timedelta(days=DATE_TOLERANCE_DAYS)
-    out: list[list[Any]] = [[] for _ in facts]
-    asked = []
+    m = bulk.marker(conn)
+    out: list[list[_Found]] = [[] for _ in facts]
+    arms: list[tuple[str, list[Any]]] = []
     for i, fact in enumerate(facts):
         tokens = sorted(_tokens(fact))
         if fact.start is None or fact.end is None or not tokens:
             continue
-        asked.append(
+        keys = [f"{p}:{t}" for t in tokens for p in ("s", "w")]
+        arms.append(
             (
-                i,
-                {
-                    "event_type": fact.event_type,
-                    "modality": fact.modality,
-                    "latest_start": fact.end + tolerance,
-                    "earliest_end": fact.start - tolerance,
-                    "tokens": [f"{p}:{t}" for t in tokens for p in ("s", "w")],
-                },
+                _CANDIDATE_ARM.format(index=i, m=m, tokens=", ".join([m] * len(keys))),
+                [
+                    fact.event_type,
+                    fact.modality,
+                    bulk.date_parameter(conn, fact.end + tolerance),
+                    bulk.date_parameter(conn, fact.start - tolerance),
+                    *keys,
+                ],
             )
         )
-    for start in range(0, len(asked), CANDIDATES_PER_QUERY):
-        chunk = asked[start : start + CANDIDATES_PER_QUERY]
-        params = {
-            f"{name}_{arm}": value
-            for arm, (_, values) in enumerate(chunk)
-            for name, value in values.items()
-        }
-        for row in conn.execute(_candidates_union(len(chunk)), params):
-            out[chunk[int(row.event_index)][0]].append(row)
+    for start in range(0, len(arms), CANDIDATES_PER_QUERY):
+        chunk = arms[start : start + CANDIDATES_PER_QUERY]
+        sql = " UNION ALL ".join(arm for arm, _ in chunk)
+        for row in bulk.fetch(conn, sql, [p for _, params in chunk for p in params]):
+            start_date, end_date = bulk.date_result(row[2]), bulk.date_result(row[3])
+            assert start_date is not None and end_date is not None
+            out[int(row[0])].append(_Found(int(row[1]), start_date, end_date, *row[4:]))
     return out
 
 
@@ -671,13 +656,8 @@ def _write_tracked(
     real: dict[int, int] = {}
     if opened:
         values = [{"event_type": t.event_type, "modality": t.modality, **t.row} for t in opened]
-        result = sorted(
-            conn.execute(c.insert().returning(c.c.id, c.c.event_type), values),
-            key=lambda r: int(r[0]),
-        )
-        if [r[1] for r in result] != [t.event_type for t in opened]:
-            raise AssertionError("event clusters were not given ids in insertion order")
-        real = {t.cluster_id: int(r[0]) for t, r in zip(opened, result, strict=True)}
+        ids = bulk.insert_returning(conn, c, values, "event_type")
+        real = {t.cluster_id: i for t, i in zip(opened, ids, strict=True)}
     joined = sorted((t for t in tracked.values() if t.stored), key=lambda t: t.cluster_id)
     if joined:
         names = list(joined[0].row)
@@ -696,7 +676,7 @@ def _write_tracked(
             delete(s.cluster_participants).where(s.cluster_participants.c.cluster_id.in_(ids))
         )
     if links:
-        insert_rows(
+        bulk.insert(
             conn,
             s.event_links,
             [{"event_id": e, "cluster_id": real.get(i, i), "document_id": d} for e, i, d in links],
@@ -708,6 +688,6 @@ def _write_tracked(
         keys += k
         entity_sides += p
     if keys:
-        insert_rows(conn, s.cluster_keys, keys)
+        bulk.insert(conn, s.cluster_keys, keys)
     if entity_sides:
-        insert_rows(conn, s.cluster_participants, entity_sides)
+        bulk.insert(conn, s.cluster_participants, entity_sides)

@@ -11,8 +11,6 @@ deadlock is retried as a whole (`retrying`).
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import random
 import sqlite3
 import time
@@ -21,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Dialect, Engine, Table, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
@@ -146,40 +144,3 @@ def retrying(write: Callable[[], T], attempts: int = RETRIES) -> T:
                 raise
             time.sleep(random.uniform(0.01, 0.05) * 2**attempt)
     raise AssertionError("unreachable")  # pragma: no cover
-
-
-@functools.cache
-def _insert_sql(
-    dialect: Dialect, table: Table, columns: tuple[str, ...]
-) -> tuple[str, tuple[str, ...]]:
-    """An INSERT of `columns` compiled once for the dialect: SQL text and parameter order."""
-    compiled = table.insert().compile(dialect=dialect, column_keys=list(columns))
-    order = tuple(compiled.positiontup or ()) if compiled.positional else ()
-    return compiled.string, order
-
-
-def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert rows (all with the same keys) through the driver's executemany, with an INSERT
-    compiled once: the hot path of a batch's writes, without SQLAlchemy's per-row parameter
-    processing. Values are plain (str, int, float, bool, None, date), which both drivers
-    bind as SQLAlchemy would (SQLite stores dates as ISO text)."""
-    if not rows:
-        return
-    columns = tuple(rows[0])
-    sql, order = _insert_sql(conn.dialect, table, columns)
-    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        if conn.dialect.name == "sqlite":
-            cursor.executemany(sql, [tuple(_sqlite(row[c]) for c in order) for row in rows])
-        elif order:
-            cursor.executemany(sql, [tuple(row[c] for c in order) for row in rows])
-        else:
-            cursor.executemany(sql, rows)
-    finally:
-        cursor.close()
-
-
-def _sqlite(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
-        raise TypeError("insert_rows takes dates, not datetimes (no column holds one)")
-    return value.isoformat() if isinstance(value, dt.date) else value

@@ -17,9 +17,8 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, func, select, update
 
 from newsgraph.kb import normalize_name
-from newsgraph.store import rows
+from newsgraph.store import bulk, rows
 from newsgraph.store import schema as s
-from newsgraph.store.engine import insert_rows
 from newsgraph.store.rows import LinkedEntity, Row
 
 TYPE_GROUPS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -272,13 +271,8 @@ def link_batch(
     real: dict[int, int] = {}
     if created:
         g = s.global_entities
-        result = sorted(
-            conn.execute(g.insert().returning(g.c.id, g.c.norm_key), created),
-            key=lambda r: int(r[0]),
-        )
-        if [r[1] for r in result] != [row["norm_key"] for row in created]:
-            raise AssertionError("global entities were not given ids in insertion order")
-        real = {_PENDING + i: int(r[0]) for i, r in enumerate(result)}
+        ids = bulk.insert_returning(conn, s.global_entities, created, "norm_key")
+        real = {_PENDING + i: global_id for i, global_id in enumerate(ids)}
     changed = [
         {"b_id": i, "b_country": c[0], "b_sector": c[1], "b_code": c[2]}
         for i, c in ((i, current[i][1]) for i in sorted(stored_coding))
@@ -302,7 +296,7 @@ def link_batch(
         for row in rows.entity_key_rows(keys, real.get(global_id, global_id))
     ]
     if key_rows:
-        insert_rows(conn, s.entity_keys, key_rows)
+        bulk.insert(conn, s.entity_keys, key_rows)
     out: list[dict[str, LinkedEntity]] = []
     link_rows: list[Row] = []
     for (document_id, record, _), mine in zip(documents, pending_links, strict=True):
@@ -321,6 +315,6 @@ def link_batch(
         link_rows += rows.entity_link_rows(document_id, linked)
         out.append(linked)
     if link_rows:
-        insert_rows(conn, s.entity_links, link_rows)
+        bulk.insert(conn, s.entity_links, link_rows)
         recount(conn, {row["global_entity_id"] for row in link_rows})
     return out

@@ -66,14 +66,9 @@ def fingerprint(text: str) -> Fingerprint:
     body_hash = hashlib.sha256(" ".join(tokens).encode()).hexdigest()
     n = SHINGLE_WORDS
     shingles = {" ".join(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1))}
-    hashes = np.fromiter(
-        (
-            int.from_bytes(hashlib.blake2b(x.encode(), digest_size=4).digest(), "big")
-            for x in shingles
-        ),
-        dtype=np.uint64,
-        count=len(shingles),
-    )
+    blake2b = hashlib.blake2b
+    digests = b"".join([blake2b(x.encode(), digest_size=4).digest() for x in shingles])
+    hashes = np.frombuffer(digests, dtype=">u4").astype(np.uint64)  # big-endian 32-bit
     if hashes.size == 0:
         return Fingerprint(body_hash, tuple([_MASK32] * NUM_PERMUTATIONS), 0)
     # Multiply-add-shift hashing: ((a*h + b) mod 2^64) >> 32 with odd a, one function per

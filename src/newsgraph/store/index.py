@@ -14,9 +14,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, delete, select
 
-from newsgraph.store import clusters, entities, fingerprint, rows
+from newsgraph.store import bulk, clusters, entities, fingerprint, rows
 from newsgraph.store import schema as s
-from newsgraph.store.engine import insert_rows
 
 
 def insert_returning(
@@ -151,7 +150,7 @@ def index_document(
 
 
 def _insert(conn: Connection, table: Table, values: list[rows.Row]) -> None:
-    insert_rows(conn, table, values)
+    bulk.insert(conn, table, values)
 
 
 # --- replacing a document ------------------------------------------------------------------------
@@ -215,18 +214,8 @@ def index_unindexed(conn: Connection) -> None:
 
 
 def insert_ordered(conn: Connection, table: Table, values: list[rows.Row], check: str) -> list[int]:
-    """Insert rows in one multi-row statement; their new ids, in the order of `values`. The
-    database numbers a statement's rows in insertion order (SQLite rowids; PostgreSQL's sequence
-    under the write lock); the `check` column, read back with the ids, proves it."""
-    if not values:
-        return []
-    result = sorted(
-        conn.execute(table.insert().returning(table.c.id, table.c[check]), values),
-        key=lambda r: int(r[0]),
-    )
-    if [str(r[1]) for r in result] != [str(v[check]) for v in values]:
-        raise AssertionError(f"{table.name} rows were not given ids in insertion order")
-    return [int(r[0]) for r in result]
+    """Insert rows in multi-row statements; their new ids, in the order of `values`."""
+    return bulk.insert_returning(conn, table, values, check)
 
 
 def _grouped_ids(
