@@ -65,7 +65,11 @@ def fingerprint(text: str) -> Fingerprint:
     tokens = words(text)
     body_hash = hashlib.sha256(" ".join(tokens).encode()).hexdigest()
     n = SHINGLE_WORDS
-    shingles = {" ".join(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1))}
+    if len(tokens) < n:
+        shingles = {" ".join(tokens)}
+    else:
+        count = len(tokens) - n + 1  # word n-grams, as columns of shifted copies
+        shingles = set(map(" ".join, zip(*(tokens[i : i + count] for i in range(n)), strict=True)))
     blake2b = hashlib.blake2b
     digests = b"".join([blake2b(x.encode(), digest_size=4).digest() for x in shingles])
     hashes = np.frombuffer(digests, dtype=">u4").astype(np.uint64)  # big-endian 32-bit
@@ -74,7 +78,7 @@ def fingerprint(text: str) -> Fingerprint:
     # Multiply-add-shift hashing: ((a*h + b) mod 2^64) >> 32 with odd a, one function per
     # permutation (uint64 arithmetic wraps mod 2^64 by design).
     values = (np.outer(_A, hashes) + _B[:, None]) >> np.uint64(32)
-    signature = tuple(int(v) for v in values.min(axis=1))
+    signature = tuple(values.min(axis=1).tolist())
     return Fingerprint(body_hash, signature, len(tokens))
 
 
