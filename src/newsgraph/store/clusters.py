@@ -9,18 +9,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import (
-    Connection,
-    Date,
-    Select,
-    bindparam,
-    delete,
-    select,
-    update,
-)
+from sqlalchemy import Connection, Date, Select, bindparam, delete, select, update
 
 from newsgraph.kb import normalize_name
-from newsgraph.store import bulk
+from newsgraph.store import bulk, cluster_codes
 from newsgraph.store import schema as s
 from newsgraph.store.matching import (
     DATE_TOLERANCE_DAYS,
@@ -66,6 +58,7 @@ class _Opened:
     def flush(self, conn: Connection) -> None:
         """Write what waits; from then on the candidate query finds these clusters."""
         self.candidates.clear()
+        opened = {int(link["cluster_id"]) for link in self.links}
         for table, values in (
             (s.event_links, self.links),
             (s.cluster_keys, self.keys),
@@ -74,6 +67,7 @@ class _Opened:
             if values:
                 conn.execute(table.insert(), values)
             values.clear()
+        cluster_codes.rewrite(conn, opened)
 
 
 def assign(
@@ -298,6 +292,7 @@ def refresh(conn: Connection, cluster_id: int) -> None:
     conn.execute(
         delete(s.cluster_participants).where(s.cluster_participants.c.cluster_id == cluster_id)
     )
+    cluster_codes.rewrite(conn, [cluster_id])
     if not members:
         conn.execute(delete(s.event_clusters).where(s.event_clusters.c.id == cluster_id))
         return
@@ -650,7 +645,7 @@ def _write_tracked(
     conn: Connection, tracked: dict[int, _Tracked], links: list[tuple[int, int, int]]
 ) -> None:
     """Insert the clusters a batch opened, update the stored ones it joined, then write every
-    link, key and participant row (one statement per table)."""
+    link, key and participant row (one statement per table) and their `cluster_codes`."""
     c = s.event_clusters
     opened = [t for t in tracked.values() if not t.stored]
     real: dict[int, int] = {}
@@ -691,3 +686,4 @@ def _write_tracked(
         bulk.insert(conn, s.cluster_keys, keys)
     if entity_sides:
         bulk.insert(conn, s.cluster_participants, entity_sides)
+    cluster_codes.rewrite(conn, [real.get(i, i) for i in tracked])
