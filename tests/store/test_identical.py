@@ -25,7 +25,7 @@ from .conftest import store_url
 from .varied import corpus
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "varied_tables.json"
-SIZE = 240
+SIZE = 150
 
 
 def _records() -> list[dict[str, Any]]:

@@ -8,6 +8,7 @@ database, so finding one never scans every document.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -87,13 +88,15 @@ def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
     return sum(x == y for x, y in zip(a, b, strict=True)) / NUM_PERMUTATIONS
 
 
-def bands(signature: tuple[int, ...]) -> list[str]:
+@functools.lru_cache(maxsize=256)
+def bands(signature: tuple[int, ...]) -> tuple[str, ...]:
+    """LSH band keys of a signature (cached: a new document's are needed twice)."""
     out = []
     for i in range(BANDS):
         chunk = signature[i * ROWS_PER_BAND : (i + 1) * ROWS_PER_BAND]
         digest = hashlib.blake2b(repr(chunk).encode(), digest_size=12).hexdigest()
         out.append(f"{i}:{digest}")
-    return out
+    return tuple(out)
 
 
 def encode_signature(signature: tuple[int, ...]) -> str:
@@ -124,7 +127,7 @@ def find_original(conn: Connection, document_id: int, fp: Fingerprint) -> tuple[
         .where(
             f.c.document_id.in_(
                 select(s.document_bands.c.document_id).where(
-                    s.document_bands.c.band.in_(bands(fp.signature))
+                    s.document_bands.c.band.in_(list(bands(fp.signature)))
                 )
             )
         )
@@ -188,7 +191,7 @@ def find_originals(
         .order_by(f.c.document_id)
     ):
         first_by_hash.setdefault(row.body_hash, (int(row.document_id), row.copy_of))
-    banded = [bands(fp.signature) if fp.n_words >= MIN_WORDS else [] for _, fp in documents]
+    banded = [bands(fp.signature) if fp.n_words >= MIN_WORDS else () for _, fp in documents]
     wanted = sorted({band for doc_bands in banded for band in doc_bands})
     by_band: dict[str, list[int]] = {}
     stored: dict[int, tuple[tuple[int, ...], int | None]] = {}

@@ -1,9 +1,12 @@
-"""Write one document: its own rows, then its place in the knowledge base across articles.
+"""Write new documents: their own rows, then their place in the knowledge base across articles.
 
-Runs inside the document's write transaction: inserts the document's rows (built by `rows`,
-getting their ids back with RETURNING), links its entities to global entities, writes mentions,
-roles, participants, evidence, times, places and search texts, recognises a syndicated copy, and
-assigns its events to event clusters. Replacing a document recounts what it was part of.
+Runs inside the batch's write transaction: inserts the documents' rows (built by `rows`, getting
+their ids back in insertion order), links their entities to global entities, writes mentions,
+roles, participants, evidence, times, places and search texts, recognises syndicated copies, and
+assigns their events to event clusters, with one statement per table for all the new documents of
+a batch (`write_new`); what an earlier document of the batch adds is seen by the later ones as if
+they were stored one by one. `index_document` indexes one stored document (older stores).
+Replacing a document recounts what it was part of.
 """
 
 from __future__ import annotations
@@ -27,13 +30,6 @@ def insert_returning(
         return []
     result = conn.execute(table.insert().returning(table.c.id, table.c[key]), values)
     return [(int(r[0]), r[1]) for r in result]
-
-
-def _ids(conn: Connection, table: Table, values: list[rows.Row]) -> dict[str, int]:
-    """Insert a document's rows; local id → new row id."""
-    return {
-        str(local): row_id for row_id, local in insert_returning(conn, table, values, "local_id")
-    }
 
 
 class Deferred:
@@ -64,22 +60,6 @@ class _Now(Deferred):
 
     def add(self, table: Table, values: list[rows.Row]) -> None:
         _insert(self.conn, table, values)
-
-
-def write_document(
-    conn: Connection, record: dict[str, Any], now: str, deferred: Deferred | None = None
-) -> int:
-    """Insert a new document with every row it brings (some into `deferred`); its id."""
-    result = conn.execute(s.documents.insert(), rows.document_row(record, now))
-    assert result.inserted_primary_key is not None
-    document_id = int(result.inserted_primary_key[0])
-    ids = {
-        "entities": _ids(conn, s.entities, rows.entity_rows(document_id, record)),
-        "events": _ids(conn, s.events, rows.event_rows(document_id, record)),
-        "quotes": _ids(conn, s.quotes, rows.quote_rows(document_id, record)),
-    }
-    index_document(conn, document_id, record, ids, deferred)
-    return document_id
 
 
 def _stored_ids(conn: Connection, document_id: int) -> dict[str, dict[str, int]]:
@@ -230,8 +210,8 @@ def _grouped_ids(
 def write_new(
     conn: Connection, records: list[dict[str, Any]], now: str, deferred: Deferred
 ) -> list[int]:
-    """`write_document` for several new documents (in order, distinct keys): one statement per
-    table for all of them. Their ids."""
+    """Insert new documents (in order, distinct keys) with every row they bring (some into
+    `deferred`), one statement per table for all of them; their ids."""
     document_ids = insert_ordered(
         conn, s.documents, [rows.document_row(r, now) for r in records], "doc_key"
     )
