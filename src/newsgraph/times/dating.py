@@ -49,8 +49,8 @@ CARRIED_PRECISION = "month"
 CARRIED_SPAN_DAYS = 31
 """The loosest date a neighbouring sentence may carry to an event: a month."""
 
-QUOTED_KINDS = frozenset({"direct", "partial"})
-"""Quotes whose words are the speaker's own: an event told inside them is the speaker's account."""
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+"""Finite verb tags: a quote holding one is a telling of its own, not a quoted label."""
 
 RECENT_DAYS = {"days": 6, "weeks": 27, "months": 89}
 """How far back "in the past few days / weeks / months" reaches from the article's day."""
@@ -228,15 +228,29 @@ class _Dater:
         )
 
     def _quoted(self, event: Event) -> bool:
-        """Every mention of the event stands inside a speaker's quoted words: the speaker's
-        account of something done at a time the quote does not give."""
+        """Every body mention of the event stands inside a speaker's quoted telling (a direct
+        quote, or a partial one that holds a clause): the speaker's account of something done at
+        a time the quote does not give."""
         body = [e for e in event.evidence if e.section != "title"]
         if not body:
             return False
-        quotes = [q for q in self.analysis.quotes if q.kind in QUOTED_KINDS]
+        quotes = [
+            q
+            for q in self.analysis.quotes
+            if q.kind == "direct" or (q.kind == "partial" and self._clausal(q.start, q.end))
+        ]
         return all(
             any(q.start <= e.trigger.start and e.trigger.end <= q.end for q in quotes) for e in body
         )
+
+    def _clausal(self, start: int, end: int) -> bool:
+        """The quoted words hold a finite verb: the speaker's own telling ("it was 'damning that
+        the ministry isn't acting'"), not a label inside the narrator's clause ("accused the firm
+        of 'irresponsible conduct'"). Without a parse, assume they do."""
+        if self.doc is None:
+            return True
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is None or any(t.tag_ in FINITE_TAGS for t in span)
 
     def _background(self, evidence: Evidence) -> bool:
         """The sentence names a date well before the article's time frame ("a plan backed in
@@ -482,17 +496,19 @@ def _under_present_report(token: Any) -> bool:
     for _ in range(16):
         if current.head is current:
             return False
-        if current.dep_ == "ccomp" and not _finite_past(current.head):
+        if current.dep_ == "ccomp" and _present_or_perfect(current.head):
             return True
         current = current.head
     return False
 
 
-def _finite_past(verb: Any) -> bool:
+def _present_or_perfect(verb: Any) -> bool:
+    """A finite present ("says") or a perfect ("have revealed", "had said"); a participle
+    ("saying") is neither: its own head decides."""
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     if any(c.lower_ in PERFECT_AUXILIARIES for c in auxiliaries):
-        return False
-    return verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxiliaries)
+        return True
+    return verb.tag_ in PRESENT_TAGS or any(c.tag_ in PRESENT_TAGS for c in auxiliaries)
 
 
 NONFINITE_DEPS = frozenset({"advcl", "xcomp", "pcomp", "acl", "conj", "relcl"})
