@@ -28,6 +28,7 @@ from newsgraph.model import Analysis, DateSource, Event, EventDate, Evidence, Se
 from newsgraph.times import calendar as cal
 from newsgraph.times import mentions
 from newsgraph.times.anchors import find_anchor_event
+from newsgraph.times.historical import mark_background
 
 HISTORICAL_MARGIN = dt.timedelta(days=30)
 """A news article's own time frame is about the last month: an event whose dates all end more
@@ -538,6 +539,7 @@ class EventDatingStage:
         for event in analysis.events:
             event.date = dater.date_of(event)
             event.historical = is_historical(event.date, analysis.document.published)
+            mark_background(analysis, event)
         for expr in analysis.times:
             _keep_amount(expr)
         return analysis
