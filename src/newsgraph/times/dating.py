@@ -44,7 +44,8 @@ OPENING_CHARS = 30
 VERB_POS = frozenset({"VERB"})
 NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl"})
 """Clauses that describe a noun ("the plan backed in May", "the man who fled on Monday") or
-set another event beside the trigger's ("after the agency recommended it two years ago")."""
+set another event beside the trigger's ("after the agency recommended it two years ago": see
+`_far_bound`)."""
 
 CARRIED_PRECISION = "month"
 CARRIED_SPAN_DAYS = 31
@@ -370,9 +371,9 @@ class _Dater:
         return False
 
     def _in_other_clause(self, expr: TimeExpr, evidence: Evidence) -> bool:
-        """The expression belongs to a clause that modifies a noun and does not hold the trigger:
-        in "a plan backed by the Red Cross in September 2021 was rejected by Johnson", September
-        dates the backing, not the rejection."""
+        """The expression belongs to a clause that modifies a noun (or, far back, an adverbial
+        clause) and does not hold the trigger: in "a plan backed by the Red Cross in September
+        2021 was rejected by Johnson", September dates the backing, not the rejection."""
         if self.doc is None:
             return False
         span = self.doc.char_span(expr.start, expr.end, alignment_mode="expand")
@@ -392,7 +393,26 @@ class _Dater:
             return False
         if token.dep_ not in NOUN_CLAUSE_DEPS:
             return False
-        return not any(t.i == trigger.root.i for t in token.subtree)
+        if any(t.i == trigger.root.i for t in token.subtree):
+            return False
+        if token.dep_ == "advcl":
+            return self._far_bound(expr, token)
+        return True
+
+    def _far_bound(self, expr: TimeExpr, clause: Any) -> bool:
+        """An adverbial clause's time dates the main event when the two follow each other in
+        the news of the day ("after the envoy arrived on Monday, the president met him") or
+        when it starts what the main clause says goes on ("has fought since the group seized
+        Goma in January"); an older time after "after", "when" ... is only a bound far back
+        ("said it was damning after the agency recommended it two years ago"), not a date."""
+        if any(c.dep_ == "mark" and c.lower_ == "since" for c in clause.children):
+            return False
+        found = cal.value_range(expr.value, expr.mod) if expr.value else None
+        return bool(
+            found is not None
+            and self.published is not None
+            and found[1] < self.published - HISTORICAL_MARGIN
+        )
 
     def _verb_between(self, expr: TimeExpr, evidence: Evidence) -> bool:
         """Another verb stands between the trigger and the expression (another clause's time)."""
