@@ -149,7 +149,7 @@ LEADS = [
     (
         "2025-01-15",
         "Protesters clash with police in Tbilisi\n\n"
-        "Protests outside parliament in Tbilisi on Monday night turned violent as riot "
+        "A protest outside parliament in Tbilisi on Monday night turned violent as riot "
         "police moved in.\n"
         "Riot police arrested dozens of protesters and fired water cannon at the crowd.\n",
         "arrested",

@@ -135,9 +135,9 @@ class _Dater:
 
     def _from_neighbours(self, event: Event) -> EventDate | None:
         """A sentence shortly before one of the event's mentions tells of the same event and is
-        dated: through another event of the same type or trigger lemma, or, when it holds no
-        event, by naming one of this event's participants ("police ... last week" before "he was
-        arrested by police")."""
+        dated: through another event of the same type or trigger lemma, or, when it is the lead
+        and holds no event, by naming one of this event's participants ("police ... last week"
+        before "he was arrested by police")."""
         for evidence in event.evidence:
             index = mentions.sentence_index(self.analysis, evidence.start)
             if index is None:
@@ -184,8 +184,10 @@ class _Dater:
                         date.value, date.start, date.end, date.precision, "discourse", date.time
                     )
             return None
-        if not mentions.tells(self.analysis, sentence) or not mentions.names_participant(
-            self.analysis, event, sentence
+        if (
+            sentence is not mentions.lead(self.analysis)
+            or not mentions.tells(self.analysis, sentence)
+            or not mentions.names_participant(self.analysis, event, sentence)
         ):
             return None
         for expr in self.times:

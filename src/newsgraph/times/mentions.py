@@ -9,8 +9,9 @@ carry a date to the mention that has none:
 - a definite noun re-mention ("the attack", "the arrest", "this visit") of the event's trigger
   near one of its mentions, in a clause the text dates;
 - a neighbouring sentence (a few sentences back; for a headline, the story's first sentences)
-  that tells of the same event: another event of the same PLOVER type or trigger lemma; or, when that sentence holds no event, one with a finite
-  verb that names one of the event's participants.
+  that tells of the same event: another event of the same PLOVER type or trigger lemma; or,
+  when that sentence is the lead and holds no event, one built on a verb that names one of the
+  event's participants.
 """
 
 from __future__ import annotations
@@ -80,6 +81,11 @@ def story_before(analysis: Analysis, index: int, count: int) -> list[Sentence]:
         if sentence.section in STORY_SECTIONS:
             found.append(sentence)
     return found
+
+
+def lead(analysis: Analysis) -> Sentence | None:
+    """The story's first sentence: the one that sums up its news."""
+    return next((s for s in analysis.sentences if s.section in STORY_SECTIONS), None)
 
 
 def story_after(analysis: Analysis, index: int, count: int) -> list[Sentence]:
