@@ -179,7 +179,8 @@ class _Dater:
                 if not mentions.same_event(self.analysis, event, other):
                     continue
                 date = self.date_of(other)
-                if date is not None and date.source != "publication":
+                # Only a date the text gives carries: a chain of carried dates would drift.
+                if date is not None and date.source == "text":
                     return EventDate(
                         date.value, date.start, date.end, date.precision, "discourse", date.time
                     )
