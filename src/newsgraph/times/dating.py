@@ -61,6 +61,10 @@ _RECENT = re.compile(
 )
 
 
+_NO_EVENT = Event("", "CONSULT")
+"""Stands in for the event when an expression is resolved for itself (not anchored)."""
+
+
 def is_historical(date: EventDate | None, published: dt.date | None) -> bool:
     return date is not None and published is not None and date.end < published - HISTORICAL_MARGIN
 
@@ -460,13 +464,30 @@ class _Dater:
             end = self.published  # "since 2011": from then until the article's day
         return EventDate(expr.value, start, end, precision, source, expr.id)
 
+    def resolve_unused_anchor(self, expr: TimeExpr) -> None:
+        """Give an anchored expression no event used its calendar value all the same ("a day
+        after the vote" when the vote is dated): the times list then says the day."""
+        self._resolve_anchored(expr, _NO_EVENT, "text")
+
+    def _anchor_happening(self, expr: TimeExpr) -> EventDate | None:
+        """The anchor names a happening that is no event ("the vote", "the election", "the
+        quake"): an earlier mention of it whose clause the text dates ("Malawians voted on
+        Tuesday") gives the anchor's date."""
+        for found in mentions.happening_times(self.analysis, expr, self._datable):
+            if found.value is None or found.value == "PAST_REF":
+                continue
+            date = self._resolve(found, _NO_EVENT, "text")
+            if date is not None:
+                return date
+        return None
+
     def _resolve_anchored(
         self, expr: TimeExpr, event: Event, source: DateSource
     ) -> EventDate | None:
         anchor_event = find_anchor_event(self.analysis, expr, event)
-        if anchor_event is None:
-            return None
-        anchor = self.date_of(anchor_event)
+        anchor = self.date_of(anchor_event) if anchor_event is not None else None
+        if anchor is None and anchor_event is None:
+            anchor = self._anchor_happening(expr)
         if anchor is None:
             return None
         offset = expr.anchor_offset or ""
@@ -564,6 +585,8 @@ class EventDatingStage:
             event.historical = is_historical(event.date, analysis.document.published)
             mark_background(analysis, event)
         for expr in analysis.times:
+            if expr.anchor_text and expr.value is None:
+                dater.resolve_unused_anchor(expr)
             _keep_amount(expr)
         return analysis
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from newsgraph.annotate import doc_covers
 from newsgraph.model import Analysis, Event, Participant, Sentence, TimeExpr
+from newsgraph.times.anchors import anchor_noun
 from newsgraph.times.vocab import vocab
 
 NEIGHBOUR_WINDOW = 2
@@ -200,3 +201,58 @@ def remention_times(
         for noun in _definite_nouns(span, lemmas):
             found += [t for t in exprs if _dates_noun(analysis, t, noun) and t not in found]
     return found
+
+
+def happening_times(
+    analysis: Analysis, expr: TimeExpr, datable: Callable[[TimeExpr], bool]
+) -> list[TimeExpr]:
+    """Time expressions dating an earlier mention of the happening an anchored expression names
+    when no event stands for it: "Malawians voted on Tuesday" for "a day after the vote",
+    "held a general election on Oct. 29" for "two days after the election". Nearest first; the
+    anchored expression's own sentence counts, before it."""
+    if not expr.anchor_text or not doc_covers(analysis.doc, analysis.text):
+        return []
+    found_noun = anchor_noun(expr.anchor_text)
+    if found_noun is None:
+        return []
+    noun, verb = found_noun
+    lemmas = {noun, verb} | {n for n, v in vocab().event_nouns.items() if v == verb}
+    index = sentence_index(analysis, expr.start)
+    if index is None:
+        return []
+    found: list[TimeExpr] = []
+    for sentence in reversed(analysis.sentences[: index + 1]):
+        span = analysis.doc.char_span(sentence.start, min(sentence.end, expr.start), "expand")
+        if span is None:
+            continue
+        exprs = [
+            t
+            for t in analysis.times
+            if sentence.start <= t.start
+            and t.end <= min(sentence.end, expr.start)
+            and not t.anchor_text
+            and datable(t)
+        ]
+        for token in span:
+            if token.lemma_.lower() not in lemmas and token.lower_ not in lemmas:
+                continue
+            if token.pos_ == "VERB":
+                found += [t for t in exprs if _dates_verb(analysis, t, token) and t not in found]
+            elif token.pos_ == "NOUN":
+                found += [t for t in exprs if _dates_noun(analysis, t, token) and t not in found]
+    return found
+
+
+def _dates_verb(analysis: Analysis, expr: TimeExpr, verb: Any) -> bool:
+    """The expression hangs from the verb, through prepositions only ("voted on Tuesday")."""
+    root = _root(analysis, expr.start, expr.end)
+    current = root
+    for _ in range(4):
+        if current is None or current.head is current:
+            return False
+        current = current.head
+        if current == verb:
+            return True
+        if current.pos_ != "ADP":
+            return False
+    return False
