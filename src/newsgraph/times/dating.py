@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from typing import Any
 
 from newsgraph.annotate import doc_covers
@@ -74,8 +76,11 @@ class _Dater:
         self.analysis = analysis
         self.published = analysis.document.published
         self.doc: Any = analysis.doc if _aligned(analysis) else None
-        self.times = sorted(analysis.times, key=lambda t: t.start)
+        self.ix = mentions.DocIndex(analysis)
+        self.times = self.ix.times
         self.by_id = {t.id: t for t in self.times}
+        self._quote_ends: list[int] | None = None
+        self._quote_starts: list[int] = []
         self.dates: dict[str, EventDate | None] = {}
         self.pending: set[str] = set()
 
@@ -114,16 +119,16 @@ class _Dater:
         return min(found, key=lambda item: item[:4])[4] if found else None
 
     def _from_discourse(self, event: Event) -> EventDate | None:
+        sentences = self.ix.sentences
         for evidence in event.evidence:
-            sentence = self.analysis.sentence_at(evidence.start)
-            if sentence is None:
+            index = self.ix.sentence_index(evidence.start)
+            if index is None:
                 continue
-            earlier = [
-                s
-                for s in self.analysis.sentences
-                if s.paragraph == sentence.paragraph and s.end <= sentence.start
-            ]
-            for previous in reversed(earlier):
+            paragraph = sentences[index].paragraph
+            for other in range(index - 1, -1, -1):
+                previous = sentences[other]
+                if previous.paragraph != paragraph:
+                    break
                 for expr in self._opening(previous):
                     date = self._resolve(expr, event, "discourse")
                     if date is not None:
@@ -131,7 +136,7 @@ class _Dater:
         return None
 
     def _from_remention(self, event: Event) -> EventDate | None:
-        for expr in mentions.remention_times(self.analysis, event, self._datable):
+        for expr in mentions.remention_times(self.ix, event, self._datable):
             date = self._resolve(expr, event, "discourse")
             if date is not None:
                 return date
@@ -143,14 +148,14 @@ class _Dater:
         and holds no event, by naming one of this event's participants ("police ... last week"
         before "he was arrested by police")."""
         for evidence in event.evidence:
-            index = mentions.sentence_index(self.analysis, evidence.start)
+            index = self.ix.sentence_index(evidence.start)
             if index is None:
                 continue
             if evidence.section == "title":
                 # A headline tells the lead's event: the story's first sentences date it.
-                near = mentions.story_after(self.analysis, index, mentions.NEIGHBOUR_WINDOW)
+                near = self.ix.story_after(index, mentions.NEIGHBOUR_WINDOW)
             elif evidence.section in mentions.STORY_SECTIONS:
-                near = mentions.story_before(self.analysis, index, mentions.NEIGHBOUR_WINDOW)
+                near = self.ix.story_before(index, mentions.NEIGHBOUR_WINDOW)
             else:
                 continue
             for sentence in near:
@@ -172,12 +177,8 @@ class _Dater:
         )
 
     def _from_neighbour(self, event: Event, sentence: Sentence) -> EventDate | None:
-        others = [
-            e
-            for e in self.analysis.events
-            if e is not event
-            and any(sentence.start <= ev.start < sentence.end for ev in e.evidence)
-        ]
+        at = self.ix.sentence_index(sentence.start)
+        others = [e for e in self.ix.events_in(at) if e is not event] if at is not None else []
         if others:
             for other in others:
                 if not mentions.same_event(self.analysis, event, other):
@@ -190,18 +191,17 @@ class _Dater:
                     )
             return None
         if (
-            sentence is not mentions.lead(self.analysis)
+            sentence is not self.ix.lead
             or not mentions.tells(self.analysis, sentence)
             or not mentions.names_participant(self.analysis, event, sentence)
         ):
             return None
-        for expr in self.times:
-            if sentence.start <= expr.start and expr.end <= sentence.end:
-                if expr.anchor_text or not self._datable(expr):
-                    continue
-                date = self._resolve(expr, event, "discourse")
-                if date is not None:
-                    return date
+        for expr in self.ix.times_in(sentence.start, sentence.end):
+            if expr.anchor_text or not self._datable(expr):
+                continue
+            date = self._resolve(expr, event, "discourse")
+            if date is not None:
+                return date
         return None
 
     def _as_anchor(self, event: Event) -> EventDate | None:
@@ -241,16 +241,20 @@ class _Dater:
         quote, or a partial one that holds a clause): the speaker's account of something done at
         a time the quote does not give."""
         body = [e for e in event.evidence if e.section != "title"]
-        if not body:
-            return False
-        quotes = [
-            q
-            for q in self.analysis.quotes
-            if q.kind == "direct" or (q.kind == "partial" and self._clausal(q.start, q.end))
-        ]
-        return all(
-            any(q.start <= e.trigger.start and e.trigger.end <= q.end for q in quotes) for e in body
-        )
+        return bool(body) and all(self._in_quote(e.trigger.start, e.trigger.end) for e in body)
+
+    def _in_quote(self, start: int, end: int) -> bool:
+        if self._quote_ends is None:
+            tellings = sorted(
+                (q.start, q.end)
+                for q in self.analysis.quotes
+                if q.kind == "direct" or (q.kind == "partial" and self._clausal(q.start, q.end))
+            )
+            self._quote_starts = [s for s, _ in tellings]
+            # the furthest end of any quote starting at or before each one: containment test
+            self._quote_ends = list(accumulate((e for _, e in tellings), max))
+        index = bisect_right(self._quote_starts, start) - 1
+        return index >= 0 and self._quote_ends[index] >= end
 
     def _clausal(self, start: int, end: int) -> bool:
         """The quoted words hold a finite verb: the speaker's own telling ("it was 'damning that
@@ -268,9 +272,7 @@ class _Dater:
         if self.published is None or evidence.section == "title":
             return False
         limit = self.published - HISTORICAL_MARGIN
-        for expr in self.times:
-            if not (evidence.start <= expr.start and expr.end <= evidence.end):
-                continue
+        for expr in self.ix.times_in(evidence.start, evidence.end):
             if expr.type != "DATE" or expr.anchor_text or expr.value is None:
                 continue
             found = cal.value_range(expr.value, expr.mod)
@@ -327,11 +329,7 @@ class _Dater:
 
     def _sentence_candidates(self, event: Event, evidence: Evidence) -> list[TimeExpr]:
         """The expressions of the evidence sentence, the one that governs the trigger first."""
-        inside = [
-            t
-            for t in self.times
-            if evidence.start <= t.start and t.end <= evidence.end and self._datable(t)
-        ]
+        inside = [t for t in self.ix.times_in(evidence.start, evidence.end) if self._datable(t)]
         # An expression anchored on this very event ("following their meeting" in a sentence
         # about that meeting, or "before the visit" where the visit is one of the event's own
         # mentions) cannot date it.
@@ -436,9 +434,8 @@ class _Dater:
     def _opening(self, sentence: Sentence) -> list[TimeExpr]:
         return [
             t
-            for t in self.times
-            if sentence.start <= t.start < sentence.start + OPENING_CHARS
-            and t.end <= sentence.end
+            for t in self.ix.times_in(sentence.start, sentence.end)
+            if t.start < sentence.start + OPENING_CHARS
             and self._datable(t)
             and "," not in self.analysis.text[sentence.start : t.start]
         ]
@@ -473,7 +470,7 @@ class _Dater:
         """The anchor names a happening that is no event ("the vote", "the election", "the
         quake"): an earlier mention of it whose clause the text dates ("Malawians voted on
         Tuesday") gives the anchor's date."""
-        for found in mentions.happening_times(self.analysis, expr, self._datable):
+        for found in mentions.happening_times(self.ix, expr, self._datable):
             if found.value is None or found.value == "PAST_REF":
                 continue
             date = self._resolve(found, _NO_EVENT, "text")
