@@ -79,6 +79,8 @@ class _Dater:
         self.ix = mentions.DocIndex(analysis)
         self.times = self.ix.times
         self.by_id = {t.id: t for t in self.times}
+        self.counted = [t for t in self.times if t.anchor_span is not None and t.anchor_offset]
+        """Event-anchored expressions with an offset ("three years since the invasion")."""
         self._quote_ends: list[int] | None = None
         self._quote_starts: list[int] = []
         self.dates: dict[str, EventDate | None] = {}
@@ -211,7 +213,7 @@ class _Dater:
         if self.published is None:
             return None
         triggers = [ev.trigger for ev in event.evidence]
-        for expr in self.times:
+        for expr in self.counted:
             parsed = cal.parse_offset(expr.anchor_offset or "")
             if expr.anchor_span is None or parsed is None or parsed[0] <= 0:
                 continue
