@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from newsgraph.model import Analysis, LocationSource, Participant, Place, Sentence
 from newsgraph.places.facilities import is_facility_place
@@ -37,6 +39,25 @@ PAST = dt.timedelta(days=30)
 SPECIFICITY: dict[str, int] = {"other": 0, "city": 1, "admin1": 2, "region": 2, "country": 3}
 
 
+class _Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+S = TypeVar("S", bound=_Spanned)
+
+
+def within(items: Sequence[S], start: int, end: int) -> list[S]:
+    """The items (sorted by start, as places, times and sentences are) inside [start, end):
+    a binary search, so locating every event of a long document stays linear."""
+    low = bisect_left(items, start, key=lambda item: item.start)
+    high = bisect_right(items, end, key=lambda item: item.start)
+    return [item for item in items[low:high] if item.end <= end]
+
+
 @dataclass(frozen=True, slots=True)
 class Setting:
     """A place a paragraph is set in, and the rule that found it."""
@@ -51,15 +72,12 @@ def setting_of(analysis: Analysis, sentence_start: int) -> Setting | None:
     sentence = analysis.sentence_at(sentence_start)
     if sentence is None or sentence.section != "body":
         return None
-    earlier = [
-        s
-        for s in analysis.sentences
-        if s.paragraph == sentence.paragraph and s.start <= sentence.start
-    ]
-    for candidate in reversed(earlier):
-        place = _opening_place(analysis, candidate)
+    index = bisect_right(analysis.sentences, sentence.start, key=lambda s: s.start) - 1
+    while index >= 0 and analysis.sentences[index].paragraph == sentence.paragraph:
+        place = _opening_place(analysis, analysis.sentences[index])
         if place is not None:
             return Setting(place, "paragraph")
+        index -= 1
     place = _dateline_place(analysis, sentence)
     return Setting(place, "dateline") if place is not None else None
 
@@ -81,10 +99,9 @@ def applies(
     if country is None:
         return True
     sides = [*actors, *recipients]
-    for place in analysis.places:
-        inside = sentence[0] <= place.start and place.end <= sentence[1]
+    for place in within(analysis.places, sentence[0], sentence[1]):
         named = any(p.start < place.end and place.start < p.end for p in sides)
-        if inside and not named and not place.adjectival and place.country not in (None, country):
+        if not named and not place.adjectival and place.country not in (None, country):
             return False
     actor_countries = {p.country for p in actors if p.country}
     if setting.source == "dateline" and (
@@ -101,8 +118,8 @@ def _recalls_the_past(analysis: Analysis, sentence: tuple[int, int]) -> bool:
     published = analysis.document.published
     if published is None:
         return False
-    for expr in analysis.times:
-        if sentence[0] <= expr.start and expr.end <= sentence[1] and expr.type == "DATE":
+    for expr in within(analysis.times, sentence[0], sentence[1]):
+        if expr.type == "DATE":
             found = value_range(expr.value or "", expr.mod)
             if found is not None and found[1] < published - PAST:
                 return True
@@ -125,8 +142,7 @@ def _opening_place(analysis: Analysis, sentence: Sentence) -> Place | None:
     match = OPENING.match(analysis.text, sentence.start, sentence.end)
     if match is None:
         return None
-    inside = [p for p in analysis.places if match.start() <= p.start and p.end <= match.end()]
-    return _most_specific(inside)
+    return _most_specific(within(analysis.places, match.start(), match.end()))
 
 
 def _dateline_place(analysis: Analysis, sentence: Sentence) -> Place | None:
@@ -134,10 +150,13 @@ def _dateline_place(analysis: Analysis, sentence: Sentence) -> Place | None:
     span = analysis.document.dateline
     if span is None or sentence.start < span.start:
         return None
-    body = sorted(
-        {s.paragraph for s in analysis.sentences if s.start >= span.end and s.section == "body"}
-    )
-    if sentence.paragraph not in body[:DATELINE_PARAGRAPHS]:
+    opening: list[int] = []
+    index = bisect_left(analysis.sentences, span.end, key=lambda s: s.start)
+    for following in analysis.sentences[index:]:
+        if following.start > sentence.start or len(opening) > DATELINE_PARAGRAPHS:
+            break
+        if following.section == "body" and following.paragraph not in opening:
+            opening.append(following.paragraph)
+    if sentence.paragraph not in opening[:DATELINE_PARAGRAPHS]:
         return None
-    inside = [p for p in analysis.places if span.start <= p.start and p.end <= span.end]
-    return _most_specific(inside)
+    return _most_specific(within(analysis.places, span.start, span.end))
