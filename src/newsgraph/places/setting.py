@@ -89,20 +89,20 @@ def applies(
     actors: Sequence[Participant],
     recipients: Sequence[Participant],
 ) -> bool:
-    """Whether a setting may place one event: not when its sentence names a place in another
-    country (other than as a participant: "sanctions on Russia" names a target, not a place),
-    nor when the setting is the country an act is aimed at and no actor is from it (the
-    recipient's country is never the place by default). A dateline only says where the reporter
-    is, so it also gives way to an actor from another country ("the European Union", "Russian
-    forces" in a story filed from Kyiv)."""
-    country = setting.place.country
-    if country is None:
-        return True
+    """Whether a setting may place one event: not when its sentence names another place (other
+    than the setting, what contains it, or a participant: "sanctions on Russia" names a target,
+    not a place), nor when the setting is the country an act is aimed at and no actor is from it
+    (the recipient's country is never the place by default). A dateline only says where the
+    reporter is, so it also gives way to an actor from another country ("the European Union",
+    "Russian forces" in a story filed from Kyiv)."""
     sides = [*actors, *recipients]
     for place in within(analysis.places, sentence[0], sentence[1]):
         named = any(p.start < place.end and place.start < p.end for p in sides)
-        if not named and not place.adjectival and place.country not in (None, country):
+        if not named and not place.adjectival and not _compatible(place, setting.place):
             return False
+    country = setting.place.country
+    if country is None:
+        return True
     actor_countries = {p.country for p in actors if p.country}
     if setting.source == "dateline" and (
         actor_countries - {country} or _recalls_the_past(analysis, sentence)
@@ -110,6 +110,15 @@ def applies(
         return False
     targeted = any(p.country == country for p in recipients)
     return not (targeted and actor_countries and country not in actor_countries)
+
+
+def _compatible(place: Place, setting: Place) -> bool:
+    """The place is the setting itself or something that holds it (its country, its state)."""
+    if place.name == setting.name or place.country is None:
+        return True
+    if place.country != setting.country:
+        return False
+    return SPECIFICITY.get(place.feature, 3) > SPECIFICITY.get(setting.feature, 3)
 
 
 def _recalls_the_past(analysis: Analysis, sentence: tuple[int, int]) -> bool:
