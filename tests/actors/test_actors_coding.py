@@ -119,12 +119,16 @@ def test_coding_person_title_uses_every_owner_word(
 
 
 @pytest.mark.parametrize("title", ["Secretary General", "Deputy Secretary General"])
-def test_coding_official_of_an_igo_carries_its_code_and_a_civilian_sector(
+def test_coding_official_of_an_igo_is_an_international_civil_servant(
     analyse: Analyse, title: str
 ) -> None:
-    text = f"Sahel Concord Council {title} Amadou Diallo urged calm."
-    entity = entity_named(analyse(text), "Amadou Diallo")
-    assert (entity.country, entity.sector, entity.code) == ("IGO", "GOV", "IGOSCC")
+    """The body's country-level code and the title's own sector; the user's file still writes
+    the old convention (sector "IGO"), which is read as the country."""
+    analysis = analyse(f"Sahel Concord Council {title} Amadou Diallo urged calm.")
+    entity = entity_named(analysis, "Amadou Diallo")
+    assert (entity.country, entity.sector, entity.code) == ("IGO", "GOV", "IGOGOV")
+    body = entity_named(analysis, "Sahel Concord Council")
+    assert (body.country, body.sector, body.code) == ("IGO", None, "IGOSCC")
 
 
 @pytest.mark.parametrize(
@@ -168,7 +172,7 @@ def test_coding_role_phrase_takes_its_owner_from_modifiers(
 )
 def test_coding_unknown_association_is_non_governmental(analyse: Analyse, name: str) -> None:
     entity = entity_named(analyse(f"The {name} said on Friday it would appeal."), name)
-    assert (entity.country, entity.sector, entity.code) == (None, "NGO", "NGO")
+    assert (entity.country, entity.sector, entity.code) == ("NGO", None, "NGO")
 
 
 def test_coding_national_body_keeps_its_country(analyse: Analyse) -> None:

@@ -9,7 +9,8 @@ from newsgraph.kb.loader import _builtin, build_kb
 from newsgraph.kb.petrarch import SECTOR_CODES
 
 NON_STATE = {"IGO", "UNO", "EUR", "NGO", "IMG", "ISM", "MNC"}
-ENTRY_SECTORS = SECTOR_CODES | {"IGO", "NGO"}
+ENTRY_SECTORS = SECTOR_CODES
+"""PLOVER's country-level codes (IGO, UNO, EUR, NGO, ...) are never sectors."""
 
 
 def test_entry_countries_and_sectors_are_known_codes(kb: KnowledgeBase) -> None:
@@ -47,3 +48,11 @@ def test_load_kb_is_cached() -> None:
     # the build time is measured by benchmarks/bench_load.py (a budget, not a flaky assertion)
     assert load_kb() is load_kb()
     assert len(build_kb([_builtin()]).entries) == len(load_kb().entries)
+
+
+def test_entry_codes_begin_with_their_country(kb: KnowledgeBase) -> None:
+    """A code is the country-level code and the sector (UNOGOV, IGOMIL, SYRREB), so the country
+    read back from a code (store columns, exports) is the entry's own country."""
+    for entry in kb.entries:
+        if entry.country and entry.code:
+            assert entry.code.startswith(entry.country), entry.id

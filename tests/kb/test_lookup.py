@@ -75,7 +75,7 @@ def test_lookup_keeps_golani_and_mbs_apart(kb: KnowledgeBase) -> None:
         ("p:hakan-fidan", "2022-01-01", "SPY", "TUR"),
         ("p:hakan-fidan", "2024-01-01", "GOV", "TUR"),
         ("p:mark-rutte", "2024-09-30", None, None),
-        ("p:mark-rutte", "2024-10-01", "IGO", "IGO"),
+        ("p:mark-rutte", "2024-10-01", "GOV", "IGO"),
         ("grp:rsf", "2022-01-01", "PRM", "SDN"),
         ("grp:rsf", "2023-06-01", "REB", "SDN"),
         ("grp:taliban", "2020-01-01", "REB", "AFG"),

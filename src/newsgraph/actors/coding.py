@@ -9,6 +9,7 @@ come last. `Entity.coding_source` records which one decided.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from typing import Literal
 
@@ -16,21 +17,29 @@ from newsgraph.actors.lexicon import lexicon
 from newsgraph.actors.resolve import Cluster
 from newsgraph.actors.roles import TextRole
 from newsgraph.kb import KnowledgeBase
-from newsgraph.kb.codes import TRANSNATIONAL
+from newsgraph.kb.codes import country_and_sector
 from newsgraph.model import Entity, Role
 
 NON_STATE_BODY = "NGO"
-"""Sector of a named association, committee or forum no knowledge-base entry or country claims:
+"""Country-level code (PLOVER Table 5.1) of a named association, committee or forum no knowledge-base entry or country claims:
 bodies the knowledge base does not list as intergovernmental are coded non-governmental."""
 
 
 def compose_code(country: str | None, sector: str | None) -> str | None:
-    """CAMEO-style concatenation: SYR + GOV → SYRGOV; a transnational sector stands alone."""
-    if sector in TRANSNATIONAL and country is None:
-        return sector
+    """CAMEO-style concatenation: SYR + GOV → SYRGOV, UNO + GOV → UNOGOV; a country-level code
+    found in the sector slot counts as the country (PLOVER Table 5.1)."""
+    country, sector = country_and_sector(country, sector)
     if country and sector:
         return country + sector
     return country or sector
+
+
+def _entry_code(code: str | None, country: str | None, sector: str | None) -> str | None:
+    """A knowledge-base code, unless it contradicts the entry's country (CAMEO's "IGOUNO" for a
+    UN body whose country is UNO): the code then is the country and sector composed."""
+    if code and (country is None or code.upper().startswith(country)):
+        return code
+    return compose_code(country, sector)
 
 
 def _current_text_role(roles: list[TextRole]) -> tuple[str | None, str | None, str | None] | None:
@@ -68,6 +77,7 @@ def _code_person(
     kb_role = entry.role_on(published) if entry is not None else None
     kb_country = (kb_role.country if kb_role else None) or (entry.country if entry else None)
     kb_sector = (kb_role.sector if kb_role else None) or (entry.sector if entry else None)
+    kb_country, kb_sector = country_and_sector(kb_country, kb_sector)
     stated = _current_text_role(roles)
     if stated is not None:
         entity.country = stated[0] or kb_country
@@ -103,10 +113,37 @@ def _code_named_group(entity: Entity, kb: KnowledgeBase) -> None:
         and entity.sector is None
         and any(w.lower() in lexicon().civil_body_words for w in words)
     ):
-        entity.sector = NON_STATE_BODY  # "Association of African Jurists", "Water Forum"
+        entity.country = NON_STATE_BODY  # "Association of African Jurists", "Water Forum"
     if entity.country or entity.sector:
         entity.coding_source = "text"
         entity.code = compose_code(entity.country, entity.sector)
+
+
+REBEL_BEFORE = re.compile(
+    r"\b(?:rebels?|insurgents?|militants?|guerrillas?|separatists?|armed\s+groups?)"
+    r"(?:\s+(?:forces?|fighters?|units?|group|movement|of|the))*\s*$",
+    re.IGNORECASE,
+)
+"""A named force the text calls rebels just before its name ("Rebel forces of the X Army",
+"the insurgent X Front")."""
+
+REBEL_AFTER = re.compile(
+    r"^\s*,\s*(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:rebel|insurgent|militant|guerrilla|separatist|armed)\b",
+    re.IGNORECASE,
+)
+"""... or in apposition after it ("the X Army, an ethnic rebel group")."""
+
+
+def rebel_force(text: str, entity: Entity) -> bool:
+    """A named armed body the article itself calls a rebel force: armed opposition is REB,
+    whatever the word "Army" or "Forces" in its name suggests (PLOVER 5.2.1 note 3)."""
+    for m in entity.mentions:
+        if REBEL_BEFORE.search(text[max(0, m.start - 40) : m.start]):
+            return True
+        if REBEL_AFTER.match(text[m.end : m.end + 60]):
+            return True
+    return False
 
 
 def _code_place(entity: Entity, kb: KnowledgeBase) -> None:
@@ -144,8 +181,8 @@ def code_entity(
         _code_person(entity, cluster, roles, published)
         return
     if entry is not None and (entry.code or entry.country or entry.sector):
-        entity.country, entity.sector = entry.country, entry.sector
-        entity.code = entry.code or compose_code(entry.country, entry.sector)
+        entity.country, entity.sector = country_and_sector(entry.country, entry.sector)
+        entity.code = _entry_code(entry.code, entity.country, entity.sector)
         entity.coding_source = kb_source(entry.source)
         return
     if entity.type in {"GPE", "LOC", "FAC"}:
@@ -159,4 +196,6 @@ def code_entity(
             entity.country, entity.coding_source = country.iso3, "demonym"
             entity.code = country.iso3
     elif entity.type == "ORG":
-        _code_named_group(entity, kb)
+        _code_place(entity, kb)  # "Minsk" read as a group is still Belarus's capital
+        if entity.coding_source is None:
+            _code_named_group(entity, kb)

@@ -1,16 +1,22 @@
 """The document's own country: what "the government", "police" or "President Mwanawasa" belong
-to when the sentence itself names no country.
+to when the sentence itself names no country, and whose ministry "the foreign ministry" is.
 
-Two kinds of evidence, in order:
+Evidence, in order:
 
 1. the **dateline** ("BAKU, Oct 3 (Wire) -"): where the story was filed;
 2. the **dominant country**: the one the text names (country names, demonyms, capitals and
-   seats of power, places of one country) strictly more often than any other.
+   seats of power, places of one country) and whose officials it names, at least twice and
+   strictly more often than any other. One mention settles nothing.
 
 Nothing is guessed: a story that names two countries equally often has no context country, and
-an actor then keeps an empty country. Only actors that belong to a state (a sector that is not
-one of PLOVER's transnational codes) take the context country; a role noun's own modifiers
-("Romanian police") and the knowledge base always come first, because coding runs before this.
+an actor then keeps an empty country. Only actors that belong to a state (not an international
+body) take the context country; a role noun's own modifiers ("Romanian police") and the
+knowledge base always come first, because coding runs before this.
+
+A ministry named without its country ("the foreign ministry", "the ministry") is the ministry
+of the country whose minister the story names (of that portfolio first, then any minister), or
+else whose ambassador it names; officials of two countries settle nothing and the ministry's
+country stays empty, even if the dateline names a country.
 """
 
 from __future__ import annotations
@@ -18,14 +24,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from newsgraph.actors.coding import compose_code
 from newsgraph.annotate import parsed_doc
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.kb import KnowledgeBase
 from newsgraph.kb.codes import TRANSNATIONAL
-from newsgraph.model import Analysis, Entity, Participant
+from newsgraph.model import Analysis, Diagnostic, Entity, Participant, Span
 
 ContextSource = Literal["dateline", "document"]
 
@@ -44,6 +50,14 @@ class CountryContext:
     source: ContextSource
     evidence: str
     """What settled it: the dateline's words, or the names counted ("Zambian ×1, Lusaka ×2")."""
+
+
+@dataclass(frozen=True, slots=True)
+class MinistryCountry:
+    """Whose ministry "the foreign ministry" is, and which named official settled it."""
+
+    country: str
+    evidence: str
 
 
 def _country_of_name(name: str, kb: KnowledgeBase) -> str | None:
@@ -133,10 +147,60 @@ def _named_places(analysis: Analysis, entities: list[Entity], kb: KnowledgeBase)
     return found
 
 
+FOREIGN_POSTS = frozenset(
+    {"ambassador", "envoy", "embassy", "consulate", "consul", "diplomat", "chargé", "charge"}
+)
+"""A country that only owns a foreign post ("the Peruvian embassy", "Peru's ambassador") is
+the other side of the story, not where it happens."""
+
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+"""Sectors of a state's own officials: a named one is evidence of the story's country."""
+
+OWN_CODINGS = frozenset({"text", "kb", "dictionary", "user"})
+"""Codings that come from a person's own words or entry, not from the document's country."""
+
+MIN_EVIDENCE = 2
+"""How many names (places, demonyms, officials) the dominant country needs in a story: one
+passing mention settles nothing."""
+
+BRIEF_SENTENCES = 2
+"""A text of at most this many sentences (a news brief, a lone sentence) is all setting: the one
+country it names is the whole evidence there is, so one name settles it."""
+
+
+def _foreign_post(span: Any) -> bool:
+    """ "the Peruvian embassy", "Peru's ambassador": the country owns a post abroad."""
+    root = span.root
+    return bool(
+        root.dep_ in {"amod", "compound", "poss", "nmod"}
+        and root.head.lemma_.lower() in FOREIGN_POSTS
+    )
+
+
+def _is_envoy(entity: Entity) -> bool:
+    return any(word in FOREIGN_POSTS for t in entity.titles for word in t.split())
+
+
+def _officials(entities: list[Entity], kb: KnowledgeBase) -> list[Entity]:
+    """Named officials of a state whose country their own title or entry gives (not envoys:
+    an ambassador serves abroad)."""
+    return [
+        e
+        for e in entities
+        if e.type == "PERSON"
+        and e.sector in STATE_SECTORS
+        and e.coding_source in OWN_CODINGS
+        and e.country is not None
+        and kb.country(e.country) is not None
+        and not _is_envoy(e)
+    ]
+
+
 def find_context(
     analysis: Analysis, entities: list[Entity], kb: KnowledgeBase
 ) -> CountryContext | None:
-    """The dateline's country, else the one country the text names most, else None."""
+    """The dateline's country, else the one country the text names (and whose officials it
+    names) at least twice and more often than any other, else None."""
     dated = _dateline(analysis, kb)
     if dated is not None:
         return dated
@@ -145,16 +209,92 @@ def find_context(
     counts: Counter[str] = Counter()
     names: dict[str, Counter[str]] = {}
     for span, country, people in _named_places(analysis, entities, kb):
-        if _elsewhere(span) or _people_noun(span, people):
+        if _elsewhere(span) or _people_noun(span, people) or _foreign_post(span):
             continue
         counts[country] += 1
         names.setdefault(country, Counter())[span.text] += 1
+    for official in _officials(entities, kb):
+        assert official.country is not None
+        counts[official.country] += 1
+        names.setdefault(official.country, Counter())[f"official {official.name}"] += 1
     ranked = counts.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+    needed = 1 if len(analysis.sentences) <= BRIEF_SENTENCES else MIN_EVIDENCE
+    if not ranked or ranked[0][1] < needed:
+        return None
+    if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
         return None
     country = ranked[0][0]
     evidence = ", ".join(f"{name} ×{n}" for name, n in names[country].most_common())
     return CountryContext(country, "document", evidence)
+
+
+PORTFOLIOS = {
+    "foreign": "foreign", "external": "foreign", "defence": "defence", "defense": "defence",
+    "interior": "interior", "home": "interior", "finance": "finance", "treasury": "finance",
+    "economy": "economy", "health": "health", "justice": "justice", "trade": "trade",
+    "energy": "energy", "education": "education", "agriculture": "agriculture",
+}  # fmt: skip
+"""Words that name a ministry's portfolio ("Foreign Ministry", "ministry of defense")."""
+
+MINISTRY_WORDS = frozenset({"ministry", "ministries"})
+HOST_ACTS = frozenset({"summon", "expel", "call", "reprimand"})
+"""Verbs of a host government towards an envoy ("summoned the ambassador"): such an envoy's
+country is not the one whose ministry acts."""
+
+
+def portfolio(phrase: str) -> str | None:
+    """The portfolio of a ministry phrase ("the foreign ministry" → "foreign", "the ministry"
+    → ""), or None when the phrase names no ministry."""
+    words = re.findall(r"[a-z]+", phrase.lower())
+    if not MINISTRY_WORDS & set(words):
+        return None
+    return next((PORTFOLIOS[w] for w in words if w in PORTFOLIOS), "")
+
+
+def _envoy_at_host(analysis: Analysis, entity: Entity) -> bool:
+    doc = analysis.doc
+    if doc is None:
+        return False
+    for m in entity.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and span.root.head.lemma_.lower() in HOST_ACTS:
+            return True
+    return False
+
+
+DISPUTED: Final = "disputed"
+"""Officials of two countries are named: nothing settles whose ministry it is."""
+
+
+def ministry_country(
+    analysis: Analysis, entities: list[Entity], kb: KnowledgeBase, office: str
+) -> MinistryCountry | Literal["disputed"] | None:
+    """Whose ministry of a portfolio ("" for any) a countryless "the ministry" is: the one
+    country of the story's ministers of that portfolio, else of all its ministers, else of its
+    ambassadors (not one summoned or expelled by the host). DISPUTED where the first tier
+    that has officials names two countries; None where none is named."""
+    ministers = [e for e in _officials(entities, kb) if any("minister" in t for t in e.titles)]
+    envoys = [
+        e
+        for e in entities
+        if e.type == "PERSON"
+        and _is_envoy(e)
+        and e.coding_source in OWN_CODINGS
+        and e.country is not None
+        and kb.country(e.country) is not None
+        and not _envoy_at_host(analysis, e)
+    ]
+    same = [e for e in ministers if office and any(office in t for t in e.titles)]
+    for tier in (same, ministers, envoys if office in {"", "foreign"} else []):
+        countries = {e.country for e in tier}
+        if len(countries) > 1:
+            return DISPUTED
+        if countries:
+            official = tier[0]
+            assert official.country is not None
+            title = official.titles[0] if official.titles else "official"
+            return MinistryCountry(official.country, f"{title} {official.name}")
+    return None
 
 
 def _bare(code: str | None, sector: str | None) -> bool:
@@ -162,61 +302,154 @@ def _bare(code: str | None, sector: str | None) -> bool:
     return code is None or code == sector
 
 
-def belongs_to_a_state(sector: str | None) -> bool:
-    """A sector of a state's own actors (GOV, MIL, CVL, REB, ...) or none at all (a private
-    person, a local body), not a transnational code."""
-    return sector not in TRANSNATIONAL
+def belongs_to_a_state(country: str | None, sector: str | None) -> bool:
+    """An actor with no country of its own that a state may own: a state sector (GOV, MIL,
+    CVL, REB, ...) or none at all (a private person, a local body). A country-level code of
+    PLOVER's (UNO, IGO, NGO, ...) in either slot says it belongs to no state."""
+    return country is None and sector not in TRANSNATIONAL
+
+
+def _placed_country(
+    analysis: Analysis, entity: Entity, kb: KnowledgeBase
+) -> tuple[str, str] | None:
+    """The country an organisation's own place names ("the Defence Ministry in Yerevan" → ARM),
+    with the words that say so."""
+    for m in entity.mentions:
+        match = _PLACED_NAME.match(analysis.text, m.end)
+        if match is not None:
+            country = _country_of_name(match.group(1), kb)
+            if country is not None:
+                return country, analysis.text[m.start : match.end()]
+    return None
 
 
 def code_entities(
-    analysis: Analysis, entities: list[Entity], context: CountryContext | None
+    analysis: Analysis,
+    entities: list[Entity],
+    context: CountryContext | None,
+    kb: KnowledgeBase,
 ) -> None:
-    """Give countryless people and organisations the context country (coding_source says
-    which), except an organisation the text places itself ("the Defence Ministry in Yerevan"):
-    its participants read that place first."""
-    if context is None:
-        return
+    """Give countryless people and organisations a country: an organisation its own place
+    ("the Defence Ministry in Yerevan"), a ministry the country of the story's ministers, the
+    rest the context country (coding_source says which)."""
     for entity in entities:
-        if (
+        if not (
             entity.type in ACTOR_TYPES
-            and entity.country is None
             and entity.kb_id is None
             and not entity.is_source_agency
             and _bare(entity.code, entity.sector)
-            and belongs_to_a_state(entity.sector)
-            and not (entity.type == "ORG" and _placed(analysis.text, entity))
+            and belongs_to_a_state(entity.country, entity.sector)
         ):
-            entity.country = context.country
+            continue
+        office = portfolio(entity.name) if entity.type == "ORG" else None
+        placed = _placed_country(analysis, entity, kb) if entity.type == "ORG" else None
+        if placed is not None:
+            entity.country, entity.coding_source = placed[0], "text"
+            _settled(analysis, "own_place", placed[0], placed[1], entity)
+        elif office is not None:
+            found = ministry_country(analysis, entities, kb, office)
+            if isinstance(found, MinistryCountry):
+                entity.country, entity.coding_source = found.country, "official"
+                _settled(analysis, "ministry_country", found.country, found.evidence, entity)
+            elif found is None and context is not None:
+                entity.country, entity.coding_source = context.country, context.source
+        elif context is not None and not (
+            entity.type == "ORG"
+            and (_placed(analysis.text, entity) or _country_of_place(entity.name) is not None)
+        ):  # a town read as a group ("Luhansk") is coded by its own name, not the story's
+            entity.country, entity.coding_source = context.country, context.source
+        if entity.country is not None:
             entity.code = compose_code(entity.country, entity.sector)
-            entity.coding_source = context.source
+
+
+def _settled(analysis: Analysis, code: str, country: str, evidence: str, entity: Entity) -> None:
+    first = entity.mentions[0]
+    analysis.diagnostics.append(
+        Diagnostic(
+            "actors",
+            code,
+            f"{entity.name}: {country} from {evidence}",
+            Span(first.start, first.end),
+        )
+    )
 
 
 _PLACED = re.compile(r"\s+(?:in|of|from)\s+(?:the\s+)?[A-Z]")
 """A name followed by its own place: "Defence Ministry in Yerevan", "police of Mosul"."""
+
+_PLACED_NAME = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})")
+"""... and that place's name."""
 
 
 def _placed(text: str, entity: Entity) -> bool:
     return any(_PLACED.match(text, m.end) for m in entity.mentions)
 
 
-def code_participants(analysis: Analysis, participants: list[Participant]) -> list[Participant]:
-    """The same rule for an event's participants ("police", "the workers"); each one whose
-    country is the document's says so in `country_source`."""
+NOT_ONE_STATE = frozenset({"sides", "parties", "both", "all", "each"})
+"""Heads that name several parties at once ("both sides"): no one country owns them."""
+
+
+def code_participants(
+    analysis: Analysis, participants: list[Participant], kb: KnowledgeBase
+) -> list[Participant]:
+    """The same rules for an event's participants ("police", "the foreign ministry", "the
+    workers"); each one whose country is the document's or its officials' says so in
+    `country_source`."""
     context = analysis.country_context
-    if context is None:
-        return participants
     result: list[Participant] = []
     for p in participants:
         entity = analysis.entity(p.entity) if p.entity else None
+        words = analysis.text[p.start : p.end].lower().split()
         if entity is not None and entity.type in PLACE_TYPES:
             pass  # a place is coded by its own name ("Goma" is not the story's country's)
         elif entity is not None and entity.coding_source in CONTEXT_SOURCES:
             p = replace(p, country_source=entity.coding_source)
-        elif p.country is None and belongs_to_a_state(p.sector) and _bare(p.code, p.sector):
-            code = compose_code(context.country, p.sector)
-            p = replace(p, country=context.country, code=code, country_source=context.source)
+        elif (
+            belongs_to_a_state(p.country, p.sector)
+            and _bare(p.code, p.sector)
+            and not (words and words[-1] in NOT_ONE_STATE)
+        ):
+            p = _owned_by_context(analysis, p, context, kb, " ".join(words))
         result.append(p)
     return result
 
 
-CONTEXT_SOURCES = frozenset({"dateline", "document"})
+def _owned_by_context(
+    analysis: Analysis,
+    p: Participant,
+    context: CountryContext | None,
+    kb: KnowledgeBase,
+    phrase: str,
+) -> Participant:
+    office = portfolio(phrase)
+    if office is not None:
+        found = ministry_country(analysis, analysis.entities, kb, office)
+        if found == DISPUTED:
+            return p
+        if isinstance(found, MinistryCountry):
+            code = compose_code(found.country, p.sector)
+            return replace(p, country=found.country, code=code, country_source="official")
+    if context is None:
+        return p
+    code = compose_code(context.country, p.sector)
+    return replace(p, country=context.country, code=code, country_source=context.source)
+
+
+CONTEXT_SOURCES = frozenset({"dateline", "document", "official"})
+"""Codings that say whose the actor is from the rest of the document, not its own words."""
+
+
+BLOC_SEATS = {"brussels": "EUR"}
+"""Capitals that are also the seat of a bloc's institutions: in a story that names the bloc
+("the European Commission", "EU ministers"), "Brussels" acting is the EU, not Belgium."""
+
+
+def code_bloc_seats(entities: list[Entity]) -> None:
+    """Recode a seat of a bloc acting as a government ("Brussels warned ...") as the bloc, when
+    the story names one of that bloc's bodies."""
+    blocs = {e.country for e in entities if e.country in BLOC_SEATS.values()}
+    for entity in entities:
+        bloc = BLOC_SEATS.get(entity.name.lower())
+        if bloc in blocs and entity.coding_source == "metonym":
+            entity.country = bloc
+            entity.code = compose_code(bloc, entity.sector)

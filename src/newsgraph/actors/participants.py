@@ -11,6 +11,7 @@ codes of the adjectives, in text order, then GOV; no country). News agencies are
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -18,6 +19,7 @@ from newsgraph.actors.coding import compose_code
 from newsgraph.actors.context import code_participants
 from newsgraph.actors.lexicon import lexicon
 from newsgraph.kb import KnowledgeBase, load_kb
+from newsgraph.kb.codes import INTERGOVERNMENTAL
 from newsgraph.model import Analysis, Entity, Participant
 
 GROUP_SECTOR = "GOV"
@@ -26,8 +28,6 @@ GROUP_SECTOR = "GOV"
 STATE_CODINGS = frozenset({"country", "capital", "metonym"})
 """Entity codings of places that stand for their government when they act."""
 
-OWNED_SECTORS = frozenset({"IGO"})
-"""Organisation sectors under which a member keeps the role's sector (an IGO's ministers)."""
 
 COLLECTIVE_HEADS = frozenset(
     {"group", "tens", "number", "team", "band", "handful", "couple", "dozen", "dozens", "hundred",
@@ -35,11 +35,33 @@ COLLECTIVE_HEADS = frozenset(
 )  # fmt: skip
 """Nouns whose "of"-phrase names who acts ("a group of diplomats")."""
 
+ARMED = frozenset({"MIL", "PRM"})
+"""A role word's armed sectors that a rebel group's own sector overrides ("militia", "troops")."""
+
+PARTIAL_STATE = "PRE"
+"""PLOVER's sector of a partially recognised entity (manual 5.1.3): its officials and forces
+keep it ("forces of Transnistria" MDAPRE), under the nominal sovereign's country."""
+
 OWNER_PREPOSITIONS = frozenset({"in", "of", "from", "throughout", "across", "inside"})
 """Prepositions whose object may say whose actors a role noun means ("police in Guinea")."""
 
 PEOPLE_SECTOR = "CVL"
 """Sector of a national or ethnic group of people acting as such (PLOVER civilians)."""
+
+REFUGEE_SECTOR = "REF"
+"""PLOVER's sector of refugees and internally displaced people."""
+
+DISPLACED_WORDS = frozenset(
+    {"displaced", "refugee", "refugees", "evacuees", "uprooted", "idps", "idp"}
+)
+DISPLACED_LEMMAS = frozenset({"displace", "uproot", "evacuate"})
+
+PLACE_NOUNS = frozenset(
+    {"border", "frontier", "boundary", "borderland", "coast", "coastline", "airspace",
+     "waters", "soil", "territory"}
+)  # fmt: skip
+"""Nouns that name where something is, not who acts, whatever country modifies them ("near
+the Turkish border": a place, not Turkey)."""
 
 MINORITY_WORDS = frozenset({"ethnic", "minority"})
 """Words that make a demonym name a minority group, not the state ("ethnic Albanians")."""
@@ -105,6 +127,8 @@ def _owner_of(analysis: Analysis, token: Any, kb: KnowledgeBase) -> _Owner | Non
         entity, m_start, m_end = mention
         if entity.is_source_agency or not entity.country:
             return None
+        if entity.sector == PARTIAL_STATE:  # "officials of Abkhazia": GEO, sector PRE
+            return _Owner(entity.country, entity.sector, entity.code, m_start, m_end)
         if entity.type in {"GPE", "LOC", "FAC", "NORP"} or entity.sector is None:
             return _Owner(entity.country, None, None, m_start, m_end)
         if entity.type == "PERSON":  # "the Putin government": the person's country
@@ -138,11 +162,19 @@ def _owner_after(
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue
-                for token in [obj, *(t for t in obj.subtree if t.i < obj.i)]:
+                # "the breakaway region of Abkhazia": the region's own "of" phrase names it
+                named = [
+                    o
+                    for p in obj.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                ]
+                for token in [obj, *(t for t in obj.subtree if t.i < obj.i), *named]:
                     if token.i not in bounds or token.pos_ not in {"PROPN", "NOUN"}:
                         continue  # "the Israeli-occupied West Bank" is not Israel's
                     owner = _owner_of(analysis, token, kb)
-                    if owner is not None and owner.code is None:
+                    if owner is not None and (owner.code is None or owner.sector == PARTIAL_STATE):
                         return owner
                     if owner is not None and prep.lower_ == "from":  # members of a group
                         return _Owner(owner.country, None, None, owner.start, owner.end)
@@ -153,6 +185,17 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 """Dependencies of the words that say whose role a noun is ("Sri Lanka government troops")."""
 
 
+def _clipped_adjective(token: Any, head: Any) -> bool:
+    """A capitalised adjective right before the span that modifies its head (a demonym the
+    caller's span left out, as in a title-case headline parsed as one noun phrase)."""
+    return bool(
+        token.head.i == head.i
+        and token.dep_ in {"amod", "compound"}
+        and token.pos_ == "ADJ"
+        and token.text[:1].isupper()
+    )
+
+
 def _modifiers(head: Any, bounds: range) -> list[Any]:
     """The head's left modifiers, their own modifiers and the words coordinated with them
     ("Senior Hungarian and Romanian officials", "Sri Lanka government troops")."""
@@ -160,6 +203,9 @@ def _modifiers(head: Any, bounds: range) -> list[Any]:
     pending = [
         c for c in head.children if c.i < head.i and c.i in bounds and c.dep_ in MODIFIER_DEPS
     ]
+    before = head.i - 1
+    if head.i == bounds.start and before >= 0 and _clipped_adjective(head.doc[before], head):
+        pending.append(head.doc[before])  # "Expels Peruvian Diplomats": the span lost its demonym
     while pending:
         token = pending.pop()
         if token in found:
@@ -196,6 +242,10 @@ def _role(
     words = lexicon().role_heads | lexicon().org_sector_words
     sector = kb.sector_for_role(phrase) or words.get(phrase) or words.get(head.lower_)
     sector = sector or (words.get(head.lemma_.lower()) if head.lemma_ else None)
+    if head.lemma_.lower() in PLACE_NOUNS:
+        return []  # "the Turkish border" is where, not who
+    if _displaced(head):
+        sector = REFUGEE_SECTOR  # "families displaced near the border"
     if not owners:
         after = _owner_after(analysis, [head, *extra_heads], kb, bounds)
         owners = [] if after is None else [after]
@@ -230,8 +280,14 @@ def _owned(owner: _Owner, sector: str | None, start: int, end: int) -> Participa
         return Participant(
             None, start, end, owner.country, sector, compose_code(owner.country, sector)
         )
-    if owner.sector and owner.sector not in OWNED_SECTORS and sector in {"GOV", None}:
-        sector = owner.sector
+    if owner.sector == PARTIAL_STATE:  # a breakaway entity's own: its sector tells it apart
+        return Participant(None, start, end, owner.country, owner.sector, owner.code)
+    if owner.country in INTERGOVERNMENTAL:  # "UN peacekeepers" UNOMIL, "EU officials" EURGOV
+        return Participant(
+            None, start, end, owner.country, sector, compose_code(owner.country, sector)
+        )
+    if owner.sector and (sector in {"GOV", None} or (owner.sector == "REB" and sector in ARMED)):
+        sector = owner.sector  # "paramilitary RSF fighters" after the RSF took up arms: REB
     return Participant(None, start, end, owner.country, sector, owner.code)
 
 
@@ -357,7 +413,27 @@ def participants_in(
                 seen.add(participant.entity)
         if participant is not None:
             found.append(participant)
-    return code_participants(analysis, found or _fallback(analysis, start, end))
+    found = [_refugees(analysis, p) for p in found]
+    return code_participants(analysis, found or _fallback(analysis, start, end), kb)
+
+
+def _displaced(head: Any) -> bool:
+    """ "families displaced by the fighting", "people uprooted near the border"."""
+    return any(
+        c.dep_ in {"acl", "amod", "relcl"} and c.lemma_.lower() in DISPLACED_LEMMAS
+        for c in head.children
+    )
+
+
+def _refugees(analysis: Analysis, participant: Participant) -> Participant:
+    """People the text calls displaced or refugees are REF, whatever their demonym says
+    ("displaced Syrians"); their country stays their own (or the camp's), never the country of
+    the border they sheltered near."""
+    words = set(re.findall(r"[a-z]+", analysis.text[participant.start : participant.end].lower()))
+    if participant.sector not in {None, PEOPLE_SECTOR} or not words & DISPLACED_WORDS:
+        return participant
+    code = compose_code(participant.country, REFUGEE_SECTOR)
+    return replace(participant, sector=REFUGEE_SECTOR, code=code)
 
 
 def _fallback(analysis: Analysis, start: int, end: int) -> list[Participant]:

@@ -15,6 +15,7 @@ from typing import Any
 
 from rapidfuzz.distance import JaroWinkler
 
+from newsgraph.actors.lexicon import lexicon
 from newsgraph.actors.mentions import NameMention, name_tokens
 from newsgraph.kb import KBEntry
 
@@ -113,6 +114,7 @@ def resolve(doc: Any, text: str, mentions: list[NameMention]) -> list[Cluster]:
     words = [name_tokens(doc[m.tstart : m.tend].text) for m in mentions]
     by_kb: dict[str, int] = {}
     by_key: dict[tuple[str, str], int] = {}
+    _titled_surnames(doc, mentions, words, uf)
     for i, m in enumerate(mentions):
         if m.alias_of is not None and id(m.alias_of) in index:
             uf.union(i, index[id(m.alias_of)])
@@ -136,6 +138,62 @@ def resolve(doc: Any, text: str, mentions: list[NameMention]) -> list[Cluster]:
     clusters = [_cluster(ms, declared) for ms in groups.values()]
     clusters.sort(key=lambda c: c.mentions[0].start)
     return clusters
+
+
+RELATION_GENDER = {
+    "wife": "f", "widow": "f", "daughter": "f", "mother": "f", "sister": "f", "lady": "f",
+    "husband": "m", "widower": "m", "son": "m", "father": "m", "brother": "m",
+}  # fmt: skip
+"""Relation nouns in apposition to a name ("His wife, Rachel Ruto"): the person's gender."""
+
+
+def _gender_of(doc: Any, m: NameMention) -> str | None:
+    """The gender the words around a name give: a title before it ("Mrs", "Mr") or a relation
+    noun it stands in apposition to ("his wife, X", "X, his son")."""
+    titles = lexicon().gender_titles
+    if m.tstart > 0:
+        before = doc[m.tstart - 1].lower_
+        if before in titles or before.rstrip(".") in titles:
+            return titles.get(before) or titles.get(before.rstrip("."))
+    head = doc[m.tend - 1]
+    if head.dep_ == "appos" and head.head.lower_ in RELATION_GENDER:
+        return RELATION_GENDER[head.head.lower_]
+    for child in head.children:
+        if child.dep_ == "appos" and child.lower_ in RELATION_GENDER:
+            return RELATION_GENDER[child.lower_]
+    return None
+
+
+def _titled_surnames(
+    doc: Any,
+    mentions: list[NameMention],
+    words: list[list[str]],
+    uf: _UnionFind,
+) -> None:
+    """ "Mrs Ruto" after "His wife, Rachel Ruto": a surname under a gender title joins the one
+    person of that surname and gender the text has named, not the knowledge base's holder of the
+    surname (the president). Without such a person it is left to the other rules."""
+    for i, m in enumerate(mentions):
+        if m.label != "PERSON" or len(words[i]) != 1:
+            continue
+        gender = _gender_of(doc, m)
+        if gender is None:
+            continue
+        same = {
+            j
+            for j, other in enumerate(mentions)
+            if j != i
+            and other.label == "PERSON"
+            and len(words[j]) > 1
+            and words[j][-1] == words[i][0]
+        }
+        fits = [j for j in same if _gender_of(doc, mentions[j]) == gender]
+        if len({" ".join(words[j]) for j in fits}) != 1:
+            continue
+        target = mentions[fits[0]]
+        if m.kb is not None and (target.kb is None or target.kb.id != m.kb.id):
+            m.kb = None  # the knowledge base matched the surname only
+        uf.union(i, fits[0])
 
 
 def _link_acronyms(mentions: list[NameMention], words: list[list[str]], uf: _UnionFind) -> None:

@@ -10,14 +10,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from newsgraph.actors.lexicon import lexicon
 from newsgraph.actors.mentions import NameMention
 from newsgraph.kb import KBEntry, KnowledgeBase
+from newsgraph.kb.codes import INTERGOVERNMENTAL
 
 PAST_SECTOR = "ELI"
 """PLOVER sector for former officials ("former president")."""
+
+PARTIAL_STATE = "PRE"
+"""A partially recognised entity ("Abkhaz leader"): the office is its, under the nominal
+sovereign's country (PLOVER manual 5.1.3)."""
 
 GOVERNMENT_LIKE = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
@@ -39,9 +45,13 @@ MAX_OWNER_TOKENS = 8
 MAX_ORG_TOKENS = 5
 """Longest organisation or country name tried among the owner words."""
 
-OWNED_SECTORS = frozenset({"IGO"})
-"""Organisation sectors under which an official keeps the title's own sector (an IGO's secretary
-general is a GOV official of that IGO); other organisations lend theirs ("Hezbollah leader")."""
+
+def lends_sector(org: KBEntry) -> bool:
+    """Whether an organisation's officials take its sector: an armed group's or a party's do
+    ("Hezbollah leader" is REB); an intergovernmental body's officials are international civil
+    servants who keep their title's own sector (the IAEA's director general is GOV although a
+    UN force is MIL)."""
+    return bool(org.sector) and org.country not in INTERGOVERNMENTAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +66,7 @@ class TextRole:
     """The owning organisation's code when an organisation holds the office ("IGOARL")."""
 
 
+@lru_cache(maxsize=1)
 def _role_words() -> frozenset[str]:
     words: set[str] = set()
     for head in lexicon().role_heads:
@@ -63,10 +74,15 @@ def _role_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def _max_role_words() -> int:
+    return lexicon().max_role_words
+
+
 def _head_of(words: list[str]) -> str | None:
     """The longest role head that ends the title ("deputy foreign minister" → "foreign minister")."""
     heads = lexicon().role_heads
-    for size in range(min(len(words), lexicon().max_role_words), 0, -1):
+    for size in range(min(len(words), _max_role_words()), 0, -1):
         candidate = " ".join(words[-size:])
         if candidate in heads:
             return candidate
@@ -128,9 +144,11 @@ def _make(
     sector = _sector(kb, title, head, past)
     code = None
     if country is None and org is not None:
-        country, code = org.country, org.code
-        if org.sector not in OWNED_SECTORS and org.sector and sector in {"GOV", None}:
-            sector = org.sector
+        country = org.country
+        if lends_sector(org):
+            code = org.code
+            if sector in {"GOV", None} or (org.sector == "REB" and sector in {"MIL", "PRM"}):
+                sector = org.sector
     country = country or owner_country
     return TextRole(
         title,
@@ -151,7 +169,15 @@ def _owner_words(doc: Any, start: int) -> int:
     while i > 0 and start - i < MAX_OWNER_TOKENS and not doc[i].is_sent_start:
         token = doc[i - 1]
         joins = token.text in OWNER_CONNECTORS and i < start
-        if not (token.text[:1].isupper() or token.pos_ == "ADJ" or joins or _is_title_word(token)):
+        # "U.N. atomic agency chief", "UN refugee chief": common nouns of the title's phrase
+        noun = token.pos_ == "NOUN" and token.dep_ in {"compound", "nmod", "amod"}
+        if not (
+            token.text[:1].isupper()
+            or token.pos_ == "ADJ"
+            or noun
+            or joins
+            or _is_title_word(token)
+        ):
             break
         if token.lower_ in DETERMINERS:
             break
@@ -179,7 +205,11 @@ def _owner(doc: Any, start: int, kb: KnowledgeBase) -> tuple[str | None, KBEntry
                 country = found.iso3
                 break
             if window[0].text[:1].isupper():
-                entries = [e for e in kb.lookup(window.text) if e.type == "ORG" and e.country]
+                entries = [
+                    e
+                    for e in kb.lookup(window.text)
+                    if e.country and (e.type == "ORG" or e.sector == PARTIAL_STATE)
+                ]
                 if entries and not entries[0].is_agency:
                     org = entries[0]
                     break
@@ -191,6 +221,9 @@ def _before(doc: Any, mention: NameMention, kb: KnowledgeBase) -> TextRole | Non
     """ "Turkish President X", "Syria's interim leader, X"."""
     end = mention.tstart
     if end > 0 and doc[end - 1].text == ",":
+        possessor = mention.tend < len(doc) and doc[mention.tend].text in {"'s", "’s"}
+        if possessor:
+            return None  # "The Russian ambassador, Volkov's office said": Volkov is not him
         end -= 1
     start = end
     while start > 0 and _is_title_word(doc[start - 1]) and not doc[start].is_sent_start:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from newsgraph.actors.coding import code_entity, compose_code
-from newsgraph.actors.context import code_entities, find_context
+from newsgraph.actors.coding import code_entity, compose_code, rebel_force
+from newsgraph.actors.context import code_bloc_seats, code_entities, find_context
 from newsgraph.actors.coref import resolve_nominals, resolve_pronouns
 from newsgraph.actors.mentions import NameMention, find_mentions, name_tokens
 from newsgraph.actors.resolve import Cluster, person_compatible, resolve
@@ -82,6 +82,14 @@ def _build(analysis: Analysis, cluster: Cluster, kb: KnowledgeBase) -> Entity:
     entity.titles = list(dict.fromkeys(r.title for r in roles))
     code_entity(entity, cluster, roles, kb, analysis.document.published)
     if (
+        entity.type == "ORG"
+        and entity.kb_id is None
+        and entity.sector in {"MIL", "PRM", None}
+        and rebel_force(analysis.text, entity)
+    ):
+        entity.sector, entity.coding_source = "REB", "text"
+        entity.code = compose_code(entity.country, entity.sector)
+    if (
         entity.coding_source == "capital"
         and entity.country
         and _acts(parsed_doc(analysis, "actors"), cluster)
@@ -121,7 +129,8 @@ class ActorStage:
         if context is not None:
             message = f"{context.country} from the {context.source}: {context.evidence}"
             analysis.diagnostics.append(Diagnostic("actors", "country_context", message))
-        code_entities(analysis, entities, context)
+        code_entities(analysis, entities, context, kb)
+        code_bloc_seats(entities)
         for entity in entities:
             entity.mentions.sort(key=lambda m: m.start)
         entities.sort(key=lambda e: e.mentions[0].start)

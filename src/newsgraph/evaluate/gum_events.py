@@ -412,6 +412,10 @@ def date_overlaps(gold: str, predicted: Any) -> bool:
     return bool(wanted and found and found[0] <= wanted[1] and wanted[0] <= found[1])
 
 
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
 def _speaker_words(quote: Mapping[str, Any], names: Mapping[str, list[str]]) -> set[str]:
     speaker = quote.get("speaker")
     if not isinstance(speaker, Mapping):
@@ -510,7 +514,18 @@ def _score_events(
             tally.date += hit
             tally.date_all += hit
         else:
-            tally.date_all += raw.get("date") is None
+            hit = raw.get("date") is None
+            tally.date_all += hit
+        if not hit:
+            result.errors.append(
+                RecordError(
+                    doc.id,
+                    "wrong_date",
+                    {**gold.summary, "date": gold.date, "published": _iso(doc.published)},
+                    {**_event_view(predicted[by_gold[gi]], doc.text), "date": raw.get("date")},
+                    "event_dating",
+                )
+            )
         if gold.mode:
             tally.mode_support += 1
             tally.mode += raw.get("mode") == gold.mode

@@ -105,6 +105,10 @@ def _matches(gold: Sequence[GoldActor], participants: Sequence[Mapping[str, Any]
 CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 """CAMEO country codes that differ from ISO 3166 alpha-3 (the gold uses CAMEO's, we emit ISO)."""
 
+CAMEO_IGO = frozenset({"IGO", "UNO", "EUR"})
+"""The gold's CAMEO "IGO" covers every intergovernmental body; PLOVER (Table 5.1) writes the UN
+system as UNO and the EU as EUR, so either answers a gold IGO."""
+
 
 def _country_ok(gold: GoldActor, predicted: Mapping[str, Any]) -> bool:
     """A state code must equal the predicted country; IGO/NGO-style codes may sit in any field."""
@@ -115,7 +119,10 @@ def _country_ok(gold: GoldActor, predicted: Mapping[str, Any]) -> bool:
         str(predicted.get("sector") or "").upper(),
         str(predicted.get("code") or "").upper()[:3],
     }
-    return code in {CAMEO_TO_ISO.get(value, value) for value in found}
+    found = {CAMEO_TO_ISO.get(value, value) for value in found}
+    if code == "IGO":
+        return bool(found & CAMEO_IGO)
+    return code in found
 
 
 def _sector_ok(gold: GoldActor, predicted: Mapping[str, Any]) -> bool:

@@ -10,7 +10,22 @@ from __future__ import annotations
 from newsgraph.kb.loader import load_kb
 
 TRANSNATIONAL = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
-"""PLOVER's non-state "country" codes (Table 5.1); they stand alone as the actor code."""
+"""PLOVER's non-state "country" codes (Table 5.1): they go in the country field, never in the
+sector field, and an actor code begins with them as with a state's code (UNOGOV, IGOMIL)."""
+
+INTERGOVERNMENTAL = frozenset({"IGO", "UNO", "EUR"})
+"""The country-level codes of intergovernmental bodies: their officials are international
+civil servants, who keep their own title's sector (the head of a UN agency is GOV, not the
+sector of a UN peacekeeping force)."""
+
+
+def country_and_sector(country: str | None, sector: str | None) -> tuple[str | None, str | None]:
+    """Move a country-level code that arrived in the sector slot (an older knowledge-base file,
+    a user's dictionary: sector "IGO") to the country slot: ("UNO", "IGO") -> ("UNO", None),
+    (None, "NGO") -> ("NGO", None)."""
+    if sector is not None and sector.upper() in TRANSNATIONAL:
+        return country or sector.upper(), None
+    return country, sector
 
 
 def is_country_code(value: str | None) -> bool:
