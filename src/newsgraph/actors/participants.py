@@ -191,7 +191,7 @@ def _clipped_adjective(token: Any, head: Any) -> bool:
     return bool(
         token.head.i == head.i
         and token.dep_ in {"amod", "compound"}
-        and token.pos_ == "ADJ"
+        and token.pos_ in {"ADJ", "PROPN"}
         and token.text[:1].isupper()
     )
 
@@ -357,13 +357,15 @@ def _people(
         head.i > 0 and head.doc[head.i - 1].lower_ in MINORITY_WORDS
     ):
         country = None
+    displaced = any(t.lower_ in DISPLACED_WORDS for t in outside) or _displaced(head)
+    sector = REFUGEE_SECTOR if displaced else PEOPLE_SECTOR  # "Displaced Sudanese"
     return replace(
         participant,
         start=start,
         end=end,
         country=country,
-        sector=PEOPLE_SECTOR,
-        code=compose_code(country, PEOPLE_SECTOR),
+        sector=sector,
+        code=compose_code(country, sector),
     )
 
 
