@@ -5,8 +5,14 @@ child process so its peak RSS is its own; the parent prints markdown tables:
 
     python benchmarks/bench_pipeline.py                 # ~200 documents, 2 Dask workers
     python benchmarks/bench_pipeline.py --docs 50 --workers 4
+    python benchmarks/bench_pipeline.py --mode ratio --rounds 3   # parse / full analysis only
 
 "dask-processes" wall time includes starting the worker processes and loading spaCy in each.
+
+The "ratio" mode measures, side by side in one process and alternating round by round, spaCy
+alone (`nlp.pipe` over the same texts, the same loaded pipeline with the same components and
+batch size) and the full analysis of the same documents (reading them, every stage, the
+conversion to the record). Its figure is spaCy / full analysis, in wall-clock and CPU seconds.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
 KIB_PER_MIB = 1024  # ru_maxrss is in KiB on Linux
 MODES = ("in-process", "dask-processes")
+ONE_PROCESS_MODES = (*MODES, "ratio")
 WARM_UP = "The foreign ministers of Chile and Peru met in Lima on Monday to discuss fishing rights."
 """One sentence run before timing, so lazy loads count as load time, not run time."""
 
@@ -130,6 +137,49 @@ def run_in_process(paths: list[str]) -> dict[str, Any]:
     }
 
 
+def run_ratio(paths: list[str], rounds: int) -> dict[str, Any]:
+    """spaCy alone and the full analysis over the same documents, alternating, `rounds` times."""
+    from newsgraph.annotate import load_spacy
+    from newsgraph.export import to_record
+    from newsgraph.ingest import analysis_from_text, read_inputs
+    from newsgraph.pipeline import Pipeline
+    from newsgraph.settings import load_settings
+
+    settings = load_settings()
+    pipeline = Pipeline(settings)
+    list(pipeline.run_many([analysis_from_text(WARM_UP)]))
+    nlp = load_spacy(settings.spacy_model)
+    texts = [a.text for a in read_inputs(paths, max_text_bytes=settings.max_text_bytes)]
+    measured: dict[str, list[float]] = defaultdict(list)
+    for _ in range(rounds):
+        wall, cpu = time.perf_counter(), time.process_time()
+        for _doc in nlp.pipe(texts, batch_size=settings.batch_size):
+            pass
+        measured["spacy_wall"].append(time.perf_counter() - wall)
+        measured["spacy_cpu"].append(time.process_time() - cpu)
+        wall, cpu = time.perf_counter(), time.process_time()
+        documents = read_inputs(paths, max_text_bytes=settings.max_text_bytes)
+        totals = count(to_record(a) for a in pipeline.run_many(documents))
+        measured["full_wall"].append(time.perf_counter() - wall)
+        measured["full_cpu"].append(time.process_time() - cpu)
+    return {**totals, "rounds": rounds, "components": nlp.pipe_names, **measured}
+
+
+def print_ratio(r: dict[str, Any]) -> None:
+    print(f"{r['docs']} documents, {r['words']:,} words; spaCy components {r['components']}\n")
+    print(
+        "| round | spaCy wall s | full wall s | ratio (wall) | spaCy CPU s | full CPU s | ratio (CPU) |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for i in range(r["rounds"]):
+        sw, fw, sc, fc = (r[k][i] for k in ("spacy_wall", "full_wall", "spacy_cpu", "full_cpu"))
+        print(
+            f"| {i + 1} | {sw:.2f} | {fw:.2f} | {sw / fw:.3f} | {sc:.2f} | {fc:.2f} | {sc / fc:.3f} |"
+        )
+    sw, fw, sc, fc = (sum(r[k]) for k in ("spacy_wall", "full_wall", "spacy_cpu", "full_cpu"))
+    print(f"| all | {sw:.2f} | {fw:.2f} | {sw / fw:.3f} | {sc:.2f} | {fc:.2f} | {sc / fc:.3f} |")
+
+
 def run_dask(paths: list[str], workers: int, partition_size: int) -> dict[str, Any]:
     from newsgraph.scale import analyze_distributed
     from newsgraph.settings import load_settings
@@ -168,6 +218,8 @@ def child(mode: str, args: argparse.Namespace) -> dict[str, Any]:
         str(args.workers),
         "--partition-size",
         str(args.partition_size),
+        "--rounds",
+        str(args.rounds),
     ]
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     result: dict[str, Any] = json.loads(output.strip().splitlines()[-1])
@@ -209,17 +261,43 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=200, help="documents, about (default 200)")
     parser.add_argument("--workers", type=int, default=2, help="Dask worker processes")
     parser.add_argument("--partition-size", type=int, default=32, help="documents per Dask task")
-    parser.add_argument("--mode", choices=MODES, help="run one mode here and print JSON")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of the ratio mode")
+    parser.add_argument(
+        "--mode",
+        choices=ONE_PROCESS_MODES,
+        help="run one mode here and print JSON (ratio: a table)",
+    )
     args = parser.parse_args()
     if args.mode is not None:
         paths = corpus_paths(args.docs)
+        if args.mode == "ratio":
+            print_ratio(run_ratio(paths, args.rounds))
+            return
         if args.mode == "in-process":
             result = run_in_process(paths)
         else:
             result = run_dask(paths, args.workers, args.partition_size)
         print(json.dumps(result))
         return
-    print_tables({mode: child(mode, args) for mode in MODES}, args.workers)
+    results = {mode: child(mode, args) for mode in MODES}
+    print_tables(results, args.workers)
+    print("\nspaCy alone against the full analysis, side by side in one process:\n")
+    ratio = subprocess.run(
+        [
+            sys.executable,
+            __file__,
+            "--mode",
+            "ratio",
+            "--docs",
+            str(args.docs),
+            "--rounds",
+            str(args.rounds),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    print(ratio, end="")
 
 
 if __name__ == "__main__":

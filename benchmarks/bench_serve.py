@@ -53,10 +53,26 @@ def fill(path: Path, n_clusters: int) -> dict[str, object]:
             "SELECT global_entity_id FROM cluster_participants GROUP BY global_entity_id"
             " ORDER BY count(*) DESC LIMIT 1"
         ).fetchone()[0]
+    conn.close()
+    fill_cluster_codes(path)
+    conn = sqlite3.connect(path)
     conn.execute("ANALYZE")
     conn.close()
     info["busiest_id"] = int(busiest)
     return info
+
+
+def fill_cluster_codes(path: Path) -> None:
+    """`cluster_codes` from the bulk-inserted links and participants, by the store's own code
+    (ingestion keeps it per cluster; the bulk fill bypasses ingestion)."""
+    from sqlalchemy import create_engine
+
+    from newsgraph.store import cluster_codes
+
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        cluster_codes.rewrite(conn)
+    engine.dispose()
 
 
 def free_port() -> int:

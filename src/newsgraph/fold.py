@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 LETTERS = str.maketrans(
     {
@@ -54,6 +55,8 @@ _PUNCTUATION = str.maketrans(
 _SPACES = re.compile(r"\s+")
 
 
+# Cached: the stages fold the same few thousand words and names over and over.
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case without diacritics or special letters ("Erdoğan" → "erdogan", "Łódź" → "lodz")."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

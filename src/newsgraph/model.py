@@ -46,6 +46,9 @@ TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 Precision = Literal["day", "week", "month", "quarter", "year", "decade", "century"]
 DateSource = Literal["text", "discourse", "publication"]
 LocationPrecision = Literal["point", "city", "admin1", "country"]
+LocationSource = Literal["clause", "paragraph", "dateline"]
+"""What placed an event: its own clause, the place its paragraph is set in ("In Kharkiv, ..."),
+or the wire dateline of the story's opening paragraphs."""
 PlaceFeature = Literal["country", "admin1", "city", "region", "other"]
 Modality = Literal["asserted", "future", "intended", "hypothetical", "negated"]
 QuoteKind = Literal["direct", "partial", "indirect"]
@@ -316,6 +319,8 @@ class EventLocation:
     lat: float | None
     lon: float | None
     precision: LocationPrecision
+    source: LocationSource = "clause"
+    """Which rule placed the event; `place` points to the mention that said where."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -103,6 +103,8 @@ def _gum_events_oracle(raw: dict[str, Any]) -> dict[str, Any]:
             "recipients": [side(r) for r in e["recipients"]],
             "evidence": [{"start": v["start"], "end": v["end"]} for v in e["evidence"]],
             "date": {"value": e["date"]} if e["date"] else None,
+            "location": {"name": e["location"]} if e.get("location") else None,
+            "historical": bool(e.get("historical")),
         }
         for e in raw["events"]
     ]

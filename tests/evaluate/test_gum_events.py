@@ -367,3 +367,23 @@ def test_gum_events_runner_feeds_documents_under_their_ids(spy: GoldDocument) ->
     ]
     assert fake.seen[1][1] == spy.text
     assert result.score.metric("event recall").value == 1.0
+
+
+def test_gum_events_location_and_historical_diagnostics(spy: GoldDocument) -> None:
+    from dataclasses import replace
+
+    events = list(spy.events)
+    events[0] = replace(events[0], location="Vilnius")
+    events[3] = replace(events[3], historical=True)
+    events[2] = replace(events[2], location="Minsk")
+    doc = replace(spy, events=tuple(events))
+    predicted = _perfect(doc)
+    predicted["events"][0]["location"] = {"place": None, "name": "Vilnius", "country": "LTU"}
+    predicted["events"][1]["location"] = {"place": None, "name": "Kaunas", "country": "LTU"}
+    result = gum_events.score([doc], {doc.id: predicted})
+    values = _values(result)
+    assert values["location found (matched, gold located)"] == pytest.approx(1 / 2)
+    assert values["location right (matched, located)"] == pytest.approx(1 / 2)
+    assert values["historical (matched events)"] == pytest.approx(3 / 4)
+    kinds = sorted(e.kind for e in result.errors if e.kind.startswith("wrong_"))
+    assert kinds == ["wrong_event_location", "wrong_event_location", "wrong_historical"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -299,3 +300,72 @@ def test_serve_pages_show_what_their_twins_hold(client: Any) -> None:
     series = client.get("/dyad/KEN/ETH.json").json()["series"]
     page = client.get("/dyad/KEN/ETH").text
     assert all(f"/dyad/KEN/ETH/{row['period']}" in page for row in series if row["n_events"])
+
+
+def frame_records(frame: Any) -> list[dict[str, Any]]:
+    from newsgraph.query.columns import records
+
+    return records(frame)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"freq": "week"},
+        {"directed": "true"},
+        {"since": "2025-05-01", "until": "2025-06-30"},
+        {"since": "2025-05-10", "freq": "week"},
+    ],
+)
+def test_serve_dyad_page_returns_the_query_series(
+    client: Any, store_url_filled: str, params: dict[str, str]
+) -> None:
+    """The page reads plain rows (no DataFrame); they are the query API's series."""
+    from newsgraph.query import dyad_series
+    from newsgraph.serve.db import ReadOnlyStore
+
+    data = client.get("/dyad/KEN/ETH.json", params=params).json()
+    store = ReadOnlyStore(store_url_filled)
+    try:
+        frame = dyad_series(
+            store,
+            "KEN",
+            "ETH",
+            params.get("freq", "month"),  # type: ignore[arg-type]
+            directed=params.get("directed") == "true",
+            since=dt.date.fromisoformat(params["since"]) if "since" in params else None,
+            until=dt.date.fromisoformat(params["until"]) if "until" in params else None,
+        )
+    finally:
+        store.close()
+    expected = frame_records(frame)
+    for row in expected:
+        if row["mean_score"] is not None:
+            row["mean_score"] = round(row["mean_score"], 2)
+    assert data["series"] == expected
+    assert any(r["n_events"] for r in expected) or "since" in params
+
+
+def test_serve_actor_page_returns_the_query_profile(client: Any, store_url_filled: str) -> None:
+    from newsgraph.query import actor_profile
+    from newsgraph.serve.db import ReadOnlyStore
+    from newsgraph.serve.pages import PROFILE_ROWS
+
+    found = client.get("/index.json").json()["actors"]
+    checked = 0
+    store = ReadOnlyStore(store_url_filled)
+    try:
+        for actor in found[:6]:
+            data = client.get(f"/actor/{actor['id']}.json").json()
+            profile = actor_profile(store, actor["name"], entity_id=actor["id"], limit=PROFILE_ROWS)
+            assert data["events"] == frame_records(profile.events)
+            assert data["roles"] == frame_records(profile.roles)
+            assert [{**q, "document_id": None} for q in data["quotes"]] == [
+                {**q, "document_id": None} for q in frame_records(profile.quotes)
+            ]
+            assert (data["n_events"], data["n_quotes"]) == (profile.n_events, profile.n_quotes)
+            checked += bool(data["events"]) + bool(data["roles"]) + bool(data["quotes"])
+    finally:
+        store.close()
+    assert checked >= 6

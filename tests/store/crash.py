@@ -159,6 +159,54 @@ def consistency_problems(store: Store) -> list[str]:
         ).all()
         if duplicates:
             problems.append(f"documents stored twice: {duplicates[:5]}")
+    problems += per_cluster_problems(store)
+    return problems
+
+
+def per_cluster_rows(store: Store) -> dict[str, tuple[list[Any], set[Any]]]:
+    """`cluster_codes` and `cluster_participants` as stored (every row, duplicates kept) and as
+    recomputed here from event links and event participants."""
+    link, p = s.event_links, s.event_participants
+    cc, cp = s.cluster_codes, s.cluster_participants
+    with store.engine.connect() as conn:
+        cluster_of = {r.event_id: r.cluster_id for r in conn.execute(select(link))}
+        participants = conn.execute(
+            select(p.c.event_id, p.c.side, p.c.code, p.c.country, p.c.global_entity_id)
+        ).all()
+        codes = [
+            tuple(r)
+            for r in conn.execute(select(cc.c.cluster_id, cc.c.side, cc.c.code, cc.c.country))
+        ]
+        entities = [
+            tuple(r)
+            for r in conn.execute(select(cp.c.cluster_id, cp.c.global_entity_id, cp.c.side))
+        ]
+    linked = [(cluster_of[r.event_id], r) for r in participants if r.event_id in cluster_of]
+    return {
+        "cluster_codes": (
+            codes,
+            {
+                (c, r.side, r.code, r.country)
+                for c, r in linked
+                if r.code is not None or r.country is not None
+            },
+        ),
+        "cluster_participants": (
+            entities,
+            {(c, r.global_entity_id, r.side) for c, r in linked if r.global_entity_id is not None},
+        ),
+    }
+
+
+def per_cluster_problems(store: Store) -> list[str]:
+    """Where the per-cluster tables the filters read differ from their member events."""
+    problems = []
+    for name, (stored, expected) in per_cluster_rows(store).items():
+        if len(stored) != len(set(stored)):
+            problems.append(f"{name} holds duplicate rows")
+        if set(stored) != expected:
+            missing, extra = expected - set(stored), set(stored) - expected
+            problems.append(f"{name}: {len(missing)} rows missing, {len(extra)} extra")
     return problems
 
 

@@ -29,6 +29,7 @@ BOUNDED = {
     ("event_participants", "side"): "'actor' or 'recipient', written by the store",
     ("cluster_participants", "side"): "'actor' or 'recipient', written by the store",
     ("cluster_keys", "side"): "'actor' or 'recipient', written by the store",
+    ("cluster_codes", "side"): "'actor' or 'recipient', copied from event_participants",
     ("event_clusters", "location_precision"): "'city' or 'country', written by the store",
 }
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 import pytest
 
-from newsgraph.model import Analysis
+from newsgraph.model import Analysis, Mention
 from newsgraph.times import HISTORICAL_MARGIN, EventDatingStage
 from newsgraph.times.dating import is_historical
 
@@ -268,9 +269,11 @@ def test_dating_a_noun_clause_date_belongs_to_its_own_event(nlp: Any) -> None:
 
 @pytest.mark.model
 def test_dating_a_noun_clause_date_never_dates_the_main_event(nlp: Any) -> None:
+    """May 2022 dates the backing, not the rejection; and a sentence that names so old a date
+    tells background, so the publication day does not stand in either: undated."""
     sentence = "A truce plan backed by Norway in May 2022 was rejected by the junta."
     analysis = _parsed(nlp, ["Headline", sentence], [("E1", "rejected")])
-    assert _date(analysis, "E1") == ("2025-02-04", "publication", "day")
+    assert _date(analysis, "E1") is None
 
 
 @pytest.mark.parametrize(
@@ -287,3 +290,58 @@ def test_dating_event_counted_from_is_historical(sentence: str, trigger: str, va
     assert _date(analysis, "E1") is not None
     assert _date(analysis, "E1")[:2] == (value, "text")  # type: ignore[index]
     assert analysis.events[0].historical is True
+
+
+def test_dating_neighbour_of_the_same_type_carries_its_date() -> None:
+    paragraphs = [
+        "Headline",
+        "On Feb. 1, Malawian teachers demanded a pay rise.",
+        "Nurses in Lilongwe demanded back pay as well.",
+        "Doctors praised the health minister.",
+    ]
+    analysis = build(paragraphs, PUBLISHED)
+    first, second, third = (
+        event(analysis, "E1", "demanded"),
+        event(analysis, "E2", "demanded", 1),
+        event(analysis, "E3", "praised"),
+    )
+    first.event_type = second.event_type = "REQUEST"
+    third.event_type = "SUPPORT"
+    analysis.events = [first, second, third]
+    EventDatingStage()(analysis)
+    assert _date(analysis, "E1") == ("2025-02-01", "text", "day")
+    assert _date(analysis, "E2") == ("2025-02-01", "discourse", "day")
+    # Another kind of event one sentence on is another happening: the publication day.
+    assert _date(analysis, "E3") == ("2025-02-04", "publication", "day")
+
+
+def test_dating_background_neighbour_does_not_carry() -> None:
+    paragraphs = [
+        "Headline",
+        "Malawian teachers demanded a pay rise in 2019.",
+        "Nurses in Lilongwe demanded back pay.",
+    ]
+    analysis = build(paragraphs, PUBLISHED)
+    first, second = event(analysis, "E1", "demanded"), event(analysis, "E2", "demanded", 1)
+    first.event_type = second.event_type = "REQUEST"
+    analysis.events = [first, second]
+    EventDatingStage()(analysis)
+    assert _date(analysis, "E1") == ("2019", "text", "year")
+    assert _date(analysis, "E2") == ("2025-02-04", "publication", "day")
+
+
+def test_dating_lead_naming_a_participant_dates_the_next_event() -> None:
+    paragraphs = [
+        "Headline",
+        "Reports of a crackdown by Ugandan police on Jan. 30 have angered rights groups.",
+        "Opposition supporters were beaten by Ugandan police outside the court.",
+    ]
+    analysis = build(paragraphs, PUBLISHED)
+    beating = event(analysis, "E1", "beaten", 0, "Ugandan police")
+    # the actor is the mention in the second sentence; the entity is mentioned in both
+    at = analysis.text.index("Ugandan police", analysis.text.index("beaten") - 40)
+    beating.actors[0] = replace(beating.actors[0], start=at, end=at + len("Ugandan police"))
+    analysis.entities[0].mentions.append(Mention(at, at + len("Ugandan police")))
+    analysis.events = [beating]
+    EventDatingStage()(analysis)
+    assert _date(analysis, "E1") == ("2025-01-30", "discourse", "day")

@@ -84,6 +84,9 @@ def test_tense_future_month_day_never_before_reference(
         ("Apple announced Friday that it will give owners a free case.", "Friday", False),
         ("On Monday, the president will travel to Lagos.", "Monday", True),
         ("The talks are expected to resume on Monday.", "Monday", True),
+        ("On Thursday, the envoy and his aides are to fly to Nairobi.", "Thursday", True),
+        ("The finance minister is to present the budget on Friday.", "Friday", True),
+        ("On Thursday, the envoy and his aides were in Nairobi.", "Thursday", False),
     ],
 )
 def test_tense_text_cues_without_parse(sentence: str, text: str, future: bool) -> None:
@@ -101,6 +104,10 @@ def test_tense_text_cues_without_parse(sentence: str, text: str, future: bool) -
         ("The company announced a special event to be held on October 12.", "October 12", True),
         ("The court is scheduled to rule on Monday.", "Monday", True),
         ("The jet will wear new livery when it arrives on November 11.", "November 11", True),
+        ("On Thursday, the envoy and his aides are to fly to Nairobi.", "Thursday", True),
+        ("The finance minister is to present the budget on Friday.", "Friday", True),
+        ("On Thursday, the envoy and his aides were in Nairobi.", "Thursday", False),
+        ("On Thursday, the envoy was to fly to Nairobi.", "Thursday", False),
     ],
 )
 def test_tense_reads_the_governing_verb(nlp: Any, sentence: str, text: str, future: bool) -> None:

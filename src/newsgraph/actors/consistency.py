@@ -15,6 +15,11 @@ from newsgraph.fold import normalize_key
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.kb import KnowledgeBase
 from newsgraph.speech import verbs_with
+from newsgraph.words import words_of as token_words
+
+
+def _text(doc: Any, m: NameMention) -> str:
+    return token_words(doc).span_text(m.tstart, m.tend)
 
 
 def _known_place(text: str, kb: KnowledgeBase) -> bool:
@@ -31,7 +36,7 @@ def _unknown_places_are_groups(doc: Any, mentions: list[NameMention], kb: Knowle
     for m in mentions:
         if m.label not in {"GPE", "LOC"} or m.from_kb:
             continue
-        text = doc[m.tstart : m.tend].text
+        text = _text(doc, m)
         if text not in verdicts:
             verdicts[text] = _known_place(text, kb)
         if not verdicts[text]:
@@ -72,18 +77,18 @@ def _lone_names_are_groups(
     it as a place ("Tuscany")."""
     lone: set[str] = set()
     for m in mentions:
-        words = name_tokens(doc[m.tstart : m.tend].text)
+        words = name_tokens(_text(doc, m))
         if m.label == "PERSON" and m.kb is None and len(words) == 1:
             lone.add(words[0])
     lone -= person_words
     if not lone:
         return
-    same = [(m, " ".join(name_tokens(doc[m.tstart : m.tend].text))) for m in mentions]
+    same = [(m, " ".join(name_tokens(_text(doc, m)))) for m in mentions]
     confirmed = {key for m, key in same if key in lone and _person_evidence(doc, m)}
     places: dict[str, bool] = {}
     for m, key in same:
         if key in lone and key not in confirmed and m.label == "PERSON":
-            text = doc[m.tstart : m.tend].text
+            text = _text(doc, m)
             if text not in places:
                 places[text] = _known_place(text, kb)
             m.label = "GPE" if places[text] else "ORG"
@@ -96,7 +101,7 @@ def consistent_types(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -
     people = [
         m for m in mentions if m.label == "PERSON" and (m.kb is None or m.kb.type == "PERSON")
     ]
-    words_of = {id(m): name_tokens(doc[m.tstart : m.tend].text) for m in people}
+    words_of = {id(m): name_tokens(_text(doc, m)) for m in people}
     fuller = [w for w in words_of.values() if len(w) > 1]
     _lone_names_are_groups(doc, mentions, {w[-1] for w in fuller} | {w[0] for w in fuller}, kb)
     person_words: set[str] = set()
@@ -112,7 +117,7 @@ def consistent_types(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -
             m.label = m.kb.type
             continue
         key = m.key(doc)
-        text = doc[m.tstart : m.tend].text
+        text = _text(doc, m)
         place = kb.country_by_name(text) is not None or kb.country_by_capital(text) is not None
         if key in person_words and not place and m.label in {"GPE", "LOC", "ORG", "NORP", "FAC"}:
             m.label = "PERSON"

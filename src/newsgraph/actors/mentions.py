@@ -21,6 +21,7 @@ from newsgraph.actors.nested import nested_mentions, outer_names
 from newsgraph.actors.nonactors import drop_non_actors, is_event
 from newsgraph.kb import KnowledgeBase
 from newsgraph.model import Analysis
+from newsgraph.words import words_of
 
 __all__ = ["NameMention", "find_mentions", "fold", "name_key", "name_tokens"]
 
@@ -86,21 +87,29 @@ def _spacy_mentions(doc: Any) -> list[NameMention]:
 def _name_runs(doc: Any) -> list[tuple[int, int]]:
     """Maximal token runs that could be one name: capitalised words joined by name particles."""
     connectors = lexicon().name_connectors
+    words = words_of(doc)
+    capital, lower, texts, space, trailing = (
+        words.capital,
+        words.lower,
+        words.texts,
+        words.space,
+        words.trailing,
+    )
     runs: list[tuple[int, int]] = []
-    i = 0
-    while i < len(doc):
-        if not (is_capital(doc[i]) or doc[i].lower_ in {"al", "el"}):
+    i, n = 0, len(words)
+    while i < n:
+        if not (capital[i] or lower[i] in {"al", "el"}):
             i += 1
             continue
         j = i
-        last_cap = i if is_capital(doc[i]) else -1
-        while j + 1 < len(doc) and j + 1 - i < MAX_NAME_TOKENS:
-            nxt = doc[j + 1]
-            if nxt.is_space or (doc[j].whitespace_ and nxt.text == "-"):
+        last_cap = i if capital[i] else -1
+        while j + 1 < n and j + 1 - i < MAX_NAME_TOKENS:
+            nxt = j + 1
+            if space[nxt] or (trailing[j] and texts[nxt] == "-"):
                 break
-            if is_capital(nxt):
-                last_cap = j + 1
-            elif nxt.lower_ not in connectors:
+            if capital[nxt]:
+                last_cap = nxt
+            elif lower[nxt] not in connectors:
                 break
             j += 1
         if last_cap >= i:
@@ -132,20 +141,21 @@ def _whole_person_name(doc: Any, start: int, end: int) -> bool:
     return not (before or after)
 
 
-def _kb_mentions(doc: Any, kb: KnowledgeBase) -> list[NameMention]:
+def _kb_mentions(doc: Any, kb: KnowledgeBase, runs: list[tuple[int, int]]) -> list[NameMention]:
     """Longest-first knowledge-base matches inside every name run (an EntityRuler over the KB)."""
+    words = words_of(doc)
     found: list[NameMention] = []
-    for run_start, run_end in _name_runs(doc):
+    for run_start, run_end in runs:
         i = run_start
         while i < run_end:
             hit = None
-            if doc[i].lower_ in JOINERS:  # "of the Highland Front", "The Twitter": starts later
+            if words.lower[i] in JOINERS:  # "of the Highland Front", "The Twitter": starts later
                 i += 1
                 continue
             for j in range(run_end, i, -1):
-                if not is_capital(doc[j - 1]):
+                if not words.capital[j - 1]:
                     continue
-                entries = kb.lookup(doc[i:j].text)
+                entries = kb.lookup(words.span_text(i, j))
                 if entries and (entries[0].type != "PERSON" or _whole_person_name(doc, i, j)):
                     hit = (j, entries[0])
                     break
@@ -153,7 +163,7 @@ def _kb_mentions(doc: Any, kb: KnowledgeBase) -> list[NameMention]:
                 i += 1
                 continue
             j, entry = hit
-            start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+            start, end = words.start[i], words.end[j - 1]
             found.append(NameMention(i, j, start, end, entry.type, entry, from_kb=True))
             i = j
     return found
@@ -252,30 +262,30 @@ def _propagate(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> list
     from spacy.tokens import Doc
 
     matcher = PhraseMatcher(doc.vocab)
+    tokens = words_of(doc)
     labels: dict[str, NameMention] = {}
     for mention in mentions:
-        span = doc[mention.tstart : mention.tend]
-        if not any(is_capital(t) for t in span):
+        if not any(tokens.capital[mention.tstart : mention.tend]):
             continue
-        labels.setdefault(span.text, mention)
-        surname = doc[mention.tend - 1]
+        labels.setdefault(tokens.span_text(mention.tstart, mention.tend), mention)
+        surname = tokens.texts[mention.tend - 1]
         if (
             mention.label == "PERSON"
             and mention.tend - mention.tstart > 1
-            and is_capital(surname)
-            and len(surname.text) > 2
-            and kb.country_by_name(surname.text) is None
-            and kb.country_by_capital(surname.text) is None
+            and tokens.capital[mention.tend - 1]
+            and len(surname) > 2
+            and kb.country_by_name(surname) is None
+            and kb.country_by_capital(surname) is None
         ):
-            labels.setdefault(surname.text, mention)
+            labels.setdefault(surname, mention)
     for phrase, mention in labels.items():
-        pattern = doc[mention.tstart : mention.tend]
-        if pattern.text != phrase:
-            pattern = doc[mention.tend - 1 : mention.tend]
+        start, end = mention.tstart, mention.tend
+        if tokens.span_text(start, end) != phrase:
+            start = end - 1
         # A Doc of the words alone: Span.as_doc copies the whole document's entities each time,
         # which made this quadratic in the document's length.
-        words = Doc(doc.vocab, words=[t.text for t in pattern], spaces=[False] * len(pattern))
-        matcher.add(phrase, [words])
+        pattern = tokens.texts[start:end]
+        matcher.add(phrase, [Doc(doc.vocab, words=pattern, spaces=[False] * len(pattern))])
     taken = [False] * len(doc)
     for mention in mentions:
         for i in range(mention.tstart, mention.tend):
@@ -288,17 +298,12 @@ def _propagate(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> list
             continue
         phrase = doc.vocab.strings[match_id]
         source = labels[phrase]
-        whole = doc[source.tstart : source.tend].text == phrase
+        whole = tokens.span_text(source.tstart, source.tend) == phrase
         if not whole and doc[s].pos_ != "PROPN":
             continue  # "Image" after a credit "Ahmed Mohamed Image" is no surname
         added.append(
             NameMention(
-                s,
-                e,
-                doc[s].idx,
-                doc[e - 1].idx + len(doc[e - 1]),
-                source.label,
-                source.kb if whole else None,
+                s, e, tokens.start[s], tokens.end[e - 1], source.label, source.kb if whole else None
             )
         )
         for i in range(s, e):
@@ -313,20 +318,23 @@ def _in_sentences(analysis: Analysis, mention: NameMention) -> bool:
     return sentence is not None and mention.end <= sentence.end
 
 
-def _country_windows(doc: Any, kb: KnowledgeBase) -> list[tuple[int, int]]:
+def _country_windows(
+    doc: Any, kb: KnowledgeBase, runs: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """Country names inside name runs that end the run or stand before a title ("Sri Lanka",
     "Pakistan President ..."), longest first; a name glued to more name words is no country."""
+    words = words_of(doc)
     found: list[tuple[int, int]] = []
-    for run_start, run_end in _name_runs(doc):
+    for run_start, run_end in runs:
         i = run_start
         while i < run_end:
             hit = next(
                 (
                     j
                     for j in range(min(run_end, i + MAX_COUNTRY_TOKENS), i, -1)
-                    if kb.country_by_name(doc[i:j].text) is not None
+                    if kb.country_by_name(words.span_text(i, j)) is not None
                     and (j == run_end or is_title(doc[j]))
-                    and (i == run_start or is_title(doc[i - 1]) or doc[i - 1].lower_ in ARTICLES)
+                    and (i == run_start or is_title(doc[i - 1]) or words.lower[i - 1] in ARTICLES)
                 ),
                 None,
             )
@@ -338,13 +346,15 @@ def _country_windows(doc: Any, kb: KnowledgeBase) -> list[tuple[int, int]]:
     return found
 
 
-def _country_names(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> list[NameMention]:
+def _country_names(
+    doc: Any, mentions: list[NameMention], kb: KnowledgeBase, runs: list[tuple[int, int]]
+) -> list[NameMention]:
     """The small model reads rare country names as people or groups ("Sri Lanka" a PERSON) or
     misses them: a mention that is exactly a country name becomes a GPE, a missing one is
     added, and a lone demonym ("Kyrgyz") is a NORP. Knowledge-base people keep their type."""
     by_tokens = {(m.tstart, m.tend): m for m in mentions}
     added: list[NameMention] = []
-    for s, e in _country_windows(doc, kb):
+    for s, e in _country_windows(doc, kb, runs):
         # "Saudi", "U.S." are names and demonyms: as a demonym they stay NORP modifiers
         label = "NORP" if kb.country_by_demonym(doc[s:e].text) is not None else "GPE"
         existing = by_tokens.get((s, e))
@@ -386,7 +396,8 @@ def _clashes(inner: NameMention, other: NameMention) -> bool:
 def find_mentions(analysis: Analysis, kb: KnowledgeBase) -> list[NameMention]:
     """All named mentions in the analysed sentences, typed and trimmed, in text order."""
     doc = analysis.doc
-    mentions = _merge(_spacy_mentions(doc), _kb_mentions(doc, kb))
+    runs = _name_runs(doc)
+    mentions = _merge(_spacy_mentions(doc), _kb_mentions(doc, kb, runs))
     mentions = headline_names(analysis, mentions, kb)
     mentions = _declared_acronyms(doc, analysis.text, mentions)
     kept = drop_non_actors(doc, mentions)
@@ -396,7 +407,7 @@ def find_mentions(analysis: Analysis, kb: KnowledgeBase) -> list[NameMention]:
     mentions = _propagate(doc, kept, kb)
     consistent_types(doc, mentions, kb)
     retype_by_head(doc, mentions)
-    mentions = _country_names(doc, mentions, kb)
+    mentions = _country_names(doc, mentions, kb, runs)
     inner = nested_mentions(doc, outer_names(mentions) + events, kb)
     mentions = sorted(
         mentions + [n for n in inner if not any(_clashes(n, m) for m in mentions)],

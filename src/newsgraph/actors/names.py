@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from newsgraph.actors.lexicon import lexicon
 from newsgraph.fold import fold as fold_letters
 from newsgraph.kb import KBEntry
+from newsgraph.words import is_capitalised, words_of
 
 
 @dataclass(slots=True)
@@ -28,9 +30,10 @@ class NameMention:
     """A name inside a longer name ("Irving" in "Irving Police Department"): never an actor."""
 
     def key(self, doc: Any) -> str:
-        return name_key(doc[self.tstart : self.tend].text)
+        return name_key(words_of(doc).span_text(self.tstart, self.tend))
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """`newsgraph.fold.fold` (case, accents, ł/ø/ß ...) with apostrophes and dashes unified."""
     return (
@@ -40,19 +43,25 @@ def fold(text: str) -> str:
 
 def name_tokens(text: str) -> list[str]:
     """The comparable words of a name: folded, without "the", possessives or al-/el- particles."""
+    return list(_name_tokens(text))
+
+
+# The name functions are pure and called for the same few thousand names again and again.
+@lru_cache(maxsize=1 << 16)
+def _name_tokens(text: str) -> tuple[str, ...]:
     text = fold(text)
     text = re.sub(r"'s\b|'$", "", text)
     words = re.split(r"[\s\-]+", text)
-    return [w.strip(".,'\"") for w in words if w and w not in {"the", "al", "el", "ul"}]
+    return tuple(w.strip(".,'\"") for w in words if w and w not in {"the", "al", "el", "ul"})
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
-    return " ".join(name_tokens(text))
+    return " ".join(_name_tokens(text))
 
 
 def is_capital(token: Any) -> bool:
-    text = token.text
-    return bool(text[:1].isupper() and any(c.isalpha() for c in text))
+    return is_capitalised(token.text)
 
 
 def is_title(token: Any) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from newsgraph.actors.lexicon import lexicon
@@ -65,6 +66,7 @@ class TextRole:
     """The owning organisation's code when an organisation holds the office ("IGOARL")."""
 
 
+@lru_cache(maxsize=1)
 def _role_words() -> frozenset[str]:
     words: set[str] = set()
     for head in lexicon().role_heads:
@@ -72,10 +74,15 @@ def _role_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def _max_role_words() -> int:
+    return lexicon().max_role_words
+
+
 def _head_of(words: list[str]) -> str | None:
     """The longest role head that ends the title ("deputy foreign minister" → "foreign minister")."""
     heads = lexicon().role_heads
-    for size in range(min(len(words), lexicon().max_role_words), 0, -1):
+    for size in range(min(len(words), _max_role_words()), 0, -1):
         candidate = " ".join(words[-size:])
         if candidate in heads:
             return candidate

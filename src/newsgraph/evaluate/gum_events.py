@@ -27,7 +27,10 @@ gold TIMEX range, over dated gold), date accuracy (as before, and an undated gol
 date), mode (over gold with a mode) and modality; events predicted in the documents with no
 required event, and how many of those match nothing; and state actor country: over the matched
 events' gold actors and recipients with a state country code that a predicted participant of the
-same role overlaps, the share where that participant carries the gold country.
+same role overlaps, the share where that participant carries the gold country; on all matched
+events (optional ones too), the location (found: the predicted location shares a content word
+with the gold place name, over gold events with a place; right: the same, over predictions with
+a location) and the historical flag.
 """
 
 from __future__ import annotations
@@ -139,6 +142,9 @@ class GoldEvent:
     mode: str | None
     modality: str
     summary: Mapping[str, Any]
+    location: str | None = None
+    """The surface name of the place where the event happened, or None."""
+    historical: bool = False
     """What an error report shows."""
 
 
@@ -195,6 +201,8 @@ def parse_document(data: Mapping[str, Any]) -> GoldDocument:
             date=e.get("date"),
             mode=e.get("mode"),
             modality=str(e.get("modality") or "asserted"),
+            location=e.get("location") or None,
+            historical=bool(e.get("historical")),
             summary={
                 "id": e["id"],
                 "type": e["event_type"],
@@ -404,6 +412,10 @@ def date_overlaps(gold: str, predicted: Any) -> bool:
     return bool(wanted and found and found[0] <= wanted[1] and wanted[0] <= found[1])
 
 
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
 def _speaker_words(quote: Mapping[str, Any], names: Mapping[str, list[str]]) -> set[str]:
     speaker = quote.get("speaker")
     if not isinstance(speaker, Mapping):
@@ -441,6 +453,12 @@ class _Tally:
     modality: int = 0
     country: int = 0
     country_support: int = 0
+    location_found: int = 0
+    location_gold: int = 0
+    location_right: int = 0
+    location_predicted: int = 0
+    historical: int = 0
+    historical_support: int = 0
     quiet_docs: int = 0
     quiet_predicted: int = 0
     quiet_unmatched: int = 0
@@ -496,12 +514,24 @@ def _score_events(
             tally.date += hit
             tally.date_all += hit
         else:
-            tally.date_all += raw.get("date") is None
+            hit = raw.get("date") is None
+            tally.date_all += hit
+        if not hit:
+            result.errors.append(
+                RecordError(
+                    doc.id,
+                    "wrong_date",
+                    {**gold.summary, "date": gold.date, "published": _iso(doc.published)},
+                    {**_event_view(predicted[by_gold[gi]], doc.text), "date": raw.get("date")},
+                    "event_dating",
+                )
+            )
         if gold.mode:
             tally.mode_support += 1
             tally.mode += raw.get("mode") == gold.mode
         tally.modality += (raw.get("modality") or "asserted") == gold.modality
     for gi, pi in pairs:
+        _score_place_and_history(doc, record, (doc.events[gi], predicted[pi]), tally, result)
         for role in ("actors", "recipients"):
             hits, support = _country_counts(
                 getattr(doc.events[gi], role), getattr(predicted[pi], role)
@@ -518,6 +548,63 @@ def _score_events(
         tally.quiet_docs += 1
         tally.quiet_predicted += len(predicted)
         tally.quiet_unmatched += len(predicted) - len(pairs)
+
+
+def _location_words(location: Any, record: Mapping[str, Any] | None) -> set[str]:
+    """Content words of a predicted location: its gazetteer name and the place's words in the
+    text (the gold gives the surface name)."""
+    if not isinstance(location, Mapping):
+        return set()
+    surface = [
+        str(p.get("text") or "")
+        for p in (record or {}).get("places") or ()
+        if location.get("place") and p.get("id") == location.get("place")
+    ]
+    return content_words(str(location.get("name") or ""), *surface)
+
+
+def _score_place_and_history(
+    doc: GoldDocument,
+    record: Mapping[str, Any] | None,
+    pair: tuple[GoldEvent, _Predicted],
+    tally: _Tally,
+    result: ScoreResult,
+) -> None:
+    """Location and historical flag of one matched pair (optional gold events count too)."""
+    gold, predicted = pair
+    location = predicted.raw.get("location")
+    words = _location_words(location, record)
+    right = bool(gold.location) and bool(words & content_words(gold.location))
+    if gold.location:
+        tally.location_gold += 1
+        tally.location_found += right
+    if location:
+        tally.location_predicted += 1
+        tally.location_right += right
+    if (gold.location or location) and not right:
+        view = {"location": location, "evidence": _event_view(predicted, doc.text)["evidence"]}
+        result.errors.append(
+            RecordError(
+                doc.id,
+                "wrong_event_location",
+                {**gold.summary, "location": gold.location},
+                view,
+                "events",
+            )
+        )
+    historical = bool(predicted.raw.get("historical"))
+    tally.historical_support += 1
+    tally.historical += historical == gold.historical
+    if historical != gold.historical:
+        result.errors.append(
+            RecordError(
+                doc.id,
+                "wrong_historical",
+                {**gold.summary, "historical": gold.historical},
+                {"historical": historical, "date": predicted.raw.get("date")},
+                "events",
+            )
+        )
 
 
 def _score_quotes(
@@ -598,6 +685,13 @@ def score(gold: Sequence[GoldDocument], predicted: Mapping[str, Mapping[str, Any
         ratio("mode (matched required)", t.mode, t.mode_support, "events"),
         ratio("modality (matched required)", t.modality, t.matched_required, "events"),
         ratio("state actor country (matched events)", t.country, t.country_support, "events"),
+        ratio(
+            "location found (matched, gold located)", t.location_found, t.location_gold, "events"
+        ),
+        ratio(
+            "location right (matched, located)", t.location_right, t.location_predicted, "events"
+        ),
+        ratio("historical (matched events)", t.historical, t.historical_support, "events"),
         Metric(
             "events in documents without required events",
             float(t.quiet_predicted),

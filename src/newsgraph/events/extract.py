@@ -511,7 +511,13 @@ class SentenceExtractor:
                 )
             ],
             confidence=round(min(1.0, max(0.0, confidence)), 3),
-            location=location_for(self.analysis, (start, end), (sentence.start, sentence.end)),
+            location=location_for(
+                self.analysis,
+                (start, end),
+                (sentence.start, sentence.end),
+                event_type,
+                (actors, recipients),
+            ),
             time_refs=self._time_refs(token, view, start),
         )
 

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from newsgraph.model import Event, Participant
+from newsgraph.model import Event, EventLocation, Participant
 from newsgraph.times.calendar import value_range
 
 RECIPROCAL_TYPES = frozenset({"CONSULT"})
@@ -165,6 +165,25 @@ def _fold_reciprocal(target: Event, other: Event, keys: KeyFn) -> None:
     target.actors, target.recipients = base_actors, base_recipients
 
 
+LOCATION_STRENGTH = {"clause": 0, "paragraph": 1, "dateline": 2}
+"""Which mention's location an event keeps: the most direct evidence of where it happened."""
+LOCATION_SPECIFICITY = {"point": 0, "city": 1, "admin1": 2, "country": 3}
+
+
+def _better_location(new: EventLocation | None, old: EventLocation | None) -> bool:
+    """A mention's own clause beats a paragraph's setting; between equals, the town beats the
+    country it lies in ("visits Argentina" in the headline, "in Mendoza" in the body)."""
+    if new is None or old is None:
+        return old is None and new is not None
+    new_rank, old_rank = LOCATION_STRENGTH[new.source], LOCATION_STRENGTH[old.source]
+    if new_rank != old_rank:
+        return new_rank < old_rank
+    return (
+        new.country == old.country
+        and LOCATION_SPECIFICITY[new.precision] < LOCATION_SPECIFICITY[old.precision]
+    )
+
+
 def absorb(target: Event, other: Event, keys: KeyFn) -> None:
     """Fold `other` into `target`: more evidence, participants, the more specific mode."""
     if target.event_type in RECIPROCAL_TYPES:
@@ -177,7 +196,7 @@ def absorb(target: Event, other: Event, keys: KeyFn) -> None:
         target.contexts = list(other.contexts)
     target.evidence.extend(other.evidence)
     target.time_refs.extend(t for t in other.time_refs if t not in target.time_refs)
-    if target.location is None:
+    if _better_location(other.location, target.location):
         target.location = other.location
     target.confidence = min(MAX_CONFIDENCE, max(target.confidence, other.confidence) + MERGE_BONUS)
 

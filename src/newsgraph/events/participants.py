@@ -190,6 +190,14 @@ def antecedent(analysis: Analysis, pronoun: Any) -> tuple[int, int] | None:
 
 
 def location_for(
-    analysis: Analysis, trigger: tuple[int, int], sentence: tuple[int, int]
+    analysis: Analysis,
+    trigger: tuple[int, int],
+    sentence: tuple[int, int],
+    event_type: str | None = None,
+    sides: tuple[list[Participant], list[Participant]] = ([], []),
 ) -> EventLocation | None:
-    return locate_event(analysis, trigger[0], trigger[1], sentence[0], sentence[1])
+    """Where the event happened (`newsgraph.places.locate_event`): its type and its
+    (actors, recipients) keep a targeted act from being placed in its target's country."""
+    return locate_event(
+        analysis, trigger[0], trigger[1], sentence[0], sentence[1], event_type, *sides
+    )

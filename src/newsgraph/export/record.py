@@ -62,6 +62,7 @@ def _location(loc: EventLocation | None) -> JSON | None:
         "lat": loc.lat,
         "lon": loc.lon,
         "precision": loc.precision,
+        "source": loc.source,
     }
 
 

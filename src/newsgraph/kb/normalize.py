@@ -74,6 +74,7 @@ def normalize_name(name: str) -> str:
     return " ".join(variants.get(t, t) for t in tokens)
 
 
+@lru_cache(maxsize=1 << 16)
 def acronym_key(name: str) -> str | None:
     """The capitals of an acronym ("the U.S." -> "US", "U.N." -> "UN"), or None if `name` is
     not written as one."""

@@ -1,22 +1,41 @@
-"""Where did one event happen? Only the event's own clause may say.
+"""Where did one event happen? The event's own clause first, then the setting of its paragraph.
 
-GDELT-style geocoding pins an event on whatever place its story names; here a place counts only
-when the dependency parse ties it to the trigger: the trigger's object for verbs whose object is a
-place ("visited Riyadh", "shelled Kharkiv"), or a locative phrase headed by in/at/to (and a few
-like them) on the trigger, its object or the verb it is an argument of ("met in Damascus",
-"talks were held in Doha", "at the State House in Nairobi", "led a delegation to the
-Syrian capital"). When the clause names no place, the answer is None.
+GDELT-style geocoding pins an event on whatever place its story names; here a place counts, in
+this order:
+
+1. `clause`: the dependency parse ties it to the trigger: the trigger's object for verbs whose
+   object is a place ("visited Riyadh", "shelled Kharkiv"), a locative phrase headed by in/at/to
+   (and a few like them) on the trigger, its object or the verb it is an argument of ("met in
+   Damascus", "talks were held in Doha", "at a summit in Nairobi", "led a delegation to the
+   Syrian capital"), a town naming a noun trigger ("the Doha talks"), and last the base of the
+   acting organisation ("the Lyon-based agency said"). Among the clause's places of the best kind
+   the most specific wins ("in Kharkiv, Ukraine" is Kharkiv).
+2. `paragraph` / `dateline`: the place the paragraph is set in (`places.setting`).
+
+For acts aimed at someone (sanctions, accusations, demands, ...) "on Iran" or "to Moscow" names
+the target, never the place; nor does a setting that is only the target's country.
+When nothing says where, the answer is None.
 """
 
 from __future__ import annotations
 
+import re
 from collections import deque
+from collections.abc import Sequence
 from typing import Any
 
 from newsgraph.fold import normalize_key
 from newsgraph.gazetteer import demonyms, load_gazetteer
-from newsgraph.model import Analysis, EventLocation, LocationPrecision, Place
+from newsgraph.model import (
+    Analysis,
+    EventLocation,
+    LocationPrecision,
+    LocationSource,
+    Participant,
+    Place,
+)
 from newsgraph.places.facilities import is_facility_place
+from newsgraph.places.setting import applies, setting_of
 from newsgraph.speech import verbs_with
 
 LOCATIVE_PREPOSITIONS = frozenset(
@@ -83,6 +102,15 @@ PLACE_NOUNS = frozenset(
     }
 )
 """Generic place nouns through which "of" reaches the name ("the city of Aleppo")."""
+TARGETED_TYPES = frozenset(
+    {"SANCTION", "ACCUSE", "THREATEN", "REQUEST", "REJECT", "SUPPORT", "AGREE", "CONCEDE"}
+)
+"""Acts aimed at someone: "sanctions on Iran", "an appeal to Beijing" name the target or the
+addressee, not where the act took place, so destinations do not place them."""
+WHOLE_COUNTRY = re.compile(r"\b(?:across|throughout|around|all over|nationwide in)\s+(?:the\s+)?$")
+"""Words before a country that mean all of it, so a town named beside it does not narrow it."""
+BASED = frozenset({"based", "headquartered"})
+"""\"the Lyon-based agency": where the acting organisation sits (the weakest clause evidence)."""
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "xcomp"})
 """A noun trigger with one of these relations shares the locative phrases of its head verb."""
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
@@ -105,8 +133,34 @@ def locate_event(
     trigger_end: int,
     sentence_start: int,
     sentence_end: int,
+    event_type: str | None = None,
+    actors: Sequence[Participant] = (),
+    recipients: Sequence[Participant] = (),
 ) -> EventLocation | None:
-    """The place of the event whose trigger spans [trigger_start, trigger_end), or None."""
+    """The place of the event whose trigger spans [trigger_start, trigger_end), or None: its own
+    clause's, else its paragraph's setting (see the module docstring)."""
+    own = clause_location(
+        analysis, trigger_start, trigger_end, sentence_start, sentence_end, event_type
+    )
+    if own is not None:
+        return _refined(analysis, own, sentence_start, sentence_end)
+    setting = setting_of(analysis, sentence_start)
+    if setting is None or not applies(
+        analysis, setting, (sentence_start, sentence_end), actors, recipients
+    ):
+        return None
+    return _from_place(setting.place, setting.source)
+
+
+def clause_location(
+    analysis: Analysis,
+    trigger_start: int,
+    trigger_end: int,
+    sentence_start: int,
+    sentence_end: int,
+    event_type: str | None = None,
+) -> EventLocation | None:
+    """The place the event's own clause gives, or None."""
     doc = analysis.doc
     if doc is None:
         return None
@@ -124,11 +178,17 @@ def locate_event(
         and not p.adjectival
         and not is_facility_place(p)
     ]
+    targeted = event_type in TARGETED_TYPES
+    tokens = [
+        (rank, token)
+        for rank, token in _locative_tokens(trigger, sentence_start, sentence_end)
+        if not (targeted and rank > 0)
+    ]
+    tokens += [(0, t) for t in _naming_modifiers(trigger, places)]
+    tokens += [(2, t) for t in _actor_bases(trigger, sentence_start, sentence_end)]
     found = [
         (rank, order, location)
-        for order, (rank, token) in enumerate(
-            _locative_tokens(trigger, sentence_start, sentence_end)
-        )
+        for order, (rank, token) in enumerate(tokens)
         if (location := _location_of(token, places, analysis)) is not None
     ]
     if not found:
@@ -139,6 +199,45 @@ def locate_event(
         (SPECIFICITY[loc.precision], order, loc) for rank, order, loc in found if rank == best_rank
     ]
     return min(candidates, key=lambda item: item[:2])[2]
+
+
+def _refined(
+    analysis: Analysis, location: EventLocation, sentence_start: int, sentence_end: int
+) -> EventLocation:
+    """A country from the clause, refined to the one town of that country the same sentence or
+    the paragraph's setting names ("talks in Syria ... in Damascus"): the most specific place
+    the text supports."""
+    if location.precision != "country" or location.country is None:
+        return location
+    mention = next((p for p in analysis.places if p.id == location.place), None)
+    if mention is not None and WHOLE_COUNTRY.search(
+        analysis.text[max(sentence_start, mention.start - 24) : mention.start]
+    ):
+        return location  # "protests across Kenya": the whole country, not one of its towns
+    towns = {
+        p.name: p
+        for p in analysis.places
+        if sentence_start <= p.start
+        and p.end <= sentence_end
+        and p.feature == "city"
+        and p.country == location.country
+        and not p.adjectival
+    }
+    setting = setting_of(analysis, sentence_start)
+    if (
+        not towns
+        and setting is not None
+        and setting.source == "paragraph"
+        and setting.place.feature == "city"
+        and setting.place.country == location.country
+    ):
+        towns = {setting.place.name: setting.place}
+    if len(towns) != 1:
+        return location
+    town = next(iter(towns.values()))
+    return _from_place(
+        town, "clause" if sentence_start <= town.start < sentence_end else "paragraph"
+    )
 
 
 SPECIFICITY: dict[str, int] = {"point": 0, "city": 1, "admin1": 2, "country": 3}
@@ -173,10 +272,10 @@ def _locative_tokens(trigger: Any, start: int, end: int) -> list[tuple[int, Any]
     for anchor in anchors:
         heads += [c for c in anchor.children if c.dep_ in OBJECT_DEPS]
     addressee_only = trigger.lemma_.lower() in NO_DESTINATION_LEMMAS
-    queue: deque[tuple[Any, int]] = deque((h, 0) for h in heads)
+    queue: deque[tuple[Any, int, int]] = deque((h, 0, 0) for h in heads)
     seen: set[int] = set()
     while queue:
-        head, depth = queue.popleft()
+        head, depth, outer = queue.popleft()
         if head.i in seen or depth > MAX_DEPTH:
             continue
         seen.add(head.i)
@@ -189,11 +288,43 @@ def _locative_tokens(trigger: Any, start: int, end: int) -> list[tuple[int, Any]
                 allowed = True
             if not allowed:
                 continue
-            rank = 0 if word in SETTING_PREPOSITIONS or word == "of" else 1
+            # a setting inside a target stays a target: "sanctions on banks in Iran"
+            rank = max(outer, 0 if word in SETTING_PREPOSITIONS or word == "of" else 1)
             for obj in prep.children:
                 if obj.dep_ == "pobj" and start <= obj.idx < end:
                     found.append((rank, obj))
-                    queue.append((obj, depth + 1))
+                    queue.append((obj, depth + 1, rank))
+    return found
+
+
+def _naming_modifiers(trigger: Any, places: list[Place]) -> list[Any]:
+    """A town or region naming a noun trigger: "the Doha talks", "the Kharkiv offensive". A
+    country in that slot is a party ("the Iran sanctions", "US talks"), never the place."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return []
+    found = []
+    for child in trigger.children:
+        if child.dep_ not in ("compound", "nmod") or child.i > trigger.i:
+            continue
+        place = _place_at(child, places)
+        if place is not None and place.feature != "country":
+            found.append(child)
+    return found
+
+
+def _actor_bases(trigger: Any, start: int, end: int) -> list[Any]:
+    """The place in "the Lyon-based agency" when that organisation is the trigger's subject."""
+    anchors = _anchors(trigger)
+    subjects = [c for a in anchors for c in a.children if c.dep_ in ("nsubj", "nsubjpass")]
+    found = []
+    for subject in subjects:
+        for token in subject.subtree:
+            if token.lower_ in BASED and start <= token.idx < end:
+                found += [
+                    c
+                    for c in token.children
+                    if c.dep_ in ("npadvmod", "compound", "nmod", "amod") and c.i < token.i
+                ]
     return found
 
 
@@ -217,7 +348,7 @@ def _place_at(token: Any, places: list[Place]) -> Place | None:
     return None
 
 
-def _from_place(place: Place) -> EventLocation:
+def _from_place(place: Place, source: LocationSource = "clause") -> EventLocation:
     if place.feature == "region":
         precision: LocationPrecision = "admin1" if place.country else "country"
     else:
@@ -229,6 +360,7 @@ def _from_place(place: Place) -> EventLocation:
         lat=place.lat,
         lon=place.lon,
         precision=precision,
+        source=source,
     )
 
 

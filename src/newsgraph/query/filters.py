@@ -269,17 +269,27 @@ def entity_ids(conn: Connection, name: str) -> list[int]:
     return [int(r[0]) for r in rows]
 
 
-def participant_match(conn: Connection, value: str, option: str) -> ColumnElement[bool]:
-    """Which event_participants rows a code or a name denotes."""
-    p = s.event_participants
+def by_code(value: str) -> bool:
+    """Whether an actor value is matched as a code (`TUR`, `RUS*`) rather than as a name."""
     code = value.upper()
-    if is_code(code) and (value == code or "*" in value):
+    return is_code(code) and (value == code or "*" in value)
+
+
+def participant_match(
+    conn: Connection, value: str, option: str, table: Any = None
+) -> ColumnElement[bool]:
+    """Which participant rows a code or a name denotes: rows of `event_participants` by
+    default, or of a table with the same `code` and `country` columns (`cluster_codes`) or the
+    same `global_entity_id` (`cluster_participants`)."""
+    p = s.event_participants if table is None else table
+    code = value.upper()
+    if by_code(value):
         if "*" in code:
             return or_(text_match(p.c.code, code), text_match(p.c.country, code))
         prefix: ColumnElement[bool] = p.c.code.like(f"{like_pattern(code)}%", escape="\\")
         if conn.dialect.name == "sqlite":
             # SQLite's LIKE is case-insensitive, so it cannot search an index; the range (codes
-            # are stored upper-case, [A-Z0-9]) lets it search ix_event_participants_code.
+            # are stored upper-case, [A-Z0-9]) lets it search the code index.
             upper = code[:-1] + chr(ord(code[-1]) + 1)
             prefix = and_(p.c.code >= code, p.c.code < upper, prefix)
         return or_(prefix, p.c.country == code)
@@ -290,6 +300,22 @@ def participant_match(conn: Connection, value: str, option: str) -> ColumnElemen
             "TURGOV, 'RUS*') or look the name up with `newsgraph entities --name '*part*'`"
         )
     return p.c.global_entity_id.in_(ids)
+
+
+def cluster_match(conn: Connection, value: str, option: str) -> tuple[Any, ColumnElement[bool]]:
+    """Where to find the clusters a code or a name denotes, without reading their events: a
+    fresh alias of the per-cluster table (its `cluster_id` and `side` columns) and the condition
+    on its rows. `cluster_codes` and `cluster_participants` hold every distinct code, country
+    and global entity of the participants of a cluster's member events, by side, so "a member
+    event has a participant matching on this side" reads one row there."""
+    table = (s.cluster_codes if by_code(value) else s.cluster_participants).alias()
+    return table, participant_match(conn, value, option, table)
+
+
+def clusters_where(conn: Connection, value: str, option: str, sides: tuple[str, ...]) -> Any:
+    """Ids of the clusters with a participant matching `value` on one of `sides`."""
+    table, match = cluster_match(conn, value, option)
+    return select(table.c.cluster_id).where(match, table.c.side.in_(sides))
 
 
 def _events_where(participants: ColumnElement[bool], sides: tuple[str, ...]) -> Select[Any]:
@@ -308,31 +334,33 @@ def apply_filter(
 def conditions(
     conn: Connection, f: EventFilter, table: Any, *, clusters: bool
 ) -> ColumnElement[bool]:
+    """The filter as one condition on `table`. Over clusters, participants are read from the
+    per-cluster tables (`clusters_where`); over events, from `event_participants`."""
     c = table.c
-    link = s.event_links
+    p, cc = s.event_participants, s.cluster_codes
     parts: list[ColumnElement[bool]] = []
-
-    def having(event_ids: Select[Any]) -> ColumnElement[bool]:
-        ids: Any = c.id
-        if clusters:
-            inner = select(link.c.cluster_id).where(link.c.event_id.in_(event_ids))
-            return ids.in_(inner)  # type: ignore[no-any-return]
-        return ids.in_(event_ids)  # type: ignore[no-any-return]
-
     for value, sides, option in (
         (f.actor, ("actor",), "actor"),
         (f.recipient, ("recipient",), "recipient"),
         (f.involving, ("actor", "recipient"), "involving"),
     ):
-        if value:
-            parts.append(having(_events_where(participant_match(conn, value, option), sides)))
+        if not value:
+            continue
+        if clusters:
+            parts.append(c.id.in_(clusters_where(conn, value, option, sides)))
+        else:
+            parts.append(c.id.in_(_events_where(participant_match(conn, value, option), sides)))
     if f.country:
-        p = s.event_participants
+        anywhere = (
+            select(cc.c.cluster_id).where(cc.c.country == f.country)
+            if clusters
+            else select(p.c.event_id).where(p.c.country == f.country)
+        )
         parts.append(
             or_(
                 c.actor_country == f.country,
                 c.recipient_country == f.country,
-                having(select(p.c.event_id).where(p.c.country == f.country)),
+                c.id.in_(anywhere),
             )
         )
     if f.place:

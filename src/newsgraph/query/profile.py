@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import Connection, Select, func, select
 
 from newsgraph.errors import ConfigError
 from newsgraph.query.columns import (
@@ -17,7 +17,7 @@ from newsgraph.query.columns import (
 )
 from newsgraph.query.filters import clean
 from newsgraph.query.filters import limit as check_limit
-from newsgraph.query.resolve import entity_ids, frame
+from newsgraph.query.resolve import entity_ids
 from newsgraph.store import Store
 from newsgraph.store import schema as s
 
@@ -38,12 +38,44 @@ class ActorProfile:
     """Other global entities the name also matched (less reported)."""
 
 
+@dataclass(slots=True)
+class ProfileRows:
+    """An actor profile as plain rows (dicts of database values), before any DataFrame."""
+
+    entity: dict[str, Any]
+    aliases: list[str]
+    roles: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    quotes: list[dict[str, Any]]
+    n_events: int
+    n_quotes: int
+    others: list[dict[str, Any]]
+
+
 def actor_profile(
     store: Store, name: str, *, limit: int = PROFILE_LIMIT, entity_id: int | None = None
 ) -> ActorProfile:
     """Aliases, roles over time, newest events (clusters) and quotes of the actor a name or alias
     denotes; the most reported one when the name is ambiguous (see `others`). `entity_id` names
     one global entity instead (the explorer's links)."""
+    found = profile_rows(store, name, limit=limit, entity_id=entity_id)
+    return ActorProfile(
+        found.entity,
+        found.aliases,
+        typed(pd.DataFrame(found.roles, columns=list(PROFILE_ROLE_SCHEMA)), PROFILE_ROLE_SCHEMA),
+        typed(pd.DataFrame(found.events, columns=list(PROFILE_EVENT_SCHEMA)), PROFILE_EVENT_SCHEMA),
+        typed(pd.DataFrame(found.quotes, columns=list(PROFILE_QUOTE_SCHEMA)), PROFILE_QUOTE_SCHEMA),
+        found.n_events,
+        found.n_quotes,
+        found.others,
+    )
+
+
+def profile_rows(
+    store: Store, name: str, *, limit: int = PROFILE_LIMIT, entity_id: int | None = None
+) -> ProfileRows:
+    """`actor_profile` as plain rows, for callers that need no DataFrame (the explorer page,
+    where typing three frames cost more than its queries)."""
     g, k, r, cp, c = (
         s.global_entities,
         s.entity_keys,
@@ -76,7 +108,7 @@ def actor_profile(
                 for row in conn.execute(select(k.c.label).where(k.c.global_entity_id == gid))
             }
         )
-        roles = frame(
+        roles = _rows(
             conn,
             select(
                 r.c.title,
@@ -98,7 +130,7 @@ def actor_profile(
         )
         n_events = int(conn.execute(select(func.count()).select_from(own.subquery())).scalar() or 0)
         latest = own.order_by(cp.c.date_start.desc()).limit(limit).subquery()
-        events = frame(
+        events = _rows(
             conn,
             select(
                 c.c.id.label("cluster_id"),
@@ -120,7 +152,7 @@ def actor_profile(
         n_quotes = int(
             conn.execute(select(func.count()).select_from(said.subquery())).scalar() or 0
         )
-        quotes = frame(
+        quotes = _rows(
             conn,
             select(
                 q.c.id.label("quote_id"),
@@ -136,13 +168,10 @@ def actor_profile(
             .order_by(d.c.published.desc(), q.c.id)
             .limit(limit),
         )
-    return ActorProfile(
-        entities[0],
-        aliases,
-        typed(roles, PROFILE_ROLE_SCHEMA),
-        typed(events, PROFILE_EVENT_SCHEMA),
-        typed(quotes, PROFILE_QUOTE_SCHEMA),
-        n_events,
-        n_quotes,
-        entities[1:],
+    return ProfileRows(
+        entities[0], aliases, roles, events, quotes, n_events, n_quotes, entities[1:]
     )
+
+
+def _rows(conn: Connection, query: Select[Any]) -> list[dict[str, Any]]:
+    return [dict(row._mapping) for row in conn.execute(query)]

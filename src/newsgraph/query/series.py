@@ -9,7 +9,7 @@ names, matched like every other actor filter (`newsgraph.query.filters`).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
 from sqlalchemy import ColumnElement, Connection, and_, case, func, or_, select
@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, Connection, and_, case, func, or_, select
 from newsgraph.errors import ConfigError
 from newsgraph.query.columns import SERIES_SCHEMA, typed
 from newsgraph.query.events import UNDATED as UNDATED_KEY
-from newsgraph.query.filters import clean, participant_match
+from newsgraph.query.filters import clean, cluster_match
 from newsgraph.store import Store
 from newsgraph.store import schema as s
 
@@ -26,22 +26,30 @@ PANDAS_FREQ = {"month": "MS", "week": "W-MON"}
 """Period starts as the store keeps them: the first of the month, the Monday of the ISO week."""
 
 SERIES_COLUMNS = list(SERIES_SCHEMA)
+COUNTS = ("n_events", "n_reports", "n_cooperation", "n_conflict")
 
 
-def _on(conn: Connection, value: str, side: str, option: str) -> ColumnElement[bool]:
-    """Clusters with a participant matching `value` on `side`."""
-    p, link, c = s.event_participants, s.event_links, s.event_clusters
-    events = select(p.c.event_id).where(participant_match(conn, value, option), p.c.side == side)
-    return c.c.id.in_(select(link.c.cluster_id).where(link.c.event_id.in_(events)))
+PAIRS = (("actor", "recipient"), ("recipient", "actor"), ("actor", "actor"))
+"""The sides (of A, of B) that make a dyad event: A to B, B to A, and a joint action."""
 
 
 def dyad(conn: Connection, a: str, b: str, *, directed: bool = False) -> ColumnElement[bool]:
-    """Clusters between `a` and `b` (see the module docstring)."""
-    a_act, b_rec = _on(conn, a, "actor", "a"), _on(conn, b, "recipient", "b")
-    if directed:
-        return and_(a_act, b_rec)
-    b_act, a_rec = _on(conn, b, "actor", "b"), _on(conn, a, "recipient", "a")
-    return or_(and_(a_act, b_rec), and_(b_act, a_rec), and_(a_act, b_act))
+    """Clusters between `a` and `b` (see the module docstring).
+
+    One join of the per-cluster participant tables (`filters.cluster_match`): a row for B, and
+    in the same cluster a row for A on a side that pairs with B's. The same clusters as asking
+    per side whether any member event has a participant matching A (or B), as sides are read
+    independently there too, without reading events."""
+    x, a_match = cluster_match(conn, a, "a")
+    y, b_match = cluster_match(conn, b, "b")
+    pairs = PAIRS[:1] if directed else PAIRS
+    sides = or_(*(and_(x.c.side == sa, y.c.side == sb) for sa, sb in pairs))
+    between = (
+        select(y.c.cluster_id)
+        .join(x, x.c.cluster_id == y.c.cluster_id)
+        .where(b_match, a_match, sides)
+    )
+    return s.event_clusters.c.id.in_(between)
 
 
 def dyad_series(
@@ -59,6 +67,28 @@ def dyad_series(
     1-2) against conflict (3-4), for asserted events between `a` and `b`. Periods with no events
     are filled with zeros when `fill`. `attrs["undated_left_out"]` counts the dyad's events
     that have no date and so are in no period."""
+    rows, undated = dyad_rows(
+        store, a, b, freq, directed=directed, since=since, until=until, fill=fill
+    )
+    result = typed(pd.DataFrame(rows, columns=SERIES_COLUMNS), SERIES_SCHEMA)
+    result.attrs[UNDATED_KEY] = undated
+    return result
+
+
+def dyad_rows(
+    store: Store,
+    a: str,
+    b: str,
+    freq: Freq = "month",
+    *,
+    directed: bool = False,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    fill: bool = True,
+) -> tuple[list[dict[str, Any]], int]:
+    """`dyad_series` as plain rows (SERIES_COLUMNS, `period` a date, `mean_score` a float or
+    None), and the count of undated events; for callers that need no DataFrame (the explorer
+    page, where building one cost more than the query)."""
     if freq not in PANDAS_FREQ:
         raise ConfigError(f"freq must be 'week' or 'month', not {freq!r}")
     a_value, b_value = clean(a, "a"), clean(b, "b")
@@ -66,7 +96,6 @@ def dyad_series(
     c = s.event_clusters
     period = c.c.period_month if freq == "month" else c.c.period_week
     with store.engine.connect() as conn:
-        pair = dyad(conn, a_value, b_value, directed=directed)
         query = (
             select(
                 period.label("period"),
@@ -76,39 +105,53 @@ def dyad_series(
                 func.sum(case((c.c.quad_class.in_([1, 2]), 1), else_=0)).label("n_cooperation"),
                 func.sum(case((c.c.quad_class.in_([3, 4]), 1), else_=0)).label("n_conflict"),
             )
-            .where(pair, c.c.modality == "asserted")
+            .where(dyad(conn, a_value, b_value, directed=directed), c.c.modality == "asserted")
             .group_by(period)
             .order_by(period)
         )
-        if since is None and until is None:
+        if since is not None or until is not None:
             # One pass over the dyad: the undated clusters are the group without a period.
-            found = conn.execute(query).all()
-            rows = [r for r in found if r.period is not None]
-            undated = sum(int(r.n_events) for r in found if r.period is None)
-        else:
-            query = query.where(period.is_not(None))
+            window: list[ColumnElement[bool]] = [period.is_not(None)]
             if since is not None:
-                query = query.where(c.c.date_start >= since)
+                window.append(c.c.date_start >= since)
             if until is not None:
-                query = query.where(c.c.date_start <= until)
-            rows = list(conn.execute(query).all())
-            undated = int(
-                conn.execute(
-                    select(func.count())
-                    .select_from(c)
-                    .where(pair, c.c.modality == "asserted", period.is_(None))
-                ).scalar()
-                or 0
-            )
-    result = typed(pd.DataFrame(rows, columns=SERIES_COLUMNS), SERIES_SCHEMA)
-    if fill and len(result):
-        full = pd.date_range(result["period"].min(), result["period"].max(), freq=PANDAS_FREQ[freq])
-        result = result.set_index("period").reindex(full)
-        counts = ["n_events", "n_reports", "n_cooperation", "n_conflict"]
-        result[counts] = result[counts].fillna(0)
-        result = typed(result.rename_axis("period").reset_index(), SERIES_SCHEMA)
-    result.attrs[UNDATED_KEY] = undated
-    return result
+                window.append(c.c.date_start <= until)
+            query = query.where(or_(period.is_(None), and_(*window)))
+        found = conn.execute(query).all()
+    undated = sum(int(r.n_events) for r in found if r.period is None)
+    rows = [
+        {
+            "period": r.period,
+            "n_events": int(r.n_events),
+            "n_reports": int(r.n_reports or 0),
+            "mean_score": None if r.mean_score is None else float(r.mean_score),
+            "n_cooperation": int(r.n_cooperation or 0),
+            "n_conflict": int(r.n_conflict or 0),
+        }
+        for r in found
+        if r.period is not None
+    ]
+    return (_filled(rows, freq) if fill else rows), undated
+
+
+def _filled(rows: list[dict[str, Any]], freq: Freq) -> list[dict[str, Any]]:
+    """Every period from the first to the last, those without events as zeros."""
+    if not rows:
+        return rows
+    by_period = {r["period"]: r for r in rows}
+    out = []
+    day = rows[0]["period"]
+    while day <= rows[-1]["period"]:
+        zero = {"period": day, "mean_score": None, **dict.fromkeys(COUNTS, 0)}
+        out.append(by_period.get(day, zero))
+        day = _next_period(day, freq)
+    return out
+
+
+def _next_period(day: dt.date, freq: Freq) -> dt.date:
+    if freq == "week":
+        return day + dt.timedelta(days=7)
+    return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
 def dyad_events(

@@ -14,10 +14,11 @@ import pandas as pd
 from fastapi import Path as PathParam
 from pydantic import BaseModel, ConfigDict, Field
 
-from newsgraph.query import actor_profile, cluster_reports, dyad_series
+from newsgraph.query import cluster_reports
 from newsgraph.query import search as run_search
+from newsgraph.query.profile import profile_rows
 from newsgraph.query.resolve import EventFilter
-from newsgraph.query.series import dyad_events
+from newsgraph.query.series import dyad_events, dyad_rows
 from newsgraph.serve import queries
 from newsgraph.serve.highlight import record_marks
 from newsgraph.serve.layout import network_layout
@@ -141,6 +142,12 @@ def _records(frame: Any) -> list[JSON]:
     ]
 
 
+def _plain(rows: list[JSON]) -> list[JSON]:
+    """Database rows as JSON rows, each value as `_value` gives it (as `_records` would give
+    the same rows typed into a DataFrame)."""
+    return [{k: _value(v) for k, v in row.items()} for row in rows]
+
+
 def _value(value: Any) -> Any:
     """One DataFrame cell as JSON: missing (None, NaN, NaT, NA) as null, dates as ISO dates,
     NumPy scalars as Python ones. Common types first: this runs for every cell of a listing."""
@@ -248,9 +255,9 @@ def actor(store: Store, entity_id: int) -> JSON:
     found = queries.entity(store, entity_id)
     if found is None:
         raise NotFound(f"no actor {entity_id} in the store")
-    p = actor_profile(store, str(found["name"]), entity_id=entity_id, limit=PROFILE_ROWS)
-    roles = _records(p.roles)
-    quotes = _records(p.quotes)
+    p = profile_rows(store, str(found["name"]), entity_id=entity_id, limit=PROFILE_ROWS)
+    roles = _plain(p.roles)
+    quotes = _plain(p.quotes)
     where = queries.quote_documents(store, [int(q["quote_id"]) for q in quotes])
     for q in quotes:
         q["document_id"] = where.get(int(q["quote_id"]))
@@ -259,7 +266,7 @@ def actor(store: Store, entity_id: int) -> JSON:
         "aliases": p.aliases,
         "roles": roles,
         "timeline": role_timeline(roles),
-        "events": _records(p.events),
+        "events": _plain(p.events),
         "n_events": p.n_events,
         "quotes": quotes,
         "n_quotes": p.n_quotes,
@@ -306,7 +313,7 @@ def _year(value: str) -> float:
 
 
 def dyad(store: Store, a: str, b: str, params: DyadQuery) -> JSON:
-    frame = dyad_series(
+    found, _ = dyad_rows(
         store,
         a.upper(),
         b.upper(),
@@ -315,10 +322,14 @@ def dyad(store: Store, a: str, b: str, params: DyadQuery) -> JSON:
         since=params.since,
         until=params.until,
     )
-    series = _records(frame)
-    for row in series:
-        if row["mean_score"] is not None:
-            row["mean_score"] = round(float(row["mean_score"]), 2)
+    series = [
+        {
+            **row,
+            "period": row["period"].isoformat(),
+            "mean_score": None if row["mean_score"] is None else round(row["mean_score"], 2),
+        }
+        for row in found
+    ]
     return {
         "a": a.upper(),
         "b": b.upper(),

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, Date, Select, bindparam, delete, select, update
 
 from newsgraph.kb import normalize_name
+from newsgraph.store import cluster_codes
 from newsgraph.store import schema as s
 from newsgraph.store.matching import (
     DATE_TOLERANCE_DAYS,
@@ -57,6 +58,7 @@ class _Opened:
     def flush(self, conn: Connection) -> None:
         """Write what waits; from then on the candidate query finds these clusters."""
         self.candidates.clear()
+        opened = {int(link["cluster_id"]) for link in self.links}
         for table, values in (
             (s.event_links, self.links),
             (s.cluster_keys, self.keys),
@@ -65,6 +67,7 @@ class _Opened:
             if values:
                 conn.execute(table.insert(), values)
             values.clear()
+        cluster_codes.rewrite(conn, opened)
 
 
 def assign(
@@ -281,6 +284,7 @@ def refresh(conn: Connection, cluster_id: int) -> None:
     conn.execute(
         delete(s.cluster_participants).where(s.cluster_participants.c.cluster_id == cluster_id)
     )
+    cluster_codes.rewrite(conn, [cluster_id])
     if not members:
         conn.execute(delete(s.event_clusters).where(s.event_clusters.c.id == cluster_id))
         return

@@ -162,6 +162,27 @@ def _migration_6(conn: Connection) -> None:
             index.create(conn, checkfirst=True)
 
 
+def _migration_7(conn: Connection) -> None:
+    """`cluster_codes`: each cluster's distinct participant (side, code, country), filled from
+    its member events' participants, so the actor and dyad filters stop joining events, links
+    and participants for every cluster (the table is kept by `store.cluster_codes`). And a
+    date-window index on clusters by end date: a recent window (`date_end >= since AND
+    date_start <= until`) was read through the start-date index from the oldest cluster on."""
+    for index in s.event_clusters.indexes:
+        if index.name == "ix_event_clusters_window":
+            index.create(conn, checkfirst=True)
+    s.cluster_codes.create(conn, checkfirst=True)
+    conn.execute(text("DELETE FROM cluster_codes"))
+    conn.execute(
+        text(
+            "INSERT INTO cluster_codes (cluster_id, side, code, country)"
+            " SELECT DISTINCT l.cluster_id, p.side, p.code, p.country"
+            " FROM event_links l JOIN event_participants p ON p.event_id = l.event_id"
+            " WHERE p.code IS NOT NULL OR p.country IS NOT NULL"
+        )
+    )
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _migration_1,
     _migration_2,
@@ -169,6 +190,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _migration_4,
     _migration_5,
     _migration_6,
+    _migration_7,
 ]
 """Migration N (1-based) brings the schema from version N-1 to N. Append; never edit."""
 

@@ -347,6 +347,7 @@ event_clusters = Table(
     Column("last_published", Date),
     Index("ix_event_clusters_type_date", "event_type", "date_start"),
     Index("ix_event_clusters_date", "date_start"),
+    Index("ix_event_clusters_window", "date_end", "date_start", "modality"),
     Index(
         "ix_event_clusters_dyad_month",
         "actor_country",
@@ -396,6 +397,27 @@ cluster_participants = Table(
     Column("date_start", Date),
     Index("ix_cluster_participants_entity", "global_entity_id", "date_start"),
 )
+
+cluster_codes = Table(
+    "cluster_codes",
+    metadata,
+    Column(
+        "cluster_id",
+        Integer,
+        ForeignKey("event_clusters.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("side", String(9), nullable=False),
+    Column("code", Text),
+    Column("country", Text),
+    Index("ix_cluster_codes_code", "code", "side", "cluster_id"),
+    Index("ix_cluster_codes_country", "country", "side", "cluster_id"),
+    Index("ix_cluster_codes_cluster", "cluster_id", "side", "code", "country"),
+)
+"""Each distinct (side, code, country) of the participants of a cluster's member events, so the
+actor, recipient and dyad filters read one indexed table instead of events, their links and
+participants. Kept exact by `store.cluster_codes.rewrite` whenever a cluster's members change;
+participants with neither a code nor a country cannot match a code filter and are left out."""
 
 cluster_keys = Table(
     "cluster_keys",

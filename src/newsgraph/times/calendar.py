@@ -86,6 +86,16 @@ def value_at(day: dt.date, precision: Precision) -> str:
     return f"{day.year // 100:02d}"
 
 
+def smallest_unit(start: dt.date, end: dt.date) -> str:
+    """The value of the smallest calendar unit (day, week, month, quarter, year, decade,
+    century) that holds every day from `start` to `end`."""
+    precisions: tuple[Precision, ...] = ("day", "week", "month", "quarter", "year", "decade")
+    for precision in precisions:
+        if value_at(start, precision) == value_at(end, precision):
+            return value_at(start, precision)
+    return value_at(start, "century")
+
+
 PRECISION_RANK: dict[str, int] = {
     "day": 0,
     "week": 1,

@@ -1,22 +1,34 @@
 """Event dating: give every event the date the text says it happened on.
 
-Order of evidence: (a) a time expression governing the trigger's clause, or else the nearest in
-the same sentence ("text"); (b) the time the paragraph opened with, in an earlier sentence
-("discourse"); (c) the publication date ("publication"), only for an event the story reports
-in the simple past (or in a headline): a present or perfect clause without a date stays
-undated. Event-anchored expressions ("a day before the visit") take the date of the event they
-name, shifted by their offset.
+Order of evidence, strongest first:
+
+1. the event is the anchor of a counted phrase ("three years since the invasion");
+2. a time expression in the trigger's own clause, else the nearest in the same sentence, an
+   event-anchored one ("a day before the visit") taking the date of the event it names
+   ("text"); "in the past few days" dates an event to the days before the article;
+3. the time the paragraph opened with, in an earlier sentence ("discourse");
+4. another mention of the same event: a definite re-mention near it ("The attack was launched
+   on Wednesday") whose clause is dated ("discourse", `newsgraph.times.mentions`);
+5. a neighbouring sentence that tells of the same event (same type, trigger lemma or
+   participant), a few sentences back across paragraphs, so the lead's date carries to its
+   follow-up sentences ("discourse");
+6. the publication date ("publication"), only for an event the story reports in the simple past
+   (or in a headline), outside quotation marks, in a sentence that names no older date: a
+   present or perfect clause, a speaker's account or a background sentence stays undated.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from newsgraph.annotate import doc_covers
 from newsgraph.model import Analysis, DateSource, Event, EventDate, Evidence, Sentence, TimeExpr
 from newsgraph.times import calendar as cal
+from newsgraph.times import mentions
 from newsgraph.times.anchors import find_anchor_event
+from newsgraph.times.historical import mark_background
 
 HISTORICAL_MARGIN = dt.timedelta(days=30)
 """A news article's own time frame is about the last month: an event whose dates all end more
@@ -30,8 +42,22 @@ OPENING_CHARS = 30
 
 
 VERB_POS = frozenset({"VERB"})
-NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
-"""Clauses that describe a noun ("the plan backed in May", "the man who fled on Monday")."""
+NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl"})
+"""Clauses that describe a noun ("the plan backed in May", "the man who fled on Monday") or
+set another event beside the trigger's ("after the agency recommended it two years ago")."""
+
+CARRIED_PRECISION = "month"
+CARRIED_SPAN_DAYS = 31
+"""The loosest date a neighbouring sentence may carry to an event: a month."""
+
+QUOTED_KINDS = frozenset({"direct", "partial"})
+"""Quotes whose words are the speaker's own: an event told inside them is the speaker's account."""
+
+RECENT_DAYS = {"days": 6, "weeks": 27, "months": 89}
+"""How far back "in the past few days / weeks / months" reaches from the article's day."""
+_RECENT = re.compile(
+    r"(?i)^(?:recent|the\s+(?:past|last)\s+(?:few|several|couple\s+of))\s+(days|weeks|months)$"
+)
 
 
 def is_historical(date: EventDate | None, published: dt.date | None) -> bool:
@@ -56,8 +82,14 @@ class _Dater:
         if event.id in self.pending:
             return None  # an anchor cycle: "before the visit" / "after the meeting" on each other
         self.pending.add(event.id)
-        date = self._as_anchor(event) or self._from_text(event) or self._from_discourse(event)
-        if date is None and self._reported_as_past(event):
+        date = (
+            self._as_anchor(event)
+            or self._from_text(event)
+            or self._from_discourse(event)
+            or self._from_remention(event)
+            or self._from_neighbours(event)
+        )
+        if date is None and self._publication_stands_in(event):
             date = self._from_publication()
         self.pending.discard(event.id)
         self.dates[event.id] = date
@@ -93,6 +125,77 @@ class _Dater:
                         return date
         return None
 
+    def _from_remention(self, event: Event) -> EventDate | None:
+        for expr in mentions.remention_times(self.analysis, event, self._datable):
+            date = self._resolve(expr, event, "discourse")
+            if date is not None:
+                return date
+        return None
+
+    def _from_neighbours(self, event: Event) -> EventDate | None:
+        """A sentence shortly before one of the event's mentions tells of the same event and is
+        dated: through another event of the same type or trigger lemma, or, when it holds no
+        event, by naming one of this event's participants ("police ... last week" before "he was
+        arrested by police")."""
+        for evidence in event.evidence:
+            index = mentions.sentence_index(self.analysis, evidence.start)
+            if index is None:
+                continue
+            if evidence.section == "title":
+                # A headline tells the lead's event: the story's first sentences date it.
+                near = mentions.story_after(self.analysis, index, mentions.NEIGHBOUR_WINDOW)
+            elif evidence.section in mentions.STORY_SECTIONS:
+                near = mentions.story_before(self.analysis, index, mentions.NEIGHBOUR_WINDOW)
+            else:
+                continue
+            for sentence in near:
+                if any(sentence.start <= e.start < sentence.end for e in event.evidence):
+                    continue  # its own sentence: rule 2 has spoken
+                date = self._from_neighbour(event, sentence)
+                if date is not None and self._carries(date):
+                    return date
+        return None
+
+    def _carries(self, date: EventDate) -> bool:
+        """A neighbour's date that may carry: background ("fought a war in 2019") does not
+        carry to the next sentence's news, nor does a loose span ("this year", "since 2024")
+        that tells no one happening's time."""
+        return (
+            not is_historical(date, self.published)
+            and cal.PRECISION_RANK[date.precision] <= cal.PRECISION_RANK[CARRIED_PRECISION]
+            and (date.end - date.start).days <= CARRIED_SPAN_DAYS
+        )
+
+    def _from_neighbour(self, event: Event, sentence: Sentence) -> EventDate | None:
+        others = [
+            e
+            for e in self.analysis.events
+            if e is not event
+            and any(sentence.start <= ev.start < sentence.end for ev in e.evidence)
+        ]
+        if others:
+            for other in others:
+                if not mentions.same_event(self.analysis, event, other):
+                    continue
+                date = self.date_of(other)
+                if date is not None and date.source != "publication":
+                    return EventDate(
+                        date.value, date.start, date.end, date.precision, "discourse", date.time
+                    )
+            return None
+        if not mentions.tells(self.analysis, sentence) or not mentions.names_participant(
+            self.analysis, event, sentence
+        ):
+            return None
+        for expr in self.times:
+            if sentence.start <= expr.start and expr.end <= sentence.end:
+                if expr.anchor_text or not self._datable(expr):
+                    continue
+                date = self._resolve(expr, event, "discourse")
+                if date is not None:
+                    return date
+        return None
+
     def _as_anchor(self, event: Event) -> EventDate | None:
         """The event is the anchor of a counted phrase: "three years since the invasion", "two
         years after the war" count from the article's day back to the event, so the invasion
@@ -116,6 +219,43 @@ class _Dater:
             return EventDate(value, found[0], found[1], found[2], "text", expr.id)
         return None
 
+    def _publication_stands_in(self, event: Event) -> bool:
+        """Whether the publication day may stand in for the event's date (see the module
+        docstring): reported as done, in the narrator's words, in the article's own time."""
+        return (
+            self._reported_as_past(event)
+            and not self._quoted(event)
+            and not any(self._background(evidence) for evidence in event.evidence)
+        )
+
+    def _quoted(self, event: Event) -> bool:
+        """Every mention of the event stands inside a speaker's quoted words: the speaker's
+        account of something done at a time the quote does not give."""
+        body = [e for e in event.evidence if e.section != "title"]
+        if not body:
+            return False
+        quotes = [q for q in self.analysis.quotes if q.kind in QUOTED_KINDS]
+        return all(
+            any(q.start <= e.trigger.start and e.trigger.end <= q.end for q in quotes) for e in body
+        )
+
+    def _background(self, evidence: Evidence) -> bool:
+        """The sentence names a date well before the article's time frame ("a plan backed in
+        September 2021 was rejected"): it narrates the past, and the publication day is not
+        the day of what it tells."""
+        if self.published is None or evidence.section == "title":
+            return False
+        limit = self.published - HISTORICAL_MARGIN
+        for expr in self.times:
+            if not (evidence.start <= expr.start and expr.end <= evidence.end):
+                continue
+            if expr.type != "DATE" or expr.anchor_text or expr.value is None:
+                continue
+            found = cal.value_range(expr.value, expr.mod)
+            if found is not None and found[1] < limit:
+                return True
+        return False
+
     def _reported_as_past(self, event: Event) -> bool:
         """Whether the publication day may stand in for the event's date: the story reports it
         as done (simple past, or a headline's present). A present or present-perfect clause
@@ -132,7 +272,7 @@ class _Dater:
             )
             if span is None or not len(span):
                 continue
-            return _simple_past(span.root)
+            return _simple_past(span.root) and not _under_present_report(span.root)
         return True
 
     def _from_publication(self) -> EventDate | None:
@@ -149,7 +289,19 @@ class _Dater:
             return False
         if expr.anchor_text:
             return True
+        if expr.value == "PAST_REF":
+            return self._recent_window(expr) is not None
         return expr.value is not None and expr.mod not in UNBOUNDED_MODS
+
+    def _recent_window(self, expr: TimeExpr) -> tuple[dt.date, dt.date] | None:
+        """ "in the past few days", "in recent weeks": the days just before the article's."""
+        if self.published is None:
+            return None
+        words = " ".join(self.analysis.text[expr.start : expr.end].split())
+        m = _RECENT.match(words)
+        if m is None:
+            return None
+        return self.published - dt.timedelta(days=RECENT_DAYS[m[1].lower()]), self.published
 
     def _sentence_candidates(self, event: Event, evidence: Evidence) -> list[TimeExpr]:
         """The expressions of the evidence sentence, the one that governs the trigger first."""
@@ -256,6 +408,13 @@ class _Dater:
         if expr.anchor_text:
             return self._resolve_anchored(expr, event, source)
         assert expr.value is not None
+        window = self._recent_window(expr) if expr.value == "PAST_REF" else None
+        if window is not None:
+            value = cal.smallest_unit(*window)
+            found = cal.value_range(value)
+            if found is None:
+                return None
+            return EventDate(value, found[0], found[1], found[2], source, expr.id)
         found = cal.value_range(expr.value, expr.mod)
         if found is None:
             return None
@@ -316,6 +475,27 @@ def _simple_past(token: Any) -> bool:
     return not (verb.tag_ in PRESENT_TAGS or any(c.tag_ in PRESENT_TAGS for c in auxiliaries))
 
 
+def _under_present_report(token: Any) -> bool:
+    """Somewhere up the tree the trigger's clause is what a present or perfect report says
+    ("reports have revealed that he was taken to a building, where he was questioned and then
+    arrested"): the report tells no day for it."""
+    current = token
+    for _ in range(16):
+        if current.head is current:
+            return False
+        if current.dep_ == "ccomp" and not _finite_past(current.head):
+            return True
+        current = current.head
+    return False
+
+
+def _finite_past(verb: Any) -> bool:
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(c.lower_ in PERFECT_AUXILIARIES for c in auxiliaries):
+        return False
+    return verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxiliaries)
+
+
 NONFINITE_DEPS = frozenset({"advcl", "xcomp", "pcomp", "acl", "conj", "relcl"})
 
 
@@ -335,7 +515,7 @@ class EventDatingStage:
     gives one whose anchor stays undated the duration it counts."""
 
     name = "event_dating"
-    requires = frozenset({"events", "times", "sentences", "document"})
+    requires = frozenset({"events", "times", "sentences", "document", "quotes"})
     provides = frozenset({"events", "times"})
 
     def __call__(self, analysis: Analysis) -> Analysis:
@@ -343,6 +523,7 @@ class EventDatingStage:
         for event in analysis.events:
             event.date = dater.date_of(event)
             event.historical = is_historical(event.date, analysis.document.published)
+            mark_background(analysis, event)
         for expr in analysis.times:
             _keep_amount(expr)
         return analysis

@@ -16,9 +16,10 @@ from typing import Any
 from newsgraph.model import Precision, Span, TimeExpr, TimeType
 from newsgraph.times import calendar as cal
 from newsgraph.times import modifiers
-from newsgraph.times.anchoring import Anchored, find_anchored
+from newsgraph.times.anchoring import ANCHORED, Anchored, find_anchored
 from newsgraph.times.normalise import Context
 from newsgraph.times.patterns import PRIORITY, RULES, Rule
+from newsgraph.times.prefilter import Prefilter, lowered
 from newsgraph.times.tense import is_future, is_past
 
 ANCHORED_PRIORITY = -1
@@ -47,9 +48,17 @@ class Candidate:
         return self.rule.type if self.rule else "DATE"
 
 
+RULE_FILTERS = tuple(Prefilter.of(rule.pattern) for rule in RULES)
+"""The words each rule needs (read from its pattern): a rule whose words the text lacks is not run."""
+ANCHORED_FILTER = Prefilter.of(ANCHORED)
+
+
 def _candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
-    for rule in RULES:
+    low = lowered(text)
+    for rule, rule_filter in zip(RULES, RULE_FILTERS, strict=True):
+        if not rule_filter.possible(low):
+            continue
         for m in rule.pattern.finditer(text):
             start, end = m.span("core") if "core" in rule.pattern.groupindex else m.span()
             if start == end or (rule.type == "DURATION" and NOT_A_DURATION.match(m[0])):
@@ -57,7 +66,7 @@ def _candidates(text: str) -> list[Candidate]:
             if rule.type == "DURATION" and (article := ARTICLE_ADJECTIVE.match(text, start, end)):
                 start = article.end()
             found.append(Candidate(start, end, PRIORITY[rule.name], rule, m.groupdict()))
-    for anchored in find_anchored(text):
+    for anchored in find_anchored(text) if ANCHORED_FILTER.possible(low) else []:
         found.append(Candidate(anchored.start, anchored.end, ANCHORED_PRIORITY, anchored=anchored))
     return found
 

@@ -288,9 +288,10 @@ RULES: tuple[Rule, ...] = (
         "reference_word",
         _r(
             r"\b(?P<word>(?i:now|currently|at\s+present|presently|at\s+the\s+moment|nowadays|these\s+days|"
-            r"(?:more\s+)?recently|lately|soon|(?<=in\s)the\s+(?:near\s+)?future|(?<=in\s)the\s+past|"
-            r"(?<=in\s)recent\s+(?:days|weeks|months|years|decades)|"
+            r"(?:more\s+)?recently|lately|soon|(?<=in\s)the\s+(?:near\s+)?future|"
+            # longer phrases first: "the past few days" must not stop at "the past"
             r"(?<=in\s)the\s+(?:coming|next\s+few|last\s+few|past\s+few)\s+(?:days|weeks|months|years|decades)|"
+            r"(?<=in\s)the\s+past|(?<=in\s)recent\s+(?:days|weeks|months|years|decades)|"
             r"(?<=in\s)coming\s+(?:days|weeks|months|years)))(?![\w-])"
         ),
         "DATE",

@@ -24,7 +24,7 @@ SCHEDULE_LEMMAS = frozenset(
 
 FUTURE_TEXT_CUE = re.compile(
     r"\b(?:will|shall|won't|'ll|(?:is|are|was|were)\s+(?:scheduled|expected|due|set|going|slated|"
-    r"poised|planning|preparing)\s+to|plans?\s+to|upcoming|to\s+be\s+held)\b",
+    r"poised|planning|preparing)\s+to|(?:is|are)\s+to\s+\w+|plans?\s+to|upcoming|to\s+be\s+held)\b",
     re.IGNORECASE,
 )
 """The same cues in plain words, for when no parse is available."""
@@ -53,6 +53,16 @@ def _verb_is_future(verb: Any) -> bool:
         head = verb.head
         if head.lemma_.lower() in SCHEDULE_LEMMAS or _verb_is_future(head):
             return True
+    # "are to travel on Wednesday": a present "be" with an infinitive sets an arrangement.
+    if verb.lemma_.lower() == "be" and verb.tag_ in {"VBZ", "VBP"} and _has_infinitive(verb):
+        return True
+    if (
+        verb.dep_ == "xcomp"
+        and verb.tag_ == "VB"
+        and verb.head.lemma_.lower() == "be"
+        and verb.head.tag_ in {"VBZ", "VBP"}
+    ):
+        return True
     # "is meeting on Friday": the progressive with a date announces an arrangement.
     if verb.tag_ == "VBG" and any(
         c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in verb.children
@@ -68,6 +78,13 @@ def _verb_is_future(verb: Any) -> bool:
     if verb.tag_ in {"VBZ", "VBP"} and verb.dep_ == "advcl" and verb.head is not verb:
         return _verb_is_future(verb.head)
     return bool(verb.lemma_.lower() == "due")
+
+
+def _has_infinitive(verb: Any) -> bool:
+    return any(
+        c.dep_ == "xcomp" and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
 
 
 _CLAUSE_EDGE = re.compile(r"[,;:()]|\bthat\b|\bwhich\b|\bwho\b|\bbut\b")

@@ -1,0 +1,143 @@
+"""Where a paragraph is set, for events whose own clause names no place.
+
+A story establishes a setting and then stops repeating it: "In Mombasa, port workers walked out
+on Monday. Police later detained three union leaders." places the detentions in Mombasa too. Two
+settings count, nearest first:
+
+1. a paragraph's own opening locative ("In <place>, ...", "At <place>, ...", "Outside <place>,
+   ..."), in the event's sentence or an earlier sentence of the same paragraph (`paragraph`);
+2. the wire dateline ("QUITO, Ecuador (Reuters) - ...") for the story's opening paragraphs, the
+   ones the reporter files from that city (`dateline`).
+
+A setting is a default, so it gives way wherever the text points elsewhere: the event's sentence
+naming a place in another country, or an act aimed at the setting's country by an actor from
+elsewhere (sanctions decided in Brussels against the country the story is datelined in are not
+placed there).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsgraph.model import Analysis, LocationSource, Participant, Place, Sentence
+from newsgraph.places.facilities import is_facility_place
+from newsgraph.times.calendar import value_range
+
+OPENING = re.compile(
+    r"\s*(?:In|At|Inside|Outside|Near|Across|Throughout|Around)\s+[^,;:\n]{1,60}?(?=,)",
+)
+"""A sentence that opens with a locative phrase closed by a comma ("In central Kharkiv, ...")."""
+DATELINE_PARAGRAPHS = 2
+"""How many body paragraphs from the dateline on are filed from the dateline's place."""
+PAST = dt.timedelta(days=30)
+"""A date ending this long before publication is outside the story's own time frame."""
+SPECIFICITY: dict[str, int] = {"other": 0, "city": 1, "admin1": 2, "region": 2, "country": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """A place a paragraph is set in, and the rule that found it."""
+
+    place: Place
+    source: LocationSource
+
+
+def setting_of(analysis: Analysis, sentence_start: int) -> Setting | None:
+    """The setting of the sentence that starts at (or contains) `sentence_start`: its
+    paragraph's opening locative, else the dateline for the opening paragraphs, else None."""
+    sentence = analysis.sentence_at(sentence_start)
+    if sentence is None or sentence.section != "body":
+        return None
+    earlier = [
+        s
+        for s in analysis.sentences
+        if s.paragraph == sentence.paragraph and s.start <= sentence.start
+    ]
+    for candidate in reversed(earlier):
+        place = _opening_place(analysis, candidate)
+        if place is not None:
+            return Setting(place, "paragraph")
+    place = _dateline_place(analysis, sentence)
+    return Setting(place, "dateline") if place is not None else None
+
+
+def applies(
+    analysis: Analysis,
+    setting: Setting,
+    sentence: tuple[int, int],
+    actors: Sequence[Participant],
+    recipients: Sequence[Participant],
+) -> bool:
+    """Whether a setting may place one event: not when its sentence names a place in another
+    country (other than as a participant: "sanctions on Russia" names a target, not a place),
+    nor when the setting is the country an act is aimed at and no actor is from it (the
+    recipient's country is never the place by default). A dateline only says where the reporter
+    is, so it also gives way to an actor from another country ("the European Union", "Russian
+    forces" in a story filed from Kyiv)."""
+    country = setting.place.country
+    if country is None:
+        return True
+    sides = [*actors, *recipients]
+    for place in analysis.places:
+        inside = sentence[0] <= place.start and place.end <= sentence[1]
+        named = any(p.start < place.end and place.start < p.end for p in sides)
+        if inside and not named and not place.adjectival and place.country not in (None, country):
+            return False
+    actor_countries = {p.country for p in actors if p.country}
+    if setting.source == "dateline" and (
+        actor_countries - {country} or _recalls_the_past(analysis, sentence)
+    ):
+        return False
+    targeted = any(p.country == country for p in recipients)
+    return not (targeted and actor_countries and country not in actor_countries)
+
+
+def _recalls_the_past(analysis: Analysis, sentence: tuple[int, int]) -> bool:
+    """The sentence dates something well before the story ("a peace deal in 2018"): background
+    the reporter did not witness from the dateline's city."""
+    published = analysis.document.published
+    if published is None:
+        return False
+    for expr in analysis.times:
+        if sentence[0] <= expr.start and expr.end <= sentence[1] and expr.type == "DATE":
+            found = value_range(expr.value or "", expr.mod)
+            if found is not None and found[1] < published - PAST:
+                return True
+    return False
+
+
+def _usable(place: Place) -> bool:
+    return not place.adjectival and not is_facility_place(place)
+
+
+def _most_specific(places: Sequence[Place]) -> Place | None:
+    usable = [p for p in places if _usable(p)]
+    if not usable:
+        return None
+    return min(usable, key=lambda p: (SPECIFICITY.get(p.feature, 3), p.start))
+
+
+def _opening_place(analysis: Analysis, sentence: Sentence) -> Place | None:
+    """The place of a sentence-opening locative phrase ("In Kharkiv, Ukraine's second city, ...")."""
+    match = OPENING.match(analysis.text, sentence.start, sentence.end)
+    if match is None:
+        return None
+    inside = [p for p in analysis.places if match.start() <= p.start and p.end <= match.end()]
+    return _most_specific(inside)
+
+
+def _dateline_place(analysis: Analysis, sentence: Sentence) -> Place | None:
+    """The dateline's place when the sentence is in one of the opening paragraphs it covers."""
+    span = analysis.document.dateline
+    if span is None or sentence.start < span.start:
+        return None
+    body = sorted(
+        {s.paragraph for s in analysis.sentences if s.start >= span.end and s.section == "body"}
+    )
+    if sentence.paragraph not in body[:DATELINE_PARAGRAPHS]:
+        return None
+    inside = [p for p in analysis.places if span.start <= p.start and p.end <= span.end]
+    return _most_specific(inside)

@@ -1,0 +1,97 @@
+"""Words a regular expression cannot match without, so a rule is skipped when a text has none.
+
+The time rules are run over the whole text one after another, and most of them never match in
+a given article (no "fortnight", no "quarter", no "ago"). Finding one literal word in the text is
+far cheaper than trying a rule at every position, so each rule is first asked whether its
+required words occur at all. The words are read from the compiled pattern itself (its parse
+tree), not written by hand, so a rule that changes keeps a correct filter: a rule is skipped only
+when no match is possible, and the matches found are exactly those found without the filter.
+
+The words are compared with `lowered(text)`: lower case, and the four non-ASCII letters that
+Python's case-insensitive matching equates with ASCII ones (ſ, K, İ, ı) turned into them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
+
+_NON_ASCII_CASES = (("ſ", "s"), ("ı", "i"), ("\u0307", ""))
+"""Beyond ASCII letters: `str.lower` leaves ſ and ı alone, which a case-insensitive `s` or `i`
+matches, and writes İ as `i` plus a combining dot (dropped, so the word stays in one piece)."""
+
+Requirement = tuple[frozenset[str], ...]
+"""All of these groups must be met; a group is met when any one of its words occurs."""
+
+
+def lowered(text: str) -> str:
+    """The text as the filters read it: every letter a case-insensitive ASCII letter matches is
+    that letter in lower case (other characters may change too; only ASCII words are looked up)."""
+    low = text.lower()
+    if not low.isascii():
+        for char, ascii_char in _NON_ASCII_CASES:
+            if char in low:
+                low = low.replace(char, ascii_char)
+    return low
+
+
+def _best(groups: Iterable[frozenset[str]]) -> frozenset[str]:
+    """The group most likely to be rare: the one whose shortest word is longest."""
+    return max(groups, key=lambda group: (min(map(len, group)), -len(group)))
+
+
+def _required(items: Any) -> list[frozenset[str]]:
+    """The word groups every match of a parsed (sub)pattern contains."""
+    groups: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            groups.append(frozenset({"".join(run)}))
+            run.clear()
+
+    for op, av in items:
+        if op is sre.LITERAL and av < 128:
+            run.append(chr(av).lower())
+            continue
+        flush()
+        if op is sre.SUBPATTERN:
+            groups += _required(av[3])
+        elif op is sre.ATOMIC_GROUP:
+            groups += _required(av)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            if av[0] >= 1:
+                groups += _required(av[2])
+        elif op is sre.BRANCH:
+            options = [_required(alternative) for alternative in av[1]]
+            if options and all(options):
+                groups.append(frozenset().union(*(_best(option) for option in options)))
+        # Anything else (character sets, anchors, lookarounds, back references) is not read:
+        # leaving out a requirement only makes the filter pass more often.
+    flush()
+    return groups
+
+
+def requirement(pattern: re.Pattern[str]) -> Requirement:
+    """The word groups any match of `pattern` contains (empty: nothing is required)."""
+    return tuple(dict.fromkeys(_required(sre_parse.parse(pattern.pattern, pattern.flags))))
+
+
+@dataclass(frozen=True, slots=True)
+class Prefilter:
+    """A pattern with the words it needs: `finditer` skips texts that lack them."""
+
+    pattern: re.Pattern[str]
+    needs: Requirement
+
+    @classmethod
+    def of(cls, pattern: re.Pattern[str]) -> Prefilter:
+        return cls(pattern, requirement(pattern))
+
+    def possible(self, low: str) -> bool:
+        """Can the pattern match a text whose `lowered` form is `low`?"""
+        return all(any(word in low for word in group) for group in self.needs)
