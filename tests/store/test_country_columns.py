@@ -42,8 +42,14 @@ def test_codes_country_field_values(value: str | None, expected: bool) -> None:
 
 @pytest.mark.parametrize(
     ("code", "country"),
-    [("INDGOV", "IND"), ("UNOGOV", "UNO"), ("IGOMIL", "IGO"), ("UAF", None), ("EDUSTU", None)]
-    + [(None, None)],
+    [
+        ("INDGOV", "IND"),
+        ("UNOGOV", "UNO"),
+        ("IGOMIL", "IGO"),
+        ("UAF", None),
+        ("EDUSTU", None),
+        (None, None),
+    ],
 )
 def test_codes_country_of_code(code: str | None, country: str | None) -> None:
     assert country_of_code(code) == country
