@@ -185,6 +185,14 @@ def test_document_codes_a_foreign_embassy_does_not_place_the_story(run: Any) -> 
             "the ministry",
             "NOR",
         ),
+        (
+            "Ankara sets deadline over pipeline\n\n"
+            "BAGHDAD, May 13 (Wire) - The foreign ministry said on Tuesday that oil exports "
+            "through the pipeline must resume within a week.\n\n"
+            "Fidan told reporters in Ankara that talks with the Iraqi side had stalled.",
+            "The foreign ministry",
+            "TUR",
+        ),
     ],
 )
 def test_document_codes_a_ministry_belongs_to_the_country_of_its_officials(
