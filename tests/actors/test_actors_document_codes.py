@@ -508,3 +508,27 @@ def test_document_codes_a_possessive_after_an_appositive_role_takes_no_role(run:
     person = entity(run(article), "Komlan Agbeko")
     assert "ambassador" not in person.titles
     assert person.country != "TGO" or person.coding_source != "text"
+
+
+@pytest.mark.parametrize(
+    ("article", "phrase"),
+    [
+        (
+            "Shelling resumes\n\nRussian-backed separatists shelled two villages on Monday.",
+            "Russian-backed separatists",
+        ),
+        (
+            "Airport seized\n\nPro-Russian rebels seized the regional airport on Sunday.",
+            "Pro-Russian rebels",
+        ),
+        (
+            "Vote announced\n\nThe pro-Russian governor Igor Markov announced a referendum.",
+            "The pro-Russian governor Igor Markov",
+        ),
+    ],
+)
+def test_document_codes_a_sponsor_or_stance_is_not_the_owner(
+    run: Any, article: str, phrase: str
+) -> None:
+    """ "Russian-backed", "pro-Russian": the backer is not the country whose actors they are."""
+    assert "RUS" not in [c for c, _, _ in coded(run(article), phrase)]

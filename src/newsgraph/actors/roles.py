@@ -15,6 +15,7 @@ from typing import Any
 
 from newsgraph.actors.lexicon import lexicon
 from newsgraph.actors.mentions import NameMention
+from newsgraph.actors.names import sponsor_or_stance
 from newsgraph.kb import KBEntry, KnowledgeBase
 from newsgraph.kb.codes import INTERGOVERNMENTAL
 
@@ -111,7 +112,7 @@ def _is_title_word(token: Any) -> bool:
 
 def _country_before(doc: Any, i: int, kb: KnowledgeBase) -> tuple[str | None, int]:
     """A demonym ("Turkish") or possessive country ("Syria's") that ends at token i-1."""
-    if i > 0:
+    if i > 0 and not sponsor_or_stance(doc[i - 1]):
         country = kb.country_by_demonym(doc[i - 1].text)
         if country is not None:
             return country.iso3, i - 1
@@ -198,6 +199,8 @@ def _owner(doc: Any, start: int, kb: KnowledgeBase) -> tuple[str | None, KBEntry
     while i > begin and country is None and org is None:
         for size in range(min(MAX_ORG_TOKENS, i - begin), 0, -1):
             window = doc[i - size : i]
+            if sponsor_or_stance(window[0]):
+                continue  # "the pro-Russian leader", "the Moscow-installed governor"
             found = kb.country_by_name(window.text)
             if found is None and size == 1:
                 found = kb.country_by_demonym(window.text)
