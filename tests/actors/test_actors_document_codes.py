@@ -532,3 +532,37 @@ def test_document_codes_a_sponsor_or_stance_is_not_the_owner(
 ) -> None:
     """ "Russian-backed", "pro-Russian": the backer is not the country whose actors they are."""
     assert "RUS" not in [c for c, _, _ in coded(run(article), phrase)]
+
+
+@pytest.mark.parametrize(
+    ("article", "name", "expected"),
+    [
+        (
+            "Provocations alleged\n\n"
+            "KRAMATORSK, Ukraine, Aug 14 (Wire) - The leader of the self-proclaimed Luhansk "
+            "People's Republic, Oleg Dmitrenko, accused Kyiv of provocations.",
+            "Oleg Dmitrenko",
+            ("UKR", "PRE", "UKRPRE"),
+        ),
+        (
+            "Camps visited\n\n"
+            "AMMAN, May 13 (Wire) - The head of the U.N. refugee agency, Lotte Vermeulen, "
+            "visited two camps near the border.",
+            "Lotte Vermeulen",
+            ("UNO", "GOV", "UNOGOV"),
+        ),
+        (
+            "Traders meet president\n\n"
+            "ACCRA, May 13 (Wire) - The president of Kenya, Samuel Kiprono, met traders.",
+            "Samuel Kiprono",
+            ("KEN", "GOV", "KENGOV"),
+        ),
+    ],
+)
+def test_document_codes_a_title_with_its_of_phrase_before_the_name(
+    run: Any, article: str, name: str, expected: tuple[str, str, str]
+) -> None:
+    """ "The leader of X, NAME": the "of"-phrase names whose office it is, never the
+    dateline's country."""
+    person = entity(run(article, dt.date(2024, 6, 4)), name)
+    assert (person.country, person.sector, person.code) == expected
