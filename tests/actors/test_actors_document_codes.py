@@ -201,6 +201,8 @@ def test_document_codes_a_ministry_belongs_to_the_country_of_its_officials(
     analysis = run(article)
     assert [c for c, _, _ in coded(analysis, phrase)] == [country]
     assert source_of(analysis, phrase) == ["official"]
+    (evidence,) = diagnostics(analysis, "ministry_country")
+    assert evidence.startswith(f"{phrase}: {country} from ")
 
 
 def test_document_codes_ministers_of_two_countries_leave_the_ministry_empty(run: Any) -> None:
@@ -212,6 +214,9 @@ def test_document_codes_ministers_of_two_countries_leave_the_ministry_empty(run:
     )
     analysis = run(article)
     assert [c for c, _, _ in coded(analysis, "The foreign ministry")] == [None]
+    assert diagnostics(analysis, "ministry_country") == [
+        "The foreign ministry: officials of several countries, no country"
+    ]
 
 
 @pytest.mark.parametrize(

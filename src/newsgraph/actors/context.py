@@ -472,3 +472,28 @@ def code_bloc_seats(entities: list[Entity]) -> None:
         if bloc in blocs and entity.coding_source == "metonym":
             entity.country = bloc
             entity.code = compose_code(bloc, entity.sector)
+
+
+_MINISTRY_PHRASE = re.compile(r"\b[Tt]he\s+(?:([a-z]+)\s+)?ministry\b")
+"""A ministry named as a role noun, without a country of its own ("the foreign ministry")."""
+
+
+def ministry_diagnostics(analysis: Analysis, entities: list[Entity], kb: KnowledgeBase) -> None:
+    """Record, for each countryless "the (foreign) ministry" of the text, which named official
+    settles its country (the events stage codes the participant the same way), or that
+    officials of several countries leave it empty."""
+    seen: set[str] = set()
+    for match in _MINISTRY_PHRASE.finditer(analysis.text):
+        office = portfolio(match.group(0))
+        if office is None or office in seen or analysis.sentence_at(match.start()) is None:
+            continue
+        seen.add(office)
+        found = ministry_country(analysis, entities, kb, office)
+        if found is None:
+            continue
+        if isinstance(found, MinistryCountry):
+            message = f"{match.group(0)}: {found.country} from {found.evidence}"
+        else:
+            message = f"{match.group(0)}: officials of several countries, no country"
+        span = Span(match.start(), match.end())
+        analysis.diagnostics.append(Diagnostic("actors", "ministry_country", message, span))
