@@ -182,14 +182,14 @@ def _titles(entity: Entity, day: dt.date | None) -> list[str]:
     """The titles the text gives a person, and their knowledge-base roles held on the day
     ("Fidan" alone is the foreign minister the knowledge base knows)."""
     held = [
-        r.title.lower()
+        r.title
         for r in entity.roles
         if r.source != "text"
         and (
             day is None or ((r.start is None or r.start <= day) and (r.end is None or day < r.end))
         )
     ]
-    return [t.lower() for t in entity.titles] + held
+    return [*entity.titles, *held]
 
 
 def _is_envoy(entity: Entity) -> bool:
@@ -289,7 +289,7 @@ def ministry_country(
     ambassadors (not one summoned or expelled by the host). DISPUTED where the first tier
     that has officials names two countries; None where none is named."""
     day = analysis.document.published
-    titled = [(e, _titles(e, day)) for e in _officials(entities, kb)]
+    titled = [(e, [t.lower() for t in _titles(e, day)]) for e in _officials(entities, kb)]
     ministers = [e for e, titles in titled if any("minister" in t for t in titles)]
     envoys = [
         e
