@@ -571,3 +571,41 @@ def test_document_codes_a_title_with_its_of_phrase_before_the_name(
     dateline's country."""
     person = entity(run(article, dt.date(2024, 6, 4)), name)
     assert (person.country, person.sector, person.code) == expected
+
+
+@pytest.mark.parametrize(
+    ("article", "name", "day", "sector"),
+    [
+        (
+            "Post attacked\n\nThe Taliban attacked a police post in Helmand.",
+            "Taliban",
+            "2015-06-01",
+            "REB",
+        ),
+        (
+            "Post attacked\n\nThe Taliban attacked a police post in Helmand.",
+            "Taliban",
+            "2024-06-01",
+            "GOV",
+        ),
+        (
+            "Patrols\n\nThe Rapid Support Forces patrolled Khartoum.",
+            "Rapid Support Forces",
+            "2021-03-01",
+            "PRM",
+        ),
+        (
+            "Patrols\n\nThe Rapid Support Forces shelled Khartoum.",
+            "Rapid Support Forces",
+            "2024-03-01",
+            "REB",
+        ),
+    ],
+)
+def test_document_codes_a_group_is_coded_by_its_role_on_the_day(
+    run: Any, article: str, name: str, day: str, sector: str
+) -> None:
+    """A group whose status changed: a rebel force before it governed (or before it fought
+    the army) is not coded by what it became."""
+    group = entity(run(article, dt.date.fromisoformat(day)), name)
+    assert group.sector == sector
