@@ -177,6 +177,13 @@ def _titled_surnames(
     person of that surname and gender the text has named, not the knowledge base's holder of the
     surname (the president). Without such a person it is left to the other rules."""
     titles = lexicon().gender_titles
+    # person names by last word, in text order (a scan of all mentions per titled name was
+    # quadratic in long documents); each one's gender is read once
+    by_last: dict[str, list[int]] = {}
+    for j, other in enumerate(mentions):
+        if other.label == "PERSON" and words[j]:
+            by_last.setdefault(words[j][-1], []).append(j)
+    genders: dict[int, str | None] = {}
     for i, m in enumerate(mentions):
         own = words[i]
         if own and (own[0] in titles or own[0].rstrip(".") in titles):
@@ -189,13 +196,13 @@ def _titled_surnames(
             continue
         same = {  # fuller names ending in these words ("Owusu-Mensah" of "Abena Owusu-Mensah")
             j
-            for j, other in enumerate(mentions)
-            if j != i
-            and other.label == "PERSON"
-            and len(words[j]) > size
-            and words[j][-size:] == own
+            for j in by_last.get(own[-1], ())
+            if j != i and len(words[j]) > size and words[j][-size:] == own
         }
-        fits = [j for j in same if _gender_of(doc, mentions[j]) == gender]
+        for j in same:
+            if j not in genders:
+                genders[j] = _gender_of(doc, mentions[j])
+        fits = [j for j in same if genders[j] == gender]
         if len({" ".join(words[j]) for j in fits}) != 1:
             continue
         target = mentions[fits[0]]
@@ -206,15 +213,16 @@ def _titled_surnames(
 
 def _link_acronyms(mentions: list[NameMention], words: list[list[str]], uf: _UnionFind) -> None:
     """An all-capitals mention whose letters are the initials of one multi-word ORG in the text."""
+    # multi-word organisations by initials, read once (not a scan of all mentions per acronym)
+    by_initials: dict[str, list[int]] = {}
+    for j, other in enumerate(mentions):
+        if other.label == "ORG" and len(words[j]) > 1:
+            by_initials.setdefault(_initials(words[j]), []).append(j)
     for i, m in enumerate(mentions):
         if len(words[i]) != 1 or m.label != "ORG":
             continue
         acronym = words[i][0].replace(".", "")
-        owners = {
-            uf.find(j)
-            for j, other in enumerate(mentions)
-            if other.label == "ORG" and len(words[j]) > 1 and _initials(words[j]) == acronym
-        }
+        owners = {uf.find(j) for j in by_initials.get(acronym, ())}
         if len(owners) == 1:
             uf.union(i, owners.pop())
 
