@@ -25,8 +25,8 @@ def test_words_match_the_tokens(nlp: Any, text: str) -> None:
     assert words.text == doc.text == text
     assert words.texts == [t.text for t in doc]
     assert words.lower == [t.lower_ for t in doc]
-    assert words.start == [t.idx for t in doc]
-    assert words.end == [t.idx + len(t.text) for t in doc]
+    assert list(words.start) == [t.idx for t in doc]
+    assert list(words.end) == [t.idx + len(t.text) for t in doc]
     assert words.space == [t.is_space for t in doc]
     assert words.trailing == [bool(t.whitespace_) for t in doc]
     for start in range(len(doc)):

@@ -9,6 +9,8 @@ The lists are read-only by convention: the stages after the parse never change t
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -33,10 +35,15 @@ class Words:
         # made `for token in doc` slow), and the text is joined from the words as `Doc.text` is.
         rows = doc.to_array([IDX, IS_SPACE, SPACY, ORTH, LOWER]).reshape(len(doc), 5)
         strings = doc.vocab.strings
-        self.texts: list[str] = [strings[h] for h in rows[:, 3].tolist()]
-        self.lower: list[str] = [strings[h] for h in rows[:, 4].tolist()]
-        self.start: list[int] = rows[:, 0].tolist()
-        self.end: list[int] = [i + len(t) for i, t in zip(self.start, self.texts, strict=True)]
+        # one string object per distinct word and offsets as machine integers: a 4 MB article
+        # has about a million tokens, and a Python object for each would cost hundreds of MiB
+        seen: dict[int, str] = {}
+        self.texts: list[str] = [_string(strings, seen, h) for h in rows[:, 3].tolist()]
+        self.lower: list[str] = [_string(strings, seen, h) for h in rows[:, 4].tolist()]
+        self.start: Sequence[int] = array("q", rows[:, 0].tolist())
+        self.end: Sequence[int] = array(
+            "q", [i + len(t) for i, t in zip(self.start, self.texts, strict=True)]
+        )
         self.space: list[bool] = [bool(f) for f in rows[:, 1].tolist()]
         self.trailing: list[bool] = [bool(f) for f in rows[:, 2].tolist()]
         """Whether a space follows the token (`Token.whitespace_` is " ")."""
@@ -53,6 +60,13 @@ class Words:
         if end <= start:
             return ""
         return self.text[self.start[start] : self.end[end - 1]]
+
+
+def _string(strings: Any, seen: dict[int, str], key: int) -> str:
+    text = seen.get(key)
+    if text is None:
+        text = seen[key] = strings[key]
+    return text
 
 
 def words_of(doc: Any) -> Words:
