@@ -197,12 +197,12 @@ def code_entity(
         _code_place(entity, kb)
     elif entity.type == "NORP":
         # "Bosnian Serbs": the whole name, else its first word that is a demonym
-        country = kb.country_by_demonym(entity.name) or next(
+        nation = kb.country_by_demonym(entity.name) or next(
             (c for w in entity.name.split() if (c := kb.country_by_demonym(w)) is not None), None
         )
-        if country is not None:
-            entity.country, entity.coding_source = country.iso3, "demonym"
-            entity.code = country.iso3
+        if nation is not None:
+            entity.country, entity.coding_source = nation.iso3, "demonym"
+            entity.code = nation.iso3
     elif entity.type == "ORG":
         _code_place(entity, kb)  # "Minsk" read as a group is still Belarus's capital
         if entity.coding_source is None:
