@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -85,3 +86,27 @@ def test_anchoring_noun_and_names() -> None:
     assert anchor_names("al-Sharaa’s visit") == ["al-sharaa"]
     assert anchor_names("the talks with Prime Minister Modi") == ["prime minister modi"]
     assert anchor_names("his arrival") == []
+
+
+@pytest.mark.model
+def test_anchoring_unused_anchor_takes_the_dated_happening(nlp: Any) -> None:
+    """No event uses "a day after the vote", but the vote is dated: the expression gets its
+    day; without a dated mention it keeps the amount it counts (a duration)."""
+    from newsgraph.times import EventDatingStage
+
+    from .helpers import build
+
+    paragraphs = [
+        "Headline",
+        "Zambians voted in a referendum on Feb. 1.",
+        "A day after the vote, markets in Lusaka were calm.",
+    ]
+    text = "\n\n".join(paragraphs)
+    analysis = EventDatingStage()(build(paragraphs, dt.date(2025, 2, 4), doc=nlp(text)))
+    anchored = next(t for t in analysis.times if t.anchor_text)
+    assert (anchored.type, anchored.value) == ("DATE", "2025-02-02")
+    undated = ["Headline", "A day after the vote, markets in Lusaka were calm."]
+    text = "\n\n".join(undated)
+    analysis = EventDatingStage()(build(undated, dt.date(2025, 2, 4), doc=nlp(text)))
+    anchored = next(t for t in analysis.times if t.anchor_text)
+    assert (anchored.type, anchored.value) == ("DURATION", "P1D")

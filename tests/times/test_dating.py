@@ -345,3 +345,33 @@ def test_dating_lead_naming_a_participant_dates_the_next_event() -> None:
     analysis.events = [beating]
     EventDatingStage()(analysis)
     assert _date(analysis, "E1") == ("2025-01-30", "discourse", "day")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        # news of the day in sequence: the arrival's Monday dates the reception too
+        (
+            "After the envoy arrived in Bamako on Monday, the president received him.",
+            "received",
+            ("2025-02-03", "text", "day"),
+        ),
+        # a far-back "after" is a bound, not a date; the sentence is background: undated
+        (
+            "The minister criticised the delay after the court ordered the reform two years ago.",
+            "criticised",
+            None,
+        ),
+        (
+            "Unions condemned the cuts when the first budget was passed in 2019.",
+            "condemned",
+            None,
+        ),
+    ],
+)
+def test_dating_adverbial_clause_date(
+    nlp: Any, sentence: str, trigger: str, expected: tuple[str, str, str] | None
+) -> None:
+    analysis = _parsed(nlp, ["Headline", sentence], [("E1", trigger)])
+    assert _date(analysis, "E1") == expected

@@ -149,7 +149,7 @@ LEADS = [
     (
         "2025-01-15",
         "Protesters clash with police in Tbilisi\n\n"
-        "Protests outside parliament in Tbilisi on Monday night turned violent as riot "
+        "A protest outside parliament in Tbilisi on Monday night turned violent as riot "
         "police moved in.\n"
         "Riot police arrested dozens of protesters and fired water cannon at the crowd.\n",
         "arrested",
@@ -166,6 +166,44 @@ def test_dating_document_lead_date_carries_to_the_next_sentence(
     event the next sentence tells without a date."""
     analysis = _analyse(pipeline, published, text)
     assert _date(_event(analysis, trigger)) == (value, "discourse")
+
+
+ANCHORS = [
+    (
+        "2025-06-20",
+        "Envoy in Kinshasa\n\n"
+        "The US envoy visited Kinshasa on Monday for talks with President Felix Tshisekedi.\n"
+        "The day before the visit, M23 rebels shelled army positions near Goma.\n",
+        "shelled",
+        "2025-06-15",
+    ),
+    # the anchor is a happening that is no event (an election, a vote): its dated mention counts
+    (
+        "2025-05-12",
+        "Malawi police detain opposition figures\n\n"
+        "Malawians voted in a presidential election on Tuesday.\n"
+        "A day after the vote, police arrested the opposition leader Peter Kalua in Blantyre.\n",
+        "arrested",
+        "2025-05-07",
+    ),
+    (
+        "2025-11-09",
+        "Protests after Tanzanian election\n\n"
+        "Tanzania held a general election on Oct. 29.\n"
+        "Two days after the election, security forces detained dozens of opposition "
+        "supporters in Arusha.\n",
+        "detained",
+        "2025-10-31",
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "trigger", "value"), ANCHORS)
+def test_dating_document_relative_anchor(
+    pipeline: Any, published: str, text: str, trigger: str, value: str
+) -> None:
+    analysis = _analyse(pipeline, published, text)
+    assert _date(_event(analysis, trigger)) == (value, "text")
 
 
 def test_dating_document_headline_takes_the_lead_date(pipeline: Any) -> None:

@@ -38,6 +38,7 @@ class _Opened:
     links: list[dict[str, Any]] = field(default_factory=list)
     keys: list[dict[str, Any]] = field(default_factory=list)
     participants: list[dict[str, Any]] = field(default_factory=list)
+    codes: list[dict[str, Any]] = field(default_factory=list)
 
     def near(self, fact: EventFacts) -> list[Candidate]:
         """The opened clusters the candidate query would find for `fact`: same type and
@@ -58,16 +59,15 @@ class _Opened:
     def flush(self, conn: Connection) -> None:
         """Write what waits; from then on the candidate query finds these clusters."""
         self.candidates.clear()
-        opened = {int(link["cluster_id"]) for link in self.links}
         for table, values in (
             (s.event_links, self.links),
             (s.cluster_keys, self.keys),
             (s.cluster_participants, self.participants),
+            (s.cluster_codes, self.codes),
         ):
             if values:
                 conn.execute(table.insert(), values)
             values.clear()
-        cluster_codes.rewrite(conn, opened)
 
 
 def assign(
@@ -108,6 +108,7 @@ def assign(
         )
         opened.keys += keys
         opened.participants += entity_sides
+        opened.codes += cluster_codes.rows(cluster_id, mine)
         if row["date_start"] is not None and row["date_end"] is not None:
             sides: dict[str, list[str]] = {}
             for key in keys:
@@ -292,11 +293,12 @@ def refresh(conn: Connection, cluster_id: int) -> None:
     conn.execute(
         delete(s.cluster_participants).where(s.cluster_participants.c.cluster_id == cluster_id)
     )
-    cluster_codes.rewrite(conn, [cluster_id])
     if not members:
+        cluster_codes.replace(conn, cluster_id, [])
         conn.execute(delete(s.event_clusters).where(s.event_clusters.c.id == cluster_id))
         return
     participants = _participants(conn, [int(m.id) for m in members])
+    cluster_codes.replace(conn, cluster_id, participants)
     row = summarise(members, participants)
     conn.execute(update(s.event_clusters).where(s.event_clusters.c.id == cluster_id).values(**row))
     _write_keys(conn, cluster_id, row, participants)

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from typing import Any
 
 from newsgraph.annotate import doc_covers
@@ -44,20 +46,25 @@ OPENING_CHARS = 30
 VERB_POS = frozenset({"VERB"})
 NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl"})
 """Clauses that describe a noun ("the plan backed in May", "the man who fled on Monday") or
-set another event beside the trigger's ("after the agency recommended it two years ago")."""
+set another event beside the trigger's ("after the agency recommended it two years ago": see
+`_far_bound`)."""
 
 CARRIED_PRECISION = "month"
 CARRIED_SPAN_DAYS = 31
 """The loosest date a neighbouring sentence may carry to an event: a month."""
 
-QUOTED_KINDS = frozenset({"direct", "partial"})
-"""Quotes whose words are the speaker's own: an event told inside them is the speaker's account."""
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+"""Finite verb tags: a quote holding one is a telling of its own, not a quoted label."""
 
 RECENT_DAYS = {"days": 6, "weeks": 27, "months": 89}
 """How far back "in the past few days / weeks / months" reaches from the article's day."""
 _RECENT = re.compile(
     r"(?i)^(?:recent|the\s+(?:past|last)\s+(?:few|several|couple\s+of))\s+(days|weeks|months)$"
 )
+
+
+_NO_EVENT = Event("", "CONSULT")
+"""Stands in for the event when an expression is resolved for itself (not anchored)."""
 
 
 def is_historical(date: EventDate | None, published: dt.date | None) -> bool:
@@ -69,8 +76,13 @@ class _Dater:
         self.analysis = analysis
         self.published = analysis.document.published
         self.doc: Any = analysis.doc if _aligned(analysis) else None
-        self.times = sorted(analysis.times, key=lambda t: t.start)
+        self.ix = mentions.DocIndex(analysis)
+        self.times = self.ix.times
         self.by_id = {t.id: t for t in self.times}
+        self.counted = [t for t in self.times if t.anchor_span is not None and t.anchor_offset]
+        """Event-anchored expressions with an offset ("three years since the invasion")."""
+        self._quote_ends: list[int] | None = None
+        self._quote_starts: list[int] = []
         self.dates: dict[str, EventDate | None] = {}
         self.pending: set[str] = set()
 
@@ -109,16 +121,16 @@ class _Dater:
         return min(found, key=lambda item: item[:4])[4] if found else None
 
     def _from_discourse(self, event: Event) -> EventDate | None:
+        sentences = self.ix.sentences
         for evidence in event.evidence:
-            sentence = self.analysis.sentence_at(evidence.start)
-            if sentence is None:
+            index = self.ix.sentence_index(evidence.start)
+            if index is None:
                 continue
-            earlier = [
-                s
-                for s in self.analysis.sentences
-                if s.paragraph == sentence.paragraph and s.end <= sentence.start
-            ]
-            for previous in reversed(earlier):
+            paragraph = sentences[index].paragraph
+            for other in range(index - 1, -1, -1):
+                previous = sentences[other]
+                if previous.paragraph != paragraph:
+                    break
                 for expr in self._opening(previous):
                     date = self._resolve(expr, event, "discourse")
                     if date is not None:
@@ -126,7 +138,7 @@ class _Dater:
         return None
 
     def _from_remention(self, event: Event) -> EventDate | None:
-        for expr in mentions.remention_times(self.analysis, event, self._datable):
+        for expr in mentions.remention_times(self.ix, event, self._datable):
             date = self._resolve(expr, event, "discourse")
             if date is not None:
                 return date
@@ -134,18 +146,18 @@ class _Dater:
 
     def _from_neighbours(self, event: Event) -> EventDate | None:
         """A sentence shortly before one of the event's mentions tells of the same event and is
-        dated: through another event of the same type or trigger lemma, or, when it holds no
-        event, by naming one of this event's participants ("police ... last week" before "he was
-        arrested by police")."""
+        dated: through another event of the same type or trigger lemma, or, when it is the lead
+        and holds no event, by naming one of this event's participants ("police ... last week"
+        before "he was arrested by police")."""
         for evidence in event.evidence:
-            index = mentions.sentence_index(self.analysis, evidence.start)
+            index = self.ix.sentence_index(evidence.start)
             if index is None:
                 continue
             if evidence.section == "title":
                 # A headline tells the lead's event: the story's first sentences date it.
-                near = mentions.story_after(self.analysis, index, mentions.NEIGHBOUR_WINDOW)
+                near = self.ix.story_after(index, mentions.NEIGHBOUR_WINDOW)
             elif evidence.section in mentions.STORY_SECTIONS:
-                near = mentions.story_before(self.analysis, index, mentions.NEIGHBOUR_WINDOW)
+                near = self.ix.story_before(index, mentions.NEIGHBOUR_WINDOW)
             else:
                 continue
             for sentence in near:
@@ -167,33 +179,31 @@ class _Dater:
         )
 
     def _from_neighbour(self, event: Event, sentence: Sentence) -> EventDate | None:
-        others = [
-            e
-            for e in self.analysis.events
-            if e is not event
-            and any(sentence.start <= ev.start < sentence.end for ev in e.evidence)
-        ]
+        at = self.ix.sentence_index(sentence.start)
+        others = [e for e in self.ix.events_in(at) if e is not event] if at is not None else []
         if others:
             for other in others:
                 if not mentions.same_event(self.analysis, event, other):
                     continue
                 date = self.date_of(other)
-                if date is not None and date.source != "publication":
+                # Only a date the text gives carries: a chain of carried dates would drift.
+                if date is not None and date.source == "text":
                     return EventDate(
                         date.value, date.start, date.end, date.precision, "discourse", date.time
                     )
             return None
-        if not mentions.tells(self.analysis, sentence) or not mentions.names_participant(
-            self.analysis, event, sentence
+        if (
+            sentence is not self.ix.lead
+            or not mentions.tells(self.analysis, sentence)
+            or not mentions.names_participant(self.analysis, event, sentence)
         ):
             return None
-        for expr in self.times:
-            if sentence.start <= expr.start and expr.end <= sentence.end:
-                if expr.anchor_text or not self._datable(expr):
-                    continue
-                date = self._resolve(expr, event, "discourse")
-                if date is not None:
-                    return date
+        for expr in self.ix.times_in(sentence.start, sentence.end):
+            if expr.anchor_text or not self._datable(expr):
+                continue
+            date = self._resolve(expr, event, "discourse")
+            if date is not None:
+                return date
         return None
 
     def _as_anchor(self, event: Event) -> EventDate | None:
@@ -203,7 +213,7 @@ class _Dater:
         if self.published is None:
             return None
         triggers = [ev.trigger for ev in event.evidence]
-        for expr in self.times:
+        for expr in self.counted:
             parsed = cal.parse_offset(expr.anchor_offset or "")
             if expr.anchor_span is None or parsed is None or parsed[0] <= 0:
                 continue
@@ -229,15 +239,33 @@ class _Dater:
         )
 
     def _quoted(self, event: Event) -> bool:
-        """Every mention of the event stands inside a speaker's quoted words: the speaker's
-        account of something done at a time the quote does not give."""
+        """Every body mention of the event stands inside a speaker's quoted telling (a direct
+        quote, or a partial one that holds a clause): the speaker's account of something done at
+        a time the quote does not give."""
         body = [e for e in event.evidence if e.section != "title"]
-        if not body:
-            return False
-        quotes = [q for q in self.analysis.quotes if q.kind in QUOTED_KINDS]
-        return all(
-            any(q.start <= e.trigger.start and e.trigger.end <= q.end for q in quotes) for e in body
-        )
+        return bool(body) and all(self._in_quote(e.trigger.start, e.trigger.end) for e in body)
+
+    def _in_quote(self, start: int, end: int) -> bool:
+        if self._quote_ends is None:
+            tellings = sorted(
+                (q.start, q.end)
+                for q in self.analysis.quotes
+                if q.kind == "direct" or (q.kind == "partial" and self._clausal(q.start, q.end))
+            )
+            self._quote_starts = [s for s, _ in tellings]
+            # the furthest end of any quote starting at or before each one: containment test
+            self._quote_ends = list(accumulate((e for _, e in tellings), max))
+        index = bisect_right(self._quote_starts, start) - 1
+        return index >= 0 and self._quote_ends[index] >= end
+
+    def _clausal(self, start: int, end: int) -> bool:
+        """The quoted words hold a finite verb: the speaker's own telling ("it was 'damning that
+        the ministry isn't acting'"), not a label inside the narrator's clause ("accused the firm
+        of 'irresponsible conduct'"). Without a parse, assume they do."""
+        if self.doc is None:
+            return True
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is None or any(t.tag_ in FINITE_TAGS for t in span)
 
     def _background(self, evidence: Evidence) -> bool:
         """The sentence names a date well before the article's time frame ("a plan backed in
@@ -246,9 +274,7 @@ class _Dater:
         if self.published is None or evidence.section == "title":
             return False
         limit = self.published - HISTORICAL_MARGIN
-        for expr in self.times:
-            if not (evidence.start <= expr.start and expr.end <= evidence.end):
-                continue
+        for expr in self.ix.times_in(evidence.start, evidence.end):
             if expr.type != "DATE" or expr.anchor_text or expr.value is None:
                 continue
             found = cal.value_range(expr.value, expr.mod)
@@ -305,11 +331,7 @@ class _Dater:
 
     def _sentence_candidates(self, event: Event, evidence: Evidence) -> list[TimeExpr]:
         """The expressions of the evidence sentence, the one that governs the trigger first."""
-        inside = [
-            t
-            for t in self.times
-            if evidence.start <= t.start and t.end <= evidence.end and self._datable(t)
-        ]
+        inside = [t for t in self.ix.times_in(evidence.start, evidence.end) if self._datable(t)]
         # An expression anchored on this very event ("following their meeting" in a sentence
         # about that meeting, or "before the visit" where the visit is one of the event's own
         # mentions) cannot date it.
@@ -356,9 +378,9 @@ class _Dater:
         return False
 
     def _in_other_clause(self, expr: TimeExpr, evidence: Evidence) -> bool:
-        """The expression belongs to a clause that modifies a noun and does not hold the trigger:
-        in "a plan backed by the Red Cross in September 2021 was rejected by Johnson", September
-        dates the backing, not the rejection."""
+        """The expression belongs to a clause that modifies a noun (or, far back, an adverbial
+        clause) and does not hold the trigger: in "a plan backed by the Red Cross in September
+        2021 was rejected by Johnson", September dates the backing, not the rejection."""
         if self.doc is None:
             return False
         span = self.doc.char_span(expr.start, expr.end, alignment_mode="expand")
@@ -378,7 +400,26 @@ class _Dater:
             return False
         if token.dep_ not in NOUN_CLAUSE_DEPS:
             return False
-        return not any(t.i == trigger.root.i for t in token.subtree)
+        if any(t.i == trigger.root.i for t in token.subtree):
+            return False
+        if token.dep_ == "advcl":
+            return self._far_bound(expr, token)
+        return True
+
+    def _far_bound(self, expr: TimeExpr, clause: Any) -> bool:
+        """An adverbial clause's time dates the main event when the two follow each other in
+        the news of the day ("after the envoy arrived on Monday, the president met him") or
+        when it starts what the main clause says goes on ("has fought since the group seized
+        Goma in January"); an older time after "after", "when" ... is only a bound far back
+        ("said it was damning after the agency recommended it two years ago"), not a date."""
+        if any(c.dep_ == "mark" and c.lower_ == "since" for c in clause.children):
+            return False
+        found = cal.value_range(expr.value, expr.mod) if expr.value else None
+        return bool(
+            found is not None
+            and self.published is not None
+            and found[1] < self.published - HISTORICAL_MARGIN
+        )
 
     def _verb_between(self, expr: TimeExpr, evidence: Evidence) -> bool:
         """Another verb stands between the trigger and the expression (another clause's time)."""
@@ -395,9 +436,8 @@ class _Dater:
     def _opening(self, sentence: Sentence) -> list[TimeExpr]:
         return [
             t
-            for t in self.times
-            if sentence.start <= t.start < sentence.start + OPENING_CHARS
-            and t.end <= sentence.end
+            for t in self.ix.times_in(sentence.start, sentence.end)
+            if t.start < sentence.start + OPENING_CHARS
             and self._datable(t)
             and "," not in self.analysis.text[sentence.start : t.start]
         ]
@@ -423,13 +463,30 @@ class _Dater:
             end = self.published  # "since 2011": from then until the article's day
         return EventDate(expr.value, start, end, precision, source, expr.id)
 
+    def resolve_unused_anchor(self, expr: TimeExpr) -> None:
+        """Give an anchored expression no event used its calendar value all the same ("a day
+        after the vote" when the vote is dated): the times list then says the day."""
+        self._resolve_anchored(expr, _NO_EVENT, "text")
+
+    def _anchor_happening(self, expr: TimeExpr) -> EventDate | None:
+        """The anchor names a happening that is no event ("the vote", "the election", "the
+        quake"): an earlier mention of it whose clause the text dates ("Malawians voted on
+        Tuesday") gives the anchor's date."""
+        for found in mentions.happening_times(self.ix, expr, self._datable):
+            if found.value is None or found.value == "PAST_REF":
+                continue
+            date = self._resolve(found, _NO_EVENT, "text")
+            if date is not None:
+                return date
+        return None
+
     def _resolve_anchored(
         self, expr: TimeExpr, event: Event, source: DateSource
     ) -> EventDate | None:
         anchor_event = find_anchor_event(self.analysis, expr, event)
-        if anchor_event is None:
-            return None
-        anchor = self.date_of(anchor_event)
+        anchor = self.date_of(anchor_event) if anchor_event is not None else None
+        if anchor is None and anchor_event is None:
+            anchor = self._anchor_happening(expr)
         if anchor is None:
             return None
         offset = expr.anchor_offset or ""
@@ -483,17 +540,19 @@ def _under_present_report(token: Any) -> bool:
     for _ in range(16):
         if current.head is current:
             return False
-        if current.dep_ == "ccomp" and not _finite_past(current.head):
+        if current.dep_ == "ccomp" and _present_or_perfect(current.head):
             return True
         current = current.head
     return False
 
 
-def _finite_past(verb: Any) -> bool:
+def _present_or_perfect(verb: Any) -> bool:
+    """A finite present ("says") or a perfect ("have revealed", "had said"); a participle
+    ("saying") is neither: its own head decides."""
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     if any(c.lower_ in PERFECT_AUXILIARIES for c in auxiliaries):
-        return False
-    return verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxiliaries)
+        return True
+    return verb.tag_ in PRESENT_TAGS or any(c.tag_ in PRESENT_TAGS for c in auxiliaries)
 
 
 NONFINITE_DEPS = frozenset({"advcl", "xcomp", "pcomp", "acl", "conj", "relcl"})
@@ -525,6 +584,8 @@ class EventDatingStage:
             event.historical = is_historical(event.date, analysis.document.published)
             mark_background(analysis, event)
         for expr in analysis.times:
+            if expr.anchor_text and expr.value is None:
+                dater.resolve_unused_anchor(expr)
             _keep_amount(expr)
         return analysis
 

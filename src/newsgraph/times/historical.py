@@ -18,6 +18,7 @@ The event-dating stage calls `mark_background` once per event, after it has date
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -159,9 +160,7 @@ def _ordinal_digits(word: str) -> int | None:
 def _date_of(analysis: Analysis, phrase: Background, published: dt.date | None) -> EventDate | None:
     """The past time the phrase gives: a dated expression inside it, else its amount back from
     the article's day, else None."""
-    inside = [
-        t for t in analysis.times if phrase.start <= t.start and t.end <= phrase.end and _datable(t)
-    ]
+    inside = [t for t in _times_within(analysis, phrase.start, phrase.end) if _datable(t)]
     for expr in inside:
         assert expr.value is not None
         found = cal.value_range(expr.value, expr.mod)
@@ -177,7 +176,8 @@ def _date_of(analysis: Analysis, phrase: Background, published: dt.date | None) 
     found = cal.value_range(value)
     if found is None:
         return None
-    counted = next((t.id for t in analysis.times if _counts(t, phrase)), None)
+    near = _times_within(analysis, max(0, phrase.start - 40), phrase.start + 2)
+    counted = next((t.id for t in near if _counts(t, phrase)), None)
     return EventDate(value, found[0], found[1], found[2], "text", counted)
 
 
@@ -201,9 +201,15 @@ def _continuing(analysis: Analysis, event: Event, trigger: Any, published: dt.da
     date = event.date
     if trigger is None or date is None or date.time is None or published is None:
         return False
-    expr = next((t for t in analysis.times if t.id == date.time), None)
-    if expr is None:
+    sentence = analysis.sentence_at(trigger.idx)
+    if sentence is None:
         return False
+    expr = next(
+        (t for t in _times_within(analysis, sentence.start, sentence.end) if t.id == date.time),
+        None,
+    )
+    if expr is None:
+        return False  # dated from another sentence: not from a phrase of this clause
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     for child in verb.children:
         opens = (child.dep_ == "prep" and child.lower_ == "since") or (
@@ -222,6 +228,14 @@ def _continuing(analysis: Analysis, event: Event, trigger: Any, published: dt.da
             )
             return True
     return False
+
+
+def _times_within(analysis: Analysis, start: int, end: int) -> list[TimeExpr]:
+    """The time expressions (sorted by start) inside [start, end), by binary search."""
+    times = analysis.times
+    low = bisect_left(times, start, key=lambda t: t.start)
+    high = bisect_right(times, end, key=lambda t: t.start)
+    return [t for t in times[low:high] if t.end <= end]
 
 
 def _token(doc: Any, start: int, end: int) -> Any:

@@ -9,18 +9,21 @@ carry a date to the mention that has none:
 - a definite noun re-mention ("the attack", "the arrest", "this visit") of the event's trigger
   near one of its mentions, in a clause the text dates;
 - a neighbouring sentence (a few sentences back; for a headline, the story's first sentences)
-  that tells of the same event: another event of the same PLOVER type or trigger lemma; or, when that sentence holds no event, one with a finite
-  verb that names one of the event's participants.
+  that tells of the same event: another event of the same PLOVER type or trigger lemma; or,
+  when that sentence is the lead and holds no event, one built on a verb that names one of the
+  event's participants.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from newsgraph.annotate import doc_covers
 from newsgraph.model import Analysis, Event, Participant, Sentence, TimeExpr
+from newsgraph.times.anchors import anchor_noun
 from newsgraph.times.vocab import vocab
 
 NEIGHBOUR_WINDOW = 2
@@ -64,28 +67,65 @@ def trigger_lemmas(analysis: Analysis, event: Event) -> set[str]:
     return found
 
 
-def sentence_index(analysis: Analysis, offset: int) -> int | None:
-    for index, sentence in enumerate(analysis.sentences):
-        if sentence.start <= offset < sentence.end:
+class DocIndex:
+    """Sorted lookups over one analysis (sentences, times, events by sentence), so that dating
+    a long document stays linear rather than scanning every list for every event."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.sentences = analysis.sentences
+        self._sentence_starts = [s.start for s in self.sentences]
+        self.times = sorted(analysis.times, key=lambda t: t.start)
+        self._time_starts = [t.start for t in self.times]
+        self._events: dict[int, list[Event]] | None = None
+        self.lead = next((s for s in self.sentences if s.section in STORY_SECTIONS), None)
+        """The story's first sentence: the one that sums up its news."""
+
+    def sentence_index(self, offset: int) -> int | None:
+        index = bisect_right(self._sentence_starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index].end:
             return index
-    return None
+        return None
 
+    def times_in(self, start: int, end: int) -> list[TimeExpr]:
+        """The expressions that lie within [start, end), in text order."""
+        found: list[TimeExpr] = []
+        index = bisect_left(self._time_starts, start)
+        while index < len(self.times) and self.times[index].start < end:
+            if self.times[index].end <= end:
+                found.append(self.times[index])
+            index += 1
+        return found
 
-def story_before(analysis: Analysis, index: int, count: int) -> list[Sentence]:
-    """Up to `count` story sentences before sentence `index`, nearest first."""
-    found: list[Sentence] = []
-    for sentence in reversed(analysis.sentences[:index]):
-        if len(found) == count:
-            break
-        if sentence.section in STORY_SECTIONS:
-            found.append(sentence)
-    return found
+    def events_in(self, index: int) -> list[Event]:
+        """The events with a mention in sentence `index`."""
+        if self._events is None:
+            self._events = {}
+            for event in self.analysis.events:
+                for at in {self.sentence_index(e.start) for e in event.evidence}:
+                    if at is not None:
+                        self._events.setdefault(at, []).append(event)
+        return self._events.get(index, [])
 
+    def story_before(self, index: int, count: int) -> list[Sentence]:
+        """Up to `count` story sentences before sentence `index`, nearest first."""
+        found: list[Sentence] = []
+        for other in range(index - 1, -1, -1):
+            if len(found) == count:
+                break
+            if self.sentences[other].section in STORY_SECTIONS:
+                found.append(self.sentences[other])
+        return found
 
-def story_after(analysis: Analysis, index: int, count: int) -> list[Sentence]:
-    """Up to `count` story sentences after sentence `index`, nearest first."""
-    found = [s for s in analysis.sentences[index + 1 :] if s.section in STORY_SECTIONS]
-    return found[:count]
+    def story_after(self, index: int, count: int) -> list[Sentence]:
+        """Up to `count` story sentences after sentence `index`, nearest first."""
+        found: list[Sentence] = []
+        for other in range(index + 1, len(self.sentences)):
+            if len(found) == count:
+                break
+            if self.sentences[other].section in STORY_SECTIONS:
+                found.append(self.sentences[other])
+        return found
 
 
 def _participant_words(analysis: Analysis, participant: Participant) -> set[str]:
@@ -159,38 +199,91 @@ def _dates_noun(analysis: Analysis, expr: TimeExpr, noun: Any) -> bool:
 
 
 def remention_times(
-    analysis: Analysis, event: Event, datable: Callable[[TimeExpr], bool]
+    ix: DocIndex, event: Event, datable: Callable[[TimeExpr], bool]
 ) -> list[TimeExpr]:
     """Time expressions that date a definite noun re-mention of the event near its mentions,
     nearest sentence first."""
+    analysis = ix.analysis
     if not doc_covers(analysis.doc, analysis.text):
         return []
     lemmas = trigger_lemmas(analysis, event)
-    own = {sentence_index(analysis, e.start) for e in event.evidence}
-    own.discard(None)
+    own = {i for e in event.evidence if (i := ix.sentence_index(e.start)) is not None}
     candidates: dict[int, int] = {}
     for index in own:
-        assert index is not None
         low, high = max(0, index - REMENTION_WINDOW), index + REMENTION_WINDOW
-        for other in range(low, min(high + 1, len(analysis.sentences))):
-            if other in own or analysis.sentences[other].section not in STORY_SECTIONS:
+        for other in range(low, min(high + 1, len(ix.sentences))):
+            if other in own or ix.sentences[other].section not in STORY_SECTIONS:
                 continue
             distance = abs(other - index)
             candidates[other] = min(candidates.get(other, distance), distance)
     found: list[TimeExpr] = []
     for other in sorted(candidates, key=lambda i: (candidates[i], i)):
-        sentence = analysis.sentences[other]
+        sentence = ix.sentences[other]
+        exprs = [
+            t for t in ix.times_in(sentence.start, sentence.end) if not t.anchor_text and datable(t)
+        ]
+        if not exprs:
+            continue  # nothing here could date a re-mention: its tokens need not be read
         span = analysis.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:
             continue
-        exprs = [
-            t
-            for t in analysis.times
-            if sentence.start <= t.start
-            and t.end <= sentence.end
-            and not t.anchor_text
-            and datable(t)
-        ]
         for noun in _definite_nouns(span, lemmas):
             found += [t for t in exprs if _dates_noun(analysis, t, noun) and t not in found]
     return found
+
+
+HAPPENING_WINDOW = 10
+"""How many sentences back an anchor's happening ("the vote") is looked for."""
+
+
+def happening_times(
+    ix: DocIndex, expr: TimeExpr, datable: Callable[[TimeExpr], bool]
+) -> list[TimeExpr]:
+    """Time expressions dating an earlier mention of the happening an anchored expression names
+    when no event stands for it: "Malawians voted on Tuesday" for "a day after the vote",
+    "held a general election on Oct. 29" for "two days after the election". Nearest first; the
+    anchored expression's own sentence counts, before it."""
+    analysis = ix.analysis
+    if not expr.anchor_text or not doc_covers(analysis.doc, analysis.text):
+        return []
+    found_noun = anchor_noun(expr.anchor_text)
+    if found_noun is None:
+        return []
+    noun, verb = found_noun
+    lemmas = {noun, verb} | {n for n, v in vocab().event_nouns.items() if v == verb}
+    index = ix.sentence_index(expr.start)
+    if index is None:
+        return []
+    found: list[TimeExpr] = []
+    for other in range(index, max(-1, index - HAPPENING_WINDOW - 1), -1):
+        sentence = ix.sentences[other]
+        end = min(sentence.end, expr.start)
+        exprs = [t for t in ix.times_in(sentence.start, end) if not t.anchor_text and datable(t)]
+        if not exprs:
+            continue
+        span = analysis.doc.char_span(sentence.start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            if token.lemma_.lower() not in lemmas and token.lower_ not in lemmas:
+                continue
+            if token.pos_ == "VERB":
+                found += [t for t in exprs if _dates_verb(analysis, t, token) and t not in found]
+            elif token.pos_ == "NOUN":
+                found += [t for t in exprs if _dates_noun(analysis, t, token) and t not in found]
+    return found
+
+
+def _dates_verb(analysis: Analysis, expr: TimeExpr, verb: Any) -> bool:
+    """The expression hangs from the verb, through prepositions only ("voted on Tuesday")."""
+    root = _root(analysis, expr.start, expr.end)
+    current = root
+    for _ in range(4):
+        if current is None or current.head is current:
+            return False
+        current = current.head
+        if current == verb:
+            return True
+        if current.pos_ != "ADP":
+            return False
+    return False
