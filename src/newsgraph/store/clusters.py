@@ -689,6 +689,7 @@ def _write_tracked(
         conn.execute(
             delete(s.cluster_participants).where(s.cluster_participants.c.cluster_id.in_(ids))
         )
+        conn.execute(delete(s.cluster_codes).where(s.cluster_codes.c.cluster_id.in_(ids)))
     if links:
         bulk.insert(
             conn,
@@ -697,12 +698,16 @@ def _write_tracked(
         )
     keys: list[dict[str, Any]] = []
     entity_sides: list[dict[str, Any]] = []
+    codes: list[dict[str, Any]] = []
     for t in tracked.values():
-        k, p = _key_rows(real.get(t.cluster_id, t.cluster_id), t.row, t.participants)
+        cluster_id = real.get(t.cluster_id, t.cluster_id)
+        k, p = _key_rows(cluster_id, t.row, t.participants)
         keys += k
         entity_sides += p
-    if keys:
-        bulk.insert(conn, s.cluster_keys, keys)
-    if entity_sides:
-        bulk.insert(conn, s.cluster_participants, entity_sides)
-    cluster_codes.rewrite(conn, [real.get(i, i) for i in tracked])
+        codes += cluster_codes.rows(cluster_id, t.participants)
+    for table, values in (
+        (s.cluster_keys, keys),
+        (s.cluster_participants, entity_sides),
+        (s.cluster_codes, codes),
+    ):
+        bulk.insert(conn, table, values)
