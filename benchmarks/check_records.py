@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from itertools import cycle
@@ -88,9 +89,14 @@ def examples() -> Iterator[dict[str, Any]]:
     from newsgraph.ingest import read_inputs
     from newsgraph.pipeline import default_pipeline
 
-    yield from (
-        to_record(a) for a in default_pipeline().run_many(read_inputs([str(REPO / "examples")]))
-    )
+    prefix = f"{REPO}{os.sep}"
+    for analysis in default_pipeline().run_many(read_inputs([str(REPO / "examples")])):
+        record = to_record(analysis)
+        # the records name their file: make that independent of where the checkout lies
+        record["id"] = str(record["id"]).removeprefix(prefix)
+        if "source" in record:
+            record["source"]["path"] = str(record["source"]["path"]).removeprefix(prefix)
+        yield record
 
 
 def analysed(items: Iterable[Item], kb_paths: tuple[str, ...] = ()) -> Iterator[dict[str, Any]]:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from newsgraph.annotate import AnnotateStage
+from newsgraph.annotate import AnnotateStage, blocks_for
 from newsgraph.ingest import analysis_from_text
+from newsgraph.model import Block
 from newsgraph.settings import DEFAULT_SPACY_MODEL
 
 pytestmark = pytest.mark.model
@@ -146,3 +148,42 @@ def test_annotate_ordinary_text_is_tokenised_as_spacy_does(nlp: object, text: st
 
     ours = [(t.text, t.whitespace_) for t in make_doc(nlp, text)]
     assert ours == [(t.text, t.whitespace_) for t in nlp.make_doc(text)]  # type: ignore[attr-defined]
+
+
+def _marked_by_visiting_every_token(nlp: Any, text: str, starts: list[int]) -> list[int]:
+    """The sentence starts as first written: every token visited in order."""
+    doc = nlp.make_doc(text)
+    marked = []
+    for token in doc:
+        if token.is_space or token.i == 0:  # spaCy's first token always starts a sentence
+            continue
+        previous = doc[token.i - 1] if token.i > 0 else None
+        if token.idx in starts or (
+            previous is not None and previous.is_space and "\n" in previous.text
+        ):
+            marked.append(token.i)
+    return marked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SCRAPED,
+        "NAIROBI, Kenya (AP) —  Talks resumed.\n \n  Both sides  met again.\n\n\nNo deal yet. ",
+        "\n\nLeading blank lines.\nA line\n  indented line\twith a tab.\n",
+        "",
+    ],
+)
+@pytest.mark.parametrize("with_blocks", [True, False])
+def test_annotate_block_starts_as_visiting_every_token(
+    nlp: Any, text: str, with_blocks: bool
+) -> None:
+    from newsgraph.annotate import _mark_block_starts
+
+    analysis = analysis_from_text(text) if text.strip() and with_blocks else None
+    blocks = blocks_for(analysis) if analysis is not None else []
+    starts = [b.start for b in blocks] + [3, len(text) // 2]  # and two inside tokens or gaps
+    doc = nlp.make_doc(text)
+    _mark_block_starts(doc, [Block(s, s + 1, "body") for s in starts])
+    marked = [t.i for t in doc if t.is_sent_start and not t.is_space and t.i > 0]
+    assert marked == _marked_by_visiting_every_token(nlp, text, starts)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, TypeGuard
@@ -133,23 +133,27 @@ def _split_dateline(analysis: Analysis) -> list[Block]:
 
 
 def _mark_block_starts(doc: Doc, blocks: list[Block], offset: int = 0) -> None:
-    """Mark the first token of every block as a sentence start (`offset`: where `doc` begins)."""
-    starts = sorted(b.start - offset for b in blocks if b.start >= offset)
-    index = 0
-    for token in doc:
-        if token.is_space:
-            continue
-        while index < len(starts) and starts[index] < token.idx:
-            # The block started inside a previous token (should not happen); skip it.
-            index += 1
-        if index < len(starts) and token.idx == starts[index]:
-            token.is_sent_start = True
-            index += 1
-        elif token.i > 0:
-            # A newline-only gap between tokens also separates paragraphs.
-            previous = doc[token.i - 1]
-            if previous.is_space and "\n" in previous.text:
-                token.is_sent_start = True
+    """Mark the first token of every block as a sentence start (`offset`: where `doc` begins),
+    and the first token after a newline-only gap (which also separates paragraphs).
+
+    Reads the tokens' offsets as one array and touches only the tokens it marks: visiting every
+    token made a Python object per token."""
+    from spacy.attrs import IDX, IS_SPACE
+
+    if len(doc) == 0:
+        return
+    columns = doc.to_array([IDX, IS_SPACE])
+    starts, spaces = columns[:, 0].tolist(), columns[:, 1].tolist()
+    marked: set[int] = set()
+    for start in {b.start - offset for b in blocks if b.start >= offset}:
+        i = bisect_left(starts, start)
+        if i < len(starts) and starts[i] == start and not spaces[i]:
+            marked.add(i)  # a block that starts inside a token or at a space marks nothing
+    for i in range(len(spaces) - 1):
+        if spaces[i] and not spaces[i + 1] and "\n" in doc[i].text:
+            marked.add(i + 1)
+    for i in sorted(marked):
+        doc[i].is_sent_start = True
 
 
 def sentences_for(analysis: Analysis, doc: Doc, blocks: list[Block]) -> list[Sentence]:

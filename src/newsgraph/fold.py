@@ -63,6 +63,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(LETTERS)
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_key(name: str) -> str:
     """Fold a place name to its index key: lower case, no accents, one space between words."""
     return _SPACES.sub(" ", fold(name).translate(_PUNCTUATION)).strip(" ,;:")

@@ -169,22 +169,27 @@ def build_stages(settings: Settings, names: Iterable[str] = STAGE_ORDER) -> list
 
 
 def check_spans(analysis: Analysis) -> None:
-    """Raise if any recorded span lies outside the text (checked by the runner after each stage)."""
+    """Raise if any recorded span lies outside the text (checked by the runner after each stage).
+
+    Runs seven times per document, so it checks each span where it lies instead of first
+    collecting them all."""
     n = len(analysis.text)
-    spans: list[tuple[str, int, int]] = []
-    spans += [("sentence", s.start, s.end) for s in analysis.sentences]
-    spans += [("block", b.start, b.end) for b in analysis.document.blocks]
-    spans += [("time", t.start, t.end) for t in analysis.times]
-    spans += [("place", p.start, p.end) for p in analysis.places]
-    spans += [("quote", q.start, q.end) for q in analysis.quotes]
-    for e in analysis.entities:
-        spans += [("mention", m.start, m.end) for m in e.mentions]
+    kinds: list[tuple[str, Iterable[Any]]] = [
+        ("sentence", analysis.sentences),
+        ("block", analysis.document.blocks),
+        ("time", analysis.times),
+        ("place", analysis.places),
+        ("quote", analysis.quotes),
+    ]
+    kinds += [("mention", e.mentions) for e in analysis.entities]
     for v in analysis.events:
-        spans += [("evidence", ev.start, ev.end) for ev in v.evidence]
-        spans += [("participant", p.start, p.end) for p in v.actors + v.recipients]
-    for kind, start, end in spans:
-        if not 0 <= start <= end <= n:
-            raise AssertionError(f"{kind} span [{start}, {end}) outside text of length {n}")
+        kinds += [("evidence", v.evidence), ("participant", v.actors + v.recipients)]
+    for kind, spans in kinds:
+        for span in spans:
+            if not 0 <= span.start <= span.end <= n:
+                raise AssertionError(
+                    f"{kind} span [{span.start}, {span.end}) outside text of length {n}"
+                )
 
 
 def _batch_method(stage: Stage) -> Callable[[list[Analysis]], Iterable[Analysis]] | None:

@@ -27,22 +27,22 @@ class Words:
     __slots__ = ("capital", "end", "lower", "space", "start", "text", "texts", "trailing")
 
     def __init__(self, doc: Any) -> None:
-        self.text: str = doc.text
-        self.texts: list[str] = []
-        self.lower: list[str] = []
-        self.start: list[int] = []
-        self.end: list[int] = []
-        self.space: list[bool] = []
-        self.trailing: list[bool] = []
-        """Whether whitespace follows the token (`Token.whitespace_` is not empty)."""
-        for token in doc:
-            text = token.text
-            self.texts.append(text)
-            self.lower.append(token.lower_)
-            self.start.append(token.idx)
-            self.end.append(token.idx + len(text))
-            self.space.append(token.is_space)
-            self.trailing.append(bool(token.whitespace_))
+        from spacy.attrs import IDX, IS_SPACE, LOWER, ORTH, SPACY
+
+        # One array call and string-store lookups: no Token object is built (that is what
+        # made `for token in doc` slow), and the text is joined from the words as `Doc.text` is.
+        rows = doc.to_array([IDX, IS_SPACE, SPACY, ORTH, LOWER]).reshape(len(doc), 5)
+        strings = doc.vocab.strings
+        self.texts: list[str] = [strings[h] for h in rows[:, 3].tolist()]
+        self.lower: list[str] = [strings[h] for h in rows[:, 4].tolist()]
+        self.start: list[int] = rows[:, 0].tolist()
+        self.end: list[int] = [i + len(t) for i, t in zip(self.start, self.texts, strict=True)]
+        self.space: list[bool] = [bool(f) for f in rows[:, 1].tolist()]
+        self.trailing: list[bool] = [bool(f) for f in rows[:, 2].tolist()]
+        """Whether a space follows the token (`Token.whitespace_` is " ")."""
+        self.text: str = "".join(
+            [t + " " if f else t for t, f in zip(self.texts, self.trailing, strict=True)]
+        )
         self.capital: list[bool] = [is_capitalised(t) for t in self.texts]
 
     def __len__(self) -> int:

@@ -8,7 +8,7 @@ import pytest
 
 from newsgraph.errors import ConfigError
 from newsgraph.kb import load_kb, load_petrarch_actors
-from newsgraph.kb.petrarch import parse_petrarch_actors
+from newsgraph.kb.petrarch import parse_petrarch_actors, split_code
 
 SAMPLE = Path(__file__).parent / "data" / "sample.actors.txt"
 
@@ -175,3 +175,20 @@ def test_user_tsv_agency_column(tmp_path: Path) -> None:
     kb = load_kb([str(user)])
     assert kb.is_news_agency("NWA") and kb.is_news_agency("North Wire")
     assert kb.lookup("North Wire")[0].code == "GHAJRN"
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("IGOUNOKID", ("UNO", None)),
+        ("IGOEEC", ("EUR", None)),
+        ("IGONAT", ("IGO", None)),
+        ("NGOHRI", ("NGO", "HRI")),
+        ("PSEREBHMS", ("PSE", "REB")),
+    ],
+)
+def test_petrarch_cameo_igo_codes_become_plover_country_codes(
+    code: str, expected: tuple[str | None, str | None]
+) -> None:
+    """CAMEO writes the UN and the EU under IGO; PLOVER gives them UNO and EUR (Table 5.1)."""
+    assert split_code(code) == expected

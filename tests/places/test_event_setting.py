@@ -290,6 +290,14 @@ def test_event_setting_targeted_dateline_is_not_used(pipeline: Any) -> None:
             ("Mendoza", "ARG", "city", "clause"),
         ),
         (
+            "Zambian opposition picks candidate\n"
+            "The opposition held rallies in several countries on Sunday.\n"
+            "In Zambia, opposition leaders met in the capital on Monday to choose a candidate.",
+            "2025-06-03",
+            "met",
+            ("Lusaka", "ZMB", "city", "clause"),
+        ),
+        (
             "Ministers meet in Peru\n"
             "Andean trade ministers met in Peru on Friday at a hotel in Cusco.",
             "2025-09-13",

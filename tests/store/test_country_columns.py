@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from newsgraph.kb.codes import country_of_code, is_country_code
+from newsgraph.kb.codes import TRANSNATIONAL, country_of_code, is_country_code
 from newsgraph.store import Store
 
 ARTICLES = [
@@ -22,6 +22,9 @@ ARTICLES = [
     "lawmakers rejected a pay rise; the teachers' union backed the strike.",
     "Indian Police Detain Activists\n\nIndian police detained a dozen activists who had "
     "protested against a dam, and masked attackers torched a police post the next night.",
+    "UN Council Condemns Attack on Aid Convoy\n\nThe UN Security Council condemned an attack "
+    "on an aid convoy in Darfur on Tuesday, and the European Commission suspended payments to "
+    "the contractor.",
 ]
 
 SECTORS = {"EDU", "UAF", "MED", "LAB", "LEG", "SOC", "GOV", "MIL", "CVL", "COP", "REB", "BUS"}
@@ -39,7 +42,14 @@ def test_codes_country_field_values(value: str | None, expected: bool) -> None:
 
 @pytest.mark.parametrize(
     ("code", "country"),
-    [("INDGOV", "IND"), ("IGOUNO", "IGO"), ("UAF", None), ("EDUSTU", None), (None, None)],
+    [
+        ("INDGOV", "IND"),
+        ("UNOGOV", "UNO"),
+        ("IGOMIL", "IGO"),
+        ("UAF", None),
+        ("EDUSTU", None),
+        (None, None),
+    ],
 )
 def test_codes_country_of_code(code: str | None, country: str | None) -> None:
     assert country_of_code(code) == country
@@ -95,6 +105,15 @@ def test_codes_no_sector_in_any_country_column(pipeline: Any, tmp_path: Path) ->
         for p in v["actors"] + v["recipients"]
     } | {e.get("country") for r in records for e in r.get("entities", [])}
     assert all(is_country_code(c) for c in record_countries if c), record_countries
+    # PLOVER's country-level codes stand in the country field, never in the sector field
+    assert {"UNO", "EUR"} <= record_countries, record_countries
+    record_sectors = {
+        p.get("sector")
+        for r in records
+        for v in r.get("events", [])
+        for p in v["actors"] + v["recipients"]
+    } | {e.get("sector") for r in records for e in r.get("entities", [])}
+    assert not record_sectors & TRANSNATIONAL, record_sectors
     # a record written elsewhere (an old version, a user's dictionary) with a sector where the
     # country belongs, and a sector-only code, must not make pseudo-countries either
     forged = json.loads(json.dumps(records[0]))
@@ -146,3 +165,4 @@ def test_codes_no_sector_in_any_country_column(pipeline: Any, tmp_path: Path) ->
         found = _countries(rows, ["actor_country", "recipient_country", "location_country"])
         assert all(is_country_code(c) for c in found), found
         assert "IND" in found, (added, found)
+        assert "UNO" in found, found  # the Security Council's condemnation, as a country

@@ -43,7 +43,7 @@ def test_store_write_is_atomic(store: Store, monkeypatch: pytest.MonkeyPatch) ->
     def explode(*_args: Any) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(index, "index_document", explode)  # after the document's own rows
+    monkeypatch.setattr(index, "index_new", explode)  # after the documents' own rows
     with pytest.raises(RuntimeError):
         store.add(make_record("Olaf Weber met the Polish president in Warsaw."))
     assert store.summary().documents == 0
@@ -99,14 +99,14 @@ def test_store_migration_3_adds_adjectival_to_older_stores(tmp_path: Path) -> No
 def test_store_add_many_keeps_the_good_records_of_a_failing_batch(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = index.write_document
+    real = index.write_new
 
-    def fails_on_b(conn: Any, record: dict[str, Any], *rest: Any) -> int:
-        if record["id"] == "b":
+    def fails_on_b(conn: Any, records: list[dict[str, Any]], *rest: Any) -> list[int]:
+        if any(record["id"] == "b" for record in records):
             raise RuntimeError("disk full")
-        return real(conn, record, *rest)
+        return real(conn, records, *rest)
 
-    monkeypatch.setattr(index, "write_document", fails_on_b)
+    monkeypatch.setattr(index, "write_new", fails_on_b)
     batch = [
         make_record(f"Olaf Weber met the {who} president in Warsaw.", key)
         for key, who in (("a", "Polish"), ("b", "Czech"), ("c", "Slovak"))

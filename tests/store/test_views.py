@@ -69,6 +69,7 @@ def test_views_version_1_store_is_backfilled(
         old_code.setattr(migrations, "SCHEMA_VERSION", 1)
         old_code.setattr(migrations, "create", migrations.MIGRATIONS[0])
         old_code.setattr(index, "index_document", lambda *_args: None)
+        old_code.setattr(index, "index_new", lambda *_args: None)
         old_code.setattr(index, "index_unindexed", lambda *_args: None)
         old_code.setattr(index, "unindexed", lambda *_args: False)
         with Store(url) as old:

@@ -181,20 +181,26 @@ def code_entity(
         _code_person(entity, cluster, roles, published)
         return
     if entry is not None and (entry.code or entry.country or entry.sector):
-        entity.country, entity.sector = country_and_sector(entry.country, entry.sector)
-        entity.code = _entry_code(entry.code, entity.country, entity.sector)
+        # a group whose status changed is coded by its role on the day (the Taliban REB
+        # before 2021-08-15, the RSF PRM before 2023-04-15); an undated text takes the entry's
+        role = entry.role_on(published) if entry.roles and published is not None else None
+        country = (role.country if role else None) or entry.country
+        sector = (role.sector if role else None) or entry.sector
+        entity.country, entity.sector = country_and_sector(country, sector)
+        same = (country, sector) == (entry.country, entry.sector)
+        entity.code = _entry_code(entry.code if same else None, entity.country, entity.sector)
         entity.coding_source = kb_source(entry.source)
         return
     if entity.type in {"GPE", "LOC", "FAC"}:
         _code_place(entity, kb)
     elif entity.type == "NORP":
         # "Bosnian Serbs": the whole name, else its first word that is a demonym
-        country = kb.country_by_demonym(entity.name) or next(
+        nation = kb.country_by_demonym(entity.name) or next(
             (c for w in entity.name.split() if (c := kb.country_by_demonym(w)) is not None), None
         )
-        if country is not None:
-            entity.country, entity.coding_source = country.iso3, "demonym"
-            entity.code = country.iso3
+        if nation is not None:
+            entity.country, entity.coding_source = nation.iso3, "demonym"
+            entity.code = nation.iso3
     elif entity.type == "ORG":
         _code_place(entity, kb)  # "Minsk" read as a group is still Belarus's capital
         if entity.coding_source is None:

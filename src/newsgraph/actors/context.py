@@ -21,6 +21,7 @@ country stays empty, even if the dateline names a country.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -177,6 +178,20 @@ def _foreign_post(span: Any) -> bool:
     )
 
 
+def _titles(entity: Entity, day: dt.date | None) -> list[str]:
+    """The titles the text gives a person, and their knowledge-base roles held on the day
+    ("Fidan" alone is the foreign minister the knowledge base knows)."""
+    held = [
+        r.title
+        for r in entity.roles
+        if r.source != "text"
+        and (
+            day is None or ((r.start is None or r.start <= day) and (r.end is None or day < r.end))
+        )
+    ]
+    return [*entity.titles, *held]
+
+
 def _is_envoy(entity: Entity) -> bool:
     return any(word in FOREIGN_POSTS for t in entity.titles for word in t.split())
 
@@ -273,7 +288,9 @@ def ministry_country(
     country of the story's ministers of that portfolio, else of all its ministers, else of its
     ambassadors (not one summoned or expelled by the host). DISPUTED where the first tier
     that has officials names two countries; None where none is named."""
-    ministers = [e for e in _officials(entities, kb) if any("minister" in t for t in e.titles)]
+    day = analysis.document.published
+    titled = [(e, [t.lower() for t in _titles(e, day)]) for e in _officials(entities, kb)]
+    ministers = [e for e, titles in titled if any("minister" in t for t in titles)]
     envoys = [
         e
         for e in entities
@@ -284,7 +301,8 @@ def ministry_country(
         and kb.country(e.country) is not None
         and not _envoy_at_host(analysis, e)
     ]
-    same = [e for e in ministers if office and any(office in t for t in e.titles)]
+    portfolio_of = {id(e): titles for e, titles in titled}
+    same = [e for e in ministers if office and any(office in t for t in portfolio_of[id(e)])]
     for tier in (same, ministers, envoys if office in {"", "foreign"} else []):
         countries = {e.country for e in tier}
         if len(countries) > 1:
@@ -292,7 +310,8 @@ def ministry_country(
         if countries:
             official = tier[0]
             assert official.country is not None
-            title = official.titles[0] if official.titles else "official"
+            known = _titles(official, day)
+            title = known[0] if known else "official"
             return MinistryCountry(official.country, f"{title} {official.name}")
     return None
 
@@ -453,3 +472,28 @@ def code_bloc_seats(entities: list[Entity]) -> None:
         if bloc in blocs and entity.coding_source == "metonym":
             entity.country = bloc
             entity.code = compose_code(bloc, entity.sector)
+
+
+_MINISTRY_PHRASE = re.compile(r"\b[Tt]he\s+(?:([a-z]+)\s+)?ministry\b")
+"""A ministry named as a role noun, without a country of its own ("the foreign ministry")."""
+
+
+def ministry_diagnostics(analysis: Analysis, entities: list[Entity], kb: KnowledgeBase) -> None:
+    """Record, for each countryless "the (foreign) ministry" of the text, which named official
+    settles its country (the events stage codes the participant the same way), or that
+    officials of several countries leave it empty."""
+    seen: set[str] = set()
+    for match in _MINISTRY_PHRASE.finditer(analysis.text):
+        office = portfolio(match.group(0))
+        if office is None or office in seen or analysis.sentence_at(match.start()) is None:
+            continue
+        seen.add(office)
+        found = ministry_country(analysis, entities, kb, office)
+        if found is None:
+            continue
+        if isinstance(found, MinistryCountry):
+            message = f"{match.group(0)}: {found.country} from {found.evidence}"
+        else:
+            message = f"{match.group(0)}: officials of several countries, no country"
+        span = Span(match.start(), match.end())
+        analysis.diagnostics.append(Diagnostic("actors", "ministry_country", message, span))

@@ -71,3 +71,23 @@ def is_title(token: Any) -> bool:
     word = token.lower_.rstrip(".")
     words = lexicon()
     return word in words.gender_titles or word in words.role_heads or word in words.role_modifiers
+
+
+SPONSOR_WORDS = frozenset(
+    {"backed", "installed", "sponsored", "supported", "allied", "aligned", "funded", "trained",
+     "armed", "friendly", "leaning", "inspired"}
+)  # fmt: skip
+"""Second halves of "Russian-backed", "Moscow-installed": the country is a sponsor, not the
+owner (the separatists are not Russia's own)."""
+
+STANCE_PREFIXES = frozenset({"pro", "anti"})
+"""First halves of "pro-Russian", "anti-Western": a stance, not an owner."""
+
+
+def sponsor_or_stance(token: Any) -> bool:
+    """A country word that names a sponsor or a stance, not whose actors these are."""
+    doc, i = token.doc, token.i
+    before = i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in STANCE_PREFIXES
+    after = i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ in SPONSOR_WORDS
+    glued = "-" in token.text and token.lower_.split("-")[0] in STANCE_PREFIXES
+    return bool(before or after or glued)

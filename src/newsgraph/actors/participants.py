@@ -18,6 +18,7 @@ from typing import Any
 from newsgraph.actors.coding import compose_code
 from newsgraph.actors.context import code_participants
 from newsgraph.actors.lexicon import lexicon
+from newsgraph.actors.names import sponsor_or_stance
 from newsgraph.kb import KnowledgeBase, load_kb
 from newsgraph.kb.codes import INTERGOVERNMENTAL
 from newsgraph.model import Analysis, Entity, Participant
@@ -121,7 +122,10 @@ def _group(head: Any) -> Participant | None:
 
 def _owner_of(analysis: Analysis, token: Any, kb: KnowledgeBase) -> _Owner | None:
     """The country or organisation a modifier word names: an entity mention ("U.S.", "Arab
-    League", "Sri Lanka"), a demonym ("Romanian") or a country name ("Mozambique")."""
+    League", "Sri Lanka"), a demonym ("Romanian") or a country name ("Mozambique"); never a
+    sponsor or a stance ("Russian-backed", "pro-Russian")."""
+    if sponsor_or_stance(token):
+        return None
     mention = _mention_at(analysis, token)
     if mention is not None:
         entity, m_start, m_end = mention
@@ -191,7 +195,7 @@ def _clipped_adjective(token: Any, head: Any) -> bool:
     return bool(
         token.head.i == head.i
         and token.dep_ in {"amod", "compound"}
-        and token.pos_ == "ADJ"
+        and token.pos_ in {"ADJ", "PROPN"}
         and token.text[:1].isupper()
     )
 
@@ -357,13 +361,15 @@ def _people(
         head.i > 0 and head.doc[head.i - 1].lower_ in MINORITY_WORDS
     ):
         country = None
+    displaced = any(t.lower_ in DISPLACED_WORDS for t in outside) or _displaced(head)
+    sector = REFUGEE_SECTOR if displaced else PEOPLE_SECTOR  # "Displaced Sudanese"
     return replace(
         participant,
         start=start,
         end=end,
         country=country,
-        sector=PEOPLE_SECTOR,
-        code=compose_code(country, PEOPLE_SECTOR),
+        sector=sector,
+        code=compose_code(country, sector),
     )
 
 

@@ -151,6 +151,9 @@ def _gender_of(doc: Any, m: NameMention) -> str | None:
     """The gender the words around a name give: a title before it ("Mrs", "Mr") or a relation
     noun it stands in apposition to ("his wife, X", "X, his son")."""
     titles = lexicon().gender_titles
+    first = doc[m.tstart].lower_
+    if m.tend - m.tstart > 1 and (first in titles or first.rstrip(".") in titles):
+        return titles.get(first) or titles.get(first.rstrip("."))  # "Mrs Owusu-Mensah"
     if m.tstart > 0:
         before = doc[m.tstart - 1].lower_
         if before in titles or before.rstrip(".") in titles:
@@ -173,19 +176,24 @@ def _titled_surnames(
     """ "Mrs Ruto" after "His wife, Rachel Ruto": a surname under a gender title joins the one
     person of that surname and gender the text has named, not the knowledge base's holder of the
     surname (the president). Without such a person it is left to the other rules."""
+    titles = lexicon().gender_titles
     for i, m in enumerate(mentions):
-        if m.label != "PERSON" or len(words[i]) != 1:
+        own = words[i]
+        if own and (own[0] in titles or own[0].rstrip(".") in titles):
+            own = own[1:]  # the title inside the span: "Mrs Owusu-Mensah"
+        size = len(own)
+        if m.label != "PERSON" or size == 0:
             continue
         gender = _gender_of(doc, m)
         if gender is None:
             continue
-        same = {
+        same = {  # fuller names ending in these words ("Owusu-Mensah" of "Abena Owusu-Mensah")
             j
             for j, other in enumerate(mentions)
             if j != i
             and other.label == "PERSON"
-            and len(words[j]) > 1
-            and words[j][-1] == words[i][0]
+            and len(words[j]) > size
+            and words[j][-size:] == own
         }
         fits = [j for j in same if _gender_of(doc, mentions[j]) == gender]
         if len({" ".join(words[j]) for j in fits}) != 1:

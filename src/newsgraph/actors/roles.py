@@ -15,6 +15,7 @@ from typing import Any
 
 from newsgraph.actors.lexicon import lexicon
 from newsgraph.actors.mentions import NameMention
+from newsgraph.actors.names import sponsor_or_stance
 from newsgraph.kb import KBEntry, KnowledgeBase
 from newsgraph.kb.codes import INTERGOVERNMENTAL
 
@@ -111,7 +112,7 @@ def _is_title_word(token: Any) -> bool:
 
 def _country_before(doc: Any, i: int, kb: KnowledgeBase) -> tuple[str | None, int]:
     """A demonym ("Turkish") or possessive country ("Syria's") that ends at token i-1."""
-    if i > 0:
+    if i > 0 and not sponsor_or_stance(doc[i - 1]):
         country = kb.country_by_demonym(doc[i - 1].text)
         if country is not None:
             return country.iso3, i - 1
@@ -198,6 +199,8 @@ def _owner(doc: Any, start: int, kb: KnowledgeBase) -> tuple[str | None, KBEntry
     while i > begin and country is None and org is None:
         for size in range(min(MAX_ORG_TOKENS, i - begin), 0, -1):
             window = doc[i - size : i]
+            if sponsor_or_stance(window[0]):
+                continue  # "the pro-Russian leader", "the Moscow-installed governor"
             found = kb.country_by_name(window.text)
             if found is None and size == 1:
                 found = kb.country_by_demonym(window.text)
@@ -225,6 +228,10 @@ def _before(doc: Any, mention: NameMention, kb: KnowledgeBase) -> TextRole | Non
         if possessor:
             return None  # "The Russian ambassador, Volkov's office said": Volkov is not him
         end -= 1
+    if end != mention.tstart:
+        of_role = _of_phrase_before(doc, end, kb)
+        if of_role is not None:
+            return of_role
     start = end
     while start > 0 and _is_title_word(doc[start - 1]) and not doc[start].is_sent_start:
         start -= 1
@@ -234,6 +241,55 @@ def _before(doc: Any, mention: NameMention, kb: KnowledgeBase) -> TextRole | Non
         start -= 1
     country, _ = _country_before(doc, start, kb)
     return _make(doc, kb, start, end, country, _owner(doc, start, kb))
+
+
+MAX_OF_PHRASE = 10
+"""Longest "of"-phrase read between a title and the apposed name ("the leader of the
+self-proclaimed republic, X")."""
+
+
+def _named_in(
+    doc: Any, start: int, end: int, kb: KnowledgeBase
+) -> tuple[str | None, KBEntry | None]:
+    """The country or organisation (an ORG or a breakaway entity) named in doc[start:end],
+    longest first ("the self-proclaimed Donetsk People's Republic", "the U.N. nuclear
+    watchdog")."""
+    for size in range(min(MAX_ORG_TOKENS + 3, end - start), 0, -1):
+        for i in range(start, end - size + 1):
+            window = doc[i : i + size]
+            if sponsor_or_stance(window[0]):
+                continue
+            found = kb.country_by_name(window.text)
+            if found is not None:
+                return found.iso3, None
+            entries = [
+                e
+                for e in kb.lookup(window.text)
+                if e.country and (e.type == "ORG" or e.sector == PARTIAL_STATE)
+            ]
+            if entries and not entries[0].is_agency:
+                return None, entries[0]
+    return None, None
+
+
+def _of_phrase_before(doc: Any, end: int, kb: KnowledgeBase) -> TextRole | None:
+    """ "The leader of the self-proclaimed Donetsk People's Republic, X", "the head of the
+    U.N. nuclear watchdog, X": a title and its "of"-phrase before an apposed name; the phrase
+    names the office's owner."""
+    i = end - 1
+    while i > 0 and end - i <= MAX_OF_PHRASE and doc[i].lower_ != "of":
+        if doc[i].is_sent_start or doc[i].text in {",", ";", ":"}:
+            return None
+        i -= 1
+    if i <= 0 or doc[i].lower_ != "of" or not _is_title_word(doc[i - 1]):
+        return None
+    start = i
+    while start > 0 and _is_title_word(doc[start - 1]) and not doc[start].is_sent_start:
+        start -= 1
+    country, org = _named_in(doc, i + 1, end, kb)
+    if country is None and org is None:
+        return None
+    return _make(doc, kb, start, i, country, (None, org, False))
 
 
 def _np_after(doc: Any, i: int, kb: KnowledgeBase) -> TextRole | None:

@@ -6,7 +6,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsgraph.actors.coding import code_entity, compose_code, rebel_force
-from newsgraph.actors.context import code_bloc_seats, code_entities, find_context
+from newsgraph.actors.context import (
+    code_bloc_seats,
+    code_entities,
+    find_context,
+    ministry_diagnostics,
+)
 from newsgraph.actors.coref import resolve_nominals, resolve_pronouns
 from newsgraph.actors.mentions import NameMention, find_mentions, name_tokens
 from newsgraph.actors.resolve import Cluster, person_compatible, resolve
@@ -130,6 +135,7 @@ class ActorStage:
             message = f"{context.country} from the {context.source}: {context.evidence}"
             analysis.diagnostics.append(Diagnostic("actors", "country_context", message))
         code_entities(analysis, entities, context, kb)
+        ministry_diagnostics(analysis, entities, kb)
         code_bloc_seats(entities)
         for entity in entities:
             entity.mentions.sort(key=lambda m: m.start)

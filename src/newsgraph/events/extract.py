@@ -78,6 +78,8 @@ CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREAT
 """A promise or vow of these is a threat ("vowed to retaliate")."""
 PROPOSAL_NOUNS = word_class("proposal_nouns")
 """Nouns whose complement is only proposed ("rejected a call for troops to be deployed")."""
+TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "AUX"})
+"""Parts of speech a trigger can have."""
 AGENTIVE_OF_TYPES = frozenset({"CONSULT", "PROTEST", "RETREAT", "MOBILIZE"})
 """Nominal events whose "of" phrase is the actor ("the visit of X", "the withdrawal of X's
 troops"); for the others it is the target ("the invasion of X")."""
@@ -237,10 +239,13 @@ class SentenceExtractor:
         events: list[Event] = []
         lexicon = load_lexicon()
         for token in parse.top_down(view.tokens):
+            pos = token.pos_
+            if pos not in TRIGGER_POS:
+                continue  # before the lemma: most tokens are not verbs or nouns
             lemma = token.lemma_.lower()
-            if lemma in PROPOSAL_NOUNS and token.pos_ == "NOUN":
+            if pos == "NOUN" and lemma in PROPOSAL_NOUNS:
                 consumed.update(parse.proposed(token))  # even when a "rejected" took the noun
-            if token.i in consumed or token.pos_ not in ("VERB", "NOUN", "PROPN", "AUX"):
+            if token.i in consumed:
                 continue
             if parse.is_condition(token):
                 consumed.update(t.i for t in token.subtree)  # nothing in a condition happened

@@ -65,6 +65,10 @@ class GazetteerEntry:
     """Normalised form of the record's own name (matches on it beat alternate names)."""
 
 
+MAX_CACHED_ENTRIES = 50_000
+"""Split rows kept for later lookups (a few MiB at most)."""
+
+
 class Gazetteer:
     """Raw rows plus a key → row-numbers index; a row is split only when a lookup returns it.
 
@@ -75,6 +79,8 @@ class Gazetteer:
 
     def __init__(self, rows: list[str], buckets: list[str]) -> None:
         self._rows = rows
+        self._entries: dict[int, GazetteerEntry] = {}
+        """Rows already split (entries are immutable; news names the same places again)."""
         self._buckets: dict[str, str] = {}
         for line in buckets:
             prefix, entries = line.split("\t", 1)
@@ -105,6 +111,14 @@ class Gazetteer:
         return len(self._rows)
 
     def entry(self, row: int) -> GazetteerEntry:
+        cached = self._entries.get(row)
+        if cached is None:
+            if len(self._entries) >= MAX_CACHED_ENTRIES:
+                self._entries.clear()
+            cached = self._entries[row] = self._split(row)
+        return cached
+
+    def _split(self, row: int) -> GazetteerEntry:
         gid, name, feature, iso3, admin1, lat, lon, pop, flags = self._rows[row].split("\t")
         return GazetteerEntry(
             row=row,

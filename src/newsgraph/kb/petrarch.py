@@ -49,15 +49,24 @@ def _date(text: str) -> dt.date:
     return dt.date(int(text[:4]), int(text[4:6]), int(text[6:8]))
 
 
+CAMEO_IGO_MEMBERS = {"UNO": "UNO", "EEC": "EUR", "EUR": "EUR"}
+"""CAMEO's IGO codes that PLOVER gives a country-level code of their own (Table 5.1): the UN
+system (IGOUNO...) is UNO, the European Union (IGOEEC, IGOEUR) is EUR."""
+
+
 def split_code(code: str) -> tuple[str | None, str | None]:
-    """Country and first sector inside a CAMEO code: "PSEREBHMS" -> ("PSE", "REB")."""
+    """Country and first sector inside a CAMEO code: "PSEREBHMS" -> ("PSE", "REB"),
+    "IGOUNOKID" -> ("UNO", None) (PLOVER's country-level code for the UN system)."""
     if code == NULL_CODE or len(code) < 3 or not code[:3].isalpha():
         return None, None
     upper = code.upper()
     chunks = [upper[i : i + 3] for i in range(3, len(upper), 3)]
     if upper[:3] in SECTOR_CODES and len(upper) == 3:
         return None, upper
-    return upper[:3], next((c for c in chunks if c in SECTOR_CODES), None)
+    country = upper[:3]
+    if country == "IGO" and chunks and chunks[0] in CAMEO_IGO_MEMBERS:
+        country = CAMEO_IGO_MEMBERS[chunks[0]]
+    return country, next((c for c in chunks if c in SECTOR_CODES), None)
 
 
 def _parse_block(body: str) -> KBRole | None:

@@ -35,7 +35,7 @@ from newsgraph.model import (
     Place,
 )
 from newsgraph.places.facilities import is_facility_place
-from newsgraph.places.setting import applies, setting_of
+from newsgraph.places.setting import applies, setting_of, within
 from newsgraph.speech import verbs_with
 
 LOCATIVE_PREPOSITIONS = frozenset(
@@ -172,11 +172,8 @@ def clause_location(
     # a building stands for its town, which the same clause names ("the Palace in Ankara")
     places = [
         p
-        for p in analysis.places
-        if sentence_start <= p.start
-        and p.end <= sentence_end
-        and not p.adjectival
-        and not is_facility_place(p)
+        for p in within(analysis.places, sentence_start, sentence_end)
+        if not p.adjectival and not is_facility_place(p)
     ]
     targeted = event_type in TARGETED_TYPES
     tokens = [
@@ -209,19 +206,22 @@ def _refined(
     the text supports."""
     if location.precision != "country" or location.country is None:
         return location
-    mention = next((p for p in analysis.places if p.id == location.place), None)
+    mention = next(
+        (
+            p
+            for p in within(analysis.places, sentence_start, sentence_end)
+            if p.id == location.place
+        ),
+        None,
+    )
     if mention is not None and WHOLE_COUNTRY.search(
         analysis.text[max(sentence_start, mention.start - 24) : mention.start]
     ):
         return location  # "protests across Kenya": the whole country, not one of its towns
     towns = {
         p.name: p
-        for p in analysis.places
-        if sentence_start <= p.start
-        and p.end <= sentence_end
-        and p.feature == "city"
-        and p.country == location.country
-        and not p.adjectival
+        for p in within(analysis.places, sentence_start, sentence_end)
+        if p.feature == "city" and p.country == location.country and not p.adjectival
     }
     setting = setting_of(analysis, sentence_start)
     if (
@@ -335,7 +335,7 @@ def _location_of(token: Any, places: list[Place], analysis: Analysis) -> EventLo
         if place is not None:
             return _from_place(place)
     if token.lemma_.lower() == "capital":
-        return _capital_of(token, places)
+        return _capital_of(token, places, analysis)
     return None
 
 
@@ -364,8 +364,9 @@ def _from_place(place: Place, source: LocationSource = "clause") -> EventLocatio
     )
 
 
-def _capital_of(token: Any, places: list[Place]) -> EventLocation | None:
-    """ "the Syrian capital" or "Syria's capital" → that country's capital city."""
+def _capital_of(token: Any, places: list[Place], analysis: Analysis) -> EventLocation | None:
+    """ "the Syrian capital" or "Syria's capital" → that country's capital city; a bare "the
+    capital" is the capital of the country the paragraph is set in (its opening, the dateline)."""
     country: str | None = None
     for child in token.children:
         if child.dep_ in ("amod", "compound", "nmod"):
@@ -376,6 +377,11 @@ def _capital_of(token: Any, places: list[Place]) -> EventLocation | None:
                 country = place.country
         if country:
             break
+    if country is None and not any(
+        c.dep_ in ("amod", "compound", "nmod", "poss") for c in token.children
+    ):
+        setting = setting_of(analysis, token.idx)
+        country = setting.place.country if setting is not None else None
     if country is None:
         return None
     capital = load_gazetteer().capital_of(country)

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from newsgraph.model import Analysis, LocationSource, Participant, Place, Sentence
 from newsgraph.places.facilities import is_facility_place
@@ -37,6 +39,25 @@ PAST = dt.timedelta(days=30)
 SPECIFICITY: dict[str, int] = {"other": 0, "city": 1, "admin1": 2, "region": 2, "country": 3}
 
 
+class _Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+S = TypeVar("S", bound=_Spanned)
+
+
+def within(items: Sequence[S], start: int, end: int) -> list[S]:
+    """The items (sorted by start, as places, times and sentences are) inside [start, end):
+    a binary search, so locating every event of a long document stays linear."""
+    low = bisect_left(items, start, key=lambda item: item.start)
+    high = bisect_right(items, end, key=lambda item: item.start)
+    return [item for item in items[low:high] if item.end <= end]
+
+
 @dataclass(frozen=True, slots=True)
 class Setting:
     """A place a paragraph is set in, and the rule that found it."""
@@ -51,15 +72,12 @@ def setting_of(analysis: Analysis, sentence_start: int) -> Setting | None:
     sentence = analysis.sentence_at(sentence_start)
     if sentence is None or sentence.section != "body":
         return None
-    earlier = [
-        s
-        for s in analysis.sentences
-        if s.paragraph == sentence.paragraph and s.start <= sentence.start
-    ]
-    for candidate in reversed(earlier):
-        place = _opening_place(analysis, candidate)
+    index = bisect_right(analysis.sentences, sentence.start, key=lambda s: s.start) - 1
+    while index >= 0 and analysis.sentences[index].paragraph == sentence.paragraph:
+        place = _opening_place(analysis, analysis.sentences[index])
         if place is not None:
             return Setting(place, "paragraph")
+        index -= 1
     place = _dateline_place(analysis, sentence)
     return Setting(place, "dateline") if place is not None else None
 
@@ -71,21 +89,20 @@ def applies(
     actors: Sequence[Participant],
     recipients: Sequence[Participant],
 ) -> bool:
-    """Whether a setting may place one event: not when its sentence names a place in another
-    country (other than as a participant: "sanctions on Russia" names a target, not a place),
-    nor when the setting is the country an act is aimed at and no actor is from it (the
-    recipient's country is never the place by default). A dateline only says where the reporter
-    is, so it also gives way to an actor from another country ("the European Union", "Russian
-    forces" in a story filed from Kyiv)."""
+    """Whether a setting may place one event: not when its sentence names another place (other
+    than the setting, what contains it, or a participant: "sanctions on Russia" names a target,
+    not a place), nor when the setting is the country an act is aimed at and no actor is from it
+    (the recipient's country is never the place by default). A dateline only says where the
+    reporter is, so it also gives way to an actor from another country ("the European Union",
+    "Russian forces" in a story filed from Kyiv)."""
+    sides = [*actors, *recipients]
+    for place in within(analysis.places, sentence[0], sentence[1]):
+        named = any(p.start < place.end and place.start < p.end for p in sides)
+        if not named and not place.adjectival and not _compatible(place, setting.place):
+            return False
     country = setting.place.country
     if country is None:
         return True
-    sides = [*actors, *recipients]
-    for place in analysis.places:
-        inside = sentence[0] <= place.start and place.end <= sentence[1]
-        named = any(p.start < place.end and place.start < p.end for p in sides)
-        if inside and not named and not place.adjectival and place.country not in (None, country):
-            return False
     actor_countries = {p.country for p in actors if p.country}
     if setting.source == "dateline" and (
         actor_countries - {country} or _recalls_the_past(analysis, sentence)
@@ -95,14 +112,23 @@ def applies(
     return not (targeted and actor_countries and country not in actor_countries)
 
 
+def _compatible(place: Place, setting: Place) -> bool:
+    """The place is the setting itself or something that holds it (its country, its state)."""
+    if place.name == setting.name or place.country is None:
+        return True
+    if place.country != setting.country:
+        return False
+    return SPECIFICITY.get(place.feature, 3) > SPECIFICITY.get(setting.feature, 3)
+
+
 def _recalls_the_past(analysis: Analysis, sentence: tuple[int, int]) -> bool:
     """The sentence dates something well before the story ("a peace deal in 2018"): background
     the reporter did not witness from the dateline's city."""
     published = analysis.document.published
     if published is None:
         return False
-    for expr in analysis.times:
-        if sentence[0] <= expr.start and expr.end <= sentence[1] and expr.type == "DATE":
+    for expr in within(analysis.times, sentence[0], sentence[1]):
+        if expr.type == "DATE":
             found = value_range(expr.value or "", expr.mod)
             if found is not None and found[1] < published - PAST:
                 return True
@@ -125,8 +151,7 @@ def _opening_place(analysis: Analysis, sentence: Sentence) -> Place | None:
     match = OPENING.match(analysis.text, sentence.start, sentence.end)
     if match is None:
         return None
-    inside = [p for p in analysis.places if match.start() <= p.start and p.end <= match.end()]
-    return _most_specific(inside)
+    return _most_specific(within(analysis.places, match.start(), match.end()))
 
 
 def _dateline_place(analysis: Analysis, sentence: Sentence) -> Place | None:
@@ -134,10 +159,13 @@ def _dateline_place(analysis: Analysis, sentence: Sentence) -> Place | None:
     span = analysis.document.dateline
     if span is None or sentence.start < span.start:
         return None
-    body = sorted(
-        {s.paragraph for s in analysis.sentences if s.start >= span.end and s.section == "body"}
-    )
-    if sentence.paragraph not in body[:DATELINE_PARAGRAPHS]:
+    opening: list[int] = []
+    index = bisect_left(analysis.sentences, span.end, key=lambda s: s.start)
+    for following in analysis.sentences[index:]:
+        if following.start > sentence.start or len(opening) > DATELINE_PARAGRAPHS:
+            break
+        if following.section == "body" and following.paragraph not in opening:
+            opening.append(following.paragraph)
+    if sentence.paragraph not in opening[:DATELINE_PARAGRAPHS]:
         return None
-    inside = [p for p in analysis.places if span.start <= p.start and p.end <= span.end]
-    return _most_specific(inside)
+    return _most_specific(within(analysis.places, span.start, span.end))

@@ -288,10 +288,11 @@ def participant_match(
             return or_(text_match(p.c.code, code), text_match(p.c.country, code))
         prefix: ColumnElement[bool] = p.c.code.like(f"{like_pattern(code)}%", escape="\\")
         if conn.dialect.name == "sqlite":
-            # SQLite's LIKE is case-insensitive, so it cannot search an index; the range (codes
-            # are stored upper-case, [A-Z0-9]) lets it search the code index.
+            # SQLite's LIKE is case-insensitive, so it cannot search an index. The range is the
+            # same test (a text in [TUR, TUS) is one that starts with TUR: `code` is [A-Z0-9],
+            # SQLite compares text bytewise) and searches the code index.
             upper = code[:-1] + chr(ord(code[-1]) + 1)
-            prefix = and_(p.c.code >= code, p.c.code < upper, prefix)
+            prefix = and_(p.c.code >= code, p.c.code < upper)
         return or_(prefix, p.c.country == code)
     ids = entity_ids(conn, value)
     if not ids:

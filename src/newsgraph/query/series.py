@@ -33,23 +33,40 @@ PAIRS = (("actor", "recipient"), ("recipient", "actor"), ("actor", "actor"))
 """The sides (of A, of B) that make a dyad event: A to B, B to A, and a joint action."""
 
 
+ENOUGH_ROWS = 5_000
+"""How far `dyad` counts each side's rows to find the rarer one (a few index pages at most)."""
+
+
 def dyad(conn: Connection, a: str, b: str, *, directed: bool = False) -> ColumnElement[bool]:
     """Clusters between `a` and `b` (see the module docstring).
 
-    One join of the per-cluster participant tables (`filters.cluster_match`): a row for B, and
-    in the same cluster a row for A on a side that pairs with B's. The same clusters as asking
-    per side whether any member event has a participant matching A (or B), as sides are read
-    independently there too, without reading events."""
+    One join of the per-cluster participant tables (`filters.cluster_match`): a row for one
+    party, and in the same cluster a row for the other on a side that pairs with it. The same
+    clusters as asking per side whether any member event has a participant matching A (or B),
+    as sides are read independently there too, without reading events. The join reads every row
+    of the party it starts from and looks the other up per cluster, so it starts from the rarer
+    one: PostgreSQL's planner knows which from its statistics, SQLite's does not, so there the
+    rows of each are counted up to ENOUGH_ROWS and the rarer is put first."""
     x, a_match = cluster_match(conn, a, "a")
     y, b_match = cluster_match(conn, b, "b")
     pairs = PAIRS[:1] if directed else PAIRS
     sides = or_(*(and_(x.c.side == sa, y.c.side == sb) for sa, sb in pairs))
+    first, second = y, x
+    if conn.dialect.name == "sqlite" and _rows(conn, x, a_match) < _rows(conn, y, b_match):
+        first, second = x, y
     between = (
-        select(y.c.cluster_id)
-        .join(x, x.c.cluster_id == y.c.cluster_id)
+        select(first.c.cluster_id)
+        .select_from(first)
+        .join(second, second.c.cluster_id == first.c.cluster_id)
         .where(b_match, a_match, sides)
     )
     return s.event_clusters.c.id.in_(between)
+
+
+def _rows(conn: Connection, table: Any, match: ColumnElement[bool]) -> int:
+    """Rows of `table` matching, counted up to ENOUGH_ROWS."""
+    some = select(table.c.cluster_id).where(match).limit(ENOUGH_ROWS).subquery()
+    return int(conn.execute(select(func.count()).select_from(some)).scalar() or 0)
 
 
 def dyad_series(

@@ -18,6 +18,7 @@ from newsgraph.quotes.cues import cue_lemma, lexicon
 from newsgraph.quotes.detect import Found, inside_quote
 from newsgraph.quotes.doctext import text_of
 from newsgraph.quotes.relay import find_via
+from newsgraph.words import words_of
 
 NEAR_CUE_TOKENS = 4
 """A cue at most this many tokens after the closing mark belongs to the quote (”, he said)."""
@@ -352,8 +353,12 @@ def _headline_speaker(doc: Any, quote: Found) -> Attribution | None:
 def _according_relay(cue: Any) -> str | None:
     """ "According to the Tagesspiegel, the mayor said ...": whoever "according to" names
     relays the words of the cue's speaker."""
-    for token in cue.sent:
-        if token.lower_ == "according" and _followed_by(token, "to"):
+    sentence, lower = cue.sent, words_of(cue.doc).lower
+    for i in range(sentence.start, sentence.end):
+        if lower[i] != "according":
+            continue
+        token = cue.doc[i]
+        if _followed_by(token, "to"):
             head = _subject(token)
             if head is not None:
                 lo, hi, _ = phrase_bounds(head)

@@ -494,8 +494,10 @@ def detect_indirect(doc: Any, sentences: list[Sentence], marked: list[Found]) ->
             if according is not None:
                 found.append(according)
                 continue
+            if not _is_verb(token):
+                continue
             lemma = cue_lemma(token)
-            if not _is_verb(token) or lemma not in lex.verbs:
+            if lemma not in lex.verbs:
                 continue
             if _inside_marks(token.idx, marked_here):
                 continue  # a verb inside a quotation is the speaker's, not the reporter's

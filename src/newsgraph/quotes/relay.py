@@ -22,7 +22,7 @@ def _outlet_name(np_head: Any, entities: list[Entity]) -> str | None:
     lo, hi = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     phrase = text_of(doc)[lo:hi]
     for name in lexicon().outlets:
-        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", phrase):
+        if name in phrase and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", phrase):
             return name
     for entity in entities:
         if entity.is_source_agency and any(lo <= m.start < hi for m in entity.mentions):

@@ -27,6 +27,13 @@ PROGRESS_STEPS = 1_000_000
 looking rarely (some milliseconds of work apart) keeps concurrent requests from queueing on it."""
 
 
+MMAP_BYTES = 1 << 30
+"""SQLite reads the store through a memory map (up to this much of it): every connection of
+every server process then reads the one copy in the OS page cache, where each would otherwise
+copy pages into its own 2 MB cache (an actor or dyad request probes indexes all over the file;
+10-20% less CPU per request on the 100,000-cluster bench store)."""
+
+
 class QueryTooCostly(Exception):
     """A query ran past the explorer's time limit."""
 
@@ -52,6 +59,7 @@ def _sqlite_engine(path: str, query_seconds: float) -> Engine:
         )
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA query_only=ON")
+        cursor.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
         cursor.close()
 
     @event.listens_for(engine, "before_cursor_execute")

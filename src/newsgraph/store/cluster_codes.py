@@ -3,15 +3,15 @@
 The actor, recipient and dyad filters ask "does any member event of this cluster have a
 participant coded X on this side?". Answering that through events, their links and their
 participants costs thousands of rows for a busy country; `cluster_codes` holds the answer per
-cluster. It is derived data: `rewrite` recomputes the rows of the clusters it is given from
-their member events, and the write path calls it for every cluster whose members changed
-(`clusters.assign` for the clusters a document opens, `clusters.refresh` for the rest), so no
-other code needs to know the table exists.
+cluster. It is derived data, written where a cluster's members change, from the participants the
+write path has in hand (no extra read): `clusters.assign` adds `rows` for the clusters a
+document opens, `clusters.refresh` calls `replace` for a cluster that gained or lost members.
+`rewrite` recomputes given clusters (or all) from the stored links and participants in SQL.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import Connection, Select, delete, or_, select
@@ -19,6 +19,29 @@ from sqlalchemy import Connection, Select, delete, or_, select
 from newsgraph.store import schema as s
 
 COLUMNS = ("cluster_id", "side", "code", "country")
+
+
+def rows(cluster_id: int, participants: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The rows of one cluster, from the participants of its member events (dicts with `side`,
+    `code` and `country`, as `rows.cluster_participants` and `clusters.refresh` have them)."""
+    found = {
+        (p["side"], p.get("code"), p.get("country"))
+        for p in participants
+        if p.get("code") is not None or p.get("country") is not None
+    }
+    return [
+        {"cluster_id": cluster_id, "side": side, "code": code, "country": country}
+        for side, code, country in sorted(found, key=repr)
+    ]
+
+
+def replace(conn: Connection, cluster_id: int, participants: Iterable[Mapping[str, Any]]) -> None:
+    """Set one cluster's rows to those of `participants` (all of its member events')."""
+    table = s.cluster_codes
+    conn.execute(delete(table).where(table.c.cluster_id == cluster_id))
+    found = rows(cluster_id, participants)
+    if found:
+        conn.execute(table.insert(), found)
 
 
 def derived(cluster_ids: Collection[int] | None = None) -> Select[Any]:

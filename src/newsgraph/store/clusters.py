@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, Date, Select, bindparam, delete, select, update
 
 from newsgraph.kb import normalize_name
-from newsgraph.store import cluster_codes
+from newsgraph.store import bulk, cluster_codes
 from newsgraph.store import schema as s
 from newsgraph.store.matching import (
     DATE_TOLERANCE_DAYS,
@@ -38,6 +38,7 @@ class _Opened:
     links: list[dict[str, Any]] = field(default_factory=list)
     keys: list[dict[str, Any]] = field(default_factory=list)
     participants: list[dict[str, Any]] = field(default_factory=list)
+    codes: list[dict[str, Any]] = field(default_factory=list)
 
     def near(self, fact: EventFacts) -> list[Candidate]:
         """The opened clusters the candidate query would find for `fact`: same type and
@@ -58,16 +59,15 @@ class _Opened:
     def flush(self, conn: Connection) -> None:
         """Write what waits; from then on the candidate query finds these clusters."""
         self.candidates.clear()
-        opened = {int(link["cluster_id"]) for link in self.links}
         for table, values in (
             (s.event_links, self.links),
             (s.cluster_keys, self.keys),
             (s.cluster_participants, self.participants),
+            (s.cluster_codes, self.codes),
         ):
             if values:
                 conn.execute(table.insert(), values)
             values.clear()
-        cluster_codes.rewrite(conn, opened)
 
 
 def assign(
@@ -108,6 +108,7 @@ def assign(
         )
         opened.keys += keys
         opened.participants += entity_sides
+        opened.codes += cluster_codes.rows(cluster_id, mine)
         if row["date_start"] is not None and row["date_end"] is not None:
             sides: dict[str, list[str]] = {}
             for key in keys:
@@ -245,11 +246,10 @@ def _candidates(conn: Connection, fact: EventFacts) -> list[Candidate]:
 # --- keeping a cluster's summary in step with its members ----------------------------------------
 
 
-def refresh(conn: Connection, cluster_id: int) -> None:
-    """Recompute a cluster's representative fields, counts, keys and participants from its
-    member events; delete the cluster when no event is left in it."""
+def _members_statement() -> Select[Any]:
+    """Member events of clusters as `matching.summarise` reads them (filter on the link)."""
     e, link, d, f = s.events, s.event_links, s.documents, s.document_fingerprints
-    members = conn.execute(
+    return (
         select(
             e.c.id,
             e.c.mode,
@@ -273,22 +273,32 @@ def refresh(conn: Connection, cluster_id: int) -> None:
             link.c.document_id,
             d.c.published,
             f.c.copy_of,
+            link.c.cluster_id,
         )
         .join(link, link.c.event_id == e.c.id)
         .join(d, d.c.id == link.c.document_id)
         .outerjoin(f, f.c.document_id == link.c.document_id)
-        .where(link.c.cluster_id == cluster_id)
         .order_by(e.c.id)
-    ).all()
+    )
+
+
+_MEMBERS = _members_statement()
+
+
+def refresh(conn: Connection, cluster_id: int) -> None:
+    """Recompute a cluster's representative fields, counts, keys and participants from its
+    member events; delete the cluster when no event is left in it."""
+    members = conn.execute(_MEMBERS.where(s.event_links.c.cluster_id == cluster_id)).all()
     conn.execute(delete(s.cluster_keys).where(s.cluster_keys.c.cluster_id == cluster_id))
     conn.execute(
         delete(s.cluster_participants).where(s.cluster_participants.c.cluster_id == cluster_id)
     )
-    cluster_codes.rewrite(conn, [cluster_id])
     if not members:
+        cluster_codes.replace(conn, cluster_id, [])
         conn.execute(delete(s.event_clusters).where(s.event_clusters.c.id == cluster_id))
         return
     participants = _participants(conn, [int(m.id) for m in members])
+    cluster_codes.replace(conn, cluster_id, participants)
     row = summarise(members, participants)
     conn.execute(update(s.event_clusters).where(s.event_clusters.c.id == cluster_id).values(**row))
     _write_keys(conn, cluster_id, row, participants)
@@ -365,3 +375,317 @@ def _participants(conn: Connection, event_ids: list[int]) -> list[dict[str, Any]
         }
         for r in rows
     ]
+
+
+# --- assigning the events of many new documents at once ------------------------------------------
+
+PENDING = 1 << 60
+"""Clusters a batch opens get ids from here until they are inserted: above every stored id and
+in order of opening, as the ids the database will give them (ties go to the oldest cluster)."""
+
+
+@dataclass(frozen=True, slots=True)
+class NewDocument:
+    """What clustering needs of a new document: `assign`'s arguments."""
+
+    document_id: int
+    facts: Sequence[EventFacts]
+    copy_of: int | None
+    members: Mapping[int, Member]
+    participants: Mapping[int, list[dict[str, Any]]]
+
+
+@dataclass
+class _Tracked:
+    """A cluster a batch changes (opened by it, or stored and joined by its events), held in
+    memory with all its members, so that later events of the batch see it as refreshed."""
+
+    cluster_id: int
+    event_type: str
+    modality: str
+    stored: bool
+    members: list[Any]
+    participants: list[dict[str, Any]]
+    row: dict[str, Any] = field(default_factory=dict)
+    sides: dict[str, SideTokens] = field(default_factory=dict)
+    candidate: Candidate | None = None
+    every: frozenset[str] = frozenset()
+
+    def add(self, member: Member, participants: list[dict[str, Any]]) -> None:
+        self.members.append(member)
+        self.participants += participants
+        self.row = summarise(self.members, self.participants)
+        by_side: dict[str, list[str]] = {}
+        for token, side in sorted(cluster_keys(self.participants)):
+            by_side.setdefault(side, []).append(token)
+        self.sides = {side: decode(tokens) for side, tokens in by_side.items()}
+        self.every = frozenset(t for side in self.sides.values() for t in side.every)
+        row = self.row
+        self.candidate = (
+            Candidate(
+                self.cluster_id,
+                row["date_start"],
+                row["date_end"],
+                _place(
+                    row["location"],
+                    row["location_country"],
+                    row["lat"],
+                    row["lon"],
+                    row["location_precision"],
+                ),
+                self.sides,
+            )
+            if row["date_start"] is not None and row["date_end"] is not None
+            else None
+        )
+
+    def near(self, fact: EventFacts, tokens: set[str]) -> bool:
+        """What the candidate query asks of a stored cluster."""
+        c = self.candidate
+        if c is None or fact.start is None or fact.end is None:
+            return False
+        tolerance = dt.timedelta(days=DATE_TOLERANCE_DAYS)
+        return (
+            (self.event_type, self.modality) == (fact.event_type, fact.modality)
+            and c.start <= fact.end + tolerance
+            and c.end >= fact.start - tolerance
+            and not tokens.isdisjoint(self.every)
+        )
+
+
+def _place(
+    name: str | None,
+    country: str | None,
+    lat: float | None,
+    lon: float | None,
+    precision: str | None,
+) -> PlaceFacts | None:
+    return PlaceFacts(name, country, lat, lon, precision or "city") if name else None
+
+
+def _tokens(fact: EventFacts) -> set[str]:
+    return {t for side in fact.sides.values() for t in side.every}
+
+
+def assign_batch(conn: Connection, documents: Sequence[NewDocument]) -> None:
+    """`assign` for the events of new documents stored together, in order, with a fixed number
+    of statements for the batch: stored candidates are found with one query per 100 events;
+    clusters the batch opens or joins are kept in memory (an event sees them as the database
+    would after the earlier events) and written at the end, one statement per table."""
+    events = [(doc, fact) for doc in documents for fact in doc.facts]
+    found = _candidates_many(conn, [fact for _, fact in events])
+    in_batch = {doc.document_id for doc in documents}
+    originals = _clusters_of_documents(
+        conn, sorted({d.copy_of for d in documents if d.copy_of is not None} - in_batch)
+    )
+    sides = _cluster_sides_many(
+        conn,
+        sorted(
+            {row.id for rows in found for row in rows}
+            | {i for clusters in originals.values() for i, _, _ in clusters}
+        ),
+    )
+    tracked: dict[int, _Tracked] = {}
+    by_kind: dict[tuple[str, str], list[_Tracked]] = {}  # tracked clusters by type, modality
+    opened = 0
+    joined: dict[int, list[int]] = {}  # batch document → clusters of its events
+    links: list[tuple[int, int, int]] = []
+    for (doc, fact), stored in zip(events, found, strict=True):
+        cluster_id = None
+        if doc.copy_of is not None:
+            if doc.copy_of in in_batch:
+                ids = {i for i in joined.get(doc.copy_of, []) if _same_kind(tracked[i], fact)}
+            else:
+                ids = {
+                    i
+                    for i, event_type, modality in originals.get(doc.copy_of, [])
+                    if (event_type, modality) == (fact.event_type, fact.modality)
+                }
+            if ids:
+                cluster_id = best_of_original(
+                    fact, {i: tracked[i].sides if i in tracked else sides[i] for i in sorted(ids)}
+                )
+        if cluster_id is None:
+            tokens = _tokens(fact)
+            candidates = [
+                _stored_candidate(row, sides[row.id]) for row in stored if row.id not in tracked
+            ] + [
+                t.candidate
+                for t in by_kind.get((fact.event_type, fact.modality), [])
+                if t.candidate is not None and t.near(fact, tokens)
+            ]
+            cluster_id = best_candidate(fact, sorted(candidates, key=lambda c: c.cluster_id))
+        if cluster_id is None:
+            cluster_id = PENDING + opened
+            opened += 1
+            tracked[cluster_id] = _Tracked(
+                cluster_id, fact.event_type, fact.modality, False, [], []
+            )
+            by_kind.setdefault((fact.event_type, fact.modality), []).append(tracked[cluster_id])
+        elif cluster_id not in tracked:
+            tracked[cluster_id] = _load(conn, cluster_id, fact)
+            by_kind.setdefault((fact.event_type, fact.modality), []).append(tracked[cluster_id])
+        tracked[cluster_id].add(
+            doc.members[fact.event_id], list(doc.participants.get(fact.event_id, []))
+        )
+        links.append((fact.event_id, cluster_id, doc.document_id))
+        joined.setdefault(doc.document_id, []).append(cluster_id)
+    _write_tracked(conn, tracked, links)
+
+
+def _same_kind(cluster: _Tracked, fact: EventFacts) -> bool:
+    return (cluster.event_type, cluster.modality) == (fact.event_type, fact.modality)
+
+
+def _stored_candidate(row: _Found, sides: dict[str, SideTokens]) -> Candidate:
+    return Candidate(
+        int(row.id),
+        row.date_start,
+        row.date_end,
+        _place(row.location, row.location_country, row.lat, row.lon, row.location_precision),
+        sides,
+    )
+
+
+CANDIDATES_PER_QUERY = 64
+"""Events whose candidate queries run as one UNION ALL statement."""
+
+_CANDIDATE_ARM = (
+    "SELECT {index}, c.id, c.date_start, c.date_end, c.location, c.location_country, c.lat, "
+    "c.lon, c.location_precision FROM event_clusters c "
+    "WHERE c.event_type = {m} AND c.modality = {m} AND c.date_start <= {m} AND c.date_end >= {m} "
+    "AND c.id IN (SELECT k.cluster_id FROM cluster_keys k WHERE k.token IN ({tokens}))"
+)
+"""`_CANDIDATES` for one event, written for the driver: SQLAlchemy's compilation and its
+processing of expanding parameters cost more than the query itself."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A stored cluster the candidate query returned."""
+
+    id: int
+    date_start: dt.date
+    date_end: dt.date
+    location: str | None
+    location_country: str | None
+    lat: float | None
+    lon: float | None
+    location_precision: str | None
+
+
+def _candidates_many(conn: Connection, facts: list[EventFacts]) -> list[list[_Found]]:
+    """The candidate query of each event (`_candidates`), many events to a statement."""
+    tolerance = dt.timedelta(days=DATE_TOLERANCE_DAYS)
+    m = bulk.marker(conn)
+    out: list[list[_Found]] = [[] for _ in facts]
+    arms: list[tuple[str, list[Any]]] = []
+    for i, fact in enumerate(facts):
+        tokens = sorted(_tokens(fact))
+        if fact.start is None or fact.end is None or not tokens:
+            continue
+        keys = [f"{p}:{t}" for t in tokens for p in ("s", "w")]
+        arms.append(
+            (
+                _CANDIDATE_ARM.format(index=i, m=m, tokens=", ".join([m] * len(keys))),
+                [
+                    fact.event_type,
+                    fact.modality,
+                    bulk.date_parameter(conn, fact.end + tolerance),
+                    bulk.date_parameter(conn, fact.start - tolerance),
+                    *keys,
+                ],
+            )
+        )
+    for start in range(0, len(arms), CANDIDATES_PER_QUERY):
+        chunk = arms[start : start + CANDIDATES_PER_QUERY]
+        sql = " UNION ALL ".join(arm for arm, _ in chunk)
+        for row in bulk.fetch(conn, sql, [p for _, params in chunk for p in params]):
+            start_date, end_date = bulk.date_result(row[2]), bulk.date_result(row[3])
+            assert start_date is not None and end_date is not None
+            out[int(row[0])].append(_Found(int(row[1]), start_date, end_date, *row[4:]))
+    return out
+
+
+def _clusters_of_documents(
+    conn: Connection, document_ids: list[int]
+) -> dict[int, list[tuple[int, str, str]]]:
+    """(cluster, type, modality) of the clusters each stored document's events are in."""
+    if not document_ids:
+        return {}
+    c, link = s.event_clusters, s.event_links
+    out: dict[int, list[tuple[int, str, str]]] = {}
+    for row in conn.execute(
+        select(link.c.document_id, link.c.cluster_id, c.c.event_type, c.c.modality)
+        .distinct()
+        .join(c, c.c.id == link.c.cluster_id)
+        .where(link.c.document_id.in_(document_ids))
+    ):
+        out.setdefault(int(row.document_id), []).append(
+            (int(row.cluster_id), row.event_type, row.modality)
+        )
+    return out
+
+
+def _cluster_sides_many(
+    conn: Connection, cluster_ids: list[int]
+) -> dict[int, dict[str, SideTokens]]:
+    out: dict[int, dict[str, SideTokens]] = {}
+    for start in range(0, len(cluster_ids), 500):
+        out.update(_cluster_sides(conn, cluster_ids[start : start + 500]))
+    return out
+
+
+def _load(conn: Connection, cluster_id: int, fact: EventFacts) -> _Tracked:
+    """A stored cluster an event of the batch joins, with its stored members."""
+    members = conn.execute(_MEMBERS.where(s.event_links.c.cluster_id == cluster_id)).all()
+    participants = _participants(conn, [int(m.id) for m in members])
+    return _Tracked(cluster_id, fact.event_type, fact.modality, True, list(members), participants)
+
+
+def _write_tracked(
+    conn: Connection, tracked: dict[int, _Tracked], links: list[tuple[int, int, int]]
+) -> None:
+    """Insert the clusters a batch opened, update the stored ones it joined, then write every
+    link, key and participant row (one statement per table) and their `cluster_codes`."""
+    c = s.event_clusters
+    opened = [t for t in tracked.values() if not t.stored]
+    real: dict[int, int] = {}
+    if opened:
+        values = [{"event_type": t.event_type, "modality": t.modality, **t.row} for t in opened]
+        ids = bulk.insert_returning(conn, c, values, "event_type")
+        real = {t.cluster_id: i for t, i in zip(opened, ids, strict=True)}
+    joined = sorted((t for t in tracked.values() if t.stored), key=lambda t: t.cluster_id)
+    if joined:
+        names = list(joined[0].row)
+        conn.execute(
+            update(c)
+            .where(c.c.id == bindparam("b_id"))
+            .values({name: bindparam(f"b_{name}") for name in names}),
+            [
+                {"b_id": t.cluster_id, **{f"b_{name}": t.row[name] for name in names}}
+                for t in joined
+            ],
+        )
+        ids = [t.cluster_id for t in joined]
+        conn.execute(delete(s.cluster_keys).where(s.cluster_keys.c.cluster_id.in_(ids)))
+        conn.execute(
+            delete(s.cluster_participants).where(s.cluster_participants.c.cluster_id.in_(ids))
+        )
+    if links:
+        bulk.insert(
+            conn,
+            s.event_links,
+            [{"event_id": e, "cluster_id": real.get(i, i), "document_id": d} for e, i, d in links],
+        )
+    keys: list[dict[str, Any]] = []
+    entity_sides: list[dict[str, Any]] = []
+    for t in tracked.values():
+        k, p = _key_rows(real.get(t.cluster_id, t.cluster_id), t.row, t.participants)
+        keys += k
+        entity_sides += p
+    if keys:
+        bulk.insert(conn, s.cluster_keys, keys)
+    if entity_sides:
+        bulk.insert(conn, s.cluster_participants, entity_sides)
+    cluster_codes.rewrite(conn, [real.get(i, i) for i in tracked])

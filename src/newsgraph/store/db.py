@@ -102,40 +102,72 @@ class Store:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with write_transaction(self.engine) as conn:
             deferred = index.Deferred()
-            statuses = [self._write_one(conn, record, now, deferred) for record in records]
+            statuses: list[IngestStatus] = []
+            for segment in _segments(records):
+                statuses += self._write_segment(conn, segment, now, deferred)
             deferred.flush(conn)
         return statuses
 
-    def _write_one(
-        self, conn: Connection, record: dict[str, Any], now: str, deferred: index.Deferred
-    ) -> IngestStatus:
-        doc_key = str(record.get("id"))
+    def _write_segment(
+        self, conn: Connection, records: list[dict[str, Any]], now: str, deferred: index.Deferred
+    ) -> list[IngestStatus]:
+        """Records with distinct ids, in order: the new documents among them are written
+        together (`index.write_new`), a replaced one on its own."""
+        keys = [str(record.get("id")) for record in records]
         # The failures table says what failed in the last run, once per document.
-        conn.execute(delete(s.failures).where(s.failures.c.doc_key == doc_key))
-        if "error" in record:
-            conn.execute(s.failures.insert(), rows.failure_row(record, now))
-            return "failed"
-        sha = record["source"]["sha256"]
-        d = s.documents
-        previous = conn.execute(
-            select(d.c.id, d.c.sha256).where(d.c.doc_key == doc_key).order_by(d.c.id)
-        ).all()
-        if any(row.sha256 == sha for row in previous):
-            return "unchanged"
+        f, d = s.failures, s.documents
+        conn.execute(delete(f).where(f.c.doc_key.in_(keys)))
+        previous: dict[str, list[Any]] = {}
+        for row in conn.execute(
+            select(d.c.id, d.c.sha256, d.c.doc_key).where(d.c.doc_key.in_(keys)).order_by(d.c.id)
+        ):
+            previous.setdefault(str(row.doc_key), []).append(row)
+        statuses: list[IngestStatus] = []
+        new: list[dict[str, Any]] = []
+        failed: list[rows.Row] = []
+        for key, record in zip(keys, records, strict=True):
+            if "error" in record:
+                failed.append(rows.failure_row(record, now))
+                statuses.append("failed")
+            elif any(row.sha256 == record["source"]["sha256"] for row in previous.get(key, [])):
+                statuses.append("unchanged")
+            elif key in previous:
+                if new:
+                    index.write_new(conn, new, now, deferred)
+                    new = []
+                self._replace(conn, record, previous[key], now, deferred)
+                statuses.append("updated")
+            else:
+                new.append(record)
+                statuses.append("new")
+        if new:
+            index.write_new(conn, new, now, deferred)
+        if failed:
+            conn.execute(f.insert(), failed)
+        return statuses
+
+    def _replace(
+        self,
+        conn: Connection,
+        record: dict[str, Any],
+        previous: list[Any],
+        now: str,
+        deferred: index.Deferred,
+    ) -> None:
+        """Replace the stored versions of a document with a new one; recount what they were
+        part of."""
         clusters: set[int] = set()
         entities: set[int] = set()
         orphans: set[int] = set()
-        if previous:
-            deferred.flush(conn)
+        deferred.flush(conn)
         for row in previous:
             clusters |= index.before_delete(conn, row.id)
             entities |= index.entities_of(conn, row.id)
             orphans |= set(fingerprint.copies_of(conn, row.id))
             self._delete_document(conn, row.id)
         fingerprint.relink(conn, sorted(orphans))
-        index.write_document(conn, record, now, deferred)
+        index.write_new(conn, [record], now, deferred)
         index.after_delete(conn, clusters, entities)
-        return "updated" if previous else "new"
 
     def delete(self, doc_key: str) -> int:
         """Remove what is stored under `doc_key` (its analysis, clusters' links and failure
@@ -228,3 +260,18 @@ class Store:
                 select(s.documents.c.record).where(s.documents.c.doc_key == doc_key)
             ).scalar()
         return json.loads(value) if value else None
+
+
+def _segments(records: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Consecutive runs of records with distinct ids (a later record with the same id sees
+    the earlier one as stored)."""
+    out: list[list[dict[str, Any]]] = [[]]
+    seen: set[str] = set()
+    for record in records:
+        key = str(record.get("id"))
+        if key in seen:
+            out.append([])
+            seen = set()
+        out[-1].append(record)
+        seen.add(key)
+    return [segment for segment in out if segment]

@@ -14,12 +14,12 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Connection, bindparam, delete, func, select, update
 
 from newsgraph.kb import normalize_name
-from newsgraph.store import rows
+from newsgraph.store import bulk, rows
 from newsgraph.store import schema as s
-from newsgraph.store.rows import LinkedEntity
+from newsgraph.store.rows import LinkedEntity, Row
 
 TYPE_GROUPS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place"}
 """Keys are scoped by group so a person and a place with one name ("Jordan") stay apart."""
@@ -156,17 +156,26 @@ def _update_coding(
     seen: dt.date | None,
 ) -> None:
     """Coding follows the newest report: an actor's office (and so its sector) changes."""
-    last_seen, coding, name = current[global_id]
-    newest = seen is not None and (last_seen is None or seen >= last_seen)
-    if not entity.get("code") or not (newest or coding[2] is None):
-        return
-    if _coding(entity) != coding:
+    before = current[global_id][1]
+    if _follow_coding(current, global_id, entity, seen) and _coding(entity) != before:
         country, sector, code = _coding(entity)
         g = s.global_entities
         conn.execute(
             update(g).where(g.c.id == global_id).values(country=country, sector=sector, code=code)
         )
+
+
+def _follow_coding(
+    current: Current, global_id: int, entity: dict[str, Any], seen: dt.date | None
+) -> bool:
+    """Take the entity's coding into `current` when it is the newest report (or the global
+    entity has no code yet); whether it was taken."""
+    last_seen, coding, name = current[global_id]
+    newest = seen is not None and (last_seen is None or seen >= last_seen)
+    if not entity.get("code") or not (newest or coding[2] is None):
+        return False
     current[global_id] = (seen if newest else last_seen, _coding(entity), name)
+    return True
 
 
 def _coding(entity: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
@@ -202,3 +211,110 @@ def recount(conn: Connection, global_ids: set[int], *, remove_unused: bool = Fal
         unused = select(g.c.id).where(g.c.id.in_(ids), g.c.n_documents == 0)
         conn.execute(delete(s.entity_keys).where(s.entity_keys.c.global_entity_id.in_(unused)))
         conn.execute(delete(g).where(g.c.id.in_(ids), g.c.n_documents == 0))
+
+
+_PENDING = 1 << 60
+"""Global entities a batch creates get ids from here up until they are inserted: above every
+stored id and in order of creation, as the ids the database will give them."""
+
+
+def link_batch(
+    conn: Connection, documents: list[tuple[int, dict[str, Any], Mapping[str, int]]]
+) -> list[dict[str, LinkedEntity]]:
+    """`link_entities` for new documents stored together, in order: keys are read once, and
+    what an earlier document of the list creates or learns is found by the later ones."""
+    wanted = [{e["id"]: keys_of(e) for e in record["entities"]} for _, record, _ in documents]
+    all_keys = sorted({k for doc in wanted for keys in doc.values() for k in keys})
+    known: dict[str, int] = {}
+    for chunk_start in range(0, len(all_keys), 500):
+        chunk = all_keys[chunk_start : chunk_start + 500]
+        known.update(
+            (str(r.key), int(r.global_entity_id))
+            for r in conn.execute(
+                select(s.entity_keys.c.key, s.entity_keys.c.global_entity_id).where(
+                    s.entity_keys.c.key.in_(chunk)
+                )
+            )
+        )
+    current = _current(conn, set(known.values()))
+    stored_coding = {i: value[1] for i, value in current.items()}
+    created: list[Row] = []
+    new_keys: list[tuple[dict[str, str], int]] = []
+    pending_links: list[list[tuple[str, int, int, str]]] = []
+    for (_, record, entity_ids), doc_wanted in zip(documents, wanted, strict=True):
+        seen = rows.published(record)
+        mine: list[tuple[str, int, int, str]] = []
+        for entity in record["entities"]:
+            keys = doc_wanted[entity["id"]]
+            found = sorted({known[k] for k in keys if k in known})
+            norm_key = normalize(entity["name"])
+            if found:
+                global_id = found[0]
+                _follow_coding(current, global_id, entity, seen)
+            else:
+                global_id = _PENDING + len(created)
+                created.append(rows.global_entity_row(entity, norm_key, seen))
+                current[global_id] = (seen, _coding(entity), entity["name"])
+            fresh = {k: v for k, v in keys.items() if k not in known}
+            new_keys.append((fresh, global_id))
+            known.update(dict.fromkeys(fresh, global_id))
+            mine.append((entity["id"], entity_ids[entity["id"]], global_id, norm_key))
+        pending_links.append(mine)
+        # What `recount` leaves for the next document: the latest publication date.
+        for global_id in {g for _, _, g, _ in mine}:
+            last_seen, coding, name = current[global_id]
+            if seen is not None and (last_seen is None or seen > last_seen):
+                current[global_id] = (seen, coding, name)
+    # Coding follows the newest report: new entities are inserted with their final coding.
+    for i, row in enumerate(created):
+        row["country"], row["sector"], row["code"] = current[_PENDING + i][1]
+    real: dict[int, int] = {}
+    if created:
+        g = s.global_entities
+        ids = bulk.insert_returning(conn, s.global_entities, created, "norm_key")
+        real = {_PENDING + i: global_id for i, global_id in enumerate(ids)}
+    changed = [
+        {"b_id": i, "b_country": c[0], "b_sector": c[1], "b_code": c[2]}
+        for i, c in ((i, current[i][1]) for i in sorted(stored_coding))
+        if c != stored_coding[i]
+    ]
+    if changed:
+        g = s.global_entities
+        conn.execute(
+            update(g)
+            .where(g.c.id == bindparam("b_id"))
+            .values(
+                country=bindparam("b_country"),
+                sector=bindparam("b_sector"),
+                code=bindparam("b_code"),
+            ),
+            changed,
+        )
+    key_rows = [
+        row
+        for keys, global_id in new_keys
+        for row in rows.entity_key_rows(keys, real.get(global_id, global_id))
+    ]
+    if key_rows:
+        bulk.insert(conn, s.entity_keys, key_rows)
+    out: list[dict[str, LinkedEntity]] = []
+    link_rows: list[Row] = []
+    for (document_id, record, _), mine in zip(documents, pending_links, strict=True):
+        types = {e["id"]: (e["type"], e["name"]) for e in record["entities"]}
+        linked = {
+            local: LinkedEntity(
+                row_id,
+                real.get(global_id, global_id),
+                types[local][0],
+                types[local][1],
+                norm_key,
+                current[global_id][2],
+            )
+            for local, row_id, global_id, norm_key in mine
+        }
+        link_rows += rows.entity_link_rows(document_id, linked)
+        out.append(linked)
+    if link_rows:
+        bulk.insert(conn, s.entity_links, link_rows)
+        recount(conn, {row["global_entity_id"] for row in link_rows})
+    return out

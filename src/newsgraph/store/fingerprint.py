@@ -8,6 +8,7 @@ database, so finding one never scans every document.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -65,21 +66,20 @@ def fingerprint(text: str) -> Fingerprint:
     tokens = words(text)
     body_hash = hashlib.sha256(" ".join(tokens).encode()).hexdigest()
     n = SHINGLE_WORDS
-    shingles = {" ".join(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1))}
-    hashes = np.fromiter(
-        (
-            int.from_bytes(hashlib.blake2b(x.encode(), digest_size=4).digest(), "big")
-            for x in shingles
-        ),
-        dtype=np.uint64,
-        count=len(shingles),
-    )
+    if len(tokens) < n:
+        shingles = {" ".join(tokens)}
+    else:
+        count = len(tokens) - n + 1  # word n-grams, as columns of shifted copies
+        shingles = set(map(" ".join, zip(*(tokens[i : i + count] for i in range(n)), strict=True)))
+    blake2b = hashlib.blake2b
+    digests = b"".join([blake2b(x.encode(), digest_size=4).digest() for x in shingles])
+    hashes = np.frombuffer(digests, dtype=">u4").astype(np.uint64)  # big-endian 32-bit
     if hashes.size == 0:
         return Fingerprint(body_hash, tuple([_MASK32] * NUM_PERMUTATIONS), 0)
     # Multiply-add-shift hashing: ((a*h + b) mod 2^64) >> 32 with odd a, one function per
     # permutation (uint64 arithmetic wraps mod 2^64 by design).
     values = (np.outer(_A, hashes) + _B[:, None]) >> np.uint64(32)
-    signature = tuple(int(v) for v in values.min(axis=1))
+    signature = tuple(values.min(axis=1).tolist())
     return Fingerprint(body_hash, signature, len(tokens))
 
 
@@ -88,13 +88,15 @@ def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
     return sum(x == y for x, y in zip(a, b, strict=True)) / NUM_PERMUTATIONS
 
 
-def bands(signature: tuple[int, ...]) -> list[str]:
+@functools.lru_cache(maxsize=256)
+def bands(signature: tuple[int, ...]) -> tuple[str, ...]:
+    """LSH band keys of a signature (cached: a new document's are needed twice)."""
     out = []
     for i in range(BANDS):
         chunk = signature[i * ROWS_PER_BAND : (i + 1) * ROWS_PER_BAND]
         digest = hashlib.blake2b(repr(chunk).encode(), digest_size=12).hexdigest()
         out.append(f"{i}:{digest}")
-    return out
+    return tuple(out)
 
 
 def encode_signature(signature: tuple[int, ...]) -> str:
@@ -125,7 +127,7 @@ def find_original(conn: Connection, document_id: int, fp: Fingerprint) -> tuple[
         .where(
             f.c.document_id.in_(
                 select(s.document_bands.c.document_id).where(
-                    s.document_bands.c.band.in_(bands(fp.signature))
+                    s.document_bands.c.band.in_(list(bands(fp.signature)))
                 )
             )
         )
@@ -170,3 +172,61 @@ def relink(conn: Connection, document_ids: list[int]) -> None:
             .where(f.c.document_id == document_id)
             .values(copy_of=best[1] if best else None, similarity=best[0] if best else None)
         )
+
+
+def find_originals(
+    conn: Connection, documents: list[tuple[int, Fingerprint]]
+) -> list[tuple[float, int] | None]:
+    """`find_original` for new documents stored together (ascending ids), with two queries in
+    all: each is compared with the stored documents and with the earlier ones of the list."""
+    if not documents:
+        return []
+    f, b = s.document_fingerprints, s.document_bands
+    newest = max(document_id for document_id, _ in documents)
+    first_by_hash: dict[str, tuple[int, int | None]] = {}
+    for row in conn.execute(
+        select(f.c.document_id, f.c.copy_of, f.c.body_hash)
+        .where(f.c.body_hash.in_(sorted({fp.body_hash for _, fp in documents})))
+        .where(f.c.document_id < newest)
+        .order_by(f.c.document_id)
+    ):
+        first_by_hash.setdefault(row.body_hash, (int(row.document_id), row.copy_of))
+    banded = [bands(fp.signature) if fp.n_words >= MIN_WORDS else () for _, fp in documents]
+    wanted = sorted({band for doc_bands in banded for band in doc_bands})
+    by_band: dict[str, list[int]] = {}
+    stored: dict[int, tuple[tuple[int, ...], int | None]] = {}
+    for start in range(0, len(wanted), 500):
+        for banded_row in conn.execute(
+            select(b.c.band, f.c.document_id, f.c.minhash, f.c.copy_of)
+            .join(f, f.c.document_id == b.c.document_id)
+            .where(b.c.band.in_(wanted[start : start + 500]))
+            .where(f.c.document_id < newest)
+        ):
+            document_id = int(banded_row.document_id)
+            by_band.setdefault(banded_row.band, []).append(document_id)
+            if document_id not in stored:
+                stored[document_id] = (_decode(banded_row.minhash), banded_row.copy_of)
+    out: list[tuple[float, int] | None] = []
+    for (document_id, fp), doc_bands in zip(documents, banded, strict=True):
+        exact = first_by_hash.get(fp.body_hash)
+        if exact is not None and exact[0] < document_id:
+            found: tuple[float, int] | None = (1.0, exact[1] or exact[0])
+        elif fp.n_words < MIN_WORDS:
+            found = None
+        else:
+            found = None
+            candidates = sorted({i for band in doc_bands for i in by_band.get(band, [])})
+            for candidate in candidates:
+                if candidate >= document_id:
+                    break
+                signature, copy_of = stored[candidate]
+                score = similarity(fp.signature, signature)
+                if score >= SYNDICATION_THRESHOLD and (found is None or score > found[0]):
+                    found = (score, int(copy_of or candidate))
+        out.append(found)
+        # Later documents of the list find this one as the database would.
+        first_by_hash.setdefault(fp.body_hash, (document_id, found[1] if found else None))
+        stored[document_id] = (fp.signature, found[1] if found else None)
+        for band in doc_bands:
+            by_band.setdefault(band, []).append(document_id)
+    return out

@@ -1,9 +1,12 @@
-"""Write one document: its own rows, then its place in the knowledge base across articles.
+"""Write new documents: their own rows, then their place in the knowledge base across articles.
 
-Runs inside the document's write transaction: inserts the document's rows (built by `rows`,
-getting their ids back with RETURNING), links its entities to global entities, writes mentions,
-roles, participants, evidence, times, places and search texts, recognises a syndicated copy, and
-assigns its events to event clusters. Replacing a document recounts what it was part of.
+Runs inside the batch's write transaction: inserts the documents' rows (built by `rows`, getting
+their ids back in insertion order), links their entities to global entities, writes mentions,
+roles, participants, evidence, times, places and search texts, recognises syndicated copies, and
+assigns their events to event clusters, with one statement per table for all the new documents of
+a batch (`write_new`); what an earlier document of the batch adds is seen by the later ones as if
+they were stored one by one. `index_document` indexes one stored document (older stores).
+Replacing a document recounts what it was part of.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, delete, select
 
-from newsgraph.store import clusters, entities, fingerprint, rows
+from newsgraph.store import bulk, clusters, entities, fingerprint, rows
 from newsgraph.store import schema as s
 
 
@@ -27,13 +30,6 @@ def insert_returning(
         return []
     result = conn.execute(table.insert().returning(table.c.id, table.c[key]), values)
     return [(int(r[0]), r[1]) for r in result]
-
-
-def _ids(conn: Connection, table: Table, values: list[rows.Row]) -> dict[str, int]:
-    """Insert a document's rows; local id → new row id."""
-    return {
-        str(local): row_id for row_id, local in insert_returning(conn, table, values, "local_id")
-    }
 
 
 class Deferred:
@@ -64,22 +60,6 @@ class _Now(Deferred):
 
     def add(self, table: Table, values: list[rows.Row]) -> None:
         _insert(self.conn, table, values)
-
-
-def write_document(
-    conn: Connection, record: dict[str, Any], now: str, deferred: Deferred | None = None
-) -> int:
-    """Insert a new document with every row it brings (some into `deferred`); its id."""
-    result = conn.execute(s.documents.insert(), rows.document_row(record, now))
-    assert result.inserted_primary_key is not None
-    document_id = int(result.inserted_primary_key[0])
-    ids = {
-        "entities": _ids(conn, s.entities, rows.entity_rows(document_id, record)),
-        "events": _ids(conn, s.events, rows.event_rows(document_id, record)),
-        "quotes": _ids(conn, s.quotes, rows.quote_rows(document_id, record)),
-    }
-    index_document(conn, document_id, record, ids, deferred)
-    return document_id
 
 
 def _stored_ids(conn: Connection, document_id: int) -> dict[str, dict[str, int]]:
@@ -150,8 +130,7 @@ def index_document(
 
 
 def _insert(conn: Connection, table: Table, values: list[rows.Row]) -> None:
-    if values:
-        conn.execute(table.insert(), values)
+    bulk.insert(conn, table, values)
 
 
 # --- replacing a document ------------------------------------------------------------------------
@@ -209,3 +188,130 @@ def index_unindexed(conn: Connection) -> None:
     ).all()
     for row in found:
         index_document(conn, int(row.id), json.loads(row.record))
+
+
+# --- writing many new documents at once ----------------------------------------------------------
+
+
+def insert_ordered(conn: Connection, table: Table, values: list[rows.Row], check: str) -> list[int]:
+    """Insert rows in multi-row statements; their new ids, in the order of `values`."""
+    return bulk.insert_returning(conn, table, values, check)
+
+
+def _grouped_ids(
+    conn: Connection, table: Table, values: list[list[rows.Row]]
+) -> list[dict[str, int]]:
+    """Insert the rows of several documents at once; local id → row id per document."""
+    flat = [row for doc_rows in values for row in doc_rows]
+    ids = iter(insert_ordered(conn, table, flat, "local_id"))
+    return [{str(row["local_id"]): next(ids) for row in doc_rows} for doc_rows in values]
+
+
+def write_new(
+    conn: Connection, records: list[dict[str, Any]], now: str, deferred: Deferred
+) -> list[int]:
+    """Insert new documents (in order, distinct keys) with every row they bring (some into
+    `deferred`), one statement per table for all of them; their ids."""
+    document_ids = insert_ordered(
+        conn, s.documents, [rows.document_row(r, now) for r in records], "doc_key"
+    )
+    built = {
+        name: [build(i, r) for i, r in zip(document_ids, records, strict=True)]
+        for name, build in (
+            ("entities", rows.entity_rows),
+            ("events", rows.event_rows),
+            ("quotes", rows.quote_rows),
+        )
+    }
+    own = {
+        name: _grouped_ids(conn, table, built[name])
+        for name, table in (
+            ("entities", s.entities),
+            ("events", s.events),
+            ("quotes", s.quotes),
+        )
+    }
+    ids = [
+        {name: own[name][k] for name in ("entities", "events", "quotes")}
+        for k in range(len(records))
+    ]
+    index_new(conn, document_ids, records, ids, deferred, built["events"])
+    return document_ids
+
+
+def index_new(
+    conn: Connection,
+    document_ids: list[int],
+    records: list[dict[str, Any]],
+    ids: list[dict[str, dict[str, int]]],
+    deferred: Deferred,
+    event_rows: list[list[rows.Row]],
+) -> None:
+    """`index_document` for several new documents stored together (their own rows are in),
+    in order: what an earlier one adds is seen by the later ones, as if stored one by one."""
+    fps = [fingerprint.fingerprint(fingerprint.body_text(r)) for r in records]
+    originals = fingerprint.find_originals(conn, list(zip(document_ids, fps, strict=True)))
+    _insert(
+        conn,
+        s.document_fingerprints,
+        [
+            rows.fingerprint_row(i, fp, original)
+            for i, fp, original in zip(document_ids, fps, originals, strict=True)
+        ],
+    )
+    _insert(
+        conn,
+        s.document_bands,
+        [
+            row
+            for i, fp in zip(document_ids, fps, strict=True)
+            if fp.n_words >= fingerprint.MIN_WORDS
+            for row in rows.band_rows(i, fp)
+        ],
+    )
+    linked_all = entities.link_batch(
+        conn,
+        [(i, r, own["entities"]) for i, r, own in zip(document_ids, records, ids, strict=True)],
+    )
+    participants: list[rows.Row] = []
+    evidence: list[rows.Row] = []
+    for i, record, own, linked in zip(document_ids, records, ids, linked_all, strict=True):
+        participants += rows.participant_rows(i, record, own["events"], linked)
+        evidence += rows.evidence_rows(i, record, own["events"])
+    _insert(conn, s.event_participants, participants)
+    evidence_ids = iter(insert_ordered(conn, s.evidence, evidence, "text"))
+    new_documents = []
+    for i, record, own, linked, original, events in zip(
+        document_ids, records, ids, linked_all, originals, event_rows, strict=True
+    ):
+        event_ids, quote_ids = own["events"], own["quotes"]
+        deferred.add(s.mentions, rows.mention_rows(i, record, linked))
+        deferred.add(s.roles, rows.role_rows(i, record, linked))
+        mine = [
+            (next(evidence_ids), ev.get("text", ""))
+            for v in record["events"]
+            for ev in v.get("evidence", [])
+        ]
+        quote_texts = [
+            (quote_ids[q["id"]], (q.get("speaker") or {}).get("text"), q["text"])
+            for q in record["quotes"]
+        ]
+        deferred.add(
+            s.search_texts,
+            rows.search_rows(i, "evidence", [(e, None, text) for e, text in mine])
+            + rows.search_rows(i, "quote", quote_texts),
+        )
+        deferred.add(s.quote_links, rows.quote_link_rows(i, record, quote_ids, linked))
+        deferred.add(s.times, rows.time_rows(i, record))
+        deferred.add(s.places, rows.place_rows(i, record))
+        copy_of = original[1] if original else None
+        new_documents.append(
+            clusters.NewDocument(
+                i,
+                rows.event_facts(record, event_ids, linked),
+                copy_of,
+                rows.cluster_members(i, record, event_ids, copy_of, events),
+                rows.cluster_participants(record, event_ids, linked),
+            )
+        )
+    clusters.assign_batch(conn, new_documents)

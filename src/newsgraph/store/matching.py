@@ -12,6 +12,7 @@ syndicated copy shares its original's story, so it never adds a report.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -326,6 +327,7 @@ def _side_columns(side: str, p: dict[str, Any] | None, fallback: str | None) -> 
     }
 
 
+@functools.lru_cache(maxsize=4096)
 def side_country(country: str | None, code: str | None) -> str | None:
     """A side's country column: its country, else the country its code begins with; never a
     sector ("UAF", "EDU" are no countries: a dyad IND->UAF would be a pseudo-country)."""

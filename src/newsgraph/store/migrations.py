@@ -165,9 +165,11 @@ def _migration_6(conn: Connection) -> None:
 def _migration_7(conn: Connection) -> None:
     """`cluster_codes`: each cluster's distinct participant (side, code, country), filled from
     its member events' participants, so the actor and dyad filters stop joining events, links
-    and participants for every cluster (the table is kept by `store.cluster_codes`). And a
-    date-window index on clusters by end date: a recent window (`date_end >= since AND
-    date_start <= until`) was read through the start-date index from the oldest cluster on."""
+    and participants for every cluster (the table is kept by `store.cluster_codes`). And an
+    index on clusters by end date: a recent window (`date_end >= since AND date_start <=
+    until`) was counted through the start-date index from the oldest cluster on. (With
+    `modality` in it too, SQLite chose it to scan every cluster for a listing sorted by
+    reports, a slower plan than the table scan.)"""
     for index in s.event_clusters.indexes:
         if index.name == "ix_event_clusters_window":
             index.create(conn, checkfirst=True)

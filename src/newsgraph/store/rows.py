@@ -365,8 +365,10 @@ def cluster_members(
     record: JSON,
     event_ids: Mapping[str, int],
     copy_of: int | None,
+    rows: list[Row] | None = None,
 ) -> dict[int, Member]:
-    """Each event as a member of a cluster (what `matching.summarise` reads), by event id."""
+    """Each event as a member of a cluster (what `matching.summarise` reads), by event id
+    (`rows`: the record's `event_rows`, when they are at hand)."""
     seen = published(record)
     return {
         event_ids[v["id"]]: Member(
@@ -376,7 +378,11 @@ def cluster_members(
             copy_of=copy_of,
             **{k: row[k] for k in MEMBER_COLUMNS},
         )
-        for v, row in zip(record["events"], event_rows(document_id, record), strict=True)
+        for v, row in zip(
+            record["events"],
+            event_rows(document_id, record) if rows is None else rows,
+            strict=True,
+        )
     }
 
 

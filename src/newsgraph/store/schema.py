@@ -347,7 +347,7 @@ event_clusters = Table(
     Column("last_published", Date),
     Index("ix_event_clusters_type_date", "event_type", "date_start"),
     Index("ix_event_clusters_date", "date_start"),
-    Index("ix_event_clusters_window", "date_end", "date_start", "modality"),
+    Index("ix_event_clusters_window", "date_end", "date_start"),
     Index(
         "ix_event_clusters_dyad_month",
         "actor_country",

@@ -18,6 +18,7 @@ The event-dating stage calls `mark_background` once per event, after it has date
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,6 +47,9 @@ class Background:
     end: int
     amount: tuple[int, str] | None
     """(how many, TIMEX unit) counted back from the article's day, or None."""
+    temporal: bool = True
+    """False for a "since" clause that may be causal ("Since the talks failed, unions struck"):
+    it is background only when a date inside it says so."""
 
 
 def mark_background(analysis: Analysis, event: Event) -> None:
@@ -70,6 +74,8 @@ def mark_background(analysis: Analysis, event: Event) -> None:
                 break
         return
     dated = [d for p in phrases if (d := _date_of(analysis, p, published)) is not None]
+    if not dated and not all(p.temporal for p in phrases):
+        return  # "Since the government refused, unions struck": a reason, not a time
     if any(published is not None and d.end >= published - NEWS_WINDOW for d in dated):
         return  # "since Tuesday's raid": background to the story, but this week's news
     event.historical = True
@@ -102,7 +108,15 @@ def _phrase(word: Any, clause: Any) -> Background | None:
     amount = _amount(word, clause)
     if word.lower_ == "after" and (amount is None or not _beyond_window(amount)):
         return None
-    return Background(word.lower_, start, end, amount)
+    # "since" opening a clause is temporal beside a perfect ("have been frozen since ...") or
+    # an amount ("five years since ..."); otherwise it may mean "because"
+    temporal = word.dep_ != "mark" or amount is not None or _perfect(clause.head)
+    return Background(word.lower_, start, end, amount, temporal)
+
+
+def _perfect(verb: Any) -> bool:
+    """The clause is in a perfect tense ("have been frozen", "has fought", "had waited")."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)
 
 
 def _anniversary(noun: Any) -> Background:
@@ -159,9 +173,7 @@ def _ordinal_digits(word: str) -> int | None:
 def _date_of(analysis: Analysis, phrase: Background, published: dt.date | None) -> EventDate | None:
     """The past time the phrase gives: a dated expression inside it, else its amount back from
     the article's day, else None."""
-    inside = [
-        t for t in analysis.times if phrase.start <= t.start and t.end <= phrase.end and _datable(t)
-    ]
+    inside = [t for t in _times_within(analysis, phrase.start, phrase.end) if _datable(t)]
     for expr in inside:
         assert expr.value is not None
         found = cal.value_range(expr.value, expr.mod)
@@ -177,7 +189,8 @@ def _date_of(analysis: Analysis, phrase: Background, published: dt.date | None) 
     found = cal.value_range(value)
     if found is None:
         return None
-    counted = next((t.id for t in analysis.times if _counts(t, phrase)), None)
+    near = _times_within(analysis, max(0, phrase.start - 40), phrase.start + 2)
+    counted = next((t.id for t in near if _counts(t, phrase)), None)
     return EventDate(value, found[0], found[1], found[2], "text", counted)
 
 
@@ -201,9 +214,15 @@ def _continuing(analysis: Analysis, event: Event, trigger: Any, published: dt.da
     date = event.date
     if trigger is None or date is None or date.time is None or published is None:
         return False
-    expr = next((t for t in analysis.times if t.id == date.time), None)
-    if expr is None:
+    sentence = analysis.sentence_at(trigger.idx)
+    if sentence is None:
         return False
+    expr = next(
+        (t for t in _times_within(analysis, sentence.start, sentence.end) if t.id == date.time),
+        None,
+    )
+    if expr is None:
+        return False  # dated from another sentence: not from a phrase of this clause
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     for child in verb.children:
         opens = (child.dep_ == "prep" and child.lower_ == "since") or (
@@ -222,6 +241,14 @@ def _continuing(analysis: Analysis, event: Event, trigger: Any, published: dt.da
             )
             return True
     return False
+
+
+def _times_within(analysis: Analysis, start: int, end: int) -> list[TimeExpr]:
+    """The time expressions (sorted by start) inside [start, end), by binary search."""
+    times = analysis.times
+    low = bisect_left(times, start, key=lambda t: t.start)
+    high = bisect_right(times, end, key=lambda t: t.start)
+    return [t for t in times[low:high] if t.end <= end]
 
 
 def _token(doc: Any, start: int, end: int) -> Any:

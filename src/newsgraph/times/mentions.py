@@ -223,7 +223,7 @@ def remention_times(
             t for t in ix.times_in(sentence.start, sentence.end) if not t.anchor_text and datable(t)
         ]
         if not exprs:
-            continue
+            continue  # nothing here could date a re-mention: its tokens need not be read
         span = analysis.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:
             continue

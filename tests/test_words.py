@@ -1,0 +1,40 @@
+"""`newsgraph.words` reads the same token attributes as spaCy's Token objects, once per Doc."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsgraph.words import Words, words_of
+
+TEXTS = [
+    "",
+    "  ",
+    "NAIROBI, May 3 (Reuters) - Kenya's President William Ruto said on Tuesday the talks would "
+    "resume.\n\nThe U.S.-backed plan, officials said, was \u201cdead on arrival\u201d.",
+    "Rif-Dimashq  \t governor\u2019s office\n\n\nsaid 40 people had left \u0141\u00f3d\u017a.",
+    "\u201c\u201d" * 50 + " then \U0001f600\U0001f389 in Lagos",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_words_match_the_tokens(nlp: Any, text: str) -> None:
+    doc = nlp(text)
+    words = Words(doc)
+    assert words.text == doc.text == text
+    assert words.texts == [t.text for t in doc]
+    assert words.lower == [t.lower_ for t in doc]
+    assert words.start == [t.idx for t in doc]
+    assert words.end == [t.idx + len(t.text) for t in doc]
+    assert words.space == [t.is_space for t in doc]
+    assert words.trailing == [bool(t.whitespace_) for t in doc]
+    for start in range(len(doc)):
+        for end in range(start, min(len(doc), start + 4) + 1):
+            assert words.span_text(start, end) == doc[start:end].text
+
+
+def test_words_are_read_once_per_doc(nlp: Any) -> None:
+    doc = nlp("Kenya and Peru signed the accord in Lima.")
+    assert words_of(doc) is words_of(doc)
+    assert words_of(doc).capital == [True, False, True, False, False, False, False, True, False]
