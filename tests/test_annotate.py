@@ -187,3 +187,25 @@ def test_annotate_block_starts_as_visiting_every_token(
     _mark_block_starts(doc, [Block(s, s + 1, "body") for s in starts])
     marked = [t.i for t in doc if t.is_sent_start and not t.is_space and t.i > 0]
     assert marked == _marked_by_visiting_every_token(nlp, text, starts)
+
+
+FIRST_WORD_ARTICLES = [
+    "Follow us on WhatsApp\n\nMali and Niger closed their shared border on Sunday after a "
+    "series of raids on customs posts, the two governments said.",
+    "By Amara Diallo, West Africa correspondent\n\nProtests outside the national assembly "
+    "continued for a third night as lawmakers debated the fuel tax.",
+    "Photo: Reuters\n\nFarmers from the southern provinces blocked the main highway with "
+    "tractors on Thursday, police said.",
+    "Listen to this article\n\nVietnam and the Philippines agreed on Monday to set up a hotline "
+    "between their coast guards.",
+    "Share this story\n\nTeachers in three regions walked out over unpaid wages, their union "
+    "said in a statement.",
+]
+
+
+@pytest.mark.parametrize("text", FIRST_WORD_ARTICLES)
+def test_annotate_a_paragraphs_first_word_is_not_a_sentence_of_its_own(text: str) -> None:
+    analysis = AnnotateStage(DEFAULT_SPACY_MODEL)(analysis_from_text(text))
+    body = analysis.text[analysis.text.index("\n\n") + 2 :].strip()
+    sentences = [analysis.text[s.start : s.end].strip() for s in analysis.sentences]
+    assert body in sentences

@@ -134,7 +134,8 @@ def _split_dateline(analysis: Analysis) -> list[Block]:
 
 def _mark_block_starts(doc: Doc, blocks: list[Block], offset: int = 0) -> None:
     """Mark the first token of every block as a sentence start (`offset`: where `doc` begins),
-    and the first token after a newline-only gap (which also separates paragraphs).
+    and the first token after a newline-only gap (which also separates paragraphs); the token
+    after each of them is marked as inside that sentence.
 
     Reads the tokens' offsets as one array and touches only the tokens it marks: visiting every
     token made a Python object per token."""
@@ -154,6 +155,12 @@ def _mark_block_starts(doc: Doc, blocks: list[Block], offset: int = 0) -> None:
             marked.add(i + 1)
     for i in sorted(marked):
         doc[i].is_sent_start = True
+    for i in marked:
+        # spaCy's parser, given a preset start after an earlier sentence, tends to close a
+        # one-word sentence right after it ("Protests" | "outside parliament went on"): the
+        # word after a block's first word never starts a sentence.
+        if i + 1 < len(spaces) and i + 1 not in marked and not spaces[i + 1]:
+            doc[i + 1].is_sent_start = False
 
 
 def sentences_for(analysis: Analysis, doc: Doc, blocks: list[Block]) -> list[Sentence]:

@@ -387,3 +387,24 @@ def test_gum_events_location_and_historical_diagnostics(spy: GoldDocument) -> No
     assert values["historical (matched events)"] == pytest.approx(3 / 4)
     kinds = sorted(e.kind for e in result.errors if e.kind.startswith("wrong_"))
     assert kinds == ["wrong_event_location", "wrong_event_location", "wrong_historical"]
+
+
+def test_gum_events_wrong_date_error(spy: GoldDocument) -> None:
+    """A matched required event whose date misses (or that is dated when the gold is not) is
+    listed as `wrong_date`, with both dates."""
+    predicted = _perfect(spy)
+    predicted["events"][0]["date"] = {
+        "value": "2014-01-01",
+        "start": "2014-01-01",
+        "end": "2014-01-01",
+    }
+    predicted["events"][2]["date"] = {
+        "value": "2015-05-05",
+        "start": "2015-05-05",
+        "end": "2015-05-05",
+    }
+    result = gum_events.score([spy], {spy.id: predicted})
+    wrong = [e for e in result.errors if e.kind == "wrong_date"]
+    assert len(wrong) == 2
+    assert {e.gold["date"] for e in wrong} == {spy.events[0].date, spy.events[2].date}
+    assert wrong[0].predicted["date"]["value"] == "2014-01-01"

@@ -140,6 +140,15 @@ def test_historical_background_events(
             "met",
             (False, "2025-04-07"),
         ),
+        # a "since" that gives a reason, not a time
+        (
+            "Ghanaian nurses walk out\n"
+            "Since the health ministry refused to raise allowances, the nurses' union called a "
+            "national strike on Monday.",
+            "2025-04-15",
+            "refused",
+            (False, "2025-04-14"),
+        ),
         # "after" without an amount is sequence, not background
         (
             "Chad's leader meets Sudanese envoy\n"

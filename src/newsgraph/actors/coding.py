@@ -184,10 +184,12 @@ def code_entity(
         # a group whose status changed is coded by its role on the day (the Taliban REB
         # before 2021-08-15, the RSF PRM before 2023-04-15); an undated text takes the entry's
         role = entry.role_on(published) if entry.roles and published is not None else None
-        country = (role.country if role else None) or entry.country
-        sector = (role.sector if role else None) or entry.sector
-        entity.country, entity.sector = country_and_sector(country, sector)
-        same = (country, sector) == (entry.country, entry.sector)
+        held = (
+            (role.country if role else None) or entry.country,
+            (role.sector if role else None) or entry.sector,
+        )
+        entity.country, entity.sector = country_and_sector(*held)
+        same = held == (entry.country, entry.sector)
         entity.code = _entry_code(entry.code if same else None, entity.country, entity.sector)
         entity.coding_source = kb_source(entry.source)
         return

@@ -189,18 +189,17 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 """Dependencies of the words that say whose role a noun is ("Sri Lanka government troops")."""
 
 
-def _clipped_adjective(token: Any, head: Any) -> bool:
-    """A capitalised adjective right before the span that modifies its head (a demonym the
-    caller's span left out, as in a title-case headline parsed as one noun phrase)."""
+def _clipped_adjective(token: Any, head: Any, kb: KnowledgeBase) -> bool:
+    """A demonym right before the span that modifies its head (one the caller's span left out,
+    as in a title-case headline parsed as one noun phrase: "Expels Peruvian Diplomats")."""
     return bool(
         token.head.i == head.i
         and token.dep_ in {"amod", "compound"}
-        and token.pos_ in {"ADJ", "PROPN"}
-        and token.text[:1].isupper()
+        and kb.country_by_demonym(token.text) is not None
     )
 
 
-def _modifiers(head: Any, bounds: range) -> list[Any]:
+def _modifiers(head: Any, bounds: range, kb: KnowledgeBase) -> list[Any]:
     """The head's left modifiers, their own modifiers and the words coordinated with them
     ("Senior Hungarian and Romanian officials", "Sri Lanka government troops")."""
     found: list[Any] = []
@@ -208,7 +207,7 @@ def _modifiers(head: Any, bounds: range) -> list[Any]:
         c for c in head.children if c.i < head.i and c.i in bounds and c.dep_ in MODIFIER_DEPS
     ]
     before = head.i - 1
-    if head.i == bounds.start and before >= 0 and _clipped_adjective(head.doc[before], head):
+    if head.i == bounds.start and before >= 0 and _clipped_adjective(head.doc[before], head, kb):
         pending.append(head.doc[before])  # "Expels Peruvian Diplomats": the span lost its demonym
     while pending:
         token = pending.pop()
@@ -232,7 +231,7 @@ def _role(
 ) -> list[Participant]:
     """A role noun coded from its modifiers: demonyms, countries or organisations (one
     participant per coordinated owner: "French and Egyptian warships"), and sector words."""
-    modifiers = _modifiers(head, bounds)
+    modifiers = _modifiers(head, bounds, kb)
     owners: list[_Owner] = []
     role_words: list[str] = []
     for child in modifiers:
@@ -326,7 +325,7 @@ def _with_owner(
     if participant.country is not None or participant.sector is None:
         return participant
     outside = [
-        t for t in _modifiers(head, bounds) if not participant.start <= t.idx < participant.end
+        t for t in _modifiers(head, bounds, kb) if not participant.start <= t.idx < participant.end
     ]
     owners = [o for t in outside if (o := _owner_of(analysis, t, kb)) is not None]
     if not owners and (after := _owner_after(analysis, [head], kb, bounds)) is not None:
@@ -349,7 +348,7 @@ def _people(
     its words place it in: "Iraqi Kurds", "Albanians in southern Serbia"; "ethnic Albanians"
     are a minority, so their demonym alone gives no country."""
     outside = [
-        t for t in _modifiers(head, bounds) if not participant.start <= t.idx < participant.end
+        t for t in _modifiers(head, bounds, kb) if not participant.start <= t.idx < participant.end
     ]
     owners = [o for t in outside if (o := _owner_of(analysis, t, kb)) is not None]
     owner = owners[0] if owners else _owner_after(analysis, [head], kb, bounds)

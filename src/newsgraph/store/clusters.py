@@ -548,16 +548,19 @@ def _stored_candidate(row: _Found, sides: dict[str, SideTokens]) -> Candidate:
 
 
 CANDIDATES_PER_QUERY = 64
-"""Events whose candidate queries run as one UNION ALL statement."""
+"""Candidate queries run as one UNION ALL statement."""
 
 _CANDIDATE_ARM = (
-    "SELECT {index}, c.id, c.date_start, c.date_end, c.location, c.location_country, c.lat, "
-    "c.lon, c.location_precision FROM event_clusters c "
-    "WHERE c.event_type = {m} AND c.modality = {m} AND c.date_start <= {m} AND c.date_end >= {m} "
+    "SELECT {index}, c.event_type, c.modality, c.id, c.date_start, c.date_end, c.location, "
+    "c.location_country, c.lat, c.lon, c.location_precision FROM event_clusters c "
+    "WHERE c.event_type IN ({types}) AND c.modality IN ({modalities}) "
+    "AND c.date_start <= {m} AND c.date_end >= {m} "
     "AND c.id IN (SELECT k.cluster_id FROM cluster_keys k WHERE k.token IN ({tokens}))"
 )
-"""`_CANDIDATES` for one event, written for the driver: SQLAlchemy's compilation and its
-processing of expanding parameters cost more than the query itself."""
+"""`_CANDIDATES` for the events that share identity tokens and dates (the events of one report
+usually do), written for the driver: SQLAlchemy's compilation and its processing of expanding
+parameters cost more than the query itself. Rows are handed to the events of their type and
+modality."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -575,35 +578,49 @@ class _Found:
 
 
 def _candidates_many(conn: Connection, facts: list[EventFacts]) -> list[list[_Found]]:
-    """The candidate query of each event (`_candidates`), many events to a statement."""
+    """The candidate query of each event (`_candidates`): one query per group of events with
+    the same tokens and dates, many groups to a statement."""
     tolerance = dt.timedelta(days=DATE_TOLERANCE_DAYS)
     m = bulk.marker(conn)
     out: list[list[_Found]] = [[] for _ in facts]
-    arms: list[tuple[str, list[Any]]] = []
+    groups: dict[tuple[tuple[str, ...], dt.date, dt.date], list[int]] = {}
     for i, fact in enumerate(facts):
-        tokens = sorted(_tokens(fact))
+        tokens = tuple(sorted(_tokens(fact)))
         if fact.start is None or fact.end is None or not tokens:
             continue
+        groups.setdefault((tokens, fact.start, fact.end), []).append(i)
+    arms: list[tuple[str, list[Any]]] = []
+    members: list[list[int]] = []
+    for (tokens, start, end), indexes in groups.items():
+        types = sorted({facts[i].event_type for i in indexes})
+        modalities = sorted({facts[i].modality for i in indexes})
         keys = [f"{p}:{t}" for t in tokens for p in ("s", "w")]
-        arms.append(
-            (
-                _CANDIDATE_ARM.format(index=i, m=m, tokens=", ".join([m] * len(keys))),
-                [
-                    fact.event_type,
-                    fact.modality,
-                    bulk.date_parameter(conn, fact.end + tolerance),
-                    bulk.date_parameter(conn, fact.start - tolerance),
-                    *keys,
-                ],
-            )
+        sql = _CANDIDATE_ARM.format(
+            index=len(members),
+            m=m,
+            types=", ".join([m] * len(types)),
+            modalities=", ".join([m] * len(modalities)),
+            tokens=", ".join([m] * len(keys)),
         )
-    for start in range(0, len(arms), CANDIDATES_PER_QUERY):
-        chunk = arms[start : start + CANDIDATES_PER_QUERY]
+        parameters = [
+            *types,
+            *modalities,
+            bulk.date_parameter(conn, end + tolerance),
+            bulk.date_parameter(conn, start - tolerance),
+            *keys,
+        ]
+        arms.append((sql, parameters))
+        members.append(indexes)
+    for first in range(0, len(arms), CANDIDATES_PER_QUERY):
+        chunk = arms[first : first + CANDIDATES_PER_QUERY]
         sql = " UNION ALL ".join(arm for arm, _ in chunk)
         for row in bulk.fetch(conn, sql, [p for _, params in chunk for p in params]):
-            start_date, end_date = bulk.date_result(row[2]), bulk.date_result(row[3])
+            start_date, end_date = bulk.date_result(row[4]), bulk.date_result(row[5])
             assert start_date is not None and end_date is not None
-            out[int(row[0])].append(_Found(int(row[1]), start_date, end_date, *row[4:]))
+            found = _Found(int(row[3]), start_date, end_date, *row[6:])
+            for i in members[int(row[0])]:
+                if (facts[i].event_type, facts[i].modality) == (row[1], row[2]):
+                    out[i].append(found)
     return out
 
 
@@ -672,6 +689,7 @@ def _write_tracked(
         conn.execute(
             delete(s.cluster_participants).where(s.cluster_participants.c.cluster_id.in_(ids))
         )
+        conn.execute(delete(s.cluster_codes).where(s.cluster_codes.c.cluster_id.in_(ids)))
     if links:
         bulk.insert(
             conn,
@@ -680,12 +698,16 @@ def _write_tracked(
         )
     keys: list[dict[str, Any]] = []
     entity_sides: list[dict[str, Any]] = []
+    codes: list[dict[str, Any]] = []
     for t in tracked.values():
-        k, p = _key_rows(real.get(t.cluster_id, t.cluster_id), t.row, t.participants)
+        cluster_id = real.get(t.cluster_id, t.cluster_id)
+        k, p = _key_rows(cluster_id, t.row, t.participants)
         keys += k
         entity_sides += p
-    if keys:
-        bulk.insert(conn, s.cluster_keys, keys)
-    if entity_sides:
-        bulk.insert(conn, s.cluster_participants, entity_sides)
-    cluster_codes.rewrite(conn, [real.get(i, i) for i in tracked])
+        codes += cluster_codes.rows(cluster_id, t.participants)
+    for table, values in (
+        (s.cluster_keys, keys),
+        (s.cluster_participants, entity_sides),
+        (s.cluster_codes, codes),
+    ):
+        bulk.insert(conn, table, values)

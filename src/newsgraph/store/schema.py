@@ -410,7 +410,14 @@ cluster_codes = Table(
     Column("side", String(9), nullable=False),
     Column("code", Text),
     Column("country", Text),
-    Index("ix_cluster_codes_code", "code", "side", "cluster_id"),
+    # text_pattern_ops: PostgreSQL searches the index for `code LIKE 'TUR%'` in any collation.
+    Index(
+        "ix_cluster_codes_code",
+        "code",
+        "side",
+        "cluster_id",
+        postgresql_ops={"code": "text_pattern_ops"},
+    ),
     Index("ix_cluster_codes_country", "country", "side", "cluster_id"),
     Index("ix_cluster_codes_cluster", "cluster_id", "side", "code", "country"),
 )

@@ -47,6 +47,9 @@ class Background:
     end: int
     amount: tuple[int, str] | None
     """(how many, TIMEX unit) counted back from the article's day, or None."""
+    temporal: bool = True
+    """False for a "since" clause that may be causal ("Since the talks failed, unions struck"):
+    it is background only when a date inside it says so."""
 
 
 def mark_background(analysis: Analysis, event: Event) -> None:
@@ -71,6 +74,8 @@ def mark_background(analysis: Analysis, event: Event) -> None:
                 break
         return
     dated = [d for p in phrases if (d := _date_of(analysis, p, published)) is not None]
+    if not dated and not all(p.temporal for p in phrases):
+        return  # "Since the government refused, unions struck": a reason, not a time
     if any(published is not None and d.end >= published - NEWS_WINDOW for d in dated):
         return  # "since Tuesday's raid": background to the story, but this week's news
     event.historical = True
@@ -103,7 +108,15 @@ def _phrase(word: Any, clause: Any) -> Background | None:
     amount = _amount(word, clause)
     if word.lower_ == "after" and (amount is None or not _beyond_window(amount)):
         return None
-    return Background(word.lower_, start, end, amount)
+    # "since" opening a clause is temporal beside a perfect ("have been frozen since ...") or
+    # an amount ("five years since ..."); otherwise it may mean "because"
+    temporal = word.dep_ != "mark" or amount is not None or _perfect(clause.head)
+    return Background(word.lower_, start, end, amount, temporal)
+
+
+def _perfect(verb: Any) -> bool:
+    """The clause is in a perfect tense ("have been frozen", "has fought", "had waited")."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)
 
 
 def _anniversary(noun: Any) -> Background:
