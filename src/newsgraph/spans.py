@@ -24,6 +24,11 @@ class SpanIndex(Generic[T]):
         self._spans = [(s, e, item) for s, e, _, item in spans]
         self._longest = max((e - s for s, e, _ in self._spans), default=0)
 
+    @staticmethod
+    def of_spans(spans: Iterable[tuple[int, int]]) -> SpanIndex[tuple[int, int]]:
+        """An index of plain (start, end) pairs."""
+        return SpanIndex(spans, _itself)
+
     def overlapping(self, start: int, end: int) -> list[T]:
         """The items whose span overlaps [start, end), in order of their start."""
         lo = bisect_left(self._starts, start - self._longest + 1)
@@ -39,3 +44,7 @@ class SpanIndex(Generic[T]):
 
 def _first3(row: tuple[int, int, int, object]) -> tuple[int, int, int]:
     return row[0], row[1], row[2]
+
+
+def _itself(span: tuple[int, int]) -> tuple[int, int]:
+    return span

@@ -138,7 +138,7 @@ def _named_places(analysis: Analysis, entities: list[Entity], kb: KnowledgeBase)
             if span is not None and len(span) and country is not None:
                 found.append((span, country, entity.type == "NORP"))
                 taken.append((m.start, m.end))
-    index = SpanIndex(taken, lambda span: span)
+    index = SpanIndex.of_spans(taken)
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS:
             continue

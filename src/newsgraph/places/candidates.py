@@ -20,9 +20,8 @@ from newsgraph.model import Analysis
 from newsgraph.places.adjectival import adjectival_candidates
 from newsgraph.places.embedded import EMBEDDED_LABEL, inner_names
 from newsgraph.places.resolve import PLACE_LABELS, STRONG_ONLY_LABELS
-from newsgraph.places.spans import SpanIndex
 from newsgraph.places.surface import CAPITAL, read_surface
-from newsgraph.spans import SpanIndex as Spans
+from newsgraph.spans import SpanIndex
 
 Candidate = tuple[int, int, str]
 """(start, end, spaCy label) of one possible place mention."""
@@ -67,15 +66,15 @@ def candidates_for(analysis: Analysis) -> list[Candidate]:
     # a dateline is a place whatever label NER gave it ("NEW YORK (AP)" is often an ORG)
     found = [c for c in found if not any(s < c[1] and c[0] < e for s, e, _ in datelines)]
     found += datelines
-    covered = SpanIndex([(start, end) for start, end, _ in found] + persons)
+    covered = SpanIndex.of_spans([(start, end) for start, end, _ in found] + persons)
     found += _from_text(text, covered)
-    covered = SpanIndex([(start, end) for start, end, _ in found] + persons)
+    covered = SpanIndex.of_spans([(start, end) for start, end, _ in found] + persons)
     found += _uncovered_names(text, covered)
     found += adjectival_candidates(text, analysis.doc)
     surnames = {
         normalize_key(text[s:e].split()[-1]) for s, e in persons if len(text[s:e].split()) > 1
     }
-    people = Spans(persons, lambda span: span)
+    people = SpanIndex.of_spans(persons)
     result: list[Candidate] = []
     for start, end, label in found:
         # a span inside a person's name overlaps it (an empty one is checked against them all)
@@ -119,7 +118,7 @@ def _datelines(text: str) -> list[Candidate]:
     return result
 
 
-def _uncovered_names(text: str, covered: SpanIndex) -> list[Candidate]:
+def _uncovered_names(text: str, covered: SpanIndex[tuple[int, int]]) -> list[Candidate]:
     """Gazetteer names in capitalised runs no entity covers: NER misses many ("Mexico" after a
     town and its state, "Owensboro Public Schools"). A run that is a name is unlabelled; a name
     inside a longer run counts as embedded in it, and needs the same support."""
@@ -141,7 +140,7 @@ def _uncovered_names(text: str, covered: SpanIndex) -> list[Candidate]:
     return result
 
 
-def _from_text(text: str, covered: SpanIndex) -> list[Candidate]:
+def _from_text(text: str, covered: SpanIndex[tuple[int, int]]) -> list[Candidate]:
     """Unlabelled names after a locative preposition."""
     result: list[Candidate] = []
 
