@@ -3,8 +3,12 @@
     python benchmarks/check_records.py --save before.jsonl       # on the commit before
     python benchmarks/check_records.py --compare before.jsonl    # on the commit after
     python benchmarks/check_records.py --evaldata ../shared/evaldata --save before.jsonl
+    python benchmarks/check_records.py --against main            # the working tree against a revision
 
-The corpus: the `examples/` articles, a generated one (their paragraphs recombined into articles
+`--against REV` unpacks the revision's `src/` with `git archive` into a temporary folder (nothing
+in the repository changes), saves its records with this script and compares ours with them.
+
+The corpus: the `examples/` articles, the test corpus in `tests/fixtures/corpus_kb/`, a generated one (their paragraphs recombined into articles
 of varied length with the names of people, places and numbers varied, and one long article) and,
 with `--evaldata`, every text of the evaluation datasets (read where they lie, never copied),
 each analysed with that dataset's knowledge-base overlay. Every record is written as one JSON
@@ -18,8 +22,12 @@ import argparse
 import datetime as dt
 import json
 import os
+import subprocess
 import sys
+import tarfile
+import tempfile
 from collections.abc import Iterable, Iterator
+from io import BytesIO
 from itertools import cycle
 from pathlib import Path
 from typing import Any
@@ -90,7 +98,8 @@ def examples() -> Iterator[dict[str, Any]]:
     from newsgraph.pipeline import default_pipeline
 
     prefix = f"{REPO}{os.sep}"
-    for analysis in default_pipeline().run_many(read_inputs([str(REPO / "examples")])):
+    inputs = [str(REPO / "examples"), str(REPO / "tests" / "fixtures" / "corpus_kb")]
+    for analysis in default_pipeline().run_many(read_inputs(inputs)):
         record = to_record(analysis)
         # the records name their file: make that independent of where the checkout lies
         record["id"] = str(record["id"]).removeprefix(prefix)
@@ -126,19 +135,42 @@ def records(evaldata: Path | None) -> Iterator[str]:
             yield json.dumps(record, sort_keys=True, ensure_ascii=False)
 
 
+def revision_records(revision: str, evaldata: Path | None, into: Path) -> list[str]:
+    """The records this script saves when run with the `src/` of a git revision."""
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", "--format=tar", revision, "src"],
+        check=True,
+        capture_output=True,
+    ).stdout
+    with tarfile.open(fileobj=BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    saved = into / "records.jsonl"
+    command = [sys.executable, __file__, "--save", str(saved)]
+    if evaldata is not None:
+        command += ["--evaldata", str(evaldata)]
+    env = {**os.environ, "PYTHONPATH": str(into / "src")}
+    subprocess.run(command, env=env, check=True)
+    return saved.read_text(encoding="utf-8").splitlines()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     action = parser.add_mutually_exclusive_group(required=True)
     action.add_argument("--save", type=Path, help="write the records here (JSON lines)")
     action.add_argument("--compare", type=Path, help="compare with records saved earlier")
+    action.add_argument("--against", help="compare with the records of this git revision")
     parser.add_argument("--evaldata", type=Path, help="also every evaluation dataset's texts")
     args = parser.parse_args()
+    if args.against is not None:
+        with tempfile.TemporaryDirectory(prefix="newsgraph-check-") as tmp:
+            saved = revision_records(args.against, args.evaldata, Path(tmp))
     lines = list(records(args.evaldata))
     if args.save is not None:
         args.save.write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"{len(lines)} records written to {args.save}")
         return 0
-    saved = args.compare.read_text(encoding="utf-8").splitlines()
+    if args.compare is not None:
+        saved = args.compare.read_text(encoding="utf-8").splitlines()
     differing = [i for i, (a, b) in enumerate(zip(saved, lines, strict=False)) if a != b]
     if len(saved) != len(lines):
         print(f"{len(saved)} records saved, {len(lines)} now")
