@@ -83,17 +83,7 @@ def link_entities(
     seen = rows.published(record)
     wanted = {e["id"]: keys_of(e) for e in record["entities"]}
     all_keys = sorted({k for keys in wanted.values() for k in keys})
-    known: dict[str, int] = {}
-    for chunk_start in range(0, len(all_keys), 500):
-        chunk = all_keys[chunk_start : chunk_start + 500]
-        known.update(
-            (str(r.key), int(r.global_entity_id))
-            for r in conn.execute(
-                select(s.entity_keys.c.key, s.entity_keys.c.global_entity_id).where(
-                    s.entity_keys.c.key.in_(chunk)
-                )
-            )
-        )
+    known = _known_keys(conn, all_keys)
     current = _current(conn, set(known.values()))
     linked: dict[str, LinkedEntity] = {}
     new_keys: list[dict[str, Any]] = []
@@ -131,6 +121,22 @@ def link_entities(
 
 
 Current = dict[int, tuple[dt.date | None, tuple[str | None, str | None, str | None], str]]
+
+
+def _known_keys(conn: Connection, keys: list[str]) -> dict[str, int]:
+    """The global entity of each stored key among `keys` (read 500 keys to a query)."""
+    known: dict[str, int] = {}
+    for chunk_start in range(0, len(keys), 500):
+        chunk = keys[chunk_start : chunk_start + 500]
+        known.update(
+            (str(r.key), int(r.global_entity_id))
+            for r in conn.execute(
+                select(s.entity_keys.c.key, s.entity_keys.c.global_entity_id).where(
+                    s.entity_keys.c.key.in_(chunk)
+                )
+            )
+        )
+    return known
 
 
 def _current(conn: Connection, global_ids: set[int]) -> Current:
@@ -225,17 +231,7 @@ def link_batch(
     what an earlier document of the list creates or learns is found by the later ones."""
     wanted = [{e["id"]: keys_of(e) for e in record["entities"]} for _, record, _ in documents]
     all_keys = sorted({k for doc in wanted for keys in doc.values() for k in keys})
-    known: dict[str, int] = {}
-    for chunk_start in range(0, len(all_keys), 500):
-        chunk = all_keys[chunk_start : chunk_start + 500]
-        known.update(
-            (str(r.key), int(r.global_entity_id))
-            for r in conn.execute(
-                select(s.entity_keys.c.key, s.entity_keys.c.global_entity_id).where(
-                    s.entity_keys.c.key.in_(chunk)
-                )
-            )
-        )
+    known = _known_keys(conn, all_keys)
     current = _current(conn, set(known.values()))
     stored_coding = {i: value[1] for i, value in current.items()}
     created: list[Row] = []
