@@ -62,6 +62,32 @@ class _Now(Deferred):
         _insert(self.conn, table, values)
 
 
+def _add_unread_rows(
+    later: Deferred,
+    document_id: int,
+    record: dict[str, Any],
+    quote_ids: Mapping[str, int],
+    linked: Mapping[str, Any],
+    evidence: list[tuple[int, str]],
+) -> None:
+    """A stored document's rows that no later write of the batch reads: mentions, roles, the
+    search texts of its evidence (`(row id, text)`) and quotes, quote links, times, places."""
+    later.add(s.mentions, rows.mention_rows(document_id, record, linked))
+    later.add(s.roles, rows.role_rows(document_id, record, linked))
+    quote_texts = [
+        (quote_ids[q["id"]], (q.get("speaker") or {}).get("text"), q["text"])
+        for q in record["quotes"]
+    ]
+    later.add(
+        s.search_texts,
+        rows.search_rows(document_id, "evidence", [(e, None, text) for e, text in evidence])
+        + rows.search_rows(document_id, "quote", quote_texts),
+    )
+    later.add(s.quote_links, rows.quote_link_rows(document_id, record, quote_ids, linked))
+    later.add(s.times, rows.time_rows(document_id, record))
+    later.add(s.places, rows.place_rows(document_id, record))
+
+
 def _stored_ids(conn: Connection, document_id: int) -> dict[str, dict[str, int]]:
     """Local id → row id of a document's entities, events and quotes, as stored."""
     out = {}
@@ -94,30 +120,13 @@ def index_document(
         conn.execute(s.document_bands.insert(), rows.band_rows(document_id, fp))
     linked = entities.link_entities(conn, document_id, record, ids["entities"])
     event_ids, quote_ids = ids["events"], ids["quotes"]
-    later.add(s.mentions, rows.mention_rows(document_id, record, linked))
-    later.add(s.roles, rows.role_rows(document_id, record, linked))
     _insert(
         conn, s.event_participants, rows.participant_rows(document_id, record, event_ids, linked)
     )
     evidence = insert_returning(
         conn, s.evidence, rows.evidence_rows(document_id, record, event_ids), "text"
     )
-    quote_texts = [
-        (quote_ids[q["id"]], (q.get("speaker") or {}).get("text"), q["text"])
-        for q in record["quotes"]
-    ]
-    later.add(
-        s.search_texts,
-        rows.search_rows(
-            document_id,
-            "evidence",
-            [(i, None, text) for i, text in sorted(evidence)],
-        )
-        + rows.search_rows(document_id, "quote", quote_texts),
-    )
-    later.add(s.quote_links, rows.quote_link_rows(document_id, record, quote_ids, linked))
-    later.add(s.times, rows.time_rows(document_id, record))
-    later.add(s.places, rows.place_rows(document_id, record))
+    _add_unread_rows(later, document_id, record, quote_ids, linked, sorted(evidence))
     copy_of = original[1] if original else None
     clusters.assign(
         conn,
@@ -284,26 +293,13 @@ def index_new(
     for i, record, own, linked, original, events in zip(
         document_ids, records, ids, linked_all, originals, event_rows, strict=True
     ):
-        event_ids, quote_ids = own["events"], own["quotes"]
-        deferred.add(s.mentions, rows.mention_rows(i, record, linked))
-        deferred.add(s.roles, rows.role_rows(i, record, linked))
+        event_ids = own["events"]
         mine = [
             (next(evidence_ids), ev.get("text", ""))
             for v in record["events"]
             for ev in v.get("evidence", [])
         ]
-        quote_texts = [
-            (quote_ids[q["id"]], (q.get("speaker") or {}).get("text"), q["text"])
-            for q in record["quotes"]
-        ]
-        deferred.add(
-            s.search_texts,
-            rows.search_rows(i, "evidence", [(e, None, text) for e, text in mine])
-            + rows.search_rows(i, "quote", quote_texts),
-        )
-        deferred.add(s.quote_links, rows.quote_link_rows(i, record, quote_ids, linked))
-        deferred.add(s.times, rows.time_rows(i, record))
-        deferred.add(s.places, rows.place_rows(i, record))
+        _add_unread_rows(deferred, i, record, own["quotes"], linked, mine)
         copy_of = original[1] if original else None
         new_documents.append(
             clusters.NewDocument(
