@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from newsgraph.actors.names import NameMention, is_title, name_tokens
+from newsgraph.actors.names import NameMention, name_tokens, title_at
 from newsgraph.fold import normalize_key
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.kb import KnowledgeBase
 from newsgraph.speech import verbs_with
+from newsgraph.words import syntax_of
 from newsgraph.words import words_of as token_words
 
 
@@ -58,14 +59,16 @@ speech-verb list, flag person_subject)."""
 def _person_evidence(doc: Any, m: NameMention) -> bool:
     """A title before the name ("Mr Key", "President Obama"), an appositive person noun
     ("their child, Gloria") or a speech verb it is the subject of ("Gloria said")."""
-    if m.tstart > 0 and is_title(doc[m.tstart - 1]):
+    if m.tstart > 0 and title_at(doc, m.tstart - 1):
         return True
-    head = doc[m.tend - 1]
-    if head.dep_ == "appos" and head.head.lemma_.lower() in PERSON_NOUNS:
+    syntax = syntax_of(doc)
+    dep, lemma, head = syntax.dep, syntax.lemma, m.tend - 1
+    governor = lemma[syntax.head[head]].lower()
+    if dep[head] == "appos" and governor in PERSON_NOUNS:
         return True
-    if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in head.children):
+    if any(dep[c.i] == "appos" and lemma[c.i].lower() in PERSON_NOUNS for c in doc[head].children):
         return True
-    return head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH_VERBS
+    return dep[head] == "nsubj" and governor in SPEECH_VERBS
 
 
 def _lone_names_are_groups(
