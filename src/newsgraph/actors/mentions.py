@@ -265,10 +265,6 @@ def _inside_longer_name(doc: Any, start: int, end: int) -> bool:
 def _propagate(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> list[NameMention]:
     """Every other occurrence of a name already found becomes a mention of the same type; a
     person's surname alone ("Whitmore" after "Steve Whitmore") becomes a PERSON mention."""
-    from spacy.matcher import PhraseMatcher
-    from spacy.tokens import Doc
-
-    matcher = PhraseMatcher(doc.vocab)
     tokens = words_of(doc)
     labels: dict[str, NameMention] = {}
     for mention in mentions:
@@ -285,25 +281,22 @@ def _propagate(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> list
             and kb.country_by_capital(surname) is None
         ):
             labels.setdefault(surname, mention)
+    patterns: dict[str, list[str]] = {}
     for phrase, mention in labels.items():
         start, end = mention.tstart, mention.tend
         if tokens.span_text(start, end) != phrase:
             start = end - 1
-        # A Doc of the words alone: Span.as_doc copies the whole document's entities each time,
-        # which made this quadratic in the document's length.
-        pattern = tokens.texts[start:end]
-        matcher.add(phrase, [Doc(doc.vocab, words=pattern, spaces=[False] * len(pattern))])
+        patterns[phrase] = tokens.texts[start:end]
     taken = [False] * len(doc)
     for mention in mentions:
         for i in range(mention.tstart, mention.tend):
             taken[i] = True
     added: list[NameMention] = []
-    for match_id, s, e in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
+    for phrase, s, e in sorted(_occurrences(doc, patterns), key=lambda m: (m[1], -m[2])):
         if any(taken[s:e]):
             continue
         if _inside_longer_name(doc, s, e):
             continue
-        phrase = doc.vocab.strings[match_id]
         source = labels[phrase]
         whole = tokens.span_text(source.tstart, source.tend) == phrase
         if not whole and syntax_of(doc).pos[s] != "PROPN":
@@ -316,6 +309,44 @@ def _propagate(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> list
         for i in range(s, e):
             taken[i] = True
     return sorted(mentions + added, key=lambda m: m.tstart)
+
+
+def _occurrences(doc: Any, patterns: dict[str, list[str]]) -> list[tuple[str, int, int]]:
+    """(phrase, start, end) for every place the Doc's words are one of the phrases' words (what
+    spaCy's PhraseMatcher finds), found by a dictionary of first words: building a PhraseMatcher
+    and a pattern Doc per phrase cost more than the search. Two phrases with the same words
+    (which PhraseMatcher returns in an order of its own) go to PhraseMatcher itself."""
+    firsts: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    seen: set[tuple[str, ...]] = set()
+    for phrase, pattern in patterns.items():
+        words = tuple(pattern)
+        if words in seen:
+            return _phrase_matches(doc, patterns)
+        seen.add(words)
+        firsts.setdefault(words[0], []).append((phrase, words))
+    texts = words_of(doc).texts
+    found: list[tuple[str, int, int]] = []
+    for i, text in enumerate(texts):
+        candidates = firsts.get(text)
+        if candidates is None:
+            continue
+        for phrase, words in candidates:
+            end = i + len(words)
+            if len(words) == 1 or tuple(texts[i:end]) == words:
+                found.append((phrase, i, end))
+    return found
+
+
+def _phrase_matches(doc: Any, patterns: dict[str, list[str]]) -> list[tuple[str, int, int]]:
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
+    matcher = PhraseMatcher(doc.vocab)
+    for phrase, pattern in patterns.items():
+        # A Doc of the words alone: Span.as_doc copies the whole document's entities each time,
+        # which made this quadratic in the document's length.
+        matcher.add(phrase, [Doc(doc.vocab, words=pattern, spaces=[False] * len(pattern))])
+    return [(doc.vocab.strings[key], s, e) for key, s, e in matcher(doc)]
 
 
 def _in_sentences(analysis: Analysis, mention: NameMention) -> bool:
