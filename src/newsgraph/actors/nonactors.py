@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
 from typing import Any
 
 from newsgraph.actors.lexicon import lexicon
@@ -114,11 +115,9 @@ def drop_non_actors(doc: Any, mentions: list[NameMention]) -> list[NameMention]:
     """Mentions left after beliefs, products, events, capitalised common nouns, title words
     and post-nominal letters are removed; a knowledge-base name always stays."""
     words = words_of(doc)
-    lowercase = {
-        t
-        for t, alpha in zip(words.texts, syntax_of(doc).alpha, strict=True)
-        if alpha and t.islower()
-    }
+    # the distinct alphabetic words first (a C-level pass), then the lower-case test on each once
+    alphabetic = set(compress(words.texts, syntax_of(doc).alpha))
+    lowercase = {t for t in alphabetic if t.islower()}
     kept: list[NameMention] = []
     for m in mentions:
         if m.kb is None:
