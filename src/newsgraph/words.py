@@ -79,6 +79,13 @@ def words_of(doc: Any) -> Words:
 
 SYNTAX_KEY = "newsgraph.syntax"
 
+_NAMES: dict[int, str] = {}
+"""Strings of the hashes read so far (dependency labels, tags, lemmas). A string's hash is the
+same in every StringStore, so one table serves every Doc and model."""
+
+MAX_NAMES = 1 << 18
+"""Past this many strings the table starts afresh."""
+
 _SYNTAX_COLUMNS = ("head", "sent_start", "dep", "pos", "tag", "lemma", "alpha", "punct", "stop")
 
 
@@ -120,9 +127,14 @@ class Syntax:
             return (values.astype("int64") == 1).tolist()
         if name in {"alpha", "punct", "stop"}:
             return (values != 0).tolist()
+        global _NAMES
+        names = _NAMES  # a table is only ever added to: another thread may start a new one
+        if len(names) > MAX_NAMES:
+            names = _NAMES = {}
         hashes = values.tolist()
-        table = {h: self._strings[h] for h in set(hashes)}
-        return list(map(table.__getitem__, hashes))
+        for h in set(hashes).difference(names):
+            names[h] = self._strings[h]
+        return list(map(names.__getitem__, hashes))
 
     @property
     def head(self) -> Sequence[int]:
