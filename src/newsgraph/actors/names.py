@@ -73,10 +73,10 @@ def is_title(token: Any) -> bool:
 
 def title_at(doc: Any, i: int) -> bool:
     """`is_title(doc[i])`, read from the Doc's arrays (no Token object is built)."""
-    syntax = syntax_of(doc)
-    if syntax.stop[i] or (not syntax.alpha[i] and not words_of(doc).texts[i].endswith(".")):
+    words, syntax = words_of(doc), syntax_of(doc)
+    if syntax.stop[i] or (not syntax.alpha[i] and not words.texts[i].endswith(".")):
         return False
-    return _title_word(words_of(doc).lower[i])
+    return _title_word(words.lower[i])
 
 
 @lru_cache(maxsize=1 << 14)
