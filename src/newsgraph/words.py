@@ -86,7 +86,9 @@ same in every StringStore, so one table serves every Doc and model."""
 MAX_NAMES = 1 << 18
 """Past this many strings the table starts afresh."""
 
-_SYNTAX_COLUMNS = ("head", "sent_start", "dep", "pos", "tag", "lemma", "alpha", "punct", "stop")
+_SYNTAX_COLUMNS = (
+    "head", "sent_start", "dep", "pos", "tag", "lemma", "alpha", "punct", "stop", "space"
+)  # fmt: skip
 
 
 class Syntax:
@@ -96,15 +98,27 @@ class Syntax:
     Doc for Token objects hundreds of thousands of times per document). Each list is made on
     its first use: most documents need only a few of them."""
 
-    __slots__ = ("_columns", "_rows", "_strings")
+    __slots__ = ("_columns", "_governors", "_rows", "_strings")
 
     def __init__(self, doc: Any) -> None:
-        from spacy.attrs import DEP, HEAD, IS_ALPHA, IS_PUNCT, IS_STOP, LEMMA, POS, SENT_START, TAG
+        from spacy.attrs import (
+            DEP,
+            HEAD,
+            IS_ALPHA,
+            IS_PUNCT,
+            IS_SPACE,
+            IS_STOP,
+            LEMMA,
+            POS,
+            SENT_START,
+            TAG,
+        )
 
-        attrs = [HEAD, SENT_START, DEP, POS, TAG, LEMMA, IS_ALPHA, IS_PUNCT, IS_STOP]
+        attrs = [HEAD, SENT_START, DEP, POS, TAG, LEMMA, IS_ALPHA, IS_PUNCT, IS_STOP, IS_SPACE]
         self._rows = doc.to_array(attrs).reshape(len(doc), len(attrs))
         self._strings = doc.vocab.strings
         self._columns: dict[str, Any] = {}
+        self._governors: set[int] | None = None
 
     def __len__(self) -> int:
         return int(self._rows.shape[0])
@@ -125,7 +139,7 @@ class Syntax:
             return array("q", heads.tobytes())
         if name == "sent_start":  # 1, 0 (not set) or -1, signed in an unsigned array
             return (values.astype("int64") == 1).tolist()
-        if name in {"alpha", "punct", "stop"}:
+        if name in {"alpha", "punct", "stop", "space"}:
             return (values != 0).tolist()
         global _NAMES
         names = _NAMES  # a table is only ever added to: another thread may start a new one
@@ -173,6 +187,46 @@ class Syntax:
     @property
     def stop(self) -> list[bool]:
         return cast("list[bool]", self._column("stop"))
+
+    @property
+    def space(self) -> list[bool]:
+        return cast("list[bool]", self._column("space"))
+
+    def root(self, start: int, end: int) -> int:
+        """The token number of `doc[start:end].root`, by spaCy's own rule: a sentence root in
+        the span, else the token nearest the sentence root whose head lies outside the span
+        (the first of equals; spaces and punctuation without dependants count as farthest),
+        else the first token."""
+        head = self.head
+        for i in range(start, end):
+            if head[i] == i:
+                return i
+        best, root = len(self), -1
+        for i in range(start, end):
+            if start <= head[i] < end:
+                continue
+            steps = self._steps_to_root(i)
+            if steps < best:
+                best, root = steps, i
+        return start if root == -1 else root
+
+    def _steps_to_root(self, i: int) -> int:
+        n, head = len(self), self.head
+        if (self.space[i] or self.punct[i]) and i not in self._heads():
+            return n - 1
+        steps = 0
+        while head[i] != i:
+            i = head[i]
+            steps += 1
+            if steps >= n:
+                raise RuntimeError("the parse has a cycle of heads")
+        return steps
+
+    def _heads(self) -> set[int]:
+        """The tokens that are some other token's head (have dependants)."""
+        if self._governors is None:
+            self._governors = {h for i, h in enumerate(self.head) if h != i}
+        return self._governors
 
 
 def syntax_of(doc: Any) -> Syntax:
