@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsgraph.actors.lexicon import lexicon
+from newsgraph.actors.names import token_span
 from newsgraph.actors.roles import _np_after
 from newsgraph.annotate import parsed_doc
 from newsgraph.kb import KnowledgeBase
@@ -84,16 +85,16 @@ def _gender(entity: Entity, votes: dict[int, Counter[str]]) -> str | None:
 
 def _anchors(analysis: Analysis, people: list[Entity]) -> list[_Anchor]:
     doc = parsed_doc(analysis, "actors")
+    syntax = syntax_of(doc)
     anchors: list[_Anchor] = []
     for entity in people:
         for m in entity.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            tokens = token_span(doc, m.start, m.end)
             sentence = _sentence_index(analysis, m.start)
-            if span is None or sentence is None:
+            if tokens is None or sentence is None:
                 continue
-            anchors.append(
-                _Anchor(entity, m.start, m.end, span.root.dep_ in SUBJECT_DEPS, sentence)
-            )
+            subject = syntax.dep[syntax.root(*tokens)] in SUBJECT_DEPS
+            anchors.append(_Anchor(entity, m.start, m.end, subject, sentence))
     return sorted(anchors, key=lambda a: a.start)
 
 
@@ -156,8 +157,8 @@ def _same_clause_argument(doc: Any, anchor: _Anchor, pronoun: int) -> bool:
     syntax = syntax_of(doc)
     if syntax.dep[pronoun] not in OBJECT_DEPS or words_of(doc).lower[pronoun].endswith("self"):
         return False
-    span = doc.char_span(anchor.start, anchor.end, alignment_mode="expand")
-    return span is not None and span.root.head.i == syntax.head[pronoun]
+    tokens = token_span(doc, anchor.start, anchor.end)
+    return tokens is not None and syntax.head[syntax.root(*tokens)] == syntax.head[pronoun]
 
 
 def _compatible(entity: Entity, country: str | None, head: str) -> bool:
@@ -192,11 +193,11 @@ def resolve_nominals(analysis: Analysis, entities: list[Entity], kb: KnowledgeBa
         role = _np_after(doc, i, kb)
         if role is None:
             continue
-        end_span = doc.char_span(role.start, role.end, alignment_mode="expand")
-        if end_span is None or end_span[-1].tag_ in {"NNS", "NNPS"}:
+        tokens = token_span(doc, role.start, role.end)
+        if tokens is None or syntax_of(doc).tag[tokens[1] - 1] in {"NNS", "NNPS"}:
             continue
-        following = doc[end_span.end] if end_span.end < len(doc) else None
-        if following is not None and (following.text[:1].isupper() or following.text == ","):
+        following = words.texts[tokens[1]] if tokens[1] < len(words) else None
+        if following is not None and (following[:1].isupper() or following == ","):
             continue  # a title or apposition of a name: roles.py reads those
         if taken.overlaps(role.start, role.end):
             continue
