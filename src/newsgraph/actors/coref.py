@@ -55,17 +55,21 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in QUOTE_PAIRS.finditer(text)]
 
 
-def _inside(regions: list[tuple[int, int]], start: int) -> tuple[int, int] | None:
-    """The quoted region holding `start` (regions are in order and disjoint: a binary search)."""
-    index = bisect_right(regions, start, key=lambda r: r[0]) - 1
+def _inside(
+    regions: list[tuple[int, int]], starts: list[int], start: int
+) -> tuple[int, int] | None:
+    """The quoted region holding `start` (regions are in order and disjoint, `starts` their
+    starts: a binary search)."""
+    index = bisect_right(starts, start) - 1
     if index >= 0 and start < regions[index][1]:
         return regions[index]
     return None
 
 
-def _sentence_index(analysis: Analysis, offset: int) -> int | None:
-    """The index of the sentence holding `offset` (a binary search: sentences are in order)."""
-    index = bisect_right(analysis.sentences, offset, key=lambda s: s.start) - 1
+def _sentence_index(analysis: Analysis, starts: list[int], offset: int) -> int | None:
+    """The index of the sentence holding `offset` (a binary search over `starts`, the
+    sentences' starts: sentences are in order)."""
+    index = bisect_right(starts, offset) - 1
     if index >= 0 and offset < analysis.sentences[index].end:
         return index
     return None
@@ -87,10 +91,11 @@ def _anchors(analysis: Analysis, people: list[Entity]) -> list[_Anchor]:
     doc = parsed_doc(analysis, "actors")
     syntax = syntax_of(doc)
     anchors: list[_Anchor] = []
+    starts = [s.start for s in analysis.sentences]
     for entity in people:
         for m in entity.mentions:
             tokens = token_span(doc, m.start, m.end)
-            sentence = _sentence_index(analysis, m.start)
+            sentence = _sentence_index(analysis, starts, m.start)
             if tokens is None or sentence is None:
                 continue
             subject = syntax.dep[syntax.root(*tokens)] in SUBJECT_DEPS
@@ -105,6 +110,8 @@ def resolve_pronouns(analysis: Analysis, entities: list[Entity]) -> None:
     if not people:
         return
     regions = quote_regions(analysis.text)
+    region_starts = [r[0] for r in regions]
+    sentence_starts = [s.start for s in analysis.sentences]
     votes: dict[int, Counter[str]] = {}  # by object: ids are given after resolution
     pronouns = lexicon().pronouns
     # The anchors in order of their start (a pronoun's own anchor goes after those that start
@@ -118,16 +125,16 @@ def resolve_pronouns(analysis: Analysis, entities: list[Entity]) -> None:
         if not gender:
             continue
         idx = words.start[i]
-        sentence = _sentence_index(analysis, idx)
+        sentence = _sentence_index(analysis, sentence_starts, idx)
         if sentence is None:
             continue
-        quote = _inside(regions, idx)
+        quote = _inside(regions, region_starts, idx)
         best: tuple[float, int, Entity] | None = None
         reach = analysis.sentences[max(0, sentence - MAX_SENTENCES_BACK)].start
         for anchor in anchors[bisect_left(starts, reach) : bisect_left(starts, idx)]:
             if anchor.start >= idx or sentence - anchor.sentence > MAX_SENTENCES_BACK:
                 continue
-            anchor_quote = _inside(regions, anchor.start)
+            anchor_quote = _inside(regions, region_starts, anchor.start)
             if anchor_quote is not None and anchor_quote != quote:
                 continue
             known = _gender(anchor.entity, votes)
@@ -184,11 +191,12 @@ def resolve_nominals(analysis: Analysis, entities: list[Entity], kb: KnowledgeBa
     # pair: a scan of all mentions for every role phrase was quadratic in long texts
     fitting: dict[tuple[str | None, str], list[int]] = {}
     words = words_of(doc)
+    sentence_starts = [s.start for s in analysis.sentences]
     for i, lower in enumerate(words.lower):
         if lower != "the":
             continue
         idx = words.start[i]
-        if _sentence_index(analysis, idx) is None:
+        if _sentence_index(analysis, sentence_starts, idx) is None:
             continue
         role = _np_after(doc, i, kb)
         if role is None:
