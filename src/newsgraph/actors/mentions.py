@@ -9,7 +9,7 @@ then make every occurrence of one name agree on one type.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from newsgraph.actors.consistency import consistent_types
@@ -349,11 +349,18 @@ def _phrase_matches(doc: Any, patterns: dict[str, list[str]]) -> list[tuple[str,
     return [(doc.vocab.strings[key], s, e) for key, s, e in matcher(doc)]
 
 
-def _in_sentences(analysis: Analysis, mention: NameMention) -> bool:
-    if not analysis.sentences:
-        return True
-    sentence = analysis.sentence_at(mention.start)
-    return sentence is not None and mention.end <= sentence.end
+def _in_sentences(analysis: Analysis, mentions: list[NameMention]) -> list[NameMention]:
+    """The mentions that lie inside one analysed sentence (all of them when there are none)."""
+    sentences = analysis.sentences
+    if not sentences:
+        return mentions
+    starts = [s.start for s in sentences]  # `Analysis.sentence_at`, over the starts read once
+    kept: list[NameMention] = []
+    for m in mentions:
+        index = bisect_right(starts, m.start) - 1
+        if index >= 0 and m.start < sentences[index].end and m.end <= sentences[index].end:
+            kept.append(m)
+    return kept
 
 
 def _country_windows(
@@ -457,4 +464,4 @@ def find_mentions(analysis: Analysis, kb: KnowledgeBase) -> list[NameMention]:
         ],
         key=lambda m: (m.tstart, -m.tend),
     )
-    return [m for m in mentions if _in_sentences(analysis, m)]
+    return _in_sentences(analysis, mentions)
