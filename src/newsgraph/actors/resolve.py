@@ -9,7 +9,6 @@ other words ("Ahmad"/"Ahmed"); two people with different surnames never merge.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -319,15 +318,23 @@ def _clashes(mine: Forms, theirs: Forms) -> bool:
     )
 
 
+def _most_common(values: list[str]) -> str:
+    """`Counter(values).most_common(1)[0][0]`: the most frequent, the first seen of equals."""
+    counts: dict[str, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return max(counts.items(), key=lambda item: item[1])[0]
+
+
 def _cluster(mentions: list[NameMention], declared: set[int]) -> Cluster:
     entries = [m.kb for m in mentions if m.kb is not None]
-    kb = Counter(e.id for e in entries).most_common(1)[0][0] if entries else None
+    kb = _most_common([e.id for e in entries]) if entries else None
     entry = next((e for e in entries if e.id == kb), None)
     if entry is not None:
         label = entry.type
     else:
-        counts = Counter(m.label for m in mentions)
-        label = "PERSON" if counts.get("PERSON") else counts.most_common(1)[0][0]
+        labels = [m.label for m in mentions]
+        label = "PERSON" if "PERSON" in labels else _most_common(labels)
     return Cluster(
         sorted(mentions, key=lambda m: m.start),
         label,
