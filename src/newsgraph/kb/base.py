@@ -78,6 +78,7 @@ class KnowledgeBase:
         self._capitals: dict[str, str] = {}
         self._looked_up: dict[str, tuple[KBEntry, ...]] = {}
         self._by_country_name: dict[str, Country | None] = {}
+        self._agencies: dict[str, bool] = {}
         self._roles = {normalize_name(p): s.upper() for p, s in roles.items()}
         self._max_role_words = max((len(p.split()) for p in self._roles), default=1)
         given_names = {normalize_name(v) for v in ("Muhammad", "Ahmad", "Abd", "Abdullah")}
@@ -157,6 +158,14 @@ class KnowledgeBase:
         """Whether `name` is a news or photo agency, or a credit line whose parts are agencies
         ("AFP via Getty Images", "Reuters/AP") after an optional photographer or handout
         source ("Jane Doe/AFP", "Interior Ministry via AP")."""
+        known = self._agencies.get(name)
+        if known is None:
+            if len(self._agencies) >= MEMO_SIZE:
+                self._agencies.clear()
+            known = self._agencies[name] = self._is_news_agency(name)
+        return known
+
+    def _is_news_agency(self, name: str) -> bool:
         if self._is_agency(name):
             return True
         parts = [p for p in AGENCY_SEPARATORS.split(name) if p.strip()]
