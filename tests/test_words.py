@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from newsgraph.words import Words, words_of
+from newsgraph.words import Parse, Words, parse_of, words_of
 
 TEXTS = [
     "",
@@ -38,3 +38,21 @@ def test_words_are_read_once_per_doc(nlp: Any) -> None:
     doc = nlp("Kenya and Peru signed the accord in Lima.")
     assert words_of(doc) is words_of(doc)
     assert words_of(doc).capital == [True, False, True, False, False, False, False, True, False]
+
+
+@pytest.mark.parametrize(
+    "text", [*TEXTS, "Talks Resume as Kenya Hosts Ethiopian Envoys in Nairobi"]
+)
+def test_words_parse_matches_the_tokens(nlp: Any, text: str) -> None:
+    doc = nlp(text)
+    parse = Parse(doc)
+    assert parse.head == [t.head.i for t in doc]
+    assert parse.pos == [t.pos_ for t in doc]
+    assert parse.dep == [t.dep_ for t in doc]
+    assert parse.lemma == [t.lemma_.lower() for t in doc]
+
+
+def test_words_parse_is_read_once_per_doc(nlp: Any) -> None:
+    doc = nlp("Kenya and Peru signed the accord in Lima.")
+    assert parse_of(doc) is parse_of(doc)
+    assert parse_of(doc).head[0] == parse_of(doc).head[3] == 3  # "signed" governs both

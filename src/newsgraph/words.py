@@ -75,3 +75,42 @@ def words_of(doc: Any) -> Words:
     if not isinstance(cached, Words):
         cached = doc.user_data[KEY] = Words(doc)
     return cached
+
+
+PARSE_KEY = "newsgraph.parse"
+
+
+class Parse:
+    """The parse of one Doc as lists indexed by token number: each token's head index, coarse
+    part of speech, dependency label and lower-cased lemma (what a rule asks of every word;
+    `token.head` builds a Token and `token.lemma_` looks up a string on each access)."""
+
+    __slots__ = ("dep", "head", "lemma", "pos")
+
+    def __init__(self, doc: Any) -> None:
+        from spacy.attrs import DEP, HEAD, LEMMA, POS
+
+        n = len(doc)
+        rows = doc.to_array([HEAD, POS, DEP, LEMMA]).reshape(n, 4)
+        strings = doc.vocab.strings
+        seen: dict[int, str] = {}
+        # HEAD is the offset of the head from the token, stored unsigned: read it as signed
+        self.head: list[int] = [
+            i + offset for i, offset in enumerate(rows[:, 0].astype("int64").tolist())
+        ]
+        self.pos: list[str] = [_string(strings, seen, h) for h in rows[:, 1].tolist()]
+        self.dep: list[str] = [_string(strings, seen, h) for h in rows[:, 2].tolist()]
+        lower: dict[str, str] = {}
+        self.lemma: list[str] = [
+            lower.get(s) or lower.setdefault(s, s.lower())
+            for s in (_string(strings, seen, h) for h in rows[:, 3].tolist())
+        ]
+        """`token.lemma_.lower()`."""
+
+
+def parse_of(doc: Any) -> Parse:
+    """The Doc's `Parse`, read on the first call for this Doc (kept in its `user_data`)."""
+    cached = doc.user_data.get(PARSE_KEY)
+    if not isinstance(cached, Parse):
+        cached = doc.user_data[PARSE_KEY] = Parse(doc)
+    return cached
