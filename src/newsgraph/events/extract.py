@@ -45,6 +45,7 @@ from newsgraph.model import (
     as_event_type,
 )
 from newsgraph.speech import verbs_with
+from newsgraph.words import parse_of
 
 SPEECH_VERBS = verbs_with("events_request")
 """Speech verbs whose reported obligation is a demand (the shared list, flag events_request)."""
@@ -238,16 +239,20 @@ class SentenceExtractor:
         consumed: set[int] = set()
         events: list[Event] = []
         lexicon = load_lexicon()
+        if not view.tokens:
+            return events
+        tree = parse_of(view.tokens[0].doc)  # labels read once per Doc, not per token
         for token in parse.top_down(view.tokens):
-            pos = token.pos_
+            i = token.i
+            pos = tree.pos[i]
             if pos not in TRIGGER_POS:
                 continue  # before the lemma: most tokens are not verbs or nouns
-            lemma = token.lemma_.lower()
+            lemma = tree.lemma[i]
             if pos == "NOUN" and lemma in PROPOSAL_NOUNS:
                 consumed.update(parse.proposed(token))  # even when a "rejected" took the noun
-            if token.i in consumed:
+            if i in consumed:
                 continue
-            if parse.is_condition(token):
+            if tree.dep[i] == "advcl" and parse.is_condition(token):
                 consumed.update(t.i for t in token.subtree)  # nothing in a condition happened
                 continue
             if (
