@@ -27,7 +27,12 @@ from newsgraph.events.cameo import (
     quad_class,
     score,
 )
-from newsgraph.events.classify import Classification, classify, classify_complement, features_of
+from newsgraph.events.classify import (
+    Classification,
+    classify,
+    classify_complement,
+    trigger_features,
+)
 from newsgraph.events.coding import Coding
 from newsgraph.events.lexicon import Entry, load_lexicon
 from newsgraph.events.modality import modality_of
@@ -101,7 +106,7 @@ class SentenceView:
 
 def _is_purpose_clause(token: Any) -> bool:
     """ "led a delegation to discuss trade": the clause serves the event it hangs on."""
-    return parse.is_infinitive_clause(token) and classify(features_of(token.head)) is not None
+    return parse.is_infinitive_clause(token) and classify(trigger_features(token.head)) is not None
 
 
 def _consume_restatement(trigger: Any, event_type: str, consumed: set[int]) -> None:
@@ -328,7 +333,7 @@ class SentenceExtractor:
         return True, event
 
     def _event_at(self, token: Any, view: SentenceView, consumed: set[int]) -> Event | None:
-        features = features_of(token)
+        features = trigger_features(token)  # a noun's children only matter to a verb
         result = classify(features) or _speech_demand(token, features)
         if result is None or (not features.is_verb and not result.entry.nominal):
             return None
