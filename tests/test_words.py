@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from newsgraph.words import Parse, Words, parse_of, words_of
+from newsgraph.words import Syntax, Words, ents_of, syntax_of, words_of
 
 TEXTS = [
     "",
@@ -40,19 +40,30 @@ def test_words_are_read_once_per_doc(nlp: Any) -> None:
     assert words_of(doc).capital == [True, False, True, False, False, False, False, True, False]
 
 
-@pytest.mark.parametrize(
-    "text", [*TEXTS, "Talks Resume as Kenya Hosts Ethiopian Envoys in Nairobi"]
-)
-def test_words_parse_matches_the_tokens(nlp: Any, text: str) -> None:
+@pytest.mark.parametrize("text", TEXTS)
+def test_syntax_matches_the_tokens(nlp: Any, text: str) -> None:
     doc = nlp(text)
-    parse = Parse(doc)
-    assert parse.head == [t.head.i for t in doc]
-    assert parse.pos == [t.pos_ for t in doc]
-    assert parse.dep == [t.dep_ for t in doc]
-    assert parse.lemma == [t.lemma_.lower() for t in doc]
+    syntax = Syntax(doc)
+    assert len(syntax) == len(doc)
+    assert list(syntax.head) == [t.head.i for t in doc]
+    assert syntax.dep == [t.dep_ for t in doc]
+    assert syntax.pos == [t.pos_ for t in doc]
+    assert syntax.tag == [t.tag_ for t in doc]
+    assert syntax.lemma == [t.lemma_ for t in doc]
+    assert syntax.alpha == [t.is_alpha for t in doc]
+    assert syntax.punct == [t.is_punct for t in doc]
+    assert syntax.stop == [t.is_stop for t in doc]
+    assert syntax.sent_start == [bool(t.is_sent_start) for t in doc]
 
 
-def test_words_parse_is_read_once_per_doc(nlp: Any) -> None:
+def test_syntax_is_read_once_per_doc(nlp: Any) -> None:
     doc = nlp("Kenya and Peru signed the accord in Lima.")
-    assert parse_of(doc) is parse_of(doc)
-    assert parse_of(doc).head[0] == parse_of(doc).head[3] == 3  # "signed" governs both
+    assert syntax_of(doc) is syntax_of(doc)
+    assert syntax_of(doc).head[0] == doc[0].head.i
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_ents_match_the_doc(nlp: Any, text: str) -> None:
+    doc = nlp(text)
+    assert ents_of(doc) == [(e.start, e.end, e.label_, e.start_char, e.end_char) for e in doc.ents]
+    assert ents_of(doc) is ents_of(doc)

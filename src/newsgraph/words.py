@@ -12,7 +12,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 KEY = "newsgraph.words"
 
@@ -77,40 +77,70 @@ def words_of(doc: Any) -> Words:
     return cached
 
 
-PARSE_KEY = "newsgraph.parse"
+SYNTAX_KEY = "newsgraph.syntax"
 
 
-class Parse:
-    """The parse of one Doc as lists indexed by token number: each token's head index, coarse
-    part of speech, dependency label and lower-cased lemma (what a rule asks of every word;
-    `token.head` builds a Token and `token.lemma_` looks up a string on each access)."""
+class Syntax:
+    """The parse of one Doc as lists indexed by token number: what `Token.head.i`, `.dep_`,
+    `.pos_`, `.tag_`, `.lemma_`, `.is_alpha`, `.is_punct`, `.is_stop` and `.is_sent_start`
+    give, read in one array call (rules that look at the words around every name asked the
+    Doc for Token objects hundreds of thousands of times per document)."""
 
-    __slots__ = ("dep", "head", "lemma", "pos")
+    __slots__ = ("alpha", "dep", "head", "lemma", "pos", "punct", "sent_start", "stop", "tag")
 
     def __init__(self, doc: Any) -> None:
-        from spacy.attrs import DEP, HEAD, LEMMA, POS
+        from spacy.attrs import DEP, HEAD, IS_ALPHA, IS_PUNCT, IS_STOP, LEMMA, POS, SENT_START, TAG
 
-        n = len(doc)
-        rows = doc.to_array([HEAD, POS, DEP, LEMMA]).reshape(n, 4)
+        attrs = [HEAD, SENT_START, DEP, POS, TAG, LEMMA, IS_ALPHA, IS_PUNCT, IS_STOP]
+        rows = doc.to_array(attrs).reshape(len(doc), len(attrs))
         strings = doc.vocab.strings
         seen: dict[int, str] = {}
-        # HEAD is the offset of the head from the token, stored unsigned: read it as signed
-        self.head: list[int] = [
-            i + offset for i, offset in enumerate(rows[:, 0].astype("int64").tolist())
-        ]
-        self.pos: list[str] = [_string(strings, seen, h) for h in rows[:, 1].tolist()]
+        # HEAD (an offset) and SENT_START (1, 0 or -1) are signed: the array is unsigned
+        offsets = rows[:, 0].astype("int64").tolist()
+        self.head: Sequence[int] = array("q", [i + o for i, o in enumerate(offsets)])
+        """The token number of each token's syntactic head (a root is its own head)."""
+        self.sent_start: list[bool] = [s == 1 for s in rows[:, 1].astype("int64").tolist()]
+        """`Token.is_sent_start` as a truth value (its None, "not set", reads as False)."""
         self.dep: list[str] = [_string(strings, seen, h) for h in rows[:, 2].tolist()]
-        lower: dict[str, str] = {}
-        self.lemma: list[str] = [
-            lower.get(s) or lower.setdefault(s, s.lower())
-            for s in (_string(strings, seen, h) for h in rows[:, 3].tolist())
-        ]
-        """`token.lemma_.lower()`."""
+        self.pos: list[str] = [_string(strings, seen, h) for h in rows[:, 3].tolist()]
+        self.tag: list[str] = [_string(strings, seen, h) for h in rows[:, 4].tolist()]
+        self.lemma: list[str] = [_string(strings, seen, h) for h in rows[:, 5].tolist()]
+        self.alpha: list[bool] = [bool(f) for f in rows[:, 6].tolist()]
+        self.punct: list[bool] = [bool(f) for f in rows[:, 7].tolist()]
+        self.stop: list[bool] = [bool(f) for f in rows[:, 8].tolist()]
+
+    def __len__(self) -> int:
+        return len(self.dep)
 
 
-def parse_of(doc: Any) -> Parse:
-    """The Doc's `Parse`, read on the first call for this Doc (kept in its `user_data`)."""
-    cached = doc.user_data.get(PARSE_KEY)
-    if not isinstance(cached, Parse):
-        cached = doc.user_data[PARSE_KEY] = Parse(doc)
+def syntax_of(doc: Any) -> Syntax:
+    """The Doc's `Syntax`, read on the first call for this Doc."""
+    cached = doc.user_data.get(SYNTAX_KEY)
+    if not isinstance(cached, Syntax):
+        cached = doc.user_data[SYNTAX_KEY] = Syntax(doc)
     return cached
+
+
+ENTS_KEY = "newsgraph.ents"
+
+
+class Ent(NamedTuple):
+    """One of spaCy's named-entity spans as plain values (`Doc.ents` builds new Span objects,
+    and reads the whole Doc's labels, on every access)."""
+
+    start: int
+    end: int
+    label: str
+    start_char: int
+    end_char: int
+
+
+def ents_of(doc: Any) -> list[Ent]:
+    """The Doc's entity spans, read from `Doc.ents` on the first call for this Doc (the list is
+    read-only by convention; the stages after the parse never set entities)."""
+    cached = doc.user_data.get(ENTS_KEY)
+    if isinstance(cached, list):
+        return cached
+    ents = [Ent(e.start, e.end, e.label_, e.start_char, e.end_char) for e in doc.ents]
+    doc.user_data[ENTS_KEY] = ents
+    return ents

@@ -50,7 +50,7 @@ from newsgraph.model import (
     as_event_type,
 )
 from newsgraph.speech import verbs_with
-from newsgraph.words import parse_of
+from newsgraph.words import syntax_of
 
 SPEECH_VERBS = verbs_with("events_request")
 """Speech verbs whose reported obligation is a demand (the shared list, flag events_request)."""
@@ -246,13 +246,13 @@ class SentenceExtractor:
         lexicon = load_lexicon()
         if not view.tokens:
             return events
-        tree = parse_of(view.tokens[0].doc)  # labels read once per Doc, not per token
+        tree = syntax_of(view.tokens[0].doc)  # labels read once per Doc, not per token
         for token in parse.top_down(view.tokens):
             i = token.i
             pos = tree.pos[i]
             if pos not in TRIGGER_POS:
                 continue  # before the lemma: most tokens are not verbs or nouns
-            lemma = tree.lemma[i]
+            lemma = tree.lemma[i].lower()
             if pos == "NOUN" and lemma in PROPOSAL_NOUNS:
                 consumed.update(parse.proposed(token))  # even when a "rejected" took the noun
             if i in consumed:

@@ -12,7 +12,7 @@ from typing import Any
 
 from newsgraph.events import arguments as args
 from newsgraph.events.words import word_class
-from newsgraph.words import parse_of
+from newsgraph.words import syntax_of
 
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 COMPLEMENT_PREPS = word_class("complement_preps")
@@ -43,7 +43,7 @@ def top_down(tokens: list[Any]) -> list[Any]:
     if not tokens:
         return []
     first = tokens[0].i
-    doc_heads = parse_of(tokens[0].doc).head
+    doc_heads = syntax_of(tokens[0].doc).head
     n_tokens = len(tokens)
     if [t.i for t in tokens] == list(range(first, first + n_tokens)):
         # a sentence: its heads from the Doc's arrays (a head outside it counts as a root)
