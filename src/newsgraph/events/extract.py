@@ -239,6 +239,7 @@ class SentenceExtractor:
         self.analysis = analysis
         self.kb = kb
         self.times = [(t.id, t.start, t.end) for t in analysis.times]
+        self._coded: dict[tuple[Any, ...], list[Participant]] = {}
 
     def extract(self, view: SentenceView) -> list[Event]:
         consumed: set[int] = set()
@@ -558,20 +559,25 @@ class SentenceExtractor:
                 local = args.phrase_span(head)
                 span = (local[0] + view.offset, local[1] + view.offset)
             doc = head.doc if view.reparsed else None
-            for p in participants_for(
-                self.analysis,
-                span[0],
-                span[1],
-                head.idx + view.offset,
-                doc,
-                view.offset,
-                kb=self.kb,
-            ):
+            for p in self._participants_for(span, head.idx + view.offset, doc, view.offset):
                 if p.entity is None and _bare_pronoun(self.analysis.text[p.start : p.end]):
                     continue  # "they" that nothing resolved names no one we can code
                 if not any(_same(p, q) for q in found):
                     found.append(p)
         return found
+
+    def _participants_for(
+        self, span: tuple[int, int], head: int, doc: Any, offset: int
+    ) -> list[Participant]:
+        """`participants_for`, once per phrase: the events of a sentence often share an actor
+        ("X met Y and signed ..."), and nothing it reads changes during the stage."""
+        key = (span, head, doc, offset)
+        found = self._coded.get(key)
+        if found is None:
+            found = self._coded[key] = participants_for(
+                self.analysis, span[0], span[1], head, doc, offset, kb=self.kb
+            )
+        return list(found)
 
     def _quote(self, trigger_start: int, sentence: Sentence) -> str | None:
         """The quote stating the event: one containing the trigger, else reported (indirect)
