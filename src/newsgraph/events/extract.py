@@ -140,12 +140,16 @@ def _refine(token: Any, object_token: Any | None, actors: list[Any], coding: Cod
         return coding.recoded("COERCE", "cyber", None)  # a hacking attack (PLOVER: COERCE cyber)
     if event_type == "ASSAULT" and actors and all(parse.is_media(a) for a in actors):
         return coding.recoded("ACCUSE", "disapprove", "111")  # a magazine "attacked" its critics
-    exercise = object_token is not None and any(
-        t.lemma_.lower() in EXERCISE_NOUNS for t in args.with_of_phrase([object_token])
-    )
-    joint = parse.party_count(actors) > 1 or "joint" in modifiers
-    if event_type == "MOBILIZE" and exercise and joint:
+    # the parse questions below are asked only of the types they can recode
+    if (
+        event_type == "MOBILIZE"
+        and object_token is not None
+        and any(t.lemma_.lower() in EXERCISE_NOUNS for t in args.with_of_phrase([object_token]))
+        and (parse.party_count(actors) > 1 or "joint" in modifiers)
+    ):
         return coding.recoded("COOPERATE", None, "062")
+    if event_type not in ("CONSULT", "PROTEST"):
+        return coding
     # "a first batch of peacekeeping troops": the head of a quantity is its "of" phrase
     heads = {a.lemma_.lower() for a in args.with_of_phrase(actors)}
     if event_type == "CONSULT" and coding.mode == "visit" and heads & FORCE_NOUNS:
