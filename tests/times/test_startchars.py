@@ -6,11 +6,11 @@ import re
 
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.times.test_prefilter import WORDS, all_characters
 
 from newsgraph.times.anchoring import ANCHORED
 from newsgraph.times.patterns import RULES
 from newsgraph.times.startchars import with_start_chars
-from tests.times.test_prefilter import WORDS, all_characters
 
 PLAIN = {rule.name: re.compile(rule.pattern.pattern) for rule in RULES}
 PLAIN["anchored"] = re.compile(ANCHORED.pattern)
