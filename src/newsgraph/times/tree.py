@@ -34,12 +34,14 @@ class Tree:
         "dep",
         "head",
         "idx",
+        "lemma",
         "lemma_lower",
         "length",
         "lower",
         "pos",
         "reach",
         "tag",
+        "text",
         "unrooted",
     )
 
@@ -53,9 +55,9 @@ class Tree:
         ]
         """Where each token's claim on the text ends: its trailing space counts (`Doc.char_span`
         finds a character in a token's trailing space in that token)."""
-        self.lower = words.lower
+        self.text, self.lower = words.texts, words.lower
         self.head = syntax.head
-        self.dep, self.pos, self.tag = syntax.dep, syntax.pos, syntax.tag
+        self.dep, self.pos, self.tag, self.lemma = syntax.dep, syntax.pos, syntax.tag, syntax.lemma
         lowered: dict[str, str] = {}
         self.lemma_lower: list[str] = [
             lowered.get(lemma) or lowered.setdefault(lemma, lemma.lower()) for lemma in syntax.lemma
@@ -145,6 +147,22 @@ class Tree:
         if found is None or found[0] == found[1]:
             return None
         return self.root(*found)
+
+    def subtree(self, top: int) -> list[int]:
+        """`Token.subtree`, in its order: each left child's subtree, the token, each right
+        child's subtree (text order, unless the parse crosses itself)."""
+        found: list[int] = []
+        stack: list[tuple[int, bool]] = [(top, False)]
+        while stack:
+            token, expanded = stack.pop()
+            if expanded:
+                found.append(token)
+                continue
+            kids = self.children[token]
+            stack += [(c, False) for c in reversed(kids) if c > token]
+            stack.append((token, True))
+            stack += [(c, False) for c in reversed(kids) if c < token]
+        return found
 
     def in_subtree(self, token: int, top: int) -> bool:
         """`token` is in `Token.subtree` of `top`: `top` itself or one of its descendants."""
