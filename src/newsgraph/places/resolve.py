@@ -32,7 +32,7 @@ from newsgraph.places.adjectival import ADJECTIVAL_LABEL
 from newsgraph.places.containment import follows_member, qualifier_entries, within
 from newsgraph.places.cues import after_locative
 from newsgraph.places.embedded import EMBEDDED_LABEL, names_local_body, with_embedded
-from newsgraph.places.facilities import container_index, is_facility
+from newsgraph.places.facilities import Towns, container_index, is_facility
 from newsgraph.places.surface import Surface, read_surface
 from newsgraph.spans import SpanIndex
 
@@ -156,7 +156,7 @@ def _facilities(
 ) -> list[Resolution]:
     """Unresolved building and street names, placed at the town the text puts them in."""
     towns = [r for r in resolved if not r.adjectival]
-    spans = [(r.surface.start, r.end, r.entry.feature) for r in towns]
+    spans = Towns([(r.surface.start, r.end, r.entry.feature) for r in towns])
     placed = SpanIndex.of_spans([(r.surface.start, r.end) for r in resolved])
     result: list[Resolution] = []
     for surface, label in mentions:
