@@ -64,7 +64,8 @@ def candidates_for(analysis: Analysis) -> list[Candidate]:
     text = analysis.text
     datelines = _datelines(text)
     # a dateline is a place whatever label NER gave it ("NEW YORK (AP)" is often an ORG)
-    found = [c for c in found if not any(s < c[1] and c[0] < e for s, e, _ in datelines)]
+    in_dateline = SpanIndex.of_spans([(start, end) for start, end, _ in datelines])
+    found = [c for c in found if not in_dateline.overlaps(c[0], c[1])]
     found += datelines
     covered = SpanIndex.of_spans([(start, end) for start, end, _ in found] + persons)
     found += _from_text(text, covered)
