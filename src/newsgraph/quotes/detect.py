@@ -337,3 +337,13 @@ def detect_marked(text: str, sentences: list[Sentence]) -> list[Found]:
 def inside_quote(offset: int, marked: list[Found]) -> bool:
     """Whether an offset lies within the marks of a direct or partial quote."""
     return any(f.open_at <= offset < f.close_at for f in marked if f.kind != "indirect")
+
+
+def mark_index(marked: list[Found]) -> SpanIndex[Found]:
+    """The quotes indexed by the span of their marks (open_at, close_at): which lie near a
+    sentence or window, without a scan of them all per question."""
+    return SpanIndex(marked, _marks_of)
+
+
+def _marks_of(found: Found) -> tuple[int, int]:
+    return found.open_at, found.close_at

@@ -23,7 +23,7 @@ from typing import Any
 
 from newsgraph.model import Sentence
 from newsgraph.quotes.cues import cue_lemma_at, lexicon
-from newsgraph.quotes.detect import Found
+from newsgraph.quotes.detect import Found, mark_index
 from newsgraph.quotes.doctext import text_of
 from newsgraph.spans import SpanIndex
 from newsgraph.words import syntax_of, words_of
@@ -74,10 +74,6 @@ def _words_outside(text: str, start: int, end: int, marks: SpanIndex[Found]) -> 
         if not any(f.open_at <= m.start() < f.close_at for f in near):
             count += 1
     return count
-
-
-def _marks_of(found: Found) -> tuple[int, int]:
-    return found.open_at, found.close_at
 
 
 def _inside_marks(offset: int, marked: list[Found]) -> bool:
@@ -490,7 +486,7 @@ def detect_indirect(doc: Any, sentences: list[Sentence], marked: list[Found]) ->
     text = text_of(doc)
     words, syntax = words_of(doc), syntax_of(doc)
     lower, idx, pos, tag = words.lower, words.start, syntax.pos, syntax.tag
-    marks = SpanIndex(marked, _marks_of)
+    marks = mark_index(marked)
     opens = sorted(f.open_at for f in marked)
     found: list[Found] = []
     seen: set[tuple[int, int]] = set()
