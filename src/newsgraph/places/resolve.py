@@ -33,7 +33,7 @@ from newsgraph.places.containment import follows_member, qualifier_entries, with
 from newsgraph.places.cues import after_locative
 from newsgraph.places.embedded import EMBEDDED_LABEL, names_local_body, with_embedded
 from newsgraph.places.facilities import Towns, container_index, is_facility
-from newsgraph.places.surface import Surface, read_surface
+from newsgraph.places.surface import Surface, SurfaceReader
 from newsgraph.spans import SpanIndex
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -129,15 +129,18 @@ def _empty_context() -> Context:
     return Context(Counter(), Counter(), Counter(), Counter())
 
 
-def resolve_toponyms(text: str, candidates: list[tuple[int, int, str]]) -> list[Place]:
+def resolve_toponyms(
+    text: str, candidates: list[tuple[int, int, str]], read: SurfaceReader | None = None
+) -> list[Place]:
     """Resolve NER place candidates (start, end, label) to Place records "P1", "P2", ...
 
     One Place per resolved mention, in text order; mentions that are not places (demonyms, common
     words without support, names the gazetteer lacks) are left out.
     """
     gazetteer = load_gazetteer()
-    read = _read_mentions(text, candidates)
-    mentions = with_embedded(text, gazetteer, read)
+    reader = read if read is not None and read.text is text else SurfaceReader(text)
+    read_mentions = _read_mentions(candidates, reader)
+    mentions = with_embedded(text, gazetteer, read_mentions, reader)
     first = [_best(text, gazetteer, s, label, None) for s, label in mentions]
     context_by_key = _contexts(first)
     resolved: list[Resolution] = []
@@ -147,7 +150,9 @@ def resolve_toponyms(text: str, candidates: list[tuple[int, int, str]]) -> list[
         if resolution is not None:
             resolved.append(resolution)
     kept = _without_covered_adjectives(resolved)
-    kept = sorted(kept + _facilities(text, read, kept), key=lambda r: (r.surface.start, r.end))
+    kept = sorted(
+        kept + _facilities(text, read_mentions, kept), key=lambda r: (r.surface.start, r.end)
+    )
     return [_place(f"P{number}", r) for number, r in enumerate(kept, start=1)]
 
 
@@ -177,7 +182,9 @@ def _without_covered_adjectives(resolved: list[Resolution]) -> list[Resolution]:
     return [r for r in resolved if not r.adjectival or not names.overlaps(r.surface.start, r.end)]
 
 
-def _read_mentions(text: str, candidates: list[tuple[int, int, str]]) -> list[tuple[Surface, str]]:
+def _read_mentions(
+    candidates: list[tuple[int, int, str]], read: SurfaceReader
+) -> list[tuple[Surface, str]]:
     seen: set[tuple[int, int]] = set()
     result: list[tuple[Surface, str]] = []
     # a demonym candidate wins over an NER label on the same span ("Russian" as NORP or GPE)
@@ -187,7 +194,7 @@ def _read_mentions(text: str, candidates: list[tuple[int, int, str]]) -> list[tu
         if (start, end) in seen:
             continue
         seen.add((start, end))
-        surface = read_surface(text, start, end)
+        surface = read(start, end)
         if surface is not None:
             result.append((surface, label))
     return result

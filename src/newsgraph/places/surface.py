@@ -147,6 +147,26 @@ def read_surface(text: str, start: int, end: int) -> Surface | None:
     )
 
 
+class SurfaceReader:
+    """`read_surface` over one document's text, each span read once: candidate collection and
+    resolution read many of the same spans (a name inside an organisation is found while
+    collecting candidates and read again when it is resolved)."""
+
+    __slots__ = ("_read", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._read: dict[tuple[int, int], Surface | None] = {}
+
+    def __call__(self, start: int, end: int) -> Surface | None:
+        key = (start, end)
+        try:
+            return self._read[key]
+        except KeyError:
+            surface = self._read[key] = read_surface(self.text, start, end)
+            return surface
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     index = start - 1
     while index >= 0 and text[index] in " \t\r‘'(":
