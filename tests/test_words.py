@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from newsgraph.words import Syntax, Words, syntax_of, words_of
+from newsgraph.words import Syntax, Words, ents_of, syntax_of, words_of
 
 TEXTS = [
     "",
@@ -60,3 +60,10 @@ def test_syntax_is_read_once_per_doc(nlp: Any) -> None:
     doc = nlp("Kenya and Peru signed the accord in Lima.")
     assert syntax_of(doc) is syntax_of(doc)
     assert syntax_of(doc).head[0] == doc[0].head.i
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_ents_match_the_doc(nlp: Any, text: str) -> None:
+    doc = nlp(text)
+    assert ents_of(doc) == [(e.start, e.end, e.label_, e.start_char, e.end_char) for e in doc.ents]
+    assert ents_of(doc) is ents_of(doc)

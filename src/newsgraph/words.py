@@ -12,7 +12,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 KEY = "newsgraph.words"
 
@@ -119,3 +119,28 @@ def syntax_of(doc: Any) -> Syntax:
     if not isinstance(cached, Syntax):
         cached = doc.user_data[SYNTAX_KEY] = Syntax(doc)
     return cached
+
+
+ENTS_KEY = "newsgraph.ents"
+
+
+class Ent(NamedTuple):
+    """One of spaCy's named-entity spans as plain values (`Doc.ents` builds new Span objects,
+    and reads the whole Doc's labels, on every access)."""
+
+    start: int
+    end: int
+    label: str
+    start_char: int
+    end_char: int
+
+
+def ents_of(doc: Any) -> list[Ent]:
+    """The Doc's entity spans, read from `Doc.ents` on the first call for this Doc (the list is
+    read-only by convention; the stages after the parse never set entities)."""
+    cached = doc.user_data.get(ENTS_KEY)
+    if isinstance(cached, list):
+        return cached
+    ents = [Ent(e.start, e.end, e.label_, e.start_char, e.end_char) for e in doc.ents]
+    doc.user_data[ENTS_KEY] = ents
+    return ents
