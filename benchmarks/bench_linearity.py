@@ -5,8 +5,8 @@
 
 The article is the `examples/` texts' paragraphs, repeated with the names of people, places and
 numbers varied, until it reaches the size. Each size runs in a fresh child process (so its peak
-memory is its own), with no per-document time budget. Prints seconds per stage, the total, the
-ratio to the previous size, the same for CPU seconds (which a loaded machine disturbs far less
+memory is its own), with no per-document time budget. Prints seconds per stage (CPU seconds in
+brackets), the total, the ratio to the previous size, the same for CPU seconds (which a loaded machine disturbs far less
 than the wall clock), and the child's peak resident memory.
 """
 
@@ -114,7 +114,9 @@ def main() -> int:
         cpu = sum(row["cpu"].values())
         ratio = f"{total / previous:.2f}" if previous else "-"
         cpu_ratio = f"{cpu / previous_cpu:.2f}" if previous_cpu else "-"
-        cells = " | ".join(f"{row['times'].get(s, 0.0):.1f}" for s in STAGES)
+        cells = " | ".join(
+            f"{row['times'].get(s, 0.0):.1f} ({row['cpu'].get(s, 0.0):.1f})" for s in STAGES
+        )
         print(
             f"| {mb} | {row['chars']:,} | {cells} | {total:.1f} | {ratio} | {cpu:.1f} | "
             f"{cpu_ratio} | {row['peak_mib']:,.0f} | {row['outcome']} |",
