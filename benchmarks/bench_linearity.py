@@ -6,8 +6,8 @@
 The article is the `examples/` texts' paragraphs, repeated with the names of people, places and
 numbers varied, until it reaches the size. Each size runs in a fresh child process (so its peak
 memory is its own), with no per-document time budget. Prints seconds per stage (CPU seconds in
-brackets), the total, the ratio to the previous size, the same for CPU seconds (which a loaded machine disturbs far less
-than the wall clock), and the child's peak resident memory.
+brackets), the total, the ratio to the previous size, the same for CPU seconds (which a loaded
+machine disturbs far less than the wall clock), and the child's peak resident memory.
 """
 
 from __future__ import annotations
