@@ -142,10 +142,14 @@ def _records(frame: Any) -> list[JSON]:
     ]
 
 
+READY = frozenset({str, int, bool, type(None)})
+"""Types `_value` returns unchanged (tested by exact type: most cells of a page are these)."""
+
+
 def _plain(rows: list[JSON]) -> list[JSON]:
     """Database rows as JSON rows, each value as `_value` gives it (as `_records` would give
     the same rows typed into a DataFrame)."""
-    return [{k: _value(v) for k, v in row.items()} for row in rows]
+    return [{k: v if type(v) in READY else _value(v) for k, v in row.items()} for row in rows]
 
 
 def _value(value: Any) -> Any:
