@@ -16,6 +16,7 @@ from typing import Any, Literal
 from sqlalchemy import Connection, Integer, Select, and_, bindparam, func, or_, select
 
 from newsgraph.query.events import EVENT_COLUMNS
+from newsgraph.query.filters import conditions
 from newsgraph.query.resolve import EventFilter, apply_filter
 from newsgraph.store import Store
 from newsgraph.store import schema as s
@@ -170,11 +171,10 @@ def cluster_page(
         "type": c.c.event_type,
         "confidence": None,
     }[sort]
-    base = select(c.c.id)
-    query = select(*(c.c[name] for name in EVENT_COLUMNS))
     with store.engine.connect() as conn:
-        base = apply_filter(conn, base, f)
-        query = apply_filter(conn, query, f)
+        where = conditions(conn, f, c, clusters=True)  # built once for both statements
+        base = select(c.c.id).where(where)
+        query = select(*(c.c[name] for name in EVENT_COLUMNS)).where(where)
         if min_confidence is not None:
             base = base.where(_confidence(min_confidence))
             query = query.where(_confidence(min_confidence))
