@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from newsgraph.words import Words, words_of
+from newsgraph.words import Syntax, Words, ents_of, syntax_of, words_of
 
 TEXTS = [
     "",
@@ -38,3 +38,32 @@ def test_words_are_read_once_per_doc(nlp: Any) -> None:
     doc = nlp("Kenya and Peru signed the accord in Lima.")
     assert words_of(doc) is words_of(doc)
     assert words_of(doc).capital == [True, False, True, False, False, False, False, True, False]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_syntax_matches_the_tokens(nlp: Any, text: str) -> None:
+    doc = nlp(text)
+    syntax = Syntax(doc)
+    assert len(syntax) == len(doc)
+    assert list(syntax.head) == [t.head.i for t in doc]
+    assert syntax.dep == [t.dep_ for t in doc]
+    assert syntax.pos == [t.pos_ for t in doc]
+    assert syntax.tag == [t.tag_ for t in doc]
+    assert syntax.lemma == [t.lemma_ for t in doc]
+    assert syntax.alpha == [t.is_alpha for t in doc]
+    assert syntax.punct == [t.is_punct for t in doc]
+    assert syntax.stop == [t.is_stop for t in doc]
+    assert syntax.sent_start == [bool(t.is_sent_start) for t in doc]
+
+
+def test_syntax_is_read_once_per_doc(nlp: Any) -> None:
+    doc = nlp("Kenya and Peru signed the accord in Lima.")
+    assert syntax_of(doc) is syntax_of(doc)
+    assert syntax_of(doc).head[0] == doc[0].head.i
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_ents_match_the_doc(nlp: Any, text: str) -> None:
+    doc = nlp(text)
+    assert ents_of(doc) == [(e.start, e.end, e.label_, e.start_char, e.end_char) for e in doc.ents]
+    assert ents_of(doc) is ents_of(doc)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 KEY = "newsgraph.words"
 
@@ -75,3 +75,72 @@ def words_of(doc: Any) -> Words:
     if not isinstance(cached, Words):
         cached = doc.user_data[KEY] = Words(doc)
     return cached
+
+
+SYNTAX_KEY = "newsgraph.syntax"
+
+
+class Syntax:
+    """The parse of one Doc as lists indexed by token number: what `Token.head.i`, `.dep_`,
+    `.pos_`, `.tag_`, `.lemma_`, `.is_alpha`, `.is_punct`, `.is_stop` and `.is_sent_start`
+    give, read in one array call (rules that look at the words around every name asked the
+    Doc for Token objects hundreds of thousands of times per document)."""
+
+    __slots__ = ("alpha", "dep", "head", "lemma", "pos", "punct", "sent_start", "stop", "tag")
+
+    def __init__(self, doc: Any) -> None:
+        from spacy.attrs import DEP, HEAD, IS_ALPHA, IS_PUNCT, IS_STOP, LEMMA, POS, SENT_START, TAG
+
+        attrs = [HEAD, SENT_START, DEP, POS, TAG, LEMMA, IS_ALPHA, IS_PUNCT, IS_STOP]
+        rows = doc.to_array(attrs).reshape(len(doc), len(attrs))
+        strings = doc.vocab.strings
+        seen: dict[int, str] = {}
+        # HEAD (an offset) and SENT_START (1, 0 or -1) are signed: the array is unsigned
+        offsets = rows[:, 0].astype("int64").tolist()
+        self.head: Sequence[int] = array("q", [i + o for i, o in enumerate(offsets)])
+        """The token number of each token's syntactic head (a root is its own head)."""
+        self.sent_start: list[bool] = [s == 1 for s in rows[:, 1].astype("int64").tolist()]
+        """`Token.is_sent_start` as a truth value (its None, "not set", reads as False)."""
+        self.dep: list[str] = [_string(strings, seen, h) for h in rows[:, 2].tolist()]
+        self.pos: list[str] = [_string(strings, seen, h) for h in rows[:, 3].tolist()]
+        self.tag: list[str] = [_string(strings, seen, h) for h in rows[:, 4].tolist()]
+        self.lemma: list[str] = [_string(strings, seen, h) for h in rows[:, 5].tolist()]
+        self.alpha: list[bool] = [bool(f) for f in rows[:, 6].tolist()]
+        self.punct: list[bool] = [bool(f) for f in rows[:, 7].tolist()]
+        self.stop: list[bool] = [bool(f) for f in rows[:, 8].tolist()]
+
+    def __len__(self) -> int:
+        return len(self.dep)
+
+
+def syntax_of(doc: Any) -> Syntax:
+    """The Doc's `Syntax`, read on the first call for this Doc."""
+    cached = doc.user_data.get(SYNTAX_KEY)
+    if not isinstance(cached, Syntax):
+        cached = doc.user_data[SYNTAX_KEY] = Syntax(doc)
+    return cached
+
+
+ENTS_KEY = "newsgraph.ents"
+
+
+class Ent(NamedTuple):
+    """One of spaCy's named-entity spans as plain values (`Doc.ents` builds new Span objects,
+    and reads the whole Doc's labels, on every access)."""
+
+    start: int
+    end: int
+    label: str
+    start_char: int
+    end_char: int
+
+
+def ents_of(doc: Any) -> list[Ent]:
+    """The Doc's entity spans, read from `Doc.ents` on the first call for this Doc (the list is
+    read-only by convention; the stages after the parse never set entities)."""
+    cached = doc.user_data.get(ENTS_KEY)
+    if isinstance(cached, list):
+        return cached
+    ents = [Ent(e.start, e.end, e.label_, e.start_char, e.end_char) for e in doc.ents]
+    doc.user_data[ENTS_KEY] = ents
+    return ents
