@@ -97,8 +97,15 @@ def test_cluster_codes_migration_8_fills_cluster_dyads_from_an_older_store(store
     for record in corpus(25, seed=5, versions=False):
         store.add(record)
     expected = per_cluster_rows(store)["cluster_dyads"][1]
-    with store.engine.begin() as conn:  # as version 7 left it: no such table
+    with store.engine.begin() as conn:  # as version 7 left it: no such table, a shorter index
         conn.execute(text("DROP TABLE cluster_dyads"))
+        conn.execute(text("DROP INDEX ix_cluster_participants_entity"))
+        conn.execute(
+            text(
+                "CREATE INDEX ix_cluster_participants_entity"
+                " ON cluster_participants (global_entity_id, date_start)"
+            )
+        )
         conn.execute(text("UPDATE meta SET value = '7' WHERE key = 'schema_version'"))
     store.close()
     with Store(store.url) as store:
@@ -106,6 +113,16 @@ def test_cluster_codes_migration_8_fills_cluster_dyads_from_an_older_store(store
         stored, _ = per_cluster_rows(store)["cluster_dyads"]
         assert expected and any(joint for _, _, joint, _ in expected)
         assert sorted(stored) == sorted(expected)
+        with store.engine.connect() as conn:
+            indexes = {
+                i["name"]: i["column_names"]
+                for i in inspect(conn).get_indexes("cluster_participants")
+            }
+        assert indexes["ix_cluster_participants_entity"] == [
+            "global_entity_id",
+            "date_start",
+            "cluster_id",
+        ]
 
 
 CRAFTED = [  # codes whose first letters are not their country, short codes, missing values

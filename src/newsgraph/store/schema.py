@@ -395,7 +395,8 @@ cluster_participants = Table(
     Column("global_entity_id", Integer, ForeignKey("global_entities.id"), primary_key=True),
     Column("side", String(9), primary_key=True),
     Column("date_start", Date),
-    Index("ix_cluster_participants_entity", "global_entity_id", "date_start"),
+    # cluster_id too (migration 8): an actor's newest clusters are read from the index alone.
+    Index("ix_cluster_participants_entity", "global_entity_id", "date_start", "cluster_id"),
 )
 
 cluster_codes = Table(
