@@ -177,11 +177,12 @@ def _filled(rows: list[dict[str, Any]], freq: Freq) -> list[dict[str, Any]]:
     if not rows:
         return rows
     by_period = {r["period"]: r for r in rows}
+    zero = {"period": None, "mean_score": None, **dict.fromkeys(COUNTS, 0)}
     out = []
     day = rows[0]["period"]
     while day <= rows[-1]["period"]:
-        zero = {"period": day, "mean_score": None, **dict.fromkeys(COUNTS, 0)}
-        out.append(by_period.get(day, zero))
+        found = by_period.get(day)
+        out.append(found if found is not None else {**zero, "period": day})
         day = _next_period(day, freq)
     return out
 
