@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from typing import Any
 
 from newsgraph.actors.consistency import consistent_types
@@ -399,7 +400,7 @@ def _country_names(
     added, and a lone demonym ("Kyrgyz") is a NORP. Knowledge-base people keep their type."""
     by_tokens = {(m.tstart, m.tend): m for m in mentions}
     added: list[NameMention] = []
-    found = SpanIndex(mentions, _tokens)
+    found = _overlap_test(doc, mentions)
     words = words_of(doc)
     for s, e in _country_windows(doc, kb, runs):
         # "Saudi", "U.S." are names and demonyms: as a demonym they stay NORP modifiers
@@ -409,7 +410,7 @@ def _country_names(
             if (existing.kb is None or existing.kb.type != "PERSON") and existing.label != "NORP":
                 existing.label = "GPE"
             continue
-        if found.overlaps(s, e):
+        if found(s, e):
             continue
         added.append(NameMention(s, e, words.start[s], words.end[e - 1], label))
     for m in mentions:
@@ -418,6 +419,30 @@ def _country_names(
             if kb.country_by_name(text) is None and kb.country_by_demonym(text) is not None:
                 m.label = "NORP"
     return sorted(mentions + added, key=lambda m: m.tstart)
+
+
+def _overlap_test(doc: Any, mentions: list[NameMention]) -> Callable[[int, int], bool]:
+    """Whether a (non-empty) token range overlaps one of the mentions: a mark per token they
+    cover, read with one slice (as `SpanIndex.overlaps`, without sorting every mention)."""
+    if any(m.tend <= m.tstart for m in mentions):  # an empty span: SpanIndex's own rule
+        return SpanIndex(mentions, _tokens).overlaps
+    covered = bytearray(len(doc))
+    for m in mentions:
+        covered[m.tstart : m.tend] = b"\x01" * (m.tend - m.tstart)
+    return lambda start, end: 1 in covered[start:end]
+
+
+def _overlapping(mentions: list[NameMention]) -> Callable[[int, int], list[NameMention]]:
+    """`SpanIndex(mentions, _tokens).overlapping` (as a set) for mentions already in order of
+    their first token: a binary search over their starts, with no sorting."""
+    starts = [m.tstart for m in mentions]
+    longest = max((m.tend - m.tstart for m in mentions), default=0)
+
+    def overlapping(start: int, end: int) -> list[NameMention]:
+        near = mentions[bisect_left(starts, start - longest + 1) : bisect_left(starts, end)]
+        return [m for m in near if m.tstart < end and start < m.tend]
+
+    return overlapping
 
 
 def _text(doc: Any, m: NameMention) -> str:
@@ -456,12 +481,10 @@ def find_mentions(analysis: Analysis, kb: KnowledgeBase) -> list[NameMention]:
     retype_by_head(doc, mentions)
     mentions = _country_names(doc, mentions, kb, runs)
     inner = nested_mentions(doc, outer_names(mentions) + events, kb)
-    index = SpanIndex(mentions, _tokens)
+    overlapping = _overlapping(mentions)  # mentions are in order of their first token here
     mentions = sorted(
         mentions
-        + [
-            n for n in inner if not any(_clashes(n, m) for m in index.overlapping(n.tstart, n.tend))
-        ],
+        + [n for n in inner if not any(_clashes(n, m) for m in overlapping(n.tstart, n.tend))],
         key=lambda m: (m.tstart, -m.tend),
     )
     return _in_sentences(analysis, mentions)
