@@ -83,6 +83,8 @@ _NAMES: dict[int, str] = {}
 """Strings of the hashes read so far (dependency labels, tags, lemmas). A string's hash is the
 same in every StringStore, so one table serves every Doc and model."""
 
+_FLAG_COLUMNS = frozenset({"alpha", "punct", "stop", "space"})
+
 MAX_NAMES = 1 << 18
 """Past this many strings the table starts afresh."""
 
@@ -98,7 +100,7 @@ class Syntax:
     Doc for Token objects hundreds of thousands of times per document). Each list is made on
     its first use: most documents need only a few of them."""
 
-    __slots__ = ("_columns", "_governors", "_rows", "_strings")
+    __slots__ = ("_columns", "_governors", "_length", "_raw", "_strings")
 
     def __init__(self, doc: Any) -> None:
         from spacy.attrs import (
@@ -115,32 +117,45 @@ class Syntax:
         )
 
         attrs = [HEAD, SENT_START, DEP, POS, TAG, LEMMA, IS_ALPHA, IS_PUNCT, IS_STOP, IS_SPACE]
-        self._rows = doc.to_array(attrs).reshape(len(doc), len(attrs))
+        rows = doc.to_array(attrs).reshape(len(doc), len(attrs))
+        self._length = len(doc)
+        # Each column apart in its smallest type until it is read, then dropped (a 4 MB article
+        # has about 750,000 tokens). HEAD (an offset) and SENT_START (1, 0 or -1) are signed in
+        # the unsigned array.
+        self._raw: dict[str, Any] = {}
+        for k, name in enumerate(_SYNTAX_COLUMNS):
+            values = rows[:, k]
+            if name == "head":
+                self._raw[name] = values.astype("int64").astype("int32")
+            elif name == "sent_start":
+                self._raw[name] = values.astype("int64").astype("int8")
+            elif name in _FLAG_COLUMNS:
+                self._raw[name] = values != 0
+            else:
+                self._raw[name] = values.copy()
         self._strings = doc.vocab.strings
         self._columns: dict[str, Any] = {}
-        self._governors: set[int] | None = None
+        self._governors: bytes | None = None
 
     def __len__(self) -> int:
-        return int(self._rows.shape[0])
+        return self._length
 
     def _column(self, name: str) -> Any:
         column = self._columns.get(name)
         if column is None:
-            column = self._columns[name] = self._read(
-                name, self._rows[:, _SYNTAX_COLUMNS.index(name)]
-            )
+            column = self._columns[name] = self._read(name, self._raw.pop(name))
         return column
 
     def _read(self, name: str, values: Any) -> Any:
-        if name == "head":  # an offset from the token, signed in an unsigned array
+        if name == "head":
             import numpy
 
-            heads = numpy.arange(len(values), dtype="int64") + values.astype("int64")
+            heads = numpy.arange(len(values), dtype="int64") + values
             return array("q", heads.tobytes())
-        if name == "sent_start":  # 1, 0 (not set) or -1, signed in an unsigned array
-            return (values.astype("int64") == 1).tolist()
-        if name in {"alpha", "punct", "stop", "space"}:
-            return (values != 0).tolist()
+        if name == "sent_start":
+            return (values == 1).tolist()
+        if name in _FLAG_COLUMNS:
+            return values.tolist()
         global _NAMES
         names = _NAMES  # a table is only ever added to: another thread may start a new one
         if len(names) > MAX_NAMES:
@@ -212,7 +227,7 @@ class Syntax:
 
     def _steps_to_root(self, i: int) -> int:
         n, head = len(self), self.head
-        if (self.space[i] or self.punct[i]) and i not in self._heads():
+        if (self.space[i] or self.punct[i]) and not self._heads()[i]:
             return n - 1
         steps = 0
         while head[i] != i:
@@ -222,10 +237,15 @@ class Syntax:
                 raise RuntimeError("the parse has a cycle of heads")
         return steps
 
-    def _heads(self) -> set[int]:
-        """The tokens that are some other token's head (have dependants)."""
+    def _heads(self) -> bytes:
+        """1 for each token that is some other token's head (has dependants), else 0."""
         if self._governors is None:
-            self._governors = {h for i, h in enumerate(self.head) if h != i}
+            import numpy
+
+            heads = numpy.asarray(self.head, dtype="int64")
+            flags = numpy.zeros(len(self), dtype=bool)
+            flags[heads[heads != numpy.arange(len(self))]] = True
+            self._governors = flags.tobytes()
         return self._governors
 
 
