@@ -10,7 +10,7 @@ from tests.times.test_prefilter import WORDS, all_characters
 
 from newsgraph.times.anchoring import ANCHORED
 from newsgraph.times.patterns import RULES
-from newsgraph.times.startchars import with_start_chars
+from newsgraph.times.startchars import FOLDS, with_start_chars
 
 PLAIN = {rule.name: re.compile(rule.pattern.pattern) for rule in RULES}
 PLAIN["anchored"] = re.compile(ANCHORED.pattern)
@@ -54,6 +54,26 @@ def test_startchars_case_insensitive_letters_start_with_every_case_form() -> Non
         assert fast is not pattern
         assert matches(fast, text) == matches(pattern, text), source
     assert with_start_chars(re.compile(r"\b(?i:kelvin)")).search("at 5 \u212aELVIN")
+
+
+def test_startchars_folds_are_the_engines_case_insensitive_letters() -> None:
+    text = all_characters()
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        found = set(re.findall(f"(?i:{letter})", text))
+        assert found == {letter, letter.upper(), *FOLDS.get(letter, "")}, letter
+
+
+def test_startchars_spelled_out_classes_match_as_before() -> None:
+    text = all_characters() + " kelvin KELVIN \u212aelvin ſix İs ıt 3_x é É"
+    for source in (
+        r"(?i:[a-z]+)",
+        r"(?i:[aeiks_0-9]\w)",
+        r"\b(?i:[^a]x)",  # a negated class: left as it was
+        r"\b(?i:é|[\w-]s)",  # a non-ASCII letter, a category beside letters: left as they were
+        r"(?:(?i:kelvin)|IS)(?-i:x)?",
+    ):
+        pattern = re.compile(source)
+        assert matches(with_start_chars(pattern), text) == matches(pattern, text), source
 
 
 def test_startchars_rules_match_as_before_on_the_example_texts() -> None:

@@ -35,7 +35,7 @@ def test_tree_reads_heads_children_and_subtrees_as_spacy_does(docs: list[Any]) -
         for token in doc:
             assert tree.head[token.i] == token.head.i
             assert tree.children[token.i] == [c.i for c in token.children]
-            assert tree.lemma_lower[token.i] == token.lemma_.lower()
+            assert tree.lemma_lower(token.i) == token.lemma_.lower()
             assert tree.lemma[token.i] == token.lemma_ and tree.text[token.i] == token.text
             assert tree.subtree(token.i) == [t.i for t in token.subtree]
             subtree = {t.i for t in token.subtree}

@@ -185,7 +185,7 @@ class _Dater:
         others = [e for e in self.ix.events_in(at) if e is not event] if at is not None else []
         if others:
             for other in others:
-                if not mentions.same_event(self.analysis, event, other):
+                if not mentions.same_event(self.ix, event, other):
                     continue
                 date = self.date_of(other)
                 # Only a date the text gives carries: a chain of carried dates would drift.

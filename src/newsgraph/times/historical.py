@@ -109,7 +109,7 @@ def background_of(tree: Tree, trigger: int) -> Background | None:
 
 def _extent(tree: Tree, tokens: list[int]) -> tuple[int, int]:
     """The characters the tokens cover, from the first one's start to the last one's end."""
-    return min(tree.idx[t] for t in tokens), max(tree.idx[t] + tree.length[t] for t in tokens)
+    return min(tree.idx[t] for t in tokens), max(tree.end[t] for t in tokens)
 
 
 def _phrase(tree: Tree, word: int, clause: int) -> Background | None:
@@ -152,11 +152,11 @@ def _amount(tree: Tree, word: int, clause: int) -> tuple[int, str] | None:
         places += [c for c in tree.children[tree.head[clause]] if c < word]
         places += [c for c in tree.children[tree.head[word]] if c < word]
     for token in places:
-        unit = vocab().units.get(tree.lemma_lower[token])
+        unit = vocab().units.get(tree.lemma_lower(token))
         if unit is None or token > word:
             continue
         # "years after" with no number: more than one, how many unsaid (background, undated)
-        count = 0 if tree.lower[token] != tree.lemma_lower[token] else 1
+        count = 0 if tree.lower[token] != tree.lemma_lower(token) else 1
         for child in tree.children[token]:
             if tree.dep[child] == "nummod":
                 number = vocab().numbers.get(tree.lower[child])

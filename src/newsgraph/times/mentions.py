@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from newsgraph.model import Analysis, Event, Participant, Sentence, TimeExpr
 from newsgraph.times.anchors import anchor_noun
@@ -49,7 +50,7 @@ def covering_tree(analysis: Analysis) -> Tree | None:
     tree = tree_of(doc)
     if len(tree) == 0:
         return tree if analysis.text == "" else None
-    return tree if tree.reach[-1] == len(analysis.text) else None
+    return tree if tree.end[-1] + tree.trailing[-1] == len(analysis.text) else None
 
 
 def trigger_lemmas(analysis: Analysis, event: Event) -> set[str]:
@@ -64,7 +65,7 @@ def trigger_lemmas(analysis: Analysis, event: Event) -> set[str]:
             tree.root_at(evidence.trigger.start, evidence.trigger.end) if tree is not None else None
         )
         lemma = (
-            tree.lemma_lower[token]
+            tree.lemma_lower(token)
             if tree is not None and token is not None
             else (word[0] if word else "")
         )
@@ -73,9 +74,19 @@ def trigger_lemmas(analysis: Analysis, event: Event) -> set[str]:
         found.add(lemma)
         if lemma in nouns:
             found.add(nouns[lemma])
-    verbs = set(found)
-    found.update(noun for noun, verb in nouns.items() if verb in verbs)
+    nouns_of = _nouns_of_verb()
+    for verb in list(found):
+        found.update(nouns_of.get(verb, ()))
     return found
+
+
+@lru_cache(maxsize=1)
+def _nouns_of_verb() -> dict[str, tuple[str, ...]]:
+    """The event nouns of each verb ("meet" -> meeting, summit, talks ...)."""
+    nouns: dict[str, list[str]] = {}
+    for noun, verb in vocab().event_nouns.items():
+        nouns.setdefault(verb, []).append(noun)
+    return {verb: tuple(found) for verb, found in nouns.items()}
 
 
 class DocIndex:
@@ -84,6 +95,8 @@ class DocIndex:
 
     def __init__(self, analysis: Analysis) -> None:
         self.analysis = analysis
+        self.tree = covering_tree(analysis)
+        self._lemmas: dict[int, set[str]] = {}
         self.sentences = analysis.sentences
         self._sentence_starts = [s.start for s in self.sentences]
         self.times = sorted(analysis.times, key=lambda t: t.start)
@@ -91,6 +104,13 @@ class DocIndex:
         self._events: dict[int, list[Event]] | None = None
         self.lead = next((s for s in self.sentences if s.section in STORY_SECTIONS), None)
         """The story's first sentence: the one that sums up its news."""
+
+    def lemmas(self, event: Event) -> set[str]:
+        """`trigger_lemmas` of an event of this analysis, read once per event (read-only)."""
+        found = self._lemmas.get(id(event))
+        if found is None:
+            found = self._lemmas[id(event)] = trigger_lemmas(self.analysis, event)
+        return found
 
     def sentence_index(self, offset: int) -> int | None:
         index = bisect_right(self._sentence_starts, offset) - 1
@@ -161,13 +181,11 @@ def names_participant(analysis: Analysis, event: Event, sentence: Sentence) -> b
     return False
 
 
-def same_event(analysis: Analysis, event: Event, other: Event) -> bool:
+def same_event(ix: DocIndex, event: Event, other: Event) -> bool:
     """Two events of neighbouring sentences tell of the same happening: the same PLOVER type or
     a trigger lemma in common. Sharing a participant is not enough ("He was released on
     Thursday. He was charged with theft." are two acts of one story)."""
-    return other.event_type == event.event_type or bool(
-        trigger_lemmas(analysis, event) & trigger_lemmas(analysis, other)
-    )
+    return other.event_type == event.event_type or bool(ix.lemmas(event) & ix.lemmas(other))
 
 
 def tells(analysis: Analysis, sentence: Sentence) -> bool:
@@ -184,7 +202,7 @@ def _definite_nouns(tree: Tree, tokens: range, lemmas: set[str]) -> Iterator[int
     for token in tokens:
         if tree.pos[token] != "NOUN":
             continue
-        if tree.lemma_lower[token] not in lemmas and tree.lower[token] not in lemmas:
+        if tree.lemma_lower(token) not in lemmas and tree.lower[token] not in lemmas:
             continue
         if any(tree.dep[c] == "poss" or tree.lower[c] in DEFINITE for c in tree.children[token]):
             yield token
@@ -215,11 +233,10 @@ def remention_times(
 ) -> list[TimeExpr]:
     """Time expressions that date a definite noun re-mention of the event near its mentions,
     nearest sentence first."""
-    analysis = ix.analysis
-    tree = covering_tree(analysis)
+    tree = ix.tree
     if tree is None:
         return []
-    lemmas = trigger_lemmas(analysis, event)
+    lemmas = ix.lemmas(event)
     own = {i for e in event.evidence if (i := ix.sentence_index(e.start)) is not None}
     candidates: dict[int, int] = {}
     for index in own:
@@ -256,10 +273,9 @@ def happening_times(
     when no event stands for it: "Malawians voted on Tuesday" for "a day after the vote",
     "held a general election on Oct. 29" for "two days after the election". Nearest first; the
     anchored expression's own sentence counts, before it."""
-    analysis = ix.analysis
     if not expr.anchor_text:
         return []
-    tree = covering_tree(analysis)
+    tree = ix.tree
     if tree is None:
         return []
     found_noun = anchor_noun(expr.anchor_text)
@@ -281,7 +297,7 @@ def happening_times(
         if span is None:
             continue
         for token in range(*span):
-            if tree.lemma_lower[token] not in lemmas and tree.lower[token] not in lemmas:
+            if tree.lemma_lower(token) not in lemmas and tree.lower[token] not in lemmas:
                 continue
             if tree.pos[token] == "VERB":
                 found += [t for t in exprs if _dates_verb(tree, t, token) and t not in found]

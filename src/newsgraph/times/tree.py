@@ -30,56 +30,54 @@ class Tree:
     """Token attributes and parse of one Doc as lists indexed by token number."""
 
     __slots__ = (
+        "_lowered",
         "children",
         "dep",
+        "end",
         "head",
         "idx",
         "lemma",
-        "lemma_lower",
-        "length",
         "lower",
         "pos",
-        "reach",
+        "punct",
+        "space",
         "tag",
         "text",
-        "unrooted",
+        "trailing",
     )
 
     def __init__(self, doc: Any) -> None:
+        # Only the children are built here: the other lists are those of `words_of` and
+        # `syntax_of`, shared with the stages that read them too.
         words, syntax = words_of(doc), syntax_of(doc)
         self.idx: Sequence[int] = words.start
-        self.length: list[int] = [len(t) for t in words.texts]
-        self.reach: list[int] = [
-            i + n + int(ws)
-            for i, n, ws in zip(words.start, self.length, words.trailing, strict=True)
-        ]
-        """Where each token's claim on the text ends: its trailing space counts (`Doc.char_span`
-        finds a character in a token's trailing space in that token)."""
+        self.end: Sequence[int] = words.end
+        self.trailing, self.space = words.trailing, words.space
         self.text, self.lower = words.texts, words.lower
-        self.head = syntax.head
+        self.head, self.punct = syntax.head, syntax.punct
         self.dep, self.pos, self.tag, self.lemma = syntax.dep, syntax.pos, syntax.tag, syntax.lemma
-        lowered: dict[str, str] = {}
-        self.lemma_lower: list[str] = [
-            lowered.get(lemma) or lowered.setdefault(lemma, lemma.lower()) for lemma in syntax.lemma
-        ]
-        self.children: list[list[int]] = [[] for _ in self.length]
+        self._lowered: dict[str, str] = {}
+        self.children: list[list[int]] = [[] for _ in self.head]
         for i, head in enumerate(self.head):
             if head != i:
                 self.children[head].append(i)
-        self.unrooted: list[bool] = [
-            (space or punct) and not kids
-            for space, punct, kids in zip(words.space, syntax.punct, self.children, strict=True)
-        ]
-        """A space or punctuation token with no children: `Span.root` takes one only when
-        nothing else will do."""
 
     def __len__(self) -> int:
-        return len(self.length)
+        return len(self.head)
+
+    def lemma_lower(self, token: int) -> str:
+        """`token.lemma_.lower()`."""
+        lemma = self.lemma[token]
+        found = self._lowered.get(lemma)
+        if found is None:
+            found = self._lowered[lemma] = lemma.lower()
+        return found
 
     def _at(self, char: int) -> int:
         """The token whose text or trailing space holds the character, or -1."""
         i = bisect_right(self.idx, char) - 1
-        return i if i >= 0 and char < self.reach[i] else -1
+        # a character in a token's trailing space belongs to that token, as in `Doc.char_span`
+        return i if i >= 0 and char < self.end[i] + self.trailing[i] else -1
 
     def span(self, start_char: int, end_char: int) -> tuple[int, int] | None:
         """`Doc.char_span(start_char, end_char, alignment_mode="expand")` as (start, end)."""
@@ -89,7 +87,7 @@ class Tree:
         end = self._at(end_char - 1)
         if end < 0:
             return None
-        if start_char == self.idx[start] + self.length[start]:
+        if start_char == self.end[start]:
             start += 1
         if start > end + 1:  # the error `Span()` raises for it
             raise IndexError(
@@ -108,7 +106,7 @@ class Tree:
             return None
         if self.idx[start] < start_char:
             start += 1
-        if end_char < self.idx[end] + self.length[end]:
+        if end_char < self.end[end]:
             end -= 1
         return None if end < start else (start, end + 1)
 
@@ -130,8 +128,8 @@ class Tree:
         return start if found == -1 else found
 
     def _steps_to_root(self, i: int) -> int:
-        if self.unrooted[i]:
-            return len(self) - 1
+        if (self.space[i] or self.punct[i]) and not self.children[i]:
+            return len(self) - 1  # a bare space or punctuation mark: a root of last resort
         steps = 0
         while self.head[i] != i:
             i = self.head[i]
