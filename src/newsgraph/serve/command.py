@@ -19,6 +19,9 @@ from newsgraph.serve.security import TOKEN_ENV, is_local
 from newsgraph.settings import load_settings
 
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_\-.~]{16,200}$")
+WORKER_HEALTHCHECK_SECONDS = 30
+"""How long uvicorn waits for a worker process to answer its health check before killing and
+restarting it (uvicorn's default, 5 s, killed workers still importing on a busy machine)."""
 
 
 def check_token(host: str, token: str | None) -> str | None:
@@ -86,4 +89,10 @@ def serve(
         os.environ[TOKEN_ENV] = required
     else:
         os.environ.pop(TOKEN_ENV, None)
-    uvicorn.run("newsgraph.serve.app:from_environment", factory=True, workers=workers, **options)
+    uvicorn.run(
+        "newsgraph.serve.app:from_environment",
+        factory=True,
+        workers=workers,
+        timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
+        **options,
+    )
