@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from newsgraph.store import Store, index, migrations
+from newsgraph.store import Store, clusters, index, migrations
 from record_factory import make_record
 
 
@@ -116,3 +116,31 @@ def test_store_add_many_keeps_the_good_records_of_a_failing_batch(
     assert sorted(r["doc_key"] for r in store.rows("documents")) == ["a"]
     monkeypatch.undo()
     assert store.add_many(batch) == ["unchanged", "new", "new"]
+
+
+def test_store_migration_9_indexes_clusters_by_kind_and_end_date(tmp_path: Path) -> None:
+    """A store made before migration 9 gains the index the candidate query of new events reads,
+    and SQLite reads the clusters of the event's kind from it instead of collecting every
+    cluster that shares a key (a populous country's key is shared by thousands)."""
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    Store(url).close()
+    from newsgraph.store import create_store_engine
+
+    engine = create_store_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP INDEX ix_event_clusters_kind_end"))
+        conn.execute(text("UPDATE meta SET value = '8' WHERE key = 'schema_version'"))
+    engine.dispose()
+    with Store(url) as reopened:
+        assert reopened.schema_version == migrations.SCHEMA_VERSION >= 9
+        with reopened.engine.connect() as conn:
+            indexes = [row[1] for row in conn.execute(text("PRAGMA index_list(event_clusters)"))]
+            plan = conn.exec_driver_sql(
+                "EXPLAIN QUERY PLAN "
+                + clusters._CANDIDATE_ARM.format(
+                    index=0, m="?", types="?", modalities="?", tokens="?, ?"
+                ),
+                ("MEET", "asserted", "2025-01-02", "2024-12-31", "w:k:FRA", "s:k:FRA"),
+            ).all()
+    assert "ix_event_clusters_kind_end" in indexes
+    assert any("ix_event_clusters_kind_end" in str(row[-1]) for row in plan), plan

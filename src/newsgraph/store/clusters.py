@@ -191,9 +191,9 @@ def _candidates_statement() -> Select[Any]:
             c.c.date_end >= bindparam("earliest_end", type_=Date),
         )
         .where(
-            c.c.id.in_(
-                select(k.c.cluster_id).where(k.c.token.in_(bindparam("tokens", expanding=True)))
-            )
+            select(k.c.cluster_id)
+            .where(k.c.cluster_id == c.c.id, k.c.token.in_(bindparam("tokens", expanding=True)))
+            .exists()
         )
         .order_by(c.c.id)
     )
@@ -556,7 +556,7 @@ _CANDIDATE_ARM = (
     "c.location_country, c.lat, c.lon, c.location_precision FROM event_clusters c "
     "WHERE c.event_type IN ({types}) AND c.modality IN ({modalities}) "
     "AND c.date_start <= {m} AND c.date_end >= {m} "
-    "AND c.id IN (SELECT k.cluster_id FROM cluster_keys k WHERE k.token IN ({tokens}))"
+    "AND EXISTS (SELECT 1 FROM cluster_keys k WHERE k.cluster_id = c.id AND k.token IN ({tokens}))"
 )
 """`_CANDIDATES` for the events that share identity tokens and dates (the events of one report
 usually do), written for the driver: SQLAlchemy's compilation and its processing of expanding

@@ -217,6 +217,16 @@ def _migration_8(conn: Connection) -> None:
     )
 
 
+def _migration_9(conn: Connection) -> None:
+    """An index on clusters by type, modality and end date, so the candidate query of a new
+    event reads the clusters of its kind around its dates and checks their identity keys,
+    instead of collecting every cluster that shares one of its keys: a country or a code of a
+    populous country is a key of thousands of clusters in a store in use."""
+    for index in s.event_clusters.indexes:
+        if index.name == "ix_event_clusters_kind_end":
+            index.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _migration_1,
     _migration_2,
@@ -226,6 +236,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _migration_6,
     _migration_7,
     _migration_8,
+    _migration_9,
 ]
 """Migration N (1-based) brings the schema from version N-1 to N. Append; never edit."""
 
