@@ -252,17 +252,18 @@ class SentenceExtractor:
         if not view.tokens:
             return events
         tree = syntax_of(view.tokens[0].doc)  # labels read once per Doc, not per token
+        pos_of, lemma_of, dep_of = tree.pos, tree.lemma, tree.dep
         for token in parse.top_down(view.tokens):
             i = token.i
-            pos = tree.pos[i]
+            pos = pos_of[i]
             if pos not in TRIGGER_POS:
                 continue  # before the lemma: most tokens are not verbs or nouns
-            lemma = tree.lemma[i].lower()
+            lemma = lemma_of[i].lower()
             if pos == "NOUN" and lemma in PROPOSAL_NOUNS:
                 consumed.update(parse.proposed(token))  # even when a "rejected" took the noun
             if i in consumed:
                 continue
-            if tree.dep[i] == "advcl" and parse.is_condition(token):
+            if dep_of[i] == "advcl" and parse.is_condition(token):
                 consumed.update(t.i for t in token.subtree)  # nothing in a condition happened
                 continue
             if (
