@@ -5,14 +5,16 @@
 
 The article is the `examples/` texts' paragraphs, repeated with the names of people, places and
 numbers varied, until it reaches the size. Each size runs in a fresh child process (so its peak
-memory is its own), with no per-document time budget. Prints seconds per stage, the total, the
-ratio to the previous size and the child's peak resident memory.
+memory is its own), with no per-document time budget. Prints seconds per stage (CPU seconds in
+brackets), the total, the ratio to the previous size, the same for CPU seconds (which a loaded
+machine disturbs far less than the wall clock), and the child's peak resident memory.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -64,7 +66,8 @@ def child(megabytes: float) -> None:
     from bench_pathological import stage_times
 
     text = article(megabytes)
-    times, outcome = stage_times(text, budget=0)
+    cpu: dict[str, float] = {}
+    times, outcome = stage_times(text, budget=0, cpu=cpu)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         json.dumps(
@@ -72,6 +75,7 @@ def child(megabytes: float) -> None:
                 "mb": megabytes,
                 "chars": len(text),
                 "times": times,
+                "cpu": cpu,
                 "outcome": outcome,
                 "peak_mib": peak,
             }
@@ -87,9 +91,14 @@ def main() -> int:
     if args.child is not None:
         child(args.child)
         return 0
-    print(f"| MB | chars | {' | '.join(STAGES)} | total s | ×prev | peak MiB | outcome |")
-    print("|---|---|" + "---|" * len(STAGES) + "---|---|---|---|")
+    print("load average at the start: " + " ".join(f"{x:.2f}" for x in os.getloadavg()) + "\n")
+    print(
+        f"| MB | chars | {' | '.join(STAGES)} | total s | ×prev | CPU s | CPU ×prev | peak MiB "
+        "| outcome |"
+    )
+    print("|---|---|" + "---|" * len(STAGES) + "---|---|---|---|---|---|")
     previous: float | None = None
+    previous_cpu: float | None = None
     for mb in args.sizes:
         run = subprocess.run(
             [sys.executable, __file__, "--child", str(mb)],
@@ -102,14 +111,18 @@ def main() -> int:
             continue
         row = json.loads(run.stdout.strip().splitlines()[-1])
         total = sum(row["times"].values())
+        cpu = sum(row["cpu"].values())
         ratio = f"{total / previous:.2f}" if previous else "-"
-        cells = " | ".join(f"{row['times'].get(s, 0.0):.1f}" for s in STAGES)
+        cpu_ratio = f"{cpu / previous_cpu:.2f}" if previous_cpu else "-"
+        cells = " | ".join(
+            f"{row['times'].get(s, 0.0):.1f} ({row['cpu'].get(s, 0.0):.1f})" for s in STAGES
+        )
         print(
-            f"| {mb} | {row['chars']:,} | {cells} | {total:.1f} | {ratio} | "
-            f"{row['peak_mib']:,.0f} | {row['outcome']} |",
+            f"| {mb} | {row['chars']:,} | {cells} | {total:.1f} | {ratio} | {cpu:.1f} | "
+            f"{cpu_ratio} | {row['peak_mib']:,.0f} | {row['outcome']} |",
             flush=True,
         )
-        previous = total
+        previous, previous_cpu = total, cpu
     return 0
 
 

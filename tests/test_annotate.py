@@ -209,3 +209,25 @@ def test_annotate_a_paragraphs_first_word_is_not_a_sentence_of_its_own(text: str
     body = analysis.text[analysis.text.index("\n\n") + 2 :].strip()
     sentences = [analysis.text[s.start : s.end].strip() for s in analysis.sentences]
     assert body in sentences
+
+
+@pytest.mark.parametrize(
+    ("starts", "inside"),
+    [([], []), ([2, 5], [3, 6]), ([1], []), ([], [4, 7]), ([0, 9], [1])],
+)
+def test_annotate_sentence_starts_written_as_one_array_as_token_by_token(
+    nlp: Any, starts: list[int], inside: list[int]
+) -> None:
+    """`set_sent_starts` leaves the Doc as `Token.is_sent_start = True/False` would."""
+    from newsgraph.annotate import set_sent_starts
+
+    text = "Talks resumed in Geneva on Monday. Both sides met again; no deal yet."
+    ours, theirs = nlp.make_doc(text), nlp.make_doc(text)
+    ours[8].is_sent_start = theirs[8].is_sent_start = True  # an earlier mark is kept
+    set_sent_starts(ours, starts, inside)
+    for i in starts:
+        theirs[i].is_sent_start = True
+    for i in inside:
+        theirs[i].is_sent_start = False
+    assert [t.is_sent_start for t in ours] == [t.is_sent_start for t in theirs]
+    assert any(t.is_sent_start is False for t in ours) == bool(inside)

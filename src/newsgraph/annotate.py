@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, TypeGuard
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from newsgraph.errors import ConfigError, ResourceError
 from newsgraph.model import Analysis, Block, Section, Sentence
@@ -153,14 +153,31 @@ def _mark_block_starts(doc: Doc, blocks: list[Block], offset: int = 0) -> None:
     for i in range(len(spaces) - 1):
         if spaces[i] and not spaces[i + 1] and "\n" in doc[i].text:
             marked.add(i + 1)
-    for i in sorted(marked):
-        doc[i].is_sent_start = True
-    for i in marked:
-        # spaCy's parser, given a preset start after an earlier sentence, tends to close a
-        # one-word sentence right after it ("Protests" | "outside parliament went on"): the
-        # word after a block's first word never starts a sentence.
-        if i + 1 < len(spaces) and i + 1 not in marked and not spaces[i + 1]:
-            doc[i + 1].is_sent_start = False
+    # spaCy's parser, given a preset start after an earlier sentence, tends to close a
+    # one-word sentence right after it ("Protests" | "outside parliament went on"): the
+    # word after a block's first word never starts a sentence.
+    inside = [
+        i + 1 for i in marked if i + 1 < len(spaces) and i + 1 not in marked and not spaces[i + 1]
+    ]
+    set_sent_starts(doc, marked, inside)
+
+
+def set_sent_starts(doc: Doc, starts: Iterable[int], inside: Iterable[int] = ()) -> None:
+    """Mark the tokens `starts` as sentence starts and `inside` as not, before the parse.
+
+    Writes one array: `Token.is_sent_start = ...` checks the whole Doc for a parse on every
+    assignment, so marking the blocks of a text took time quadratic in its length (per piece
+    parsed at once)."""
+    from spacy.attrs import SENT_START
+
+    column: Any = doc.to_array(SENT_START)  # uint64, one value per token
+    column[list(starts)] = 1
+    column[list(inside)] = NOT_SENT_START
+    doc.from_array([SENT_START], column)
+
+
+NOT_SENT_START = (1 << 64) - 1
+"""`Token.sent_start` -1 ("not a sentence start") as `Doc.to_array` writes it (uint64)."""
 
 
 def sentences_for(analysis: Analysis, doc: Doc, blocks: list[Block]) -> list[Sentence]:
@@ -256,6 +273,7 @@ def make_doc(nlp: Language, text: str) -> Doc:
     tokenised in pieces of `RUN_PIECE` characters, each a sentence start so the parser never sees
     one sentence thousands of tokens long; text without such runs is tokenised as before.
     """
+    from spacy.attrs import IDX
     from spacy.tokens import Doc
 
     runs = [m.span() for m in LONG_RUN.finditer(text)]
@@ -274,9 +292,8 @@ def make_doc(nlp: Language, text: str) -> Doc:
     if position < len(text):
         parts.append(nlp.make_doc(text[position:]))
     doc = Doc.from_docs(parts, ensure_whitespace=False)
-    for token in doc:
-        if token.idx in starts and token.i > 0:
-            token.is_sent_start = True
+    offsets = doc.to_array(IDX).tolist()
+    set_sent_starts(doc, [i for i, idx in enumerate(offsets) if idx in starts and i > 0])
     return doc
 
 
