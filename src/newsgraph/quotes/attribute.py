@@ -17,6 +17,7 @@ from newsgraph.model import Entity, Sentence
 from newsgraph.quotes.cues import cue_lemma, cue_lemma_at, lexicon
 from newsgraph.quotes.detect import Found, inside_quote
 from newsgraph.quotes.doctext import text_of
+from newsgraph.quotes.mentions import Mentions
 from newsgraph.quotes.relay import find_via
 from newsgraph.spans import SpanIndex
 from newsgraph.words import syntax_of, words_of
@@ -47,7 +48,6 @@ MAX_NAME_TOKENS = 5
 """Longest name read from the surface when the parse lost it."""
 MAX_NAME_GAP = 6
 """Most tokens (commas, a title such as "SC" or "QC") between a name and its cue verb."""
-NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,14 +209,15 @@ def _name_after(token: Any) -> Any:
     return last
 
 
-def _name_before(cue: Any, entities: list[Entity]) -> Any:
+def _name_before(cue: Any, mentions: Mentions) -> Any:
     """The name just before a cue whose parse lost its subject ("Speaking for the defence, Tom
     Molomby, SC, said ..."): the nearest name mention ending before the cue with only
     appositive words (no verb) between."""
     doc = cue.doc
     sentence_start = cue.sent.start
-    spans = [(m.start, m.end) for e in entities for m in e.mentions if m.kind != "nested"]
-    spans += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS]
+    # only a name from the token before the sentence to the cue can lie between them
+    lo = doc[sentence_start - 1].idx if sentence_start > 0 else 0
+    spans = mentions.names_within(lo, cue.idx)
     best: tuple[tuple[bool, int], Any] | None = None
     for start, end in spans:
         name = doc.char_span(start, end, alignment_mode="expand")
@@ -400,6 +401,7 @@ def attribute(
     quote: Found,
     marks: SpanIndex[Found],
     entities: list[Entity],
+    mentions: Mentions | None = None,
 ) -> Attribution | None:
     """Cue, speaker phrase and relay of one quote; None when no cue governs it (`marks`: the
     document's marked quotes, `mark_index`)."""
@@ -419,7 +421,9 @@ def attribute(
         return Attribution(cue_text, cue.i, (lo, hi, head_index), None)
     head = _subject(cue)
     if head is None and cue.lower_ not in PHRASE_CUES:
-        head = _name_before(cue, entities)
+        if mentions is None or mentions.entities is not entities:
+            mentions = Mentions(doc, entities)
+        head = _name_before(cue, mentions)
     speaker = phrase_bounds(head) if head is not None else None
     relayed = _relayed_source(cue, head)
     (lo, _), (_, hi) = _window(doc, sentences, quote)

@@ -131,8 +131,8 @@ def _has_subject(head: Any) -> bool:
 
 
 def _opener(clause: Any) -> Any:
-    first = min(clause.subtree, key=lambda t: t.i)
-    return first
+    """The clause's first token: the left edge of its subtree (spaCy keeps it with the parse)."""
+    return clause.left_edge
 
 
 def _free_relative_subject(clause: Any, opener: Any) -> bool:
@@ -150,7 +150,7 @@ def _fronted_ok(cue: Any, clause: Any, sentence_span: Any) -> bool:
         return False
     if any(c.dep_ == "dobj" and c.i > cue.i for c in cue.children):
         return False  # "..., fans say thanks": the verb has an object of its own
-    last = max(t.i for t in clause.subtree)
+    last = clause.right_edge.i
     between = cue.doc[last + 1 : cue.i]
     subjects = [c for c in cue.children if c.dep_ == "nsubj" and last < c.i < cue.i]
     inverted = [c for c in cue.children if c.dep_ == "nsubj" and c.i > cue.i]
@@ -179,8 +179,9 @@ def _reported_clauses(cue: Any, sentence_span: Any, question: bool) -> list[tupl
     ):
         pieces = []
     if pieces:
-        tokens = sorted({t.i: t for p in pieces for t in p.subtree}.values(), key=lambda t: t.i)
-        tokens = list(cue.doc[tokens[0].i : tokens[-1].i + 1])
+        first = min(p.left_edge.i for p in pieces)
+        last = max(p.right_edge.i for p in pieces)
+        tokens = list(cue.doc[first : last + 1])
         if all(t.i > cue.i for t in tokens) or all(t.i < cue.i for t in tokens):
             bounds = _tokens_span(tokens)
             return [bounds] if bounds is not None else []
@@ -262,7 +263,7 @@ def _characterisations(cue: Any) -> list[tuple[int, int]]:
     objects = [c for c in cue.children if c.dep_ in ("dobj", "nsubj") and c.i > cue.i]
     if not objects:
         return []
-    first = min(objects[0].subtree, key=lambda t: t.i)
+    first = objects[0].left_edge
     complement = [
         c for c in cue.children if c.i > objects[0].i and c.dep_ == "prep" and c.lower_ == "as"
     ]
@@ -277,7 +278,7 @@ def _characterisations(cue: Any) -> list[tuple[int, int]]:
         ]
     if not complement:
         return []
-    last = max(complement[0].subtree, key=lambda t: t.i)
+    last = complement[0].right_edge
     tokens = list(cue.doc[first.i : last.i + 1])
     bounds = _tokens_span(tokens)
     return [bounds] if bounds is not None else []
@@ -304,7 +305,7 @@ def _sentence_final(cue: Any, sentence_span: Any) -> tuple[int, int] | None:
         return None  # ", adding the words ..." / ", written by ...": no speaker closes it
     if any(c.dep_ == "dobj" for c in cue.children):
         return None  # "..., fans say thanks": the verb has an object of its own
-    left = min([cue] + [t for s in subjects for t in s.subtree], key=lambda t: t.i)
+    left = min([cue] + [s.left_edge for s in subjects], key=lambda t: t.i)
     if left.i - 1 <= sentence_span.start or cue.doc[left.i - 1].text != ",":
         return None
     after = list(cue.doc[cue.i + 1 : sentence_span.end])

@@ -15,6 +15,7 @@ from newsgraph.model import Entity, Mention, SpeakerRef
 from newsgraph.quotes.attribute import phrase_bounds
 from newsgraph.quotes.cues import lexicon
 from newsgraph.quotes.doctext import text_of
+from newsgraph.quotes.mentions import Mentions, entity_at
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 MALE = frozenset({"he", "him", "his", "himself"})
@@ -40,32 +41,7 @@ class Spoken:
     head_lemma: str
 
 
-def _entity_at(entities: list[Entity], start: int, end: int) -> tuple[Entity, Mention] | None:
-    best: tuple[Entity, Mention] | None = None
-    for entity in entities:
-        if entity.is_source_agency:
-            continue
-        for mention in entity.mentions:
-            inside = mention.kind != "nested" and mention.start <= start and end <= mention.end
-            shorter = best is None or mention.end - mention.start < best[1].end - best[1].start
-            if inside and shorter:
-                best = (entity, mention)
-    return best
-
-
-def _entity_within(entities: list[Entity], start: int, end: int) -> tuple[Entity, Mention] | None:
-    """The longest entity mention inside a speaker phrase whose head the parse put elsewhere
-    ("Organiser the Workers' Front" headed by "Organiser")."""
-    best: tuple[Entity, Mention] | None = None
-    for entity in entities:
-        if entity.is_source_agency:
-            continue
-        for mention in entity.mentions:
-            inside = mention.kind not in ("nested", "pronoun") and start <= mention.start
-            longer = best is None or mention.end - mention.start > best[1].end - best[1].start
-            if inside and mention.end <= end and longer:
-                best = (entity, mention)
-    return best
+_entity_at = entity_at
 
 
 def _antecedent(entity: Entity, before: int) -> Mention | None:
@@ -136,6 +112,7 @@ def _named_subject_before(
     since: int | None = None,
     until: int | None = None,
     entities: list[Entity] | None = None,
+    mentions: Mentions | None = None,
 ) -> SpeakerRef | None:
     """The nearest earlier subject that is a named person ("Mayor Ana Costa visited ..."); with
     `since`/`until` (token indices), only main-clause subjects in that range whose gender (from
@@ -152,7 +129,10 @@ def _named_subject_before(
             continue
         start, end, named = phrase_bounds(token)
         token = doc[named]  # "Qatar's spokesman, Majed al-Ansari, said": the name
-        linked = _entity_at(entities or [], token.idx, token.idx + len(token.text))
+        if mentions is not None:
+            linked = mentions.at(token.idx, token.idx + len(token.text))
+        else:
+            linked = _entity_at(entities or [], token.idx, token.idx + len(token.text))
         is_person = linked is not None and linked[0].type in PERSON_TYPES
         name = text_of(doc)[start:end]
         known = token.text[:1].isupper() and any(
@@ -169,7 +149,7 @@ def _named_subject_before(
     return None
 
 
-def _body_subject_before(pronoun: Any, entities: list[Entity]) -> SpeakerRef | None:
+def _body_subject_before(pronoun: Any, mentions: Mentions) -> SpeakerRef | None:
     """The nearest earlier subject in the last sentences that "it" or "they" can stand for:
     a named body, or a plural noun phrase for "they" ("Nurses at the hospital walked out").
     The actors stage's type decides first, then a body noun, then spaCy's label."""
@@ -178,7 +158,7 @@ def _body_subject_before(pronoun: Any, entities: list[Entity]) -> SpeakerRef | N
     for token in reversed(doc[_recent_start(pronoun) : pronoun.sent.start]):
         if not _main_clause_subject(token) or token.pos_ == "PRON":
             continue
-        linked = _entity_at(entities, token.idx, token.idx + len(token.text))
+        linked = mentions.at(token.idx, token.idx + len(token.text))
         if linked is not None:
             body = linked[0].type in GROUP_TYPES
         elif _is_body(token):
@@ -198,7 +178,7 @@ def _body_subject_before(pronoun: Any, entities: list[Entity]) -> SpeakerRef | N
     return None
 
 
-def _fallback(pronoun: Any, history: list[Spoken], entities: list[Entity]) -> SpeakerRef | None:
+def _fallback(pronoun: Any, history: list[Spoken], mentions: Mentions) -> SpeakerRef | None:
     """The nearest named person subject before a he/she, or the nearest body subject of the
     last sentences before an it/they; else the most recent compatible speaker, else the
     nearest compatible name before the pronoun."""
@@ -206,7 +186,7 @@ def _fallback(pronoun: Any, history: list[Spoken], entities: list[Entity]) -> Sp
     subject = (
         _named_subject_before(pronoun, history)
         if wants_person
-        else _body_subject_before(pronoun, entities)
+        else _body_subject_before(pronoun, mentions)
     )
     if subject is not None:
         return subject
@@ -223,24 +203,31 @@ def _fallback(pronoun: Any, history: list[Spoken], entities: list[Entity]) -> Sp
 
 
 def resolve_speaker(
-    doc: Any, bounds: tuple[int, int, int], entities: list[Entity], history: list[Spoken]
+    doc: Any,
+    bounds: tuple[int, int, int],
+    entities: list[Entity],
+    history: list[Spoken],
+    mentions: Mentions | None = None,
 ) -> Spoken:
-    """The speaker reference for a phrase, linked to an entity where one matches."""
+    """The speaker reference for a phrase, linked to an entity where one matches (`mentions`:
+    the document's `Mentions` of `entities`, kept by a caller that resolves many speakers)."""
+    if mentions is None or mentions.entities is not entities:
+        mentions = Mentions(doc, entities)
     start, end, head_index = bounds
     head = doc[head_index]
     text = text_of(doc)
-    found = _entity_at(entities, head.idx, head.idx + len(head.text))
+    found = mentions.at(head.idx, head.idx + len(head.text))
     if head.pos_ == "PRON":
         if head.lower_ in PERSON_PRONOUNS:
             # Subject continuity beats recency: in "Okafor asked donors to help Lindqvist. He
             # described ...", "he" is Okafor (whatever the coreference guessed).
             subject = _named_subject_before(
-                head, history, _recent_start(head), head.sent.start, entities
+                head, history, _recent_start(head), head.sent.start, entities, mentions
             )
             if subject is not None and subject.start is not None and subject.end is not None:
                 name = doc.char_span(subject.start, subject.end, alignment_mode="expand")
                 root = name.root if name is not None else head
-                linked = _entity_at(entities, root.idx, root.idx + len(root.text))
+                linked = mentions.at(root.idx, root.idx + len(root.text))
                 if linked is None or found is None or linked[0].id != found[0].id:
                     entity_id = linked[0].id if linked is not None else None
                     ref = SpeakerRef(entity_id, subject.text, subject.start, subject.end)
@@ -256,12 +243,12 @@ def resolve_speaker(
                 ref = SpeakerRef(entity.id, entity.name, start, end)
             return Spoken(ref, entity.type in PERSON_TYPES, head.lemma_.lower())
         if head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
-            earlier = _fallback(head, history, entities)
+            earlier = _fallback(head, history, mentions)
             if earlier is not None:
                 return Spoken(earlier, head.lower_ in PERSON_PRONOUNS, head.lemma_.lower())
         return Spoken(SpeakerRef(None, text[start:end], start, end), False, head.lemma_.lower())
     if found is None:
-        found = _entity_within(entities, start, end)
+        found = mentions.within(start, end)
     entity_id = found[0].id if found is not None else None
     if entity_id is None and head.pos_ == "NOUN":
         # "the ministry" after "Kenya's health ministry": the same speaker, named shorter.

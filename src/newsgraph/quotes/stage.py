@@ -16,6 +16,7 @@ from newsgraph.model import Analysis, Entity, Quote, Sentence
 from newsgraph.quotes.attribute import attribute
 from newsgraph.quotes.detect import Found, detect_marked, mark_index, paragraphs_of
 from newsgraph.quotes.indirect import detect_indirect
+from newsgraph.quotes.mentions import Mentions
 from newsgraph.quotes.resolve import Spoken, resolve_speaker
 
 
@@ -75,16 +76,17 @@ class QuoteStage:
         paragraphs = {p: (lo, hi) for lo, hi, p in order}
         previous_paragraph = {p: order[i - 1][2] for i, (_, _, p) in enumerate(order) if i}
         marks = mark_index(marked)
+        mentions = Mentions(doc, entities)
         history: list[Spoken] = []
         last_in_paragraph: dict[int, Quote] = {}
         for item, quote in zip(found, quotes, strict=True):
-            result = attribute(doc, sentences, item, marks, entities)
+            result = attribute(doc, sentences, item, marks, entities, mentions)
             if result is not None:
                 quote.cue, quote.via = result.cue, result.via
                 if result.cue_token is not None:
                     quote.cue_start = doc[result.cue_token].idx
                 if result.speaker is not None:
-                    spoken = resolve_speaker(doc, result.speaker, entities, history)
+                    spoken = resolve_speaker(doc, result.speaker, entities, history, mentions)
                     quote.speaker = spoken.ref
                     history.append(spoken)
             if quote.speaker is None and item.split_from is not None:
