@@ -33,6 +33,9 @@ WALL_CLOCK_CAP = 300.0
 """Seconds after which the clients stop even if they have requests left."""
 TARGET_MS = 200.0
 EXTRA_RUNS = 20
+SINGLE_RUNS = 40
+"""Requests in a row per target endpoint for its server CPU per request (CPU time is counted
+in clock ticks of 10 ms, so a few requests would not do)."""
 
 
 def fill(path: Path, n_clusters: int) -> dict[str, object]:
@@ -77,7 +80,15 @@ def fill_cluster_codes(path: Path) -> None:
 
 def server_cpu_seconds(pid: int) -> float:
     """CPU seconds used so far by a process and its descendants (Linux /proc; 0 elsewhere): the
-    server's cost per request, which a busy shared machine does not inflate as it does latency."""
+    server's cost per request, which a busy shared machine does not inflate as it does latency.
+    A descendant that ended (a server worker restarted) stays counted in its parent's children
+    times."""
+    return sum(server_processes(pid).values())
+
+
+def server_processes(pid: int) -> dict[int, float]:
+    """A process and its descendants (Linux /proc) -> CPU seconds of each, its ended children's
+    included."""
     parents: dict[int, int] = {}
     ticks: dict[int, int] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
@@ -87,12 +98,12 @@ def server_cpu_seconds(pid: int) -> float:
             continue
         child = int(stat.parent.name)
         parents[child] = int(fields[1])
-        ticks[child] = int(fields[11]) + int(fields[12])  # utime + stime
+        ticks[child] = sum(int(f) for f in fields[11:15])  # utime, stime, cutime, cstime
     family, changed = {pid}, True
     while changed:
         grown = family | {c for c, p in parents.items() if p in family}
         changed, family = grown != family, grown
-    return sum(ticks.get(p, 0) for p in family) / os.sysconf("SC_CLK_TCK")
+    return {p: ticks.get(p, 0) / os.sysconf("SC_CLK_TCK") for p in family}
 
 
 def free_port() -> int:
@@ -142,6 +153,15 @@ def client(
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         results.append((name, (time.perf_counter() - start) * 1000, status))
     conn.close()
+
+
+def one_at_a_time(port: int, path: str, pid: int) -> tuple[float, float]:
+    """Median latency and server CPU per request of SINGLE_RUNS requests in a row."""
+    times: list[tuple[str, float, int]] = []
+    before = server_cpu_seconds(pid)
+    client(port, [("", path)], SINGLE_RUNS, SEED, time.monotonic() + WALL_CLOCK_CAP, times)
+    cpu = server_cpu_seconds(pid) - before
+    return statistics.median(ms for _, ms, _ in times), 1000 * cpu / SINGLE_RUNS
 
 
 def result_size(body: bytes) -> str:
@@ -233,17 +253,22 @@ def main() -> int:
             for i in range(args.clients)
         ]
         started = time.perf_counter()
+        processes = set(server_processes(server.pid))
         cpu_before = server_cpu_seconds(server.pid)
+        client_before = time.process_time()
         for t in threads:
             t.start()
         for t in threads:
             t.join()
         seconds = time.perf_counter() - started
         server_cpu = server_cpu_seconds(server.pid) - cpu_before
+        client_cpu = time.process_time() - client_before
         alone: list[tuple[str, float, int]] = []
         for _ in range(EXTRA_RUNS):
             for p in extras:
                 client(port, [p], 1, SEED, time.monotonic() + WALL_CLOCK_CAP, alone)
+        single = {name: one_at_a_time(port, path, server.pid) for name, path in paths}
+        restarted = processes - set(server_processes(server.pid))
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -252,10 +277,13 @@ def main() -> int:
         f"server: newsgraph serve --workers {args.workers}; {os.cpu_count()} CPU(s), load average "
         f"{os.getloadavg()[0]:.1f} after the run"
     )
+    if restarted:
+        print(f"WARNING: server processes {sorted(restarted)} ended during the run (restarted)")
     print(
         f"\n{len(results)} requests from {args.clients} concurrent clients in {seconds:.1f} s "
         f"({len(results) / seconds:.0f} requests/s); server CPU {server_cpu:.1f} s, "
-        f"{1000 * server_cpu / max(1, len(results)):.1f} ms per request\n"
+        f"{1000 * server_cpu / max(1, len(results)):.1f} ms per request; the clients' own CPU "
+        f"(on the same cores) {1000 * client_cpu / max(1, len(results)):.1f} ms per request\n"
     )
     print("| endpoint | requests | p50 | p95 | max | errors |")
     print("|---|---:|---:|---:|---:|---:|")
@@ -273,6 +301,14 @@ def main() -> int:
             f"| {name} | {len(times)} | {statistics.median(times):.0f} ms | {p95:.0f} ms "
             f"| {max(times):.0f} ms | {failed} |"
         )
+    print(
+        f"\nthe same endpoints one request at a time ({SINGLE_RUNS} each; server CPU per request "
+        "varies less with other load on the machine than latency does):\n"
+    )
+    print("| endpoint | p50 | server CPU per request |")
+    print("|---|---:|---:|")
+    for name, (p50, cpu_ms) in single.items():
+        print(f"| {name} | {p50:.0f} ms | {cpu_ms:.1f} ms |")
     print(f"\nheavier pages, one request at a time ({EXTRA_RUNS} each):\n")
     print("| endpoint | p50 | p95 | errors |")
     print("|---|---:|---:|---:|")

@@ -67,3 +67,13 @@ def test_ents_match_the_doc(nlp: Any, text: str) -> None:
     doc = nlp(text)
     assert ents_of(doc) == [(e.start, e.end, e.label_, e.start_char, e.end_char) for e in doc.ents]
     assert ents_of(doc) is ents_of(doc)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_syntax_root_is_the_spans(nlp: Any, text: str) -> None:
+    doc = nlp(text)
+    syntax = Syntax(doc)
+    assert syntax.space == [t.is_space for t in doc]
+    for start in range(len(doc)):
+        for end in range(start + 1, min(len(doc), start + 6) + 1):
+            assert syntax.root(start, end) == doc[start:end].root.i

@@ -12,7 +12,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 KEY = "newsgraph.words"
 
@@ -79,38 +79,154 @@ def words_of(doc: Any) -> Words:
 
 SYNTAX_KEY = "newsgraph.syntax"
 
+_NAMES: dict[int, str] = {}
+"""Strings of the hashes read so far (dependency labels, tags, lemmas). A string's hash is the
+same in every StringStore, so one table serves every Doc and model."""
+
+MAX_NAMES = 1 << 18
+"""Past this many strings the table starts afresh."""
+
+_SYNTAX_COLUMNS = (
+    "head", "sent_start", "dep", "pos", "tag", "lemma", "alpha", "punct", "stop", "space"
+)  # fmt: skip
+
 
 class Syntax:
     """The parse of one Doc as lists indexed by token number: what `Token.head.i`, `.dep_`,
     `.pos_`, `.tag_`, `.lemma_`, `.is_alpha`, `.is_punct`, `.is_stop` and `.is_sent_start`
     give, read in one array call (rules that look at the words around every name asked the
-    Doc for Token objects hundreds of thousands of times per document)."""
+    Doc for Token objects hundreds of thousands of times per document). Each list is made on
+    its first use: most documents need only a few of them."""
 
-    __slots__ = ("alpha", "dep", "head", "lemma", "pos", "punct", "sent_start", "stop", "tag")
+    __slots__ = ("_columns", "_governors", "_rows", "_strings")
 
     def __init__(self, doc: Any) -> None:
-        from spacy.attrs import DEP, HEAD, IS_ALPHA, IS_PUNCT, IS_STOP, LEMMA, POS, SENT_START, TAG
+        from spacy.attrs import (
+            DEP,
+            HEAD,
+            IS_ALPHA,
+            IS_PUNCT,
+            IS_SPACE,
+            IS_STOP,
+            LEMMA,
+            POS,
+            SENT_START,
+            TAG,
+        )
 
-        attrs = [HEAD, SENT_START, DEP, POS, TAG, LEMMA, IS_ALPHA, IS_PUNCT, IS_STOP]
-        rows = doc.to_array(attrs).reshape(len(doc), len(attrs))
-        strings = doc.vocab.strings
-        seen: dict[int, str] = {}
-        # HEAD (an offset) and SENT_START (1, 0 or -1) are signed: the array is unsigned
-        offsets = rows[:, 0].astype("int64").tolist()
-        self.head: Sequence[int] = array("q", [i + o for i, o in enumerate(offsets)])
-        """The token number of each token's syntactic head (a root is its own head)."""
-        self.sent_start: list[bool] = [s == 1 for s in rows[:, 1].astype("int64").tolist()]
-        """`Token.is_sent_start` as a truth value (its None, "not set", reads as False)."""
-        self.dep: list[str] = [_string(strings, seen, h) for h in rows[:, 2].tolist()]
-        self.pos: list[str] = [_string(strings, seen, h) for h in rows[:, 3].tolist()]
-        self.tag: list[str] = [_string(strings, seen, h) for h in rows[:, 4].tolist()]
-        self.lemma: list[str] = [_string(strings, seen, h) for h in rows[:, 5].tolist()]
-        self.alpha: list[bool] = [bool(f) for f in rows[:, 6].tolist()]
-        self.punct: list[bool] = [bool(f) for f in rows[:, 7].tolist()]
-        self.stop: list[bool] = [bool(f) for f in rows[:, 8].tolist()]
+        attrs = [HEAD, SENT_START, DEP, POS, TAG, LEMMA, IS_ALPHA, IS_PUNCT, IS_STOP, IS_SPACE]
+        self._rows = doc.to_array(attrs).reshape(len(doc), len(attrs))
+        self._strings = doc.vocab.strings
+        self._columns: dict[str, Any] = {}
+        self._governors: set[int] | None = None
 
     def __len__(self) -> int:
-        return len(self.dep)
+        return int(self._rows.shape[0])
+
+    def _column(self, name: str) -> Any:
+        column = self._columns.get(name)
+        if column is None:
+            column = self._columns[name] = self._read(
+                name, self._rows[:, _SYNTAX_COLUMNS.index(name)]
+            )
+        return column
+
+    def _read(self, name: str, values: Any) -> Any:
+        if name == "head":  # an offset from the token, signed in an unsigned array
+            import numpy
+
+            heads = numpy.arange(len(values), dtype="int64") + values.astype("int64")
+            return array("q", heads.tobytes())
+        if name == "sent_start":  # 1, 0 (not set) or -1, signed in an unsigned array
+            return (values.astype("int64") == 1).tolist()
+        if name in {"alpha", "punct", "stop", "space"}:
+            return (values != 0).tolist()
+        global _NAMES
+        names = _NAMES  # a table is only ever added to: another thread may start a new one
+        if len(names) > MAX_NAMES:
+            names = _NAMES = {}
+        hashes = values.tolist()
+        for h in set(hashes).difference(names):
+            names[h] = self._strings[h]
+        return list(map(names.__getitem__, hashes))
+
+    @property
+    def head(self) -> Sequence[int]:
+        """The token number of each token's syntactic head (a root is its own head)."""
+        return cast("Sequence[int]", self._column("head"))
+
+    @property
+    def sent_start(self) -> list[bool]:
+        """`Token.is_sent_start` as a truth value (its None, "not set", reads as False)."""
+        return cast("list[bool]", self._column("sent_start"))
+
+    @property
+    def dep(self) -> list[str]:
+        return cast("list[str]", self._column("dep"))
+
+    @property
+    def pos(self) -> list[str]:
+        return cast("list[str]", self._column("pos"))
+
+    @property
+    def tag(self) -> list[str]:
+        return cast("list[str]", self._column("tag"))
+
+    @property
+    def lemma(self) -> list[str]:
+        return cast("list[str]", self._column("lemma"))
+
+    @property
+    def alpha(self) -> list[bool]:
+        return cast("list[bool]", self._column("alpha"))
+
+    @property
+    def punct(self) -> list[bool]:
+        return cast("list[bool]", self._column("punct"))
+
+    @property
+    def stop(self) -> list[bool]:
+        return cast("list[bool]", self._column("stop"))
+
+    @property
+    def space(self) -> list[bool]:
+        return cast("list[bool]", self._column("space"))
+
+    def root(self, start: int, end: int) -> int:
+        """The token number of `doc[start:end].root`, by spaCy's own rule: a sentence root in
+        the span, else the token nearest the sentence root whose head lies outside the span
+        (the first of equals; spaces and punctuation without dependants count as farthest),
+        else the first token."""
+        head = self.head
+        for i in range(start, end):
+            if head[i] == i:
+                return i
+        best, root = len(self), -1
+        for i in range(start, end):
+            if start <= head[i] < end:
+                continue
+            steps = self._steps_to_root(i)
+            if steps < best:
+                best, root = steps, i
+        return start if root == -1 else root
+
+    def _steps_to_root(self, i: int) -> int:
+        n, head = len(self), self.head
+        if (self.space[i] or self.punct[i]) and i not in self._heads():
+            return n - 1
+        steps = 0
+        while head[i] != i:
+            i = head[i]
+            steps += 1
+            if steps >= n:
+                raise RuntimeError("the parse has a cycle of heads")
+        return steps
+
+    def _heads(self) -> set[int]:
+        """The tokens that are some other token's head (have dependants)."""
+        if self._governors is None:
+            self._governors = {h for i, h in enumerate(self.head) if h != i}
+        return self._governors
 
 
 def syntax_of(doc: Any) -> Syntax:

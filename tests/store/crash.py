@@ -164,8 +164,8 @@ def consistency_problems(store: Store) -> list[str]:
 
 
 def per_cluster_rows(store: Store) -> dict[str, tuple[list[Any], set[Any]]]:
-    """`cluster_codes` and `cluster_participants` as stored (every row, duplicates kept) and as
-    recomputed here from event links and event participants."""
+    """`cluster_codes`, `cluster_participants` and `cluster_dyads` as stored (every row,
+    duplicates kept) and as recomputed here from event links and event participants."""
     link, p = s.event_links, s.event_participants
     cc, cp = s.cluster_codes, s.cluster_participants
     with store.engine.connect() as conn:
@@ -181,6 +181,11 @@ def per_cluster_rows(store: Store) -> dict[str, tuple[list[Any], set[Any]]]:
             tuple(r)
             for r in conn.execute(select(cp.c.cluster_id, cp.c.global_entity_id, cp.c.side))
         ]
+        cd = s.cluster_dyads
+        dyads = [
+            (r.source, r.target, bool(r.joint), r.cluster_id)
+            for r in conn.execute(select(cd.c.source, cd.c.target, cd.c.joint, cd.c.cluster_id))
+        ]
     linked = [(cluster_of[r.event_id], r) for r in participants if r.event_id in cluster_of]
     return {
         "cluster_codes": (
@@ -195,7 +200,24 @@ def per_cluster_rows(store: Store) -> dict[str, tuple[list[Any], set[Any]]]:
             entities,
             {(c, r.global_entity_id, r.side) for c, r in linked if r.global_entity_id is not None},
         ),
+        "cluster_dyads": (dyads, expected_dyads(linked)),
     }
+
+
+def expected_dyads(linked: list[tuple[int, Any]]) -> set[tuple[str, str, bool, int]]:
+    """`cluster_dyads` by its definition: per cluster and side the keys (countries and the first
+    three characters of codes) of its members' participants; actor key x recipient key, and two
+    different actor keys as a joint action."""
+    keys: dict[tuple[int, str], set[str]] = {}
+    for c, r in linked:
+        found = keys.setdefault((c, r.side), set())
+        found |= {v for v in (r.country, r.code[:3] if r.code else None) if v is not None}
+    out = set()
+    for (c, side), actors in keys.items():
+        if side == "actor":
+            out |= {(a, b, False, c) for a in actors for b in keys.get((c, "recipient"), ())}
+            out |= {(a, b, True, c) for a in actors for b in actors if a != b}
+    return out
 
 
 def per_cluster_problems(store: Store) -> list[str]:

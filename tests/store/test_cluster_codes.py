@@ -21,7 +21,7 @@ from sqlalchemy import Connection, inspect, select, text
 
 from newsgraph.query.filters import EventFilter, apply_filter, by_code, entity_ids
 from newsgraph.query.series import dyad
-from newsgraph.store import Store, migrations
+from newsgraph.store import Store, cluster_codes, migrations
 from newsgraph.store import schema as s
 
 from .crash import consistency_problems, per_cluster_problems, per_cluster_rows
@@ -85,12 +85,83 @@ def test_cluster_codes_migration_7_fills_the_table_from_an_older_store(tmp_path:
             conn.execute(text("DROP INDEX ix_event_clusters_window"))
             conn.execute(text("UPDATE meta SET value = '6' WHERE key = 'schema_version'"))
     with Store(url) as store:
-        assert store.schema_version == migrations.SCHEMA_VERSION == 7
+        assert store.schema_version == migrations.SCHEMA_VERSION
         stored, _ = per_cluster_rows(store)["cluster_codes"]
         assert expected and sorted(stored, key=repr) == sorted(expected, key=repr)
         with store.engine.connect() as conn:
             indexes = {i["name"] for i in inspect(conn).get_indexes("event_clusters")}
         assert "ix_event_clusters_window" in indexes
+
+
+def test_cluster_codes_migration_8_fills_cluster_dyads_from_an_older_store(store: Store) -> None:
+    for record in corpus(25, seed=5, versions=False):
+        store.add(record)
+    expected = per_cluster_rows(store)["cluster_dyads"][1]
+    with store.engine.begin() as conn:  # as version 7 left it: no such table, a shorter index
+        conn.execute(text("DROP TABLE cluster_dyads"))
+        conn.execute(text("DROP INDEX ix_cluster_participants_entity"))
+        conn.execute(
+            text(
+                "CREATE INDEX ix_cluster_participants_entity"
+                " ON cluster_participants (global_entity_id, date_start)"
+            )
+        )
+        conn.execute(text("UPDATE meta SET value = '7' WHERE key = 'schema_version'"))
+    store.close()
+    with Store(store.url) as store:
+        assert store.schema_version == migrations.SCHEMA_VERSION == 8
+        stored, _ = per_cluster_rows(store)["cluster_dyads"]
+        assert expected and any(joint for _, _, joint, _ in expected)
+        assert sorted(stored) == sorted(expected)
+        with store.engine.connect() as conn:
+            indexes = {
+                i["name"]: i["column_names"]
+                for i in inspect(conn).get_indexes("cluster_participants")
+            }
+        assert indexes["ix_cluster_participants_entity"] == [
+            "global_entity_id",
+            "date_start",
+            "cluster_id",
+        ]
+
+
+CRAFTED = [  # codes whose first letters are not their country, short codes, missing values
+    ("actor", "KENGOV", "KEN"),
+    ("actor", "IGOUNO", None),
+    ("actor", None, "UGA"),
+    ("actor", "RUSMIL", "UKR"),
+    ("recipient", "KE", None),
+    ("recipient", "FRAGOV", "FRA"),
+    ("recipient", "KENREB", "SOM"),
+]
+
+
+def test_cluster_codes_dyad_keys_the_same_in_python_and_in_sql(store: Store) -> None:
+    """`dyads` (the write path) and `derived_dyads` (rewrite, migration) agree on clusters
+    whose codes and countries disagree."""
+    code_rows = [
+        {"cluster_id": cluster, "side": side, "code": code, "country": country}
+        for cluster in (1, 2, 3)
+        for side, code, country in CRAFTED[: 3 + 2 * cluster]
+    ]
+    with store.engine.begin() as conn:
+        conn.execute(
+            s.event_clusters.insert(),
+            [{"id": i, "event_type": "CONSULT", "modality": "asserted"} for i in (1, 2, 3)],
+        )
+        conn.execute(s.cluster_codes.insert(), code_rows)
+        in_sql = {
+            (r.source, r.target, bool(r.joint), r.cluster_id)
+            for r in conn.execute(cluster_codes.derived_dyads())
+        }
+        conn.rollback()
+    in_python = {
+        tuple(d[c] for c in cluster_codes.DYAD_COLUMNS) for d in cluster_codes.dyads(code_rows)
+    }
+    assert in_python == in_sql
+    assert ("IGO", "KE", False, 3) in in_sql and ("RUS", "UKR", True, 2) in in_sql
+    assert ("KEN", "SOM", False, 3) in in_sql and ("KEN", "KEN", False, 3) in in_sql
+    assert not any(s == t for s, t, joint, _ in in_sql if joint)
 
 
 # --- the filters against the rule stated over events -------------------------------------------
@@ -182,10 +253,14 @@ def test_cluster_codes_dyads_match_their_events(filled: Store) -> None:
         for a, b in [
             ("FRA", "KEN"),
             ("KEN", "FRA"),
+            ("DEU", "GBR"),
+            ("UKR", "RUS"),
             ("DEUGOV", "GBR"),
             ("*GOV", "UKR"),
             ("FRA", "FRA"),
         ]:
+            keyed = "cluster_dyads" in str(dyad(conn, a, b).compile())
+            assert keyed == (len(a) == len(b) == 3 and "*" not in a + b and a != b), (a, b)
             a_act, a_rec = on_side(conn, rows, a, ["actor"]), on_side(conn, rows, a, ["recipient"])
             b_act, b_rec = on_side(conn, rows, b, ["actor"]), on_side(conn, rows, b, ["recipient"])
             expected = (a_act & b_rec) | (b_act & a_rec) | (a_act & b_act)

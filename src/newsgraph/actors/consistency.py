@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from newsgraph.actors.names import NameMention, is_title, name_tokens
+from newsgraph.actors.names import NameMention, name_key, name_tokens, title_at
 from newsgraph.fold import normalize_key
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.kb import KnowledgeBase
 from newsgraph.speech import verbs_with
+from newsgraph.words import syntax_of
 from newsgraph.words import words_of as token_words
 
 
@@ -58,18 +59,24 @@ speech-verb list, flag person_subject)."""
 def _person_evidence(doc: Any, m: NameMention) -> bool:
     """A title before the name ("Mr Key", "President Obama"), an appositive person noun
     ("their child, Gloria") or a speech verb it is the subject of ("Gloria said")."""
-    if m.tstart > 0 and is_title(doc[m.tstart - 1]):
+    if m.tstart > 0 and title_at(doc, m.tstart - 1):
         return True
-    head = doc[m.tend - 1]
-    if head.dep_ == "appos" and head.head.lemma_.lower() in PERSON_NOUNS:
+    syntax = syntax_of(doc)
+    dep, lemma, head = syntax.dep, syntax.lemma, m.tend - 1
+    governor = lemma[syntax.head[head]].lower()
+    if dep[head] == "appos" and governor in PERSON_NOUNS:
         return True
-    if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in head.children):
+    if any(dep[c.i] == "appos" and lemma[c.i].lower() in PERSON_NOUNS for c in doc[head].children):
         return True
-    return head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH_VERBS
+    return dep[head] == "nsubj" and governor in SPEECH_VERBS
 
 
 def _lone_names_are_groups(
-    doc: Any, mentions: list[NameMention], person_words: set[str], kb: KnowledgeBase
+    doc: Any,
+    mentions: list[NameMention],
+    person_words: set[str],
+    kb: KnowledgeBase,
+    texts: dict[int, str],
 ) -> None:
     """spaCy reads many one-word brands and bands as people ("Twitter", "Ryanair"). A one-word
     PERSON that is neither the first nor the last word of a fuller person name in the document,
@@ -77,18 +84,19 @@ def _lone_names_are_groups(
     it as a place ("Tuscany")."""
     lone: set[str] = set()
     for m in mentions:
-        words = name_tokens(_text(doc, m))
-        if m.label == "PERSON" and m.kb is None and len(words) == 1:
-            lone.add(words[0])
+        if m.label == "PERSON" and m.kb is None:
+            words = name_tokens(texts[id(m)])
+            if len(words) == 1:
+                lone.add(words[0])
     lone -= person_words
     if not lone:
         return
-    same = [(m, " ".join(name_tokens(_text(doc, m)))) for m in mentions]
+    same = [(m, name_key(texts[id(m)])) for m in mentions]
     confirmed = {key for m, key in same if key in lone and _person_evidence(doc, m)}
     places: dict[str, bool] = {}
     for m, key in same:
         if key in lone and key not in confirmed and m.label == "PERSON":
-            text = _text(doc, m)
+            text = texts[id(m)]
             if text not in places:
                 places[text] = _known_place(text, kb)
             m.label = "GPE" if places[text] else "ORG"
@@ -98,12 +106,16 @@ def consistent_types(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -
     """One type per name: a knowledge-base type wins; a name (or surname) that is a PERSON once
     is a PERSON everywhere unless it names a country or a capital; otherwise the majority."""
     _unknown_places_are_groups(doc, mentions, kb)
+    # each mention's words and key read once (the rules below ask for them again and again)
+    texts = {id(m): _text(doc, m) for m in mentions}
+    keys = {id(m): name_key(texts[id(m)]) for m in mentions}
     people = [
         m for m in mentions if m.label == "PERSON" and (m.kb is None or m.kb.type == "PERSON")
     ]
-    words_of = {id(m): name_tokens(_text(doc, m)) for m in people}
+    words_of = {id(m): name_tokens(texts[id(m)]) for m in people}
     fuller = [w for w in words_of.values() if len(w) > 1]
-    _lone_names_are_groups(doc, mentions, {w[-1] for w in fuller} | {w[0] for w in fuller}, kb)
+    person_names = {w[-1] for w in fuller} | {w[0] for w in fuller}
+    _lone_names_are_groups(doc, mentions, person_names, kb, texts)
     person_words: set[str] = set()
     for m in people:
         words = words_of[id(m)]
@@ -111,13 +123,13 @@ def consistent_types(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -
             person_words.update({" ".join(words), words[-1]})
     votes: dict[str, Counter[str]] = {}
     for m in mentions:
-        votes.setdefault(m.key(doc), Counter())[m.label] += 1
+        votes.setdefault(keys[id(m)], Counter())[m.label] += 1
     for m in mentions:
         if m.kb is not None:
             m.label = m.kb.type
             continue
-        key = m.key(doc)
-        text = _text(doc, m)
+        key = keys[id(m)]
+        text = texts[id(m)]
         place = kb.country_by_name(text) is not None or kb.country_by_capital(text) is not None
         if key in person_words and not place and m.label in {"GPE", "LOC", "ORG", "NORP", "FAC"}:
             m.label = "PERSON"

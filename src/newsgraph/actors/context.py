@@ -28,12 +28,14 @@ from dataclasses import dataclass, replace
 from typing import Any, Final, Literal
 
 from newsgraph.actors.coding import compose_code
+from newsgraph.actors.names import token_span
 from newsgraph.annotate import parsed_doc
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.kb import KnowledgeBase
 from newsgraph.kb.codes import TRANSNATIONAL
 from newsgraph.model import Analysis, Diagnostic, Entity, Participant, Span
 from newsgraph.spans import SpanIndex
+from newsgraph.words import ents_of, syntax_of, words_of
 
 ContextSource = Literal["dateline", "document"]
 
@@ -111,42 +113,50 @@ ELSEWHERE = frozenset({"to", "into", "toward", "towards", "against"})
 ("fled to Minsk", "sent back to Bulgaria"), whom an act targets ("sanctions against Nigeria")."""
 
 
-def _elsewhere(ent: Any) -> bool:
-    head = ent.root.head
-    return bool(ent.root.dep_ == "pobj" and head.lower_ in ELSEWHERE)
+def _elsewhere(doc: Any, start: int, end: int) -> bool:
+    syntax = syntax_of(doc)
+    root = syntax.root(start, end)
+    return bool(syntax.dep[root] == "pobj" and words_of(doc).lower[syntax.head[root]] in ELSEWHERE)
 
 
-def _people_noun(span: Any, people: bool) -> bool:
+def _people_noun(doc: Any, start: int, end: int, people: bool) -> bool:
     """ "(ethnic) Hungarians" names a people wherever they live; only "Hungarian" as a modifier
     ("the Hungarian police", "Iraqi Kurds") places the story."""
-    return bool(people and len(span) == 1 and span.root.dep_ not in {"amod", "compound"})
+    if not (people and end - start == 1):
+        return False
+    syntax = syntax_of(doc)
+    return syntax.dep[syntax.root(start, end)] not in {"amod", "compound"}
 
 
-def _named_places(analysis: Analysis, entities: list[Entity], kb: KnowledgeBase) -> list[Any]:
-    """(span, country, is a people) for every place and people the text names: the actor stage's own place
-    entities (the small model mislabels "Yerevan" or "Baku"), then spaCy's remaining place and
-    demonym names ("Azerbaijani troops": a modifier, no entity of its own)."""
+def _named_places(
+    analysis: Analysis, entities: list[Entity], kb: KnowledgeBase
+) -> list[tuple[tuple[int, int], str, bool]]:
+    """((first token, after last), country, is a people) for every place and people the text
+    names: the actor stage's own place entities (the small model mislabels "Yerevan" or
+    "Baku"), then spaCy's remaining place and demonym names ("Azerbaijani troops": a modifier,
+    no entity of its own)."""
     doc = parsed_doc(analysis, "actors")
-    found: list[Any] = []
+    found: list[tuple[tuple[int, int], str, bool]] = []
     taken: list[tuple[int, int]] = []
     for entity in entities:
         if entity.type not in PLACE_TYPES | {"NORP"}:
             continue
+        country = entity.country or _country_of_name(entity.name, kb)
         for m in entity.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            country = entity.country or _country_of_name(entity.name, kb)
-            if span is not None and len(span) and country is not None:
-                found.append((span, country, entity.type == "NORP"))
+            tokens = token_span(doc, m.start, m.end)
+            if tokens is not None and tokens[1] > tokens[0] and country is not None:
+                found.append((tokens, country, entity.type == "NORP"))
                 taken.append((m.start, m.end))
     index = SpanIndex.of_spans(taken)
-    for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS:
+    words = words_of(doc)
+    for ent in ents_of(doc):
+        if ent.label not in PLACE_LABELS:
             continue
         if index.overlaps(ent.start_char, ent.end_char):
             continue
-        country = _country_of_name(ent.text, kb)
+        country = _country_of_name(words.span_text(ent.start, ent.end), kb)
         if country is not None:
-            found.append((ent, country, ent.label_ == "NORP"))
+            found.append(((ent.start, ent.end), country, ent.label == "NORP"))
     return found
 
 
@@ -171,12 +181,13 @@ BRIEF_SENTENCES = 2
 country it names is the whole evidence there is, so one name settles it."""
 
 
-def _foreign_post(span: Any) -> bool:
+def _foreign_post(doc: Any, start: int, end: int) -> bool:
     """ "the Peruvian embassy", "Peru's ambassador": the country owns a post abroad."""
-    root = span.root
+    syntax = syntax_of(doc)
+    root = syntax.root(start, end)
     return bool(
-        root.dep_ in {"amod", "compound", "poss", "nmod"}
-        and root.head.lemma_.lower() in FOREIGN_POSTS
+        syntax.dep[root] in {"amod", "compound", "poss", "nmod"}
+        and syntax.lemma[syntax.head[root]].lower() in FOREIGN_POSTS
     )
 
 
@@ -225,11 +236,12 @@ def find_context(
         return None
     counts: Counter[str] = Counter()
     names: dict[str, Counter[str]] = {}
-    for span, country, people in _named_places(analysis, entities, kb):
-        if _elsewhere(span) or _people_noun(span, people) or _foreign_post(span):
+    doc, words = analysis.doc, words_of(analysis.doc)
+    for (s, e), country, people in _named_places(analysis, entities, kb):
+        if _elsewhere(doc, s, e) or _people_noun(doc, s, e, people) or _foreign_post(doc, s, e):
             continue
         counts[country] += 1
-        names.setdefault(country, Counter())[span.text] += 1
+        names.setdefault(country, Counter())[words.span_text(s, e)] += 1
     for official in _officials(entities, kb):
         assert official.country is not None
         counts[official.country] += 1
@@ -272,9 +284,12 @@ def _envoy_at_host(analysis: Analysis, entity: Entity) -> bool:
     doc = analysis.doc
     if doc is None:
         return False
+    syntax = syntax_of(doc)
     for m in entity.mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and span.root.head.lemma_.lower() in HOST_ACTS:
+        tokens = token_span(doc, m.start, m.end)
+        if tokens is None:
+            continue
+        if syntax.lemma[syntax.head[syntax.root(*tokens)]].lower() in HOST_ACTS:
             return True
     return False
 

@@ -10,16 +10,19 @@ unless the pronoun is in that quotation too, and never to a co-argument of its o
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from newsgraph.actors.lexicon import lexicon
+from newsgraph.actors.names import token_span
 from newsgraph.actors.roles import _np_after
 from newsgraph.annotate import parsed_doc
 from newsgraph.kb import KnowledgeBase
 from newsgraph.model import Analysis, Entity, Mention
+from newsgraph.spans import SpanIndex
+from newsgraph.words import syntax_of, words_of
 
 MAX_SENTENCES_BACK = 3
 """How far back (in sentences) a pronoun may find its antecedent."""
@@ -52,17 +55,21 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in QUOTE_PAIRS.finditer(text)]
 
 
-def _inside(regions: list[tuple[int, int]], start: int) -> tuple[int, int] | None:
-    """The quoted region holding `start` (regions are in order and disjoint: a binary search)."""
-    index = bisect_right(regions, start, key=lambda r: r[0]) - 1
+def _inside(
+    regions: list[tuple[int, int]], starts: list[int], start: int
+) -> tuple[int, int] | None:
+    """The quoted region holding `start` (regions are in order and disjoint, `starts` their
+    starts: a binary search)."""
+    index = bisect_right(starts, start) - 1
     if index >= 0 and start < regions[index][1]:
         return regions[index]
     return None
 
 
-def _sentence_index(analysis: Analysis, offset: int) -> int | None:
-    """The index of the sentence holding `offset` (a binary search: sentences are in order)."""
-    index = bisect_right(analysis.sentences, offset, key=lambda s: s.start) - 1
+def _sentence_index(analysis: Analysis, starts: list[int], offset: int) -> int | None:
+    """The index of the sentence holding `offset` (a binary search over `starts`, the
+    sentences' starts: sentences are in order)."""
+    index = bisect_right(starts, offset) - 1
     if index >= 0 and offset < analysis.sentences[index].end:
         return index
     return None
@@ -82,16 +89,17 @@ def _gender(entity: Entity, votes: dict[int, Counter[str]]) -> str | None:
 
 def _anchors(analysis: Analysis, people: list[Entity]) -> list[_Anchor]:
     doc = parsed_doc(analysis, "actors")
+    syntax = syntax_of(doc)
     anchors: list[_Anchor] = []
+    starts = [s.start for s in analysis.sentences]
     for entity in people:
         for m in entity.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            sentence = _sentence_index(analysis, m.start)
-            if span is None or sentence is None:
+            tokens = token_span(doc, m.start, m.end)
+            sentence = _sentence_index(analysis, starts, m.start)
+            if tokens is None or sentence is None:
                 continue
-            anchors.append(
-                _Anchor(entity, m.start, m.end, span.root.dep_ in SUBJECT_DEPS, sentence)
-            )
+            subject = syntax.dep[syntax.root(*tokens)] in SUBJECT_DEPS
+            anchors.append(_Anchor(entity, m.start, m.end, subject, sentence))
     return sorted(anchors, key=lambda a: a.start)
 
 
@@ -102,26 +110,37 @@ def resolve_pronouns(analysis: Analysis, entities: list[Entity]) -> None:
     if not people:
         return
     regions = quote_regions(analysis.text)
+    region_starts = [r[0] for r in regions]
+    sentence_starts = [s.start for s in analysis.sentences]
     votes: dict[int, Counter[str]] = {}  # by object: ids are given after resolution
     pronouns = lexicon().pronouns
+    # The anchors in order of their start (a pronoun's own anchor goes after those that start
+    # where it does, as it came later): each pronoun looks only at the anchors from the first
+    # sentence it may reach back to up to itself, not at all of them (quadratic in long texts).
     anchors = _anchors(analysis, people)
-    for token in doc:
-        gender = pronouns.get(token.lower_)
-        sentence = _sentence_index(analysis, token.idx) if gender else None
-        if gender is None or sentence is None:
+    starts = [a.start for a in anchors]
+    words, dep = words_of(doc), syntax_of(doc).dep
+    for i, lower in enumerate(words.lower):
+        gender = pronouns.get(lower)
+        if not gender:
             continue
-        quote = _inside(regions, token.idx)
+        idx = words.start[i]
+        sentence = _sentence_index(analysis, sentence_starts, idx)
+        if sentence is None:
+            continue
+        quote = _inside(regions, region_starts, idx)
         best: tuple[float, int, Entity] | None = None
-        for anchor in anchors:
-            if anchor.start >= token.idx or sentence - anchor.sentence > MAX_SENTENCES_BACK:
+        reach = analysis.sentences[max(0, sentence - MAX_SENTENCES_BACK)].start
+        for anchor in anchors[bisect_left(starts, reach) : bisect_left(starts, idx)]:
+            if anchor.start >= idx or sentence - anchor.sentence > MAX_SENTENCES_BACK:
                 continue
-            anchor_quote = _inside(regions, anchor.start)
+            anchor_quote = _inside(regions, region_starts, anchor.start)
             if anchor_quote is not None and anchor_quote != quote:
                 continue
             known = _gender(anchor.entity, votes)
             if known is not None and known != gender:
                 continue
-            if anchor.sentence == sentence and _same_clause_argument(doc, anchor, token):
+            if anchor.sentence == sentence and _same_clause_argument(doc, anchor, i):
                 continue
             score = -SENTENCE_DISTANCE_COST * (sentence - anchor.sentence)
             score += SUBJECT_BONUS if anchor.subject else 0.0
@@ -130,18 +149,23 @@ def resolve_pronouns(analysis: Analysis, entities: list[Entity]) -> None:
                 best = candidate
         if best is not None:
             entity = best[2]
-            entity.mentions.append(Mention(token.idx, token.idx + len(token), "pronoun"))
+            end = words.end[i]
+            entity.mentions.append(Mention(idx, end, "pronoun"))
             votes.setdefault(id(entity), Counter())[gender] += 1
-            subject = token.dep_ in SUBJECT_DEPS
-            anchors.append(_Anchor(entity, token.idx, token.idx + len(token), subject, sentence))
+            subject = dep[i] in SUBJECT_DEPS
+            at = bisect_right(starts, idx)
+            starts.insert(at, idx)
+            anchors.insert(at, _Anchor(entity, idx, end, subject, sentence))
 
 
-def _same_clause_argument(doc: Any, anchor: _Anchor, pronoun: Any) -> bool:
-    """ "X met him": a non-reflexive object pronoun is not its own verb's subject."""
-    if pronoun.dep_ not in OBJECT_DEPS or pronoun.lower_.endswith("self"):
+def _same_clause_argument(doc: Any, anchor: _Anchor, pronoun: int) -> bool:
+    """ "X met him": a non-reflexive object pronoun (token number) is not its own verb's
+    subject."""
+    syntax = syntax_of(doc)
+    if syntax.dep[pronoun] not in OBJECT_DEPS or words_of(doc).lower[pronoun].endswith("self"):
         return False
-    span = doc.char_span(anchor.start, anchor.end, alignment_mode="expand")
-    return span is not None and span.root.head.i == pronoun.head.i
+    tokens = token_span(doc, anchor.start, anchor.end)
+    return tokens is not None and syntax.head[syntax.root(*tokens)] == syntax.head[pronoun]
 
 
 def _compatible(entity: Entity, country: str | None, head: str) -> bool:
@@ -161,22 +185,37 @@ def resolve_nominals(analysis: Analysis, entities: list[Entity], kb: KnowledgeBa
     """Add `Mention(kind="nominal")` for "the Syrian leader" / "the president" not next to a name."""
     doc = parsed_doc(analysis, "actors")
     named = sorted((m.start, m.end, e) for e in entities for m in e.mentions)
-    taken = [(m.start, m.end) for e in entities for m in e.mentions]
-    for token in doc:
-        if token.lower_ != "the" or _sentence_index(analysis, token.idx) is None:
+    named_starts = [s for s, _, _ in named]
+    taken = SpanIndex.of_spans([(m.start, m.end) for e in entities for m in e.mentions])
+    # which named mentions each (country, head) of a role phrase may refer to, found once per
+    # pair: a scan of all mentions for every role phrase was quadratic in long texts
+    fitting: dict[tuple[str | None, str], list[int]] = {}
+    words = words_of(doc)
+    sentence_starts = [s.start for s in analysis.sentences]
+    for i, lower in enumerate(words.lower):
+        if lower != "the":
             continue
-        role = _np_after(doc, token.i, kb)
+        idx = words.start[i]
+        if _sentence_index(analysis, sentence_starts, idx) is None:
+            continue
+        role = _np_after(doc, i, kb)
         if role is None:
             continue
-        end_span = doc.char_span(role.start, role.end, alignment_mode="expand")
-        if end_span is None or end_span[-1].tag_ in {"NNS", "NNPS"}:
+        tokens = token_span(doc, role.start, role.end)
+        if tokens is None or syntax_of(doc).tag[tokens[1] - 1] in {"NNS", "NNPS"}:
             continue
-        following = doc[end_span.end] if end_span.end < len(doc) else None
-        if following is not None and (following.text[:1].isupper() or following.text == ","):
+        following = words.texts[tokens[1]] if tokens[1] < len(words) else None
+        if following is not None and (following[:1].isupper() or following == ","):
             continue  # a title or apposition of a name: roles.py reads those
-        if any(s < role.end and role.start < e for s, e in taken):
+        if taken.overlaps(role.start, role.end):
             continue
         head = role.title.split()[-1]
-        previous = [e for s, _, e in named if s < token.idx and _compatible(e, role.country, head)]
-        if previous:
-            previous[-1].mentions.append(Mention(token.idx, role.end, "nominal"))
+        key = (role.country, head)
+        if key not in fitting:
+            fitting[key] = [
+                n for n, (_, _, e) in enumerate(named) if _compatible(e, role.country, head)
+            ]
+        candidates = fitting[key]
+        before = bisect_left(candidates, bisect_left(named_starts, idx))
+        if before:
+            named[candidates[before - 1]][2].mentions.append(Mention(idx, role.end, "nominal"))

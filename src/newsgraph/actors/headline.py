@@ -11,6 +11,7 @@ from typing import Any
 from newsgraph.actors.names import NameMention
 from newsgraph.kb import KnowledgeBase
 from newsgraph.model import Analysis
+from newsgraph.words import words_of
 
 TITLE_CASE_SHARE = 0.6
 """Share of a headline's longer words (4+ letters) that must be capitalised for title case."""
@@ -43,8 +44,10 @@ def headline_names(
     cased = [(s.start, s.end) for s in spans if s is not None and _title_case(s)]
     if not cased:
         return mentions
-    in_title = {t.i for s, e in cased for t in doc[s:e]}
-    body = {t.text for t in doc if t.i not in in_title and t.text[:1].isupper()}
+    in_title = {i for s, e in cased for i in range(s, e)}
+    words = words_of(doc)
+    texts = words.texts
+    body = {t for i, t in enumerate(texts) if t[:1].isupper() and i not in in_title}
     result: list[NameMention] = []
     for m in mentions:
         if m.tstart not in in_title or m.kb is not None or m.label not in {"PERSON", "ORG"}:
@@ -53,26 +56,26 @@ def headline_names(
         # cut at every word the story does not confirm: "Ruto Meets Museveni" -> Ruto, Museveni
         piece: list[int] = []
         for i in range(m.tstart, m.tend + 1):
-            if i < m.tend and _known(doc[i].text, body, kb):
+            if i < m.tend and _known(texts[i], body, kb):
                 piece.append(i)
                 continue
             if piece:
-                first, last = doc[piece[0]], doc[piece[-1]]
-                words = doc[piece[0] : piece[-1] + 1].text
+                first, last = piece[0], piece[-1]
+                name = words.span_text(first, last + 1)
                 label = (
                     "GPE"
-                    if kb.country_by_name(words)
+                    if kb.country_by_name(name)
                     else "NORP"
-                    if kb.country_by_demonym(words)
+                    if kb.country_by_demonym(name)
                     else m.label
                 )
                 result.append(
                     replace(
                         m,
-                        tstart=piece[0],
-                        tend=piece[-1] + 1,
-                        start=first.idx,
-                        end=last.idx + len(last),
+                        tstart=first,
+                        tend=last + 1,
+                        start=words.start[first],
+                        end=words.end[last],
                         label=label,
                     )
                 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.actors.names import NameMention, fold
+from newsgraph.words import words_of
 
 MEDIA_HEADS = frozenset(
     {"gazette", "news", "times", "post", "herald", "tribune", "journal", "star", "sun",
@@ -31,10 +32,11 @@ RETYPED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 
 def retype_by_head(doc: Any, mentions: list[NameMention]) -> None:
     """Give every multi-word name the type its last word implies."""
+    texts = words_of(doc).texts
     for m in mentions:
         if m.kb is not None or m.tend - m.tstart < 2 or m.label not in RETYPED_LABELS:
             continue
-        head = fold(doc[m.tend - 1].text)
+        head = fold(texts[m.tend - 1])
         if head in MEDIA_HEADS:
             m.label = "ORG"
         elif head in FACILITY_HEADS:

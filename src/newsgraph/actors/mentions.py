@@ -9,20 +9,20 @@ then make every occurrence of one name agree on one type.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from newsgraph.actors.consistency import consistent_types
 from newsgraph.actors.headline import headline_names
 from newsgraph.actors.headwords import retype_by_head
 from newsgraph.actors.lexicon import lexicon
-from newsgraph.actors.names import NameMention, fold, is_capital, is_title, name_key, name_tokens
+from newsgraph.actors.names import NameMention, fold, name_key, name_tokens, title_at
 from newsgraph.actors.nested import nested_mentions, outer_names
 from newsgraph.actors.nonactors import drop_non_actors, is_event
 from newsgraph.kb import KnowledgeBase
 from newsgraph.model import Analysis
 from newsgraph.spans import SpanIndex
-from newsgraph.words import words_of
+from newsgraph.words import ents_of, syntax_of, words_of
 
 __all__ = ["NameMention", "find_mentions", "fold", "name_key", "name_tokens"]
 
@@ -46,42 +46,41 @@ ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
 
 def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
     """Drop leading articles and punctuation, trailing possessives and punctuation."""
-    while start < end and (
-        doc[start].lower_ in ARTICLES or doc[start].is_punct or doc[start].is_space
-    ):
+    words, punct = words_of(doc), syntax_of(doc).punct
+    lower, texts, space = words.lower, words.texts, words.space
+    while start < end and (lower[start] in ARTICLES or punct[start] or space[start]):
         start += 1
-    while end > start and (
-        doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct or doc[end - 1].is_space
-    ):
+    while end > start and (texts[end - 1] in POSSESSIVES or punct[end - 1] or space[end - 1]):
         end -= 1
     return start, end
 
 
 def _pieces(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
     """Split a span at newlines, slashes and inner possessives ("Turkey's Erdogan")."""
+    words = words_of(doc)
+    texts, space, capital = words.texts, words.space, words.capital
     pieces: list[tuple[int, int]] = []
     begin = start
     for i in range(start, end):
-        token = doc[i]
-        cut = (token.is_space and "\n" in token.text) or token.text in SPLITTERS
-        cut = cut or (token.text in POSSESSIVES and i < end - 1)
+        text = texts[i]
+        cut = (space[i] and "\n" in text) or text in SPLITTERS
+        cut = cut or (text in POSSESSIVES and i < end - 1)
         if cut:
             pieces.append((begin, i))
             begin = i + 1
     pieces.append((begin, end))
     trimmed = [_trim(doc, s, e) for s, e in pieces]
-    return [(s, e) for s, e in trimmed if s < e and any(is_capital(t) for t in doc[s:e])]
+    return [(s, e) for s, e in trimmed if s < e and any(capital[s:e])]
 
 
 def _spacy_mentions(doc: Any) -> list[NameMention]:
+    words = words_of(doc)
     found: list[NameMention] = []
-    for ent in doc.ents:
-        if ent.label_ not in KEPT_LABELS:
+    for ent in ents_of(doc):
+        if ent.label not in KEPT_LABELS:
             continue
         for s, e in _pieces(doc, ent.start, ent.end):
-            found.append(
-                NameMention(s, e, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), ent.label_)
-            )
+            found.append(NameMention(s, e, words.start[s], words.end[e - 1], ent.label))
     return found
 
 
@@ -128,17 +127,19 @@ JOINERS = frozenset({"and", "of", "the", "for", "&", "'s", "'", "’"})
 def _whole_person_name(doc: Any, start: int, end: int) -> bool:
     """A knowledge-base person matches only a whole name: "Hassan" must not match inside
     "Abdi Hassan", nor may a match start on a title ("Crown Prince ...")."""
-    if is_title(doc[start]):
+    if title_at(doc, start):
         return False
     particles = lexicon().name_connectors - JOINERS
+    words, sent_start = words_of(doc), syntax_of(doc).sent_start
 
-    def part_of_name(token: Any) -> bool:
-        if token.lower_ in ARTICLES:  # "The Bush administration": an article starts no name
+    def part_of_name(i: int) -> bool:
+        lower = words.lower[i]
+        if lower in ARTICLES:  # "The Bush administration": an article starts no name
             return False
-        return (is_capital(token) and not is_title(token)) or token.lower_ in particles
+        return (words.capital[i] and not title_at(doc, i)) or lower in particles
 
-    before = start > 0 and part_of_name(doc[start - 1]) and not doc[start].is_sent_start
-    after = end < len(doc) and part_of_name(doc[end]) and not doc[end].is_sent_start
+    before = start > 0 and part_of_name(start - 1) and not sent_start[start]
+    after = end < len(words) and part_of_name(end) and not sent_start[end]
     return not (before or after)
 
 
@@ -250,12 +251,13 @@ def _declared_acronyms(doc: Any, text: str, mentions: list[NameMention]) -> list
 
 def _inside_longer_name(doc: Any, start: int, end: int) -> bool:
     """A match glued to another capitalised word ("Syria" in "Syria Democratic Forces")."""
-    after = end < len(doc) and is_capital(doc[end]) and not doc[end].is_sent_start
+    capital, syntax = words_of(doc).capital, syntax_of(doc)
+    after = end < len(capital) and capital[end] and not syntax.sent_start[end]
     before = (
         start > 0
-        and is_capital(doc[start - 1])
-        and not doc[start - 1].is_stop  # "The Twitter attention": an article joins no name
-        and not doc[start].is_sent_start
+        and capital[start - 1]
+        and not syntax.stop[start - 1]  # "The Twitter attention": an article joins no name
+        and not syntax.sent_start[start]
     )
     return bool(after or before)
 
@@ -263,10 +265,6 @@ def _inside_longer_name(doc: Any, start: int, end: int) -> bool:
 def _propagate(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> list[NameMention]:
     """Every other occurrence of a name already found becomes a mention of the same type; a
     person's surname alone ("Whitmore" after "Steve Whitmore") becomes a PERSON mention."""
-    from spacy.matcher import PhraseMatcher
-    from spacy.tokens import Doc
-
-    matcher = PhraseMatcher(doc.vocab)
     tokens = words_of(doc)
     labels: dict[str, NameMention] = {}
     for mention in mentions:
@@ -283,28 +281,25 @@ def _propagate(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> list
             and kb.country_by_capital(surname) is None
         ):
             labels.setdefault(surname, mention)
+    patterns: dict[str, list[str]] = {}
     for phrase, mention in labels.items():
         start, end = mention.tstart, mention.tend
         if tokens.span_text(start, end) != phrase:
             start = end - 1
-        # A Doc of the words alone: Span.as_doc copies the whole document's entities each time,
-        # which made this quadratic in the document's length.
-        pattern = tokens.texts[start:end]
-        matcher.add(phrase, [Doc(doc.vocab, words=pattern, spaces=[False] * len(pattern))])
+        patterns[phrase] = tokens.texts[start:end]
     taken = [False] * len(doc)
     for mention in mentions:
         for i in range(mention.tstart, mention.tend):
             taken[i] = True
     added: list[NameMention] = []
-    for match_id, s, e in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
+    for phrase, s, e in sorted(_occurrences(doc, patterns), key=lambda m: (m[1], -m[2])):
         if any(taken[s:e]):
             continue
         if _inside_longer_name(doc, s, e):
             continue
-        phrase = doc.vocab.strings[match_id]
         source = labels[phrase]
         whole = tokens.span_text(source.tstart, source.tend) == phrase
-        if not whole and doc[s].pos_ != "PROPN":
+        if not whole and syntax_of(doc).pos[s] != "PROPN":
             continue  # "Image" after a credit "Ahmed Mohamed Image" is no surname
         added.append(
             NameMention(
@@ -316,11 +311,56 @@ def _propagate(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> list
     return sorted(mentions + added, key=lambda m: m.tstart)
 
 
-def _in_sentences(analysis: Analysis, mention: NameMention) -> bool:
-    if not analysis.sentences:
-        return True
-    sentence = analysis.sentence_at(mention.start)
-    return sentence is not None and mention.end <= sentence.end
+def _occurrences(doc: Any, patterns: dict[str, list[str]]) -> list[tuple[str, int, int]]:
+    """(phrase, start, end) for every place the Doc's words are one of the phrases' words (what
+    spaCy's PhraseMatcher finds), found by a dictionary of first words: building a PhraseMatcher
+    and a pattern Doc per phrase cost more than the search. Two phrases with the same words
+    (which PhraseMatcher returns in an order of its own) go to PhraseMatcher itself."""
+    firsts: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    seen: set[tuple[str, ...]] = set()
+    for phrase, pattern in patterns.items():
+        words = tuple(pattern)
+        if words in seen:
+            return _phrase_matches(doc, patterns)
+        seen.add(words)
+        firsts.setdefault(words[0], []).append((phrase, words))
+    texts = words_of(doc).texts
+    found: list[tuple[str, int, int]] = []
+    for i, text in enumerate(texts):
+        candidates = firsts.get(text)
+        if candidates is None:
+            continue
+        for phrase, words in candidates:
+            end = i + len(words)
+            if len(words) == 1 or tuple(texts[i:end]) == words:
+                found.append((phrase, i, end))
+    return found
+
+
+def _phrase_matches(doc: Any, patterns: dict[str, list[str]]) -> list[tuple[str, int, int]]:
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
+    matcher = PhraseMatcher(doc.vocab)
+    for phrase, pattern in patterns.items():
+        # A Doc of the words alone: Span.as_doc copies the whole document's entities each time,
+        # which made this quadratic in the document's length.
+        matcher.add(phrase, [Doc(doc.vocab, words=pattern, spaces=[False] * len(pattern))])
+    return [(doc.vocab.strings[key], s, e) for key, s, e in matcher(doc)]
+
+
+def _in_sentences(analysis: Analysis, mentions: list[NameMention]) -> list[NameMention]:
+    """The mentions that lie inside one analysed sentence (all of them when there are none)."""
+    sentences = analysis.sentences
+    if not sentences:
+        return mentions
+    starts = [s.start for s in sentences]  # `Analysis.sentence_at`, over the starts read once
+    kept: list[NameMention] = []
+    for m in mentions:
+        index = bisect_right(starts, m.start) - 1
+        if index >= 0 and m.start < sentences[index].end and m.end <= sentences[index].end:
+            kept.append(m)
+    return kept
 
 
 def _country_windows(
@@ -338,8 +378,8 @@ def _country_windows(
                     j
                     for j in range(min(run_end, i + MAX_COUNTRY_TOKENS), i, -1)
                     if kb.country_by_name(words.span_text(i, j)) is not None
-                    and (j == run_end or is_title(doc[j]))
-                    and (i == run_start or is_title(doc[i - 1]) or words.lower[i - 1] in ARTICLES)
+                    and (j == run_end or title_at(doc, j))
+                    and (i == run_start or title_at(doc, i - 1) or words.lower[i - 1] in ARTICLES)
                 ),
                 None,
             )
@@ -360,9 +400,10 @@ def _country_names(
     by_tokens = {(m.tstart, m.tend): m for m in mentions}
     added: list[NameMention] = []
     found = SpanIndex(mentions, _tokens)
+    words = words_of(doc)
     for s, e in _country_windows(doc, kb, runs):
         # "Saudi", "U.S." are names and demonyms: as a demonym they stay NORP modifiers
-        label = "NORP" if kb.country_by_demonym(doc[s:e].text) is not None else "GPE"
+        label = "NORP" if kb.country_by_demonym(words.span_text(s, e)) is not None else "GPE"
         existing = by_tokens.get((s, e))
         if existing is not None:
             if (existing.kb is None or existing.kb.type != "PERSON") and existing.label != "NORP":
@@ -370,25 +411,25 @@ def _country_names(
             continue
         if found.overlaps(s, e):
             continue
-        added.append(NameMention(s, e, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label))
+        added.append(NameMention(s, e, words.start[s], words.end[e - 1], label))
     for m in mentions:
         if m.kb is None and m.label in {"ORG", "PERSON", "GPE"}:
-            text = doc[m.tstart : m.tend].text
+            text = words.span_text(m.tstart, m.tend)
             if kb.country_by_name(text) is None and kb.country_by_demonym(text) is not None:
                 m.label = "NORP"
     return sorted(mentions + added, key=lambda m: m.tstart)
 
 
 def _text(doc: Any, m: NameMention) -> str:
-    return str(doc[m.tstart : m.tend].text)
+    return words_of(doc).span_text(m.tstart, m.tend)
 
 
 def _event_names(doc: Any) -> list[NameMention]:
     """spaCy's EVENT names ("Google Science Fair"): no actors, but names may stand inside."""
     return [
-        NameMention(e.start, e.end, e.start_char, e.end_char, e.label_)
-        for e in doc.ents
-        if e.label_ == "EVENT"
+        NameMention(e.start, e.end, e.start_char, e.end_char, e.label)
+        for e in ents_of(doc)
+        if e.label == "EVENT"
     ]
 
 
@@ -423,4 +464,4 @@ def find_mentions(analysis: Analysis, kb: KnowledgeBase) -> list[NameMention]:
         ],
         key=lambda m: (m.tstart, -m.tend),
     )
-    return [m for m in mentions if _in_sentences(analysis, m)]
+    return _in_sentences(analysis, mentions)

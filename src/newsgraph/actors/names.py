@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 from newsgraph.actors.lexicon import lexicon
 from newsgraph.fold import fold as fold_letters
 from newsgraph.kb import KBEntry
-from newsgraph.words import is_capitalised, words_of
+from newsgraph.words import is_capitalised, syntax_of, words_of
 
 
 @dataclass(slots=True)
@@ -60,6 +61,19 @@ def name_key(text: str) -> str:
     return " ".join(_name_tokens(text))
 
 
+def token_span(doc: Any, start: int, end: int) -> tuple[int, int] | None:
+    """The tokens `doc.char_span(start, end, alignment_mode="expand")` covers, as (first,
+    after last), or None where it gives None; offsets that fall on token edges (every name
+    mention's do) are found by a binary search, without building a Span."""
+    words = words_of(doc)
+    first = bisect_right(words.start, start) - 1
+    last = bisect_right(words.start, end - 1) - 1
+    if 0 <= first <= last and words.start[first] == start and words.end[last] == end:
+        return first, last + 1
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return None if span is None else (span.start, span.end)
+
+
 def is_capital(token: Any) -> bool:
     return is_capitalised(token.text)
 
@@ -68,7 +82,20 @@ def is_title(token: Any) -> bool:
     """A title word ("Crown", "President", "Mr") that starts no person's name in a match."""
     if token.is_stop or (not token.is_alpha and not token.text.endswith(".")):
         return False
-    word = token.lower_.rstrip(".")
+    return _title_word(token.lower_)
+
+
+def title_at(doc: Any, i: int) -> bool:
+    """`is_title(doc[i])`, read from the Doc's arrays (no Token object is built)."""
+    words, syntax = words_of(doc), syntax_of(doc)
+    if syntax.stop[i] or (not syntax.alpha[i] and not words.texts[i].endswith(".")):
+        return False
+    return _title_word(words.lower[i])
+
+
+@lru_cache(maxsize=1 << 14)
+def _title_word(lower: str) -> bool:
+    word = lower.rstrip(".")
     words = lexicon()
     return word in words.gender_titles or word in words.role_heads or word in words.role_modifiers
 
@@ -86,8 +113,14 @@ STANCE_PREFIXES = frozenset({"pro", "anti"})
 
 def sponsor_or_stance(token: Any) -> bool:
     """A country word that names a sponsor or a stance, not whose actors these are."""
-    doc, i = token.doc, token.i
-    before = i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in STANCE_PREFIXES
-    after = i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ in SPONSOR_WORDS
-    glued = "-" in token.text and token.lower_.split("-")[0] in STANCE_PREFIXES
+    return sponsor_or_stance_at(token.doc, token.i)
+
+
+def sponsor_or_stance_at(doc: Any, i: int) -> bool:
+    """`sponsor_or_stance(doc[i])`, read from the Doc's word lists."""
+    words = words_of(doc)
+    texts, lower = words.texts, words.lower
+    before = i >= 2 and texts[i - 1] == "-" and lower[i - 2] in STANCE_PREFIXES
+    after = i + 2 < len(texts) and texts[i + 1] == "-" and lower[i + 2] in SPONSOR_WORDS
+    glued = "-" in texts[i] and lower[i].split("-")[0] in STANCE_PREFIXES
     return bool(before or after or glued)

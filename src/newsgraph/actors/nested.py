@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsgraph.actors.names import NameMention, is_capital
+from newsgraph.actors.names import NameMention
 from newsgraph.fold import normalize_key
 from newsgraph.gazetteer import common_words, load_gazetteer
 from newsgraph.kb import KBEntry, KnowledgeBase
+from newsgraph.words import syntax_of, words_of
 
 OUTER_LABELS = frozenset({"ORG", "FAC"})
 """Names whose inner names are looked for (a person's or place's words are its own)."""
@@ -65,31 +66,33 @@ def _inner_name(text: str, kb: KnowledgeBase) -> tuple[str, KBEntry | None] | No
     return None
 
 
-def _usable(token: Any) -> bool:
-    return is_capital(token) and token.lower_ not in SKIPPED_WORDS
+def _usable(doc: Any, i: int) -> bool:
+    words = words_of(doc)
+    return words.capital[i] and words.lower[i] not in SKIPPED_WORDS
 
 
 def _whole(doc: Any, outer: NameMention, i: int, j: int) -> bool:
     """The window holds every usable word of the outer name (all but "The" or "'s")."""
-    rest = [*doc[outer.tstart : i], *doc[j : outer.tend]]
-    return not any(_usable(t) for t in rest)
+    rest = [*range(outer.tstart, i), *range(j, outer.tend)]
+    return not any(_usable(doc, k) for k in rest)
 
 
 def _inside(doc: Any, outer: NameMention, kb: KnowledgeBase) -> list[NameMention]:
     """Longest-first inner names of one outer name, left to right, never the whole name."""
     found: list[NameMention] = []
+    words, punct = words_of(doc), syntax_of(doc).punct
     i = outer.tstart
     while i < outer.tend:
-        if not _usable(doc[i]):
+        if not _usable(doc, i):
             i += 1
             continue
         hit: tuple[int, str, KBEntry | None] | None = None
         for j in range(min(outer.tend, i + MAX_INNER_TOKENS), i, -1):
-            if _whole(doc, outer, i, j) or not _usable(doc[j - 1]):
+            if _whole(doc, outer, i, j) or not _usable(doc, j - 1):
                 continue
-            if any(t.is_punct and "." not in t.text for t in doc[i:j]):
+            if any(punct[k] and "." not in words.texts[k] for k in range(i, j)):
                 continue
-            inner = _inner_name(doc[i:j].text, kb)
+            inner = _inner_name(words.span_text(i, j), kb)
             if inner is not None:
                 hit = (j, *inner)
                 break
@@ -100,7 +103,7 @@ def _inside(doc: Any, outer: NameMention, kb: KnowledgeBase) -> list[NameMention
         if entry is not None and outer.kb is not None and entry.id == outer.kb.id:
             i = j
             continue
-        start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+        start, end = words.start[i], words.end[j - 1]
         found.append(NameMention(i, j, start, end, label, entry, from_kb=entry is not None))
         found[-1].nested = True
         i = j

@@ -13,10 +13,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
 from typing import Any
 
 from newsgraph.actors.lexicon import lexicon
-from newsgraph.actors.names import NameMention, fold, is_title
+from newsgraph.actors.names import NameMention, fold, title_at
+from newsgraph.words import syntax_of, words_of
 
 VERSION_NUMBER = re.compile(r"^(?P<base>.*?[a-z])\s*\d+(?:\.\d+)*$")
 """A product name with a version number glued or spaced ("ie6", "windows 10", "xbox 360")."""
@@ -79,10 +81,10 @@ def _common_noun(doc: Any, m: NameMention, lowercase: set[str]) -> bool:
     the sentence or the token is not tagged a proper noun."""
     if m.tend - m.tstart != 1:
         return False
-    token = doc[m.tstart]
-    if not token.is_alpha or token.text.isupper() or token.lower_ not in lowercase:
+    i, words, syntax = m.tstart, words_of(doc), syntax_of(doc)
+    if not syntax.alpha[i] or words.texts[i].isupper() or words.lower[i] not in lowercase:
         return False
-    return bool(token.is_sent_start or token.pos_ != "PROPN")
+    return bool(syntax.sent_start[i] or syntax.pos[i] != "PROPN")
 
 
 def is_event(text: str) -> bool:
@@ -95,28 +97,31 @@ def _part_of_title(doc: Any, m: NameMention) -> bool:
     """Title words before another title word ("Home Secretary", "Foreign Affairs minister"):
     the name is a person's title, not an organisation; a body word ("Interior Ministry
     spokesman") keeps it an organisation."""
-    if m.tend >= len(doc) or not is_title(doc[m.tend]):
+    if m.tend >= len(doc) or not title_at(doc, m.tend):
         return False
-    bodies = lexicon().org_sector_words
-    span = doc[m.tstart : m.tend]
-    return all(is_title(t) and t.lower_ not in bodies for t in span)
+    bodies, lower = lexicon().org_sector_words, words_of(doc).lower
+    return all(title_at(doc, i) and lower[i] not in bodies for i in range(m.tstart, m.tend))
 
 
 def _post_nominal(doc: Any, m: NameMention) -> bool:
     """Letters after a comma that honour the person before them ("Jane Doe, QC")."""
-    if m.tend - m.tstart != 1 or m.tstart == 0 or doc[m.tstart - 1].text != ",":
+    texts = words_of(doc).texts
+    if m.tend - m.tstart != 1 or m.tstart == 0 or texts[m.tstart - 1] != ",":
         return False
-    return fold(doc[m.tstart].text).replace(".", "") in non_actors().post_nominals
+    return fold(texts[m.tstart]).replace(".", "") in non_actors().post_nominals
 
 
 def drop_non_actors(doc: Any, mentions: list[NameMention]) -> list[NameMention]:
     """Mentions left after beliefs, products, events, capitalised common nouns, title words
     and post-nominal letters are removed; a knowledge-base name always stays."""
-    lowercase = {t.text for t in doc if t.is_alpha and t.text.islower()}
+    words = words_of(doc)
+    # the distinct alphabetic words first (a C-level pass), then the lower-case test on each once
+    alphabetic = set(compress(words.texts, syntax_of(doc).alpha))
+    lowercase = {t for t in alphabetic if t.islower()}
     kept: list[NameMention] = []
     for m in mentions:
         if m.kb is None:
-            text = doc[m.tstart : m.tend].text
+            text = words.span_text(m.tstart, m.tend)
             if is_belief(text) or is_product(text) or is_event(text):
                 continue
             if _common_noun(doc, m, lowercase):

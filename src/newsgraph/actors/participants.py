@@ -12,6 +12,7 @@ codes of the adjectives, in text order, then GOV; no country). News agencies are
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -85,12 +86,61 @@ def _for_entity(entity: Entity, start: int, end: int) -> Participant:
     return Participant(entity.id, start, end, entity.country, entity.sector, entity.code)
 
 
+class _MentionIndex:
+    """The non-nested entity mentions of a document sorted by start, for lookups by offset.
+
+    `_mention_at` is asked for nearly every word of every actor phrase; scanning all mentions
+    each time made it quadratic in the document. A lookup bisects to the mentions that start
+    at or before the offset and checks only those that can still reach it (none is longer
+    than the longest mention), keeping the first in entity order, as the scan did.
+    """
+
+    __slots__ = ("ends", "entities", "longest", "ranks", "starts")
+
+    def __init__(self, entities: list[Entity]) -> None:
+        rows = sorted(
+            (m.start, rank, m.end, entity)
+            for rank, (entity, m) in enumerate(
+                (e, m) for e in entities for m in e.mentions if m.kind != "nested"
+            )
+        )
+        self.starts = [r[0] for r in rows]
+        self.ranks = [r[1] for r in rows]
+        self.ends = [r[2] for r in rows]
+        self.entities = [r[3] for r in rows]
+        self.longest = max((end - start for start, _, end, _ in rows), default=0)
+
+    def at(self, offset: int) -> tuple[Entity, int, int] | None:
+        best = -1
+        n = bisect_right(self.starts, offset) - 1
+        floor = offset - self.longest
+        while n >= 0 and self.starts[n] >= floor:
+            if offset < self.ends[n] and (best < 0 or self.ranks[n] < self.ranks[best]):
+                best = n
+            n -= 1
+        if best < 0:
+            return None
+        return self.entities[best], self.starts[best], self.ends[best]
+
+
+INDEX_KEY = "newsgraph.actors.mention_index"
+
+
+def _mention_index(analysis: Analysis) -> _MentionIndex:
+    """The analysis's mention index, built on first use and kept with its Doc (entities are
+    final once the actors stage is done: the stages after it only read them)."""
+    store = analysis.doc.user_data if analysis.doc is not None else {}
+    cached = store.get(INDEX_KEY)
+    entities = analysis.entities
+    if cached is None or cached[0] is not entities or cached[1] != len(entities):
+        cached = store[INDEX_KEY] = (entities, len(entities), _MentionIndex(entities))
+    index: _MentionIndex = cached[2]
+    return index
+
+
 def _mention_at(analysis: Analysis, token: Any) -> tuple[Entity, int, int] | None:
-    for entity in analysis.entities:
-        for m in entity.mentions:
-            if m.kind != "nested" and m.start <= token.idx < m.end:
-                return entity, m.start, m.end
-    return None
+    """The first entity (in entity order) with a non-nested mention covering the token."""
+    return _mention_index(analysis).at(token.idx)
 
 
 def _heads(span: Any) -> list[Any]:

@@ -9,7 +9,6 @@ other words ("Ahmad"/"Ahmed"); two people with different surnames never merge.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +17,7 @@ from rapidfuzz.distance import JaroWinkler
 from newsgraph.actors.lexicon import lexicon
 from newsgraph.actors.mentions import NameMention, name_tokens
 from newsgraph.kb import KBEntry
+from newsgraph.words import syntax_of, words_of
 
 VARIANT_SIMILARITY = 0.85
 """Jaro-Winkler above which two given names count as spellings of one name (Ahmad/Ahmed)."""
@@ -111,7 +111,8 @@ def resolve(doc: Any, text: str, mentions: list[NameMention]) -> list[Cluster]:
     uf = _UnionFind(n)
     declared: set[int] = set()
     index = {id(m): i for i, m in enumerate(mentions)}
-    words = [name_tokens(doc[m.tstart : m.tend].text) for m in mentions]
+    tokens = words_of(doc)
+    words = [name_tokens(tokens.span_text(m.tstart, m.tend)) for m in mentions]
     by_kb: dict[str, int] = {}
     by_key: dict[tuple[str, str], int] = {}
     _titled_surnames(doc, mentions, words, uf)
@@ -151,19 +152,21 @@ def _gender_of(doc: Any, m: NameMention) -> str | None:
     """The gender the words around a name give: a title before it ("Mrs", "Mr") or a relation
     noun it stands in apposition to ("his wife, X", "X, his son")."""
     titles = lexicon().gender_titles
-    first = doc[m.tstart].lower_
+    lower, syntax = words_of(doc).lower, syntax_of(doc)
+    first = lower[m.tstart]
     if m.tend - m.tstart > 1 and (first in titles or first.rstrip(".") in titles):
         return titles.get(first) or titles.get(first.rstrip("."))  # "Mrs Owusu-Mensah"
     if m.tstart > 0:
-        before = doc[m.tstart - 1].lower_
+        before = lower[m.tstart - 1]
         if before in titles or before.rstrip(".") in titles:
             return titles.get(before) or titles.get(before.rstrip("."))
-    head = doc[m.tend - 1]
-    if head.dep_ == "appos" and head.head.lower_ in RELATION_GENDER:
-        return RELATION_GENDER[head.head.lower_]
-    for child in head.children:
-        if child.dep_ == "appos" and child.lower_ in RELATION_GENDER:
-            return RELATION_GENDER[child.lower_]
+    head = m.tend - 1
+    governor = lower[syntax.head[head]]
+    if syntax.dep[head] == "appos" and governor in RELATION_GENDER:
+        return RELATION_GENDER[governor]
+    for child in doc[head].children:
+        if syntax.dep[child.i] == "appos" and lower[child.i] in RELATION_GENDER:
+            return RELATION_GENDER[lower[child.i]]
     return None
 
 
@@ -315,15 +318,23 @@ def _clashes(mine: Forms, theirs: Forms) -> bool:
     )
 
 
+def _most_common(values: list[str]) -> str:
+    """`Counter(values).most_common(1)[0][0]`: the most frequent, the first seen of equals."""
+    counts: dict[str, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return max(counts.items(), key=lambda item: item[1])[0]
+
+
 def _cluster(mentions: list[NameMention], declared: set[int]) -> Cluster:
     entries = [m.kb for m in mentions if m.kb is not None]
-    kb = Counter(e.id for e in entries).most_common(1)[0][0] if entries else None
+    kb = _most_common([e.id for e in entries]) if entries else None
     entry = next((e for e in entries if e.id == kb), None)
     if entry is not None:
         label = entry.type
     else:
-        counts = Counter(m.label for m in mentions)
-        label = "PERSON" if counts.get("PERSON") else counts.most_common(1)[0][0]
+        labels = [m.label for m in mentions]
+        label = "PERSON" if "PERSON" in labels else _most_common(labels)
     return Cluster(
         sorted(mentions, key=lambda m: m.start),
         label,

@@ -15,9 +15,10 @@ from typing import Any
 
 from newsgraph.actors.lexicon import lexicon
 from newsgraph.actors.mentions import NameMention
-from newsgraph.actors.names import sponsor_or_stance
+from newsgraph.actors.names import sponsor_or_stance_at
 from newsgraph.kb import KBEntry, KnowledgeBase
 from newsgraph.kb.codes import INTERGOVERNMENTAL
+from newsgraph.words import syntax_of, words_of
 
 PAST_SECTOR = "ELI"
 """PLOVER sector for former officials ("former president")."""
@@ -99,8 +100,10 @@ def _sector(kb: KnowledgeBase, title: str, head: str, past: bool) -> str | None:
     return sector
 
 
-def _is_title_word(token: Any) -> bool:
-    word = token.lower_.strip(".")
+@lru_cache(maxsize=1 << 14)
+def _title_lower(lower: str) -> bool:
+    """Whether a word (lower case) may stand in a title: a role word, modifier or marker."""
+    word = lower.strip(".")
     words = lexicon()
     return (
         word in words.role_modifiers
@@ -112,16 +115,19 @@ def _is_title_word(token: Any) -> bool:
 
 def _country_before(doc: Any, i: int, kb: KnowledgeBase) -> tuple[str | None, int]:
     """A demonym ("Turkish") or possessive country ("Syria's") that ends at token i-1."""
-    if i > 0 and not sponsor_or_stance(doc[i - 1]):
-        country = kb.country_by_demonym(doc[i - 1].text)
+    words = words_of(doc)
+    texts = words.texts
+    if i > 0 and not sponsor_or_stance_at(doc, i - 1):
+        country = kb.country_by_demonym(texts[i - 1])
         if country is not None:
             return country.iso3, i - 1
-    if i > 1 and doc[i - 1].text in {"'s", "’s"}:
+    if i > 1 and texts[i - 1] in {"'s", "’s"}:
+        sent_start = syntax_of(doc).sent_start
         start = i - 2
-        while start > 0 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start:
+        while start > 0 and texts[start - 1][:1].isupper() and not sent_start[start - 1]:
             start -= 1
         for s in range(start, i - 1):
-            country = kb.country_by_name(doc[s : i - 1].text)
+            country = kb.country_by_name(words.span_text(s, i - 1))
             if country is not None:
                 return country.iso3, s
     return None, i
@@ -135,7 +141,8 @@ def _make(
     country: str | None,
     owner: tuple[str | None, KBEntry | None, bool] = (None, None, False),
 ) -> TextRole | None:
-    words = [t.lower_.strip(".") for t in doc[start:end] if t.lower_ not in DETERMINERS]
+    lower = words_of(doc).lower
+    words = [lower[k].strip(".") for k in range(start, end) if lower[k] not in DETERMINERS]
     head = _head_of(words)
     if head is None or not words:
         return None
@@ -156,8 +163,8 @@ def _make(
         country,
         sector,
         past,
-        doc[start].idx,
-        doc[end - 1].idx + len(doc[end - 1]),
+        words_of(doc).start[start],
+        words_of(doc).end[end - 1],
         code,
     )
 
@@ -166,24 +173,28 @@ def _owner_words(doc: Any, start: int) -> int:
     """Where the words naming the office's owner begin, left of a title at token `start`:
     capitalised names, adjectives and joiners of one noun phrase ("French National Assembly",
     "Nigerian junior", "Arab League", "U.S.")."""
+    words, syntax = words_of(doc), syntax_of(doc)
+    texts, lower, pos, dep, sent_start = (
+        words.texts,
+        words.lower,
+        syntax.pos,
+        syntax.dep,
+        syntax.sent_start,
+    )
     i = start
-    while i > 0 and start - i < MAX_OWNER_TOKENS and not doc[i].is_sent_start:
-        token = doc[i - 1]
-        joins = token.text in OWNER_CONNECTORS and i < start
+    while i > 0 and start - i < MAX_OWNER_TOKENS and not sent_start[i]:
+        k = i - 1
+        joins = texts[k] in OWNER_CONNECTORS and i < start
         # "U.N. atomic agency chief", "UN refugee chief": common nouns of the title's phrase
-        noun = token.pos_ == "NOUN" and token.dep_ in {"compound", "nmod", "amod"}
+        noun = pos[k] == "NOUN" and dep[k] in {"compound", "nmod", "amod"}
         if not (
-            token.text[:1].isupper()
-            or token.pos_ == "ADJ"
-            or noun
-            or joins
-            or _is_title_word(token)
+            texts[k][:1].isupper() or pos[k] == "ADJ" or noun or joins or _title_lower(lower[k])
         ):
             break
-        if token.lower_ in DETERMINERS:
+        if lower[k] in DETERMINERS:
             break
         i -= 1
-    while i < start and doc[i].text in OWNER_CONNECTORS:
+    while i < start and texts[i] in OWNER_CONNECTORS:
         i += 1
     return i
 
@@ -192,25 +203,28 @@ def _owner(doc: Any, start: int, kb: KnowledgeBase) -> tuple[str | None, KBEntry
     """The country and organisation named in the words before a title, and whether they say
     the office is past ("Former Socialist prime minister"). The name nearest the title wins."""
     begin = _owner_words(doc, start)
+    words = words_of(doc)
     country: str | None = None
     org: KBEntry | None = None
-    past = any(t.lower_ in lexicon().past_role_markers for t in doc[begin:start])
+    markers = lexicon().past_role_markers
+    past = any(words.lower[k] in markers for k in range(begin, start))
     i = start
     while i > begin and country is None and org is None:
         for size in range(min(MAX_ORG_TOKENS, i - begin), 0, -1):
-            window = doc[i - size : i]
-            if sponsor_or_stance(window[0]):
+            first = i - size
+            if sponsor_or_stance_at(doc, first):
                 continue  # "the pro-Russian leader", "the Moscow-installed governor"
-            found = kb.country_by_name(window.text)
+            text = words.span_text(first, i)
+            found = kb.country_by_name(text)
             if found is None and size == 1:
-                found = kb.country_by_demonym(window.text)
+                found = kb.country_by_demonym(text)
             if found is not None:
                 country = found.iso3
                 break
-            if window[0].text[:1].isupper():
+            if words.texts[first][:1].isupper():
                 entries = [
                     e
-                    for e in kb.lookup(window.text)
+                    for e in kb.lookup(text)
                     if e.country and (e.type == "ORG" or e.sector == PARTIAL_STATE)
                 ]
                 if entries and not entries[0].is_agency:
@@ -222,9 +236,11 @@ def _owner(doc: Any, start: int, kb: KnowledgeBase) -> tuple[str | None, KBEntry
 
 def _before(doc: Any, mention: NameMention, kb: KnowledgeBase) -> TextRole | None:
     """ "Turkish President X", "Syria's interim leader, X"."""
+    words, sent_start = words_of(doc), syntax_of(doc).sent_start
+    texts, lower = words.texts, words.lower
     end = mention.tstart
-    if end > 0 and doc[end - 1].text == ",":
-        possessor = mention.tend < len(doc) and doc[mention.tend].text in {"'s", "’s"}
+    if end > 0 and texts[end - 1] == ",":
+        possessor = mention.tend < len(texts) and texts[mention.tend] in {"'s", "’s"}
         if possessor:
             return None  # "The Russian ambassador, Volkov's office said": Volkov is not him
         end -= 1
@@ -233,11 +249,11 @@ def _before(doc: Any, mention: NameMention, kb: KnowledgeBase) -> TextRole | Non
         if of_role is not None:
             return of_role
     start = end
-    while start > 0 and _is_title_word(doc[start - 1]) and not doc[start].is_sent_start:
+    while start > 0 and _title_lower(lower[start - 1]) and not sent_start[start]:
         start -= 1
     if start == end:
         return None
-    if end != mention.tstart and start > 0 and doc[start - 1].lower_ in DETERMINERS:
+    if end != mention.tstart and start > 0 and lower[start - 1] in DETERMINERS:
         start -= 1
     country, _ = _country_before(doc, start, kb)
     return _make(doc, kb, start, end, country, _owner(doc, start, kb))
@@ -254,17 +270,18 @@ def _named_in(
     """The country or organisation (an ORG or a breakaway entity) named in doc[start:end],
     longest first ("the self-proclaimed Donetsk People's Republic", "the U.N. nuclear
     watchdog")."""
+    words = words_of(doc)
     for size in range(min(MAX_ORG_TOKENS + 3, end - start), 0, -1):
         for i in range(start, end - size + 1):
-            window = doc[i : i + size]
-            if sponsor_or_stance(window[0]):
+            if sponsor_or_stance_at(doc, i):
                 continue
-            found = kb.country_by_name(window.text)
+            text = words.span_text(i, i + size)
+            found = kb.country_by_name(text)
             if found is not None:
                 return found.iso3, None
             entries = [
                 e
-                for e in kb.lookup(window.text)
+                for e in kb.lookup(text)
                 if e.country and (e.type == "ORG" or e.sector == PARTIAL_STATE)
             ]
             if entries and not entries[0].is_agency:
@@ -276,15 +293,17 @@ def _of_phrase_before(doc: Any, end: int, kb: KnowledgeBase) -> TextRole | None:
     """ "The leader of the self-proclaimed Donetsk People's Republic, X", "the head of the
     U.N. nuclear watchdog, X": a title and its "of"-phrase before an apposed name; the phrase
     names the office's owner."""
+    words, sent_start = words_of(doc), syntax_of(doc).sent_start
+    texts, lower = words.texts, words.lower
     i = end - 1
-    while i > 0 and end - i <= MAX_OF_PHRASE and doc[i].lower_ != "of":
-        if doc[i].is_sent_start or doc[i].text in {",", ";", ":"}:
+    while i > 0 and end - i <= MAX_OF_PHRASE and lower[i] != "of":
+        if sent_start[i] or texts[i] in {",", ";", ":"}:
             return None
         i -= 1
-    if i <= 0 or doc[i].lower_ != "of" or not _is_title_word(doc[i - 1]):
+    if i <= 0 or lower[i] != "of" or not _title_lower(lower[i - 1]):
         return None
     start = i
-    while start > 0 and _is_title_word(doc[start - 1]) and not doc[start].is_sent_start:
+    while start > 0 and _title_lower(lower[start - 1]) and not sent_start[start]:
         start -= 1
     country, org = _named_in(doc, i + 1, end, kb)
     if country is None and org is None:
@@ -294,30 +313,32 @@ def _of_phrase_before(doc: Any, end: int, kb: KnowledgeBase) -> TextRole | None:
 
 def _np_after(doc: Any, i: int, kb: KnowledgeBase) -> TextRole | None:
     """A role noun phrase starting at token i: "[the|Syria's|Turkish] interim president [of Y]"."""
-    n = len(doc)
+    words = words_of(doc)
+    texts, lower = words.texts, words.lower
+    n = len(texts)
     country = None
-    if i < n and doc[i].lower_ in DETERMINERS:
+    if i < n and lower[i] in DETERMINERS:
         i += 1
     for size in (3, 2, 1):  # a possessive country: "Syria's"
-        if i + size < n and doc[i + size].text in {"'s", "’s"}:
-            found = kb.country_by_name(doc[i : i + size].text)
+        if i + size < n and texts[i + size] in {"'s", "’s"}:
+            found = kb.country_by_name(words.span_text(i, i + size))
             if found is not None:
                 country, i = found.iso3, i + size + 1
                 break
     if country is None and i < n:
-        demonym = kb.country_by_demonym(doc[i].text)
-        if demonym is not None and i + 1 < n and _is_title_word(doc[i + 1]):
+        demonym = kb.country_by_demonym(texts[i])
+        if demonym is not None and i + 1 < n and _title_lower(lower[i + 1]):
             country, i = demonym.iso3, i + 1
     start = i
-    while i < n and _is_title_word(doc[i]) and doc[i].lower_ != "of":
+    while i < n and _title_lower(lower[i]) and lower[i] != "of":
         i += 1
     if i == start:
         return None
     end = i
-    if i + 1 < n and doc[i].lower_ == "of":
+    if i + 1 < n and lower[i] == "of":
         for size in (3, 2, 1):
             if i + 1 + size <= n:
-                found = kb.country_by_name(doc[i + 1 : i + 1 + size].text)
+                found = kb.country_by_name(words.span_text(i + 1, i + 1 + size))
                 if found is not None:
                     country = found.iso3
                     break
@@ -326,10 +347,11 @@ def _np_after(doc: Any, i: int, kb: KnowledgeBase) -> TextRole | None:
 
 def _after(doc: Any, text: str, mention: NameMention, kb: KnowledgeBase) -> TextRole | None:
     """ "X, the foreign minister of Y," and "X was named interim president"."""
+    texts = words_of(doc).texts
     i = mention.tend
-    if i < len(doc) and doc[i].text in {"'s", "’s"}:
+    if i < len(texts) and texts[i] in {"'s", "’s"}:
         return None
-    if i < len(doc) and doc[i].text == ",":
+    if i < len(texts) and texts[i] == ",":
         return _np_after(doc, i + 1, kb)
     match = PREDICATE.match(text, mention.end)
     if match is None:

@@ -19,9 +19,10 @@ from newsgraph.actors.roles import TextRole, text_roles
 from newsgraph.annotate import parsed_doc
 from newsgraph.kb import KnowledgeBase, load_kb
 from newsgraph.model import Analysis, Diagnostic, Entity, Mention, MentionKind
+from newsgraph.words import syntax_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 """Dependencies in which a capital acts as its government ("Ankara said", "Moscow's offer")."""
@@ -56,18 +57,20 @@ def _kind(analysis: Analysis, m: NameMention, cluster: Cluster, name: str) -> Me
     return "name" if cluster.label != "PERSON" else "alias"
 
 
-def _is_modifier(token: Token) -> bool:
-    if token.dep_ == "conj":
-        return _is_modifier(token.head)
-    return token.dep_ in MODIFIER_DEPS or token.pos_ == "ADJ"
+def _is_modifier(doc: Doc, i: int) -> bool:
+    syntax = syntax_of(doc)
+    if syntax.dep[i] == "conj":
+        return _is_modifier(doc, syntax.head[i])
+    return syntax.dep[i] in MODIFIER_DEPS or syntax.pos[i] == "ADJ"
 
 
 def _is_modifier_only(doc: Doc, cluster: Cluster) -> bool:
-    return all(_is_modifier(doc[m.tend - 1]) for m in cluster.mentions)
+    return all(_is_modifier(doc, m.tend - 1) for m in cluster.mentions)
 
 
 def _acts(doc: Doc, cluster: Cluster) -> bool:
-    return any(doc[m.tend - 1].dep_ in ACTING_DEPS for m in cluster.mentions)
+    dep = syntax_of(doc).dep
+    return any(dep[m.tend - 1] in ACTING_DEPS for m in cluster.mentions)
 
 
 def _build(analysis: Analysis, cluster: Cluster, kb: KnowledgeBase) -> Entity:

@@ -76,9 +76,22 @@ def _names_a_time(prep: Any) -> bool:
     return any(c.dep_ == "pobj" and c.ent_type_ in TIME_LABELS for c in prep.children)
 
 
+def is_verb(token: Any) -> bool:
+    """A verb by its part of speech or its tag (a headline verb may be tagged VBZ as a noun)."""
+    return token.pos_ == "VERB" or str(token.tag_).startswith("VB")
+
+
+def trigger_features(token: Any) -> Features:
+    """The features `classify` reads: all of them for a verb; of a noun only its lemma (the
+    noun lexicon is keyed by lemma alone), so a noun's children are not read."""
+    if is_verb(token):
+        return features_of(token)
+    return Features(_lemma(token), False)
+
+
 def features_of(token: Any) -> Features:
     """Read the trigger lemma, its particles/prepositions and its objects off the parse."""
-    is_verb = token.pos_ == "VERB" or str(token.tag_).startswith("VB")
+    verb = is_verb(token)
     particles: set[str] = set()
     objects: dict[str, int] = {}
     for child in token.children:
@@ -105,7 +118,7 @@ def features_of(token: Any) -> Features:
     if token.dep_ == "acl" and token.tag_ == "VBN":
         patients.append(token.head)
     has_person = any(is_actor_like(p) for p in patients)
-    return Features(_lemma(token), is_verb, frozenset(particles), objects, has_person)
+    return Features(_lemma(token), verb, frozenset(particles), objects, has_person)
 
 
 def classify(features: Features) -> Classification | None:
@@ -131,7 +144,7 @@ def classify(features: Features) -> Classification | None:
 
 def classify_complement(token: Any) -> Classification | None:
     """Type of an event a framing verb governs: a verb ("to release") or an event noun ("talks")."""
-    result = classify(features_of(token))
+    result = classify(trigger_features(token))
     if result is not None:
         return result
     if token.pos_ == "NOUN":

@@ -27,7 +27,12 @@ from newsgraph.events.cameo import (
     quad_class,
     score,
 )
-from newsgraph.events.classify import Classification, classify, classify_complement, features_of
+from newsgraph.events.classify import (
+    Classification,
+    classify,
+    classify_complement,
+    trigger_features,
+)
 from newsgraph.events.coding import Coding
 from newsgraph.events.lexicon import Entry, load_lexicon
 from newsgraph.events.modality import modality_of
@@ -45,6 +50,7 @@ from newsgraph.model import (
     as_event_type,
 )
 from newsgraph.speech import verbs_with
+from newsgraph.words import syntax_of
 
 SPEECH_VERBS = verbs_with("events_request")
 """Speech verbs whose reported obligation is a demand (the shared list, flag events_request)."""
@@ -100,7 +106,7 @@ class SentenceView:
 
 def _is_purpose_clause(token: Any) -> bool:
     """ "led a delegation to discuss trade": the clause serves the event it hangs on."""
-    return parse.is_infinitive_clause(token) and classify(features_of(token.head)) is not None
+    return parse.is_infinitive_clause(token) and classify(trigger_features(token.head)) is not None
 
 
 def _consume_restatement(trigger: Any, event_type: str, consumed: set[int]) -> None:
@@ -134,12 +140,16 @@ def _refine(token: Any, object_token: Any | None, actors: list[Any], coding: Cod
         return coding.recoded("COERCE", "cyber", None)  # a hacking attack (PLOVER: COERCE cyber)
     if event_type == "ASSAULT" and actors and all(parse.is_media(a) for a in actors):
         return coding.recoded("ACCUSE", "disapprove", "111")  # a magazine "attacked" its critics
-    exercise = object_token is not None and any(
-        t.lemma_.lower() in EXERCISE_NOUNS for t in args.with_of_phrase([object_token])
-    )
-    joint = parse.party_count(actors) > 1 or "joint" in modifiers
-    if event_type == "MOBILIZE" and exercise and joint:
+    # the parse questions below are asked only of the types they can recode
+    if (
+        event_type == "MOBILIZE"
+        and object_token is not None
+        and any(t.lemma_.lower() in EXERCISE_NOUNS for t in args.with_of_phrase([object_token]))
+        and (parse.party_count(actors) > 1 or "joint" in modifiers)
+    ):
         return coding.recoded("COOPERATE", None, "062")
+    if event_type not in ("CONSULT", "PROTEST"):
+        return coding
     # "a first batch of peacekeeping troops": the head of a quantity is its "of" phrase
     heads = {a.lemma_.lower() for a in args.with_of_phrase(actors)}
     if event_type == "CONSULT" and coding.mode == "visit" and heads & FORCE_NOUNS:
@@ -233,21 +243,26 @@ class SentenceExtractor:
         self.analysis = analysis
         self.kb = kb
         self.times = [(t.id, t.start, t.end) for t in analysis.times]
+        self._coded: dict[tuple[Any, ...], list[Participant]] = {}
 
     def extract(self, view: SentenceView) -> list[Event]:
         consumed: set[int] = set()
         events: list[Event] = []
         lexicon = load_lexicon()
+        if not view.tokens:
+            return events
+        tree = syntax_of(view.tokens[0].doc)  # labels read once per Doc, not per token
         for token in parse.top_down(view.tokens):
-            pos = token.pos_
+            i = token.i
+            pos = tree.pos[i]
             if pos not in TRIGGER_POS:
                 continue  # before the lemma: most tokens are not verbs or nouns
-            lemma = token.lemma_.lower()
+            lemma = tree.lemma[i].lower()
             if pos == "NOUN" and lemma in PROPOSAL_NOUNS:
                 consumed.update(parse.proposed(token))  # even when a "rejected" took the noun
-            if token.i in consumed:
+            if i in consumed:
                 continue
-            if parse.is_condition(token):
+            if tree.dep[i] == "advcl" and parse.is_condition(token):
                 consumed.update(t.i for t in token.subtree)  # nothing in a condition happened
                 continue
             if (
@@ -323,7 +338,7 @@ class SentenceExtractor:
         return True, event
 
     def _event_at(self, token: Any, view: SentenceView, consumed: set[int]) -> Event | None:
-        features = features_of(token)
+        features = trigger_features(token)  # a noun's children only matter to a verb
         result = classify(features) or _speech_demand(token, features)
         if result is None or (not features.is_verb and not result.entry.nominal):
             return None
@@ -548,20 +563,25 @@ class SentenceExtractor:
                 local = args.phrase_span(head)
                 span = (local[0] + view.offset, local[1] + view.offset)
             doc = head.doc if view.reparsed else None
-            for p in participants_for(
-                self.analysis,
-                span[0],
-                span[1],
-                head.idx + view.offset,
-                doc,
-                view.offset,
-                kb=self.kb,
-            ):
+            for p in self._participants_for(span, head.idx + view.offset, doc, view.offset):
                 if p.entity is None and _bare_pronoun(self.analysis.text[p.start : p.end]):
                     continue  # "they" that nothing resolved names no one we can code
                 if not any(_same(p, q) for q in found):
                     found.append(p)
         return found
+
+    def _participants_for(
+        self, span: tuple[int, int], head: int, doc: Any, offset: int
+    ) -> list[Participant]:
+        """`participants_for`, once per phrase: the events of a sentence often share an actor
+        ("X met Y and signed ..."), and nothing it reads changes during the stage."""
+        key = (span, head, doc, offset)
+        found = self._coded.get(key)
+        if found is None:
+            found = self._coded[key] = participants_for(
+                self.analysis, span[0], span[1], head, doc, offset, kb=self.kb
+            )
+        return list(found)
 
     def _quote(self, trigger_start: int, sentence: Sentence) -> str | None:
         """The quote stating the event: one containing the trigger, else reported (indirect)

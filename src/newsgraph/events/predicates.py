@@ -12,6 +12,7 @@ from typing import Any
 
 from newsgraph.events import arguments as args
 from newsgraph.events.words import word_class
+from newsgraph.words import syntax_of
 
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 COMPLEMENT_PREPS = word_class("complement_preps")
@@ -39,19 +40,34 @@ MAX_BINDING_CLIMB = 4  # links between a pronoun and the clause whose subject bi
 
 def top_down(tokens: list[Any]) -> list[Any]:
     """Tokens ordered from the root down (depth in the parse), computed once per sentence."""
-    index = {t.i: n for n, t in enumerate(tokens)}
-    heads = [index.get(t.head.i, n) for n, t in enumerate(tokens)]
-    depth: dict[int, int] = {}
-    for n in range(len(tokens)):
+    if not tokens:
+        return []
+    first = tokens[0].i
+    doc_heads = syntax_of(tokens[0].doc).head
+    n_tokens = len(tokens)
+    if [t.i for t in tokens] == list(range(first, first + n_tokens)):
+        # a sentence: its heads from the Doc's arrays (a head outside it counts as a root)
+        heads = [
+            h - first if first <= h < first + n_tokens else n
+            for n, h in enumerate(doc_heads[first : first + n_tokens])
+        ]
+    else:
+        index = {t.i: n for n, t in enumerate(tokens)}
+        heads = [index.get(doc_heads[t.i], n) for n, t in enumerate(tokens)]
+    depth = [-1] * n_tokens  # -1: not known yet
+    for n in range(n_tokens):
         path: list[int] = []
         current = n
-        while current not in depth and heads[current] != current and len(path) < len(tokens):
+        while depth[current] < 0 and heads[current] != current and len(path) < n_tokens:
             path.append(current)
             current = heads[current]
-        base = depth.setdefault(current, 0)
+        base = depth[current]
+        if base < 0:
+            base = depth[current] = 0
         for step, node in enumerate(reversed(path), start=1):
             depth[node] = base + step
-    return [tokens[n] for n in sorted(range(len(tokens)), key=lambda n: (depth.get(n, 0), n))]
+    # a stable sort of the positions: equal depths stay in text order
+    return [tokens[n] for n in sorted(range(n_tokens), key=depth.__getitem__)]
 
 
 def has_to_infinitive(verb: Any) -> bool:

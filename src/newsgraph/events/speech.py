@@ -49,9 +49,11 @@ def _act(tokens: Any) -> tuple[str, str | None, str | None, Any] | None:
     rather than condemns; in a short fragment ("called the ruling 'dangerous'") it is the verdict.
     """
     fragment = len([t for t in tokens if not t.is_punct]) <= FRAGMENT_WORDS
+    # each word's forms read once, not once per act
+    forms = [(token, token.lemma_.lower(), token.lower_) for token in tokens]
     for event_type, mode, hint, words in ACTS:
-        for token in tokens:
-            if token.lemma_.lower() in words or token.lower_ in words:
+        for token, lemma, lower in forms:
+            if lemma in words or lower in words:
                 if any(c.dep_ == "neg" for c in token.head.children):
                     continue  # "not a provocation"
                 if token.dep_ == "amod" and token.head.lower_ not in words and not fragment:

@@ -67,6 +67,9 @@ class GazetteerEntry:
 
 MAX_CACHED_ENTRIES = 50_000
 """Split rows kept for later lookups (a few MiB at most)."""
+MAX_CACHED_KEYS = 100_000
+"""Keys whose rows (or absence) are kept: a document asks about the same names many times, and
+news about the same places; each answer costs a search of its prefix's line."""
 
 
 class Gazetteer:
@@ -81,6 +84,8 @@ class Gazetteer:
         self._rows = rows
         self._entries: dict[int, GazetteerEntry] = {}
         """Rows already split (entries are immutable; news names the same places again)."""
+        self._keys: dict[str, tuple[int, ...] | None] = {}
+        """Keys already searched for, with their row numbers (None: not a name)."""
         self._buckets: dict[str, str] = {}
         for line in buckets:
             prefix, entries = line.split("\t", 1)
@@ -95,8 +100,20 @@ class Gazetteer:
         capital_rows = compress(count(), map(methodcaller("endswith", "\tc"), rows))
         self._capitals: dict[str, int] = {rows[row].split("\t", 4)[3]: row for row in capital_rows}
 
-    def _rows_of(self, key: str) -> str | None:
-        """The comma-separated row numbers of a key, or None."""
+    def _rows_of(self, key: str) -> tuple[int, ...] | None:
+        """The row numbers of a key, or None."""
+        try:
+            return self._keys[key]
+        except KeyError:
+            pass
+        if len(self._keys) >= MAX_CACHED_KEYS:
+            self._keys.clear()
+        found = self._search(key)
+        rows = self._keys[key] = None if found is None else tuple(map(int, found.split(",")))
+        return rows
+
+    def _search(self, key: str) -> str | None:
+        """The comma-separated row numbers of a key in its prefix's line, or None."""
         bucket = self._buckets.get(key[:BUCKET_CHARS])
         if bucket is None or not key:
             return None
@@ -144,7 +161,7 @@ class Gazetteer:
     def lookup_key(self, key: str) -> list[GazetteerEntry]:
         """Like `lookup` for an already normalised key."""
         rows = self._rows_of(key)
-        return [] if rows is None else [self.entry(int(row)) for row in rows.split(",")]
+        return [] if rows is None else [self.entry(row) for row in rows]
 
     def has_key(self, key: str) -> bool:
         return self._rows_of(key) is not None

@@ -50,6 +50,10 @@ CREDIT_LINE = re.compile(r"^[^/]+?(?:/|\s+via\s+)", re.IGNORECASE)
 _NO_SURNAME_TOKENS = frozenset({"bin", "bint", "ben", "abu", "umm", "ould", "wad"})
 """Patronymic names ("Mohammed bin Salman") are never reduced to their last word."""
 
+MEMO_SIZE = 1 << 16
+"""Names whose look-up answers a knowledge base keeps (the actors stage asks for the same
+few thousand names again and again); past this many the memo starts afresh."""
+
 
 class KnowledgeBase:
     """Countries, named actors and sources, and the role-noun lexicon, with their indexes."""
@@ -72,6 +76,9 @@ class KnowledgeBase:
         self._country_acronyms: dict[str, str] = {}
         self._demonyms: dict[str, str] = {}
         self._capitals: dict[str, str] = {}
+        self._looked_up: dict[str, tuple[KBEntry, ...]] = {}
+        self._by_country_name: dict[str, Country | None] = {}
+        self._agencies: dict[str, bool] = {}
         self._roles = {normalize_name(p): s.upper() for p, s in roles.items()}
         self._max_role_words = max((len(p.split()) for p in self._roles), default=1)
         given_names = {normalize_name(v) for v in ("Muhammad", "Ahmad", "Abd", "Abdullah")}
@@ -125,7 +132,16 @@ class KnowledgeBase:
 
     def lookup(self, name: str) -> list[KBEntry]:
         """Entries known by this name or alias, best first (name, alias, then bare surname;
-        user files before built-in data)."""
+        user files before built-in data). The answers are kept: the knowledge base never
+        changes once built."""
+        found = self._looked_up.get(name)
+        if found is None:
+            if len(self._looked_up) >= MEMO_SIZE:
+                self._looked_up.clear()
+            found = self._looked_up[name] = tuple(self._lookup(name))
+        return list(found)
+
+    def _lookup(self, name: str) -> list[KBEntry]:
         hits = list(self._names.get(normalize_name(name), ()))
         acronym = acronym_key(name)
         if acronym:
@@ -142,6 +158,14 @@ class KnowledgeBase:
         """Whether `name` is a news or photo agency, or a credit line whose parts are agencies
         ("AFP via Getty Images", "Reuters/AP") after an optional photographer or handout
         source ("Jane Doe/AFP", "Interior Ministry via AP")."""
+        known = self._agencies.get(name)
+        if known is None:
+            if len(self._agencies) >= MEMO_SIZE:
+                self._agencies.clear()
+            known = self._agencies[name] = self._is_news_agency(name)
+        return known
+
+    def _is_news_agency(self, name: str) -> bool:
         if self._is_agency(name):
             return True
         parts = [p for p in AGENCY_SEPARATORS.split(name) if p.strip()]
@@ -166,6 +190,14 @@ class KnowledgeBase:
 
     def country_by_name(self, name: str) -> Country | None:
         """ "Turkey", "Türkiye", "the U.S.", "DRC" -> the country (acronyms only in capitals)."""
+        if name in self._by_country_name:
+            return self._by_country_name[name]
+        if len(self._by_country_name) >= MEMO_SIZE:
+            self._by_country_name.clear()
+        found = self._by_country_name[name] = self._country_by_name(name)
+        return found
+
+    def _country_by_name(self, name: str) -> Country | None:
         acronym = acronym_key(name)
         iso3 = self._country_names.get(normalize_name(name))
         if iso3 is None and acronym:

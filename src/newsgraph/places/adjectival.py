@@ -9,6 +9,7 @@ never event locations. Only the modifier use counts: a demonym that is a noun ("
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -39,8 +40,10 @@ def adjectival_candidates(text: str, doc: Any | None) -> list[tuple[int, int, st
     words = [(m.start(), m.end()) for m in CAPITALISED_WORD.finditer(text)]
     result: list[tuple[int, int, str]] = []
     index = 0
+    firsts = _first_words()
     while index < len(words):
-        found = _longest_demonym(text, words, index, table)
+        first = text[words[index][0] : words[index][1]].lower()
+        found = _longest_demonym(text, words, index, table) if first in firsts else None
         if found is None:
             index += 1
             continue
@@ -52,6 +55,13 @@ def adjectival_candidates(text: str, doc: Any | None) -> list[tuple[int, int, st
         if _modifies(text, doc, start, end):
             result.append((start, end, ADJECTIVAL_LABEL))
     return result
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """The first word of every demonym key: a run whose first word is none of these is no
+    demonym (the words are ASCII title case, so a run's key is its words in lower case)."""
+    return frozenset(key.split(" ")[0] for key in demonym_table())
 
 
 def _longest_demonym(

@@ -20,7 +20,7 @@ from newsgraph.model import Analysis
 from newsgraph.places.adjectival import adjectival_candidates
 from newsgraph.places.embedded import EMBEDDED_LABEL, inner_names
 from newsgraph.places.resolve import PLACE_LABELS, STRONG_ONLY_LABELS
-from newsgraph.places.surface import CAPITAL, read_surface
+from newsgraph.places.surface import CAPITAL, SurfaceReader
 from newsgraph.spans import SpanIndex
 
 Candidate = tuple[int, int, str]
@@ -45,8 +45,9 @@ AFTER_PREPOSITION = re.compile(
 """A capitalised run after in/at/from/near/outside."""
 
 
-def candidates_for(analysis: Analysis) -> list[Candidate]:
-    """Place candidates of a document, without mentions that belong to people."""
+def candidates_for(analysis: Analysis, read: SurfaceReader | None = None) -> list[Candidate]:
+    """Place candidates of a document, without mentions that belong to people (`read`: a
+    `SurfaceReader` of the document's text to share with resolution)."""
     if analysis.entities:
         found = _from_entities(analysis)
         persons = [
@@ -64,12 +65,13 @@ def candidates_for(analysis: Analysis) -> list[Candidate]:
     text = analysis.text
     datelines = _datelines(text)
     # a dateline is a place whatever label NER gave it ("NEW YORK (AP)" is often an ORG)
-    found = [c for c in found if not any(s < c[1] and c[0] < e for s, e, _ in datelines)]
+    in_dateline = SpanIndex.of_spans([(start, end) for start, end, _ in datelines])
+    found = [c for c in found if not in_dateline.overlaps(c[0], c[1])]
     found += datelines
     covered = SpanIndex.of_spans([(start, end) for start, end, _ in found] + persons)
     found += _from_text(text, covered)
     covered = SpanIndex.of_spans([(start, end) for start, end, _ in found] + persons)
-    found += _uncovered_names(text, covered)
+    found += _uncovered_names(text, covered, read or SurfaceReader(text))
     found += adjectival_candidates(text, analysis.doc)
     surnames = {
         normalize_key(text[s:e].split()[-1]) for s, e in persons if len(text[s:e].split()) > 1
@@ -118,7 +120,9 @@ def _datelines(text: str) -> list[Candidate]:
     return result
 
 
-def _uncovered_names(text: str, covered: SpanIndex[tuple[int, int]]) -> list[Candidate]:
+def _uncovered_names(
+    text: str, covered: SpanIndex[tuple[int, int]], read: SurfaceReader
+) -> list[Candidate]:
     """Gazetteer names in capitalised runs no entity covers: NER misses many ("Mexico" after a
     town and its state, "Owensboro Public Schools"). A run that is a name is unlabelled; a name
     inside a longer run counts as embedded in it, and needs the same support."""
@@ -128,7 +132,7 @@ def _uncovered_names(text: str, covered: SpanIndex[tuple[int, int]]) -> list[Can
         start, end = match.span()
         if covered.overlaps(start, end):
             continue
-        surface = read_surface(text, start, end)
+        surface = read(start, end)
         if surface is None:
             continue
         if gazetteer.has_key(surface.keys[0]) or (
@@ -136,7 +140,8 @@ def _uncovered_names(text: str, covered: SpanIndex[tuple[int, int]]) -> list[Can
         ):
             result.append((start, end, UNLABELLED))
             continue
-        result += [(i.start, i.end, EMBEDDED_LABEL) for i in inner_names(text, gazetteer, surface)]
+        inner = inner_names(text, gazetteer, surface, read)
+        result += [(i.start, i.end, EMBEDDED_LABEL) for i in inner]
     return result
 
 

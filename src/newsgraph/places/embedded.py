@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from newsgraph.gazetteer import Gazetteer
-from newsgraph.places.surface import Surface, read_surface
+from newsgraph.places.surface import Surface, SurfaceReader
 
 EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "PERSON"})
 """Labels of names that may contain a place name: "University of California" (ORG), "New
@@ -54,7 +54,10 @@ POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def with_embedded(
-    text: str, gazetteer: Gazetteer, mentions: list[tuple[Surface, str]]
+    text: str,
+    gazetteer: Gazetteer,
+    mentions: list[tuple[Surface, str]],
+    read: SurfaceReader | None = None,
 ) -> list[tuple[Surface, str]]:
     """Replace an organisation-like mention the gazetteer lacks by the place names inside it.
 
@@ -66,14 +69,19 @@ def with_embedded(
         if label not in EMBEDDING_LABELS or any(gazetteer.has_key(k) for k in surface.keys):
             result.append((surface, label))
             continue
-        for inner in inner_names(text, gazetteer, surface):
+        for inner in inner_names(text, gazetteer, surface, read):
             if label != "PERSON" or names_local_body(text, inner):
                 result.append((inner, EMBEDDED_LABEL))
     return result
 
 
-def inner_names(text: str, gazetteer: Gazetteer, surface: Surface) -> list[Surface]:
-    """Longest runs of capitalised words inside a mention that name a place, left to right."""
+def inner_names(
+    text: str, gazetteer: Gazetteer, surface: Surface, read: SurfaceReader | None = None
+) -> list[Surface]:
+    """Longest runs of capitalised words inside a mention that name a place, left to right
+    (`read`: the document's `SurfaceReader`, if the caller keeps one)."""
+    if read is None:
+        read = SurfaceReader(text)
     words = [(m.start(), m.end()) for m in INNER_WORD.finditer(surface.text)]
     found: list[Surface] = []
     index = 0
@@ -81,7 +89,7 @@ def inner_names(text: str, gazetteer: Gazetteer, surface: Surface) -> list[Surfa
         for size in range(min(MAX_EMBEDDED_WORDS, len(words) - index), 0, -1):
             start = surface.start + words[index][0]
             end = surface.start + words[index + size - 1][1]
-            inner = read_surface(text, start, end)
+            inner = read(start, end)
             if (
                 inner is not None
                 and inner.text[:1].isupper()

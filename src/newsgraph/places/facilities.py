@@ -41,19 +41,49 @@ def is_facility(surface: Surface, label: str) -> bool:
     return label in FACILITY_LABELS and len(words) > 1 and words[-1].lower() in FACILITY_NOUNS
 
 
-def container_index(
-    text: str, surface: Surface, towns: Sequence[tuple[int, int, str]]
-) -> int | None:
-    """Index in `towns` ((start, end, feature) of resolved places) of the town holding a facility."""
+class Towns:
+    """Resolved places that may hold a facility ((start, end, feature) each), looked up by where
+    they start and end: placing every facility costs a few dict lookups, not a scan of them all."""
+
+    def __init__(self, towns: Sequence[tuple[int, int, str]]) -> None:
+        self.by_start: dict[int, int] = {}
+        self.by_end: dict[int, int] = {}
+        for index, (start, end, feature) in enumerate(towns):
+            if feature in CONTAINER_FEATURES:
+                self.by_start.setdefault(start, index)
+                self.by_end.setdefault(end, index)
+
+
+def container_index(text: str, surface: Surface, towns: Towns) -> int | None:
+    """Index of the first town holding a facility: one right after it (", " or " in "), or one
+    just before it with a possessive ("Brooklyn's ")."""
+    found: list[int] = []
     after = IN_AFTER.match(text, surface.end)
-    for index, (start, end, feature) in enumerate(towns):
-        if feature not in CONTAINER_FEATURES:
-            continue
-        if after is not None and start == after.end():
-            return index
-        if end <= surface.start and POSSESSIVE_BEFORE.fullmatch(text, end, surface.start):
-            return index
-    return None
+    if after is not None and after.end() in towns.by_start:
+        found.append(towns.by_start[after.end()])
+    for end in _possessive_ends(text, surface.start):
+        if end in towns.by_end and POSSESSIVE_BEFORE.fullmatch(text, end, surface.start):
+            found.append(towns.by_end[end])
+    return min(found, default=None)
+
+
+def _possessive_ends(text: str, start: int) -> list[int]:
+    """Where a town would end for `POSSESSIVE_BEFORE` to fill the gap up to `start`: the
+    possessive comes right before the spaces in front of `start`, or before "the" and the spaces
+    in front of that."""
+    spaces = start
+    while spaces > 0 and text[spaces - 1].isspace():
+        spaces -= 1
+    if spaces == start:
+        return []
+    ends = [spaces - 2]
+    if text[spaces - 3 : spaces] == "the":
+        before_the = spaces - 3
+        while before_the > 0 and text[before_the - 1].isspace():
+            before_the -= 1
+        if before_the < spaces - 3:
+            ends.append(before_the - 2)
+    return [end for end in ends if end >= 0]
 
 
 def is_facility_place(place: Place) -> bool:

@@ -32,8 +32,8 @@ from newsgraph.places.adjectival import ADJECTIVAL_LABEL
 from newsgraph.places.containment import follows_member, qualifier_entries, within
 from newsgraph.places.cues import after_locative
 from newsgraph.places.embedded import EMBEDDED_LABEL, names_local_body, with_embedded
-from newsgraph.places.facilities import container_index, is_facility
-from newsgraph.places.surface import Surface, read_surface
+from newsgraph.places.facilities import Towns, container_index, is_facility
+from newsgraph.places.surface import Surface, SurfaceReader
 from newsgraph.spans import SpanIndex
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -101,32 +101,58 @@ class Resolution:
 
 @dataclass(slots=True)
 class Context:
-    """What the document as a whole says about where it is."""
+    """What the rest of the document says about where it is: the countries and divisions of every
+    confident mention, less those of the mentions that share this mention's key.
+
+    The document's totals are counted once and shared; each key keeps only its own counts, so
+    building the contexts is linear in the number of mentions, not quadratic.
+    """
 
     countries: Counter[str]
-    admin1s: set[str]
-    """Normalised names of divisions named in the document."""
+    """Confident mentions per country, in the whole document."""
+    admin1s: Counter[str]
+    """Confident mentions per division (normalised name), in the whole document."""
+    own_countries: Counter[str]
+    own_admin1s: Counter[str]
+    """The same, of the mentions with this mention's key only."""
+
+    def country_count(self, iso3: str) -> int:
+        """Confident mentions of other keys in the country `iso3`."""
+        return self.countries[iso3] - self.own_countries[iso3]
+
+    def names_admin1(self, key: str) -> bool:
+        """Whether a mention of another key names the division `key`."""
+        return self.admin1s[key] > self.own_admin1s[key]
 
 
-def resolve_toponyms(text: str, candidates: list[tuple[int, int, str]]) -> list[Place]:
+def _empty_context() -> Context:
+    return Context(Counter(), Counter(), Counter(), Counter())
+
+
+def resolve_toponyms(
+    text: str, candidates: list[tuple[int, int, str]], read: SurfaceReader | None = None
+) -> list[Place]:
     """Resolve NER place candidates (start, end, label) to Place records "P1", "P2", ...
 
     One Place per resolved mention, in text order; mentions that are not places (demonyms, common
     words without support, names the gazetteer lacks) are left out.
     """
     gazetteer = load_gazetteer()
-    read = _read_mentions(text, candidates)
-    mentions = with_embedded(text, gazetteer, read)
+    reader = read if read is not None and read.text is text else SurfaceReader(text)
+    read_mentions = _read_mentions(candidates, reader)
+    mentions = with_embedded(text, gazetteer, read_mentions, reader)
     first = [_best(text, gazetteer, s, label, None) for s, label in mentions]
     context_by_key = _contexts(first)
     resolved: list[Resolution] = []
     for (surface, label), _ in zip(mentions, first, strict=True):
-        context = context_by_key.get(surface.keys[0], Context(Counter(), set()))
+        context = context_by_key.get(surface.keys[0]) or _empty_context()
         resolution = _best(text, gazetteer, surface, label, context)
         if resolution is not None:
             resolved.append(resolution)
     kept = _without_covered_adjectives(resolved)
-    kept = sorted(kept + _facilities(text, read, kept), key=lambda r: (r.surface.start, r.end))
+    kept = sorted(
+        kept + _facilities(text, read_mentions, kept), key=lambda r: (r.surface.start, r.end)
+    )
     return [_place(f"P{number}", r) for number, r in enumerate(kept, start=1)]
 
 
@@ -135,7 +161,7 @@ def _facilities(
 ) -> list[Resolution]:
     """Unresolved building and street names, placed at the town the text puts them in."""
     towns = [r for r in resolved if not r.adjectival]
-    spans = [(r.surface.start, r.end, r.entry.feature) for r in towns]
+    spans = Towns([(r.surface.start, r.end, r.entry.feature) for r in towns])
     placed = SpanIndex.of_spans([(r.surface.start, r.end) for r in resolved])
     result: list[Resolution] = []
     for surface, label in mentions:
@@ -156,7 +182,9 @@ def _without_covered_adjectives(resolved: list[Resolution]) -> list[Resolution]:
     return [r for r in resolved if not r.adjectival or not names.overlaps(r.surface.start, r.end)]
 
 
-def _read_mentions(text: str, candidates: list[tuple[int, int, str]]) -> list[tuple[Surface, str]]:
+def _read_mentions(
+    candidates: list[tuple[int, int, str]], read: SurfaceReader
+) -> list[tuple[Surface, str]]:
     seen: set[tuple[int, int]] = set()
     result: list[tuple[Surface, str]] = []
     # a demonym candidate wins over an NER label on the same span ("Russian" as NORP or GPE)
@@ -166,7 +194,7 @@ def _read_mentions(text: str, candidates: list[tuple[int, int, str]]) -> list[tu
         if (start, end) in seen:
             continue
         seen.add((start, end))
-        surface = read_surface(text, start, end)
+        surface = read(start, end)
         if surface is not None:
             result.append((surface, label))
     return result
@@ -174,21 +202,28 @@ def _read_mentions(text: str, candidates: list[tuple[int, int, str]]) -> list[tu
 
 def _contexts(first: list[Resolution | None]) -> dict[str, Context]:
     """For each mention key, the context formed by every *other* confident mention."""
-    confident = [r for r in first if r is not None and _confident(r.entry)]
-    keys = {r.surface.keys[0] for r in first if r is not None}
-    result: dict[str, Context] = {}
-    for key in keys:
-        countries: Counter[str] = Counter()
-        admin1s: set[str] = set()
-        for r in confident:
-            if r.surface.keys[0] == key:
-                continue
-            if r.entry.country:
-                countries[r.entry.country] += 1
-            if r.entry.feature == "admin1" and r.entry.admin1:
-                admin1s.add(r.entry.primary_key)
-        result[key] = Context(countries, admin1s)
-    return result
+    countries: Counter[str] = Counter()
+    admin1s: Counter[str] = Counter()
+    own: dict[str, tuple[Counter[str], Counter[str]]] = {}
+    for r in first:
+        if r is None:
+            continue
+        pair = own.get(r.surface.keys[0])
+        if pair is None:
+            pair = own[r.surface.keys[0]] = (Counter(), Counter())
+        own_countries, own_admin1s = pair
+        if not _confident(r.entry):
+            continue
+        if r.entry.country:
+            countries[r.entry.country] += 1
+            own_countries[r.entry.country] += 1
+        if r.entry.feature == "admin1" and r.entry.admin1:
+            admin1s[r.entry.primary_key] += 1
+            own_admin1s[r.entry.primary_key] += 1
+    return {
+        key: Context(countries, admin1s, own_countries, own_admin1s)
+        for key, (own_countries, own_admin1s) in own.items()
+    }
 
 
 def _confident(entry: GazetteerEntry) -> bool:
@@ -277,7 +312,7 @@ def _score(
             score += QUALIFIER_BONUS
             break
     if context is not None:
-        count = context.countries.get(entry.country or "", 0)
+        count = context.country_count(entry.country or "")
         if count:
             score += min(
                 COUNTRY_CONTEXT_MAX, COUNTRY_CONTEXT_BONUS + COUNTRY_CONTEXT_STEP * (count - 1)
@@ -285,7 +320,7 @@ def _score(
         if (
             entry.feature != "admin1"
             and entry.admin1
-            and normalize_key(entry.admin1) in context.admin1s
+            and context.names_admin1(normalize_key(entry.admin1))
         ):
             score += ADMIN1_CONTEXT_BONUS
     return score
@@ -349,7 +384,7 @@ def _acceptable(
         if surface.sentence_initial or label not in ("GPE", "LOC"):
             return False
         supported = qualified
-        if context is not None and context.countries.get(entry.country or "", 0):
+        if context is not None and context.country_count(entry.country or ""):
             supported = True
         return supported
     return True

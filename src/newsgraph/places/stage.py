@@ -5,6 +5,7 @@ from __future__ import annotations
 from newsgraph.model import Analysis
 from newsgraph.places.candidates import candidates_for
 from newsgraph.places.resolve import resolve_toponyms
+from newsgraph.places.surface import SurfaceReader
 
 
 class PlaceStage:
@@ -21,5 +22,6 @@ class PlaceStage:
     provides = frozenset({"places"})
 
     def __call__(self, analysis: Analysis) -> Analysis:
-        analysis.places = resolve_toponyms(analysis.text, candidates_for(analysis))
+        read = SurfaceReader(analysis.text)  # the mentions' spans, read once for both steps
+        analysis.places = resolve_toponyms(analysis.text, candidates_for(analysis, read), read)
         return analysis

@@ -58,6 +58,10 @@ FOLLOWING_QUALIFIER = re.compile(
 """Up to three capitalised words after a comma: the state or country of "Paris, Texas"."""
 SENTENCE_OPENERS = frozenset('.!?"“”\n:')
 """Characters that end the text before a sentence (or headline) start."""
+NOISE_LAST = frozenset("s'’,;:!?)]\"”")
+"""Last characters `TRAILING_NOISE` can match at (with white space): any other ends no noise."""
+REGION_WORDS = ("north", "south", "east", "west", "central", "upper", "lower", "ſ")
+"""Lower-case text every lower-case `QUALIFIER_BEFORE` word holds ("ſ" matches "s" there)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +89,7 @@ def read_surface(text: str, start: int, end: int) -> Surface | None:
     if article:
         start += article.end()
         span = span[article.end() :]
-    while True:
+    while span and (span[-1] in NOISE_LAST or span[-1].isspace()):
         noise = TRAILING_NOISE.search(span)
         if not noise or noise.start() == 0:
             break
@@ -96,7 +100,7 @@ def read_surface(text: str, start: int, end: int) -> Surface | None:
         dotted_key = normalize_key(span)
         span = span[:-1]
         end -= 1
-    if not span or not any(ch.isupper() for ch in span):
+    if not span or not any(map(str.isupper, span)):
         return None
 
     keys: list[str] = [normalize_key(span)]
@@ -108,9 +112,12 @@ def read_surface(text: str, start: int, end: int) -> Surface | None:
         core = prefix.group(2)
         keys.append(normalize_key(core))
     else:
-        before = QUALIFIER_BEFORE.search(text[max(0, start - 30) : start])
-        if before and before.group(1).islower():
-            region = before.group(1)
+        window = text[max(0, start - 30) : start]
+        # only a lower-case word counts: a window without one is not searched
+        if any(word in window for word in REGION_WORDS):
+            before = QUALIFIER_BEFORE.search(window)
+            if before and before.group(1).islower():
+                region = before.group(1)
     qualifier_text = text[end : end + 60]
     if ", " in core:
         core, _, tail = core.partition(", ")
@@ -120,7 +127,7 @@ def read_surface(text: str, start: int, end: int) -> Surface | None:
         match = pattern.match(core)
         if match:
             keys.append(normalize_key(match.group(1)))
-    qualifier = FOLLOWING_QUALIFIER.match(qualifier_text)
+    qualifier = FOLLOWING_QUALIFIER.match(qualifier_text) if qualifier_text[:1] == "," else None
     qualifier_keys: tuple[str, ...] = ()
     if qualifier:
         words = qualifier.group(1).split()
@@ -138,6 +145,26 @@ def read_surface(text: str, start: int, end: int) -> Surface | None:
         qualifier_keys=qualifier_keys,
         sentence_initial=_sentence_initial(text, start),
     )
+
+
+class SurfaceReader:
+    """`read_surface` over one document's text, each span read once: candidate collection and
+    resolution read many of the same spans (a name inside an organisation is found while
+    collecting candidates and read again when it is resolved)."""
+
+    __slots__ = ("_read", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._read: dict[tuple[int, int], Surface | None] = {}
+
+    def __call__(self, start: int, end: int) -> Surface | None:
+        key = (start, end)
+        try:
+            return self._read[key]
+        except KeyError:
+            surface = self._read[key] = read_surface(self.text, start, end)
+            return surface
 
 
 def _sentence_initial(text: str, start: int) -> bool:

@@ -309,8 +309,15 @@ def cluster_match(conn: Connection, value: str, option: str) -> tuple[Any, Colum
     on its rows. `cluster_codes` and `cluster_participants` hold every distinct code, country
     and global entity of the participants of a cluster's member events, by side, so "a member
     event has a participant matching on this side" reads one row there."""
-    table = (s.cluster_codes if by_code(value) else s.cluster_participants).alias()
+    table = _alias(s.cluster_codes if by_code(value) else s.cluster_participants, option)
     return table, participant_match(conn, value, option, table)
+
+
+@lru_cache(maxsize=64)
+def _alias(table: Any, option: str) -> Any:
+    """One alias of a per-cluster table per option, made once (each alias builds its own
+    columns; a dyad's two parties are two options, so two aliases)."""
+    return table.alias(f"{table.name}_{option}")
 
 
 def clusters_where(conn: Connection, value: str, option: str, sides: tuple[str, ...]) -> Any:

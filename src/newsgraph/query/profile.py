@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Connection, Select, func, select
+from sqlalchemy import Connection, Integer, Select, bindparam, func, select
 
 from newsgraph.errors import ConfigError
 from newsgraph.query.columns import (
@@ -76,16 +77,10 @@ def profile_rows(
 ) -> ProfileRows:
     """`actor_profile` as plain rows, for callers that need no DataFrame (the explorer page,
     where typing three frames cost more than its queries)."""
-    g, k, r, cp, c = (
-        s.global_entities,
-        s.entity_keys,
-        s.roles,
-        s.cluster_participants,
-        s.event_clusters,
-    )
-    ql, q, d = s.quote_links, s.quotes, s.documents
+    g = s.global_entities
     name = clean(name, "name") or ""
     limit = check_limit(limit) or 0
+    q = _statements()
     with store.engine.connect() as conn:
         ids = [entity_id] if entity_id is not None else entity_ids(conn, name)
         if not ids:
@@ -93,85 +88,96 @@ def profile_rows(
                 f"no actor named {name!r} in the store; list names with "
                 "`newsgraph entities --name '*part*'`"
             )
-        entities = [
-            dict(row._mapping)
-            for row in conn.execute(
-                select(g).where(g.c.id.in_(ids)).order_by(g.c.n_documents.desc(), g.c.id)
-            )
-        ]
+        entities = _rows(
+            conn, select(g).where(g.c.id.in_(ids)).order_by(g.c.n_documents.desc(), g.c.id)
+        )
         if not entities:
             raise ConfigError(f"no actor with id {entity_id} in the store")
-        gid = int(entities[0]["id"])
-        aliases = sorted(
-            {
-                row.label
-                for row in conn.execute(select(k.c.label).where(k.c.global_entity_id == gid))
-            }
-        )
-        roles = _rows(
-            conn,
-            select(
-                r.c.title,
-                r.c.country,
-                r.c.sector,
-                r.c.start,
-                r.c.end,
-                r.c.source,
-                func.min(r.c.seen).label("first_seen"),
-                func.max(r.c.seen).label("last_seen"),
-                func.count().label("n_mentions"),
-            )
-            .where(r.c.global_entity_id == gid)
-            .group_by(r.c.title, r.c.country, r.c.sector, r.c.start, r.c.end, r.c.source)
-            .order_by(func.min(r.c.seen), r.c.title),
-        )
-        own = select(cp.c.cluster_id, cp.c.side, cp.c.date_start).where(
-            cp.c.global_entity_id == gid
-        )
-        n_events = int(conn.execute(select(func.count()).select_from(own.subquery())).scalar() or 0)
-        latest = own.order_by(cp.c.date_start.desc()).limit(limit).subquery()
-        events = _rows(
-            conn,
-            select(
-                c.c.id.label("cluster_id"),
-                latest.c.side,
-                c.c.event_type,
-                c.c.mode,
-                c.c.modality,
-                c.c.actor,
-                c.c.recipient,
-                c.c.date_start,
-                c.c.location,
-                c.c.quad_class,
-                c.c.n_reports,
-            )
-            .join(latest, latest.c.cluster_id == c.c.id)
-            .order_by(c.c.date_start.desc(), c.c.id),
-        )
-        said = select(ql.c.quote_id).where(ql.c.global_entity_id == gid)
-        n_quotes = int(
-            conn.execute(select(func.count()).select_from(said.subquery())).scalar() or 0
-        )
-        quotes = _rows(
-            conn,
-            select(
-                q.c.id.label("quote_id"),
-                d.c.published,
-                d.c.publisher,
-                q.c.kind,
-                q.c.cue,
-                q.c.via,
-                q.c.text,
-            )
-            .join(d, d.c.id == q.c.document_id)
-            .where(q.c.id.in_(said))
-            .order_by(d.c.published.desc(), q.c.id)
-            .limit(limit),
-        )
+        one = {"gid": int(entities[0]["id"])}
+        aliases = sorted({row.label for row in conn.execute(q.aliases, one)})
+        roles = _rows(conn, q.roles, one)
+        n_events = int(conn.execute(q.n_events, one).scalar() or 0)
+        events = _rows(conn, q.events, {**one, "limit": limit})
+        n_quotes = int(conn.execute(q.n_quotes, one).scalar() or 0)
+        quotes = _rows(conn, q.quotes, {**one, "limit": limit})
     return ProfileRows(
         entities[0], aliases, roles, events, quotes, n_events, n_quotes, entities[1:]
     )
 
 
-def _rows(conn: Connection, query: Select[Any]) -> list[dict[str, Any]]:
-    return [dict(row._mapping) for row in conn.execute(query)]
+@dataclass(frozen=True, slots=True)
+class _Statements:
+    """The statements of a profile, for one global entity (`gid`) and `limit` rows."""
+
+    aliases: Select[Any]
+    roles: Select[Any]
+    n_events: Select[Any]
+    events: Select[Any]
+    n_quotes: Select[Any]
+    quotes: Select[Any]
+
+
+@lru_cache(maxsize=1)
+def _statements() -> _Statements:
+    """Built once: building them cost more than running most of them."""
+    k, r, cp, c = s.entity_keys, s.roles, s.cluster_participants, s.event_clusters
+    ql, q, d = s.quote_links, s.quotes, s.documents
+    gid, limit = bindparam("gid", type_=Integer), bindparam("limit", type_=Integer)
+    own = select(cp.c.cluster_id, cp.c.side, cp.c.date_start).where(cp.c.global_entity_id == gid)
+    latest = own.order_by(cp.c.date_start.desc()).limit(limit).subquery()
+    said = select(ql.c.quote_id).where(ql.c.global_entity_id == gid)
+    return _Statements(
+        aliases=select(k.c.label).where(k.c.global_entity_id == gid),
+        roles=select(
+            r.c.title,
+            r.c.country,
+            r.c.sector,
+            r.c.start,
+            r.c.end,
+            r.c.source,
+            func.min(r.c.seen).label("first_seen"),
+            func.max(r.c.seen).label("last_seen"),
+            func.count().label("n_mentions"),
+        )
+        .where(r.c.global_entity_id == gid)
+        .group_by(r.c.title, r.c.country, r.c.sector, r.c.start, r.c.end, r.c.source)
+        .order_by(func.min(r.c.seen), r.c.title),
+        n_events=select(func.count()).select_from(own.subquery()),
+        events=select(
+            c.c.id.label("cluster_id"),
+            latest.c.side,
+            c.c.event_type,
+            c.c.mode,
+            c.c.modality,
+            c.c.actor,
+            c.c.recipient,
+            c.c.date_start,
+            c.c.location,
+            c.c.quad_class,
+            c.c.n_reports,
+        )
+        .join(latest, latest.c.cluster_id == c.c.id)
+        .order_by(c.c.date_start.desc(), c.c.id),
+        n_quotes=select(func.count()).select_from(said.subquery()),
+        quotes=select(
+            q.c.id.label("quote_id"),
+            d.c.published,
+            d.c.publisher,
+            q.c.kind,
+            q.c.cue,
+            q.c.via,
+            q.c.text,
+        )
+        .join(d, d.c.id == q.c.document_id)
+        .where(q.c.id.in_(said))
+        .order_by(d.c.published.desc(), q.c.id)
+        .limit(limit),
+    )
+
+
+def _rows(
+    conn: Connection, query: Select[Any], params: dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    result = conn.execute(query, params)
+    keys = list(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result.all()]

@@ -9,10 +9,11 @@ names, matched like every other actor filter (`newsgraph.query.filters`).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Literal
 
 import pandas as pd
-from sqlalchemy import ColumnElement, Connection, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, case, false, func, or_, select
 
 from newsgraph.errors import ConfigError
 from newsgraph.query.columns import SERIES_SCHEMA, typed
@@ -33,6 +34,11 @@ PAIRS = (("actor", "recipient"), ("recipient", "actor"), ("actor", "actor"))
 """The sides (of A, of B) that make a dyad event: A to B, B to A, and a joint action."""
 
 
+KEY = re.compile(r"^[A-Z]{3}$")
+"""A value the dyad reads from `cluster_dyads`: a country, or a code prefix as long as the
+table's keys (a participant matches `KEN` when its country is KEN or its code starts with KEN,
+which is its key being KEN)."""
+
 ENOUGH_ROWS = 2_000
 """How far `dyad` counts each party's rows to find the rarer one (under a millisecond each on
 the bench store; a party with more rows is taken as busy)."""
@@ -41,13 +47,17 @@ the bench store; a party with more rows is taken as busy)."""
 def dyad(conn: Connection, a: str, b: str, *, directed: bool = False) -> ColumnElement[bool]:
     """Clusters between `a` and `b` (see the module docstring).
 
-    One join of the per-cluster participant tables (`filters.cluster_match`): a row for one
+    Two different three-letter values (countries, or code prefixes like KEN) are read from
+    `cluster_dyads`, which holds each cluster's pairs of such keys: one index range per
+    direction. Other values (longer codes, wildcards, names, A = B) take the general way: one join of the per-cluster participant tables (`filters.cluster_match`): a row for one
     party, and in the same cluster a row for the other on a side that pairs with it. The same
     clusters as asking per side whether any member event has a participant matching A (or B),
     as sides are read independently there too, without reading events. The join reads every row
     of the party it starts from and looks the other up per cluster, so it starts from the rarer
     one: PostgreSQL's planner knows which from its statistics, SQLite's does not, so there the
     rows of each are counted up to ENOUGH_ROWS and the rarer is put first."""
+    if a != b and KEY.match(a) and KEY.match(b):
+        return s.event_clusters.c.id.in_(_keyed(a, b, directed=directed))
     x, a_match = cluster_match(conn, a, "a")
     y, b_match = cluster_match(conn, b, "b")
     pairs = PAIRS[:1] if directed else PAIRS
@@ -62,6 +72,16 @@ def dyad(conn: Connection, a: str, b: str, *, directed: bool = False) -> ColumnE
         .where(b_match, a_match, sides)
     )
     return s.event_clusters.c.id.in_(between)
+
+
+def _keyed(a: str, b: str, *, directed: bool) -> Select[Any]:
+    """The clusters between two three-letter keys, from `cluster_dyads`: A to B, and unless
+    `directed` also B to A and joint actions (stored in both orders)."""
+    d = s.cluster_dyads
+    there = and_(d.c.source == a, d.c.target == b)
+    if directed:
+        return select(d.c.cluster_id).where(there, d.c.joint == false())
+    return select(d.c.cluster_id).where(or_(there, and_(d.c.source == b, d.c.target == a)))
 
 
 def _rows(conn: Connection, table: Any, match: ColumnElement[bool]) -> int:
@@ -157,11 +177,12 @@ def _filled(rows: list[dict[str, Any]], freq: Freq) -> list[dict[str, Any]]:
     if not rows:
         return rows
     by_period = {r["period"]: r for r in rows}
+    zero = {"period": None, "mean_score": None, **dict.fromkeys(COUNTS, 0)}
     out = []
     day = rows[0]["period"]
     while day <= rows[-1]["period"]:
-        zero = {"period": day, "mean_score": None, **dict.fromkeys(COUNTS, 0)}
-        out.append(by_period.get(day, zero))
+        found = by_period.get(day)
+        out.append(found if found is not None else {**zero, "period": day})
         day = _next_period(day, freq)
     return out
 

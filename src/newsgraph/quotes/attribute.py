@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsgraph.model import Entity, Sentence
-from newsgraph.quotes.cues import cue_lemma, lexicon
+from newsgraph.quotes.cues import cue_lemma, cue_lemma_at, lexicon
 from newsgraph.quotes.detect import Found, inside_quote
 from newsgraph.quotes.doctext import text_of
 from newsgraph.quotes.relay import find_via
-from newsgraph.words import words_of
+from newsgraph.spans import SpanIndex
+from newsgraph.words import syntax_of, words_of
 
 NEAR_CUE_TOKENS = 4
 """A cue at most this many tokens after the closing mark belongs to the quote (”, he said)."""
@@ -70,9 +71,8 @@ def _followed_by(token: Any, word: str) -> bool:
     return bool(token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == word)
 
 
-def _verb_form_of_cue(token: Any) -> bool:
+def _verb_form_of_cue(word: str) -> bool:
     """ "notes", "states", "said": a cue's finite form, whatever the tagger made of it."""
-    word = token.lower_
     verbs = lexicon().verbs
     if word in IRREGULAR_FORMS:
         return True
@@ -82,30 +82,36 @@ def _verb_form_of_cue(token: Any) -> bool:
     return any(stem in verbs for stem in stems)
 
 
-def _surface_cue(token: Any) -> bool:
+def _surface_cue(doc: Any, i: int) -> bool:
     """A cue the tagger read as a noun, standing right before ', “' or ': “' after a name
     ("The Department of Agriculture notes, “...”")."""
-    doc = token.doc
-    after = text_of(doc)[token.idx + len(token.text) : token.idx + len(token.text) + 4]
+    words, pos = words_of(doc), syntax_of(doc).pos
+    if pos[i] not in ("NOUN", "PROPN"):
+        return False
+    after = words.text[words.end[i] : words.end[i] + 4]
     return bool(
-        token.pos_ in ("NOUN", "PROPN")
-        and re.match(r"[,:]\s*[\"“„«]", after)
-        and token.i > 0
-        and doc[token.i - 1].pos_ in ("PROPN", "NOUN")
-        and _verb_form_of_cue(token)
+        re.match(r"[,:]\s*[\"“„«]", after)
+        and i > 0
+        and pos[i - 1] in ("PROPN", "NOUN")
+        and _verb_form_of_cue(words.lower[i])
     )
 
 
-def _is_cue(token: Any) -> bool:
-    if token.lower_ in PHRASE_CUES:
-        return _followed_by(token, PHRASE_CUES[token.lower_])
-    if _surface_cue(token):
+def _is_cue(doc: Any, i: int) -> bool:
+    """Whether token `i` is a cue, read from the Doc's arrays (no Token is built)."""
+    lower = words_of(doc).lower
+    word = lower[i]
+    if word in PHRASE_CUES:
+        return i + 1 < len(lower) and lower[i + 1] == PHRASE_CUES[word]
+    if _surface_cue(doc, i):
         return True
-    is_verb = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
-    lemma = cue_lemma(token)
-    if is_verb and lemma in lexicon().colon_verbs:
-        return _followed_by(token, ":") or _followed_by(token, ",")
-    return is_verb and lemma in lexicon().verbs
+    syntax = syntax_of(doc)
+    if not (syntax.pos[i] in ("VERB", "AUX") or syntax.tag[i].startswith("VB")):
+        return False
+    lemma = cue_lemma_at(doc, i)
+    if lemma in lexicon().colon_verbs:
+        return i + 1 < len(lower) and lower[i + 1] in (":", ",")
+    return lemma in lexicon().verbs
 
 
 def _window(
@@ -138,19 +144,24 @@ def _window(
     return (pre_start, quote.open_at), (quote.close_at, post_end)
 
 
-def _cues_in(doc: Any, lo: int, hi: int, marked: list[Found]) -> list[Any]:
+def _cues_in(doc: Any, lo: int, hi: int, marks: SpanIndex[Found]) -> list[Any]:
     span = doc.char_span(lo, hi, alignment_mode="contract") if hi > lo else None
     if span is None:
         return []
-    near = [f for f in marked if f.open_at < hi and f.close_at > lo]
-    return [t for t in span if _is_cue(t) and not inside_quote(t.idx, near)]
+    near = marks.overlapping(lo, hi)
+    idx = words_of(doc).start
+    return [
+        doc[i]
+        for i in range(span.start, span.end)
+        if _is_cue(doc, i) and not inside_quote(idx[i], near)
+    ]
 
 
-def choose_cue(doc: Any, sentences: list[Sentence], quote: Found, marked: list[Found]) -> Any:
-    """The cue token for a marked quote, or None."""
+def choose_cue(doc: Any, sentences: list[Sentence], quote: Found, marks: SpanIndex[Found]) -> Any:
+    """The cue token for a marked quote, or None (`marks`: the marked quotes, `mark_index`)."""
     (pre_lo, pre_hi), (post_lo, post_hi) = _window(doc, sentences, quote)
-    before = _cues_in(doc, pre_lo, pre_hi, marked)
-    after = _cues_in(doc, post_lo, post_hi, marked)
+    before = _cues_in(doc, pre_lo, pre_hi, marks)
+    after = _cues_in(doc, post_lo, post_hi, marks)
     if after:
         between = doc.char_span(post_lo, after[0].idx, alignment_mode="contract")
         gap = len([t for t in between if not t.is_punct]) if between is not None else 0
@@ -387,14 +398,15 @@ def attribute(
     doc: Any,
     sentences: list[Sentence],
     quote: Found,
-    marked: list[Found],
+    marks: SpanIndex[Found],
     entities: list[Entity],
 ) -> Attribution | None:
-    """Cue, speaker phrase and relay of one quote; None when no cue governs it."""
+    """Cue, speaker phrase and relay of one quote; None when no cue governs it (`marks`: the
+    document's marked quotes, `mark_index`)."""
     if quote.cue_token is not None:
         cue = doc[quote.cue_token]
     else:
-        cue = choose_cue(doc, sentences, quote, marked)
+        cue = choose_cue(doc, sentences, quote, marks)
     if cue is None:
         return _headline_speaker(doc, quote) or _dash_credit(doc, quote)
     cue_text = f"{cue.text} {PHRASE_CUES[cue.lower_]}" if cue.lower_ in PHRASE_CUES else cue.text
@@ -417,7 +429,7 @@ def attribute(
         relay_end = min(speaker[1], participle) if participle > speaker[0] else speaker[1]
         relay_text = text_of(doc)[speaker[0] : relay_end].rstrip(" ,")
         return Attribution(cue_text, cue.i, phrase_bounds(relayed), relay_text)
-    via = find_via(doc, min(lo, cue.idx), max(hi, cue.idx + 1), cue, marked, entities)
+    via = find_via(doc, min(lo, cue.idx), max(hi, cue.idx + 1), cue, marks, entities)
     if via is None and cue.lower_ not in PHRASE_CUES:
         via = _according_relay(cue)
     if via is not None and speaker is not None and text_of(doc)[speaker[0] : speaker[1]] == via:

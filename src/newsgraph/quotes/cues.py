@@ -16,6 +16,7 @@ from typing import Any
 
 from newsgraph import agencies
 from newsgraph.speech import verbs_with
+from newsgraph.words import syntax_of, words_of
 
 LEXICON_FILE = "cues.json"
 
@@ -81,4 +82,20 @@ def cue_lemma(token: Any) -> str:
             phrasal = f"{lemma} {child.lower_}"
             if phrasal in lexicon().verbs:
                 return phrasal
+    return lemma
+
+
+def cue_lemma_at(doc: Any, i: int) -> str:
+    """`cue_lemma(doc[i])` read from the Doc's arrays (`words_of`, `syntax_of`): no Token built."""
+    syntax = syntax_of(doc)
+    lemma = syntax.lemma[i].lower()
+    following = i + 1
+    if (
+        following < len(syntax)
+        and syntax.head[following] == i
+        and syntax.dep[following] in PHRASAL_DEPS
+    ):
+        phrasal = f"{lemma} {words_of(doc).lower[following]}"
+        if phrasal in lexicon().verbs:
+            return phrasal
     return lemma

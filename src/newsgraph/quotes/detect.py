@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from newsgraph.model import QuoteKind, Sentence
 from newsgraph.quotes.cues import lexicon
+from newsgraph.spans import SpanIndex
 
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
@@ -181,13 +182,21 @@ def _scan_double(text: str, paragraphs: list[tuple[int, int, int]]) -> list[Run]
 def _scan_single(
     text: str, paragraphs: list[tuple[int, int, int]], covered: list[tuple[int, int]]
 ) -> list[Run]:
-    """Top-level ‘single-quoted’ runs outside any double-quoted span."""
+    """Top-level ‘single-quoted’ runs outside any double-quoted span.
+
+    Each paragraph is searched in place (`endpos` ends the text there for the patterns, as a
+    slice would, without copying everything before it) and only for the marks it holds.
+    """
     runs = []
+    double = SpanIndex.of_spans(covered)
     for p_start, p_end, p_index in paragraphs:
-        matches = list(SINGLE_QUOTED.finditer(text, p_start, p_end))
-        matches += STRAIGHT_SINGLE.finditer(text[:p_end], p_start)
+        matches: list[re.Match[str]] = []
+        if text.find("‘", p_start, p_end) >= 0:
+            matches += SINGLE_QUOTED.finditer(text, p_start, p_end)
+        if text.find("'", p_start, p_end) >= 0:
+            matches += STRAIGHT_SINGLE.finditer(text, p_start, p_end)
         for m in matches:
-            if any(lo <= m.start() < hi for lo, hi in covered):
+            if double.overlaps(m.start(), m.start() + 1):
                 continue
             runs.append((m.start(), m.end() - 1, p_index, p_index, True))
     return runs
@@ -328,3 +337,13 @@ def detect_marked(text: str, sentences: list[Sentence]) -> list[Found]:
 def inside_quote(offset: int, marked: list[Found]) -> bool:
     """Whether an offset lies within the marks of a direct or partial quote."""
     return any(f.open_at <= offset < f.close_at for f in marked if f.kind != "indirect")
+
+
+def mark_index(marked: list[Found]) -> SpanIndex[Found]:
+    """The quotes indexed by the span of their marks (open_at, close_at): which lie near a
+    sentence or window, without a scan of them all per question."""
+    return SpanIndex(marked, _marks_of)
+
+
+def _marks_of(found: Found) -> tuple[int, int]:
+    return found.open_at, found.close_at

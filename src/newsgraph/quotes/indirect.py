@@ -18,12 +18,15 @@ marks is left to the marked quote (two records only when the report has words of
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from newsgraph.model import Sentence
-from newsgraph.quotes.cues import cue_lemma, lexicon
-from newsgraph.quotes.detect import Found
+from newsgraph.quotes.cues import cue_lemma_at, lexicon
+from newsgraph.quotes.detect import Found, mark_index
 from newsgraph.quotes.doctext import text_of
+from newsgraph.spans import SpanIndex
+from newsgraph.words import syntax_of, words_of
 
 MIN_CLAUSE_TOKENS = 3
 """Shorter complements ("he said so") carry no content worth recording."""
@@ -64,8 +67,8 @@ def _close_inner_quote(text: str, start: int, end: int, limit: int) -> int:
     return end + match.end() if match is not None else end
 
 
-def _words_outside(text: str, start: int, end: int, marked: list[Found]) -> int:
-    near = [f for f in marked if f.open_at < end and f.close_at > start]
+def _words_outside(text: str, start: int, end: int, marks: SpanIndex[Found]) -> int:
+    near = marks.overlapping(start, end)
     count = 0
     for m in WORD.finditer(text, start, end):
         if not any(f.open_at <= m.start() < f.close_at for f in near):
@@ -337,7 +340,7 @@ def _after_apposition(doc: Any, start: int, end: int) -> int:
     return after if len(text_of(doc)[after:end].split()) >= MIN_CLAUSE_TOKENS else start
 
 
-def _according_to(token: Any, sentence: Sentence, marked: list[Found]) -> Found | None:
+def _according_to(token: Any, sentence: Sentence, opens: list[int]) -> Found | None:
     """ "According to police, 40 people died": the rest of the sentence is reported speech,
     unless it has a speaker of its own ("According to the Herald, the minister said ...",
     where "according to" names the relay)."""
@@ -345,7 +348,8 @@ def _according_to(token: Any, sentence: Sentence, marked: list[Found]) -> Found 
         return None
     if token.doc[token.i + 1].lower_ != "to":
         return None
-    if any(sentence.start <= f.open_at < sentence.end for f in marked):
+    first_open = bisect_left(opens, sentence.start)
+    if first_open < len(opens) and opens[first_open] < sentence.end:
         return None  # a quote in the sentence is what "according to" attributes
     phrase = list(token.subtree)
     lo, hi = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
@@ -434,7 +438,7 @@ MAX_APPOSITION_TOKENS = 8
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
-def _headline_claim(doc: Any, sentence: Sentence, marked: list[Found]) -> Found | None:
+def _headline_claim(doc: Any, sentence: Sentence, marks: SpanIndex[Found]) -> Found | None:
     """ "<claim>, says|claims|warns <speaker>" in a title: a report with an inverted cue."""
     if sentence.section not in ("title", "subtitle"):
         return None
@@ -458,7 +462,7 @@ def _headline_claim(doc: Any, sentence: Sentence, marked: list[Found]) -> Found 
     ):
         return None  # "..., signals cuts later this year": an object, not a speaker
     start, end = sentence.start + match.start("claim"), sentence.start + match.end("claim")
-    if _words_outside(text_of(doc), start, end, marked) < MIN_OUTSIDE_WORDS:
+    if _words_outside(text_of(doc), start, end, marks) < MIN_OUTSIDE_WORDS:
         return None
     found = Found(start, end, "indirect", start, end, sentence.paragraph, None, cue.root.i)
     found.speaker_span = (who.start_char, who.end_char)
@@ -473,34 +477,42 @@ def _report_form(token: Any) -> bool:
 
 
 def detect_indirect(doc: Any, sentences: list[Sentence], marked: list[Found]) -> list[Found]:
-    """Reported clauses, appeals and characterisations in the analysed sentences."""
+    """Reported clauses, appeals and characterisations in the analysed sentences.
+
+    Every token's word, part of speech and lemma are read from the Doc's arrays; a Token object
+    is built only for "according" and for verbs whose lemma is a cue.
+    """
     lex = lexicon()
     text = text_of(doc)
+    words, syntax = words_of(doc), syntax_of(doc)
+    lower, idx, pos, tag = words.lower, words.start, syntax.pos, syntax.tag
+    marks = mark_index(marked)
+    opens = sorted(f.open_at for f in marked)
     found: list[Found] = []
     seen: set[tuple[int, int]] = set()
     for sentence in sentences:
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:
             continue
-        marked_here = [
-            f for f in marked if f.open_at < sentence.end and f.close_at > sentence.start
-        ]
-        headline = _headline_claim(doc, sentence, marked)
+        marked_here = marks.overlapping(sentence.start, sentence.end)
+        headline = _headline_claim(doc, sentence, marks)
         if headline is not None:
             found.append(headline)
             continue
-        for token in span:
-            according = _according_to(token, sentence, marked)
-            if according is not None:
-                found.append(according)
+        for i in range(span.start, span.end):
+            if lower[i] == "according":
+                according = _according_to(doc[i], sentence, opens)
+                if according is not None:
+                    found.append(according)
+                    continue
+            if not (pos[i] in ("VERB", "AUX") or tag[i].startswith("VB")):
                 continue
-            if not _is_verb(token):
-                continue
-            lemma = cue_lemma(token)
+            lemma = cue_lemma_at(doc, i)
             if lemma not in lex.verbs:
                 continue
-            if _inside_marks(token.idx, marked_here):
+            if _inside_marks(idx[i], marked_here):
                 continue  # a verb inside a quotation is the speaker's, not the reporter's
+            token = doc[i]
             if _withheld(token) or _passive_without_agent(token):
                 continue
             clauses: list[tuple[int, int]] = []
@@ -522,10 +534,8 @@ def detect_indirect(doc: Any, sentences: list[Sentence], marked: list[Found]) ->
                 end = _close_inner_quote(text, start, end, sentence.end)
                 if start >= end or (start, end) in seen:
                     continue
-                if _words_outside(text, start, end, marked) < MIN_OUTSIDE_WORDS:
+                if _words_outside(text, start, end, marks) < MIN_OUTSIDE_WORDS:
                     continue
                 seen.add((start, end))
-                found.append(
-                    Found(start, end, "indirect", start, end, sentence.paragraph, None, token.i)
-                )
+                found.append(Found(start, end, "indirect", start, end, sentence.paragraph, None, i))
     return _clip(doc, found)

@@ -13,6 +13,8 @@ from newsgraph.model import Entity
 from newsgraph.quotes.cues import lexicon
 from newsgraph.quotes.detect import Found, inside_quote
 from newsgraph.quotes.doctext import text_of
+from newsgraph.spans import SpanIndex
+from newsgraph.words import syntax_of, words_of
 
 
 def _outlet_name(np_head: Any, entities: list[Entity]) -> str | None:
@@ -38,28 +40,35 @@ def _outlet_name(np_head: Any, entities: list[Entity]) -> str | None:
 
 
 def find_via(
-    doc: Any, lo: int, hi: int, cue: Any, marked: list[Found], entities: list[Entity]
+    doc: Any, lo: int, hi: int, cue: Any, marks: SpanIndex[Found], entities: list[Entity]
 ) -> str | None:
-    """The outlet that relayed the speech ("cited by IRNA", "told Reuters"), or None."""
+    """The outlet that relayed the speech ("cited by IRNA", "told Reuters"), or None.
+
+    `marks` indexes the marked quotes (`mark_index`); each token's word, lemma and head are
+    read from the Doc's arrays, and a Token is built only where a relay may hang.
+    """
     span = doc.char_span(lo, hi, alignment_mode="expand")
     if span is None:
         return None
     lex = lexicon()
-    marked = [f for f in marked if f.open_at < hi and f.close_at > lo]  # once, not per token
+    marked = marks.overlapping(lo, hi)  # once, not per token
     candidates: list[Any] = []
     if cue is not None and cue.lemma_ == "tell":
         candidates += [c for c in cue.children if c.dep_ in ("dobj", "dative", "iobj")]
-    for token in span:
-        if inside_quote(token.idx, marked):
+    words, syntax = words_of(doc), syntax_of(doc)
+    lower, idx, lemma, head = words.lower, words.start, syntax.lemma, syntax.head
+    for i in range(span.start, span.end):
+        if inside_quote(idx[i], marked):
             continue
-        if token.lemma_ in lex.relay_verbs:
-            for agent in (c for c in token.children if c.dep_ == "agent"):
+        if lemma[i] in lex.relay_verbs:
+            for agent in (c for c in doc[i].children if c.dep_ == "agent"):
                 candidates += [c for c in agent.children if c.dep_ == "pobj"]
-        relays = token.lower_ in lex.relay_preps or token.head.lower_ == "according"
-        if relays and (token.head is not cue or cue.lower_ != "according"):
-            candidates += [c for c in token.children if c.dep_ == "pobj"]
-    for head in candidates:
-        name = _outlet_name(head, entities)
+        # (a relay on "according" itself is not excluded: the check meant for it compared a
+        # new Token object with the cue and never held; kept so for the same records)
+        if lower[i] in lex.relay_preps or lower[head[i]] == "according":
+            candidates += [c for c in doc[i].children if c.dep_ == "pobj"]
+    for head_token in candidates:
+        name = _outlet_name(head_token, entities)
         if name is not None:
             return name
     return None

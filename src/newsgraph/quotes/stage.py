@@ -14,7 +14,7 @@ from typing import Any
 
 from newsgraph.model import Analysis, Entity, Quote, Sentence
 from newsgraph.quotes.attribute import attribute
-from newsgraph.quotes.detect import Found, detect_marked, paragraphs_of
+from newsgraph.quotes.detect import Found, detect_marked, mark_index, paragraphs_of
 from newsgraph.quotes.indirect import detect_indirect
 from newsgraph.quotes.resolve import Spoken, resolve_speaker
 
@@ -74,10 +74,11 @@ class QuoteStage:
         order = paragraphs_of(text, sentences)
         paragraphs = {p: (lo, hi) for lo, hi, p in order}
         previous_paragraph = {p: order[i - 1][2] for i, (_, _, p) in enumerate(order) if i}
+        marks = mark_index(marked)
         history: list[Spoken] = []
         last_in_paragraph: dict[int, Quote] = {}
         for item, quote in zip(found, quotes, strict=True):
-            result = attribute(doc, sentences, item, marked, entities)
+            result = attribute(doc, sentences, item, marks, entities)
             if result is not None:
                 quote.cue, quote.via = result.cue, result.via
                 if result.cue_token is not None:

@@ -142,10 +142,14 @@ def _records(frame: Any) -> list[JSON]:
     ]
 
 
+READY = frozenset({str, int, bool, type(None)})
+"""Types `_value` returns unchanged (tested by exact type: most cells of a page are these)."""
+
+
 def _plain(rows: list[JSON]) -> list[JSON]:
     """Database rows as JSON rows, each value as `_value` gives it (as `_records` would give
     the same rows typed into a DataFrame)."""
-    return [{k: _value(v) for k, v in row.items()} for row in rows]
+    return [{k: v if type(v) in READY else _value(v) for k, v in row.items()} for row in rows]
 
 
 def _value(value: Any) -> Any:
@@ -345,14 +349,17 @@ def dyad_chart(series: list[JSON]) -> JSON:
     (score −10…10 on the same height)."""
     if not series:
         return {"bars": [], "width": 0, "height": 0}
-    top = max(max(r["n_cooperation"], r["n_conflict"]) for r in series) or 1
+    cooperation = [r["n_cooperation"] for r in series]
+    conflict = [r["n_conflict"] for r in series]
+    top = max(max(cooperation), max(conflict)) or 1
     step = max(8, min(40, 720 // len(series)))
     half = 90
     bars, line = [], []
     for i, r in enumerate(series):
         x = i * step
-        up = round(half * r["n_cooperation"] / top, 1)
-        down = round(half * r["n_conflict"] / top, 1)
+        # 0.0 without arithmetic for the many empty periods of a weekly series
+        up = round(half * cooperation[i] / top, 1) if cooperation[i] else 0.0
+        down = round(half * conflict[i] / top, 1) if conflict[i] else 0.0
         bars.append(
             {
                 "period": r["period"],

@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+from functools import lru_cache
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Select, and_, func, or_, select
+from sqlalchemy import Connection, Integer, Select, and_, bindparam, func, or_, select
 
 from newsgraph.query.events import EVENT_COLUMNS
+from newsgraph.query.filters import conditions
 from newsgraph.query.resolve import EventFilter, apply_filter
 from newsgraph.store import Store
 from newsgraph.store import schema as s
@@ -42,8 +44,17 @@ def capped_count(conn: Connection, ids: Select[Any]) -> int:
     return int(conn.execute(select(func.count()).select_from(limited)).scalar() or 0)
 
 
-def rows(conn: Connection, query: Select[Any]) -> list[JSON]:
-    return [{k: jsonable(v) for k, v in row._mapping.items()} for row in conn.execute(query).all()]
+READY = frozenset({str, int, bool, type(None)})
+"""Types `jsonable` returns unchanged (tested by exact type: most cells are these)."""
+
+
+def rows(conn: Connection, query: Select[Any], params: dict[str, Any] | None = None) -> list[JSON]:
+    result = conn.execute(query, params)
+    keys = list(result.keys())
+    return [
+        {k: v if type(v) in READY else jsonable(v) for k, v in zip(keys, row, strict=True)}
+        for row in result.all()
+    ]
 
 
 # --- documents ----------------------------------------------------------------------------
@@ -160,11 +171,10 @@ def cluster_page(
         "type": c.c.event_type,
         "confidence": None,
     }[sort]
-    base = select(c.c.id)
-    query = select(*(c.c[name] for name in EVENT_COLUMNS))
     with store.engine.connect() as conn:
-        base = apply_filter(conn, base, f)
-        query = apply_filter(conn, query, f)
+        where = conditions(conn, f, c, clusters=True)  # built once for both statements
+        base = select(c.c.id).where(where)
+        query = select(*(c.c[name] for name in EVENT_COLUMNS)).where(where)
         if min_confidence is not None:
             base = base.where(_confidence(min_confidence))
             query = query.where(_confidence(min_confidence))
@@ -237,10 +247,18 @@ PARTNER_WINDOW = 1000
 def partners(store: Store, entity_id: int, *, limit: int) -> list[JSON]:
     """The actors that share event clusters with one actor (among its newest PARTNER_WINDOW),
     most shared first."""
+    with store.engine.connect() as conn:
+        return rows(conn, _partners(), {"gid": entity_id, "limit": limit})
+
+
+@lru_cache(maxsize=1)
+def _partners() -> Select[Any]:
+    """The partners statement (for `gid` and `limit`), built once."""
     cp, other, g = s.cluster_participants, s.cluster_participants.alias("other"), s.global_entities
+    gid, limit = bindparam("gid", type_=Integer), bindparam("limit", type_=Integer)
     newest = (
         select(cp.c.cluster_id)
-        .where(cp.c.global_entity_id == entity_id)
+        .where(cp.c.global_entity_id == gid)
         .order_by(cp.c.date_start.desc())
         .limit(PARTNER_WINDOW)
         .subquery()
@@ -250,19 +268,17 @@ def partners(store: Store, entity_id: int, *, limit: int) -> list[JSON]:
         select(other.c.global_entity_id.label("id"), shared)
         .select_from(newest)
         .join(other, other.c.cluster_id == newest.c.cluster_id)
-        .where(other.c.global_entity_id != entity_id)
+        .where(other.c.global_entity_id != gid)
         .group_by(other.c.global_entity_id)
         .order_by(shared.desc(), other.c.global_entity_id)
         .limit(limit)
         .subquery()
     )
-    query = (
+    return (
         select(g.c.id, g.c.name, g.c.type, g.c.code, counted.c.n_events)
         .join(counted, counted.c.id == g.c.id)
         .order_by(counted.c.n_events.desc(), g.c.id)
     )
-    with store.engine.connect() as conn:
-        return rows(conn, query)
 
 
 # --- network and map ----------------------------------------------------------------------

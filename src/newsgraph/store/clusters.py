@@ -63,11 +63,12 @@ class _Opened:
             (s.event_links, self.links),
             (s.cluster_keys, self.keys),
             (s.cluster_participants, self.participants),
-            (s.cluster_codes, self.codes),
         ):
             if values:
                 conn.execute(table.insert(), values)
             values.clear()
+        cluster_codes.insert(conn, self.codes)
+        self.codes.clear()
 
 
 def assign(
@@ -689,7 +690,7 @@ def _write_tracked(
         conn.execute(
             delete(s.cluster_participants).where(s.cluster_participants.c.cluster_id.in_(ids))
         )
-        conn.execute(delete(s.cluster_codes).where(s.cluster_codes.c.cluster_id.in_(ids)))
+        cluster_codes.forget(conn, ids)
     if links:
         bulk.insert(
             conn,
@@ -708,6 +709,6 @@ def _write_tracked(
     for table, values in (
         (s.cluster_keys, keys),
         (s.cluster_participants, entity_sides),
-        (s.cluster_codes, codes),
     ):
         bulk.insert(conn, table, values)
+    cluster_codes.insert(conn, codes)

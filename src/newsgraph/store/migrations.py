@@ -185,6 +185,38 @@ def _migration_7(conn: Connection) -> None:
     )
 
 
+def _migration_8(conn: Connection) -> None:
+    """`cluster_dyads`: the pairs of three-letter keys (countries, code prefixes) each cluster
+    is a dyad event of, derived from `cluster_codes`, so a dyad series of two countries reads
+    its clusters from one index range instead of joining both parties' rows (the table is kept
+    by `store.cluster_codes`). And `cluster_id` in the index of `cluster_participants` by entity
+    and date, so an actor's newest clusters (its page, its partners) are read from the index
+    alone instead of one table row each."""
+    conn.execute(text("DROP INDEX IF EXISTS ix_cluster_participants_entity"))
+    for index in s.cluster_participants.indexes:
+        if index.name == "ix_cluster_participants_entity":
+            index.create(conn)
+    s.cluster_dyads.create(conn, checkfirst=True)
+    conn.execute(text("DELETE FROM cluster_dyads"))
+    keys = (
+        "SELECT cluster_id, side, substr(code, 1, 3) AS key FROM cluster_codes"
+        " WHERE code IS NOT NULL"
+        " UNION SELECT cluster_id, side, country AS key FROM cluster_codes"
+        " WHERE country IS NOT NULL"
+    )
+    conn.execute(
+        text(
+            f"INSERT INTO cluster_dyads (source, target, joint, cluster_id)"
+            f" WITH k AS ({keys})"
+            " SELECT x.key, y.key, :no, x.cluster_id FROM k x JOIN k y"
+            " ON y.cluster_id = x.cluster_id WHERE x.side = 'actor' AND y.side = 'recipient'"
+            " UNION SELECT x.key, y.key, :yes, x.cluster_id FROM k x JOIN k y"
+            " ON y.cluster_id = x.cluster_id WHERE x.side = 'actor' AND y.side = 'actor'"
+            " AND x.key <> y.key"
+        ).bindparams(no=False, yes=True)
+    )
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _migration_1,
     _migration_2,
@@ -193,6 +225,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _migration_5,
     _migration_6,
     _migration_7,
+    _migration_8,
 ]
 """Migration N (1-based) brings the schema from version N-1 to N. Append; never edit."""
 

@@ -29,6 +29,10 @@ from newsgraph.store.matching import (
 JSON = dict[str, Any]
 Row = dict[str, Any]
 
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+"""`json.dumps(value, ensure_ascii=False)` without building an encoder for every call (the
+same text: `dumps` builds this encoder and calls its `encode`)."""
+
 
 @dataclass(frozen=True, slots=True)
 class LinkedEntity:
@@ -76,7 +80,7 @@ def document_row(record: JSON, now: str) -> Row:
         "n_events": len(record["events"]),
         "n_quotes": len(record["quotes"]),
         "n_entities": len(record["entities"]),
-        "record": json.dumps(record, ensure_ascii=False),
+        "record": _to_json(record),
     }
 
 
@@ -141,7 +145,7 @@ def event_rows(document_id: int, record: JSON) -> list[Row]:
                 "location_country": location.get("country"),
                 "lat": location.get("lat"),
                 "lon": location.get("lon"),
-                "evidence": json.dumps(v["evidence"], ensure_ascii=False),
+                "evidence": _to_json(v["evidence"]),
             }
         )
     return out

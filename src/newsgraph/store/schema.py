@@ -395,7 +395,8 @@ cluster_participants = Table(
     Column("global_entity_id", Integer, ForeignKey("global_entities.id"), primary_key=True),
     Column("side", String(9), primary_key=True),
     Column("date_start", Date),
-    Index("ix_cluster_participants_entity", "global_entity_id", "date_start"),
+    # cluster_id too (migration 8): an actor's newest clusters are read from the index alone.
+    Index("ix_cluster_participants_entity", "global_entity_id", "date_start", "cluster_id"),
 )
 
 cluster_codes = Table(
@@ -425,6 +426,29 @@ cluster_codes = Table(
 actor, recipient and dyad filters read one indexed table instead of events, their links and
 participants. Kept exact by `store.cluster_codes.rewrite` whenever a cluster's members change;
 participants with neither a code nor a country cannot match a code filter and are left out."""
+
+cluster_dyads = Table(
+    "cluster_dyads",
+    metadata,
+    Column("source", Text, primary_key=True),
+    Column("target", Text, primary_key=True),
+    Column("joint", Boolean, primary_key=True),
+    Column(
+        "cluster_id",
+        Integer,
+        ForeignKey("event_clusters.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Index("ix_cluster_dyads_cluster", "cluster_id"),
+    sqlite_with_rowid=False,
+)
+"""The pairs of three-letter keys each cluster is a dyad event of, derived from `cluster_codes`:
+a key is a participant's country or the first three characters of its code, and a cluster has
+a row (source, target, false) for each actor-side key and recipient-side key, and (source,
+target, true) for each two different actor-side keys (a joint action, both orders). So the dyad
+of two countries (or three-letter code prefixes) reads its clusters from the primary key alone,
+where joining two parties' `cluster_codes` rows read every row of the rarer party. Kept by
+`store.cluster_codes` with `cluster_codes`."""
 
 cluster_keys = Table(
     "cluster_keys",

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from newsgraph.times.normalise import parse_number, unit_code
 from newsgraph.times.patterns import NUMBER, UNIT
+from newsgraph.times.startchars import with_start_chars
 from newsgraph.times.vocab import alternation, vocab
 
 SIGNAL_DIRECTION: dict[str, str] = {
@@ -32,11 +33,13 @@ _DETERMINER = r"(?:the|his|her|their|its|this|that|our|my|your|last\s+week['’]
 _NAME = r"[A-Z][\w'’-]*(?:\.(?=\w)[\w'’-]*)*"
 """A capitalised word; inner dots only (U.S.), so a sentence's full stop ends the phrase."""
 _VAGUE_OFFSET = r"(?P<vague>(?i:hours|days|weeks|months|years|shortly|just|soon|moments|minutes|immediately|right|long|a\s+day|the\s+day|a\s+week|the\s+week))"
-ANCHORED = re.compile(
-    rf"(?:\b(?:(?P<count>{NUMBER}\s+{UNIT})|{_VAGUE_OFFSET})\s+)?"
-    rf"\b(?P<signal>(?i:{_SIGNAL}))\s+"
-    rf"(?P<np>(?i:{_DETERMINER})\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>(?i:{_NOUN}))"
-    rf"(?:\s+(?:to|in|with|of)\s+{_NAME}(?:\s+{_NAME}){{0,3}})?)(?![\w-])"
+ANCHORED = with_start_chars(
+    re.compile(
+        rf"(?:\b(?:(?P<count>{NUMBER}\s+{UNIT})|{_VAGUE_OFFSET})\s+)?"
+        rf"\b(?P<signal>(?i:{_SIGNAL}))\s+"
+        rf"(?P<np>(?i:{_DETERMINER})\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>(?i:{_NOUN}))"
+        rf"(?:\s+(?:to|in|with|of)\s+{_NAME}(?:\s+{_NAME}){{0,3}})?)(?![\w-])"
+    )
 )
 """[offset] signal noun-phrase-ending-in-an-event-noun, e.g. "two days after the election".
 

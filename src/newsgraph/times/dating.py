@@ -31,6 +31,7 @@ from newsgraph.times import calendar as cal
 from newsgraph.times import mentions
 from newsgraph.times.anchors import find_anchor_event
 from newsgraph.times.historical import mark_background
+from newsgraph.times.tree import Tree, tree_of
 
 HISTORICAL_MARGIN = dt.timedelta(days=30)
 """A news article's own time frame is about the last month: an event whose dates all end more
@@ -76,6 +77,7 @@ class _Dater:
         self.analysis = analysis
         self.published = analysis.document.published
         self.doc: Any = analysis.doc if _aligned(analysis) else None
+        self.tree: Tree | None = tree_of(self.doc) if self.doc is not None else None
         self.ix = mentions.DocIndex(analysis)
         self.times = self.ix.times
         self.by_id = {t.id: t for t in self.times}
@@ -262,10 +264,10 @@ class _Dater:
         """The quoted words hold a finite verb: the speaker's own telling ("it was 'damning that
         the ministry isn't acting'"), not a label inside the narrator's clause ("accused the firm
         of 'irresponsible conduct'"). Without a parse, assume they do."""
-        if self.doc is None:
+        if self.tree is None:
             return True
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        return span is None or any(t.tag_ in FINITE_TAGS for t in span)
+        span = self.tree.span(start, end)
+        return span is None or any(self.tree.tag[i] in FINITE_TAGS for i in range(*span))
 
     def _background(self, evidence: Evidence) -> bool:
         """The sentence names a date well before the article's time frame ("a plan backed in
@@ -287,18 +289,16 @@ class _Dater:
         as done (simple past, or a headline's present). A present or present-perfect clause
         ("says", "has asked", "is complying") or a past perfect ("had read": background before
         the story) tells no day, so the event stays undated rather than guessed."""
-        if self.doc is None:
+        if self.tree is None:
             return True
         for evidence in event.evidence:
             if evidence.section == "title":
                 return True
         for evidence in event.evidence:
-            span = self.doc.char_span(
-                evidence.trigger.start, evidence.trigger.end, alignment_mode="expand"
-            )
-            if span is None or not len(span):
+            root = self.tree.root_at(evidence.trigger.start, evidence.trigger.end)
+            if root is None:
                 continue
-            return _simple_past(span.root) and not _under_present_report(span.root)
+            return _simple_past(self.tree, root) and not _under_present_report(self.tree, root)
         return True
 
     def _from_publication(self) -> EventDate | None:
@@ -357,23 +357,20 @@ class _Dater:
 
     def _governs(self, expr: TimeExpr, evidence: Evidence) -> bool:
         """The expression hangs (through nouns and prepositions) from the trigger itself."""
-        if self.doc is None:
+        tree = self.tree
+        if tree is None:
             return False
-        span = self.doc.char_span(expr.start, expr.end, alignment_mode="expand")
-        trigger = self.doc.char_span(
-            evidence.trigger.start, evidence.trigger.end, alignment_mode="expand"
-        )
-        if span is None or trigger is None or not len(span) or not len(trigger):
+        token = tree.root_at(expr.start, expr.end)
+        target = tree.root_at(evidence.trigger.start, evidence.trigger.end)
+        if token is None or target is None:
             return False
-        target = trigger.root
-        token = span.root
         for _ in range(8):
-            if token.head is token:
-                return False
-            token = token.head
+            # (a Token-based `token.head is token` test stood here; it never held: at the root
+            # the climb stays on the root)
+            token = tree.head[token]
             if token == target:
                 return True
-            if token.pos_ in VERB_POS:
+            if tree.pos[token] in VERB_POS:
                 return False
         return False
 
@@ -381,38 +378,34 @@ class _Dater:
         """The expression belongs to a clause that modifies a noun (or, far back, an adverbial
         clause) and does not hold the trigger: in "a plan backed by the Red Cross in September
         2021 was rejected by Johnson", September dates the backing, not the rejection."""
-        if self.doc is None:
+        tree = self.tree
+        if tree is None:
             return False
-        span = self.doc.char_span(expr.start, expr.end, alignment_mode="expand")
-        trigger = self.doc.char_span(
-            evidence.trigger.start, evidence.trigger.end, alignment_mode="expand"
-        )
-        if span is None or trigger is None or not len(span) or not len(trigger):
+        token = tree.root_at(expr.start, expr.end)
+        trigger = tree.root_at(evidence.trigger.start, evidence.trigger.end)
+        if token is None or trigger is None:
             return False
-        token = span.root
         for _ in range(8):
-            if token.head is token:
-                return False
-            token = token.head
-            if token.pos_ in VERB_POS:
+            token = tree.head[token]  # (the root's head is the root: see `_governs`)
+            if tree.pos[token] in VERB_POS:
                 break
         else:
             return False
-        if token.dep_ not in NOUN_CLAUSE_DEPS:
+        if tree.dep[token] not in NOUN_CLAUSE_DEPS:
             return False
-        if any(t.i == trigger.root.i for t in token.subtree):
+        if tree.in_subtree(trigger, token):
             return False
-        if token.dep_ == "advcl":
-            return self._far_bound(expr, token)
+        if tree.dep[token] == "advcl":
+            return self._far_bound(tree, expr, token)
         return True
 
-    def _far_bound(self, expr: TimeExpr, clause: Any) -> bool:
+    def _far_bound(self, tree: Tree, expr: TimeExpr, clause: int) -> bool:
         """An adverbial clause's time dates the main event when the two follow each other in
         the news of the day ("after the envoy arrived on Monday, the president met him") or
         when it starts what the main clause says goes on ("has fought since the group seized
         Goma in January"); an older time after "after", "when" ... is only a bound far back
         ("said it was damning after the agency recommended it two years ago"), not a date."""
-        if any(c.dep_ == "mark" and c.lower_ == "since" for c in clause.children):
+        if any(tree.dep[c] == "mark" and tree.lower[c] == "since" for c in tree.children[clause]):
             return False
         found = cal.value_range(expr.value, expr.mod) if expr.value else None
         return bool(
@@ -423,15 +416,15 @@ class _Dater:
 
     def _verb_between(self, expr: TimeExpr, evidence: Evidence) -> bool:
         """Another verb stands between the trigger and the expression (another clause's time)."""
-        if self.doc is None:
+        if self.tree is None:
             return False
         low, high = (
             sorted((evidence.trigger.end, expr.start))
             if expr.start >= evidence.trigger.end
             else (expr.end, evidence.trigger.start)
         )
-        span = self.doc.char_span(low, high, alignment_mode="contract")
-        return span is not None and any(t.pos_ in VERB_POS for t in span)
+        span = self.tree.contract(low, high)
+        return span is not None and any(self.tree.pos[i] in VERB_POS for i in range(*span))
 
     def _opening(self, sentence: Sentence) -> list[TimeExpr]:
         return [
@@ -510,49 +503,59 @@ PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 PERFECT_AUXILIARIES = frozenset({"has", "have", "'ve", "had", "'d"})
 
 
-def _simple_past(token: Any) -> bool:
+AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
+
+
+def _auxiliaries(tree: Tree, verb: int) -> list[int]:
+    return [c for c in tree.children[verb] if tree.dep[c] in AUXILIARY_DEPS]
+
+
+def _simple_past(tree: Tree, token: int) -> bool:
     """The clause of a trigger token is in the simple past ("arrested", "was arrested")."""
+    # (Token-based `verb.head is verb` tests stood in this function; they never held, spaCy
+    # building a new Token per access: the climb stays on the root, a head is always read.)
     verb = token
     for _ in range(4):
-        if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+        if tree.pos[verb] in {"VERB", "AUX"}:
             break
-        verb = verb.head  # a noun trigger ("the arrest of ...") takes its clause's verb
-    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    if not auxiliaries and verb.tag_ in {"VBG", "VBN"} and verb.dep_ in NONFINITE_DEPS:
+        verb = tree.head[verb]  # a noun trigger ("the arrest of ...") takes its clause's verb
+    auxiliaries = _auxiliaries(tree, verb)
+    tag, dep, head = tree.tag[verb], tree.dep[verb], tree.head[verb]
+    if not auxiliaries and tag in {"VBG", "VBN"} and dep in NONFINITE_DEPS:
         # "has reacted by proposing", "has launched a petition asking": the finite verb decides
-        return verb.head is verb or _simple_past(verb.head)
-    if any(c.lower_ in PERFECT_AUXILIARIES for c in auxiliaries):
+        return _simple_past(tree, head)
+    if any(tree.lower[c] in PERFECT_AUXILIARIES for c in auxiliaries):
         return False
-    if verb.dep_ == "relcl" and verb.head is not verb and not _simple_past(verb.head):
+    if dep == "relcl" and not _simple_past(tree, head):
         return False  # "(he had read an article) which attacked defectors": background too
-    if verb.dep_ == "ccomp" and verb.head is not verb and not _simple_past(verb.head):
+    if dep == "ccomp" and not _simple_past(tree, head):
         return False  # "reports have revealed that he was persuaded": the report tells no day
-    if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxiliaries):
+    if tag == "VBD" or any(tree.tag[c] == "VBD" for c in auxiliaries):
         return True
-    return not (verb.tag_ in PRESENT_TAGS or any(c.tag_ in PRESENT_TAGS for c in auxiliaries))
+    return not (tag in PRESENT_TAGS or any(tree.tag[c] in PRESENT_TAGS for c in auxiliaries))
 
 
-def _under_present_report(token: Any) -> bool:
+def _under_present_report(tree: Tree, token: int) -> bool:
     """Somewhere up the tree the trigger's clause is what a present or perfect report says
     ("reports have revealed that he was taken to a building, where he was questioned and then
     arrested"): the report tells no day for it."""
     current = token
     for _ in range(16):
-        if current.head is current:
-            return False
-        if current.dep_ == "ccomp" and _present_or_perfect(current.head):
+        if tree.dep[current] == "ccomp" and _present_or_perfect(tree, tree.head[current]):
             return True
-        current = current.head
+        if tree.head[current] == current:
+            return False  # at the root every further step would ask the same question
+        current = tree.head[current]
     return False
 
 
-def _present_or_perfect(verb: Any) -> bool:
+def _present_or_perfect(tree: Tree, verb: int) -> bool:
     """A finite present ("says") or a perfect ("have revealed", "had said"); a participle
     ("saying") is neither: its own head decides."""
-    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    if any(c.lower_ in PERFECT_AUXILIARIES for c in auxiliaries):
+    auxiliaries = _auxiliaries(tree, verb)
+    if any(tree.lower[c] in PERFECT_AUXILIARIES for c in auxiliaries):
         return True
-    return verb.tag_ in PRESENT_TAGS or any(c.tag_ in PRESENT_TAGS for c in auxiliaries)
+    return tree.tag[verb] in PRESENT_TAGS or any(tree.tag[c] in PRESENT_TAGS for c in auxiliaries)
 
 
 NONFINITE_DEPS = frozenset({"advcl", "xcomp", "pcomp", "acl", "conj", "relcl"})

@@ -20,11 +20,11 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from typing import Any
 
-from newsgraph.annotate import doc_covers
 from newsgraph.model import Analysis, Event, EventDate, TimeExpr
 from newsgraph.times import calendar as cal
+from newsgraph.times.mentions import covering_tree
+from newsgraph.times.tree import Tree
 from newsgraph.times.vocab import vocab
 
 BACKGROUND_WORDS = frozenset({"since", "after"})
@@ -55,22 +55,22 @@ class Background:
 def mark_background(analysis: Analysis, event: Event) -> None:
     """Mark `event` historical (and re-date it) when every mention of it is background, or
     unmark it when its date comes from a "since" phrase it continues from."""
-    doc = analysis.doc
-    if doc is None or not doc_covers(doc, analysis.text) or not event.evidence:
+    tree = covering_tree(analysis)
+    if tree is None or not event.evidence:
         return
     published = analysis.document.published
     phrases = []
     news = []
     for evidence in event.evidence:
-        trigger = _token(doc, evidence.trigger.start, evidence.trigger.end)
-        phrase = background_of(trigger) if trigger is not None else None
+        trigger = tree.root_at(evidence.trigger.start, evidence.trigger.end)
+        phrase = background_of(tree, trigger) if trigger is not None else None
         if phrase is None:
             news.append(trigger)
         else:
             phrases.append(phrase)
     if news:
         for trigger in news:
-            if _continuing(analysis, event, trigger, published):
+            if _continuing(analysis, tree, event, trigger, published):
                 break
         return
     dated = [d for p in phrases if (d := _date_of(analysis, p, published)) is not None]
@@ -82,73 +82,86 @@ def mark_background(analysis: Analysis, event: Event) -> None:
     event.date = min(dated, key=lambda d: cal.PRECISION_RANK[d.precision]) if dated else None
 
 
-def background_of(trigger: Any) -> Background | None:
+def background_of(tree: Tree, trigger: int) -> Background | None:
     """The background phrase a trigger token lies inside, or None."""
     node = trigger
     for _ in range(MAX_CLIMB):
-        for child in node.children:
-            if child.dep_ == "mark" and child.lower_ in BACKGROUND_WORDS:
-                return _phrase(child, node)
-        head = node.head
-        if node.dep_ in ("pobj", "pcomp") and head.lower_ in BACKGROUND_WORDS:
-            return _phrase(head, node)
-        if node.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in ANNIVERSARY_NOUNS:
-            return _anniversary(head.head)
-        if head is node or (node.pos_ in ("VERB", "AUX") and node.dep_ not in CLAUSE_DEPS):
+        for child in tree.children[node]:
+            if tree.dep[child] == "mark" and tree.lower[child] in BACKGROUND_WORDS:
+                return _phrase(tree, child, node)
+        head = tree.head[node]
+        dep = tree.dep[node]
+        if dep in ("pobj", "pcomp") and tree.lower[head] in BACKGROUND_WORDS:
+            return _phrase(tree, head, node)
+        if (
+            dep == "pobj"
+            and tree.lower[head] == "of"
+            and tree.lemma[tree.head[head]] in ANNIVERSARY_NOUNS
+        ):
+            return _anniversary(tree, tree.head[head])
+        # (a Token-based `head is node` test stood first here; it never held, spaCy building a
+        # new Token per access: at the root the climb stays on the root)
+        if tree.pos[node] in ("VERB", "AUX") and dep not in CLAUSE_DEPS:
             return None
         node = head
     return None
 
 
-def _phrase(word: Any, clause: Any) -> Background | None:
+def _extent(tree: Tree, tokens: list[int]) -> tuple[int, int]:
+    """The characters the tokens cover, from the first one's start to the last one's end."""
+    return min(tree.idx[t] for t in tokens), max(tree.idx[t] + tree.length[t] for t in tokens)
+
+
+def _phrase(tree: Tree, word: int, clause: int) -> Background | None:
     """The phrase "since/after <clause>": "after" needs an amount of at least a month."""
-    tokens = [word, *clause.subtree]
-    start = min(t.idx for t in tokens)
-    end = max(t.idx + len(t.text) for t in tokens)
-    amount = _amount(word, clause)
-    if word.lower_ == "after" and (amount is None or not _beyond_window(amount)):
+    start, end = _extent(tree, [word, *tree.subtree(clause)])
+    amount = _amount(tree, word, clause)
+    if tree.lower[word] == "after" and (amount is None or not _beyond_window(amount)):
         return None
     # "since" opening a clause is temporal beside a perfect ("have been frozen since ...") or
     # an amount ("five years since ..."); otherwise it may mean "because"
-    temporal = word.dep_ != "mark" or amount is not None or _perfect(clause.head)
-    return Background(word.lower_, start, end, amount, temporal)
+    temporal = tree.dep[word] != "mark" or amount is not None or _perfect(tree, tree.head[clause])
+    return Background(tree.lower[word], start, end, amount, temporal)
 
 
-def _perfect(verb: Any) -> bool:
+def _perfect(tree: Tree, verb: int) -> bool:
     """The clause is in a perfect tense ("have been frozen", "has fought", "had waited")."""
-    return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)
+    return any(
+        tree.dep[c] in ("aux", "auxpass") and tree.lemma[c] == "have" for c in tree.children[verb]
+    )
 
 
-def _anniversary(noun: Any) -> Background:
+def _anniversary(tree: Tree, noun: int) -> Background:
     """ "the 30th anniversary of the massacre": 30 years back from the article's day."""
     amount = None
-    for child in noun.children:
-        years = vocab().ordinals.get(child.lower_) or _ordinal_digits(child.lower_)
+    for child in tree.children[noun]:
+        word = tree.lower[child]
+        years = vocab().ordinals.get(word) or _ordinal_digits(word)
         if years:
             amount = (years, "Y")
-    tokens = list(noun.subtree)
-    start = min(t.idx for t in tokens)
-    return Background("anniversary", start, max(t.idx + len(t.text) for t in tokens), amount)
+    start, end = _extent(tree, tree.subtree(noun))
+    return Background("anniversary", start, end, amount)
 
 
-def _amount(word: Any, clause: Any) -> tuple[int, str] | None:
+def _amount(tree: Tree, word: int, clause: int) -> tuple[int, str] | None:
     """ "five years since ...", "two decades after ...": the counted unit beside the phrase."""
-    places = [*word.children, *clause.children]
-    if clause.dep_ in ("advcl", "pobj", "pcomp") and clause.head is not clause:
-        places += [c for c in clause.head.children if c.i < word.i]
-        if word.head is not clause:
-            places += [c for c in word.head.children if c.i < word.i]
+    places = [*tree.children[word], *tree.children[clause]]
+    if tree.dep[clause] in ("advcl", "pobj", "pcomp"):
+        # (Token-based `clause.head is not clause` and `word.head is not clause` tests stood
+        # here; they always held, spaCy building a new Token per access)
+        places += [c for c in tree.children[tree.head[clause]] if c < word]
+        places += [c for c in tree.children[tree.head[word]] if c < word]
     for token in places:
-        unit = vocab().units.get(token.lemma_.lower())
-        if unit is None or token.i > word.i:
+        unit = vocab().units.get(tree.lemma_lower[token])
+        if unit is None or token > word:
             continue
         # "years after" with no number: more than one, how many unsaid (background, undated)
-        count = 0 if token.lower_ != token.lemma_.lower() else 1
-        for child in token.children:
-            if child.dep_ == "nummod":
-                number = vocab().numbers.get(child.lower_)
-                if number is None and child.text.isdigit():
-                    number = float(child.text)
+        count = 0 if tree.lower[token] != tree.lemma_lower[token] else 1
+        for child in tree.children[token]:
+            if tree.dep[child] == "nummod":
+                number = vocab().numbers.get(tree.lower[child])
+                if number is None and tree.text[child].isdigit():
+                    number = float(tree.text[child])
                 if number is None or number != int(number):
                     return None
                 count = int(number)
@@ -208,13 +221,15 @@ def _datable(expr: TimeExpr) -> bool:
     )
 
 
-def _continuing(analysis: Analysis, event: Event, trigger: Any, published: dt.date | None) -> bool:
+def _continuing(
+    analysis: Analysis, tree: Tree, event: Event, trigger: int | None, published: dt.date | None
+) -> bool:
     """ "has warned of famine since the attack last year": dated from inside its own "since"
     phrase, the event goes on until the article's day, so it is not background."""
     date = event.date
     if trigger is None or date is None or date.time is None or published is None:
         return False
-    sentence = analysis.sentence_at(trigger.idx)
+    sentence = analysis.sentence_at(tree.idx[trigger])
     if sentence is None:
         return False
     expr = next(
@@ -223,17 +238,17 @@ def _continuing(analysis: Analysis, event: Event, trigger: Any, published: dt.da
     )
     if expr is None:
         return False  # dated from another sentence: not from a phrase of this clause
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    for child in verb.children:
-        opens = (child.dep_ == "prep" and child.lower_ == "since") or (
-            child.dep_ == "advcl"
-            and any(c.dep_ == "mark" and c.lower_ == "since" for c in child.children)
+    verb = trigger if tree.pos[trigger] in ("VERB", "AUX") else tree.head[trigger]
+    for child in tree.children[verb]:
+        opens = (tree.dep[child] == "prep" and tree.lower[child] == "since") or (
+            tree.dep[child] == "advcl"
+            and any(
+                tree.dep[c] == "mark" and tree.lower[c] == "since" for c in tree.children[child]
+            )
         )
         if not opens:
             continue
-        tokens = list(child.subtree)
-        start = min(t.idx for t in tokens)
-        end = max(t.idx + len(t.text) for t in tokens)
+        start, end = _extent(tree, tree.subtree(child))
         if start <= expr.start and expr.end <= end:
             event.historical = False
             event.date = EventDate(
@@ -249,8 +264,3 @@ def _times_within(analysis: Analysis, start: int, end: int) -> list[TimeExpr]:
     low = bisect_left(times, start, key=lambda t: t.start)
     high = bisect_right(times, end, key=lambda t: t.start)
     return [t for t in times[low:high] if t.end <= end]
-
-
-def _token(doc: Any, start: int, end: int) -> Any:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None

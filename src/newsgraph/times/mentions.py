@@ -19,11 +19,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
-from typing import Any
 
-from newsgraph.annotate import doc_covers
 from newsgraph.model import Analysis, Event, Participant, Sentence, TimeExpr
 from newsgraph.times.anchors import anchor_noun
+from newsgraph.times.tree import Tree, tree_of
 from newsgraph.times.vocab import vocab
 
 NEIGHBOUR_WINDOW = 2
@@ -41,22 +40,34 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _GENERIC_WORDS = frozenset({"the", "a", "an", "his", "her", "its", "their", "of", "and", "in"})
 
 
-def _root(analysis: Analysis, start: int, end: int) -> Any:
-    if not doc_covers(analysis.doc, analysis.text):
+def covering_tree(analysis: Analysis) -> Tree | None:
+    """The parse of the analysis's Doc when the Doc was made over its text (`doc_covers`), else
+    None: character offsets can be looked up in it only then."""
+    doc = analysis.doc
+    if doc is None:
         return None
-    span = analysis.doc.char_span(start, end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
+    tree = tree_of(doc)
+    if len(tree) == 0:
+        return tree if analysis.text == "" else None
+    return tree if tree.reach[-1] == len(analysis.text) else None
 
 
 def trigger_lemmas(analysis: Analysis, event: Event) -> set[str]:
     """The lemmas an event's triggers go by, with the event nouns of the same verb ("attack",
     "attacked" -> attack; "visited" -> visit; "meeting" -> meet, meeting, summit, talks ...)."""
     nouns = vocab().event_nouns
+    tree = covering_tree(analysis)
     found: set[str] = set()
     for evidence in event.evidence:
         word = analysis.text[evidence.trigger.start : evidence.trigger.end].lower().split()
-        token = _root(analysis, evidence.trigger.start, evidence.trigger.end)
-        lemma = token.lemma_.lower() if token is not None else (word[0] if word else "")
+        token = (
+            tree.root_at(evidence.trigger.start, evidence.trigger.end) if tree is not None else None
+        )
+        lemma = (
+            tree.lemma_lower[token]
+            if tree is not None and token is not None
+            else (word[0] if word else "")
+        )
         if not lemma:
             continue
         found.add(lemma)
@@ -162,38 +173,39 @@ def same_event(analysis: Analysis, event: Event, other: Event) -> bool:
 def tells(analysis: Analysis, sentence: Sentence) -> bool:
     """The sentence is built on a verb: it tells something, unlike a caption's "The minister in
     Geneva in May 2024, after the talks." (with no parse, assume it does)."""
-    if not doc_covers(analysis.doc, analysis.text):
+    tree = covering_tree(analysis)
+    if tree is None:
         return True
-    span = analysis.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-    return span is None or not len(span) or span.root.pos_ in {"VERB", "AUX"}
+    root = tree.root_at(sentence.start, sentence.end)
+    return root is None or tree.pos[root] in {"VERB", "AUX"}
 
 
-def _definite_nouns(sentence_tokens: Any, lemmas: set[str]) -> Iterator[Any]:
-    for token in sentence_tokens:
-        if token.pos_ != "NOUN":
+def _definite_nouns(tree: Tree, tokens: range, lemmas: set[str]) -> Iterator[int]:
+    for token in tokens:
+        if tree.pos[token] != "NOUN":
             continue
-        if token.lemma_.lower() not in lemmas and token.lower_ not in lemmas:
+        if tree.lemma_lower[token] not in lemmas and tree.lower[token] not in lemmas:
             continue
-        if any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in token.children):
+        if any(tree.dep[c] == "poss" or tree.lower[c] in DEFINITE for c in tree.children[token]):
             yield token
 
 
-def _dates_noun(analysis: Analysis, expr: TimeExpr, noun: Any) -> bool:
+def _dates_noun(tree: Tree, expr: TimeExpr, noun: int) -> bool:
     """The expression dates the clause the noun is an argument of ("The attack was launched on
     Wednesday"), or hangs from the noun itself ("the attack on Wednesday")."""
-    root = _root(analysis, expr.start, expr.end)
+    root = tree.root_at(expr.start, expr.end)
     if root is None:
         return False
     current = root
     for _ in range(4):
-        if current.head is current:
-            return False
-        current = current.head
+        # (a Token-based `current.head is current` test stood here; it never held, spaCy
+        # building a new Token per access: at the root the climb stays on the root)
+        current = tree.head[current]
         if current == noun:
             return True
-        if current.pos_ in {"VERB", "AUX"}:
-            return bool(noun.head == current)
-        if current.pos_ != "ADP":
+        if tree.pos[current] in {"VERB", "AUX"}:
+            return tree.head[noun] == current
+        if tree.pos[current] != "ADP":
             return False  # "the ruling of the court on July 8": the date is the ruling's
     return False
 
@@ -204,7 +216,8 @@ def remention_times(
     """Time expressions that date a definite noun re-mention of the event near its mentions,
     nearest sentence first."""
     analysis = ix.analysis
-    if not doc_covers(analysis.doc, analysis.text):
+    tree = covering_tree(analysis)
+    if tree is None:
         return []
     lemmas = trigger_lemmas(analysis, event)
     own = {i for e in event.evidence if (i := ix.sentence_index(e.start)) is not None}
@@ -224,11 +237,11 @@ def remention_times(
         ]
         if not exprs:
             continue  # nothing here could date a re-mention: its tokens need not be read
-        span = analysis.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        span = tree.span(sentence.start, sentence.end)
         if span is None:
             continue
-        for noun in _definite_nouns(span, lemmas):
-            found += [t for t in exprs if _dates_noun(analysis, t, noun) and t not in found]
+        for noun in _definite_nouns(tree, range(*span), lemmas):
+            found += [t for t in exprs if _dates_noun(tree, t, noun) and t not in found]
     return found
 
 
@@ -244,7 +257,10 @@ def happening_times(
     "held a general election on Oct. 29" for "two days after the election". Nearest first; the
     anchored expression's own sentence counts, before it."""
     analysis = ix.analysis
-    if not expr.anchor_text or not doc_covers(analysis.doc, analysis.text):
+    if not expr.anchor_text:
+        return []
+    tree = covering_tree(analysis)
+    if tree is None:
         return []
     found_noun = anchor_noun(expr.anchor_text)
     if found_noun is None:
@@ -261,29 +277,28 @@ def happening_times(
         exprs = [t for t in ix.times_in(sentence.start, end) if not t.anchor_text and datable(t)]
         if not exprs:
             continue
-        span = analysis.doc.char_span(sentence.start, end, alignment_mode="expand")
+        span = tree.span(sentence.start, end)
         if span is None:
             continue
-        for token in span:
-            if token.lemma_.lower() not in lemmas and token.lower_ not in lemmas:
+        for token in range(*span):
+            if tree.lemma_lower[token] not in lemmas and tree.lower[token] not in lemmas:
                 continue
-            if token.pos_ == "VERB":
-                found += [t for t in exprs if _dates_verb(analysis, t, token) and t not in found]
-            elif token.pos_ == "NOUN":
-                found += [t for t in exprs if _dates_noun(analysis, t, token) and t not in found]
+            if tree.pos[token] == "VERB":
+                found += [t for t in exprs if _dates_verb(tree, t, token) and t not in found]
+            elif tree.pos[token] == "NOUN":
+                found += [t for t in exprs if _dates_noun(tree, t, token) and t not in found]
     return found
 
 
-def _dates_verb(analysis: Analysis, expr: TimeExpr, verb: Any) -> bool:
+def _dates_verb(tree: Tree, expr: TimeExpr, verb: int) -> bool:
     """The expression hangs from the verb, through prepositions only ("voted on Tuesday")."""
-    root = _root(analysis, expr.start, expr.end)
-    current = root
+    current = tree.root_at(expr.start, expr.end)
+    if current is None:
+        return False
     for _ in range(4):
-        if current is None or current.head is current:
-            return False
-        current = current.head
+        current = tree.head[current]  # (the root's head is the root: see `_dates_noun`)
         if current == verb:
             return True
-        if current.pos_ != "ADP":
+        if tree.pos[current] != "ADP":
             return False
     return False

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from newsgraph.model import TimeType
 from newsgraph.times import normalise as nz
+from newsgraph.times.startchars import with_start_chars
 from newsgraph.times.vocab import alternation, vocab
 
 Handler = Callable[[nz.Groups, nz.Context], nz.Resolved]
@@ -79,7 +80,7 @@ SEASON = r"(?P<season>(?i:spring|summer|autumn|winter|fall))"
 
 
 def _r(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    return with_start_chars(re.compile(pattern))
 
 
 RULES: tuple[Rule, ...] = (
