@@ -231,3 +231,29 @@ def test_annotate_sentence_starts_written_as_one_array_as_token_by_token(
         theirs[i].is_sent_start = False
     assert [t.is_sent_start for t in ours] == [t.is_sent_start for t in theirs]
     assert any(t.is_sent_start is False for t in ours) == bool(inside)
+
+
+def test_annotate_parsed_pieces_join_as_spacy_joins_them(nlp: Any) -> None:
+    """`join_parsed` gives the Doc `Doc.from_docs` gives: words, parse, entities, tensor."""
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+    from spacy.tokens import Doc
+
+    from newsgraph.annotate import join_parsed
+
+    texts = [
+        "Kenya and Peru signed a trade deal in Nairobi on Monday. ",
+        "",
+        "The talks, led by William Ruto, lasted three days.\n\n",
+        "Observers from Ghana said the vote was fair.",
+    ]
+    ours = join_parsed(list(nlp.pipe(texts)))
+    theirs = Doc.from_docs(list(nlp.pipe(texts)), ensure_whitespace=False)
+    attrs = [DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG]
+    assert ours.text == theirs.text == "".join(texts)
+    assert (ours.to_array(attrs) == theirs.to_array(attrs)).all()
+    assert ours.tensor.shape == theirs.tensor.shape == (len(ours), theirs.tensor.shape[1])
+    assert ours.tensor.dtype == theirs.tensor.dtype
+    assert (ours.tensor == theirs.tensor).all()
+    assert [(e.start_char, e.end_char, e.label_) for e in ours.ents] == [
+        (e.start_char, e.end_char, e.label_) for e in theirs.ents
+    ]
