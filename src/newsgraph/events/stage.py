@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any
 
 from newsgraph.annotate import load_spacy, parsed_doc
@@ -68,18 +67,6 @@ def sentence_case(text: str) -> str | None:
     return "".join(chars)
 
 
-REPARSE_CACHE = 512
-"""Re-parsed headlines kept per process (a few KiB each)."""
-
-
-@lru_cache(maxsize=REPARSE_CACHE)
-def _reparsed(spacy_model: str, recased: str) -> Any:
-    """A re-cased headline's own parse, once per distinct headline: syndicated copies and
-    re-runs repeat headlines, and the parse of a text is always the same (the stage only reads
-    it). A parse costs several milliseconds, a fifth of this stage's time."""
-    return load_spacy(spacy_model)(recased)
-
-
 class EventStage:
     """Fill `analysis.events` from the parse, the actors, times, places and quotes."""
 
@@ -100,12 +87,15 @@ class EventStage:
     def kb(self) -> KnowledgeBase:
         return load_kb(self.kb_paths)
 
+    def _nlp(self) -> Any:
+        return load_spacy(self.spacy_model)
+
     def _view(self, analysis: Analysis, sentence: Sentence) -> SentenceView | None:
         text = analysis.text[sentence.start : sentence.end]
         if sentence.section in RECASED_SECTIONS:
             recased = sentence_case(text)
             if recased is not None:
-                doc = _reparsed(self.spacy_model, recased)
+                doc = self._nlp()(recased)
                 return SentenceView(sentence, list(doc), sentence.start, reparsed=True)
         doc = parsed_doc(analysis, self.name)
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
