@@ -31,6 +31,7 @@ class Tree:
 
     __slots__ = (
         "_lowered",
+        "_syntax",
         "children",
         "dep",
         "end",
@@ -57,6 +58,7 @@ class Tree:
         self.head, self.punct = syntax.head, syntax.punct
         self.dep, self.pos, self.tag, self.lemma = syntax.dep, syntax.pos, syntax.tag, syntax.lemma
         self._lowered: dict[str, str] = {}
+        self._syntax = syntax
         self.children: list[list[int]] = [[] for _ in self.head]
         for i, head in enumerate(self.head):
             if head != i:
@@ -111,32 +113,8 @@ class Tree:
         return None if end < start else (start, end + 1)
 
     def root(self, start: int, end: int) -> int:
-        """`Span.root` of the tokens [start, end): a sentence root inside, else the token whose
-        head lies outside and that is nearest the sentence root (the first one on a tie; a bare
-        space or punctuation mark counts as far)."""
-        head = self.head
-        for i in range(start, end):
-            if head[i] == i:
-                return i
-        best, found = len(self), -1
-        for i in range(start, end):
-            if start <= head[i] < end:
-                continue
-            steps = self._steps_to_root(i)
-            if steps < best:
-                best, found = steps, i
-        return start if found == -1 else found
-
-    def _steps_to_root(self, i: int) -> int:
-        if (self.space[i] or self.punct[i]) and not self.children[i]:
-            return len(self) - 1  # a bare space or punctuation mark: a root of last resort
-        steps = 0
-        while self.head[i] != i:
-            i = self.head[i]
-            steps += 1
-            if steps >= len(self):
-                raise RuntimeError("the parse has a cycle (spaCy error E039)")
-        return steps
+        """`Span.root` of the tokens [start, end) (`Syntax.root`, the rule in one place)."""
+        return self._syntax.root(start, end)
 
     def root_at(self, start_char: int, end_char: int) -> int | None:
         """The root token of the expanded character span, or None for no (or an empty) span:
