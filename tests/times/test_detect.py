@@ -7,9 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsgraph.model import TimeExpr
 from newsgraph.times import find_times
+from newsgraph.times.detect import Candidate, _select
 
 TABLE = Path(__file__).with_name("expressions.tsv")
 
@@ -101,3 +104,25 @@ def test_detect_without_reference_never_invents_a_date(sentence: str, text: str)
         assert found.value is None
     else:
         assert found.value is None
+
+
+def _select_by_scan(candidates: list[Candidate]) -> list[Candidate]:
+    """`_select` as first written: each candidate against every chosen one."""
+    chosen: list[Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.priority, c.start)):
+        if all(cand.end <= other.start or other.end <= cand.start for other in chosen):
+            chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 60), st.integers(0, 12), st.integers(0, 5)),
+        max_size=40,
+    )
+)
+def test_select_by_binary_search_chooses_what_the_scan_chose(
+    spans: list[tuple[int, int, int]],
+) -> None:
+    candidates = [Candidate(start, start + width, priority) for start, width, priority in spans]
+    assert _select(candidates) == _select_by_scan(candidates)
