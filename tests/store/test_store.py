@@ -128,7 +128,7 @@ def test_store_migration_9_indexes_clusters_by_kind_and_end_date(tmp_path: Path)
 
     engine = create_store_engine(url)
     with engine.begin() as conn:
-        conn.execute(text("DROP INDEX ix_event_clusters_kind_end"))
+        conn.execute(text("DROP INDEX ix_event_clusters_type_end"))
         conn.execute(text("UPDATE meta SET value = '8' WHERE key = 'schema_version'"))
     engine.dispose()
     with Store(url) as reopened:
@@ -142,5 +142,5 @@ def test_store_migration_9_indexes_clusters_by_kind_and_end_date(tmp_path: Path)
                 ),
                 ("MEET", "asserted", "2025-01-02", "2024-12-31", "w:k:FRA", "s:k:FRA"),
             ).all()
-    assert "ix_event_clusters_kind_end" in indexes
-    assert any("ix_event_clusters_kind_end" in str(row[-1]) for row in plan), plan
+    assert "ix_event_clusters_type_end" in indexes
+    assert any("ix_event_clusters_type_end" in str(row[-1]) for row in plan), plan

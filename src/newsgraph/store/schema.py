@@ -348,7 +348,7 @@ event_clusters = Table(
     Index("ix_event_clusters_type_date", "event_type", "date_start"),
     Index("ix_event_clusters_date", "date_start"),
     Index("ix_event_clusters_window", "date_end", "date_start"),
-    Index("ix_event_clusters_kind_end", "event_type", "modality", "date_end", "date_start"),
+    Index("ix_event_clusters_type_end", "event_type", "date_end", "date_start"),
     Index(
         "ix_event_clusters_dyad_month",
         "actor_country",
