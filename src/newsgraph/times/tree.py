@@ -81,14 +81,17 @@ class Tree:
         # a character in a token's trailing space belongs to that token, as in `Doc.char_span`
         return i if i >= 0 and char < self.end[i] + self.trailing[i] else -1
 
+    def _edges(self, start_char: int, end_char: int) -> tuple[int, int] | None:
+        """The tokens holding the first and the last character, or None (no such token)."""
+        start, end = self._at(start_char), self._at(end_char - 1)
+        return None if start < 0 or end < 0 else (start, end)
+
     def span(self, start_char: int, end_char: int) -> tuple[int, int] | None:
         """`Doc.char_span(start_char, end_char, alignment_mode="expand")` as (start, end)."""
-        start = self._at(start_char)
-        if start < 0:
+        edges = self._edges(start_char, end_char)
+        if edges is None:
             return None
-        end = self._at(end_char - 1)
-        if end < 0:
-            return None
+        start, end = edges
         if start_char == self.end[start]:
             start += 1
         if start > end + 1:  # the error `Span()` raises for it
@@ -100,12 +103,10 @@ class Tree:
 
     def contract(self, start_char: int, end_char: int) -> tuple[int, int] | None:
         """`Doc.char_span(start_char, end_char, alignment_mode="contract")` as (start, end)."""
-        start = self._at(start_char)
-        if start < 0:
+        edges = self._edges(start_char, end_char)
+        if edges is None:
             return None
-        end = self._at(end_char - 1)
-        if end < 0:
-            return None
+        start, end = edges
         if self.idx[start] < start_char:
             start += 1
         if end_char < self.end[end]:
