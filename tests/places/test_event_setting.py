@@ -7,35 +7,18 @@ default, and the town over the country when the text names the town.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pytest
 
-from newsgraph.model import Analysis, Event
-from newsgraph.pipeline import analyze_text
+from article_events import analyse_article, event_on
+from newsgraph.model import Analysis
 
 pytestmark = pytest.mark.model
 
 
-def _analyse(pipeline: Any, text: str, published: str) -> Analysis:
-    return analyze_text(text, published=dt.date.fromisoformat(published), pipeline=pipeline)
-
-
-def _event(analysis: Analysis, trigger: str) -> Event:
-    """The event one of whose mentions has `trigger` as its trigger's first word."""
-    for event in analysis.events:
-        for evidence in event.evidence:
-            words = analysis.text[evidence.trigger.start : evidence.trigger.end].split()
-            if words and words[0] == trigger:
-                return event
-    found = [analysis.text[e.evidence[0].trigger.start : e.evidence[0].trigger.end] for e in
-             analysis.events]  # fmt: skip
-    raise AssertionError(f"no event triggered by {trigger!r}; events: {found}")
-
-
 def _where(analysis: Analysis, trigger: str) -> tuple[str, str | None, str, str] | None:
-    location = _event(analysis, trigger).location
+    location = event_on(analysis, trigger).location
     if location is None:
         return None
     return location.name, location.country, location.precision, location.source
@@ -84,7 +67,7 @@ def _where(analysis: Analysis, trigger: str) -> tuple[str, str | None, str, str]
 def test_event_setting_own_clause_places_the_event(
     pipeline: Any, article: str, published: str, trigger: str, expected: tuple[str, ...]
 ) -> None:
-    assert _where(_analyse(pipeline, article, published), trigger) == expected
+    assert _where(analyse_article(pipeline, article, published), trigger) == expected
 
 
 # -- the paragraph's setting ---------------------------------------------------------------------
@@ -117,11 +100,11 @@ def test_event_setting_own_clause_places_the_event(
 def test_event_setting_paragraph_opening_places_later_sentences(
     pipeline: Any, article: str, published: str, trigger: str, expected: tuple[str, ...]
 ) -> None:
-    assert _where(_analyse(pipeline, article, published), trigger) == expected
+    assert _where(analyse_article(pipeline, article, published), trigger) == expected
 
 
 def test_event_setting_paragraph_does_not_reach_the_next_paragraph(pipeline: Any) -> None:
-    analysis = _analyse(
+    analysis = analyse_article(
         pipeline,
         "Clashes in Kano\n"
         "Nigeria's electoral commission published the final list of candidates on Monday.\n"
@@ -167,7 +150,7 @@ def test_event_setting_paragraph_does_not_reach_the_next_paragraph(pipeline: Any
 def test_event_setting_dateline_places_the_opening_paragraphs(
     pipeline: Any, article: str, published: str, trigger: str, expected: tuple[str, ...]
 ) -> None:
-    assert _where(_analyse(pipeline, article, published), trigger) == expected
+    assert _where(analyse_article(pipeline, article, published), trigger) == expected
 
 
 @pytest.mark.parametrize(
@@ -205,7 +188,7 @@ def test_event_setting_dateline_places_the_opening_paragraphs(
 def test_event_setting_dateline_gives_way(
     pipeline: Any, article: str, published: str, trigger: str
 ) -> None:
-    location = _event(_analyse(pipeline, article, published), trigger).location
+    location = event_on(analyse_article(pipeline, article, published), trigger).location
     assert location is None or location.source != "dateline"
 
 
@@ -250,20 +233,20 @@ def test_event_setting_dateline_gives_way(
 def test_event_setting_not_the_targets_country(
     pipeline: Any, article: str, published: str, trigger: str, target: str
 ) -> None:
-    location = _event(_analyse(pipeline, article, published), trigger).location
+    location = event_on(analyse_article(pipeline, article, published), trigger).location
     assert location is None or location.country != target
 
 
 def test_event_setting_targeted_dateline_is_not_used(pipeline: Any) -> None:
     # sanctions decided elsewhere are not placed in the targeted country the story is filed from
-    analysis = _analyse(
+    analysis = analyse_article(
         pipeline,
         "EU sanctions Venezuelan officials\n"
         "CARACAS, Jan 9 (Reuters) - The European Union imposed sanctions on Venezuela's "
         "election authority on Thursday.",
         "2025-01-09",
     )
-    location = _event(analysis, "imposed").location
+    location = event_on(analysis, "imposed").location
     assert location is None or location.country != "VEN"
 
 
@@ -309,11 +292,11 @@ def test_event_setting_targeted_dateline_is_not_used(pipeline: Any) -> None:
 def test_event_setting_town_over_country(
     pipeline: Any, article: str, published: str, trigger: str, expected: tuple[str, ...]
 ) -> None:
-    assert _where(_analyse(pipeline, article, published), trigger) == expected
+    assert _where(analyse_article(pipeline, article, published), trigger) == expected
 
 
 def test_event_setting_whole_country_is_not_narrowed(pipeline: Any) -> None:
-    analysis = _analyse(
+    analysis = analyse_article(
         pipeline,
         "Bolivia protests\n"
         "Protesters rallied across Bolivia on Monday after police detained an opposition mayor "

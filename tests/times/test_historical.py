@@ -9,23 +9,10 @@ from typing import Any
 
 import pytest
 
-from newsgraph.model import Analysis, Event
-from newsgraph.pipeline import analyze_text
+from article_events import analyse_article, event_on
+from newsgraph.model import Event
 
 pytestmark = pytest.mark.model
-
-
-def _analyse(pipeline: Any, text: str, published: str) -> Analysis:
-    return analyze_text(text, published=dt.date.fromisoformat(published), pipeline=pipeline)
-
-
-def _event(analysis: Analysis, trigger: str) -> Event:
-    for event in analysis.events:
-        for evidence in event.evidence:
-            words = analysis.text[evidence.trigger.start : evidence.trigger.end].split()
-            if words and words[0] == trigger:
-                return event
-    raise AssertionError(f"no event triggered by {trigger!r}")
 
 
 def _state(event: Event) -> tuple[bool, str | None]:
@@ -117,7 +104,7 @@ def _state(event: Event) -> tuple[bool, str | None]:
 def test_historical_background_events(
     pipeline: Any, article: str, published: str, trigger: str, expected: tuple[bool, str]
 ) -> None:
-    assert _state(_event(_analyse(pipeline, article, published), trigger)) == expected
+    assert _state(event_on(analyse_article(pipeline, article, published), trigger)) == expected
 
 
 @pytest.mark.parametrize(
@@ -165,7 +152,7 @@ def test_historical_news_of_the_day_is_not(
 ) -> None:
     # which day of the week the news took place is event dating's business: only that it stays
     # this week's news is checked here
-    event = _event(_analyse(pipeline, article, published), trigger)
+    event = event_on(analyse_article(pipeline, article, published), trigger)
     assert not event.historical
     assert event.date is not None
     day = dt.date.fromisoformat(published)
@@ -196,7 +183,7 @@ def test_historical_news_of_the_day_is_not(
 def test_historical_since_phrase_event_goes_on_to_now(
     pipeline: Any, article: str, published: str, trigger: str, start: str
 ) -> None:
-    event = _event(_analyse(pipeline, article, published), trigger)
+    event = event_on(analyse_article(pipeline, article, published), trigger)
     assert not event.historical
     assert event.date is not None or trigger == "fought"  # dating may leave "has fought" undated
     if event.date is not None:
