@@ -10,6 +10,7 @@ The lists are read-only by convention: the stages after the parse never change t
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple, cast
@@ -60,6 +61,45 @@ class Words:
         if end <= start:
             return ""
         return self.text[self.start[start] : self.end[end - 1]]
+
+    def _at(self, char: int) -> int:
+        """The token whose text or trailing space holds the character, or -1."""
+        i = bisect_right(self.start, char) - 1
+        # a character in a token's trailing space belongs to that token, as in `Doc.char_span`
+        return i if i >= 0 and char < self.end[i] + self.trailing[i] else -1
+
+    def _edges(self, start_char: int, end_char: int) -> tuple[int, int] | None:
+        """The tokens holding the first and the last character, or None (no such token)."""
+        start, end = self._at(start_char), self._at(end_char - 1)
+        return None if start < 0 or end < 0 else (start, end)
+
+    def char_span(self, start_char: int, end_char: int) -> tuple[int, int] | None:
+        """`Doc.char_span(start_char, end_char, alignment_mode="expand")` as (start, end)
+        token numbers, without building a Span; None where it gives None."""
+        edges = self._edges(start_char, end_char)
+        if edges is None:
+            return None
+        start, end = edges
+        if start_char == self.end[start]:
+            start += 1
+        if start > end + 1:  # the error `Span()` raises for it
+            raise IndexError(
+                f"Error creating span with start {start} and end {end + 1} for Doc of "
+                f"length {len(self)}."
+            )
+        return start, end + 1
+
+    def char_span_contract(self, start_char: int, end_char: int) -> tuple[int, int] | None:
+        """`Doc.char_span(start_char, end_char, alignment_mode="contract")` as (start, end)."""
+        edges = self._edges(start_char, end_char)
+        if edges is None:
+            return None
+        start, end = edges
+        if self.start[start] < start_char:
+            start += 1
+        if end_char < self.end[end]:
+            end -= 1
+        return None if end < start else (start, end + 1)
 
 
 def _string(strings: Any, seen: dict[int, str], key: int) -> str:

@@ -28,7 +28,6 @@ from dataclasses import dataclass, replace
 from typing import Any, Final, Literal
 
 from newsgraph.actors.coding import compose_code
-from newsgraph.actors.names import token_span
 from newsgraph.annotate import parsed_doc
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.kb import KnowledgeBase
@@ -143,7 +142,7 @@ def _named_places(
             continue
         country = entity.country or _country_of_name(entity.name, kb)
         for m in entity.mentions:
-            tokens = token_span(doc, m.start, m.end)
+            tokens = words_of(doc).char_span(m.start, m.end)
             if tokens is not None and tokens[1] > tokens[0] and country is not None:
                 found.append((tokens, country, entity.type == "NORP"))
                 taken.append((m.start, m.end))
@@ -286,7 +285,7 @@ def _envoy_at_host(analysis: Analysis, entity: Entity) -> bool:
         return False
     syntax = syntax_of(doc)
     for m in entity.mentions:
-        tokens = token_span(doc, m.start, m.end)
+        tokens = words_of(doc).char_span(m.start, m.end)
         if tokens is None:
             continue
         if syntax.lemma[syntax.head[syntax.root(*tokens)]].lower() in HOST_ACTS:

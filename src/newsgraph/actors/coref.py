@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsgraph.actors.lexicon import lexicon
-from newsgraph.actors.names import token_span
 from newsgraph.actors.roles import _np_after
 from newsgraph.annotate import parsed_doc
 from newsgraph.kb import KnowledgeBase
@@ -94,7 +93,7 @@ def _anchors(analysis: Analysis, people: list[Entity]) -> list[_Anchor]:
     starts = [s.start for s in analysis.sentences]
     for entity in people:
         for m in entity.mentions:
-            tokens = token_span(doc, m.start, m.end)
+            tokens = words_of(doc).char_span(m.start, m.end)
             sentence = _sentence_index(analysis, starts, m.start)
             if tokens is None or sentence is None:
                 continue
@@ -164,7 +163,7 @@ def _same_clause_argument(doc: Any, anchor: _Anchor, pronoun: int) -> bool:
     syntax = syntax_of(doc)
     if syntax.dep[pronoun] not in OBJECT_DEPS or words_of(doc).lower[pronoun].endswith("self"):
         return False
-    tokens = token_span(doc, anchor.start, anchor.end)
+    tokens = words_of(doc).char_span(anchor.start, anchor.end)
     return tokens is not None and syntax.head[syntax.root(*tokens)] == syntax.head[pronoun]
 
 
@@ -201,7 +200,7 @@ def resolve_nominals(analysis: Analysis, entities: list[Entity], kb: KnowledgeBa
         role = _np_after(doc, i, kb)
         if role is None:
             continue
-        tokens = token_span(doc, role.start, role.end)
+        tokens = words_of(doc).char_span(role.start, role.end)
         if tokens is None or syntax_of(doc).tag[tokens[1] - 1] in {"NNS", "NNPS"}:
             continue
         following = words.texts[tokens[1]] if tokens[1] < len(words) else None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -59,19 +58,6 @@ def _name_tokens(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     return " ".join(_name_tokens(text))
-
-
-def token_span(doc: Any, start: int, end: int) -> tuple[int, int] | None:
-    """The tokens `doc.char_span(start, end, alignment_mode="expand")` covers, as (first,
-    after last), or None where it gives None; offsets that fall on token edges (every name
-    mention's do) are found by a binary search, without building a Span."""
-    words = words_of(doc)
-    first = bisect_right(words.start, start) - 1
-    last = bisect_right(words.start, end - 1) - 1
-    if 0 <= first <= last and words.start[first] == start and words.end[last] == end:
-        return first, last + 1
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return None if span is None else (span.start, span.end)
 
 
 def is_capital(token: Any) -> bool:

@@ -17,7 +17,6 @@ Note for callers converting Token code: `token.head is token` never holds for sp
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
@@ -32,6 +31,7 @@ class Tree:
     __slots__ = (
         "_lowered",
         "_syntax",
+        "_words",
         "children",
         "dep",
         "end",
@@ -59,6 +59,7 @@ class Tree:
         self.dep, self.pos, self.tag, self.lemma = syntax.dep, syntax.pos, syntax.tag, syntax.lemma
         self._lowered: dict[str, str] = {}
         self._syntax = syntax
+        self._words = words
         self.children: list[list[int]] = [[] for _ in self.head]
         for i, head in enumerate(self.head):
             if head != i:
@@ -75,43 +76,13 @@ class Tree:
             found = self._lowered[lemma] = lemma.lower()
         return found
 
-    def _at(self, char: int) -> int:
-        """The token whose text or trailing space holds the character, or -1."""
-        i = bisect_right(self.idx, char) - 1
-        # a character in a token's trailing space belongs to that token, as in `Doc.char_span`
-        return i if i >= 0 and char < self.end[i] + self.trailing[i] else -1
-
-    def _edges(self, start_char: int, end_char: int) -> tuple[int, int] | None:
-        """The tokens holding the first and the last character, or None (no such token)."""
-        start, end = self._at(start_char), self._at(end_char - 1)
-        return None if start < 0 or end < 0 else (start, end)
-
     def span(self, start_char: int, end_char: int) -> tuple[int, int] | None:
         """`Doc.char_span(start_char, end_char, alignment_mode="expand")` as (start, end)."""
-        edges = self._edges(start_char, end_char)
-        if edges is None:
-            return None
-        start, end = edges
-        if start_char == self.end[start]:
-            start += 1
-        if start > end + 1:  # the error `Span()` raises for it
-            raise IndexError(
-                f"Error creating span with start {start} and end {end + 1} for Doc of "
-                f"length {len(self)}."
-            )
-        return start, end + 1
+        return self._words.char_span(start_char, end_char)
 
     def contract(self, start_char: int, end_char: int) -> tuple[int, int] | None:
         """`Doc.char_span(start_char, end_char, alignment_mode="contract")` as (start, end)."""
-        edges = self._edges(start_char, end_char)
-        if edges is None:
-            return None
-        start, end = edges
-        if self.idx[start] < start_char:
-            start += 1
-        if end_char < self.end[end]:
-            end -= 1
-        return None if end < start else (start, end + 1)
+        return self._words.char_span_contract(start_char, end_char)
 
     def root(self, start: int, end: int) -> int:
         """`Span.root` of the tokens [start, end) (`Syntax.root`, the rule in one place)."""
