@@ -10,6 +10,7 @@ travels as one `Coding` value and becomes an `Event` in `_build`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -102,6 +103,14 @@ class SentenceView:
     tokens: list[Any]
     offset: int
     reparsed: bool = False
+
+
+def _positions(tokens: Sequence[Any]) -> Sequence[int]:
+    """The token numbers of a sentence's tokens (a run of the Doc, unless built otherwise)."""
+    first, last = tokens[0].i, tokens[-1].i
+    if last - first + 1 == len(tokens):
+        return range(first, last + 1)
+    return [t.i for t in tokens]
 
 
 def _is_purpose_clause(token: Any) -> bool:
@@ -244,35 +253,38 @@ class SentenceExtractor:
         self.kb = kb
         self.times = [(t.id, t.start, t.end) for t in analysis.times]
         self._coded: dict[tuple[Any, ...], list[Participant]] = {}
+        self._lowered: dict[str, str] = {}
+        lexicon = load_lexicon()
+        self._triggers = (
+            lexicon.verbs.keys()
+            | lexicon.nouns.keys()
+            | SPEECH_VERBS
+            | parse.RECEIVING_VERBS
+            | CHARACTERISING_VERBS
+        )
+        """Lemmas that can start an event: the lexicon's, and those `_received`,
+        `_characterised` and `_speech_demand` read."""
 
     def extract(self, view: SentenceView) -> list[Event]:
         consumed: set[int] = set()
         events: list[Event] = []
-        lexicon = load_lexicon()
         if not view.tokens:
             return events
-        tree = syntax_of(view.tokens[0].doc)  # labels read once per Doc, not per token
-        pos_of, lemma_of, dep_of = tree.pos, tree.lemma, tree.dep
-        for token in parse.top_down(view.tokens):
-            i = token.i
-            pos = pos_of[i]
-            if pos not in TRIGGER_POS:
-                continue  # before the lemma: most tokens are not verbs or nouns
-            lemma = lemma_of[i].lower()
-            if pos == "NOUN" and lemma in PROPOSAL_NOUNS:
+        doc = view.tokens[0].doc
+        tree = syntax_of(doc)  # labels read once per Doc, not per token
+        dep_of = tree.dep
+        # Only the tokens a rule below can act on are put in order and made Token objects:
+        # most words are neither triggers nor conditions nor proposals.
+        for i in parse.top_down_positions(tree, _positions(view.tokens), self._wanted(tree)):
+            token = doc[i]
+            if tree.pos[i] == "NOUN" and self._lemma(tree, i) in PROPOSAL_NOUNS:
                 consumed.update(parse.proposed(token))  # even when a "rejected" took the noun
             if i in consumed:
                 continue
             if dep_of[i] == "advcl" and parse.is_condition(token):
                 consumed.update(t.i for t in token.subtree)  # nothing in a condition happened
                 continue
-            if (
-                lemma not in lexicon.verbs
-                and lemma not in lexicon.nouns
-                and lemma not in SPEECH_VERBS
-                and lemma not in parse.RECEIVING_VERBS
-                and lemma not in CHARACTERISING_VERBS
-            ):
+            if self._lemma(tree, i) not in self._triggers:
                 continue  # most words trigger nothing: skip them before reading the parse
             handled, event = self._received(token, view, consumed)
             if not handled:
@@ -282,6 +294,32 @@ class SentenceExtractor:
             if event is not None:
                 events.append(event)
         return events
+
+    def _lemma(self, tree: Any, i: int) -> str:
+        """`token.lemma_.lower()`, each distinct lemma lowered once."""
+        lemma = tree.lemma[i]
+        lowered = self._lowered.get(lemma)
+        if lowered is None:
+            lowered = self._lowered[lemma] = lemma.lower()
+        return lowered
+
+    def _wanted(self, tree: Any) -> Callable[[int], bool]:
+        """Whether the loop of `extract` can act on a token: a trigger, a proposal noun or an
+        adverbial clause (a condition), of a part of speech a trigger can have."""
+        pos_of, dep_of, triggers = tree.pos, tree.dep, self._triggers
+
+        def wanted(i: int) -> bool:
+            pos = pos_of[i]
+            if pos not in TRIGGER_POS:
+                return False
+            lemma = self._lemma(tree, i)
+            return (
+                lemma in triggers
+                or dep_of[i] == "advcl"
+                or (pos == "NOUN" and lemma in PROPOSAL_NOUNS)
+            )
+
+        return wanted
 
     def _received(
         self, token: Any, view: SentenceView, consumed: set[int]

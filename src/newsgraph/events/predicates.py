@@ -8,6 +8,7 @@ no coding decisions (those are in `extract`), so each is tested on a hand-built 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from newsgraph.events import arguments as args
@@ -68,6 +69,38 @@ def top_down(tokens: list[Any]) -> list[Any]:
             depth[node] = base + step
     # a stable sort of the positions: equal depths stay in text order
     return [tokens[n] for n in sorted(range(n_tokens), key=depth.__getitem__)]
+
+
+def top_down_positions(
+    tree: Any, positions: Sequence[int], wanted: Callable[[int], bool]
+) -> list[int]:
+    """The wanted token numbers of a sentence (`positions`, as `syntax_of(doc)` numbers them)
+    ordered as `top_down` orders its tokens: by depth below the sentence's roots (a token whose
+    head lies outside the sentence is a root), equal depths in text order."""
+    inside = set(positions)
+    heads = tree.head
+    depth: dict[int, int] = {}
+    limit = len(positions)
+    order = []
+    for n, i in enumerate(positions):
+        if not wanted(i):
+            continue
+        path: list[int] = []
+        current = i
+        while current not in depth and heads[current] != current and len(path) < limit:
+            path.append(current)
+            current = heads[current]
+            if current not in inside:  # a head outside the sentence: the last step is a root
+                current = path.pop()
+                break
+        base = depth.get(current)
+        if base is None:
+            base = depth[current] = 0
+        for step, node in enumerate(reversed(path), start=1):
+            depth[node] = base + step
+        order.append((depth[i], n, i))
+    order.sort()
+    return [i for _, _, i in order]
 
 
 def has_to_infinitive(verb: Any) -> bool:
