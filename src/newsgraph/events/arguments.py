@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Any
 
 from newsgraph.events.words import word_class
+from newsgraph.times.tree import Tree, tree_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -259,35 +260,39 @@ def _is_thing(token: Any) -> bool:
     )
 
 
-def _phrase_tokens(token: Any, top: bool) -> list[Any]:
+def _phrase_tokens(tree: Tree, token: int, top: bool) -> list[int]:
+    dep, lower, punct, children = tree.dep, tree.lower, tree.punct, tree.children
     tokens = [token]
-    for child in token.children:
-        if child.dep_ in ("relcl", "acl", "advcl", "parataxis", "case") or child.is_punct:
+    for child in children[token]:
+        child_dep = dep[child]
+        if child_dep in ("relcl", "acl", "advcl", "parataxis", "case") or punct[child]:
             continue
         if (
             top
-            and child.dep_ in PHRASE_DROP_DEPS
-            and not (child.dep_ == "prep" and child.lower_ in PHRASE_KEEP_PREPS)
+            and child_dep in PHRASE_DROP_DEPS
+            and not (child_dep == "prep" and lower[child] in PHRASE_KEEP_PREPS)
         ):
             continue
-        tokens.extend(_phrase_tokens(child, top=False))
+        tokens.extend(_phrase_tokens(tree, child, top=False))
     return tokens
 
 
 def phrase_span(head: Any) -> tuple[int, int]:
     """Character span (doc offsets) of the noun phrase headed by `head`, without its clauses."""
-    kept = _phrase_tokens(head, top=True)
-    indices = {t.i for t in kept} | {  # "Suharto *'s*", "Abu *-* Dhabi" sit inside the phrase
-        c.i for t in kept for c in t.children if c.dep_ == "case" or c.is_punct
+    tree = tree_of(head.doc)  # the parse as lists: no Token object per child
+    dep, punct, children = tree.dep, tree.punct, tree.children
+    top = head.i
+    kept = _phrase_tokens(tree, top, top=True)
+    indices = set(kept) | {  # "Suharto *'s*", "Abu *-* Dhabi" sit inside the phrase
+        c for t in kept for c in children[t] if dep[c] == "case" or punct[c]
     }
-    first = last = head.i
+    first = last = top
     while first - 1 in indices:  # a phrase is contiguous: a far appositive is not part of it
         first -= 1
     while last + 1 in indices:
         last += 1
-    doc = head.doc
-    while first < head.i and (doc[first].is_punct or doc[first].dep_ == "case"):
+    while first < top and (punct[first] or dep[first] == "case"):
         first += 1
-    while last > head.i and (doc[last].is_punct or doc[last].dep_ == "case"):
+    while last > top and (punct[last] or dep[last] == "case"):
         last -= 1  # "factions—", "Assad's": edges of the phrase, not part of it
-    return doc[first].idx, doc[last].idx + len(doc[last].text)
+    return tree.idx[first], tree.end[last]
