@@ -10,7 +10,8 @@ travels as one `Coding` value and becomes an `Event` in `_build`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -254,6 +255,7 @@ class SentenceExtractor:
         self.times = [(t.id, t.start, t.end) for t in analysis.times]
         self._coded: dict[tuple[Any, ...], list[Participant]] = {}
         self._lowered: dict[str, str] = {}
+        self._candidates: dict[int, tuple[Any, list[int]]] = {}
         lexicon = load_lexicon()
         self._triggers = (
             lexicon.verbs.keys()
@@ -273,18 +275,27 @@ class SentenceExtractor:
         doc = view.tokens[0].doc
         tree = syntax_of(doc)  # labels read once per Doc, not per token
         dep_of = tree.dep
+        positions = _positions(view.tokens)
         # Only the tokens a rule below can act on are put in order and made Token objects:
         # most words are neither triggers nor conditions nor proposals.
-        for i in parse.top_down_positions(tree, _positions(view.tokens), self._wanted(tree)):
-            token = doc[i]
-            if tree.pos[i] == "NOUN" and self._lemma(tree, i) in PROPOSAL_NOUNS:
-                consumed.update(parse.proposed(token))  # even when a "rejected" took the noun
+        wanted = self._wanted(doc)
+        if isinstance(positions, range):
+            lo, hi = bisect_left(wanted, positions.start), bisect_left(wanted, positions.stop)
+            candidates: Sequence[int] = wanted[lo:hi]
+        else:
+            chosen = set(wanted)
+            candidates = [i for i in positions if i in chosen]
+        for i in parse.top_down_positions(tree.head, positions, candidates):
+            lemma = self._lemma(tree, i)
+            if lemma in PROPOSAL_NOUNS and tree.pos[i] == "NOUN":
+                consumed.update(parse.proposed(doc[i]))  # even when a "rejected" took the noun
             if i in consumed:
                 continue
+            token = doc[i]
             if dep_of[i] == "advcl" and parse.is_condition(token):
                 consumed.update(t.i for t in token.subtree)  # nothing in a condition happened
                 continue
-            if self._lemma(tree, i) not in self._triggers:
+            if lemma not in self._triggers:
                 continue  # most words trigger nothing: skip them before reading the parse
             handled, event = self._received(token, view, consumed)
             if not handled:
@@ -303,22 +314,25 @@ class SentenceExtractor:
             lowered = self._lowered[lemma] = lemma.lower()
         return lowered
 
-    def _wanted(self, tree: Any) -> Callable[[int], bool]:
-        """Whether the loop of `extract` can act on a token: a trigger, a proposal noun or an
-        adverbial clause (a condition), of a part of speech a trigger can have."""
-        pos_of, dep_of, triggers = tree.pos, tree.dep, self._triggers
-
-        def wanted(i: int) -> bool:
-            pos = pos_of[i]
-            if pos not in TRIGGER_POS:
-                return False
-            lemma = self._lemma(tree, i)
-            return (
-                lemma in triggers
-                or dep_of[i] == "advcl"
-                or (pos == "NOUN" and lemma in PROPOSAL_NOUNS)
-            )
-
+    def _wanted(self, doc: Any) -> list[int]:
+        """The tokens of the Doc the loop of `extract` can act on, in text order: a trigger, a
+        proposal noun or an adverbial clause (a condition), of a part of speech a trigger can
+        have. Read once per Doc (a re-parsed headline is a Doc of its own)."""
+        found = self._candidates.get(id(doc))
+        if found is not None and found[0] is doc:
+            return found[1]
+        tree = syntax_of(doc)
+        lemmas = tree.lemma
+        lowered = {lemma: lemma.lower() for lemma in set(lemmas)}
+        triggers = {lemma for lemma, lower in lowered.items() if lower in self._triggers}
+        proposals = {lemma for lemma, lower in lowered.items() if lower in PROPOSAL_NOUNS}
+        wanted = [
+            i
+            for i, (pos, lemma, dep) in enumerate(zip(tree.pos, lemmas, tree.dep, strict=True))
+            if pos in TRIGGER_POS
+            and (lemma in triggers or dep == "advcl" or (pos == "NOUN" and lemma in proposals))
+        ]
+        self._candidates[id(doc)] = (doc, wanted)
         return wanted
 
     def _received(

@@ -8,7 +8,7 @@ no coding decisions (those are in `extract`), so each is tested on a hand-built 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from newsgraph.events import arguments as args
@@ -72,19 +72,17 @@ def top_down(tokens: list[Any]) -> list[Any]:
 
 
 def top_down_positions(
-    tree: Any, positions: Sequence[int], wanted: Callable[[int], bool]
+    heads: Sequence[int], positions: Sequence[int], candidates: Iterable[int]
 ) -> list[int]:
-    """The wanted token numbers of a sentence (`positions`, as `syntax_of(doc)` numbers them)
-    ordered as `top_down` orders its tokens: by depth below the sentence's roots (a token whose
-    head lies outside the sentence is a root), equal depths in text order."""
-    inside = set(positions)
-    heads = tree.head
+    """The candidates among a sentence's token numbers (`positions`, numbered as the Doc's
+    `heads` array numbers them) ordered as `top_down` orders its tokens: by depth below the
+    sentence's roots (a token whose head lies outside the sentence is a root), equal depths
+    in text order (candidates come in text order)."""
+    inside = positions if isinstance(positions, range) else set(positions)
     depth: dict[int, int] = {}
     limit = len(positions)
     order = []
-    for n, i in enumerate(positions):
-        if not wanted(i):
-            continue
+    for n, i in enumerate(candidates):
         path: list[int] = []
         current = i
         while current not in depth and heads[current] != current and len(path) < limit:
