@@ -94,66 +94,106 @@ def is_possessor(token: Any) -> bool:
 
 def expand_conjuncts(token: Any) -> list[Any]:
     """The token and the heads coordinated with it ("Russia and China")."""
+    doc = token.doc
+    return [token, *(doc[i] for i in _conjuncts(tree_of(doc), token.i)[1:])]
+
+
+def _conjuncts(tree: Tree, token: int) -> list[int]:
+    """`expand_conjuncts` over token numbers."""
     result = [token]
-    for child in token.children:
-        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
-            result.extend(expand_conjuncts(child))
+    dep, pos = tree.dep, tree.pos
+    for child in tree.children[token]:
+        if dep[child] == "conj" and pos[child] in ("PROPN", "NOUN", "PRON"):
+            result.extend(_conjuncts(tree, child))
     return result
 
 
-def _own_subjects(verb: Any) -> tuple[list[Any], bool]:
+def _own_subjects(tree: Tree, verb: int) -> tuple[list[int], bool]:
     """Subjects attached to the verb itself and whether the verb is passive."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
-    if passive and verb.lemma_.lower() in STATIVE_PASSIVES:
+    dep, children = tree.dep, tree.children[verb]
+    subjects = [c for c in children if dep[c] in SUBJECT_DEPS]
+    passive = any(dep[c] in PASSIVE_SUBJECT_DEPS or dep[c] == "auxpass" for c in children)
+    if passive and tree.lemma_lower(verb) in STATIVE_PASSIVES:
         # "Israel is opposed to ...": an adjectival passive's subject holds the attitude.
-        return [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS], False
+        return [c for c in children if dep[c] in PASSIVE_SUBJECT_DEPS], False
     if passive:
         agents = [
-            g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+            g for c in children if dep[c] == "agent" for g in tree.children[c] if dep[g] == "pobj"
         ]
         return agents, True
     return subjects, False
 
 
 def actor_heads(trigger: Any) -> list[Any]:
-    """Head tokens of the actor phrase, borrowing from governing words when needed."""
-    current = trigger
+    """Head tokens of the actor phrase, borrowing from governing words when needed (the climb
+    reads the Doc's parse as lists; only the heads found become Token objects)."""
+    doc = trigger.doc
+    tree = tree_of(doc)
+    pos, dep, tag, head, children = tree.pos, tree.dep, tree.tag, tree.head, tree.children
+    current = trigger.i
     for _ in range(MAX_CLIMB):
-        if current.pos_ in ("NOUN", "PROPN") and current.i != trigger.i:
-            possessors = [c for c in current.children if is_possessor(c)]
+        if pos[current] in ("NOUN", "PROPN") and current != trigger.i:
+            possessors = [c for c in children[current] if _is_possessor(tree, c)]
             if possessors:
-                return expand_all(possessors)
-        subjects, passive = _own_subjects(current)
+                return _heads(tree, doc, possessors)
+        subjects, passive = _own_subjects(tree, current)
         if subjects:
-            resolved = [_relative_head(s) for s in subjects]
-            return [t for t in expand_all(resolved) if t.lower_ not in RELATIVE_PRONOUNS]
-        if (passive or current.tag_ == "VBN") and current.dep_ == "acl":
+            resolved = [_relative_head(tree, s) for s in subjects]
+            return [
+                doc[t] for t in _expand(tree, resolved) if tree.lower[t] not in RELATIVE_PRONOUNS
+            ]
+        if (passive or tag[current] == "VBN") and dep[current] == "acl":
             return []  # "talks held in Doha": a participle without agent has no actor
-        dep = current.dep_
-        head = current.head
-        if head.i == current.i:
+        link = dep[current]
+        governor = head[current]
+        if governor == current:
             return []
-        if dep == "relcl" or (dep == "acl" and current.tag_ == "VBG" and is_actor_like(head)):
-            return expand_all([head])
-        if dep == "xcomp" and current is trigger:
-            objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
-            if objects and head.lemma_.lower() not in ("promise", "vow", "pledge"):
-                return expand_all(objects)  # object control: "urged X to ..." → X does it
-            patients = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        if link == "relcl" or (
+            link == "acl" and tag[current] == "VBG" and is_actor_like(doc[governor])
+        ):
+            return _heads(tree, doc, [governor])
+        if link == "xcomp" and current == trigger.i:
+            objects = [c for c in children[governor] if dep[c] in OBJECT_DEPS]
+            if objects and tree.lemma_lower(governor) not in ("promise", "vow", "pledge"):
+                return _heads(tree, doc, objects)  # object control: "urged X to ..." → X does it
+            patients = [c for c in children[governor] if dep[c] in PASSIVE_SUBJECT_DEPS]
             if patients:  # the same in the passive: "X was forced to resign" → X resigns
-                return expand_all(_relative_head(p) for p in patients)
-        if dep not in CLIMB_DEPS:
+                return _heads(tree, doc, [_relative_head(tree, p) for p in patients])
+        if link not in CLIMB_DEPS:
             return []
-        current = head
+        current = governor
     return []
 
 
-def _relative_head(subject: Any) -> Any:
+def _is_possessor(tree: Tree, token: int) -> bool:
+    """`is_possessor` over token numbers."""
+    dep = tree.dep
+    return dep[token] == "poss" or (
+        dep[token] == "nmod" and any(dep[c] == "case" for c in tree.children[token])
+    )
+
+
+def _relative_head(tree: Tree, subject: int) -> int:
     """A relative pronoun subject ("X, who attacked") stands for the noun the clause modifies."""
-    if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
-        return subject.head.head
+    governor = tree.head[subject]
+    if tree.lower[subject] in RELATIVE_PRONOUNS and tree.dep[governor] == "relcl":
+        return tree.head[governor]
     return subject
+
+
+def _expand(tree: Tree, tokens: Iterable[int]) -> list[int]:
+    """`expand_all` over token numbers."""
+    result: list[int] = []
+    for token in tokens:
+        for t in _conjuncts(tree, token):
+            if t not in result:
+                result.append(t)
+    return result
+
+
+def _heads(tree: Tree, doc: Any, tokens: Iterable[int]) -> list[Any]:
+    """`expand_all` of token numbers, as Token objects."""
+    return [doc[t] for t in _expand(tree, tokens)]
 
 
 def expand_all(tokens: Iterable[Any]) -> list[Any]:
