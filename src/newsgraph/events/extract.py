@@ -297,8 +297,12 @@ class SentenceExtractor:
                 continue
             if lemma not in self._triggers:
                 continue  # most words trigger nothing: skip them before reading the parse
-            handled, event = self._received(token, view, consumed)
-            if not handled:
+            # the receiving and characterising verbs are asked first (lemma tests from the
+            # arrays: both rules give nothing for other words)
+            handled, event = False, None
+            if lemma in parse.RECEIVING_VERBS:
+                handled, event = self._received(token, view, consumed)
+            if not handled and lemma in CHARACTERISING_VERBS and tree.pos[i] == "VERB":
                 handled, event = self._characterised(token, view, consumed)
             if not handled:
                 event = self._event_at(token, view, consumed)
