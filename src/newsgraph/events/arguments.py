@@ -61,26 +61,68 @@ CLIMB_DEPS = frozenset(
 MAX_CLIMB = 5  # links to follow when a verb borrows a subject; argument structure is local
 
 
+class Labels:
+    """The named-entity type and `like_num` of each token of one Doc as lists (`Token.ent_type_`
+    and `Token.like_num`, which `times.tree` does not hold), read in one array call."""
+
+    __slots__ = ("ent_type", "like_num")
+
+    def __init__(self, doc: Any) -> None:
+        from spacy.attrs import ENT_TYPE, LIKE_NUM
+
+        rows = doc.to_array([ENT_TYPE, LIKE_NUM]).reshape(len(doc), 2)
+        strings = doc.vocab.strings
+        names: dict[int, str] = {0: ""}
+        for h in set(rows[:, 0].tolist()).difference(names):
+            names[h] = strings[h]
+        self.ent_type: list[str] = [names[h] for h in rows[:, 0].tolist()]
+        self.like_num: list[bool] = [bool(f) for f in rows[:, 1].tolist()]
+
+
+LABELS_KEY = "newsgraph.events.labels"
+
+
+def labels_of(doc: Any) -> Labels:
+    """The Doc's `Labels`, read on the first call for this Doc (kept in its `user_data`)."""
+    cached = doc.user_data.get(LABELS_KEY)
+    if not isinstance(cached, Labels):
+        cached = doc.user_data[LABELS_KEY] = Labels(doc)
+    return cached
+
+
 def is_actor_like(token: Any) -> bool:
     """A phrase head that can be an actor or recipient: a named entity, person noun or pronoun."""
-    if token.ent_type_ in NON_ACTOR_ENT_LABELS:
-        return bool(token.ent_type_ == "CARDINAL")  # "arrested 12" names people; "Feb. 4" not
+    doc = token.doc
+    return actor_like(tree_of(doc), labels_of(doc), token.i)
+
+
+def actor_like(tree: Tree, labels: Labels, token: int) -> bool:
+    """`is_actor_like` over token numbers."""
+    ent_type, dep, pos = labels.ent_type, tree.dep, tree.pos
+    own = ent_type[token]
+    if own in NON_ACTOR_ENT_LABELS:
+        return own == "CARDINAL"  # "arrested 12" names people; "Feb. 4" not
+    children = tree.children[token]
     if (
-        token.ent_type_ in ACTOR_ENT_LABELS
+        own in ACTOR_ENT_LABELS
         or any(
-            c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in PLACE_LIKE_LABELS
-            for c in token.children
+            dep[c] == "compound" and pos[c] == "PROPN" and ent_type[c] not in PLACE_LIKE_LABELS
+            for c in children
         )
-        or token.lower_ in PERSONAL_PRONOUNS
-        or token.pos_ == "PROPN"
+        or tree.lower[token] in PERSONAL_PRONOUNS
+        or pos[token] == "PROPN"
     ):
         return True
-    if token.lemma_.lower() in ACTOR_NOUNS or token.lower_ in ACTOR_NOUNS or token.like_num:
+    if (
+        tree.lemma_lower(token) in ACTOR_NOUNS
+        or tree.lower[token] in ACTOR_NOUNS
+        or labels.like_num[token]
+    ):
         return True
     return any(  # "Croat forces", "the Israeli army"
-        c.ent_type_ in ACTOR_ENT_LABELS
-        for c in token.children
-        if c.dep_ in ("compound", "amod", "poss", "nmod")
+        ent_type[c] in ACTOR_ENT_LABELS
+        for c in children
+        if dep[c] in ("compound", "amod", "poss", "nmod")
     )
 
 
