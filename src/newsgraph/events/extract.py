@@ -253,6 +253,31 @@ def _nominal_actor(noun: Any, event_type: str) -> list[Any] | None:
     return None
 
 
+_TRIGGER_TABLE: list[tuple[Any, frozenset[str], dict[str, tuple[bool, bool]]]] = []
+"""Per process, for the lexicon it was made from: the lemmas that can start an event (the
+lexicon's, and those `_received`, `_characterised` and `_speech_demand` read), and for each
+lemma as the parser spells it whether it is one and whether it is a proposal noun (lemmas recur
+from document to document)."""
+MAX_LEMMA_KINDS = 1 << 17  # past this many lemmas the table starts afresh
+
+
+def _trigger_table(lexicon: Any) -> tuple[frozenset[str], dict[str, tuple[bool, bool]]]:
+    """The trigger lemmas and the shared table of lemma kinds for this lexicon."""
+    if _TRIGGER_TABLE:
+        made_for, triggers, kinds = _TRIGGER_TABLE[0]
+        if made_for is lexicon and len(kinds) < MAX_LEMMA_KINDS:
+            return triggers, kinds
+    triggers = frozenset(
+        lexicon.verbs.keys()
+        | lexicon.nouns.keys()
+        | SPEECH_VERBS
+        | parse.RECEIVING_VERBS
+        | CHARACTERISING_VERBS
+    )
+    _TRIGGER_TABLE[:] = [(lexicon, triggers, {})]
+    return triggers, _TRIGGER_TABLE[0][2]
+
+
 class SentenceExtractor:
     """Finds the event mentions of one sentence; one instance per document."""
 
@@ -263,16 +288,7 @@ class SentenceExtractor:
         self._coded: dict[tuple[Any, ...], list[Participant]] = {}
         self._lowered: dict[str, str] = {}
         self._candidates: dict[int, tuple[Any, list[int]]] = {}
-        lexicon = load_lexicon()
-        self._triggers = (
-            lexicon.verbs.keys()
-            | lexicon.nouns.keys()
-            | SPEECH_VERBS
-            | parse.RECEIVING_VERBS
-            | CHARACTERISING_VERBS
-        )
-        """Lemmas that can start an event: the lexicon's, and those `_received`,
-        `_characterised` and `_speech_demand` read."""
+        self._triggers, self._kinds = _trigger_table(load_lexicon())
 
     def extract(self, view: SentenceView) -> list[Event]:
         consumed: set[int] = set()
@@ -333,16 +349,16 @@ class SentenceExtractor:
         if found is not None and found[0] is doc:
             return found[1]
         tree = syntax_of(doc)
-        lemmas = tree.lemma
-        lowered = {lemma: lemma.lower() for lemma in set(lemmas)}
-        triggers = {lemma for lemma, lower in lowered.items() if lower in self._triggers}
-        proposals = {lemma for lemma, lower in lowered.items() if lower in PROPOSAL_NOUNS}
-        wanted = [
-            i
-            for i, (pos, lemma, dep) in enumerate(zip(tree.pos, lemmas, tree.dep, strict=True))
-            if pos in TRIGGER_POS
-            and (lemma in triggers or dep == "advcl" or (pos == "NOUN" and lemma in proposals))
-        ]
+        kinds = self._kinds
+        for lemma in set(tree.lemma).difference(kinds):
+            lower = lemma.lower()
+            kinds[lemma] = (lower in self._triggers, lower in PROPOSAL_NOUNS)
+        wanted = []
+        for i, (pos, lemma, dep) in enumerate(zip(tree.pos, tree.lemma, tree.dep, strict=True)):
+            if pos in TRIGGER_POS:
+                trigger, proposal = kinds[lemma]
+                if trigger or dep == "advcl" or (proposal and pos == "NOUN"):
+                    wanted.append(i)
         self._candidates[id(doc)] = (doc, wanted)
         return wanted
 
