@@ -330,3 +330,34 @@ def test_annotate_headline_docs_are_freed_with_the_doc() -> None:
     pipeline = Pipeline(stages=["annotate"])
     (analysis,) = pipeline.run_many([_headlined(*HEADLINED[0])])
     assert analysis.doc is None and analysis.headline_docs == {}
+
+
+def test_annotate_keeps_a_short_batchs_docs_until_its_next_parse_and_a_long_ones_not() -> None:
+    """A short batch's Docs outlive the runner's reference until the next batch is parsed (so
+    malloc keeps the parser's memory); a long document's Doc goes with the runner's reference."""
+    import gc
+    import weakref
+
+    from newsgraph.annotate import HELD_CHARS
+    from newsgraph.pipeline import Pipeline
+
+    pipeline = Pipeline(stages=["annotate"])
+    short = _headlined(*HEADLINED[1])
+    long_text = "The committee met again on Monday to discuss the budget. " * (HELD_CHARS // 50)
+    refs = []
+
+    def watch(analysis: Any) -> Any:
+        assert analysis.doc is not None
+        refs.append(weakref.ref(analysis.doc))
+        return analysis
+
+    stage = pipeline.stages[0]
+    original = stage.process_batch
+    stage.process_batch = lambda batch: map(watch, list(original(batch)))  # type: ignore[method-assign]
+    list(pipeline.run_many([short]))
+    gc.collect()
+    assert refs[0]() is not None  # kept past the runner's `doc = None`
+    list(pipeline.run_many([analysis_from_text(long_text)]))
+    gc.collect()
+    assert refs[0]() is None  # let go once the next batch was parsed
+    assert refs[1]() is None  # a long document's Doc is not kept
