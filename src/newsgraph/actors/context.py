@@ -482,7 +482,8 @@ BLOC_SEATS = {"brussels": "EUR"}
 def code_bloc_seats(entities: list[Entity]) -> None:
     """Recode a seat of a bloc acting as a government ("Brussels warned ...") as the bloc, when
     the story names one of that bloc's bodies."""
-    blocs = {e.country for e in entities if e.country in BLOC_SEATS.values()}
+    seats = set(BLOC_SEATS.values())
+    blocs = {e.country for e in entities if e.country in seats}
     for entity in entities:
         bloc = BLOC_SEATS.get(entity.name.lower())
         if bloc in blocs and entity.coding_source == "metonym":

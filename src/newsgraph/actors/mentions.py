@@ -45,10 +45,10 @@ ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
 """An acronym declared in parentheses right after a name: "Hayat Tahrir al-Sham (HTS)"."""
 
 
-def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
+def _trim(
+    lower: list[str], texts: list[str], space: list[bool], punct: list[bool], start: int, end: int
+) -> tuple[int, int]:
     """Drop leading articles and punctuation, trailing possessives and punctuation."""
-    words, punct = words_of(doc), syntax_of(doc).punct
-    lower, texts, space = words.lower, words.texts, words.space
     while start < end and (lower[start] in ARTICLES or punct[start] or space[start]):
         start += 1
     while end > start and (texts[end - 1] in POSSESSIVES or punct[end - 1] or space[end - 1]):
@@ -56,32 +56,34 @@ def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _pieces(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a span at newlines, slashes and inner possessives ("Turkey's Erdogan")."""
-    words = words_of(doc)
-    texts, space, capital = words.texts, words.space, words.capital
-    pieces: list[tuple[int, int]] = []
-    begin = start
-    for i in range(start, end):
-        text = texts[i]
-        cut = (space[i] and "\n" in text) or text in SPLITTERS
-        cut = cut or (text in POSSESSIVES and i < end - 1)
-        if cut:
-            pieces.append((begin, i))
-            begin = i + 1
-    pieces.append((begin, end))
-    trimmed = [_trim(doc, s, e) for s, e in pieces]
-    return [(s, e) for s, e in trimmed if s < e and any(capital[s:e])]
-
-
 def _spacy_mentions(doc: Any) -> list[NameMention]:
+    """spaCy's kept entity spans, split at newlines, slashes and inner possessives ("Turkey's
+    Erdogan") and trimmed (the word lists read once per document, not once per span)."""
     words = words_of(doc)
+    lower, texts, space, capital = words.lower, words.texts, words.space, words.capital
+    first, last = words.start, words.end
+    punct = syntax_of(doc).punct
     found: list[NameMention] = []
     for ent in ents_of(doc):
         if ent.label not in KEPT_LABELS:
             continue
-        for s, e in _pieces(doc, ent.start, ent.end):
-            found.append(NameMention(s, e, words.start[s], words.end[e - 1], ent.label))
+        start, end = ent.start, ent.end
+        pieces: list[tuple[int, int]] = []
+        begin = start
+        for i in range(start, end):
+            text = texts[i]
+            if (
+                (space[i] and "\n" in text)
+                or text in SPLITTERS
+                or (text in POSSESSIVES and i < end - 1)
+            ):
+                pieces.append((begin, i))
+                begin = i + 1
+        pieces.append((begin, end))
+        for s, e in pieces:
+            s, e = _trim(lower, texts, space, punct, s, e)
+            if s < e and any(capital[s:e]):
+                found.append(NameMention(s, e, first[s], last[e - 1], ent.label))
     return found
 
 
@@ -147,18 +149,19 @@ def _whole_person_name(doc: Any, start: int, end: int) -> bool:
 def _kb_mentions(doc: Any, kb: KnowledgeBase, runs: list[tuple[int, int]]) -> list[NameMention]:
     """Longest-first knowledge-base matches inside every name run (an EntityRuler over the KB)."""
     words = words_of(doc)
+    lower, capital, span_text, lookup = words.lower, words.capital, words.span_text, kb.lookup
     found: list[NameMention] = []
     for run_start, run_end in runs:
         i = run_start
         while i < run_end:
             hit = None
-            if words.lower[i] in JOINERS:  # "of the Highland Front", "The Twitter": starts later
+            if lower[i] in JOINERS:  # "of the Highland Front", "The Twitter": starts later
                 i += 1
                 continue
             for j in range(run_end, i, -1):
-                if not words.capital[j - 1]:
+                if not capital[j - 1]:
                     continue
-                entries = kb.lookup(words.span_text(i, j))
+                entries = lookup(span_text(i, j))
                 if entries and (entries[0].type != "PERSON" or _whole_person_name(doc, i, j)):
                     hit = (j, entries[0])
                     break
@@ -370,17 +373,22 @@ def _country_windows(
     """Country names inside name runs that end the run or stand before a title ("Sri Lanka",
     "Pakistan President ..."), longest first; a name glued to more name words is no country."""
     words = words_of(doc)
+    lower, span_text, country_by_name = words.lower, words.span_text, kb.country_by_name
     found: list[tuple[int, int]] = []
     for run_start, run_end in runs:
         i = run_start
         while i < run_end:
+            # where a name may start (the run's start, after a title or an article) is asked
+            # first: most words inside a run start no country, and need no look-up at all
+            if i != run_start and not (title_at(doc, i - 1) or lower[i - 1] in ARTICLES):
+                i += 1
+                continue
             hit = next(
                 (
                     j
                     for j in range(min(run_end, i + MAX_COUNTRY_TOKENS), i, -1)
-                    if kb.country_by_name(words.span_text(i, j)) is not None
+                    if country_by_name(span_text(i, j)) is not None
                     and (j == run_end or title_at(doc, j))
-                    and (i == run_start or title_at(doc, i - 1) or words.lower[i - 1] in ARTICLES)
                 ),
                 None,
             )
