@@ -424,7 +424,7 @@ def _country_names(
     for m in mentions:
         if m.kb is None and m.label in {"ORG", "PERSON", "GPE"}:
             text = words.span_text(m.tstart, m.tend)
-            if kb.country_by_name(text) is None and kb.country_by_demonym(text) is not None:
+            if kb.country_by_demonym(text) is not None and kb.country_by_name(text) is None:
                 m.label = "NORP"
     return sorted(mentions + added, key=lambda m: m.tstart)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from typing import cast
 
 from newsgraph.kb.normalize import acronym_key, is_guarded_acronym, normalize_name
 from newsgraph.kb.types import Country, KBEntry
@@ -55,6 +56,19 @@ MEMO_SIZE = 1 << 16
 few thousand names again and again); past this many the memo starts afresh."""
 
 
+_UNKNOWN = object()
+"""A memo's "not asked yet" (None is an answer: no such country)."""
+
+
+def _remember(memo: dict[str, Country | None], name: str, found: Country | None) -> Country | None:
+    """Keep a country look-up's answer (a knowledge base never changes once built); past
+    `MEMO_SIZE` names the memo starts afresh."""
+    if len(memo) >= MEMO_SIZE:
+        memo.clear()
+    memo[name] = found
+    return found
+
+
 class KnowledgeBase:
     """Countries, named actors and sources, and the role-noun lexicon, with their indexes."""
 
@@ -78,6 +92,8 @@ class KnowledgeBase:
         self._capitals: dict[str, str] = {}
         self._looked_up: dict[str, tuple[KBEntry, ...]] = {}
         self._by_country_name: dict[str, Country | None] = {}
+        self._by_demonym: dict[str, Country | None] = {}
+        self._by_capital: dict[str, Country | None] = {}
         self._agencies: dict[str, bool] = {}
         self._roles = {normalize_name(p): s.upper() for p, s in roles.items()}
         self._max_role_words = max((len(p.split()) for p in self._roles), default=1)
@@ -190,12 +206,10 @@ class KnowledgeBase:
 
     def country_by_name(self, name: str) -> Country | None:
         """ "Turkey", "Türkiye", "the U.S.", "DRC" -> the country (acronyms only in capitals)."""
-        if name in self._by_country_name:
-            return self._by_country_name[name]
-        if len(self._by_country_name) >= MEMO_SIZE:
-            self._by_country_name.clear()
-        found = self._by_country_name[name] = self._country_by_name(name)
-        return found
+        found = self._by_country_name.get(name, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = _remember(self._by_country_name, name, self._country_by_name(name))
+        return cast("Country | None", found)
 
     def _country_by_name(self, name: str) -> Country | None:
         acronym = acronym_key(name)
@@ -206,6 +220,12 @@ class KnowledgeBase:
 
     def country_by_demonym(self, word: str) -> Country | None:
         """ "Turkish", "Turks", "Saudi", "Israelis" -> the country."""
+        found = self._by_demonym.get(word, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = _remember(self._by_demonym, word, self._country_by_demonym(word))
+        return cast("Country | None", found)
+
+    def _country_by_demonym(self, word: str) -> Country | None:
         key = normalize_name(word)
         iso3 = self._demonyms.get(key)
         if iso3 is None and len(key) > 3 and key.endswith("s"):
@@ -214,6 +234,12 @@ class KnowledgeBase:
 
     def country_by_capital(self, name: str) -> Country | None:
         """Metonymy: a capital ("Ankara") or seat of power ("the Kremlin") -> its country."""
+        found = self._by_capital.get(name, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = _remember(self._by_capital, name, self._country_by_capital(name))
+        return cast("Country | None", found)
+
+    def _country_by_capital(self, name: str) -> Country | None:
         iso3 = self._capitals.get(normalize_name(name))
         return self._countries.get(iso3) if iso3 else None
 
