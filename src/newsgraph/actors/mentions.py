@@ -270,16 +270,21 @@ def _propagate(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> list
     """Every other occurrence of a name already found becomes a mention of the same type; a
     person's surname alone ("Whitmore" after "Steve Whitmore") becomes a PERSON mention."""
     tokens = words_of(doc)
+    capital, texts, span_text = tokens.capital, tokens.texts, tokens.span_text
     labels: dict[str, NameMention] = {}
+    whole: set[str] = set()  # the phrases that are their mention's whole name, not a surname
     for mention in mentions:
-        if not any(tokens.capital[mention.tstart : mention.tend]):
+        start, end = mention.tstart, mention.tend
+        if not any(capital[start:end]):
             continue
-        labels.setdefault(tokens.span_text(mention.tstart, mention.tend), mention)
-        surname = tokens.texts[mention.tend - 1]
+        name = span_text(start, end)
+        if labels.setdefault(name, mention) is mention:
+            whole.add(name)
+        surname = texts[end - 1]
         if (
             mention.label == "PERSON"
-            and mention.tend - mention.tstart > 1
-            and tokens.capital[mention.tend - 1]
+            and end - start > 1
+            and capital[end - 1]
             and len(surname) > 2
             and kb.country_by_name(surname) is None
             and kb.country_by_capital(surname) is None
@@ -288,13 +293,12 @@ def _propagate(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> list
     patterns: dict[str, list[str]] = {}
     for phrase, mention in labels.items():
         start, end = mention.tstart, mention.tend
-        if tokens.span_text(start, end) != phrase:
+        if phrase not in whole:
             start = end - 1
-        patterns[phrase] = tokens.texts[start:end]
+        patterns[phrase] = texts[start:end]
     taken = [False] * len(doc)
     for mention in mentions:
-        for i in range(mention.tstart, mention.tend):
-            taken[i] = True
+        taken[mention.tstart : mention.tend] = [True] * (mention.tend - mention.tstart)
     added: list[NameMention] = []
     for phrase, s, e in sorted(_occurrences(doc, patterns), key=lambda m: (m[1], -m[2])):
         if any(taken[s:e]):
@@ -302,16 +306,20 @@ def _propagate(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> list
         if _inside_longer_name(doc, s, e):
             continue
         source = labels[phrase]
-        whole = tokens.span_text(source.tstart, source.tend) == phrase
-        if not whole and syntax_of(doc).pos[s] != "PROPN":
+        is_whole = phrase in whole
+        if not is_whole and syntax_of(doc).pos[s] != "PROPN":
             continue  # "Image" after a credit "Ahmed Mohamed Image" is no surname
         added.append(
             NameMention(
-                s, e, tokens.start[s], tokens.end[e - 1], source.label, source.kb if whole else None
+                s,
+                e,
+                tokens.start[s],
+                tokens.end[e - 1],
+                source.label,
+                source.kb if is_whole else None,
             )
         )
-        for i in range(s, e):
-            taken[i] = True
+        taken[s:e] = [True] * (e - s)
     return sorted(mentions + added, key=lambda m: m.tstart)
 
 
@@ -330,11 +338,8 @@ def _occurrences(doc: Any, patterns: dict[str, list[str]]) -> list[tuple[str, in
         firsts.setdefault(words[0], []).append((phrase, words))
     texts = words_of(doc).texts
     found: list[tuple[str, int, int]] = []
-    for i, text in enumerate(texts):
-        candidates = firsts.get(text)
-        if candidates is None:
-            continue
-        for phrase, words in candidates:
+    for i in [i for i, text in enumerate(texts) if text in firsts]:  # one pass over the words
+        for phrase, words in firsts[texts[i]]:
             end = i + len(words)
             if len(words) == 1 or tuple(texts[i:end]) == words:
                 found.append((phrase, i, end))
@@ -383,15 +388,13 @@ def _country_windows(
             if i != run_start and not (title_at(doc, i - 1) or lower[i - 1] in ARTICLES):
                 i += 1
                 continue
-            hit = next(
-                (
-                    j
-                    for j in range(min(run_end, i + MAX_COUNTRY_TOKENS), i, -1)
-                    if country_by_name(span_text(i, j)) is not None
-                    and (j == run_end or title_at(doc, j))
-                ),
-                None,
-            )
+            hit = None
+            for j in range(min(run_end, i + MAX_COUNTRY_TOKENS), i, -1):
+                if country_by_name(span_text(i, j)) is not None and (
+                    j == run_end or title_at(doc, j)
+                ):
+                    hit = j
+                    break
             if hit is None:
                 i += 1
                 continue

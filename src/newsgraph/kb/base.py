@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import cast
 
 from newsgraph.kb.normalize import acronym_key, is_guarded_acronym, normalize_name
 from newsgraph.kb.types import Country, KBEntry
@@ -54,10 +53,6 @@ _NO_SURNAME_TOKENS = frozenset({"bin", "bint", "ben", "abu", "umm", "ould", "wad
 MEMO_SIZE = 1 << 16
 """Names whose look-up answers a knowledge base keeps (the actors stage asks for the same
 few thousand names again and again); past this many the memo starts afresh."""
-
-
-_UNKNOWN = object()
-"""A memo's "not asked yet" (None is an answer: no such country)."""
 
 
 def _remember(memo: dict[str, Country | None], name: str, found: Country | None) -> Country | None:
@@ -206,10 +201,10 @@ class KnowledgeBase:
 
     def country_by_name(self, name: str) -> Country | None:
         """ "Turkey", "Türkiye", "the U.S.", "DRC" -> the country (acronyms only in capitals)."""
-        found = self._by_country_name.get(name, _UNKNOWN)
-        if found is _UNKNOWN:
-            found = _remember(self._by_country_name, name, self._country_by_name(name))
-        return cast("Country | None", found)
+        try:
+            return self._by_country_name[name]
+        except KeyError:
+            return _remember(self._by_country_name, name, self._country_by_name(name))
 
     def _country_by_name(self, name: str) -> Country | None:
         acronym = acronym_key(name)
@@ -220,10 +215,10 @@ class KnowledgeBase:
 
     def country_by_demonym(self, word: str) -> Country | None:
         """ "Turkish", "Turks", "Saudi", "Israelis" -> the country."""
-        found = self._by_demonym.get(word, _UNKNOWN)
-        if found is _UNKNOWN:
-            found = _remember(self._by_demonym, word, self._country_by_demonym(word))
-        return cast("Country | None", found)
+        try:
+            return self._by_demonym[word]
+        except KeyError:
+            return _remember(self._by_demonym, word, self._country_by_demonym(word))
 
     def _country_by_demonym(self, word: str) -> Country | None:
         key = normalize_name(word)
@@ -234,10 +229,10 @@ class KnowledgeBase:
 
     def country_by_capital(self, name: str) -> Country | None:
         """Metonymy: a capital ("Ankara") or seat of power ("the Kremlin") -> its country."""
-        found = self._by_capital.get(name, _UNKNOWN)
-        if found is _UNKNOWN:
-            found = _remember(self._by_capital, name, self._country_by_capital(name))
-        return cast("Country | None", found)
+        try:
+            return self._by_capital[name]
+        except KeyError:
+            return _remember(self._by_capital, name, self._country_by_capital(name))
 
     def _country_by_capital(self, name: str) -> Country | None:
         iso3 = self._capitals.get(normalize_name(name))
