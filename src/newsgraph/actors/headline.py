@@ -29,7 +29,7 @@ def _known(word: str, body: set[str], kb: KnowledgeBase) -> bool:
         word in body
         or kb.country_by_name(word) is not None
         or kb.country_by_demonym(word) is not None
-        or bool(kb.lookup(word))
+        or kb.best(word) is not None
     )
 
 

@@ -149,7 +149,7 @@ def _whole_person_name(doc: Any, start: int, end: int) -> bool:
 def _kb_mentions(doc: Any, kb: KnowledgeBase, runs: list[tuple[int, int]]) -> list[NameMention]:
     """Longest-first knowledge-base matches inside every name run (an EntityRuler over the KB)."""
     words = words_of(doc)
-    lower, capital, span_text, lookup = words.lower, words.capital, words.span_text, kb.lookup
+    lower, capital, span_text, best = words.lower, words.capital, words.span_text, kb.best
     found: list[NameMention] = []
     for run_start, run_end in runs:
         i = run_start
@@ -161,9 +161,9 @@ def _kb_mentions(doc: Any, kb: KnowledgeBase, runs: list[tuple[int, int]]) -> li
             for j in range(run_end, i, -1):
                 if not capital[j - 1]:
                     continue
-                entries = lookup(span_text(i, j))
-                if entries and (entries[0].type != "PERSON" or _whole_person_name(doc, i, j)):
-                    hit = (j, entries[0])
+                entry = best(span_text(i, j))
+                if entry is not None and (entry.type != "PERSON" or _whole_person_name(doc, i, j)):
+                    hit = (j, entry)
                     break
             if hit is None:
                 i += 1

@@ -55,9 +55,8 @@ def _gazetteer_place(text: str) -> bool:
 
 def _inner_name(text: str, kb: KnowledgeBase) -> tuple[str, KBEntry | None] | None:
     """The label (and knowledge-base entry) of a name that can stand inside another."""
-    entries = kb.lookup(text)
-    if entries:
-        entry = entries[0]
+    entry = kb.best(text)
+    if entry is not None:
         if entry.type in INNER_KB_TYPES and not entry.is_agency:
             return entry.type, entry
         return None

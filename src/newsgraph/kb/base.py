@@ -90,6 +90,7 @@ class KnowledgeBase:
         self._by_demonym: dict[str, Country | None] = {}
         self._by_capital: dict[str, Country | None] = {}
         self._agencies: dict[str, bool] = {}
+        self._role_sectors: dict[str, str | None] = {}
         self._roles = {normalize_name(p): s.upper() for p, s in roles.items()}
         self._max_role_words = max((len(p.split()) for p in self._roles), default=1)
         given_names = {normalize_name(v) for v in ("Muhammad", "Ahmad", "Abd", "Abdullah")}
@@ -145,12 +146,22 @@ class KnowledgeBase:
         """Entries known by this name or alias, best first (name, alias, then bare surname;
         user files before built-in data). The answers are kept: the knowledge base never
         changes once built."""
-        found = self._looked_up.get(name)
-        if found is None:
+        return list(self._entries_for(name))
+
+    def best(self, name: str) -> KBEntry | None:
+        """`lookup(name)[0]`, or None: the first entry alone, without copying the list (name
+        matching tries every window of a name run)."""
+        found = self._entries_for(name)
+        return found[0] if found else None
+
+    def _entries_for(self, name: str) -> tuple[KBEntry, ...]:
+        try:
+            return self._looked_up[name]
+        except KeyError:
             if len(self._looked_up) >= MEMO_SIZE:
                 self._looked_up.clear()
             found = self._looked_up[name] = tuple(self._lookup(name))
-        return list(found)
+            return found
 
     def _lookup(self, name: str) -> list[KBEntry]:
         hits = list(self._names.get(normalize_name(name), ()))
@@ -243,7 +254,16 @@ class KnowledgeBase:
     def sector_for_role(self, phrase: str) -> str | None:
         """The PLOVER sector of a role noun phrase: "foreign minister" -> GOV, "rebel commander"
         -> REB, "former president" -> ELI. The longest known ending decides, unless an earlier
-        word is a dominant modifier (rebel, police, army, ...)."""
+        word is a dominant modifier (rebel, police, army, ...). Answers are kept per phrase."""
+        try:
+            return self._role_sectors[phrase]
+        except KeyError:
+            if len(self._role_sectors) >= MEMO_SIZE:
+                self._role_sectors.clear()
+            found = self._role_sectors[phrase] = self._sector_for_role(phrase)
+            return found
+
+    def _sector_for_role(self, phrase: str) -> str | None:
         words = normalize_name(phrase).split()
         words = [w for w in words if not self._is_country_word(w)] or words
         sector: str | None = None
