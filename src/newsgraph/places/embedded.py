@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from newsgraph.gazetteer import Gazetteer
-from newsgraph.places.surface import Surface, SurfaceReader
+from newsgraph.places.surface import Surface, SurfaceReader, span_reading
 
 EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "PERSON"})
 """Labels of names that may contain a place name: "University of California" (ORG), "New
@@ -80,24 +80,39 @@ def inner_names(
 ) -> list[Surface]:
     """Longest runs of capitalised words inside a mention that name a place, left to right
     (`read`: the document's `SurfaceReader`, if the caller keeps one)."""
+    return names_within(text, gazetteer, surface.start, surface.end, surface.text, read)
+
+
+def names_within(
+    text: str,
+    gazetteer: Gazetteer,
+    start: int,
+    end: int,
+    name: str,
+    read: SurfaceReader | None = None,
+) -> list[Surface]:
+    """`inner_names` of the mention [start, end) whose trimmed text is `name` (what a surface
+    read there has as `text`), for callers that have not read it as a surface."""
     if read is None:
         read = SurfaceReader(text)
-    words = [(m.start(), m.end()) for m in INNER_WORD.finditer(surface.text)]
+    words = [(m.start(), m.end()) for m in INNER_WORD.finditer(name)]
     found: list[Surface] = []
     index = 0
     while index < len(words):
         for size in range(min(MAX_EMBEDDED_WORDS, len(words) - index), 0, -1):
-            start = surface.start + words[index][0]
-            end = surface.start + words[index + size - 1][1]
-            inner = read(start, end)
+            inner_start = start + words[index][0]
+            inner_end = start + words[index + size - 1][1]
+            # the span's own characters decide; only a name found is read as a whole surface
+            reading = span_reading(text[inner_start:inner_end])
             if (
-                inner is not None
-                and inner.text[:1].isupper()
-                and (inner.start, inner.end) != (surface.start, surface.end)
+                reading is not None
+                and reading.text[:1].isupper()
+                and (inner_start + reading.lead, inner_end - reading.cut) != (start, end)
                 and (
-                    gazetteer.has_key(inner.keys[0])
-                    or (inner.dotted_key is not None and gazetteer.has_key(inner.dotted_key))
+                    gazetteer.has_key(reading.keys[0])
+                    or (reading.dotted_key is not None and gazetteer.has_key(reading.dotted_key))
                 )
+                and (inner := read(inner_start, inner_end)) is not None
             ):
                 found.append(inner)
                 index += size
