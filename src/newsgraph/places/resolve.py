@@ -149,8 +149,9 @@ def resolve_toponyms(
     ]
     context_by_key = _contexts(first)
     resolved: list[Resolution] = []
+    empty = _empty_context()
     for (surface, label), match in zip(mentions, matches, strict=True):
-        context = context_by_key.get(surface.keys[0]) or _empty_context()
+        context = context_by_key.get(surface.keys[0]) or empty
         resolution = _best(text, gazetteer, surface, label, match, context)
         if resolution is not None:
             resolved.append(resolution)
@@ -209,16 +210,19 @@ def _contexts(first: list[Resolution | None]) -> dict[str, Context]:
     """For each mention key, the context formed by every *other* confident mention."""
     countries: Counter[str] = Counter()
     admin1s: Counter[str] = Counter()
+    nothing: Counter[str] = Counter()  # the own counts of a key with no confident mention
     own: dict[str, tuple[Counter[str], Counter[str]]] = {}
     for r in first:
         if r is None:
             continue
-        pair = own.get(r.surface.keys[0])
-        if pair is None:
-            pair = own[r.surface.keys[0]] = (Counter(), Counter())
-        own_countries, own_admin1s = pair
+        key = r.surface.keys[0]
         if not _confident(r.entry):
+            own.setdefault(key, (nothing, nothing))
             continue
+        pair = own.get(key)
+        if pair is None or pair[0] is nothing:
+            pair = own[key] = (Counter(), Counter())
+        own_countries, own_admin1s = pair
         if r.entry.country:
             countries[r.entry.country] += 1
             own_countries[r.entry.country] += 1
@@ -246,6 +250,8 @@ class _Match:
     qualifiers: list[GazetteerEntry]
     scores: list[float]
     """`_score` of each entry without context, in the order of `entries`."""
+    ranked: list[tuple[float, GazetteerEntry]]
+    """(score, entry) by `scores`, best first: the ranking whenever the context adds nothing."""
 
 
 def _match(gazetteer: Gazetteer, surface: Surface, label: str) -> _Match | Resolution | None:
@@ -260,7 +266,14 @@ def _match(gazetteer: Gazetteer, surface: Surface, label: str) -> _Match | Resol
         return None
     qualifiers = qualifier_entries(gazetteer, surface)
     scores = [_score(e, matched_key, qualifiers) for e in entries]
-    return _Match(matched_key, entries, end, qualifiers, scores)
+    return _Match(matched_key, entries, end, qualifiers, scores, _ranked(scores, entries))
+
+
+def _ranked(
+    scores: list[float], entries: list[GazetteerEntry]
+) -> list[tuple[float, GazetteerEntry]]:
+    """(score, entry) pairs, best first (the earlier row of equals)."""
+    return sorted(zip(scores, entries, strict=True), key=lambda pair: (-pair[0], pair[1].row))
 
 
 def _best(
@@ -276,16 +289,13 @@ def _best(
     if not isinstance(match, _Match):
         return match
     matched_key, qualifiers = match.key, match.qualifiers
-    scores = (
-        match.scores
-        if context is None
-        else [
+    scored = match.ranked
+    if context is not None:
+        scores = [
             _with_context(s, e, context) for s, e in zip(match.scores, match.entries, strict=True)
         ]
-    )
-    scored = sorted(
-        zip(scores, match.entries, strict=True), key=lambda pair: (-pair[0], pair[1].row)
-    )
+        if scores != match.scores:
+            scored = _ranked(scores, match.entries)
     score, entry = _prefer_city_over_division(scored)
     # "New York" names the state by its own name; the city it prefers inherits that
     own_name = scored[0][1].primary_key == matched_key
