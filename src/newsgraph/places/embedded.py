@@ -92,34 +92,60 @@ def names_within(
     read: SurfaceReader | None = None,
 ) -> list[Surface]:
     """`inner_names` of the mention [start, end) whose trimmed text is `name` (what a surface
-    read there has as `text`), for callers that have not read it as a surface."""
+    read there has as `text`, `text[start:end]`), for callers that have not read it as a
+    surface."""
     if read is None:
         read = SurfaceReader(text)
-    words = [(m.start(), m.end()) for m in INNER_WORD.finditer(name)]
     found: list[Surface] = []
+    for inner_start, inner_end in _inner_spans(gazetteer, name):
+        inner = read(start + inner_start, start + inner_end)
+        if inner is not None:  # always: the span has a reading
+            found.append(inner)
+    return found
+
+
+_INNER: dict[str, tuple[tuple[int, int], ...]] = {}
+"""`_inner_spans` by name, for the process: the same organisations recur in every document."""
+_INNER_OF: list[Gazetteer] = []
+"""The gazetteer `_INNER` was read from."""
+MAX_INNER = 50_000
+"""Entries kept before that memo is emptied (a bound on memory)."""
+
+
+def _inner_spans(gazetteer: Gazetteer, name: str) -> tuple[tuple[int, int], ...]:
+    """Where in `name` its inner place names lie ((start, end) in `name`): a name's own
+    characters decide, so each distinct name is read once."""
+    if not _INNER_OF or _INNER_OF[0] is not gazetteer or len(_INNER) >= MAX_INNER:
+        _INNER.clear()  # what was read from another gazetteer (a test's own) does not hold
+        _INNER_OF[:] = [gazetteer]
+    try:
+        return _INNER[name]
+    except KeyError:
+        pass
+    words = [(m.start(), m.end()) for m in INNER_WORD.finditer(name)]
+    found: list[tuple[int, int]] = []
     index = 0
     while index < len(words):
         for size in range(min(MAX_EMBEDDED_WORDS, len(words) - index), 0, -1):
-            inner_start = start + words[index][0]
-            inner_end = start + words[index + size - 1][1]
-            # the span's own characters decide; only a name found is read as a whole surface
-            reading = span_reading(text[inner_start:inner_end])
+            start, end = words[index][0], words[index + size - 1][1]
+            # what a surface read there would say: its trimmed text and keys
+            reading = span_reading(name[start:end])
             if (
                 reading is not None
                 and reading.text[:1].isupper()
-                and (inner_start + reading.lead, inner_end - reading.cut) != (start, end)
+                and (start + reading.lead, end - reading.cut) != (0, len(name))
                 and (
                     gazetteer.has_key(reading.keys[0])
                     or (reading.dotted_key is not None and gazetteer.has_key(reading.dotted_key))
                 )
-                and (inner := read(inner_start, inner_end)) is not None
             ):
-                found.append(inner)
+                found.append((start, end))
                 index += size
                 break
         else:
             index += 1
-    return found
+    spans = _INNER[name] = tuple(found)
+    return spans
 
 
 def names_local_body(text: str, surface: Surface) -> bool:

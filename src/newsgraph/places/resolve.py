@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsgraph.fold import normalize_key
 from newsgraph.gazetteer import (
@@ -247,6 +248,7 @@ class _Match:
     """The lookup key that matched."""
     entries: list[GazetteerEntry]
     end: int
+    """Where the match ends (in `_MATCHES`: 1 past the mention for its final dot, else 0)."""
     qualifiers: list[GazetteerEntry]
     scores: list[float]
     """`_score` of each entry without context, in the order of `entries`."""
@@ -254,11 +256,37 @@ class _Match:
     """(score, entry) by `scores`, best first: the ranking whenever the context adds nothing."""
 
 
+_MATCHES: dict[tuple[tuple[str, ...], str | None, tuple[str, ...]], _Match | None] = {}
+"""`_match` of a non-demonym mention by what it reads (its keys, dotted key and qualifier keys),
+with `end` 0 or 1 for the dot it takes in: the same names recur in every document."""
+_MATCHES_OF: Gazetteer | None = None
+"""The gazetteer `_MATCHES` was read from."""
+MAX_MATCHES = 50_000
+"""Entries kept before that memo is emptied (a bound on memory)."""
+
+
 def _match(gazetteer: Gazetteer, surface: Surface, label: str) -> _Match | Resolution | None:
     """A demonym's resolution, a mention's entries, or None when nothing matches: the part of
     `_best` that the document's context does not change, read once for both passes."""
     if label == ADJECTIVAL_LABEL:
         return _adjectival(gazetteer, surface)
+    global _MATCHES_OF
+    if _MATCHES_OF is not gazetteer or len(_MATCHES) >= MAX_MATCHES:
+        _MATCHES.clear()  # what was read from another gazetteer (a test's own) does not hold
+        _MATCHES_OF = gazetteer
+    key = (surface.keys, surface.dotted_key, surface.qualifier_keys)
+    try:
+        found = _MATCHES[key]
+    except KeyError:
+        found = _MATCHES[key] = _read_match(gazetteer, surface)
+    if found is None:
+        return None
+    end = surface.end + found.end
+    return _Match(found.key, found.entries, end, found.qualifiers, found.scores, found.ranked)
+
+
+def _read_match(gazetteer: Gazetteer, surface: Surface) -> _Match | None:
+    """`_match` of a mention that is no demonym candidate, with `end` the dot it takes in (0, 1)."""
     if surface.keys[0] in demonyms():
         return None
     matched_key, entries, end = _lookup(gazetteer, surface)
@@ -266,7 +294,8 @@ def _match(gazetteer: Gazetteer, surface: Surface, label: str) -> _Match | Resol
         return None
     qualifiers = qualifier_entries(gazetteer, surface)
     scores = [_score(e, matched_key, qualifiers) for e in entries]
-    return _Match(matched_key, entries, end, qualifiers, scores, _ranked(scores, entries))
+    ranked = _ranked(scores, entries)
+    return _Match(matched_key, entries, end - surface.end, qualifiers, scores, ranked)
 
 
 def _ranked(
@@ -370,10 +399,16 @@ def _with_context(score: float, entry: GazetteerEntry, context: Context) -> floa
     if (
         entry.feature != "admin1"
         and entry.admin1
-        and context.names_admin1(normalize_key(entry.admin1))
+        and context.names_admin1(_division_key(entry.admin1))
     ):
         score += ADMIN1_CONTEXT_BONUS
     return score
+
+
+@lru_cache(maxsize=1 << 14)
+def _division_key(admin1: str) -> str:
+    """`normalize_key` of a division's name, folded once per process."""
+    return normalize_key(admin1)
 
 
 def _prefer_city_over_division(
