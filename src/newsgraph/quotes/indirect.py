@@ -22,9 +22,10 @@ from bisect import bisect_left
 from typing import Any
 
 from newsgraph.model import Sentence
-from newsgraph.quotes.cues import cue_lemma_at, lexicon
+from newsgraph.quotes.cues import lexicon
 from newsgraph.quotes.detect import Found, mark_index
 from newsgraph.quotes.doctext import text_of
+from newsgraph.quotes.table import cue_table, in_range
 from newsgraph.spans import SpanIndex
 from newsgraph.words import syntax_of, words_of
 
@@ -69,6 +70,8 @@ def _close_inner_quote(text: str, start: int, end: int, limit: int) -> int:
 
 def _words_outside(text: str, start: int, end: int, marks: SpanIndex[Found]) -> int:
     near = marks.overlapping(start, end)
+    if not near:
+        return len(WORD.findall(text, start, end))
     count = 0
     for m in WORD.finditer(text, start, end):
         if not any(f.open_at <= m.start() < f.close_at for f in near):
@@ -84,30 +87,35 @@ def _is_verb(token: Any) -> bool:
     return bool(token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"))
 
 
-def _withheld(token: Any) -> bool:
-    """Negated or withheld speech: "did not disclose", "never said", "declined to say"."""
+def _withheld(doc: Any, i: int) -> bool:
+    """Negated or withheld speech: "did not disclose", "never said", "declined to say" (token
+    `i`, read from the Doc's arrays)."""
+    syntax, lower = syntax_of(doc), words_of(doc).lower
+    dep, head, lemma = syntax.dep, syntax.head, syntax.lemma
     if any(
-        c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ == "advmod") for c in token.children
+        dep[c] == "neg" or (lower[c] in NEGATIONS and dep[c] == "advmod")
+        for c in cue_table(doc).kids[i]
     ):
         return True
-    head = token
     for _ in range(2):
-        if head.dep_ not in ("xcomp", "ccomp") or head.head is head:
+        if dep[i] not in ("xcomp", "ccomp"):
             return False
-        head = head.head
-        if head.lemma_.lower() in WITHHOLDING_VERBS:
+        i = head[i]
+        if lemma[i].lower() in WITHHOLDING_VERBS:
             return True
     return False
 
 
-def _passive_without_agent(token: Any) -> bool:
+def _passive_without_agent(doc: Any, i: int) -> bool:
     """ "It was announced that ...", and a bare participle: "Asked whether ..., X said" (X was
-    asked; the question is the reporter's)."""
-    children = list(token.children)
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
-    bare = token.tag_ == "VBN" and token.dep_ in ("advcl", "acl", "amod", "ROOT")
-    passive = passive or (bare and not any(c.dep_ in ("aux", "nsubj") for c in children))
-    return passive and not any(c.dep_ == "agent" for c in children)
+    asked; the question is the reporter's). Token `i`, read from the Doc's arrays."""
+    syntax = syntax_of(doc)
+    dep = syntax.dep
+    children = [dep[c] for c in cue_table(doc).kids[i]]
+    passive = any(d in ("auxpass", "nsubjpass") for d in children)
+    bare = syntax.tag[i] == "VBN" and dep[i] in ("advcl", "acl", "amod", "ROOT")
+    passive = passive or (bare and not any(d in ("aux", "nsubj") for d in children))
+    return passive and "agent" not in children
 
 
 def _skip_first(token: Any) -> bool:
@@ -480,42 +488,46 @@ def _report_form(token: Any) -> bool:
 def detect_indirect(doc: Any, sentences: list[Sentence], marked: list[Found]) -> list[Found]:
     """Reported clauses, appeals and characterisations in the analysed sentences.
 
-    Every token's word, part of speech and lemma are read from the Doc's arrays; a Token object
-    is built only for "according" and for verbs whose lemma is a cue.
+    The document's `CueTable` names the tokens to look at ("according" and the verbs whose
+    cue lemma is a cue verb); a Token object is built only for those.
     """
     lex = lexicon()
     text = text_of(doc)
-    words, syntax = words_of(doc), syntax_of(doc)
-    lower, idx, pos, tag = words.lower, words.start, syntax.pos, syntax.tag
+    words = words_of(doc)
+    lower, idx = words.lower, words.start
+    table = cue_table(doc)
+    # the only tokens the loop below does anything with: "according" and the cue verbs
+    candidates = sorted(set(table.according) | set(table.verb_cues))
+    verb_cues = set(table.verb_cues)
     marks = mark_index(marked)
     opens = sorted(f.open_at for f in marked)
     found: list[Found] = []
     seen: set[tuple[int, int]] = set()
     for sentence in sentences:
-        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        if span is None:
+        tokens = words.char_span(sentence.start, sentence.end)
+        if tokens is None:
             continue
         marked_here = marks.overlapping(sentence.start, sentence.end)
         headline = _headline_claim(doc, sentence, marks)
         if headline is not None:
             found.append(headline)
             continue
-        for i in range(span.start, span.end):
+        here = in_range(candidates, *tokens)
+        span = doc[tokens[0] : tokens[1]] if here else None
+        for i in here:
             if lower[i] == "according":
                 according = _according_to(doc[i], sentence, opens)
                 if according is not None:
                     found.append(according)
                     continue
-            if not (pos[i] in ("VERB", "AUX") or tag[i].startswith("VB")):
+            if i not in verb_cues:
                 continue
-            lemma = cue_lemma_at(doc, i)
-            if lemma not in lex.verbs:
-                continue
+            lemma = table.lemmas[i]
             if _inside_marks(idx[i], marked_here):
                 continue  # a verb inside a quotation is the speaker's, not the reporter's
-            token = doc[i]
-            if _withheld(token) or _passive_without_agent(token):
+            if _withheld(doc, i) or _passive_without_agent(doc, i):
                 continue
+            token = doc[i]
             clauses: list[tuple[int, int]] = []
             if lemma in lex.report_verbs:
                 clauses += _reported_clauses(token, span, lemma in lex.question_verbs)
