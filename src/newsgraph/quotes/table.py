@@ -43,7 +43,7 @@ def verb_form_of_cue(word: str) -> bool:
 class CueTable:
     """One Doc's verbs with their cue lemmas, its cue tokens and its possible relay tokens."""
 
-    __slots__ = ("_head", "_kids", "according", "cues", "lemmas", "relays", "verb_cues")
+    __slots__ = ("_edges", "_kids", "according", "cues", "head", "lemmas", "relays", "verb_cues")
 
     def __init__(self, doc: Any) -> None:
         lex = lexicon()
@@ -88,20 +88,31 @@ class CueTable:
         self.relays: list[int] = sorted(relays)
         """Tokens a relay may hang from (`relay.find_via`): a relay verb's agent, a relay
         preposition's object, or the object of the word after "according"."""
-        self._head = head
+        self.head = head
+        """Each token's head (`syntax_of(doc).head`)."""
         self._kids: list[list[int]] | None = None
+        self._edges: dict[int, tuple[int, int]] = {}
 
     @property
     def kids(self) -> list[list[int]]:
         """Each token's children in token order (what `Token.children` gives: every token whose
         head it is), made on the first use."""
         if self._kids is None:
-            kids: list[list[int]] = [[] for _ in self._head]
-            for j, h in enumerate(self._head):
+            kids: list[list[int]] = [[] for _ in self.head]
+            for j, h in enumerate(self.head):
                 if h != j:
                     kids[h].append(j)
             self._kids = kids
         return self._kids
+
+    def edges(self, i: int) -> tuple[int, int]:
+        """The first and the last token of `Token.subtree` of token `i` (`Token.left_edge.i`
+        and `Token.right_edge.i`)."""
+        found = self._edges.get(i)
+        if found is None:
+            subtree = self.subtree(i)
+            found = self._edges[i] = (min(subtree), max(subtree))
+        return found
 
     def subtree(self, i: int) -> set[int]:
         """The token numbers of `Token.subtree` of token `i` (the token and its descendants)."""
