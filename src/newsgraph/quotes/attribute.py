@@ -206,40 +206,48 @@ def _name_before(cue: Any, mentions: Mentions) -> Any:
 
 
 def _subject(cue: Any) -> Any:
-    """The token that heads the speaker of a cue, or None."""
-    if cue.lower_ in PHRASE_CUES:
-        for prep in cue.doc[cue.i + 1 : cue.i + 2]:
-            objects = [c for c in prep.children if c.dep_ == "pobj"]
+    """The token that heads the speaker of a cue, or None (read from the Doc's arrays; a Token
+    is built only for the answer)."""
+    doc, i = cue.doc, cue.i
+    kids, syntax, lower = cue_table(doc).kids, syntax_of(doc), words_of(doc).lower
+    dep, head, lemma, tag = syntax.dep, syntax.head, syntax.lemma, syntax.tag
+    if lower[i] in PHRASE_CUES:
+        if i + 1 < len(lower):
+            objects = [c for c in kids[i + 1] if dep[c] == "pobj"]
             if objects:
-                return objects[0]
-            return _name_after(prep)
+                return doc[objects[0]]
+            return _name_after(doc[i + 1])
         return None
     relay = lexicon().relay_verbs
-    if cue.tag_ == "VBG" and not any(c.dep_ in SUBJECTS for c in cue.children):
+    if tag[i] == "VBG" and not any(dep[c] in SUBJECTS for c in kids[i]):
         # "said A, adding that B": the participle's speaker is the cue it continues, not the
         # subject of the reported clause it happens to hang from.
-        for ancestor in list(cue.ancestors)[:4]:
-            if ancestor.lemma_.lower() in lexicon().verbs and ancestor.pos_ == "VERB":
-                own = [c for c in ancestor.children if c.dep_ in SUBJECTS]
+        ancestor, pos = i, syntax.pos
+        for _ in range(4):
+            if head[ancestor] == ancestor:
+                break
+            ancestor = head[ancestor]
+            if lemma[ancestor].lower() in lexicon().verbs and pos[ancestor] == "VERB":
+                own = [c for c in kids[ancestor] if dep[c] in SUBJECTS]
                 if own:
-                    return own[0]
-    token = cue
+                    return doc[own[0]]
+    token = i
     for _ in range(4):
         subjects = [
             c
-            for c in token.children
-            if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and token.lemma_ in relay)
+            for c in kids[token]
+            if dep[c] in ("nsubj", "csubj") or (dep[c] == "nsubjpass" and lemma[token] in relay)
         ]
         if subjects:
-            subject = min(subjects, key=lambda c: abs(c.i - token.i))
-            if subject.tag_ in RELATIVE_TAGS and token.dep_ == "relcl":
-                return token.head  # "Milei, who had called Lula a “communist”"
-            return subject
-        if token.dep_ == "relcl":
-            return token.head
-        if token.dep_ not in CLIMB_DEPS or token.head is token:
+            subject = min(subjects, key=lambda c: abs(c - token))
+            if tag[subject] in RELATIVE_TAGS and dep[token] == "relcl":
+                return doc[head[token]]  # "Milei, who had called Lula a “communist”"
+            return doc[subject]
+        if dep[token] == "relcl":
+            return doc[head[token]]
+        if dep[token] not in CLIMB_DEPS:
             return None
-        token = token.head
+        token = head[token]
     return None
 
 
