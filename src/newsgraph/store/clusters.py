@@ -225,12 +225,15 @@ def _members_statement() -> Select[Any]:
 
 
 _MEMBERS = _members_statement()
+_MEMBERS_OF = _MEMBERS.where(s.event_links.c.cluster_id == bindparam("cluster_id"))
+"""The members of one cluster, built once: compiling a statement per call cost more than
+running it."""
 
 
 def refresh(conn: Connection, cluster_id: int) -> None:
     """Recompute a cluster's representative fields, counts, keys and participants from its
     member events; delete the cluster when no event is left in it."""
-    members = conn.execute(_MEMBERS.where(s.event_links.c.cluster_id == cluster_id)).all()
+    members = conn.execute(_MEMBERS_OF, {"cluster_id": cluster_id}).all()
     conn.execute(delete(s.cluster_keys).where(s.cluster_keys.c.cluster_id == cluster_id))
     conn.execute(
         delete(s.cluster_participants).where(s.cluster_participants.c.cluster_id == cluster_id)
@@ -240,7 +243,7 @@ def refresh(conn: Connection, cluster_id: int) -> None:
         cluster_codes.replace(conn, cluster_id, [])
         conn.execute(delete(s.event_clusters).where(s.event_clusters.c.id == cluster_id))
         return
-    participants = _participants(conn, [int(m.id) for m in members])
+    participants = _participants_of(conn, cluster_id)
     cluster_codes.replace(conn, cluster_id, participants)
     row = summarise(members, participants)
     conn.execute(update(s.event_clusters).where(s.event_clusters.c.id == cluster_id).values(**row))
@@ -284,12 +287,16 @@ def _wide_rows(cluster_id: int, event_type: str, row: dict[str, Any]) -> list[di
 
 
 def _key_rows(
-    cluster_id: int, row: dict[str, Any], participants: list[dict[str, Any]]
+    cluster_id: int,
+    row: dict[str, Any],
+    participants: list[dict[str, Any]],
+    sorted_keys: list[tuple[str, str]] | None = None,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    keys = [
-        {"token": t, "side": side, "cluster_id": cluster_id}
-        for t, side in sorted(cluster_keys(participants))
-    ]
+    """A cluster's `cluster_keys` and `cluster_participants` rows (`sorted_keys`: its
+    `cluster_keys(participants)` sorted, where the caller has them)."""
+    if sorted_keys is None:
+        sorted_keys = sorted(cluster_keys(participants))
+    keys = [{"token": t, "side": side, "cluster_id": cluster_id} for t, side in sorted_keys]
     entity_sides = [
         {
             "cluster_id": cluster_id,
@@ -308,9 +315,10 @@ def _key_rows(
     return keys, entity_sides
 
 
-def _participants(conn: Connection, event_ids: list[int]) -> list[dict[str, Any]]:
-    p, en, g = s.event_participants, s.entities, s.global_entities
-    rows = conn.execute(
+def _participants_statement() -> Select[Any]:
+    """The participants of the members of one cluster, with their entities' type and name."""
+    p, en, g, link = s.event_participants, s.entities, s.global_entities, s.event_links
+    return (
         select(
             p.c.event_id,
             p.c.side,
@@ -326,9 +334,20 @@ def _participants(conn: Connection, event_ids: list[int]) -> list[dict[str, Any]
             en, (en.c.document_id == p.c.document_id) & (en.c.local_id == p.c.entity_local_id)
         )
         .outerjoin(g, g.c.id == p.c.global_entity_id)
-        .where(p.c.event_id.in_(event_ids))
+        .where(
+            p.c.event_id.in_(
+                select(link.c.event_id).where(link.c.cluster_id == bindparam("cluster_id"))
+            )
+        )
         .order_by(p.c.id)
-    ).all()
+    )
+
+
+_PARTICIPANTS_OF = _participants_statement()
+
+
+def _participants_of(conn: Connection, cluster_id: int) -> list[dict[str, Any]]:
+    """The participants of a cluster's member events, as `summarise` and the keys read them."""
     return [
         {
             "event_id": r.event_id,
@@ -341,7 +360,7 @@ def _participants(conn: Connection, event_ids: list[int]) -> list[dict[str, Any]
             "name": r.name,
             "text": r.text,
         }
-        for r in rows
+        for r in conn.execute(_PARTICIPANTS_OF, {"cluster_id": cluster_id})
     ]
 
 
@@ -378,13 +397,16 @@ class _Tracked:
     sides: dict[str, SideTokens] = field(default_factory=dict)
     candidate: Candidate | None = None
     every: frozenset[str] = frozenset()
+    keys: list[tuple[str, str]] = field(default_factory=list)
+    """`cluster_keys` of the participants, sorted (as `_key_rows` writes them)."""
 
     def add(self, member: Member, participants: list[dict[str, Any]]) -> None:
         self.members.append(member)
         self.participants += participants
         self.row = summarise(self.members, self.participants)
+        self.keys = sorted(cluster_keys(self.participants))
         by_side: dict[str, list[str]] = {}
-        for token, side in sorted(cluster_keys(self.participants)):
+        for token, side in self.keys:
             by_side.setdefault(side, []).append(token)
         self.sides = {side: decode(tokens) for side, tokens in by_side.items()}
         self.every = frozenset(t for side in self.sides.values() for t in side.every)
@@ -658,8 +680,8 @@ def _cluster_sides_many(
 
 def _load(conn: Connection, cluster_id: int, fact: EventFacts) -> _Tracked:
     """A stored cluster an event of the batch joins, with its stored members."""
-    members = conn.execute(_MEMBERS.where(s.event_links.c.cluster_id == cluster_id)).all()
-    participants = _participants(conn, [int(m.id) for m in members])
+    members = conn.execute(_MEMBERS_OF, {"cluster_id": cluster_id}).all()
+    participants = _participants_of(conn, cluster_id)
     return _Tracked(cluster_id, fact.event_type, fact.modality, True, list(members), participants)
 
 
@@ -706,7 +728,7 @@ def _write_tracked(
     wide: list[dict[str, Any]] = []
     for t in tracked.values():
         cluster_id = real.get(t.cluster_id, t.cluster_id)
-        k, p = _key_rows(cluster_id, t.row, t.participants)
+        k, p = _key_rows(cluster_id, t.row, t.participants, t.keys)
         keys += k
         entity_sides += p
         codes += cluster_codes.rows(cluster_id, t.participants)
