@@ -137,16 +137,16 @@ def is_possessor(token: Any) -> bool:
 def expand_conjuncts(token: Any) -> list[Any]:
     """The token and the heads coordinated with it ("Russia and China")."""
     doc = token.doc
-    return [token, *(doc[i] for i in _conjuncts(tree_of(doc), token.i)[1:])]
+    return [token, *(doc[i] for i in conjuncts(tree_of(doc), token.i)[1:])]
 
 
-def _conjuncts(tree: Tree, token: int) -> list[int]:
+def conjuncts(tree: Tree, token: int) -> list[int]:
     """`expand_conjuncts` over token numbers."""
     result = [token]
     dep, pos = tree.dep, tree.pos
     for child in tree.children[token]:
         if dep[child] == "conj" and pos[child] in ("PROPN", "NOUN", "PRON"):
-            result.extend(_conjuncts(tree, child))
+            result.extend(conjuncts(tree, child))
     return result
 
 
@@ -175,7 +175,7 @@ def actor_heads(trigger: Any) -> list[Any]:
     current = trigger.i
     for _ in range(MAX_CLIMB):
         if pos[current] in ("NOUN", "PROPN") and current != trigger.i:
-            possessors = [c for c in children[current] if _is_possessor(tree, c)]
+            possessors = [c for c in children[current] if possessor(tree, c)]
             if possessors:
                 return _heads(tree, doc, possessors)
         subjects, passive = _own_subjects(tree, current)
@@ -207,7 +207,7 @@ def actor_heads(trigger: Any) -> list[Any]:
     return []
 
 
-def _is_possessor(tree: Tree, token: int) -> bool:
+def possessor(tree: Tree, token: int) -> bool:
     """`is_possessor` over token numbers."""
     dep = tree.dep
     return dep[token] == "poss" or (
@@ -227,7 +227,7 @@ def _expand(tree: Tree, tokens: Iterable[int]) -> list[int]:
     """`expand_all` over token numbers."""
     result: list[int] = []
     for token in tokens:
-        for t in _conjuncts(tree, token):
+        for t in conjuncts(tree, token):
             if t not in result:
                 result.append(t)
     return result
@@ -275,6 +275,17 @@ def with_of_phrase(nouns: list[Any]) -> list[Any]:
     return result
 
 
+def of_phrase_heads(tree: Tree, nouns: list[int]) -> list[int]:
+    """`with_of_phrase` over token numbers."""
+    dep, lower, children = tree.dep, tree.lower, tree.children
+    result = list(nouns)
+    for noun in nouns:
+        for child in children[noun]:
+            if dep[child] == "prep" and lower[child] == "of":
+                result.extend(p for p in children[child] if dep[p] == "pobj")
+    return result
+
+
 def prep_objects(prep: Any) -> list[Any]:
     doc = prep.doc
     tree = tree_of(doc)
@@ -314,7 +325,7 @@ def _actor_in(tree: Tree, labels: Labels, doc: Any, token: int, trigger: Any) ->
     possessors = [
         c
         for c in children
-        if _is_possessor(tree, c) and actor_like(tree, labels, c) and pos[c] != "PRON"
+        if possessor(tree, c) and actor_like(tree, labels, c) and pos[c] != "PRON"
     ]
     if possessors and _is_thing(tree, labels, token):
         return [doc[possessors[0]]]

@@ -129,22 +129,27 @@ def recipient_heads(
             )
     if object_token is not None:
         # "would not meet the hostage-takers' demands": whose demand, offer or plan it is.
+        labels, obj = args.labels_of(doc), object_token.i
         found.extend(
-            c
-            for c in object_token.children
-            if args.is_possessor(c) and c.pos_ != "PRON" and args.is_actor_like(c)
+            doc[c]
+            for c in tree.children[obj]
+            if args.possessor(tree, c) and pos[c] != "PRON" and args.actor_like(tree, labels, c)
         )
         if event_type in PATIENT_OBJECT_TYPES:
             # "expelled two diplomats", "captured part of a stronghold": the object is hit.
-            found.extend(t for t in args.with_of_phrase([object_token]) if args.is_actor_like(t))
+            found.extend(
+                doc[t]
+                for t in args.of_phrase_heads(tree, [obj])
+                if args.actor_like(tree, labels, t)
+            )
         if event_type in RESPONSE_TYPES:
             found.extend(originators(object_token))
         object_preps = preps | {"of"} | PARTY_PREPS  # "mounted an invasion of X"
-        for noun in args.with_of_phrase(args.expand_conjuncts(object_token)):
-            for child in noun.children:
-                own = child.head.i == object_token.i  # the object's own "of" phrase counts too
-                if child.dep_ == "prep" and child.lower_ in (object_preps if own else preps):
-                    found.extend(args.prep_objects(child))
+        for noun in args.of_phrase_heads(tree, args.conjuncts(tree, obj)):
+            own = noun == obj  # the object's own "of" phrase counts too
+            for c in tree.children[noun]:
+                if dep[c] == "prep" and lower[c] in (object_preps if own else preps):
+                    found.extend(args.prep_objects(doc[c]))
     else:
         found.extend(t for p in args.passive_patient(trigger) for t in args.actor_in(p))
     if not found and event_type in PURPOSE_GOAL_PREPS:
