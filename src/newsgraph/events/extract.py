@@ -99,10 +99,11 @@ REPARSED_FACTOR = 0.9  # headline parsed after re-casing
 
 @dataclass(frozen=True, slots=True)
 class SentenceView:
-    """A sentence's tokens and the offset that turns token offsets into text offsets."""
+    """A sentence's tokens (a spaCy Span or Doc, or a list of Tokens) and the offset that turns
+    token offsets into text offsets."""
 
     sentence: Sentence
-    tokens: list[Any]
+    tokens: Any  # indexed, sized, iterated: a Span, a Doc or a list of Tokens
     offset: int
     reparsed: bool = False
 
