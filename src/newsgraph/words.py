@@ -323,8 +323,6 @@ def ent_types_of(doc: Any) -> list[str]:
         return cached
     from spacy.attrs import ENT_TYPE
 
-    strings = doc.vocab.strings
-    seen: dict[int, str] = {}
-    types = [_string(strings, seen, h) for h in doc.to_array([ENT_TYPE]).reshape(-1).tolist()]
+    types = strings_of(doc.to_array([ENT_TYPE]).reshape(-1).tolist(), doc.vocab.strings)
     doc.user_data[ENT_TYPES_KEY] = types
     return types
