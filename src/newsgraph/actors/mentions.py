@@ -87,6 +87,10 @@ def _spacy_mentions(doc: Any) -> list[NameMention]:
     return found
 
 
+PARTICLES = frozenset({"al", "el"})
+"""Lower-case words a name may start with ("al-Sharaa")."""
+
+
 def _name_runs(doc: Any) -> list[tuple[int, int]]:
     """Maximal token runs that could be one name: capitalised words joined by name particles."""
     connectors = lexicon().name_connectors
@@ -99,10 +103,12 @@ def _name_runs(doc: Any) -> list[tuple[int, int]]:
         words.trailing,
     )
     runs: list[tuple[int, int]] = []
-    i, n = 0, len(words)
-    while i < n:
-        if not (capital[i] or lower[i] in {"al", "el"}):
-            i += 1
+    n = len(words)
+    # the words a run may start with, found in one pass (most words start none)
+    starts = [k for k, (c, w) in enumerate(zip(capital, lower, strict=True)) if c or w in PARTICLES]
+    free = 0  # the first word after the last run
+    for i in starts:
+        if i < free:
             continue
         j = i
         last_cap = i if capital[i] else -1
@@ -117,9 +123,7 @@ def _name_runs(doc: Any) -> list[tuple[int, int]]:
             j += 1
         if last_cap >= i:
             runs.append((i, last_cap + 1))
-            i = last_cap + 1
-        else:
-            i += 1
+            free = last_cap + 1
     return runs
 
 
