@@ -36,6 +36,12 @@ ARTICLES = [
 ]
 
 
+def _doc(analyse: Analyse, text: str) -> Any:
+    doc = analyse(text).doc
+    assert doc is not None
+    return doc
+
+
 def _is_verb(token: Any) -> bool:
     return bool(token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"))
 
@@ -44,7 +50,7 @@ def _is_cue(token: Any) -> bool:
     """The cue rule of a quote's windows, asked of a Token."""
     doc, i, word = token.doc, token.i, token.lower_
     if word in PHRASE_CUES:
-        return i + 1 < len(doc) and doc[i + 1].lower_ == PHRASE_CUES[word]
+        return bool(i + 1 < len(doc) and doc[i + 1].lower_ == PHRASE_CUES[word])
     after = doc.text[token.idx + len(token.text) : token.idx + len(token.text) + 4]
     if (
         token.pos_ in ("NOUN", "PROPN")
@@ -58,13 +64,13 @@ def _is_cue(token: Any) -> bool:
         return False
     lemma = cue_lemma(token)
     if lemma in lexicon().colon_verbs:
-        return i + 1 < len(doc) and doc[i + 1].lower_ in (":", ",")
+        return bool(i + 1 < len(doc) and doc[i + 1].lower_ in (":", ","))
     return lemma in lexicon().verbs
 
 
 @pytest.mark.parametrize("text", ARTICLES)
 def test_table_answers_as_the_token_rules(analyse: Analyse, text: str) -> None:
-    doc = analyse(text).doc
+    doc = _doc(analyse, text)
     table = cue_table(doc)
     lex = lexicon()
     assert table.cues == [t.i for t in doc if _is_cue(t)]
@@ -82,7 +88,7 @@ def test_table_answers_as_the_token_rules(analyse: Analyse, text: str) -> None:
 
 @pytest.mark.parametrize("text", ARTICLES)
 def test_table_tree_is_the_parse(analyse: Analyse, text: str) -> None:
-    doc = analyse(text).doc
+    doc = _doc(analyse, text)
     table = cue_table(doc)
     for token in doc:
         assert table.kids[token.i] == [c.i for c in token.children]
@@ -91,6 +97,6 @@ def test_table_tree_is_the_parse(analyse: Analyse, text: str) -> None:
 
 
 def test_table_finds_cues_the_article_has(analyse: Analyse) -> None:
-    doc = analyse(ARTICLES[0]).doc
+    doc = _doc(analyse, ARTICLES[0])
     cues = {doc[i].text for i in cue_table(doc).cues}
     assert {"said", "told", "notes", "According"} <= cues
