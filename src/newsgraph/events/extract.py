@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from newsgraph.events import arguments as args
@@ -254,29 +255,26 @@ def _nominal_actor(noun: Any, event_type: str) -> list[Any] | None:
     return None
 
 
-_TRIGGER_TABLE: list[tuple[Any, frozenset[str], dict[str, tuple[bool, bool]]]] = []
-"""Per process, for the lexicon it was made from: the lemmas that can start an event (the
-lexicon's, and those `_received`, `_characterised` and `_speech_demand` read), and for each
-lemma as the parser spells it whether it is one and whether it is a proposal noun (lemmas recur
-from document to document)."""
-MAX_LEMMA_KINDS = 1 << 17  # past this many lemmas the table starts afresh
-
-
-def _trigger_table(lexicon: Any) -> tuple[frozenset[str], dict[str, tuple[bool, bool]]]:
-    """The trigger lemmas and the shared table of lemma kinds for this lexicon."""
-    if _TRIGGER_TABLE:
-        made_for, triggers, kinds = _TRIGGER_TABLE[0]
-        if made_for is lexicon and len(kinds) < MAX_LEMMA_KINDS:
-            return triggers, kinds
-    triggers = frozenset(
+@lru_cache(maxsize=1)
+def _trigger_lemmas() -> frozenset[str]:
+    """The lemmas that can start an event: the lexicon's, and those `_received`,
+    `_characterised` and `_speech_demand` read (the packaged lists, fixed per process)."""
+    lexicon = load_lexicon()
+    return frozenset(
         lexicon.verbs.keys()
         | lexicon.nouns.keys()
         | SPEECH_VERBS
         | parse.RECEIVING_VERBS
         | CHARACTERISING_VERBS
     )
-    _TRIGGER_TABLE[:] = [(lexicon, triggers, {})]
-    return triggers, _TRIGGER_TABLE[0][2]
+
+
+@lru_cache(maxsize=1 << 16)
+def _lemma_kind(lemma: str) -> tuple[bool, bool]:
+    """Whether a lemma as the parser spells it can start an event, and whether it is a
+    proposal noun (remembered per process: lemmas recur from document to document)."""
+    lower = lemma.lower()
+    return lower in _trigger_lemmas(), lower in PROPOSAL_NOUNS
 
 
 class SentenceExtractor:
@@ -289,7 +287,7 @@ class SentenceExtractor:
         self._coded: dict[tuple[Any, ...], list[Participant]] = {}
         self._lowered: dict[str, str] = {}
         self._candidates: dict[int, tuple[Any, list[int]]] = {}
-        self._triggers, self._kinds = _trigger_table(load_lexicon())
+        self._triggers = _trigger_lemmas()
 
     def extract(self, view: SentenceView) -> list[Event]:
         consumed: set[int] = set()
@@ -350,14 +348,10 @@ class SentenceExtractor:
         if found is not None and found[0] is doc:
             return found[1]
         tree = syntax_of(doc)
-        kinds = self._kinds
-        for lemma in set(tree.lemma).difference(kinds):
-            lower = lemma.lower()
-            kinds[lemma] = (lower in self._triggers, lower in PROPOSAL_NOUNS)
         wanted = []
         for i, (pos, lemma, dep) in enumerate(zip(tree.pos, tree.lemma, tree.dep, strict=True)):
             if pos in TRIGGER_POS:
-                trigger, proposal = kinds[lemma]
+                trigger, proposal = _lemma_kind(lemma)
                 if trigger or dep == "advcl" or (proposal and pos == "NOUN"):
                     wanted.append(i)
         self._candidates[id(doc)] = (doc, wanted)
