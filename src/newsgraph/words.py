@@ -320,3 +320,39 @@ def ents_of(doc: Any) -> list[Ent]:
     ents = [Ent(e.start, e.end, e.label_, e.start_char, e.end_char) for e in doc.ents]
     doc.user_data[ENTS_KEY] = ents
     return ents
+
+
+CHILDREN_KEY = "newsgraph.children"
+
+
+def children_of(doc: Any) -> list[tuple[int, ...]]:
+    """Each token's `Token.children` as token numbers, in the order spaCy yields them (left to
+    right), read from the heads once per Doc (`Token.children` walks the Doc and builds a Token
+    object for each child on every call)."""
+    cached = doc.user_data.get(CHILDREN_KEY)
+    if isinstance(cached, list):
+        return cached
+    found: list[list[int]] = [[] for _ in range(len(doc))]
+    for i, head in enumerate(syntax_of(doc).head):
+        if head != i:
+            found[head].append(i)
+    children = [tuple(c) for c in found]
+    doc.user_data[CHILDREN_KEY] = children
+    return children
+
+
+ENT_TYPES_KEY = "newsgraph.ent_types"
+
+
+def ent_types_of(doc: Any) -> list[str]:
+    """Each token's `Token.ent_type_` ("" outside an entity), read once per Doc."""
+    cached = doc.user_data.get(ENT_TYPES_KEY)
+    if isinstance(cached, list):
+        return cached
+    from spacy.attrs import ENT_TYPE
+
+    strings = doc.vocab.strings
+    seen: dict[int, str] = {}
+    types = [_string(strings, seen, h) for h in doc.to_array([ENT_TYPE]).reshape(-1).tolist()]
+    doc.user_data[ENT_TYPES_KEY] = types
+    return types

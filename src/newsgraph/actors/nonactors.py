@@ -81,8 +81,11 @@ def _common_noun(doc: Any, m: NameMention, lowercase: set[str]) -> bool:
     the sentence or the token is not tagged a proper noun."""
     if m.tend - m.tstart != 1:
         return False
-    i, words, syntax = m.tstart, words_of(doc), syntax_of(doc)
-    if not syntax.alpha[i] or words.texts[i].isupper() or words.lower[i] not in lowercase:
+    i, words = m.tstart, words_of(doc)
+    if words.lower[i] not in lowercase:  # the cheapest test first: most names pass it
+        return False
+    syntax = syntax_of(doc)
+    if not syntax.alpha[i] or words.texts[i].isupper():
         return False
     return bool(syntax.sent_start[i] or syntax.pos[i] != "PROPN")
 
@@ -111,6 +114,12 @@ def _post_nominal(doc: Any, m: NameMention) -> bool:
     return fold(texts[m.tstart]).replace(".", "") in non_actors().post_nominals
 
 
+@lru_cache(maxsize=1 << 14)
+def _not_an_actor(text: str) -> bool:
+    """A belief, product or event name (the answer depends on the name alone: kept per name)."""
+    return is_belief(text) or is_product(text) or is_event(text)
+
+
 def drop_non_actors(doc: Any, mentions: list[NameMention]) -> list[NameMention]:
     """Mentions left after beliefs, products, events, capitalised common nouns, title words
     and post-nominal letters are removed; a knowledge-base name always stays."""
@@ -121,8 +130,7 @@ def drop_non_actors(doc: Any, mentions: list[NameMention]) -> list[NameMention]:
     kept: list[NameMention] = []
     for m in mentions:
         if m.kb is None:
-            text = words.span_text(m.tstart, m.tend)
-            if is_belief(text) or is_product(text) or is_event(text):
+            if _not_an_actor(words.span_text(m.tstart, m.tend)):
                 continue
             if _common_noun(doc, m, lowercase):
                 continue

@@ -10,6 +10,8 @@ travels as one `Coding` value and becomes an `Event` in `_build`.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -102,6 +104,14 @@ class SentenceView:
     tokens: list[Any]
     offset: int
     reparsed: bool = False
+
+
+def _positions(tokens: Sequence[Any]) -> Sequence[int]:
+    """The token numbers of a sentence's tokens (a run of the Doc, unless built otherwise)."""
+    first, last = tokens[0].i, tokens[-1].i
+    if last - first + 1 == len(tokens):
+        return range(first, last + 1)
+    return [t.i for t in tokens]
 
 
 def _is_purpose_clause(token: Any) -> bool:
@@ -244,44 +254,90 @@ class SentenceExtractor:
         self.kb = kb
         self.times = [(t.id, t.start, t.end) for t in analysis.times]
         self._coded: dict[tuple[Any, ...], list[Participant]] = {}
+        self._lowered: dict[str, str] = {}
+        self._candidates: dict[int, tuple[Any, list[int]]] = {}
+        lexicon = load_lexicon()
+        self._triggers = (
+            lexicon.verbs.keys()
+            | lexicon.nouns.keys()
+            | SPEECH_VERBS
+            | parse.RECEIVING_VERBS
+            | CHARACTERISING_VERBS
+        )
+        """Lemmas that can start an event: the lexicon's, and those `_received`,
+        `_characterised` and `_speech_demand` read."""
 
     def extract(self, view: SentenceView) -> list[Event]:
         consumed: set[int] = set()
         events: list[Event] = []
-        lexicon = load_lexicon()
         if not view.tokens:
             return events
-        tree = syntax_of(view.tokens[0].doc)  # labels read once per Doc, not per token
-        pos_of, lemma_of, dep_of = tree.pos, tree.lemma, tree.dep
-        for token in parse.top_down(view.tokens):
-            i = token.i
-            pos = pos_of[i]
-            if pos not in TRIGGER_POS:
-                continue  # before the lemma: most tokens are not verbs or nouns
-            lemma = lemma_of[i].lower()
-            if pos == "NOUN" and lemma in PROPOSAL_NOUNS:
-                consumed.update(parse.proposed(token))  # even when a "rejected" took the noun
+        doc = view.tokens[0].doc
+        tree = syntax_of(doc)  # labels read once per Doc, not per token
+        dep_of = tree.dep
+        positions = _positions(view.tokens)
+        # Only the tokens a rule below can act on are put in order and made Token objects:
+        # most words are neither triggers nor conditions nor proposals.
+        wanted = self._wanted(doc)
+        if isinstance(positions, range):
+            lo, hi = bisect_left(wanted, positions.start), bisect_left(wanted, positions.stop)
+            candidates: Sequence[int] = wanted[lo:hi]
+        else:
+            chosen = set(wanted)
+            candidates = [i for i in positions if i in chosen]
+        for i in parse.top_down_positions(tree.head, positions, candidates):
+            lemma = self._lemma(tree, i)
+            if lemma in PROPOSAL_NOUNS and tree.pos[i] == "NOUN":
+                consumed.update(parse.proposed(doc[i]))  # even when a "rejected" took the noun
             if i in consumed:
                 continue
+            token = doc[i]
             if dep_of[i] == "advcl" and parse.is_condition(token):
                 consumed.update(t.i for t in token.subtree)  # nothing in a condition happened
                 continue
-            if (
-                lemma not in lexicon.verbs
-                and lemma not in lexicon.nouns
-                and lemma not in SPEECH_VERBS
-                and lemma not in parse.RECEIVING_VERBS
-                and lemma not in CHARACTERISING_VERBS
-            ):
+            if lemma not in self._triggers:
                 continue  # most words trigger nothing: skip them before reading the parse
-            handled, event = self._received(token, view, consumed)
-            if not handled:
+            # the receiving and characterising verbs are asked first (lemma tests from the
+            # arrays: both rules give nothing for other words)
+            handled, event = False, None
+            if lemma in parse.RECEIVING_VERBS:
+                handled, event = self._received(token, view, consumed)
+            if not handled and lemma in CHARACTERISING_VERBS and tree.pos[i] == "VERB":
                 handled, event = self._characterised(token, view, consumed)
             if not handled:
                 event = self._event_at(token, view, consumed)
             if event is not None:
                 events.append(event)
         return events
+
+    def _lemma(self, tree: Any, i: int) -> str:
+        """`token.lemma_.lower()`, each distinct lemma lowered once."""
+        lemma = tree.lemma[i]
+        lowered = self._lowered.get(lemma)
+        if lowered is None:
+            lowered = self._lowered[lemma] = lemma.lower()
+        return lowered
+
+    def _wanted(self, doc: Any) -> list[int]:
+        """The tokens of the Doc the loop of `extract` can act on, in text order: a trigger, a
+        proposal noun or an adverbial clause (a condition), of a part of speech a trigger can
+        have. Read once per Doc (a re-parsed headline is a Doc of its own)."""
+        found = self._candidates.get(id(doc))
+        if found is not None and found[0] is doc:
+            return found[1]
+        tree = syntax_of(doc)
+        lemmas = tree.lemma
+        lowered = {lemma: lemma.lower() for lemma in set(lemmas)}
+        triggers = {lemma for lemma, lower in lowered.items() if lower in self._triggers}
+        proposals = {lemma for lemma, lower in lowered.items() if lower in PROPOSAL_NOUNS}
+        wanted = [
+            i
+            for i, (pos, lemma, dep) in enumerate(zip(tree.pos, lemmas, tree.dep, strict=True))
+            if pos in TRIGGER_POS
+            and (lemma in triggers or dep == "advcl" or (pos == "NOUN" and lemma in proposals))
+        ]
+        self._candidates[id(doc)] = (doc, wanted)
+        return wanted
 
     def _received(
         self, token: Any, view: SentenceView, consumed: set[int]
