@@ -297,20 +297,35 @@ def ents_of(doc: Any) -> list[Ent]:
 CHILDREN_KEY = "newsgraph.children"
 
 
-def children_of(doc: Any) -> list[tuple[int, ...]]:
+class Children:
     """Each token's `Token.children` as token numbers, in the order spaCy yields them (left to
-    right), read from the heads once per Doc (`Token.children` walks the Doc and builds a Token
-    object for each child on every call)."""
+    right): `children[i]` is a new list. Kept as two flat lists (the children grouped by head,
+    and where each head's group starts), not one list per token: a Doc's worth of small lists
+    living as long as the Doc made the garbage collector walk the heap more often."""
+
+    __slots__ = ("_first", "_kids")
+
+    def __init__(self, heads: Sequence[int]) -> None:
+        import numpy
+
+        head = numpy.asarray(heads, dtype="int64")
+        order = numpy.argsort(head, kind="stable")  # children by head, left to right in each
+        kids = order[head[order] != order]  # a root is its own head, no child of itself
+        counts = numpy.bincount(head[kids], minlength=len(head))
+        self._kids: list[int] = kids.tolist()
+        self._first: list[int] = [0, *numpy.cumsum(counts).tolist()]
+
+    def __getitem__(self, i: int) -> list[int]:
+        return self._kids[self._first[i] : self._first[i + 1]]
+
+
+def children_of(doc: Any) -> Children:
+    """The Doc's `Children`, read from its heads on the first call for this Doc
+    (`Token.children` walks the Doc and builds a Token object for each child on every call)."""
     cached = doc.user_data.get(CHILDREN_KEY)
-    if isinstance(cached, list):
-        return cached
-    found: list[list[int]] = [[] for _ in range(len(doc))]
-    for i, head in enumerate(syntax_of(doc).head):
-        if head != i:
-            found[head].append(i)
-    children = [tuple(c) for c in found]
-    doc.user_data[CHILDREN_KEY] = children
-    return children
+    if not isinstance(cached, Children):
+        cached = doc.user_data[CHILDREN_KEY] = Children(syntax_of(doc).head)
+    return cached
 
 
 ENT_TYPES_KEY = "newsgraph.ent_types"
