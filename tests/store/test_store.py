@@ -140,7 +140,15 @@ def test_store_migration_9_indexes_clusters_by_kind_and_end_date(tmp_path: Path)
                 + clusters._CANDIDATE_ARM.format(
                     index=0, m="?", types="?", modalities="?", tokens="?, ?"
                 ),
-                ("MEET", "asserted", "2025-01-02", "2024-12-31", "w:k:FRA", "s:k:FRA"),
+                (
+                    "MEET",
+                    "asserted",
+                    "2025-01-02",
+                    "2024-12-31",
+                    "2025-02-02",
+                    "w:k:FRA",
+                    "s:k:FRA",
+                ),
             ).all()
     assert "ix_event_clusters_type_end" in indexes
     assert any("ix_event_clusters_type_end" in str(row[-1]) for row in plan), plan
