@@ -18,10 +18,6 @@ from newsgraph.words import syntax_of
 from newsgraph.words import words_of as token_words
 
 
-def _text(doc: Any, m: NameMention) -> str:
-    return token_words(doc).span_text(m.tstart, m.tend)
-
-
 def _known_place(text: str, kb: KnowledgeBase) -> bool:
     """Whether a name is a country, capital or gazetteer place."""
     if kb.country_by_name(text) is not None or kb.country_by_capital(text) is not None:
@@ -33,10 +29,11 @@ def _unknown_places_are_groups(doc: Any, mentions: list[NameMention], kb: Knowle
     """spaCy calls many unfamiliar single names GPE (a movement, a brand); a "place" that no
     gazetteer knows is far more often an organisation."""
     verdicts: dict[str, bool] = {}
+    span_text = token_words(doc).span_text
     for m in mentions:
         if m.label not in {"GPE", "LOC"} or m.from_kb:
             continue
-        text = _text(doc, m)
+        text = span_text(m.tstart, m.tend)
         if text not in verdicts:
             verdicts[text] = _known_place(text, kb)
         if not verdicts[text]:

@@ -17,7 +17,7 @@ from newsgraph.actors.consistency import consistent_types
 from newsgraph.actors.headline import headline_names
 from newsgraph.actors.headwords import retype_by_head
 from newsgraph.actors.lexicon import lexicon
-from newsgraph.actors.names import NameMention, fold, name_key, name_tokens, title_at
+from newsgraph.actors.names import NameMention, fold, name_key, name_tokens, title_test
 from newsgraph.actors.nested import nested_mentions, outer_names
 from newsgraph.actors.nonactors import drop_non_actors, is_event
 from newsgraph.kb import KnowledgeBase
@@ -87,6 +87,10 @@ def _spacy_mentions(doc: Any) -> list[NameMention]:
     return found
 
 
+PARTICLES = frozenset({"al", "el"})
+"""Lower-case words a name may start with ("al-Sharaa")."""
+
+
 def _name_runs(doc: Any) -> list[tuple[int, int]]:
     """Maximal token runs that could be one name: capitalised words joined by name particles."""
     connectors = lexicon().name_connectors
@@ -99,10 +103,12 @@ def _name_runs(doc: Any) -> list[tuple[int, int]]:
         words.trailing,
     )
     runs: list[tuple[int, int]] = []
-    i, n = 0, len(words)
-    while i < n:
-        if not (capital[i] or lower[i] in {"al", "el"}):
-            i += 1
+    n = len(words)
+    # the words a run may start with, found in one pass (most words start none)
+    starts = [k for k, (c, w) in enumerate(zip(capital, lower, strict=True)) if c or w in PARTICLES]
+    free = 0  # the first word after the last run
+    for i in starts:
+        if i < free:
             continue
         j = i
         last_cap = i if capital[i] else -1
@@ -117,9 +123,7 @@ def _name_runs(doc: Any) -> list[tuple[int, int]]:
             j += 1
         if last_cap >= i:
             runs.append((i, last_cap + 1))
-            i = last_cap + 1
-        else:
-            i += 1
+            free = last_cap + 1
     return runs
 
 
@@ -127,10 +131,11 @@ JOINERS = frozenset({"and", "of", "the", "for", "&", "'s", "'", "’"})
 """Connectors that may join names of organisations but never sit inside a person's name."""
 
 
-def _whole_person_name(doc: Any, start: int, end: int) -> bool:
+def _whole_person_name(doc: Any, start: int, end: int, title_at: Callable[[int], bool]) -> bool:
     """A knowledge-base person matches only a whole name: "Hassan" must not match inside
-    "Abdi Hassan", nor may a match start on a title ("Crown Prince ...")."""
-    if title_at(doc, start):
+    "Abdi Hassan", nor may a match start on a title ("Crown Prince ..."). `title_at`: the
+    Doc's `title_test`."""
+    if title_at(start):
         return False
     particles = lexicon().name_connectors - JOINERS
     words, sent_start = words_of(doc), syntax_of(doc).sent_start
@@ -139,7 +144,7 @@ def _whole_person_name(doc: Any, start: int, end: int) -> bool:
         lower = words.lower[i]
         if lower in ARTICLES:  # "The Bush administration": an article starts no name
             return False
-        return (words.capital[i] and not title_at(doc, i)) or lower in particles
+        return (words.capital[i] and not title_at(i)) or lower in particles
 
     before = start > 0 and part_of_name(start - 1) and not sent_start[start]
     after = end < len(words) and part_of_name(end) and not sent_start[end]
@@ -150,6 +155,7 @@ def _kb_mentions(doc: Any, kb: KnowledgeBase, runs: list[tuple[int, int]]) -> li
     """Longest-first knowledge-base matches inside every name run (an EntityRuler over the KB)."""
     words = words_of(doc)
     lower, capital, span_text, best = words.lower, words.capital, words.span_text, kb.best
+    title_at = title_test(doc)
     found: list[NameMention] = []
     for run_start, run_end in runs:
         i = run_start
@@ -162,7 +168,9 @@ def _kb_mentions(doc: Any, kb: KnowledgeBase, runs: list[tuple[int, int]]) -> li
                 if not capital[j - 1]:
                     continue
                 entry = best(span_text(i, j))
-                if entry is not None and (entry.type != "PERSON" or _whole_person_name(doc, i, j)):
+                if entry is not None and (
+                    entry.type != "PERSON" or _whole_person_name(doc, i, j, title_at)
+                ):
                     hit = (j, entry)
                     break
             if hit is None:
@@ -379,20 +387,19 @@ def _country_windows(
     "Pakistan President ..."), longest first; a name glued to more name words is no country."""
     words = words_of(doc)
     lower, span_text, country_by_name = words.lower, words.span_text, kb.country_by_name
+    title_at = title_test(doc)
     found: list[tuple[int, int]] = []
     for run_start, run_end in runs:
         i = run_start
         while i < run_end:
             # where a name may start (the run's start, after a title or an article) is asked
             # first: most words inside a run start no country, and need no look-up at all
-            if i != run_start and not (title_at(doc, i - 1) or lower[i - 1] in ARTICLES):
+            if i != run_start and not (title_at(i - 1) or lower[i - 1] in ARTICLES):
                 i += 1
                 continue
             hit = None
             for j in range(min(run_end, i + MAX_COUNTRY_TOKENS), i, -1):
-                if country_by_name(span_text(i, j)) is not None and (
-                    j == run_end or title_at(doc, j)
-                ):
+                if country_by_name(span_text(i, j)) is not None and (j == run_end or title_at(j)):
                     hit = j
                     break
             if hit is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -17,7 +18,7 @@ from itertools import compress
 from typing import Any
 
 from newsgraph.actors.lexicon import lexicon
-from newsgraph.actors.names import NameMention, fold, title_at
+from newsgraph.actors.names import NameMention, fold, title_test
 from newsgraph.words import syntax_of, words_of
 
 VERSION_NUMBER = re.compile(r"^(?P<base>.*?[a-z])\s*\d+(?:\.\d+)*$")
@@ -96,14 +97,14 @@ def is_event(text: str) -> bool:
     return len(words) > 1 and words[-1] in non_actors().event_heads
 
 
-def _part_of_title(doc: Any, m: NameMention) -> bool:
+def _part_of_title(doc: Any, m: NameMention, title_at: Callable[[int], bool]) -> bool:
     """Title words before another title word ("Home Secretary", "Foreign Affairs minister"):
     the name is a person's title, not an organisation; a body word ("Interior Ministry
-    spokesman") keeps it an organisation."""
-    if m.tend >= len(doc) or not title_at(doc, m.tend):
+    spokesman") keeps it an organisation. `title_at`: the Doc's `title_test`."""
+    if m.tend >= len(doc) or not title_at(m.tend):
         return False
     bodies, lower = lexicon().org_sector_words, words_of(doc).lower
-    return all(title_at(doc, i) and lower[i] not in bodies for i in range(m.tstart, m.tend))
+    return all(title_at(i) and lower[i] not in bodies for i in range(m.tstart, m.tend))
 
 
 def _post_nominal(doc: Any, m: NameMention) -> bool:
@@ -128,13 +129,14 @@ def drop_non_actors(doc: Any, mentions: list[NameMention]) -> list[NameMention]:
     alphabetic = set(compress(words.texts, syntax_of(doc).alpha))
     lowercase = {t for t in alphabetic if t.islower()}
     kept: list[NameMention] = []
+    title_at = title_test(doc)
     for m in mentions:
         if m.kb is None:
             if _not_an_actor(words.span_text(m.tstart, m.tend)):
                 continue
             if _common_noun(doc, m, lowercase):
                 continue
-            if _part_of_title(doc, m) or _post_nominal(doc, m):
+            if _part_of_title(doc, m, title_at) or _post_nominal(doc, m):
                 continue
         kept.append(m)
     return kept

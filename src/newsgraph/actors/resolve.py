@@ -104,11 +104,14 @@ def _text_aliases(
         first, second = mentions[i], mentions[i + 1]
         if first.nested or second.nested:
             continue  # an inner name sits inside its neighbour, not beside it
+        # the quick test reads the gap where it lies; the gap is cut out only when it passes
+        opens = _ALIAS_START.match(text, first.end, max(first.end, second.start)) is not None
+        closed = text[second.end : second.end + 1] == ")"
+        if not (opens or closed):
+            continue
         between = text[first.end : second.start]
-        declared_link = (
-            _ALIAS_START.match(between) is not None and DECLARED_ALIAS.match(between) is not None
-        )
-        parenthesised = text[second.end : second.end + 1] == ")" and PARENTHESISED.match(between)
+        declared_link = opens and DECLARED_ALIAS.match(between) is not None
+        parenthesised = closed and PARENTHESISED.match(between)
         same_actor = first.label == second.label and first.label in {"PERSON", "ORG"}
         if declared_link or (parenthesised and same_actor):
             uf.union(i, i + 1)

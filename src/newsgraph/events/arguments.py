@@ -137,16 +137,16 @@ def is_possessor(token: Any) -> bool:
 def expand_conjuncts(token: Any) -> list[Any]:
     """The token and the heads coordinated with it ("Russia and China")."""
     doc = token.doc
-    return [token, *(doc[i] for i in _conjuncts(tree_of(doc), token.i)[1:])]
+    return [token, *(doc[i] for i in conjuncts(tree_of(doc), token.i)[1:])]
 
 
-def _conjuncts(tree: Tree, token: int) -> list[int]:
+def conjuncts(tree: Tree, token: int) -> list[int]:
     """`expand_conjuncts` over token numbers."""
     result = [token]
     dep, pos = tree.dep, tree.pos
     for child in tree.children[token]:
         if dep[child] == "conj" and pos[child] in ("PROPN", "NOUN", "PRON"):
-            result.extend(_conjuncts(tree, child))
+            result.extend(conjuncts(tree, child))
     return result
 
 
@@ -175,7 +175,7 @@ def actor_heads(trigger: Any) -> list[Any]:
     current = trigger.i
     for _ in range(MAX_CLIMB):
         if pos[current] in ("NOUN", "PROPN") and current != trigger.i:
-            possessors = [c for c in children[current] if _is_possessor(tree, c)]
+            possessors = [c for c in children[current] if possessor(tree, c)]
             if possessors:
                 return _heads(tree, doc, possessors)
         subjects, passive = _own_subjects(tree, current)
@@ -207,7 +207,7 @@ def actor_heads(trigger: Any) -> list[Any]:
     return []
 
 
-def _is_possessor(tree: Tree, token: int) -> bool:
+def possessor(tree: Tree, token: int) -> bool:
     """`is_possessor` over token numbers."""
     dep = tree.dep
     return dep[token] == "poss" or (
@@ -227,7 +227,7 @@ def _expand(tree: Tree, tokens: Iterable[int]) -> list[int]:
     """`expand_all` over token numbers."""
     result: list[int] = []
     for token in tokens:
-        for t in _conjuncts(tree, token):
+        for t in conjuncts(tree, token):
             if t not in result:
                 result.append(t)
     return result
@@ -275,11 +275,26 @@ def with_of_phrase(nouns: list[Any]) -> list[Any]:
     return result
 
 
+def of_phrase_heads(tree: Tree, nouns: list[int]) -> list[int]:
+    """`with_of_phrase` over token numbers."""
+    dep, lower, children = tree.dep, tree.lower, tree.children
+    result = list(nouns)
+    for noun in nouns:
+        for child in children[noun]:
+            if dep[child] == "prep" and lower[child] == "of":
+                result.extend(p for p in children[child] if dep[p] == "pobj")
+    return result
+
+
 def prep_objects(prep: Any) -> list[Any]:
-    objects = [p for p in prep.children if p.dep_ == "pobj"]
-    if not objects and not list(prep.children):
-        objects = _dangling_object(prep)
-    return [t for p in objects for t in actor_in(p)]
+    doc = prep.doc
+    tree = tree_of(doc)
+    children = tree.children[prep.i]
+    objects = [p for p in children if tree.dep[p] == "pobj"]
+    if not objects and not children:
+        return [t for p in _dangling_object(prep) for t in actor_in(p)]
+    labels = labels_of(doc)
+    return [t for p in objects for t in _actor_in(tree, labels, doc, p, None)]
 
 
 def _dangling_object(prep: Any) -> list[Any]:
@@ -300,45 +315,54 @@ def actor_in(token: Any, trigger: Any = None) -> list[Any]:
     """The phrase itself when it names an actor, else a possessor, "of" phrase or the agent of
     a participle inside it ("crimes *committed by X*"), other than the trigger's own. Of "X's
     decision" it is X: the decision is no actor."""
+    doc = token.doc
+    return _actor_in(tree_of(doc), labels_of(doc), doc, token.i, trigger)
+
+
+def _actor_in(tree: Tree, labels: Labels, doc: Any, token: int, trigger: Any) -> list[Any]:
+    """`actor_in` over the Doc's lists (Token objects only for what it returns)."""
+    dep, pos, lower, children = tree.dep, tree.pos, tree.lower, tree.children[token]
     possessors = [
-        c for c in token.children if is_possessor(c) and is_actor_like(c) and c.pos_ != "PRON"
+        c
+        for c in children
+        if possessor(tree, c) and actor_like(tree, labels, c) and pos[c] != "PRON"
     ]
-    if possessors and _is_thing(token):
-        return possessors[:1]
-    if is_actor_like(token):
-        return [token]
+    if possessors and _is_thing(tree, labels, token):
+        return [doc[possessors[0]]]
+    if actor_like(tree, labels, token):
+        return [doc[token]]
     if possessors:
-        return possessors[:1]
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "by", "from", "to", "with", "between"):
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and is_actor_like(pobj):
-                    return [pobj]
-    for child in token.children:
+        return [doc[possessors[0]]]
+    for child in children:
+        if dep[child] == "prep" and lower[child] in ("of", "by", "from", "to", "with", "between"):
+            for pobj in tree.children[child]:
+                if dep[pobj] == "pobj" and actor_like(tree, labels, pobj):
+                    return [doc[pobj]]
+    for child in children:
         if (
-            child.dep_ == "acl"
-            and child.tag_ == "VBN"
-            and (trigger is None or child.i != trigger.i)
+            dep[child] == "acl"
+            and tree.tag[child] == "VBN"
+            and (trigger is None or child != trigger.i)
         ):
             agents = [
-                p
-                for agent in child.children
-                if agent.dep_ == "agent"
-                for p in agent.children
-                if p.dep_ == "pobj" and is_actor_like(p)
+                doc[p]
+                for agent in tree.children[child]
+                if dep[agent] == "agent"
+                for p in tree.children[agent]
+                if dep[p] == "pobj" and actor_like(tree, labels, p)
             ]
             if agents:
                 return agents
     return []
 
 
-def _is_thing(token: Any) -> bool:
+def _is_thing(tree: Tree, labels: Labels, token: int) -> bool:
     """A common noun that names no actor by itself ("failure", "decision", "policy")."""
     return bool(
-        token.pos_ == "NOUN"
-        and not token.ent_type_
-        and token.lemma_.lower() not in ACTOR_NOUNS
-        and token.lower_ not in ACTOR_NOUNS
+        tree.pos[token] == "NOUN"
+        and not labels.ent_type[token]
+        and tree.lemma_lower(token) not in ACTOR_NOUNS
+        and tree.lower[token] not in ACTOR_NOUNS
     )
 
 

@@ -194,9 +194,9 @@ def nominal_governor(noun: Any) -> Any | None:
 def bound_subjects(pronoun: Any) -> list[Any]:
     """ "X visited Ankara, where he met ...", "X and Y held talks after their meeting": a pronoun
     in a dependent clause or a possessive stands for the governing clause's subject."""
-    if pronoun.lower_ not in PRONOUN_SUBJECTS or not (
-        pronoun.dep_ in ("nsubj", "nsubjpass") or args.is_possessor(pronoun)
-    ):
+    if tree_of(pronoun.doc).lower[pronoun.i] not in PRONOUN_SUBJECTS:
+        return [pronoun]  # most heads (read from the Doc's lists, no Token attribute)
+    if not (pronoun.dep_ in ("nsubj", "nsubjpass") or args.is_possessor(pronoun)):
         return [pronoun]
     if args.is_possessor(pronoun):
         governor = pronoun.head

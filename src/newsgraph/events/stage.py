@@ -45,10 +45,11 @@ class EventStage:
     def _view(self, analysis: Analysis, sentence: Sentence) -> SentenceView | None:
         recased = analysis.headline_docs.get(sentence.start)
         if recased is not None:  # a Title Case headline, parsed again in sentence case
-            return SentenceView(sentence, list(recased), sentence.start, reparsed=True)
+            return SentenceView(sentence, recased, sentence.start, reparsed=True)
         doc = parsed_doc(analysis, self.name)
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        return SentenceView(sentence, list(span), 0) if span is not None else None
+        # the Span itself: its Tokens are made only where a rule asks for one
+        return SentenceView(sentence, span, 0) if span is not None else None
 
     def __call__(self, analysis: Analysis) -> Analysis:
         parsed_doc(analysis, self.name)  # a ConfigError, as in actors, without the parse

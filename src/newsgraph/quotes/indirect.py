@@ -543,12 +543,13 @@ def detect_indirect(doc: Any, sentences: list[Sentence], marked: list[Found]) ->
         tokens = words.char_span(sentence.start, sentence.end)
         if tokens is None:
             continue
-        marked_here = marks.overlapping(sentence.start, sentence.end)
         headline = _headline_claim(doc, sentence, marks)
         if headline is not None:
             found.append(headline)
             continue
-        for i in in_range(candidates, *tokens):
+        here = in_range(candidates, *tokens)
+        marked_here = marks.overlapping(sentence.start, sentence.end) if here else []
+        for i in here:
             if lower[i] == "according":
                 according = _according_to(doc[i], sentence, opens)
                 if according is not None:
