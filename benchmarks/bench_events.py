@@ -69,7 +69,7 @@ def main() -> None:
     else:
         texts = generated(options.articles)
     analyses = [Analysis(id=str(i), text=t) for i, t in enumerate(texts)]
-    annotate, events = AnnotateStage(DEFAULT_SPACY_MODEL), EventStage(DEFAULT_SPACY_MODEL)
+    annotate, events = AnnotateStage(DEFAULT_SPACY_MODEL), EventStage()
     list(annotate.process_batch(analyses[:2]))  # load the model outside the timing
     events(analyses[0])
     parse_s = _best(lambda: list(annotate.process_batch(analyses)), options.repeats)

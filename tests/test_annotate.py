@@ -257,3 +257,107 @@ def test_annotate_parsed_pieces_join_as_spacy_joins_them(nlp: Any) -> None:
     assert [(e.start_char, e.end_char, e.label_) for e in ours.ents] == [
         (e.start_char, e.end_char, e.label_) for e in theirs.ents
     ]
+
+
+HEADLINED = [
+    # (title, subtitle, body): Title Case headlines, one of them two sentences on one line
+    (
+        "Kenyan Leader Ruto Visits Tokyo for Talks With Kishida",
+        "Trade and Security Top the Agenda as the Two Leaders Meet",
+        "President William Ruto arrived in Tokyo on Monday for two days of talks.",
+    ),
+    (
+        "Rebels Seize Border Town. Army Vows Swift Response To Attack",
+        "Residents fled toward the river as fighting spread on Sunday.",
+        "Fighters of the northern front took the town of Kaya before dawn, officials said.",
+    ),
+    (
+        "Peru's congress rejects a motion to remove the president",
+        "Lawmakers Fall Short of the Votes Needed to Oust Boluarte",
+        "LIMA, Peru (AP) — Peru's congress on Thursday rejected a motion to remove the president.",
+    ),
+    (
+        "Dockworkers Strike Spreads to Second Harbour",
+        "",
+        "Dockworkers at two ports walked out over pay on Tuesday. The union said talks failed.",
+    ),
+]
+
+
+def _headlined(title: str, subtitle: str, body: str) -> Any:
+    from newsgraph.model import Analysis, DocumentInfo
+
+    blocks, text = [], ""
+    for role, chunk in (("title", title), ("subtitle", subtitle), ("body", body)):
+        if chunk:
+            blocks.append(Block(len(text), len(text) + len(chunk), role))  # type: ignore[arg-type]
+            text += chunk + "\n\n"
+    return Analysis(id=title[:10], text=text, document=DocumentInfo(blocks=blocks))
+
+
+def _parse_of(doc: Any) -> list[tuple[Any, ...]]:
+    return [
+        (t.text, t.idx, t.tag_, t.dep_, t.head.i, t.lemma_, t.ent_iob_, t.ent_type_) for t in doc
+    ]
+
+
+def test_annotate_title_case_headlines_are_parsed_again_as_nlp_parses_them(nlp: Any) -> None:
+    """`headline_docs` holds, for every Title Case headline or subtitle sentence (also one the
+    parser split off a longer headline line), the parse `nlp(sentence_case(text))` gives."""
+    from newsgraph.recase import RECASED_SECTIONS, sentence_case
+
+    analyses = [_headlined(*parts) for parts in HEADLINED]
+    list(AnnotateStage(DEFAULT_SPACY_MODEL).process_batch(analyses))
+    split = 0
+    for analysis in analyses:
+        expected = {}
+        headlines = [s for s in analysis.sentences if s.section in RECASED_SECTIONS]
+        split += len([s for s in headlines if s.section == "title"]) > 1
+        for sentence in headlines:
+            recased = sentence_case(analysis.text[sentence.start : sentence.end])
+            if recased is not None:
+                expected[sentence.start] = _parse_of(nlp(recased))
+        assert expected, analysis.text  # every article here has a Title Case headline
+        got = {start: _parse_of(doc) for start, doc in analysis.headline_docs.items()}
+        assert got == expected
+    assert split  # the two-sentence headline line took the path for unguessed sentences
+    assert not analyses[2].headline_docs.keys() & {0}  # a sentence-case title is not re-parsed
+
+
+def test_annotate_headline_docs_are_freed_with_the_doc() -> None:
+    from newsgraph.pipeline import Pipeline
+
+    pipeline = Pipeline(stages=["annotate"])
+    (analysis,) = pipeline.run_many([_headlined(*HEADLINED[0])])
+    assert analysis.doc is None and analysis.headline_docs == {}
+
+
+def test_annotate_keeps_a_short_batchs_docs_until_its_next_parse_and_a_long_ones_not() -> None:
+    """A short batch's Docs outlive the runner's reference until the next batch is parsed (so
+    malloc keeps the parser's memory); a long document's Doc goes with the runner's reference."""
+    import gc
+    import weakref
+
+    from newsgraph.annotate import HELD_CHARS
+    from newsgraph.pipeline import Pipeline
+
+    pipeline = Pipeline(stages=["annotate"])
+    short = _headlined(*HEADLINED[1])
+    long_text = "The committee met again on Monday to discuss the budget. " * (HELD_CHARS // 50)
+    refs = []
+
+    def watch(analysis: Any) -> Any:
+        assert analysis.doc is not None
+        refs.append(weakref.ref(analysis.doc))
+        return analysis
+
+    stage = pipeline.stages[0]
+    original = stage.process_batch
+    stage.process_batch = lambda batch: map(watch, list(original(batch)))  # type: ignore[method-assign]
+    list(pipeline.run_many([short]))
+    gc.collect()
+    assert refs[0]() is not None  # kept past the runner's `doc = None`
+    list(pipeline.run_many([analysis_from_text(long_text)]))
+    gc.collect()
+    assert refs[0]() is None  # let go once the next batch was parsed
+    assert refs[1]() is None  # a long document's Doc is not kept

@@ -393,6 +393,10 @@ class Analysis:
     """Names of the stages that have run, in order."""
     doc: Doc | None = field(default=None, repr=False, compare=False)
     """The spaCy Doc over `text` (set by annotate, never serialised)."""
+    headline_docs: dict[int, Doc] = field(default_factory=dict, repr=False, compare=False)
+    """Title Case headline and subtitle sentences parsed again in sentence case, by the
+    sentence's start offset (`newsgraph.recase`; set by annotate with `doc`, as transient, never
+    serialised). Their token offsets count from the sentence's start."""
     country_context: Any = field(default=None, repr=False, compare=False)
     """The document's own country and its evidence (`actors.context.CountryContext`, set by the
     actors stage; role nouns without a country of their own take it)."""

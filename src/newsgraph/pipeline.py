@@ -105,7 +105,7 @@ def _quotes(settings: Settings) -> Stage:
 def _events(settings: Settings) -> Stage:
     from newsgraph.events import EventStage
 
-    return EventStage(spacy_model=settings.spacy_model, kb_paths=settings.kb_paths)
+    return EventStage(kb_paths=settings.kb_paths)
 
 
 def _event_dating(settings: Settings) -> Stage:
@@ -247,7 +247,8 @@ class Pipeline:
                 if stages and analysis.error is None:
                     self._within_budget(analysis, stages, errors)
                 if number == len(segments):
-                    analysis.doc = None  # the Doc is transient; free it before the next batch
+                    # the Docs are transient; free them before the next batch
+                    analysis.doc, analysis.headline_docs = None, {}
                     yield analysis
 
     def _run_batched(self, stage: Stage, ready: list[Analysis], errors: ErrorPolicy) -> None:

@@ -13,9 +13,12 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any, NamedTuple, cast
+from operator import add
+from typing import Any, NamedTuple
 
 KEY = "newsgraph.words"
+
+_SPACES = ("", " ")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -35,23 +38,19 @@ class Words:
         # One array call and string-store lookups: no Token object is built (that is what
         # made `for token in doc` slow), and the text is joined from the words as `Doc.text` is.
         rows = doc.to_array([IDX, IS_SPACE, SPACY, ORTH, LOWER]).reshape(len(doc), 5)
-        strings = doc.vocab.strings
-        # one string object per distinct word and offsets as machine integers: a 4 MB article
-        # has about a million tokens, and a Python object for each would cost hundreds of MiB
-        seen: dict[int, str] = {}
-        self.texts: list[str] = [_string(strings, seen, h) for h in rows[:, 3].tolist()]
-        self.lower: list[str] = [_string(strings, seen, h) for h in rows[:, 4].tolist()]
-        self.start: Sequence[int] = array("q", rows[:, 0].tolist())
-        self.end: Sequence[int] = array(
-            "q", [i + len(t) for i, t in zip(self.start, self.texts, strict=True)]
-        )
-        self.space: list[bool] = [bool(f) for f in rows[:, 1].tolist()]
-        self.trailing: list[bool] = [bool(f) for f in rows[:, 2].tolist()]
+        # one string object per distinct word (the table `Syntax` reads its strings from) and
+        # offsets as machine integers: a 4 MB article has about a million tokens, and a Python
+        # object for each would cost hundreds of MiB
+        self.texts: list[str] = strings_of(rows[:, 3].tolist(), doc.vocab.strings)
+        self.lower: list[str] = strings_of(rows[:, 4].tolist(), doc.vocab.strings)
+        starts = rows[:, 0].tolist()
+        self.start: Sequence[int] = array("q", starts)
+        self.end: Sequence[int] = array("q", map(add, starts, map(len, self.texts)))
+        self.space: list[bool] = (rows[:, 1] != 0).tolist()
+        self.trailing: list[bool] = (rows[:, 2] != 0).tolist()
         """Whether a space follows the token (`Token.whitespace_` is " ")."""
-        self.text: str = "".join(
-            [t + " " if f else t for t, f in zip(self.texts, self.trailing, strict=True)]
-        )
-        self.capital: list[bool] = [is_capitalised(t) for t in self.texts]
+        self.text: str = "".join(map(add, self.texts, map(_SPACES.__getitem__, self.trailing)))
+        self.capital: list[bool] = list(map(is_capitalised, self.texts))
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -102,13 +101,6 @@ class Words:
         return None if end < start else (start, end + 1)
 
 
-def _string(strings: Any, seen: dict[int, str], key: int) -> str:
-    text = seen.get(key)
-    if text is None:
-        text = seen[key] = strings[key]
-    return text
-
-
 def words_of(doc: Any) -> Words:
     """The Doc's `Words`, read on the first call for this Doc."""
     cached = doc.user_data.get(KEY)
@@ -128,6 +120,18 @@ _FLAG_COLUMNS = frozenset({"alpha", "punct", "stop", "space"})
 MAX_NAMES = 1 << 18
 """Past this many strings the table starts afresh."""
 
+
+def strings_of(hashes: list[int], strings: Any) -> list[str]:
+    """The strings of `hashes` (a StringStore's keys), one object per distinct string."""
+    global _NAMES
+    names = _NAMES  # a table is only ever added to: another thread may start a new one
+    if len(names) > MAX_NAMES:
+        names = _NAMES = {}
+    for h in set(hashes).difference(names):
+        names[h] = strings[h]
+    return list(map(names.__getitem__, hashes))
+
+
 _SYNTAX_COLUMNS = (
     "head", "sent_start", "dep", "pos", "tag", "lemma", "alpha", "punct", "stop", "space"
 )  # fmt: skip
@@ -140,7 +144,18 @@ class Syntax:
     Doc for Token objects hundreds of thousands of times per document). Each list is made on
     its first use: most documents need only a few of them."""
 
-    __slots__ = ("_columns", "_governors", "_length", "_raw", "_strings")
+    head: Sequence[int]
+    """The token number of each token's syntactic head (a root is its own head)."""
+    sent_start: list[bool]
+    """`Token.is_sent_start` as a truth value (its None, "not set", reads as False)."""
+    dep: list[str]
+    pos: list[str]
+    tag: list[str]
+    lemma: list[str]
+    alpha: list[bool]
+    punct: list[bool]
+    stop: list[bool]
+    space: list[bool]
 
     def __init__(self, doc: Any) -> None:
         from spacy.attrs import (
@@ -174,16 +189,22 @@ class Syntax:
             else:
                 self._raw[name] = values.copy()
         self._strings = doc.vocab.strings
-        self._columns: dict[str, Any] = {}
         self._governors: bytes | None = None
 
     def __len__(self) -> int:
         return self._length
 
-    def _column(self, name: str) -> Any:
-        column = self._columns.get(name)
-        if column is None:
-            column = self._columns[name] = self._read(name, self._raw.pop(name))
+    def __getattr__(self, name: str) -> Any:
+        """A column, read on its first use and then kept as a plain attribute (this runs only
+        for an attribute not set yet: a property ran on every use, 130,000 per 210 articles)."""
+        raw = self.__dict__.get("_raw")
+        values = None if raw is None else raw.pop(name, None)
+        if values is None:
+            if name in self.__dict__:  # another thread read it meanwhile
+                return self.__dict__[name]
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        column = self._read(name, values)
+        setattr(self, name, column)
         return column
 
     def _read(self, name: str, values: Any) -> Any:
@@ -196,56 +217,7 @@ class Syntax:
             return (values == 1).tolist()
         if name in _FLAG_COLUMNS:
             return values.tolist()
-        global _NAMES
-        names = _NAMES  # a table is only ever added to: another thread may start a new one
-        if len(names) > MAX_NAMES:
-            names = _NAMES = {}
-        hashes = values.tolist()
-        for h in set(hashes).difference(names):
-            names[h] = self._strings[h]
-        return list(map(names.__getitem__, hashes))
-
-    @property
-    def head(self) -> Sequence[int]:
-        """The token number of each token's syntactic head (a root is its own head)."""
-        return cast("Sequence[int]", self._column("head"))
-
-    @property
-    def sent_start(self) -> list[bool]:
-        """`Token.is_sent_start` as a truth value (its None, "not set", reads as False)."""
-        return cast("list[bool]", self._column("sent_start"))
-
-    @property
-    def dep(self) -> list[str]:
-        return cast("list[str]", self._column("dep"))
-
-    @property
-    def pos(self) -> list[str]:
-        return cast("list[str]", self._column("pos"))
-
-    @property
-    def tag(self) -> list[str]:
-        return cast("list[str]", self._column("tag"))
-
-    @property
-    def lemma(self) -> list[str]:
-        return cast("list[str]", self._column("lemma"))
-
-    @property
-    def alpha(self) -> list[bool]:
-        return cast("list[bool]", self._column("alpha"))
-
-    @property
-    def punct(self) -> list[bool]:
-        return cast("list[bool]", self._column("punct"))
-
-    @property
-    def stop(self) -> list[bool]:
-        return cast("list[bool]", self._column("stop"))
-
-    @property
-    def space(self) -> list[bool]:
-        return cast("list[bool]", self._column("space"))
+        return strings_of(values.tolist(), self._strings)
 
     def root(self, start: int, end: int) -> int:
         """The token number of `doc[start:end].root`, by spaCy's own rule: a sentence root in
@@ -320,3 +292,52 @@ def ents_of(doc: Any) -> list[Ent]:
     ents = [Ent(e.start, e.end, e.label_, e.start_char, e.end_char) for e in doc.ents]
     doc.user_data[ENTS_KEY] = ents
     return ents
+
+
+CHILDREN_KEY = "newsgraph.children"
+
+
+class Children:
+    """Each token's `Token.children` as token numbers, in the order spaCy yields them (left to
+    right): `children[i]` is a new list. Kept as two flat lists (the children grouped by head,
+    and where each head's group starts), not one list per token: a Doc's worth of small lists
+    living as long as the Doc made the garbage collector walk the heap more often."""
+
+    __slots__ = ("_first", "_kids")
+
+    def __init__(self, heads: Sequence[int]) -> None:
+        import numpy
+
+        head = numpy.asarray(heads, dtype="int64")
+        order = numpy.argsort(head, kind="stable")  # children by head, left to right in each
+        kids = order[head[order] != order]  # a root is its own head, no child of itself
+        counts = numpy.bincount(head[kids], minlength=len(head))
+        self._kids: list[int] = kids.tolist()
+        self._first: list[int] = [0, *numpy.cumsum(counts).tolist()]
+
+    def __getitem__(self, i: int) -> list[int]:
+        return self._kids[self._first[i] : self._first[i + 1]]
+
+
+def children_of(doc: Any) -> Children:
+    """The Doc's `Children`, read from its heads on the first call for this Doc
+    (`Token.children` walks the Doc and builds a Token object for each child on every call)."""
+    cached = doc.user_data.get(CHILDREN_KEY)
+    if not isinstance(cached, Children):
+        cached = doc.user_data[CHILDREN_KEY] = Children(syntax_of(doc).head)
+    return cached
+
+
+ENT_TYPES_KEY = "newsgraph.ent_types"
+
+
+def ent_types_of(doc: Any) -> list[str]:
+    """Each token's `Token.ent_type_` ("" outside an entity), read once per Doc."""
+    cached = doc.user_data.get(ENT_TYPES_KEY)
+    if isinstance(cached, list):
+        return cached
+    from spacy.attrs import ENT_TYPE
+
+    types = strings_of(doc.to_array([ENT_TYPE]).reshape(-1).tolist(), doc.vocab.strings)
+    doc.user_data[ENT_TYPES_KEY] = types
+    return types

@@ -30,7 +30,7 @@ def run() -> Runner:
     from newsgraph.events import EventStage
 
     annotate = AnnotateStage(MODEL)
-    stage = EventStage(MODEL)
+    stage = EventStage()
 
     def _run(
         text: str | Sequence[tuple[str, str]],

@@ -116,6 +116,22 @@ def test_predicates_top_down_orders_root_first() -> None:
     assert order.index("strike") < order.index("withdraws") < order.index("Washington")
 
 
+def test_predicates_top_down_positions_of_some_tokens_keep_their_order() -> None:
+    # The extractor orders only its candidates, within a part of the Doc whose outside heads
+    # count as roots: the order is the full order with the others left out.
+    doc = parsed(THREAT)
+    heads = [t.head.i for t in doc]
+    everything = parse.top_down_positions(heads, range(len(doc)), range(len(doc)))
+    assert everything == [t.i for t in parse.top_down(list(doc))]
+    some = [1, 3, 6]  # threatened, strike, withdraws
+    assert parse.top_down_positions(heads, range(len(doc)), some) == [
+        i for i in everything if i in some
+    ]
+    # "strike unless Washington withdraws" alone: "strike" (its head outside) is a root
+    part = range(3, 7)
+    assert parse.top_down_positions(heads, part, [3, 5, 6]) == [3, 6, 5]
+
+
 @pytest.mark.parametrize(
     ("table", "trigger", "expected"),
     [

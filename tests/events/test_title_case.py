@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.events.stage import sentence_case
+from newsgraph.recase import sentence_case
 
 
 @pytest.mark.parametrize(

@@ -189,8 +189,9 @@ def _entity_count_problems(conn: Connection) -> list[str]:
 
 
 def per_cluster_rows(store: Store) -> dict[str, tuple[list[Any], set[Any]]]:
-    """`cluster_codes`, `cluster_participants` and `cluster_dyads` as stored (every row,
-    duplicates kept) and as recomputed here from event links and event participants."""
+    """`cluster_codes`, `cluster_participants`, `cluster_dyads` and `wide_clusters` as stored
+    (every row, duplicates kept) and as recomputed here from event links and event
+    participants (`wide_clusters`: from the clusters' dates)."""
     link, p = s.event_links, s.event_participants
     cc, cp = s.cluster_codes, s.cluster_participants
     with store.engine.connect() as conn:
@@ -211,6 +212,18 @@ def per_cluster_rows(store: Store) -> dict[str, tuple[list[Any], set[Any]]]:
             (r.source, r.target, bool(r.joint), r.cluster_id)
             for r in conn.execute(select(cd.c.source, cd.c.target, cd.c.joint, cd.c.cluster_id))
         ]
+        c, w = s.event_clusters, s.wide_clusters
+        wide = [
+            tuple(r)
+            for r in conn.execute(
+                select(w.c.cluster_id, w.c.event_type, w.c.date_start, w.c.date_end)
+            )
+        ]
+        dated = conn.execute(
+            select(c.c.id, c.c.event_type, c.c.date_start, c.c.date_end).where(
+                c.c.date_start.is_not(None), c.c.date_end.is_not(None)
+            )
+        ).all()
     linked = [(cluster_of[r.event_id], r) for r in participants if r.event_id in cluster_of]
     return {
         "cluster_codes": (
@@ -226,6 +239,10 @@ def per_cluster_rows(store: Store) -> dict[str, tuple[list[Any], set[Any]]]:
             {(c, r.global_entity_id, r.side) for c, r in linked if r.global_entity_id is not None},
         ),
         "cluster_dyads": (dyads, expected_dyads(linked)),
+        "wide_clusters": (
+            wide,
+            {tuple(r) for r in dated if (r.date_end - r.date_start).days > s.WIDE_CLUSTER_DAYS},
+        ),
     }
 
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from newsgraph.model import TimeExpr
 from newsgraph.times import find_times
-from newsgraph.times.detect import Candidate, _select
+from newsgraph.times.detect import Candidate, Detected, _select
 
 TABLE = Path(__file__).with_name("expressions.tsv")
 
@@ -126,3 +126,21 @@ def test_select_by_binary_search_chooses_what_the_scan_chose(
 ) -> None:
     candidates = [Candidate(start, start + width, priority) for start, width, priority in spans]
     assert _select(candidates) == _select_by_scan(candidates)
+
+
+DATELINE_ARTICLES = [
+    "NAIROBI, Kenya (AP) — Kenya's parliament voted on Tuesday to extend the curfew by two weeks."
+    " The day before, police said protests would resume next month. Talks are set for March 3.",
+    "GENEVA (Reuters) - Negotiators met this morning and will meet again tomorrow at 10 a.m.;"
+    " a deal is expected within three days, a year after the last round ended in May.",
+    "Updated: Officials said yesterday that the count, which began last week, ends on Friday.",
+]
+
+
+@pytest.mark.parametrize("text", DATELINE_ARTICLES)
+def test_detect_detected_normalises_from_each_day_as_find_times_does(text: str) -> None:
+    detected = Detected(text)
+    for day in (None, dt.date(2024, 3, 1), dt.date(2023, 12, 31), dt.date(2025, 7, 15)):
+        first, again = detected.times(day), detected.times(day)
+        assert first == find_times(text, day) == again
+        assert all(a is not b for a, b in zip(first, again, strict=True))

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from newsgraph.times import detect
 from newsgraph.times.anchoring import ANCHORED
 from newsgraph.times.patterns import RULES
-from newsgraph.times.prefilter import Prefilter, lowered, requirement
+from newsgraph.times.prefilter import Prefilter, PrefilterBank, lowered, requirement
 
 PATTERNS = [rule.pattern for rule in RULES] + [ANCHORED]
 
@@ -85,3 +85,21 @@ def test_prefilter_candidates_equal_those_of_every_rule_run(pieces: list[str]) -
         for m in rule.pattern.finditer(text)
     )
     assert filtered == unfiltered
+
+
+@given(st.lists(st.sampled_from(WORDS) | st.text(max_size=3), max_size=60))
+def test_prefilter_bank_answers_as_each_filter_does(pieces: list[str]) -> None:
+    low = lowered(" ".join(pieces))
+    filters = [Prefilter.of(pattern) for pattern in PATTERNS]
+    assert PrefilterBank(filters).possible(low) == [f.possible(low) for f in filters]
+    assert detect.FILTERS.possible(low) == [
+        f.possible(low) for f in (*detect.RULE_FILTERS, detect.ANCHORED_FILTER)
+    ]
+
+
+def test_prefilter_bank_dismisses_a_text_without_a_needed_word() -> None:
+    bank = PrefilterBank(
+        [Prefilter.of(re.compile(r"(?i:three)\s+days?\s+ago")), Prefilter.of(re.compile("x"))]
+    )
+    assert bank.possible(lowered("THREE DAYS AGO, x")) == [True, True]
+    assert bank.possible(lowered("three days later")) == [False, False]

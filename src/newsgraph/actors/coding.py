@@ -104,15 +104,13 @@ def _code_named_group(entity: Entity, kb: KnowledgeBase) -> None:
             entity.country = country.iso3
             break
     lowered = entity.name.lower()
+    lowered_words = set(lowered.split())  # split once, not once per sector word
     for word, sector in lexicon().org_sector_words.items():
-        if word in lowered.split() or (" " in word and word in lowered):
+        if word in lowered_words or (" " in word and word in lowered):
             entity.sector = sector
             break
-    if (
-        entity.country is None
-        and entity.sector is None
-        and any(w.lower() in lexicon().civil_body_words for w in words)
-    ):
+    civil = lexicon().civil_body_words
+    if entity.country is None and entity.sector is None and any(w.lower() in civil for w in words):
         entity.country = NON_STATE_BODY  # "Association of African Jurists", "Water Forum"
     if entity.country or entity.sector:
         entity.coding_source = "text"

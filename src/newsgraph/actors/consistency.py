@@ -7,7 +7,6 @@ organisation; a lone one-word "person" with no evidence of being one is an organ
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 from newsgraph.actors.names import NameMention, name_key, name_tokens, title_at
@@ -17,10 +16,6 @@ from newsgraph.kb import KnowledgeBase
 from newsgraph.speech import verbs_with
 from newsgraph.words import syntax_of
 from newsgraph.words import words_of as token_words
-
-
-def _text(doc: Any, m: NameMention) -> str:
-    return token_words(doc).span_text(m.tstart, m.tend)
 
 
 def _known_place(text: str, kb: KnowledgeBase) -> bool:
@@ -34,10 +29,11 @@ def _unknown_places_are_groups(doc: Any, mentions: list[NameMention], kb: Knowle
     """spaCy calls many unfamiliar single names GPE (a movement, a brand); a "place" that no
     gazetteer knows is far more often an organisation."""
     verdicts: dict[str, bool] = {}
+    span_text = token_words(doc).span_text
     for m in mentions:
         if m.label not in {"GPE", "LOC"} or m.from_kb:
             continue
-        text = _text(doc, m)
+        text = span_text(m.tstart, m.tend)
         if text not in verdicts:
             verdicts[text] = _known_place(text, kb)
         if not verdicts[text]:
@@ -107,8 +103,9 @@ def consistent_types(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -
     is a PERSON everywhere unless it names a country or a capital; otherwise the majority."""
     _unknown_places_are_groups(doc, mentions, kb)
     # each mention's words and key read once (the rules below ask for them again and again)
-    texts = {id(m): _text(doc, m) for m in mentions}
-    keys = {id(m): name_key(texts[id(m)]) for m in mentions}
+    span_text = token_words(doc).span_text
+    texts = {id(m): span_text(m.tstart, m.tend) for m in mentions}
+    keys = {k: name_key(text) for k, text in texts.items()}
     people = [
         m for m in mentions if m.label == "PERSON" and (m.kb is None or m.kb.type == "PERSON")
     ]
@@ -121,19 +118,28 @@ def consistent_types(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -
         words = words_of[id(m)]
         if m.label == "PERSON" and words:
             person_words.update({" ".join(words), words[-1]})
-    votes: dict[str, Counter[str]] = {}
+    # the votes per name are counted before any label changes, so each name's winner (the most
+    # frequent label, the first seen of equals: `Counter.most_common`) is read once per name
+    votes: dict[str, dict[str, int]] = {}
     for m in mentions:
-        votes.setdefault(keys[id(m)], Counter())[m.label] += 1
+        counts = votes.setdefault(keys[id(m)], {})
+        counts[m.label] = counts.get(m.label, 0) + 1
+    winners = {key: max(counts.items(), key=_count) for key, counts in votes.items()}
     for m in mentions:
         if m.kb is not None:
             m.label = m.kb.type
             continue
         key = keys[id(m)]
-        text = texts[id(m)]
-        place = kb.country_by_name(text) is not None or kb.country_by_capital(text) is not None
-        if key in person_words and not place and m.label in {"GPE", "LOC", "ORG", "NORP", "FAC"}:
-            m.label = "PERSON"
-        elif m.label != "PERSON" or key not in person_words:
-            ranked = votes[key].most_common()
-            if ranked and ranked[0][1] > votes[key][m.label]:
-                m.label = ranked[0][0]
+        if key in person_words and m.label in {"GPE", "LOC", "ORG", "NORP", "FAC"}:
+            text = texts[id(m)]
+            if kb.country_by_name(text) is None and kb.country_by_capital(text) is None:
+                m.label = "PERSON"
+                continue
+        if m.label != "PERSON" or key not in person_words:
+            label, count = winners[key]
+            if count > votes[key].get(m.label, 0):
+                m.label = label
+
+
+def _count(item: tuple[str, int]) -> int:
+    return item[1]

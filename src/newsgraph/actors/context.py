@@ -25,6 +25,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any, Final, Literal
 
 from newsgraph.actors.coding import compose_code
@@ -81,7 +82,9 @@ DOMINANCE = 5
 """... and no same-named place of another country is more than a fifth as large ("Paris")."""
 
 
+@lru_cache(maxsize=1 << 14)
 def _country_of_place(name: str) -> str | None:
+    """The country of a town the name names (the gazetteer never changes: kept per name)."""
     entries = sorted(load_gazetteer().lookup(name), key=lambda e: -e.population)
     if not entries or entries[0].country is None or entries[0].population < TOWN_POPULATION:
         return None
@@ -112,19 +115,18 @@ ELSEWHERE = frozenset({"to", "into", "toward", "towards", "against"})
 ("fled to Minsk", "sent back to Bulgaria"), whom an act targets ("sanctions against Nigeria")."""
 
 
-def _elsewhere(doc: Any, start: int, end: int) -> bool:
+def _elsewhere(doc: Any, root: int) -> bool:
+    """The name (its root token) is the object of "to", "against" ..."""
     syntax = syntax_of(doc)
-    root = syntax.root(start, end)
     return bool(syntax.dep[root] == "pobj" and words_of(doc).lower[syntax.head[root]] in ELSEWHERE)
 
 
-def _people_noun(doc: Any, start: int, end: int, people: bool) -> bool:
+def _people_noun(doc: Any, start: int, end: int, root: int, people: bool) -> bool:
     """ "(ethnic) Hungarians" names a people wherever they live; only "Hungarian" as a modifier
     ("the Hungarian police", "Iraqi Kurds") places the story."""
     if not (people and end - start == 1):
         return False
-    syntax = syntax_of(doc)
-    return syntax.dep[syntax.root(start, end)] not in {"amod", "compound"}
+    return syntax_of(doc).dep[root] not in {"amod", "compound"}
 
 
 def _named_places(
@@ -137,12 +139,13 @@ def _named_places(
     doc = parsed_doc(analysis, "actors")
     found: list[tuple[tuple[int, int], str, bool]] = []
     taken: list[tuple[int, int]] = []
+    char_span = words_of(doc).char_span
     for entity in entities:
         if entity.type not in PLACE_TYPES | {"NORP"}:
             continue
         country = entity.country or _country_of_name(entity.name, kb)
         for m in entity.mentions:
-            tokens = words_of(doc).char_span(m.start, m.end)
+            tokens = char_span(m.start, m.end)
             if tokens is not None and tokens[1] > tokens[0] and country is not None:
                 found.append((tokens, country, entity.type == "NORP"))
                 taken.append((m.start, m.end))
@@ -180,10 +183,9 @@ BRIEF_SENTENCES = 2
 country it names is the whole evidence there is, so one name settles it."""
 
 
-def _foreign_post(doc: Any, start: int, end: int) -> bool:
+def _foreign_post(doc: Any, root: int) -> bool:
     """ "the Peruvian embassy", "Peru's ambassador": the country owns a post abroad."""
     syntax = syntax_of(doc)
-    root = syntax.root(start, end)
     return bool(
         syntax.dep[root] in {"amod", "compound", "poss", "nmod"}
         and syntax.lemma[syntax.head[root]].lower() in FOREIGN_POSTS
@@ -235,9 +237,14 @@ def find_context(
         return None
     counts: Counter[str] = Counter()
     names: dict[str, Counter[str]] = {}
-    doc, words = analysis.doc, words_of(analysis.doc)
+    doc, words, syntax = analysis.doc, words_of(analysis.doc), syntax_of(analysis.doc)
     for (s, e), country, people in _named_places(analysis, entities, kb):
-        if _elsewhere(doc, s, e) or _people_noun(doc, s, e, people) or _foreign_post(doc, s, e):
+        root = syntax.root(s, e)  # once per name: the three tests below all read it
+        if (
+            _elsewhere(doc, root)
+            or _people_noun(doc, s, e, root, people)
+            or _foreign_post(doc, root)
+        ):
             continue
         counts[country] += 1
         names.setdefault(country, Counter())[words.span_text(s, e)] += 1
@@ -482,7 +489,8 @@ BLOC_SEATS = {"brussels": "EUR"}
 def code_bloc_seats(entities: list[Entity]) -> None:
     """Recode a seat of a bloc acting as a government ("Brussels warned ...") as the bloc, when
     the story names one of that bloc's bodies."""
-    blocs = {e.country for e in entities if e.country in BLOC_SEATS.values()}
+    seats = set(BLOC_SEATS.values())
+    blocs = {e.country for e in entities if e.country in seats}
     for entity in entities:
         bloc = BLOC_SEATS.get(entity.name.lower())
         if bloc in blocs and entity.coding_source == "metonym":

@@ -91,9 +91,10 @@ def _anchors(analysis: Analysis, people: list[Entity]) -> list[_Anchor]:
     syntax = syntax_of(doc)
     anchors: list[_Anchor] = []
     starts = [s.start for s in analysis.sentences]
+    char_span = words_of(doc).char_span
     for entity in people:
         for m in entity.mentions:
-            tokens = words_of(doc).char_span(m.start, m.end)
+            tokens = char_span(m.start, m.end)
             sentence = _sentence_index(analysis, starts, m.start)
             if tokens is None or sentence is None:
                 continue
@@ -119,8 +120,10 @@ def resolve_pronouns(analysis: Analysis, entities: list[Entity]) -> None:
     anchors = _anchors(analysis, people)
     starts = [a.start for a in anchors]
     words, dep = words_of(doc), syntax_of(doc).dep
-    for i, lower in enumerate(words.lower):
-        gender = pronouns.get(lower)
+    lowers = words.lower
+    # the pronouns' token numbers found in one pass (a look-up per word in the loop cost more)
+    for i in [i for i, lower in enumerate(lowers) if lower in pronouns]:
+        gender = pronouns[lowers[i]]
         if not gender:
             continue
         idx = words.start[i]
@@ -191,9 +194,7 @@ def resolve_nominals(analysis: Analysis, entities: list[Entity], kb: KnowledgeBa
     fitting: dict[tuple[str | None, str], list[int]] = {}
     words = words_of(doc)
     sentence_starts = [s.start for s in analysis.sentences]
-    for i, lower in enumerate(words.lower):
-        if lower != "the":
-            continue
+    for i in [i for i, lower in enumerate(words.lower) if lower == "the"]:
         idx = words.start[i]
         if _sentence_index(analysis, sentence_starts, idx) is None:
             continue

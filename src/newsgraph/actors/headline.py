@@ -6,20 +6,22 @@ know): "Ruto Meets Museveni" becomes Ruto and Museveni; "Meets Traders" is no na
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 from newsgraph.actors.names import NameMention
 from newsgraph.kb import KnowledgeBase
 from newsgraph.model import Analysis
-from newsgraph.words import words_of
+from newsgraph.words import syntax_of, words_of
 
 TITLE_CASE_SHARE = 0.6
 """Share of a headline's longer words (4+ letters) that must be capitalised for title case."""
 
 
-def _title_case(tokens: Any) -> bool:
-    words = [t for t in tokens if t.is_alpha and len(t) >= 4]
-    return bool(words) and sum(t.text[:1].isupper() for t in words) / len(words) >= TITLE_CASE_SHARE
+def _title_case(texts: list[str], alpha: list[bool], start: int, end: int) -> bool:
+    """Whether the words start..end (token numbers) are in title case."""
+    words = [
+        t for t, a in zip(texts[start:end], alpha[start:end], strict=True) if a and len(t) >= 4
+    ]
+    return bool(words) and sum(t[:1].isupper() for t in words) / len(words) >= TITLE_CASE_SHARE
 
 
 def _known(word: str, body: set[str], kb: KnowledgeBase) -> bool:
@@ -27,7 +29,7 @@ def _known(word: str, body: set[str], kb: KnowledgeBase) -> bool:
         word in body
         or kb.country_by_name(word) is not None
         or kb.country_by_demonym(word) is not None
-        or bool(kb.lookup(word))
+        or kb.best(word) is not None
     )
 
 
@@ -40,13 +42,13 @@ def headline_names(
     titles = [s for s in analysis.sentences if s.section == "title"]
     if doc is None or not titles:
         return mentions
-    spans = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in titles]
-    cased = [(s.start, s.end) for s in spans if s is not None and _title_case(s)]
+    words = words_of(doc)
+    texts, alpha = words.texts, syntax_of(doc).alpha
+    spans = [words.char_span(s.start, s.end) for s in titles]  # no Span or Token objects
+    cased = [s for s in spans if s is not None and _title_case(texts, alpha, *s)]
     if not cased:
         return mentions
     in_title = {i for s, e in cased for i in range(s, e)}
-    words = words_of(doc)
-    texts = words.texts
     body = {t for i, t in enumerate(texts) if t[:1].isupper() and i not in in_title}
     result: list[NameMention] = []
     for m in mentions:

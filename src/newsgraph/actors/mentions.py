@@ -17,7 +17,7 @@ from newsgraph.actors.consistency import consistent_types
 from newsgraph.actors.headline import headline_names
 from newsgraph.actors.headwords import retype_by_head
 from newsgraph.actors.lexicon import lexicon
-from newsgraph.actors.names import NameMention, fold, name_key, name_tokens, title_at
+from newsgraph.actors.names import NameMention, fold, name_key, name_tokens, title_test
 from newsgraph.actors.nested import nested_mentions, outer_names
 from newsgraph.actors.nonactors import drop_non_actors, is_event
 from newsgraph.kb import KnowledgeBase
@@ -45,10 +45,10 @@ ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
 """An acronym declared in parentheses right after a name: "Hayat Tahrir al-Sham (HTS)"."""
 
 
-def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
+def _trim(
+    lower: list[str], texts: list[str], space: list[bool], punct: list[bool], start: int, end: int
+) -> tuple[int, int]:
     """Drop leading articles and punctuation, trailing possessives and punctuation."""
-    words, punct = words_of(doc), syntax_of(doc).punct
-    lower, texts, space = words.lower, words.texts, words.space
     while start < end and (lower[start] in ARTICLES or punct[start] or space[start]):
         start += 1
     while end > start and (texts[end - 1] in POSSESSIVES or punct[end - 1] or space[end - 1]):
@@ -56,33 +56,39 @@ def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _pieces(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a span at newlines, slashes and inner possessives ("Turkey's Erdogan")."""
-    words = words_of(doc)
-    texts, space, capital = words.texts, words.space, words.capital
-    pieces: list[tuple[int, int]] = []
-    begin = start
-    for i in range(start, end):
-        text = texts[i]
-        cut = (space[i] and "\n" in text) or text in SPLITTERS
-        cut = cut or (text in POSSESSIVES and i < end - 1)
-        if cut:
-            pieces.append((begin, i))
-            begin = i + 1
-    pieces.append((begin, end))
-    trimmed = [_trim(doc, s, e) for s, e in pieces]
-    return [(s, e) for s, e in trimmed if s < e and any(capital[s:e])]
-
-
 def _spacy_mentions(doc: Any) -> list[NameMention]:
+    """spaCy's kept entity spans, split at newlines, slashes and inner possessives ("Turkey's
+    Erdogan") and trimmed (the word lists read once per document, not once per span)."""
     words = words_of(doc)
+    lower, texts, space, capital = words.lower, words.texts, words.space, words.capital
+    first, last = words.start, words.end
+    punct = syntax_of(doc).punct
     found: list[NameMention] = []
     for ent in ents_of(doc):
         if ent.label not in KEPT_LABELS:
             continue
-        for s, e in _pieces(doc, ent.start, ent.end):
-            found.append(NameMention(s, e, words.start[s], words.end[e - 1], ent.label))
+        start, end = ent.start, ent.end
+        pieces: list[tuple[int, int]] = []
+        begin = start
+        for i in range(start, end):
+            text = texts[i]
+            if (
+                (space[i] and "\n" in text)
+                or text in SPLITTERS
+                or (text in POSSESSIVES and i < end - 1)
+            ):
+                pieces.append((begin, i))
+                begin = i + 1
+        pieces.append((begin, end))
+        for s, e in pieces:
+            s, e = _trim(lower, texts, space, punct, s, e)
+            if s < e and any(capital[s:e]):
+                found.append(NameMention(s, e, first[s], last[e - 1], ent.label))
     return found
+
+
+PARTICLES = frozenset({"al", "el"})
+"""Lower-case words a name may start with ("al-Sharaa")."""
 
 
 def _name_runs(doc: Any) -> list[tuple[int, int]]:
@@ -97,10 +103,12 @@ def _name_runs(doc: Any) -> list[tuple[int, int]]:
         words.trailing,
     )
     runs: list[tuple[int, int]] = []
-    i, n = 0, len(words)
-    while i < n:
-        if not (capital[i] or lower[i] in {"al", "el"}):
-            i += 1
+    n = len(words)
+    # the words a run may start with, found in one pass (most words start none)
+    starts = [k for k, (c, w) in enumerate(zip(capital, lower, strict=True)) if c or w in PARTICLES]
+    free = 0  # the first word after the last run
+    for i in starts:
+        if i < free:
             continue
         j = i
         last_cap = i if capital[i] else -1
@@ -115,9 +123,7 @@ def _name_runs(doc: Any) -> list[tuple[int, int]]:
             j += 1
         if last_cap >= i:
             runs.append((i, last_cap + 1))
-            i = last_cap + 1
-        else:
-            i += 1
+            free = last_cap + 1
     return runs
 
 
@@ -125,10 +131,11 @@ JOINERS = frozenset({"and", "of", "the", "for", "&", "'s", "'", "’"})
 """Connectors that may join names of organisations but never sit inside a person's name."""
 
 
-def _whole_person_name(doc: Any, start: int, end: int) -> bool:
+def _whole_person_name(doc: Any, start: int, end: int, title_at: Callable[[int], bool]) -> bool:
     """A knowledge-base person matches only a whole name: "Hassan" must not match inside
-    "Abdi Hassan", nor may a match start on a title ("Crown Prince ...")."""
-    if title_at(doc, start):
+    "Abdi Hassan", nor may a match start on a title ("Crown Prince ..."). `title_at`: the
+    Doc's `title_test`."""
+    if title_at(start):
         return False
     particles = lexicon().name_connectors - JOINERS
     words, sent_start = words_of(doc), syntax_of(doc).sent_start
@@ -137,7 +144,7 @@ def _whole_person_name(doc: Any, start: int, end: int) -> bool:
         lower = words.lower[i]
         if lower in ARTICLES:  # "The Bush administration": an article starts no name
             return False
-        return (words.capital[i] and not title_at(doc, i)) or lower in particles
+        return (words.capital[i] and not title_at(i)) or lower in particles
 
     before = start > 0 and part_of_name(start - 1) and not sent_start[start]
     after = end < len(words) and part_of_name(end) and not sent_start[end]
@@ -147,20 +154,24 @@ def _whole_person_name(doc: Any, start: int, end: int) -> bool:
 def _kb_mentions(doc: Any, kb: KnowledgeBase, runs: list[tuple[int, int]]) -> list[NameMention]:
     """Longest-first knowledge-base matches inside every name run (an EntityRuler over the KB)."""
     words = words_of(doc)
+    lower, capital, span_text, best = words.lower, words.capital, words.span_text, kb.best
+    title_at = title_test(doc)
     found: list[NameMention] = []
     for run_start, run_end in runs:
         i = run_start
         while i < run_end:
             hit = None
-            if words.lower[i] in JOINERS:  # "of the Highland Front", "The Twitter": starts later
+            if lower[i] in JOINERS:  # "of the Highland Front", "The Twitter": starts later
                 i += 1
                 continue
             for j in range(run_end, i, -1):
-                if not words.capital[j - 1]:
+                if not capital[j - 1]:
                     continue
-                entries = kb.lookup(words.span_text(i, j))
-                if entries and (entries[0].type != "PERSON" or _whole_person_name(doc, i, j)):
-                    hit = (j, entries[0])
+                entry = best(span_text(i, j))
+                if entry is not None and (
+                    entry.type != "PERSON" or _whole_person_name(doc, i, j, title_at)
+                ):
+                    hit = (j, entry)
                     break
             if hit is None:
                 i += 1
@@ -267,16 +278,21 @@ def _propagate(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> list
     """Every other occurrence of a name already found becomes a mention of the same type; a
     person's surname alone ("Whitmore" after "Steve Whitmore") becomes a PERSON mention."""
     tokens = words_of(doc)
+    capital, texts, span_text = tokens.capital, tokens.texts, tokens.span_text
     labels: dict[str, NameMention] = {}
+    whole: set[str] = set()  # the phrases that are their mention's whole name, not a surname
     for mention in mentions:
-        if not any(tokens.capital[mention.tstart : mention.tend]):
+        start, end = mention.tstart, mention.tend
+        if not any(capital[start:end]):
             continue
-        labels.setdefault(tokens.span_text(mention.tstart, mention.tend), mention)
-        surname = tokens.texts[mention.tend - 1]
+        name = span_text(start, end)
+        if labels.setdefault(name, mention) is mention:
+            whole.add(name)
+        surname = texts[end - 1]
         if (
             mention.label == "PERSON"
-            and mention.tend - mention.tstart > 1
-            and tokens.capital[mention.tend - 1]
+            and end - start > 1
+            and capital[end - 1]
             and len(surname) > 2
             and kb.country_by_name(surname) is None
             and kb.country_by_capital(surname) is None
@@ -285,13 +301,12 @@ def _propagate(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> list
     patterns: dict[str, list[str]] = {}
     for phrase, mention in labels.items():
         start, end = mention.tstart, mention.tend
-        if tokens.span_text(start, end) != phrase:
+        if phrase not in whole:
             start = end - 1
-        patterns[phrase] = tokens.texts[start:end]
+        patterns[phrase] = texts[start:end]
     taken = [False] * len(doc)
     for mention in mentions:
-        for i in range(mention.tstart, mention.tend):
-            taken[i] = True
+        taken[mention.tstart : mention.tend] = [True] * (mention.tend - mention.tstart)
     added: list[NameMention] = []
     for phrase, s, e in sorted(_occurrences(doc, patterns), key=lambda m: (m[1], -m[2])):
         if any(taken[s:e]):
@@ -299,16 +314,20 @@ def _propagate(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> list
         if _inside_longer_name(doc, s, e):
             continue
         source = labels[phrase]
-        whole = tokens.span_text(source.tstart, source.tend) == phrase
-        if not whole and syntax_of(doc).pos[s] != "PROPN":
+        is_whole = phrase in whole
+        if not is_whole and syntax_of(doc).pos[s] != "PROPN":
             continue  # "Image" after a credit "Ahmed Mohamed Image" is no surname
         added.append(
             NameMention(
-                s, e, tokens.start[s], tokens.end[e - 1], source.label, source.kb if whole else None
+                s,
+                e,
+                tokens.start[s],
+                tokens.end[e - 1],
+                source.label,
+                source.kb if is_whole else None,
             )
         )
-        for i in range(s, e):
-            taken[i] = True
+        taken[s:e] = [True] * (e - s)
     return sorted(mentions + added, key=lambda m: m.tstart)
 
 
@@ -327,11 +346,8 @@ def _occurrences(doc: Any, patterns: dict[str, list[str]]) -> list[tuple[str, in
         firsts.setdefault(words[0], []).append((phrase, words))
     texts = words_of(doc).texts
     found: list[tuple[str, int, int]] = []
-    for i, text in enumerate(texts):
-        candidates = firsts.get(text)
-        if candidates is None:
-            continue
-        for phrase, words in candidates:
+    for i in [i for i, text in enumerate(texts) if text in firsts]:  # one pass over the words
+        for phrase, words in firsts[texts[i]]:
             end = i + len(words)
             if len(words) == 1 or tuple(texts[i:end]) == words:
                 found.append((phrase, i, end))
@@ -370,20 +386,22 @@ def _country_windows(
     """Country names inside name runs that end the run or stand before a title ("Sri Lanka",
     "Pakistan President ..."), longest first; a name glued to more name words is no country."""
     words = words_of(doc)
+    lower, span_text, country_by_name = words.lower, words.span_text, kb.country_by_name
+    title_at = title_test(doc)
     found: list[tuple[int, int]] = []
     for run_start, run_end in runs:
         i = run_start
         while i < run_end:
-            hit = next(
-                (
-                    j
-                    for j in range(min(run_end, i + MAX_COUNTRY_TOKENS), i, -1)
-                    if kb.country_by_name(words.span_text(i, j)) is not None
-                    and (j == run_end or title_at(doc, j))
-                    and (i == run_start or title_at(doc, i - 1) or words.lower[i - 1] in ARTICLES)
-                ),
-                None,
-            )
+            # where a name may start (the run's start, after a title or an article) is asked
+            # first: most words inside a run start no country, and need no look-up at all
+            if i != run_start and not (title_at(i - 1) or lower[i - 1] in ARTICLES):
+                i += 1
+                continue
+            hit = None
+            for j in range(min(run_end, i + MAX_COUNTRY_TOKENS), i, -1):
+                if country_by_name(span_text(i, j)) is not None and (j == run_end or title_at(j)):
+                    hit = j
+                    break
             if hit is None:
                 i += 1
                 continue
@@ -416,7 +434,7 @@ def _country_names(
     for m in mentions:
         if m.kb is None and m.label in {"ORG", "PERSON", "GPE"}:
             text = words.span_text(m.tstart, m.tend)
-            if kb.country_by_name(text) is None and kb.country_by_demonym(text) is not None:
+            if kb.country_by_demonym(text) is not None and kb.country_by_name(text) is None:
                 m.label = "NORP"
     return sorted(mentions + added, key=lambda m: m.tstart)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -77,6 +78,20 @@ def title_at(doc: Any, i: int) -> bool:
     if syntax.stop[i] or (not syntax.alpha[i] and not words.texts[i].endswith(".")):
         return False
     return _title_word(words.lower[i])
+
+
+def title_test(doc: Any) -> Callable[[int], bool]:
+    """`title_at` for one Doc, with its word lists read once: for a rule that asks about many
+    tokens of the same document."""
+    words, syntax = words_of(doc), syntax_of(doc)
+    texts, lower, stop, alpha = words.texts, words.lower, syntax.stop, syntax.alpha
+
+    def titled(i: int) -> bool:
+        if stop[i] or (not alpha[i] and not texts[i].endswith(".")):
+            return False
+        return _title_word(lower[i])
+
+    return titled
 
 
 @lru_cache(maxsize=1 << 14)

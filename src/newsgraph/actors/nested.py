@@ -55,9 +55,8 @@ def _gazetteer_place(text: str) -> bool:
 
 def _inner_name(text: str, kb: KnowledgeBase) -> tuple[str, KBEntry | None] | None:
     """The label (and knowledge-base entry) of a name that can stand inside another."""
-    entries = kb.lookup(text)
-    if entries:
-        entry = entries[0]
+    entry = kb.best(text)
+    if entry is not None:
         if entry.type in INNER_KB_TYPES and not entry.is_agency:
             return entry.type, entry
         return None
@@ -66,31 +65,28 @@ def _inner_name(text: str, kb: KnowledgeBase) -> tuple[str, KBEntry | None] | No
     return None
 
 
-def _usable(doc: Any, i: int) -> bool:
-    words = words_of(doc)
-    return words.capital[i] and words.lower[i] not in SKIPPED_WORDS
-
-
-def _whole(doc: Any, outer: NameMention, i: int, j: int) -> bool:
-    """The window holds every usable word of the outer name (all but "The" or "'s")."""
-    rest = [*range(outer.tstart, i), *range(j, outer.tend)]
-    return not any(_usable(doc, k) for k in rest)
-
-
 def _inside(doc: Any, outer: NameMention, kb: KnowledgeBase) -> list[NameMention]:
     """Longest-first inner names of one outer name, left to right, never the whole name."""
     found: list[NameMention] = []
     words, punct = words_of(doc), syntax_of(doc).punct
+    texts, lower, capital = words.texts, words.lower, words.capital
+    # whether each word of the outer name may start or end an inner one (not "the", "of"),
+    # read once: the windows ask again and again
+    usable = [capital[k] and lower[k] not in SKIPPED_WORDS for k in range(outer.tstart, outer.tend)]
+    base = outer.tstart
     i = outer.tstart
     while i < outer.tend:
-        if not _usable(doc, i):
+        if not usable[i - base]:
             i += 1
             continue
         hit: tuple[int, str, KBEntry | None] | None = None
         for j in range(min(outer.tend, i + MAX_INNER_TOKENS), i, -1):
-            if _whole(doc, outer, i, j) or not _usable(doc, j - 1):
+            # a window that holds every usable word of the outer name is the whole name
+            if not any(usable[: i - base]) and not any(usable[j - base :]):
                 continue
-            if any(punct[k] and "." not in words.texts[k] for k in range(i, j)):
+            if not usable[j - 1 - base]:
+                continue
+            if any(punct[k] and "." not in texts[k] for k in range(i, j)):
                 continue
             inner = _inner_name(words.span_text(i, j), kb)
             if inner is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -17,7 +18,7 @@ from itertools import compress
 from typing import Any
 
 from newsgraph.actors.lexicon import lexicon
-from newsgraph.actors.names import NameMention, fold, title_at
+from newsgraph.actors.names import NameMention, fold, title_test
 from newsgraph.words import syntax_of, words_of
 
 VERSION_NUMBER = re.compile(r"^(?P<base>.*?[a-z])\s*\d+(?:\.\d+)*$")
@@ -81,8 +82,11 @@ def _common_noun(doc: Any, m: NameMention, lowercase: set[str]) -> bool:
     the sentence or the token is not tagged a proper noun."""
     if m.tend - m.tstart != 1:
         return False
-    i, words, syntax = m.tstart, words_of(doc), syntax_of(doc)
-    if not syntax.alpha[i] or words.texts[i].isupper() or words.lower[i] not in lowercase:
+    i, words = m.tstart, words_of(doc)
+    if words.lower[i] not in lowercase:  # the cheapest test first: most names pass it
+        return False
+    syntax = syntax_of(doc)
+    if not syntax.alpha[i] or words.texts[i].isupper():
         return False
     return bool(syntax.sent_start[i] or syntax.pos[i] != "PROPN")
 
@@ -93,14 +97,14 @@ def is_event(text: str) -> bool:
     return len(words) > 1 and words[-1] in non_actors().event_heads
 
 
-def _part_of_title(doc: Any, m: NameMention) -> bool:
+def _part_of_title(doc: Any, m: NameMention, title_at: Callable[[int], bool]) -> bool:
     """Title words before another title word ("Home Secretary", "Foreign Affairs minister"):
     the name is a person's title, not an organisation; a body word ("Interior Ministry
-    spokesman") keeps it an organisation."""
-    if m.tend >= len(doc) or not title_at(doc, m.tend):
+    spokesman") keeps it an organisation. `title_at`: the Doc's `title_test`."""
+    if m.tend >= len(doc) or not title_at(m.tend):
         return False
     bodies, lower = lexicon().org_sector_words, words_of(doc).lower
-    return all(title_at(doc, i) and lower[i] not in bodies for i in range(m.tstart, m.tend))
+    return all(title_at(i) and lower[i] not in bodies for i in range(m.tstart, m.tend))
 
 
 def _post_nominal(doc: Any, m: NameMention) -> bool:
@@ -111,6 +115,12 @@ def _post_nominal(doc: Any, m: NameMention) -> bool:
     return fold(texts[m.tstart]).replace(".", "") in non_actors().post_nominals
 
 
+@lru_cache(maxsize=1 << 14)
+def _not_an_actor(text: str) -> bool:
+    """A belief, product or event name (the answer depends on the name alone: kept per name)."""
+    return is_belief(text) or is_product(text) or is_event(text)
+
+
 def drop_non_actors(doc: Any, mentions: list[NameMention]) -> list[NameMention]:
     """Mentions left after beliefs, products, events, capitalised common nouns, title words
     and post-nominal letters are removed; a knowledge-base name always stays."""
@@ -119,14 +129,14 @@ def drop_non_actors(doc: Any, mentions: list[NameMention]) -> list[NameMention]:
     alphabetic = set(compress(words.texts, syntax_of(doc).alpha))
     lowercase = {t for t in alphabetic if t.islower()}
     kept: list[NameMention] = []
+    title_at = title_test(doc)
     for m in mentions:
         if m.kb is None:
-            text = words.span_text(m.tstart, m.tend)
-            if is_belief(text) or is_product(text) or is_event(text):
+            if _not_an_actor(words.span_text(m.tstart, m.tend)):
                 continue
             if _common_noun(doc, m, lowercase):
                 continue
-            if _part_of_title(doc, m) or _post_nominal(doc, m):
+            if _part_of_title(doc, m, title_at) or _post_nominal(doc, m):
                 continue
         kept.append(m)
     return kept

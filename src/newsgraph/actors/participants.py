@@ -23,6 +23,7 @@ from newsgraph.actors.names import sponsor_or_stance
 from newsgraph.kb import KnowledgeBase, load_kb
 from newsgraph.kb.codes import INTERGOVERNMENTAL
 from newsgraph.model import Analysis, Entity, Participant
+from newsgraph.words import children_of, syntax_of, words_of
 
 GROUP_SECTOR = "GOV"
 """Sector of a group of states ("Arab countries" act through their governments)."""
@@ -143,16 +144,32 @@ def _mention_at(analysis: Analysis, token: Any) -> tuple[Entity, int, int] | Non
     return _mention_index(analysis).at(token.idx)
 
 
-def _heads(span: Any) -> list[Any]:
-    """Tokens of the span governed from outside it, plus their coordinated conjuncts."""
-    inside = range(span.start, span.end)
-    heads = [t for t in span if t.head.i not in inside or t.head.i == t.i]
-    result: list[Any] = []
-    for head in heads:
-        for token in [head, *head.conjuncts]:
-            if token.i in inside and token not in result:
+def _heads(doc: Any, start: int, end: int) -> list[Any]:
+    """Tokens of doc[start:end] governed from outside it, plus their coordinated conjuncts
+    (read off the head array: Token objects only for the heads found)."""
+    head = syntax_of(doc).head
+    result: list[int] = []
+    for i in range(start, end):
+        if start <= head[i] < end and head[i] != i:
+            continue
+        for token in [i, *_conjuncts(doc, i)]:
+            if start <= token < end and token not in result:
                 result.append(token)
-    return sorted(result, key=lambda t: t.i)
+    return [doc[i] for i in sorted(result)]
+
+
+def _conjuncts(doc: Any, i: int) -> list[int]:
+    """`Token.conjuncts` as token numbers: from the first of the coordination (up the "conj"
+    links) down its right "conj" children, without the token itself."""
+    syntax, children = syntax_of(doc), children_of(doc)
+    head, dep = syntax.head, syntax.dep
+    first = i
+    while head[first] != first and dep[first] == "conj":
+        first = head[first]
+    found = [first]
+    for word in found:  # grows while read: breadth first, as spaCy walks it
+        found += [c for c in children[word] if c > word and dep[c] == "conj"]
+    return [t for t in found if t != i]
 
 
 def _group(head: Any) -> Participant | None:
@@ -251,14 +268,15 @@ def _clipped_adjective(token: Any, head: Any, kb: KnowledgeBase) -> bool:
 
 def _modifiers(head: Any, bounds: range, kb: KnowledgeBase) -> list[Any]:
     """The head's left modifiers, their own modifiers and the words coordinated with them
-    ("Senior Hungarian and Romanian officials", "Sri Lanka government troops")."""
-    found: list[Any] = []
-    pending = [
-        c for c in head.children if c.i < head.i and c.i in bounds and c.dep_ in MODIFIER_DEPS
-    ]
-    before = head.i - 1
-    if head.i == bounds.start and before >= 0 and _clipped_adjective(head.doc[before], head, kb):
-        pending.append(head.doc[before])  # "Expels Peruvian Diplomats": the span lost its demonym
+    ("Senior Hungarian and Romanian officials", "Sri Lanka government troops"); walked over
+    token numbers, with Token objects for the modifiers found."""
+    doc, i = head.doc, head.i
+    children, dep = children_of(doc), syntax_of(doc).dep
+    found: list[int] = []
+    pending = [c for c in children[i] if c < i and c in bounds and dep[c] in MODIFIER_DEPS]
+    before = i - 1
+    if i == bounds.start and before >= 0 and _clipped_adjective(doc[before], head, kb):
+        pending.append(before)  # "Expels Peruvian Diplomats": the span lost its demonym
     while pending:
         token = pending.pop()
         if token in found:
@@ -266,10 +284,10 @@ def _modifiers(head: Any, bounds: range, kb: KnowledgeBase) -> list[Any]:
         found.append(token)
         pending += [
             c
-            for c in token.children
-            if c.i < head.i and c.i in bounds and (c.dep_ in MODIFIER_DEPS or c.dep_ == "conj")
+            for c in children[token]
+            if c < i and c in bounds and (dep[c] in MODIFIER_DEPS or dep[c] == "conj")
         ]
-    return sorted(found, key=lambda t: t.i)
+    return [doc[t] for t in sorted(found)]
 
 
 def _role(
@@ -292,7 +310,7 @@ def _role(
         elif not any(o.start == owner.start for o in owners):
             owners.append(owner)
     phrase = " ".join([*role_words, head.lower_])
-    words = lexicon().role_heads | lexicon().org_sector_words
+    words = _role_words()
     sector = kb.sector_for_role(phrase) or words.get(phrase) or words.get(head.lower_)
     sector = sector or (words.get(head.lemma_.lower()) if head.lemma_ else None)
     if head.lemma_.lower() in PLACE_NOUNS:
@@ -326,6 +344,19 @@ def _role(
     return found
 
 
+_ROLE_WORDS: list[tuple[Any, dict[str, str]]] = []
+"""The lexicon whose role and organisation sector words `_role_words` merged, and the merge."""
+
+
+def _role_words() -> dict[str, str]:
+    """Role heads and organisation sector words in one table (the latter win), merged once per
+    lexicon instead of on every role noun."""
+    current = lexicon()
+    if not _ROLE_WORDS or _ROLE_WORDS[0][0] is not current:
+        _ROLE_WORDS[:] = [(current, current.role_heads | current.org_sector_words)]
+    return _ROLE_WORDS[0][1]
+
+
 def _owned(owner: _Owner, sector: str | None, start: int, end: int) -> Participant:
     """A role held for an owner: a country's ("Romanian officials"), or an organisation's,
     whose code it carries and whose own sector wins over a generic GOV ("Hezbollah fighters")."""
@@ -356,10 +387,11 @@ def _collective(head: Any, bounds: range) -> Any:
     return None
 
 
-def _named_next(analysis: Analysis, head: Any, span: Any) -> Participant | None:
-    """A label noun right before a name stands for it ("NATO member Turkey", "rapper Drake")."""
+def _named_next(analysis: Analysis, head: Any, end: int) -> Participant | None:
+    """A label noun right before a name stands for it ("NATO member Turkey", "rapper Drake");
+    `end` is the token number after the phrase."""
     following = head.i + 1
-    if following >= span.end or head.pos_ not in {"NOUN", "PROPN"}:
+    if following >= end or head.pos_ not in {"NOUN", "PROPN"}:
         return None
     mention = _mention_at(analysis, head.doc[following])
     if mention is None or mention[0].is_source_agency:
@@ -430,14 +462,14 @@ def participants_in(
     `kb` is the knowledge base the caller's stage was built with (the built-in one if None);
     it is passed in, never remembered from the actors stage."""
     doc = analysis.doc
-    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
-    if span is None or len(span) == 0:
+    tokens = words_of(doc).char_span(start, end) if doc is not None else None
+    if tokens is None or tokens[1] <= tokens[0]:
         return []
     kb = kb if kb is not None else load_kb()
-    bounds = range(span.start, span.end)
+    bounds = range(*tokens)
     found: list[Participant] = []
     seen: set[str] = set()
-    for head in _heads(span):
+    for head in _heads(doc, *tokens):
         mention = _mention_at(analysis, head)
         participant: Participant | None
         if mention is not None:
@@ -461,7 +493,7 @@ def participants_in(
                 if coded:
                     found.extend(coded)
                     continue
-                participant = _named_next(analysis, head, span)
+                participant = _named_next(analysis, head, tokens[1])
             if participant is not None and participant.entity is not None:
                 if participant.entity in seen:
                     continue
@@ -474,9 +506,11 @@ def participants_in(
 
 def _displaced(head: Any) -> bool:
     """ "families displaced by the fighting", "people uprooted near the border"."""
+    syntax = syntax_of(head.doc)
+    dep, lemma = syntax.dep, syntax.lemma
     return any(
-        c.dep_ in {"acl", "amod", "relcl"} and c.lemma_.lower() in DISPLACED_LEMMAS
-        for c in head.children
+        dep[c] in {"acl", "amod", "relcl"} and lemma[c].lower() in DISPLACED_LEMMAS
+        for c in children_of(head.doc)[head.i]
     )
 
 
@@ -484,8 +518,10 @@ def _refugees(analysis: Analysis, participant: Participant) -> Participant:
     """People the text calls displaced or refugees are REF, whatever their demonym says
     ("displaced Syrians"); their country stays their own (or the camp's), never the country of
     the border they sheltered near."""
+    if participant.sector not in {None, PEOPLE_SECTOR}:
+        return participant
     words = set(re.findall(r"[a-z]+", analysis.text[participant.start : participant.end].lower()))
-    if participant.sector not in {None, PEOPLE_SECTOR} or not words & DISPLACED_WORDS:
+    if not words & DISPLACED_WORDS:
         return participant
     code = compose_code(participant.country, REFUGEE_SECTOR)
     return replace(participant, sector=REFUGEE_SECTOR, code=code)

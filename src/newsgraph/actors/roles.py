@@ -141,7 +141,8 @@ def _make(
     country: str | None,
     owner: tuple[str | None, KBEntry | None, bool] = (None, None, False),
 ) -> TextRole | None:
-    lower = words_of(doc).lower
+    tokens = words_of(doc)
+    lower = tokens.lower
     words = [lower[k].strip(".") for k in range(start, end) if lower[k] not in DETERMINERS]
     head = _head_of(words)
     if head is None or not words:
@@ -163,8 +164,8 @@ def _make(
         country,
         sector,
         past,
-        words_of(doc).start[start],
-        words_of(doc).end[end - 1],
+        tokens.start[start],
+        tokens.end[end - 1],
         code,
     )
 
@@ -356,8 +357,8 @@ def _after(doc: Any, text: str, mention: NameMention, kb: KnowledgeBase) -> Text
     match = PREDICATE.match(text, mention.end)
     if match is None:
         return None
-    span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
-    return None if span is None else _np_after(doc, span.start, kb)
+    span = words_of(doc).char_span(match.end(), match.end() + 1)  # no Span object
+    return None if span is None else _np_after(doc, span[0], kb)
 
 
 def text_roles(doc: Any, text: str, mention: NameMention, kb: KnowledgeBase) -> list[TextRole]:

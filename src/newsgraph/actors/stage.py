@@ -43,15 +43,17 @@ def _canonical(analysis: Analysis, cluster: Cluster) -> str:
     return _span_text(analysis, best)
 
 
-def _kind(analysis: Analysis, m: NameMention, cluster: Cluster, name: str) -> MentionKind:
+def _kind(
+    text: str, m: NameMention, cluster: Cluster, name: str, name_words: list[str]
+) -> MentionKind:
+    """How the mention (its text) names the entity (its name, and the name's words)."""
     if m.nested:
         return "nested"
-    text = _span_text(analysis, m)
     if text.isupper() and len(text) <= 8 and len(name) > len(text) + 2:
         return "acronym"
     if id(m) in cluster.declared:
         return "alias"
-    words, name_words = name_tokens(text), name_tokens(name)
+    words = name_tokens(text)
     if words == name_words or person_compatible(words, name_words):
         return "name"
     return "name" if cluster.label != "PERSON" else "alias"
@@ -77,9 +79,10 @@ def _build(analysis: Analysis, cluster: Cluster, kb: KnowledgeBase) -> Entity:
     name = _canonical(analysis, cluster)
     entity = Entity(id="", name=name, type=cluster.label)
     surfaces: list[str] = []
+    name_words = name_tokens(name)  # once per entity, not once per mention
     for m in cluster.mentions:
-        entity.mentions.append(Mention(m.start, m.end, _kind(analysis, m, cluster, name)))
-        text = _span_text(analysis, m)
+        text = analysis.text[m.start : m.end]
+        entity.mentions.append(Mention(m.start, m.end, _kind(text, m, cluster, name, name_words)))
         if text != name and text not in surfaces:
             surfaces.append(text)
     entity.aliases = surfaces

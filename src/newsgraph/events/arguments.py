@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Any
 
 from newsgraph.events.words import word_class
+from newsgraph.times.tree import Tree, tree_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -60,26 +61,68 @@ CLIMB_DEPS = frozenset(
 MAX_CLIMB = 5  # links to follow when a verb borrows a subject; argument structure is local
 
 
+class Labels:
+    """The named-entity type and `like_num` of each token of one Doc as lists (`Token.ent_type_`
+    and `Token.like_num`, which `times.tree` does not hold), read in one array call."""
+
+    __slots__ = ("ent_type", "like_num")
+
+    def __init__(self, doc: Any) -> None:
+        from spacy.attrs import ENT_TYPE, LIKE_NUM
+
+        rows = doc.to_array([ENT_TYPE, LIKE_NUM]).reshape(len(doc), 2)
+        strings = doc.vocab.strings
+        names: dict[int, str] = {0: ""}
+        for h in set(rows[:, 0].tolist()).difference(names):
+            names[h] = strings[h]
+        self.ent_type: list[str] = [names[h] for h in rows[:, 0].tolist()]
+        self.like_num: list[bool] = [bool(f) for f in rows[:, 1].tolist()]
+
+
+LABELS_KEY = "newsgraph.events.labels"
+
+
+def labels_of(doc: Any) -> Labels:
+    """The Doc's `Labels`, read on the first call for this Doc (kept in its `user_data`)."""
+    cached = doc.user_data.get(LABELS_KEY)
+    if not isinstance(cached, Labels):
+        cached = doc.user_data[LABELS_KEY] = Labels(doc)
+    return cached
+
+
 def is_actor_like(token: Any) -> bool:
     """A phrase head that can be an actor or recipient: a named entity, person noun or pronoun."""
-    if token.ent_type_ in NON_ACTOR_ENT_LABELS:
-        return bool(token.ent_type_ == "CARDINAL")  # "arrested 12" names people; "Feb. 4" not
+    doc = token.doc
+    return actor_like(tree_of(doc), labels_of(doc), token.i)
+
+
+def actor_like(tree: Tree, labels: Labels, token: int) -> bool:
+    """`is_actor_like` over token numbers."""
+    ent_type, dep, pos = labels.ent_type, tree.dep, tree.pos
+    own = ent_type[token]
+    if own in NON_ACTOR_ENT_LABELS:
+        return own == "CARDINAL"  # "arrested 12" names people; "Feb. 4" not
+    children = tree.children[token]
     if (
-        token.ent_type_ in ACTOR_ENT_LABELS
+        own in ACTOR_ENT_LABELS
         or any(
-            c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in PLACE_LIKE_LABELS
-            for c in token.children
+            dep[c] == "compound" and pos[c] == "PROPN" and ent_type[c] not in PLACE_LIKE_LABELS
+            for c in children
         )
-        or token.lower_ in PERSONAL_PRONOUNS
-        or token.pos_ == "PROPN"
+        or tree.lower[token] in PERSONAL_PRONOUNS
+        or pos[token] == "PROPN"
     ):
         return True
-    if token.lemma_.lower() in ACTOR_NOUNS or token.lower_ in ACTOR_NOUNS or token.like_num:
+    if (
+        tree.lemma_lower(token) in ACTOR_NOUNS
+        or tree.lower[token] in ACTOR_NOUNS
+        or labels.like_num[token]
+    ):
         return True
     return any(  # "Croat forces", "the Israeli army"
-        c.ent_type_ in ACTOR_ENT_LABELS
-        for c in token.children
-        if c.dep_ in ("compound", "amod", "poss", "nmod")
+        ent_type[c] in ACTOR_ENT_LABELS
+        for c in children
+        if dep[c] in ("compound", "amod", "poss", "nmod")
     )
 
 
@@ -93,66 +136,106 @@ def is_possessor(token: Any) -> bool:
 
 def expand_conjuncts(token: Any) -> list[Any]:
     """The token and the heads coordinated with it ("Russia and China")."""
+    doc = token.doc
+    return [token, *(doc[i] for i in conjuncts(tree_of(doc), token.i)[1:])]
+
+
+def conjuncts(tree: Tree, token: int) -> list[int]:
+    """`expand_conjuncts` over token numbers."""
     result = [token]
-    for child in token.children:
-        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
-            result.extend(expand_conjuncts(child))
+    dep, pos = tree.dep, tree.pos
+    for child in tree.children[token]:
+        if dep[child] == "conj" and pos[child] in ("PROPN", "NOUN", "PRON"):
+            result.extend(conjuncts(tree, child))
     return result
 
 
-def _own_subjects(verb: Any) -> tuple[list[Any], bool]:
+def _own_subjects(tree: Tree, verb: int) -> tuple[list[int], bool]:
     """Subjects attached to the verb itself and whether the verb is passive."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
-    if passive and verb.lemma_.lower() in STATIVE_PASSIVES:
+    dep, children = tree.dep, tree.children[verb]
+    subjects = [c for c in children if dep[c] in SUBJECT_DEPS]
+    passive = any(dep[c] in PASSIVE_SUBJECT_DEPS or dep[c] == "auxpass" for c in children)
+    if passive and tree.lemma_lower(verb) in STATIVE_PASSIVES:
         # "Israel is opposed to ...": an adjectival passive's subject holds the attitude.
-        return [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS], False
+        return [c for c in children if dep[c] in PASSIVE_SUBJECT_DEPS], False
     if passive:
         agents = [
-            g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+            g for c in children if dep[c] == "agent" for g in tree.children[c] if dep[g] == "pobj"
         ]
         return agents, True
     return subjects, False
 
 
 def actor_heads(trigger: Any) -> list[Any]:
-    """Head tokens of the actor phrase, borrowing from governing words when needed."""
-    current = trigger
+    """Head tokens of the actor phrase, borrowing from governing words when needed (the climb
+    reads the Doc's parse as lists; only the heads found become Token objects)."""
+    doc = trigger.doc
+    tree = tree_of(doc)
+    pos, dep, tag, head, children = tree.pos, tree.dep, tree.tag, tree.head, tree.children
+    current = trigger.i
     for _ in range(MAX_CLIMB):
-        if current.pos_ in ("NOUN", "PROPN") and current.i != trigger.i:
-            possessors = [c for c in current.children if is_possessor(c)]
+        if pos[current] in ("NOUN", "PROPN") and current != trigger.i:
+            possessors = [c for c in children[current] if possessor(tree, c)]
             if possessors:
-                return expand_all(possessors)
-        subjects, passive = _own_subjects(current)
+                return _heads(tree, doc, possessors)
+        subjects, passive = _own_subjects(tree, current)
         if subjects:
-            resolved = [_relative_head(s) for s in subjects]
-            return [t for t in expand_all(resolved) if t.lower_ not in RELATIVE_PRONOUNS]
-        if (passive or current.tag_ == "VBN") and current.dep_ == "acl":
+            resolved = [_relative_head(tree, s) for s in subjects]
+            return [
+                doc[t] for t in _expand(tree, resolved) if tree.lower[t] not in RELATIVE_PRONOUNS
+            ]
+        if (passive or tag[current] == "VBN") and dep[current] == "acl":
             return []  # "talks held in Doha": a participle without agent has no actor
-        dep = current.dep_
-        head = current.head
-        if head.i == current.i:
+        link = dep[current]
+        governor = head[current]
+        if governor == current:
             return []
-        if dep == "relcl" or (dep == "acl" and current.tag_ == "VBG" and is_actor_like(head)):
-            return expand_all([head])
-        if dep == "xcomp" and current is trigger:
-            objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
-            if objects and head.lemma_.lower() not in ("promise", "vow", "pledge"):
-                return expand_all(objects)  # object control: "urged X to ..." → X does it
-            patients = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        if link == "relcl" or (
+            link == "acl" and tag[current] == "VBG" and is_actor_like(doc[governor])
+        ):
+            return _heads(tree, doc, [governor])
+        if link == "xcomp" and current == trigger.i:
+            objects = [c for c in children[governor] if dep[c] in OBJECT_DEPS]
+            if objects and tree.lemma_lower(governor) not in ("promise", "vow", "pledge"):
+                return _heads(tree, doc, objects)  # object control: "urged X to ..." → X does it
+            patients = [c for c in children[governor] if dep[c] in PASSIVE_SUBJECT_DEPS]
             if patients:  # the same in the passive: "X was forced to resign" → X resigns
-                return expand_all(_relative_head(p) for p in patients)
-        if dep not in CLIMB_DEPS:
+                return _heads(tree, doc, [_relative_head(tree, p) for p in patients])
+        if link not in CLIMB_DEPS:
             return []
-        current = head
+        current = governor
     return []
 
 
-def _relative_head(subject: Any) -> Any:
+def possessor(tree: Tree, token: int) -> bool:
+    """`is_possessor` over token numbers."""
+    dep = tree.dep
+    return dep[token] == "poss" or (
+        dep[token] == "nmod" and any(dep[c] == "case" for c in tree.children[token])
+    )
+
+
+def _relative_head(tree: Tree, subject: int) -> int:
     """A relative pronoun subject ("X, who attacked") stands for the noun the clause modifies."""
-    if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
-        return subject.head.head
+    governor = tree.head[subject]
+    if tree.lower[subject] in RELATIVE_PRONOUNS and tree.dep[governor] == "relcl":
+        return tree.head[governor]
     return subject
+
+
+def _expand(tree: Tree, tokens: Iterable[int]) -> list[int]:
+    """`expand_all` over token numbers."""
+    result: list[int] = []
+    for token in tokens:
+        for t in conjuncts(tree, token):
+            if t not in result:
+                result.append(t)
+    return result
+
+
+def _heads(tree: Tree, doc: Any, tokens: Iterable[int]) -> list[Any]:
+    """`expand_all` of token numbers, as Token objects."""
+    return [doc[t] for t in _expand(tree, tokens)]
 
 
 def expand_all(tokens: Iterable[Any]) -> list[Any]:
@@ -192,11 +275,26 @@ def with_of_phrase(nouns: list[Any]) -> list[Any]:
     return result
 
 
+def of_phrase_heads(tree: Tree, nouns: list[int]) -> list[int]:
+    """`with_of_phrase` over token numbers."""
+    dep, lower, children = tree.dep, tree.lower, tree.children
+    result = list(nouns)
+    for noun in nouns:
+        for child in children[noun]:
+            if dep[child] == "prep" and lower[child] == "of":
+                result.extend(p for p in children[child] if dep[p] == "pobj")
+    return result
+
+
 def prep_objects(prep: Any) -> list[Any]:
-    objects = [p for p in prep.children if p.dep_ == "pobj"]
-    if not objects and not list(prep.children):
-        objects = _dangling_object(prep)
-    return [t for p in objects for t in actor_in(p)]
+    doc = prep.doc
+    tree = tree_of(doc)
+    children = tree.children[prep.i]
+    objects = [p for p in children if tree.dep[p] == "pobj"]
+    if not objects and not children:
+        return [t for p in _dangling_object(prep) for t in actor_in(p)]
+    labels = labels_of(doc)
+    return [t for p in objects for t in _actor_in(tree, labels, doc, p, None)]
 
 
 def _dangling_object(prep: Any) -> list[Any]:
@@ -217,77 +315,90 @@ def actor_in(token: Any, trigger: Any = None) -> list[Any]:
     """The phrase itself when it names an actor, else a possessor, "of" phrase or the agent of
     a participle inside it ("crimes *committed by X*"), other than the trigger's own. Of "X's
     decision" it is X: the decision is no actor."""
+    doc = token.doc
+    return _actor_in(tree_of(doc), labels_of(doc), doc, token.i, trigger)
+
+
+def _actor_in(tree: Tree, labels: Labels, doc: Any, token: int, trigger: Any) -> list[Any]:
+    """`actor_in` over the Doc's lists (Token objects only for what it returns)."""
+    dep, pos, lower, children = tree.dep, tree.pos, tree.lower, tree.children[token]
     possessors = [
-        c for c in token.children if is_possessor(c) and is_actor_like(c) and c.pos_ != "PRON"
+        c
+        for c in children
+        if possessor(tree, c) and actor_like(tree, labels, c) and pos[c] != "PRON"
     ]
-    if possessors and _is_thing(token):
-        return possessors[:1]
-    if is_actor_like(token):
-        return [token]
+    if possessors and _is_thing(tree, labels, token):
+        return [doc[possessors[0]]]
+    if actor_like(tree, labels, token):
+        return [doc[token]]
     if possessors:
-        return possessors[:1]
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "by", "from", "to", "with", "between"):
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and is_actor_like(pobj):
-                    return [pobj]
-    for child in token.children:
+        return [doc[possessors[0]]]
+    for child in children:
+        if dep[child] == "prep" and lower[child] in ("of", "by", "from", "to", "with", "between"):
+            for pobj in tree.children[child]:
+                if dep[pobj] == "pobj" and actor_like(tree, labels, pobj):
+                    return [doc[pobj]]
+    for child in children:
         if (
-            child.dep_ == "acl"
-            and child.tag_ == "VBN"
-            and (trigger is None or child.i != trigger.i)
+            dep[child] == "acl"
+            and tree.tag[child] == "VBN"
+            and (trigger is None or child != trigger.i)
         ):
             agents = [
-                p
-                for agent in child.children
-                if agent.dep_ == "agent"
-                for p in agent.children
-                if p.dep_ == "pobj" and is_actor_like(p)
+                doc[p]
+                for agent in tree.children[child]
+                if dep[agent] == "agent"
+                for p in tree.children[agent]
+                if dep[p] == "pobj" and actor_like(tree, labels, p)
             ]
             if agents:
                 return agents
     return []
 
 
-def _is_thing(token: Any) -> bool:
+def _is_thing(tree: Tree, labels: Labels, token: int) -> bool:
     """A common noun that names no actor by itself ("failure", "decision", "policy")."""
     return bool(
-        token.pos_ == "NOUN"
-        and not token.ent_type_
-        and token.lemma_.lower() not in ACTOR_NOUNS
-        and token.lower_ not in ACTOR_NOUNS
+        tree.pos[token] == "NOUN"
+        and not labels.ent_type[token]
+        and tree.lemma_lower(token) not in ACTOR_NOUNS
+        and tree.lower[token] not in ACTOR_NOUNS
     )
 
 
-def _phrase_tokens(token: Any, top: bool) -> list[Any]:
+def _phrase_tokens(tree: Tree, token: int, top: bool) -> list[int]:
+    dep, lower, punct, children = tree.dep, tree.lower, tree.punct, tree.children
     tokens = [token]
-    for child in token.children:
-        if child.dep_ in ("relcl", "acl", "advcl", "parataxis", "case") or child.is_punct:
+    for child in children[token]:
+        child_dep = dep[child]
+        if child_dep in ("relcl", "acl", "advcl", "parataxis", "case") or punct[child]:
             continue
         if (
             top
-            and child.dep_ in PHRASE_DROP_DEPS
-            and not (child.dep_ == "prep" and child.lower_ in PHRASE_KEEP_PREPS)
+            and child_dep in PHRASE_DROP_DEPS
+            and not (child_dep == "prep" and lower[child] in PHRASE_KEEP_PREPS)
         ):
             continue
-        tokens.extend(_phrase_tokens(child, top=False))
+        tokens.extend(_phrase_tokens(tree, child, top=False))
     return tokens
 
 
 def phrase_span(head: Any) -> tuple[int, int]:
     """Character span (doc offsets) of the noun phrase headed by `head`, without its clauses."""
-    kept = _phrase_tokens(head, top=True)
-    indices = {t.i for t in kept} | {  # "Suharto *'s*", "Abu *-* Dhabi" sit inside the phrase
-        c.i for t in kept for c in t.children if c.dep_ == "case" or c.is_punct
+    tree = tree_of(head.doc)  # the parse as lists: no Token object per child
+    dep, punct, children = tree.dep, tree.punct, tree.children
+    top = head.i
+    kept = _phrase_tokens(tree, top, top=True)
+    indices = set(kept) | {  # "Suharto *'s*", "Abu *-* Dhabi" sit inside the phrase
+        c for t in kept for c in children[t] if dep[c] == "case" or punct[c]
     }
-    first = last = head.i
+    first = last = top
     while first - 1 in indices:  # a phrase is contiguous: a far appositive is not part of it
         first -= 1
     while last + 1 in indices:
         last += 1
-    doc = head.doc
-    while first < head.i and (doc[first].is_punct or doc[first].dep_ == "case"):
+    while first < top and (punct[first] or dep[first] == "case"):
         first += 1
-    while last > head.i and (doc[last].is_punct or doc[last].dep_ == "case"):
+    while last > top and (punct[last] or dep[last] == "case"):
         last -= 1  # "factions—", "Assad's": edges of the phrase, not part of it
-    return doc[first].idx, doc[last].idx + len(doc[last].text)
+    return tree.idx[first], tree.end[last]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.events.arguments import is_actor_like, shares_passive_subject
+from newsgraph.events.classifier.features import Columns, token_columns
 from newsgraph.events.lexicon import Entry, load_lexicon
 
 OBJECT_LIKE_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd", "dative"})
@@ -42,38 +43,35 @@ class Classification:
     """Token index of the light verb's object that took part in the match ("held *talks*")."""
 
 
-def _lemma(token: Any) -> str:
-    return str(token.lemma_).lower()
-
-
-def _add_object(objects: dict[str, int], noun: Any) -> None:
+def _add_object(c: Columns, objects: dict[str, int], noun: int) -> None:
     """Record an object under its own lemma, its compounds' ("aid deliveries") and, for a
     quantity ("tons of aid", "part of a programme"), its "of" phrase's."""
-    objects.setdefault(_lemma(noun), noun.i)
-    for child in noun.children:
-        if child.dep_ == "compound":
-            objects.setdefault(_lemma(child), noun.i)
-        elif child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    objects.setdefault(_lemma(pobj), noun.i)
-                    for compound in pobj.children:
-                        if compound.dep_ == "compound":
-                            objects.setdefault(_lemma(compound), noun.i)
+    lemma, dep, children = c.lemma, c.dep, c.children
+    objects.setdefault(lemma[noun].lower(), noun)
+    for child in children[noun]:
+        if dep[child] == "compound":
+            objects.setdefault(lemma[child].lower(), noun)
+        elif dep[child] == "prep" and c.lower[child] == "of":
+            for pobj in children[child]:
+                if dep[pobj] == "pobj":
+                    objects.setdefault(lemma[pobj].lower(), noun)
+                    for compound in children[pobj]:
+                        if dep[compound] == "compound":
+                            objects.setdefault(lemma[compound].lower(), noun)
 
 
-def _conjuncts(noun: Any) -> list[Any]:
+def _conjuncts(c: Columns, noun: int) -> list[int]:
     """The noun and the nouns coordinated with it."""
     result = [noun]
-    for child in noun.children:
-        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
-            result.extend(_conjuncts(child))
+    for child in c.children[noun]:
+        if c.dep[child] == "conj" and c.pos[child] in ("NOUN", "PROPN"):
+            result.extend(_conjuncts(c, child))
     return result
 
 
-def _names_a_time(prep: Any) -> bool:
+def _names_a_time(c: Columns, prep: int) -> bool:
     """ "on Monday", "for two hours": a preposition whose object is a date or time."""
-    return any(c.dep_ == "pobj" and c.ent_type_ in TIME_LABELS for c in prep.children)
+    return any(c.dep[i] == "pobj" and c.ent.get(i) in TIME_LABELS for i in c.children[prep])
 
 
 def is_verb(token: Any) -> bool:
@@ -84,41 +82,53 @@ def is_verb(token: Any) -> bool:
 def trigger_features(token: Any) -> Features:
     """The features `classify` reads: all of them for a verb; of a noun only its lemma (the
     noun lexicon is keyed by lemma alone), so a noun's children are not read."""
-    if is_verb(token):
-        return features_of(token)
-    return Features(_lemma(token), False)
+    c = token_columns(token.doc)
+    i = token.i
+    if c.pos[i] == "VERB" or c.tag[i].startswith("VB"):
+        return _features(c, token)
+    return Features(c.lemma[i].lower(), False)
 
 
 def features_of(token: Any) -> Features:
     """Read the trigger lemma, its particles/prepositions and its objects off the parse."""
-    verb = is_verb(token)
+    return _features(token_columns(token.doc), token)
+
+
+def _features(c: Columns, token: Any) -> Features:
+    """`features_of` over the Doc's token columns: Token objects only for the patients."""
+    i = token.i
+    dep, tag, children = c.dep, c.tag, c.children
+    verb = c.pos[i] == "VERB" or tag[i].startswith("VB")
     particles: set[str] = set()
     objects: dict[str, int] = {}
-    for child in token.children:
-        if child.dep_ in PARTICLE_DEPS and not _names_a_time(child):
-            particles.add(child.lower_)  # "called the raid ... on Monday" is no "call on"
-        if child.dep_ in OBJECT_LIKE_DEPS:
-            for conjunct in _conjuncts(child):  # "launched artillery and rocket fire"
-                _add_object(objects, conjunct)
-        if child.dep_ in ("prep", "prt", "agent"):
-            for grandchild in child.children:
-                if grandchild.dep_ in ("pobj", "dobj"):
-                    _add_object(objects, grandchild)
-    if token.dep_ in ("amod", "acl") and token.tag_ == "VBN":
-        objects.setdefault(_lemma(token.head), token.head.i)  # "the imposed sanctions"
-    patients = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    for child in children[i]:
+        child_dep = dep[child]
+        if child_dep in PARTICLE_DEPS and not _names_a_time(c, child):
+            particles.add(c.lower[child])  # "called the raid ... on Monday" is no "call on"
+        if child_dep in OBJECT_LIKE_DEPS:
+            for conjunct in _conjuncts(c, child):  # "launched artillery and rocket fire"
+                _add_object(c, objects, conjunct)
+        if child_dep in ("prep", "prt", "agent"):
+            for grandchild in children[child]:
+                if dep[grandchild] in ("pobj", "dobj"):
+                    _add_object(c, objects, grandchild)
+    head = c.head[i]
+    if dep[i] in ("amod", "acl") and tag[i] == "VBN":
+        objects.setdefault(c.lemma[head].lower(), head)  # "the imposed sanctions"
+    patients = [k for k in children[i] if dep[k] in ("dobj", "obj", "nsubjpass")]
     if not patients and shares_passive_subject(token):  # "was charged and released on bail"
-        patients = [c for c in token.head.children if c.dep_ == "nsubjpass"]
+        patients = [k for k in children[head] if dep[k] == "nsubjpass"]
     if (
         not patients
-        and token.tag_ == "VBN"
-        and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+        and tag[i] == "VBN"
+        and not any(dep[k] in ("aux", "auxpass") for k in children[i])
     ):  # a headline's "Activist arrested after ...": the subject suffered the act
-        patients = [c for c in token.children if c.dep_ == "nsubj"]
-    if token.dep_ == "acl" and token.tag_ == "VBN":
-        patients.append(token.head)
-    has_person = any(is_actor_like(p) for p in patients)
-    return Features(_lemma(token), verb, frozenset(particles), objects, has_person)
+        patients = [k for k in children[i] if dep[k] == "nsubj"]
+    if dep[i] == "acl" and tag[i] == "VBN":
+        patients.append(head)
+    doc = token.doc
+    has_person = any(is_actor_like(doc[p]) for p in patients)
+    return Features(c.lemma[i].lower(), verb, frozenset(particles), objects, has_person)
 
 
 def classify(features: Features) -> Classification | None:
@@ -149,7 +159,7 @@ def classify_complement(token: Any) -> Classification | None:
         return result
     if token.pos_ == "NOUN":
         # A deverbal noun ("the release of", "an attack") is read through its verb's bare entry.
-        for entry in load_lexicon().verbs.get(_lemma(token), ()):
+        for entry in load_lexicon().verbs.get(str(token.lemma_).lower(), ()):
             if not entry.objects and entry.particle is None:
                 return Classification(entry.event_type, entry.weight, entry)
     return None

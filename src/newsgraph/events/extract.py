@@ -10,6 +10,8 @@ travels as one `Coding` value and becomes an `Event` in `_build`.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -50,6 +52,7 @@ from newsgraph.model import (
     as_event_type,
 )
 from newsgraph.speech import verbs_with
+from newsgraph.times.tree import Tree, tree_of
 from newsgraph.words import syntax_of
 
 SPEECH_VERBS = verbs_with("events_request")
@@ -96,12 +99,21 @@ REPARSED_FACTOR = 0.9  # headline parsed after re-casing
 
 @dataclass(frozen=True, slots=True)
 class SentenceView:
-    """A sentence's tokens and the offset that turns token offsets into text offsets."""
+    """A sentence's tokens (a spaCy Span or Doc, or a list of Tokens) and the offset that turns
+    token offsets into text offsets."""
 
     sentence: Sentence
-    tokens: list[Any]
+    tokens: Any  # indexed, sized, iterated: a Span, a Doc or a list of Tokens
     offset: int
     reparsed: bool = False
+
+
+def _positions(tokens: Sequence[Any]) -> Sequence[int]:
+    """The token numbers of a sentence's tokens (a run of the Doc, unless built otherwise)."""
+    first, last = tokens[0].i, tokens[-1].i
+    if last - first + 1 == len(tokens):
+        return range(first, last + 1)
+    return [t.i for t in tokens]
 
 
 def _is_purpose_clause(token: Any) -> bool:
@@ -127,9 +139,15 @@ def _speech_demand(token: Any, features: Any) -> Classification | None:
 def _refine(token: Any, object_token: Any | None, actors: list[Any], coding: Coding) -> Coding:
     """Modifiers that fix the mode ("hunger strike") and joint exercises (COOPERATE)."""
     event_type = coding.event_type
-    modifiers = [c.lower_ for c in token.children if c.dep_ in ("advmod", "amod", "compound")]
+    tree = tree_of(token.doc)
+    dep, lower = tree.dep, tree.lower
+    modifiers = [
+        lower[c] for c in tree.children[token.i] if dep[c] in ("advmod", "amod", "compound")
+    ]
     if object_token is not None:
-        modifiers += [c.lower_ for c in object_token.children if c.dep_ in ("amod", "compound")]
+        modifiers += [
+            lower[c] for c in tree.children[object_token.i] if dep[c] in ("amod", "compound")
+        ]
     for word in modifiers:
         fixed = MODE_MODIFIERS.get(word)
         if fixed is not None and fixed[0] == event_type:
@@ -236,6 +254,31 @@ def _nominal_actor(noun: Any, event_type: str) -> list[Any] | None:
     return None
 
 
+_TRIGGER_TABLE: list[tuple[Any, frozenset[str], dict[str, tuple[bool, bool]]]] = []
+"""Per process, for the lexicon it was made from: the lemmas that can start an event (the
+lexicon's, and those `_received`, `_characterised` and `_speech_demand` read), and for each
+lemma as the parser spells it whether it is one and whether it is a proposal noun (lemmas recur
+from document to document)."""
+MAX_LEMMA_KINDS = 1 << 17  # past this many lemmas the table starts afresh
+
+
+def _trigger_table(lexicon: Any) -> tuple[frozenset[str], dict[str, tuple[bool, bool]]]:
+    """The trigger lemmas and the shared table of lemma kinds for this lexicon."""
+    if _TRIGGER_TABLE:
+        made_for, triggers, kinds = _TRIGGER_TABLE[0]
+        if made_for is lexicon and len(kinds) < MAX_LEMMA_KINDS:
+            return triggers, kinds
+    triggers = frozenset(
+        lexicon.verbs.keys()
+        | lexicon.nouns.keys()
+        | SPEECH_VERBS
+        | parse.RECEIVING_VERBS
+        | CHARACTERISING_VERBS
+    )
+    _TRIGGER_TABLE[:] = [(lexicon, triggers, {})]
+    return triggers, _TRIGGER_TABLE[0][2]
+
+
 class SentenceExtractor:
     """Finds the event mentions of one sentence; one instance per document."""
 
@@ -244,44 +287,81 @@ class SentenceExtractor:
         self.kb = kb
         self.times = [(t.id, t.start, t.end) for t in analysis.times]
         self._coded: dict[tuple[Any, ...], list[Participant]] = {}
+        self._lowered: dict[str, str] = {}
+        self._candidates: dict[int, tuple[Any, list[int]]] = {}
+        self._triggers, self._kinds = _trigger_table(load_lexicon())
 
     def extract(self, view: SentenceView) -> list[Event]:
         consumed: set[int] = set()
         events: list[Event] = []
-        lexicon = load_lexicon()
         if not view.tokens:
             return events
-        tree = syntax_of(view.tokens[0].doc)  # labels read once per Doc, not per token
-        pos_of, lemma_of, dep_of = tree.pos, tree.lemma, tree.dep
-        for token in parse.top_down(view.tokens):
-            i = token.i
-            pos = pos_of[i]
-            if pos not in TRIGGER_POS:
-                continue  # before the lemma: most tokens are not verbs or nouns
-            lemma = lemma_of[i].lower()
-            if pos == "NOUN" and lemma in PROPOSAL_NOUNS:
-                consumed.update(parse.proposed(token))  # even when a "rejected" took the noun
+        doc = view.tokens[0].doc
+        tree = syntax_of(doc)  # labels read once per Doc, not per token
+        dep_of = tree.dep
+        positions = _positions(view.tokens)
+        # Only the tokens a rule below can act on are put in order and made Token objects:
+        # most words are neither triggers nor conditions nor proposals.
+        wanted = self._wanted(doc)
+        if isinstance(positions, range):
+            lo, hi = bisect_left(wanted, positions.start), bisect_left(wanted, positions.stop)
+            candidates: Sequence[int] = wanted[lo:hi]
+        else:
+            chosen = set(wanted)
+            candidates = [i for i in positions if i in chosen]
+        for i in parse.top_down_positions(tree.head, positions, candidates):
+            lemma = self._lemma(tree, i)
+            if lemma in PROPOSAL_NOUNS and tree.pos[i] == "NOUN":
+                consumed.update(parse.proposed(doc[i]))  # even when a "rejected" took the noun
             if i in consumed:
                 continue
+            token = doc[i]
             if dep_of[i] == "advcl" and parse.is_condition(token):
                 consumed.update(t.i for t in token.subtree)  # nothing in a condition happened
                 continue
-            if (
-                lemma not in lexicon.verbs
-                and lemma not in lexicon.nouns
-                and lemma not in SPEECH_VERBS
-                and lemma not in parse.RECEIVING_VERBS
-                and lemma not in CHARACTERISING_VERBS
-            ):
+            if lemma not in self._triggers:
                 continue  # most words trigger nothing: skip them before reading the parse
-            handled, event = self._received(token, view, consumed)
-            if not handled:
+            # the receiving and characterising verbs are asked first (lemma tests from the
+            # arrays: both rules give nothing for other words)
+            handled, event = False, None
+            if lemma in parse.RECEIVING_VERBS:
+                handled, event = self._received(token, view, consumed)
+            if not handled and lemma in CHARACTERISING_VERBS and tree.pos[i] == "VERB":
                 handled, event = self._characterised(token, view, consumed)
             if not handled:
                 event = self._event_at(token, view, consumed)
             if event is not None:
                 events.append(event)
         return events
+
+    def _lemma(self, tree: Any, i: int) -> str:
+        """`token.lemma_.lower()`, each distinct lemma lowered once."""
+        lemma = tree.lemma[i]
+        lowered = self._lowered.get(lemma)
+        if lowered is None:
+            lowered = self._lowered[lemma] = lemma.lower()
+        return lowered
+
+    def _wanted(self, doc: Any) -> list[int]:
+        """The tokens of the Doc the loop of `extract` can act on, in text order: a trigger, a
+        proposal noun or an adverbial clause (a condition), of a part of speech a trigger can
+        have. Read once per Doc (a re-parsed headline is a Doc of its own)."""
+        found = self._candidates.get(id(doc))
+        if found is not None and found[0] is doc:
+            return found[1]
+        tree = syntax_of(doc)
+        kinds = self._kinds
+        for lemma in set(tree.lemma).difference(kinds):
+            lower = lemma.lower()
+            kinds[lemma] = (lower in self._triggers, lower in PROPOSAL_NOUNS)
+        wanted = []
+        for i, (pos, lemma, dep) in enumerate(zip(tree.pos, tree.lemma, tree.dep, strict=True)):
+            if pos in TRIGGER_POS:
+                trigger, proposal = kinds[lemma]
+                if trigger or dep == "advcl" or (proposal and pos == "NOUN"):
+                    wanted.append(i)
+        self._candidates[id(doc)] = (doc, wanted)
+        return wanted
 
     def _received(
         self, token: Any, view: SentenceView, consumed: set[int]
@@ -475,9 +555,10 @@ class SentenceExtractor:
         ]
         if draft.actor_heads and not actors:
             return None  # the only actor was an agency or the author
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+        tree = tree_of(token.doc)
+        passive = any(tree.dep[c] in ("auxpass", "nsubjpass") for c in tree.children[token.i])
         implicit = False
-        if not actors and implicit_actors.takes_implicit_actor(token.lemma_.lower()):
+        if not actors and implicit_actors.takes_implicit_actor(tree.lemma_lower(token.i)):
             # "he was arrested": the police or court the story names elsewhere
             actors = implicit_actors.law_enforcement_actor(
                 self.analysis, token.idx + view.offset, self.kb
@@ -505,11 +586,11 @@ class SentenceExtractor:
         confidence *= 1.0 if actors else NO_ACTOR_FACTOR
         confidence *= 1.0 if modality == "asserted" else NOT_ASSERTED_FACTOR
         confidence *= REPARSED_FACTOR if view.reparsed else 1.0
-        start = token.idx + view.offset
-        end = start + len(token.text)
+        start = tree.idx[token.i] + view.offset
+        end = tree.end[token.i] + view.offset
         if object_token is not None:
-            start = min(start, object_token.idx + view.offset)
-            end = max(end, object_token.idx + len(object_token.text) + view.offset)
+            start = min(start, tree.idx[object_token.i] + view.offset)
+            end = max(end, tree.end[object_token.i] + view.offset)
         sentence = view.sentence
         return Event(
             id="",
@@ -539,18 +620,20 @@ class SentenceExtractor:
                 event_type,
                 (actors, recipients),
             ),
-            time_refs=self._time_refs(token, view, start),
+            time_refs=self._time_refs(tree, token, view, start),
         )
 
     def _participants(self, heads: list[Any], view: SentenceView) -> list[Participant]:
         found: list[Participant] = []
         bound = [b for head in heads for b in parse.bound_subjects(head)]
         for head in dict.fromkeys(bound):
-            if head.lower_ in GENERIC_PRONOUNS and (
-                head.pos_ == "PRON" or any(c.lower_ == "no" for c in head.children)
+            tree = tree_of(head.doc)
+            lower, pos = tree.lower[head.i], tree.pos[head.i]
+            if lower in GENERIC_PRONOUNS and (
+                pos == "PRON" or any(tree.lower[c] == "no" for c in tree.children[head.i])
             ):
                 continue  # "you", "no one": no one in particular
-            if head.lower_ in FIRST_PERSON and head.pos_ == "PRON" and not view.reparsed:
+            if lower in FIRST_PERSON and pos == "PRON" and not view.reparsed:
                 # "we will meet again," the envoy said: the speaker is the actor
                 quote = speech.quote_at(self.analysis, head.idx + view.offset)
                 speaker = (
@@ -564,7 +647,7 @@ class SentenceExtractor:
                 local = args.phrase_span(head)
                 span = (local[0] + view.offset, local[1] + view.offset)
             doc = head.doc if view.reparsed else None
-            for p in self._participants_for(span, head.idx + view.offset, doc, view.offset):
+            for p in self._participants_for(span, tree.idx[head.i] + view.offset, doc, view.offset):
                 if p.entity is None and _bare_pronoun(self.analysis.text[p.start : p.end]):
                     continue  # "they" that nothing resolved names no one we can code
                 if not any(_same(p, q) for q in found):
@@ -597,14 +680,18 @@ class SentenceExtractor:
         ]
         return reported[0].id if reported else None
 
-    def _time_refs(self, token: Any, view: SentenceView, trigger_start: int) -> list[str]:
+    def _time_refs(
+        self, tree: Tree, token: Any, view: SentenceView, trigger_start: int
+    ) -> list[str]:
         """Time expressions inside the trigger's clause, nearest first."""
-        clause = (
-            token.head if token.pos_ == "NOUN" and token.head.pos_ in ("VERB", "AUX") else token
-        )
-        first, last = clause.left_edge, clause.right_edge  # the subtree's ends, no walk
-        lo = first.idx + view.offset
-        hi = last.idx + len(last.text) + view.offset
+        clause, pos = token.i, tree.pos
+        if pos[clause] == "NOUN" and pos[tree.head[clause]] in ("VERB", "AUX"):
+            clause = tree.head[clause]
+        doc = token.doc
+        # the subtree's ends, no walk
+        first, last = doc[clause].left_edge.i, doc[clause].right_edge.i
+        lo = tree.idx[first] + view.offset
+        hi = tree.end[last] + view.offset
         inside = [
             (abs(start - trigger_start), tid)
             for tid, start, end in self.times

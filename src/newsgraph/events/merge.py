@@ -28,9 +28,18 @@ _PHRASE_TAIL = re.compile(r",| (?:of|in|from|for|at|on|with) ")
 
 
 def participant_keys(text: str) -> KeyFn:
-    """Keys under which a participant can match another: entity, country, name, surname."""
+    """Keys under which a participant can match another: entity, country, name, surname.
+    Each participant's keys are made once (a merge compares every pair of mentions)."""
+    made: dict[tuple[object, ...], frozenset[str]] = {}
 
     def keys(p: Participant) -> frozenset[str]:
+        key = (p.start, p.end, p.entity, p.country, p.country_source)
+        found = made.get(key)
+        if found is None:
+            found = made[key] = _keys(p)
+        return found
+
+    def _keys(p: Participant) -> frozenset[str]:
         name = text[p.start : p.end].lower().replace("’s", "").replace("'s", "").strip()
         result = {f"text:{name}"}
         # the head of "municipalities in Italy", "the president of Chile, X" comes before the

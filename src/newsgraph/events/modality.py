@@ -11,6 +11,7 @@ from typing import Any
 
 from newsgraph.events.words import word_class
 from newsgraph.model import Modality
+from newsgraph.times.tree import Tree, tree_of
 
 NEGATORS = word_class("negators")
 NEGATING_HEADS = word_class("negating_heads")  # "failed to reach" did not happen
@@ -26,39 +27,40 @@ CLIMB_DEPS = frozenset({"xcomp", "acl", "acomp", "amod"})
 MAX_CLIMB = 4  # links to follow upwards; governing words are near the trigger
 
 
-def _children_lemmas(token: Any, deps: frozenset[str]) -> set[str]:
-    return {c.lower_ for c in token.children if c.dep_ in deps}
-
-
-def governing_chain(token: Any) -> list[Any]:
-    """The trigger and the words that govern it through infinitive/participial links."""
+def governing_chain(tree: Tree, token: int) -> list[int]:
+    """The trigger and the words that govern it through infinitive/participial links (token
+    numbers)."""
+    dep, pos, head = tree.dep, tree.pos, tree.head
     chain = [token]
     current = token
     for _ in range(MAX_CLIMB):
-        if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
+        if dep[current] not in CLIMB_DEPS or head[current] == current:
             break
-        current = current.head
+        current = head[current]
         chain.append(current)
-        if current.pos_ in ("VERB", "AUX") and current.dep_ not in CLIMB_DEPS:
+        if pos[current] in ("VERB", "AUX") and dep[current] not in CLIMB_DEPS:
             break
     return chain
 
 
 def modality_of(token: Any) -> Modality:
-    """Classify the modality of the event whose trigger is `token`."""
-    chain = governing_chain(token)
-    heads = {t.lemma_.lower() for t in chain[1:]}
+    """Classify the modality of the event whose trigger is `token` (read from the Doc's parse
+    as lists: this runs for every trigger)."""
+    tree = tree_of(token.doc)
+    dep, lower, children = tree.dep, tree.lower, tree.children
+    chain = governing_chain(tree, token.i)
+    heads = {tree.lemma_lower(t) for t in chain[1:]}
     aux: set[str] = set()
     marks: set[str] = set()
     for t in chain:
-        for child in t.children:  # one pass: this runs for every trigger
-            dep = child.dep_
-            if dep in ("aux", "auxpass"):
-                aux.add(child.lower_)
-            elif dep == "mark":
-                marks.add(child.lower_)
-            elif (dep == "neg" and child.lower_ in NEGATORS) or (
-                dep == "det" and child.lower_ == "no"
+        for child in children[t]:  # one pass
+            child_dep = dep[child]
+            if child_dep in ("aux", "auxpass"):
+                aux.add(lower[child])
+            elif child_dep == "mark":
+                marks.add(lower[child])
+            elif (child_dep == "neg" and lower[child] in NEGATORS) or (
+                child_dep == "det" and lower[child] == "no"
             ):
                 return "negated"
     if heads & NEGATING_HEADS:
@@ -71,6 +73,9 @@ def modality_of(token: Any) -> Modality:
         return "intended"
     if aux & FUTURE_AUX or "would" in aux or heads & FUTURE_HEADS:
         return "future"
-    if token.pos_ == "NOUN" and _children_lemmas(token, frozenset({"amod"})) & FUTURE_MODIFIERS:
+    if (
+        tree.pos[token.i] == "NOUN"
+        and {lower[c] for c in children[token.i] if dep[c] == "amod"} & FUTURE_MODIFIERS
+    ):
         return "future"
     return "asserted"

@@ -85,10 +85,23 @@ def _is_excluded(analysis: Analysis, start: int, end: int) -> bool:
         author.lower() in phrase or phrase in author.lower() for author in analysis.document.authors
     ):
         return True
-    return any(
-        e.is_source_agency and any(m.start < end and start < m.end for m in e.mentions)
-        for e in analysis.entities
-    )
+    return any(m_start < end and start < m_end for m_start, m_end in _agency_mentions(analysis))
+
+
+AGENCY_KEY = "newsgraph.events.agency_mentions"
+
+
+def _agency_mentions(analysis: Analysis) -> list[tuple[int, int]]:
+    """The spans of the news agencies' mentions, read once per document (entities are final
+    once the actors stage is done), kept with the Doc as the actors' mention index is."""
+    store = analysis.doc.user_data if analysis.doc is not None else {}
+    cached = store.get(AGENCY_KEY)
+    entities = analysis.entities
+    if cached is None or cached[0] is not entities or cached[1] != len(entities):
+        spans = [(m.start, m.end) for e in entities if e.is_source_agency for m in e.mentions]
+        cached = store[AGENCY_KEY] = (entities, len(entities), spans)
+    found: list[tuple[int, int]] = cached[2]
+    return found
 
 
 def participants_for(

@@ -8,10 +8,12 @@ no coding decisions (those are in `extract`), so each is tested on a hand-built 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from newsgraph.events import arguments as args
 from newsgraph.events.words import word_class
+from newsgraph.times.tree import tree_of
 from newsgraph.words import syntax_of
 
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
@@ -42,32 +44,39 @@ def top_down(tokens: list[Any]) -> list[Any]:
     """Tokens ordered from the root down (depth in the parse), computed once per sentence."""
     if not tokens:
         return []
-    first = tokens[0].i
-    doc_heads = syntax_of(tokens[0].doc).head
-    n_tokens = len(tokens)
-    if [t.i for t in tokens] == list(range(first, first + n_tokens)):
-        # a sentence: its heads from the Doc's arrays (a head outside it counts as a root)
-        heads = [
-            h - first if first <= h < first + n_tokens else n
-            for n, h in enumerate(doc_heads[first : first + n_tokens])
-        ]
-    else:
-        index = {t.i: n for n, t in enumerate(tokens)}
-        heads = [index.get(doc_heads[t.i], n) for n, t in enumerate(tokens)]
-    depth = [-1] * n_tokens  # -1: not known yet
-    for n in range(n_tokens):
+    doc = tokens[0].doc
+    positions = [t.i for t in tokens]
+    return [doc[i] for i in top_down_positions(syntax_of(doc).head, positions, positions)]
+
+
+def top_down_positions(
+    heads: Sequence[int], positions: Sequence[int], candidates: Iterable[int]
+) -> list[int]:
+    """The candidates among a sentence's token numbers (`positions`, numbered as the Doc's
+    `heads` array numbers them) ordered as `top_down` orders its tokens: by depth below the
+    sentence's roots (a token whose head lies outside the sentence is a root), equal depths
+    in text order (candidates come in text order)."""
+    inside = positions if isinstance(positions, range) else set(positions)
+    depth: dict[int, int] = {}
+    limit = len(positions)
+    order = []
+    for n, i in enumerate(candidates):
         path: list[int] = []
-        current = n
-        while depth[current] < 0 and heads[current] != current and len(path) < n_tokens:
+        current = i
+        while current not in depth and heads[current] != current and len(path) < limit:
             path.append(current)
             current = heads[current]
-        base = depth[current]
-        if base < 0:
+            if current not in inside:  # a head outside the sentence: the last step is a root
+                current = path.pop()
+                break
+        base = depth.get(current)
+        if base is None:
             base = depth[current] = 0
         for step, node in enumerate(reversed(path), start=1):
             depth[node] = base + step
-    # a stable sort of the positions: equal depths stay in text order
-    return [tokens[n] for n in sorted(range(n_tokens), key=depth.__getitem__)]
+        order.append((depth[i], n, i))
+    order.sort()
+    return [i for _, _, i in order]
 
 
 def has_to_infinitive(verb: Any) -> bool:
@@ -185,9 +194,9 @@ def nominal_governor(noun: Any) -> Any | None:
 def bound_subjects(pronoun: Any) -> list[Any]:
     """ "X visited Ankara, where he met ...", "X and Y held talks after their meeting": a pronoun
     in a dependent clause or a possessive stands for the governing clause's subject."""
-    if pronoun.lower_ not in PRONOUN_SUBJECTS or not (
-        pronoun.dep_ in ("nsubj", "nsubjpass") or args.is_possessor(pronoun)
-    ):
+    if tree_of(pronoun.doc).lower[pronoun.i] not in PRONOUN_SUBJECTS:
+        return [pronoun]  # most heads (read from the Doc's lists, no Token attribute)
+    if not (pronoun.dep_ in ("nsubj", "nsubjpass") or args.is_possessor(pronoun)):
         return [pronoun]
     if args.is_possessor(pronoun):
         governor = pronoun.head
@@ -218,26 +227,31 @@ def is_thing(head: Any) -> bool:
     violence, which stand for an unnamed
     attacker ("a roadside bomb killed ...").
     """
-    lemma = head.lemma_.lower()
-    if lemma in ACCIDENT_NOUNS or head.lower_ in ACCIDENT_NOUNS:
+    doc = head.doc  # read from the Doc's lists: this runs for every actor and recipient head
+    tree, labels = tree_of(doc), args.labels_of(doc)
+    token, dep, pos, ent_type = head.i, tree.dep, tree.pos, labels.ent_type
+    lemma, lower = tree.lemma_lower(token), tree.lower[token]
+    if lemma in ACCIDENT_NOUNS or lower in ACCIDENT_NOUNS:
         return True  # "Footbridge collapse kills six"
-    if head.pos_ != "NOUN" or head.ent_type_ or head.like_num:
+    if pos[token] != "NOUN" or ent_type[token] or labels.like_num[token]:
         return False
-    if lemma in args.ACTOR_NOUNS or head.lower_ in args.ACTOR_NOUNS or lemma in VIOLENT_MEANS:
+    if lemma in args.ACTOR_NOUNS or lower in args.ACTOR_NOUNS or lemma in VIOLENT_MEANS:
         return False
-    for child in head.children:
-        if child.dep_ in QUALIFYING_DEPS and (
-            child.ent_type_ in args.ACTOR_ENT_LABELS
-            or (child.pos_ == "PROPN" and child.ent_type_ not in args.PLACE_LIKE_LABELS)
+    for child in tree.children[token]:
+        if dep[child] in QUALIFYING_DEPS and (
+            ent_type[child] in args.ACTOR_ENT_LABELS
+            or (pos[child] == "PROPN" and ent_type[child] not in args.PLACE_LIKE_LABELS)
         ):
             return False  # "US Predator attacks", not "Arctic sea ice"
-        if child.dep_ == "compound" and child.lemma_.lower() in VIOLENT_MEANS:
+        if dep[child] == "compound" and tree.lemma_lower(child) in VIOLENT_MEANS:
             return False
         if (  # "a deployment of NATO troops"
             lemma in COLLECTIVE_NOUNS
-            and child.dep_ == "prep"
-            and child.lower_ == "of"
-            and any(p.dep_ == "pobj" and args.is_actor_like(p) for p in child.children)
+            and dep[child] == "prep"
+            and tree.lower[child] == "of"
+            and any(
+                dep[p] == "pobj" and args.actor_like(tree, labels, p) for p in tree.children[child]
+            )
         ):
             return False
     return True
@@ -246,11 +260,13 @@ def is_thing(head: Any) -> bool:
 def is_headline_passive(trigger: Any) -> bool:
     """ "Parents prosecuted after ...": a headline's past participle without "was", read by the
     parser as an active past tense with the sufferer as subject."""
+    tree = tree_of(trigger.doc)
+    token, dep = trigger.i, tree.dep
     return (
-        trigger.tag_ in ("VBD", "VBN")
-        and trigger.lemma_.lower() in HEADLINE_PASSIVES
-        and any(c.dep_ == "nsubj" for c in trigger.children)
-        and not any(c.dep_ in ("dobj", "obj", "aux", "auxpass") for c in trigger.children)
+        tree.tag[token] in ("VBD", "VBN")
+        and tree.lemma_lower(token) in HEADLINE_PASSIVES
+        and any(dep[c] == "nsubj" for c in tree.children[token])
+        and not any(dep[c] in ("dobj", "obj", "aux", "auxpass") for c in tree.children[token])
     )
 
 
@@ -332,23 +348,30 @@ def in_restrictive_clause(trigger: Any) -> bool:
     event. A clause set off by a comma ("Kenya, which sent troops, ..."), on a name, or in the
     past ("the soldiers who attacked the village") does report one, and so does a participial
     clause ("demonstrators protesting election results")."""
-    current = trigger
+    tree = tree_of(trigger.doc)  # the climb over the parse as lists: it runs for every trigger
+    dep, head = tree.dep, tree.head
+    current = trigger.i
     for _ in range(MAX_BINDING_CLIMB):
-        if current.dep_ == "relcl" and current.head.i != current.i:
-            noun = current.head
-            if noun.pos_ != "NOUN" or noun.ent_type_:
-                return False
-            between = noun.doc[min(noun.i, current.left_edge.i) : current.left_edge.i]
-            if any(t.text in (",", "(", "—", "–") for t in between):
-                return False
-            # a kind described by what it does ("banks that fund"), not a past act
-            return current.tag_ in ("VBZ", "VBP") or any(
-                c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in current.children
-            )
-        if current.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "prep", "pcomp", "pobj"):
+        if dep[current] == "relcl" and head[current] != current:
+            return _restrictive(trigger.doc[current])
+        if dep[current] not in ("xcomp", "advcl", "conj", "ccomp", "prep", "pcomp", "pobj"):
             return False
-        current = current.head
+        current = head[current]
     return False
+
+
+def _restrictive(clause: Any) -> bool:
+    """A relative clause that restricts a common noun to a kind (see `in_restrictive_clause`)."""
+    noun = clause.head
+    if noun.pos_ != "NOUN" or noun.ent_type_:
+        return False
+    between = noun.doc[min(noun.i, clause.left_edge.i) : clause.left_edge.i]
+    if any(t.text in (",", "(", "—", "–") for t in between):
+        return False
+    # a kind described by what it does ("banks that fund"), not a past act
+    return clause.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in clause.children
+    )
 
 
 def violence_named(trigger: Any) -> bool:

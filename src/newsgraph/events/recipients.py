@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.events import arguments as args
+from newsgraph.times.tree import tree_of
 
 RECIPIENT_PREPS = frozenset({"with", "to", "on", "upon", "toward", "towards", "into"})
 """Prepositions whose object is the recipient of most events."""
@@ -81,20 +82,27 @@ def recipient_heads(
         preps |= {"in", "at"}  # "arrived in Riyadh": the host is where the visit goes
     if event_type not in COOPERATIVE_TYPES:
         preps |= CONFLICT_PREPS
+    # the trigger's own labels and children from the Doc's lists; Token objects only for the
+    # children a rule takes
+    doc = trigger.doc
+    tree = tree_of(doc)
+    dep, pos, lower, i = tree.dep, tree.pos, tree.lower, trigger.i
     if (
-        trigger.dep_ == "acl"
-        and trigger.tag_ == "VBN"
-        and (object_token is None or trigger.head.i != object_token.i)
+        dep[i] == "acl"
+        and tree.tag[i] == "VBN"
+        and (object_token is None or tree.head[i] != object_token.i)
     ):
         # "rebels backed by Iran": the modified noun receives
         found.extend(args.actor_in(trigger.head, trigger))
-    if trigger.pos_ == "NOUN":
+    if pos[i] == "NOUN":
         preps |= {"of"}  # "the invasion of X", "the arrest of X": the nominal's object
-    for child in trigger.children:
-        if child.dep_ == "dative" and child.pos_ == "ADP":
-            found.extend(args.prep_objects(child))  # "provided arms *to* X" parsed as a dative
-        elif child.dep_ in args.OBJECT_DEPS or child.dep_ == "dative":
-            if object_token is None or child.i != object_token.i:
+    for c in tree.children[i]:
+        link = dep[c]
+        if link == "dative" and pos[c] == "ADP":
+            found.extend(args.prep_objects(doc[c]))  # "provided arms *to* X" parsed as a dative
+        elif link in args.OBJECT_DEPS or link == "dative":
+            if object_token is None or c != object_token.i:
+                child = doc[c]
                 # "threatened action against X": a thing's recipient phrase names the recipient.
                 found.extend(
                     args.actor_in(child)
@@ -102,41 +110,46 @@ def recipient_heads(
                     or [
                         t
                         for noun in args.expand_conjuncts(child)
-                        for c in noun.children
-                        if c.dep_ == "prep" and c.lower_ in preps
-                        for t in args.prep_objects(c)
+                        for g in noun.children
+                        if g.dep_ == "prep" and g.lower_ in preps
+                        for t in args.prep_objects(g)
                     ]
                 )
-        elif child.dep_ == "prep" and child.lower_ in preps:
-            found.extend(args.prep_objects(child))
-        elif child.dep_ == "prep" and child.lower_ == "as":
+        elif link == "prep" and lower[c] in preps:
+            found.extend(args.prep_objects(doc[c]))
+        elif link == "prep" and lower[c] == "as":
             # "denounced as a crime X's crackdown": the parser makes the object an appositive
             # of the label.
             found.extend(
                 t
-                for label in child.children
+                for label in doc[c].children
                 for appos in label.children
                 if appos.dep_ == "appos"
                 for t in args.actor_in(appos)
             )
     if object_token is not None:
         # "would not meet the hostage-takers' demands": whose demand, offer or plan it is.
+        labels, obj = args.labels_of(doc), object_token.i
         found.extend(
-            c
-            for c in object_token.children
-            if args.is_possessor(c) and c.pos_ != "PRON" and args.is_actor_like(c)
+            doc[c]
+            for c in tree.children[obj]
+            if args.possessor(tree, c) and pos[c] != "PRON" and args.actor_like(tree, labels, c)
         )
         if event_type in PATIENT_OBJECT_TYPES:
             # "expelled two diplomats", "captured part of a stronghold": the object is hit.
-            found.extend(t for t in args.with_of_phrase([object_token]) if args.is_actor_like(t))
+            found.extend(
+                doc[t]
+                for t in args.of_phrase_heads(tree, [obj])
+                if args.actor_like(tree, labels, t)
+            )
         if event_type in RESPONSE_TYPES:
             found.extend(originators(object_token))
         object_preps = preps | {"of"} | PARTY_PREPS  # "mounted an invasion of X"
-        for noun in args.with_of_phrase(args.expand_conjuncts(object_token)):
-            for child in noun.children:
-                own = child.head.i == object_token.i  # the object's own "of" phrase counts too
-                if child.dep_ == "prep" and child.lower_ in (object_preps if own else preps):
-                    found.extend(args.prep_objects(child))
+        for noun in args.of_phrase_heads(tree, args.conjuncts(tree, obj)):
+            own = noun == obj  # the object's own "of" phrase counts too
+            for c in tree.children[noun]:
+                if dep[c] == "prep" and lower[c] in (object_preps if own else preps):
+                    found.extend(args.prep_objects(doc[c]))
     else:
         found.extend(t for p in args.passive_patient(trigger) for t in args.actor_in(p))
     if not found and event_type in PURPOSE_GOAL_PREPS:

@@ -10,6 +10,7 @@ that is a document or a finding ("the report", "a study") performs no act.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from newsgraph.events import predicates as parse
@@ -19,6 +20,7 @@ from newsgraph.events.words import word_class
 from newsgraph.kb import KnowledgeBase
 from newsgraph.model import Analysis, Event, Evidence, Participant, Quote, Span, as_event_type
 from newsgraph.speech import verbs_with
+from newsgraph.times.tree import Tree, tree_of
 
 DISAPPROVAL_WORDS = word_class("disapproval_words")
 PRAISE_WORDS = word_class("praise_words")
@@ -39,24 +41,32 @@ ACTS: tuple[tuple[str, str | None, str | None, frozenset[str]], ...] = (
 
 def judged_act(tokens: Any) -> tuple[str, str | None, str | None, Any] | None:
     """The act (type, mode, CAMEO hint, word) that condemning or praising words perform."""
-    return _act(tokens)
+    if not tokens:
+        return None
+    doc = tokens[0].doc
+    found = _act(tree_of(doc), [t.i for t in tokens])
+    if found is None:
+        return None
+    event_type, mode, hint, word = found
+    return event_type, mode, hint, doc[word]
 
 
-def _act(tokens: Any) -> tuple[str, str | None, str | None, Any] | None:
-    """The act the quoted words perform and the word that shows it, or None.
+def _act(tree: Tree, tokens: Sequence[int]) -> tuple[str, str | None, str | None, int] | None:
+    """The act the quoted words (token numbers) perform and the word that shows it, or None.
 
     In a longer quote an adjective that only qualifies a noun ("dangerous crossings") describes
     rather than condemns; in a short fragment ("called the ruling 'dangerous'") it is the verdict.
     """
-    fragment = len([t for t in tokens if not t.is_punct]) <= FRAGMENT_WORDS
+    punct, lower, dep, head, children = tree.punct, tree.lower, tree.dep, tree.head, tree.children
+    fragment = len([t for t in tokens if not punct[t]]) <= FRAGMENT_WORDS
     # each word's forms read once, not once per act
-    forms = [(token, token.lemma_.lower(), token.lower_) for token in tokens]
+    forms = [(token, tree.lemma_lower(token), lower[token]) for token in tokens]
     for event_type, mode, hint, words in ACTS:
-        for token, lemma, lower in forms:
-            if lemma in words or lower in words:
-                if any(c.dep_ == "neg" for c in token.head.children):
+        for token, lemma, lowered in forms:
+            if lemma in words or lowered in words:
+                if any(dep[c] == "neg" for c in children[head[token]]):
                     continue  # "not a provocation"
-                if token.dep_ == "amod" and token.head.lower_ not in words and not fragment:
+                if dep[token] == "amod" and lower[head[token]] not in words and not fragment:
                     continue  # "dangerous crossings"
                 return event_type, mode, hint, token
     return None
@@ -110,8 +120,14 @@ def _coded_by_its_cue(analysis: Analysis, quote: Quote) -> bool:
     the verb's own event is the act, the quoted words add none."""
     if quote.cue_start is None or analysis.doc is None:
         return False
-    cue = analysis.doc.char_span(quote.cue_start, quote.cue_start + 1, alignment_mode="expand")
-    return cue is not None and cue.root.lemma_.lower() in CHARACTERISING_CUES
+    tree = tree_of(analysis.doc)
+    cue = tree.span(quote.cue_start, quote.cue_start + 1)
+    if cue is None:
+        return False
+    if cue[0] == cue[1]:  # an empty span: spaCy's own answer for its root
+        span = analysis.doc.char_span(quote.cue_start, quote.cue_start + 1, alignment_mode="expand")
+        return span is not None and span.root.lemma_.lower() in CHARACTERISING_CUES
+    return tree.lemma_lower(tree.root(*cue)) in CHARACTERISING_CUES
 
 
 def speech_acts(analysis: Analysis, kb: KnowledgeBase) -> list[Event]:
@@ -124,15 +140,17 @@ def speech_acts(analysis: Analysis, kb: KnowledgeBase) -> list[Event]:
             continue
         if _characterisation_cue(analysis, quote):
             continue  # "called the ruling 'dangerous'": coded from the verb (extract.py)
-        words = analysis.doc.char_span(quote.start, quote.end, alignment_mode="contract")
-        act = _act(words) if words is not None else None
+        tree = tree_of(analysis.doc)
+        words = tree.contract(quote.start, quote.end)
+        act = _act(tree, range(*words)) if words is not None else None
         if act is None:
             continue
         actors = speaker_participants(analysis, quote, kb)
         if not actors:
             continue
         event_type, mode, hint, word = act
-        sentence = analysis.sentence_at(word.idx)
+        word_start, word_end = tree.idx[word], tree.end[word]
+        sentence = analysis.sentence_at(word_start)
         if sentence is None:
             continue
         code = cameo_for(event_type, mode, hint)
@@ -152,7 +170,7 @@ def speech_acts(analysis: Analysis, kb: KnowledgeBase) -> list[Event]:
                         sentence.start,
                         sentence.end,
                         sentence.section,
-                        Span(word.idx, word.idx + len(word.text)),
+                        Span(word_start, word_end),
                         quote.id,
                     )
                 ],
@@ -174,15 +192,17 @@ def _characterisation_cue(analysis: Analysis, quote: Quote) -> bool:
     """A partial quote that is the complement of "called", "described as", "branded"."""
     if quote.kind != "partial" or analysis.doc is None:
         return False
-    span = analysis.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    tree = tree_of(analysis.doc)
+    span = tree.span(quote.start, quote.end)
     if span is None:
         return False
-    for token in span:
+    verbs, pos, head = CHARACTERISING_VERBS, tree.pos, tree.head
+    for token in range(*span):
         current = token
         for _ in range(4):
-            if current.lemma_.lower() in CHARACTERISING_VERBS and current.pos_ == "VERB":
+            if pos[current] == "VERB" and tree.lemma_lower(current) in verbs:
                 return True
-            if current.head.i == current.i:
+            if head[current] == current:
                 break
-            current = current.head
+            current = head[current]
     return False

@@ -67,6 +67,7 @@ def _location(loc: EventLocation | None) -> JSON | None:
 
 
 def _entity(a: Analysis, e: Entity) -> JSON:
+    text = a.text  # the mentions are the most numerous spans: sliced here, not via _span
     return {
         "id": e.id,
         "name": e.name,
@@ -90,7 +91,10 @@ def _entity(a: Analysis, e: Entity) -> JSON:
             }
             for r in e.roles
         ],
-        "mentions": [_span(a, m.start, m.end, kind=m.kind) for m in e.mentions],
+        "mentions": [
+            {"start": m.start, "end": m.end, "text": text[m.start : m.end], "kind": m.kind}
+            for m in e.mentions
+        ],
     }
 
 

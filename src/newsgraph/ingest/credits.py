@@ -34,6 +34,8 @@ MAX_CREDIT_WORDS = 12
 SLASH_CREDIT = re.compile(r"[A-Za-z.)]\s?/\s?[A-Z]")
 VIA = re.compile(r"\b[A-Z][\w.'’-]*\s+via\s+[A-Z]")
 SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+")
+PAREN_CREDIT = re.compile(r"\(([^()]{2,120})\)$")
+PIPE_CUT = re.compile(r"\s+[|•]\s+")
 IMAGE_CAPTION_LABEL = re.compile(r"^(?:image|photo|media) caption\s*[,:]\s*", re.IGNORECASE)
 """BBC-style "Image caption, ..." prefix."""
 
@@ -86,14 +88,18 @@ def split_caption(line: str) -> CaptionSplit | None:
     """Split a caption line into prose and trailing credit; None if it has no credit."""
     stripped = line.rstrip()
     # "(Ministry of X via AP)" after the last sentence.
-    paren = re.search(r"\(([^()]{2,120})\)$", stripped)
+    paren = PAREN_CREDIT.search(stripped) if stripped.endswith(")") else None
     if paren and looks_like_credit(paren.group(0)):
         prose_end = len(stripped[: paren.start()].rstrip())
         if _is_prose(stripped[:prose_end]):
             return CaptionSplit(0, prose_end, paren.start(), len(stripped), paren.group(1).strip())
     # "... on Feb. 4, 2025. Jane Doe/AFP via Getty Images" or "... | Photo: Reuters".
-    cuts = [m.end() for m in SENTENCE_END.finditer(stripped)]
-    cuts += [m.end() for m in re.finditer(r"\s+[|•]\s+", stripped)]
+    # A credit has at most MAX_CREDIT_WORDS words (two more with its parentheses apart), so
+    # only a cut among the last words can start one: the search starts a little before them.
+    head = stripped.rsplit(None, MAX_CREDIT_WORDS + 3)
+    search_from = max(0, len(head[0]) - 8) if len(head) > MAX_CREDIT_WORDS + 3 else 0
+    cuts = [m.end() for m in SENTENCE_END.finditer(stripped, search_from)]
+    cuts += [m.end() for m in PIPE_CUT.finditer(stripped, search_from)]
     for cut in sorted(cuts, reverse=True):  # the credit is the last part
         tail = stripped[cut:]
         if looks_like_credit(tail) and _is_prose(stripped[:cut]):

@@ -31,6 +31,7 @@ FILLER = re.compile(
 )
 """Everything a date line may contain besides its label and date."""
 
+DIGIT = re.compile(r"\d")
 RELATIVE = re.compile(r"\b(?:\d+|an?)\s+\w+\s+ago\b|\b(?:yesterday|today|just now)\b", re.I)
 
 
@@ -44,6 +45,8 @@ def parse_date_line(line: str) -> DateLine | None:
     """A line that is only a date (with labels, times, zones), or None."""
     if len(line) > 120:
         return None
+    if DIGIT.search(line) is None and RELATIVE.search(line) is None:
+        return None  # no full date (they all have digits) and no "3 hours ago": most lines
     dates = find_full_dates(line)
     labels = list(LABEL.finditer(line))
     rest = line

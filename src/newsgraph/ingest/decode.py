@@ -125,8 +125,13 @@ def _clean(text: str) -> bool:
     return not any(unicodedata.category(ch) == "Cc" and ch not in ALLOWED_CONTROLS for ch in text)
 
 
+CONTROL_BYTES = bytes(b for b in range(0x20) if b not in b"\t\n\r\f\v\x1b") + b"\x7f"
+"""Control bytes that plain text does not contain (ESC is allowed: terminal colour codes)."""
+
+
 def _control_share(data: bytes) -> float:
-    controls = sum(1 for b in data if (b < 0x20 and b not in b"\t\n\r\f\v\x1b") or b == 0x7F)
+    """Share of control bytes, counted by deleting them in one pass (not byte by byte)."""
+    controls = len(data) - len(data.translate(None, CONTROL_BYTES))
     return controls / len(data)
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar, cast
 
 from newsgraph.ingest import bylines, credits, patterns
 from newsgraph.ingest.datelines import (
@@ -34,6 +36,7 @@ BODY_MIN_WORDS = 8
 """A line this long, or a shorter one that ends like a sentence, is a paragraph."""
 TERMINAL = tuple(".!?\"”’')…")
 BULLET = re.compile(r"^[•·▪*\-–]\s+")
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -47,10 +50,13 @@ class Layout:
     """Offset in the text where the dateline paragraph starts (its prefix offsets are relative)."""
 
 
+WORD_RUN = re.compile(r"\w+")
+
+
 def norm_key(text: str) -> str:
-    """Comparison key for duplicate detection: case, punctuation and spacing ignored."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(re.sub(r"[^\w\s]", " ", folded).split())
+    """Comparison key for duplicate detection: case, punctuation and spacing ignored (the runs
+    of word characters of the folded text, joined by single spaces)."""
+    return " ".join(WORD_RUN.findall(unicodedata.normalize("NFKC", text).casefold()))
 
 
 def words(text: str) -> int:
@@ -99,6 +105,16 @@ class _Reader:
         self.in_header = True
         self.body_seen = False
         self.related_list = False
+        self.answers: dict[tuple[Callable[[str], Any], str], Any] = {}
+
+    def ask(self, question: Callable[[str], T], text: str) -> T:
+        """`question(text)`, asked once per document: the rules that look ahead (title, dek,
+        heading) ask of the same lines what the pass asks of them again."""
+        key = (question, text)
+        if key in self.answers:
+            return cast("T", self.answers[key])
+        answer = self.answers[key] = question(text)
+        return answer
 
     # -- output helpers --------------------------------------------------------------------
 
@@ -133,7 +149,7 @@ class _Reader:
     def _find_title(self) -> int | None:
         for index, line in enumerate(self.lines):
             if self.known_title is not None:
-                if norm_key(line.text) == self.known_title:
+                if self.ask(norm_key, line.text) == self.known_title:
                     return index
                 continue
             if self._intrinsic_role(line) is not None:
@@ -164,23 +180,24 @@ class _Reader:
     def _intrinsic_role(self, line: Line) -> str | None:
         """What a line is regardless of where it stands (None: ordinary text)."""
         text = line.text
-        if patterns.residue_reason(text) is not None:
+        ask = self.ask
+        if ask(patterns.residue_reason, text) is not None:
             return "removed"
-        if patterns.is_related_header(text) or patterns.is_related_inline(text):
+        if ask(patterns.is_related_header, text) or ask(patterns.is_related_inline, text):
             return "removed"
-        if parse_date_line(text) is not None:
+        if ask(parse_date_line, text) is not None:
             return "dateline"
-        if bylines.parse_byline(text) is not None:
+        if ask(bylines.parse_byline, text) is not None:
             return "byline"
-        if credits.looks_like_credit(text) or credits.split_caption(text) is not None:
+        if ask(credits.looks_like_credit, text) or ask(credits.split_caption, text) is not None:
             return "caption"
-        if credits.caption_label_end(text):
+        if ask(credits.caption_label_end, text):
             return "caption"
         return None
 
     def _line(self, index: int, line: Line, *, before_title: bool) -> None:
-        text = line.text
-        key = norm_key(text)
+        text, ask = line.text, self.ask
+        key = ask(norm_key, text)
         if self.related_list:
             if not line.gap_before and (
                 BULLET.match(text)
@@ -189,33 +206,33 @@ class _Reader:
                 self.remove(line, "related links")
                 return
             self.related_list = False
-        reason = patterns.residue_reason(text)
+        reason = ask(patterns.residue_reason, text)
         if reason is not None:
             self.remove(line, reason)
             return
-        if patterns.is_related_header(text):
+        if ask(patterns.is_related_header, text):
             self.remove(line, "related links")
             self.related_list = True
             return
-        if patterns.is_related_inline(text):
+        if ask(patterns.is_related_inline, text):
             self.remove(line, "related links")
             return
         if key in self.keys and key:
             self.remove(line, "duplicate")
             return
-        date_line = parse_date_line(text)
+        date_line = ask(parse_date_line, text)
         if date_line is not None:
             self.layout.date_lines.append(date_line)
             self.add(line.start, line.end, "dateline")
             return
-        names = bylines.parse_byline(text)
+        names = ask(bylines.parse_byline, text)
         if names is not None:
             self._authors(names)
             self.add(line.start, line.end, "byline")
             return
         if self._caption(index, line):
             return
-        if patterns.is_note(text) and (self.body_seen or not self.in_header):
+        if ask(patterns.is_note, text) and (self.body_seen or not self.in_header):
             self.add(line.start, line.end, "note")
             return
         if before_title:
@@ -232,7 +249,7 @@ class _Reader:
 
     def _caption(self, index: int, line: Line) -> bool:
         text = line.text
-        split = credits.split_caption(text)
+        split = self.ask(credits.split_caption, text)
         if split is not None:
             caption_key = norm_key(text[split.caption_start : split.caption_end])
             if self.keys.get(caption_key) == "caption":
@@ -245,7 +262,7 @@ class _Reader:
             self.add(line.start + split.credit_start, line.start + split.credit_end, "credit")
             self.info.captions.append(Caption(start, end, split.credit))
             return True
-        label_end = credits.caption_label_end(text)
+        label_end = self.ask(credits.caption_label_end, text)
         if label_end:
             start = line.start + label_end
             caption_key = norm_key(text[label_end:])
@@ -256,7 +273,7 @@ class _Reader:
             self.add(start, line.end, "caption")
             self.info.captions.append(Caption(start, line.end, self._adjacent_credit(index)))
             return True
-        if credits.looks_like_credit(text):
+        if self.ask(credits.looks_like_credit, text):
             self._attach_credit(index, credits.credit_text(text))
             self.add(line.start, line.end, "credit")
             return True
@@ -324,7 +341,7 @@ class _Reader:
         title_key = self.info.title and norm_key(self.info.title)
         for position in range(index + 1, len(self.lines)):
             line = self.lines[position]
-            if norm_key(line.text) == title_key:
+            if self.ask(norm_key, line.text) == title_key:
                 return True
             role = self._intrinsic_role(line)
             if role == "removed" and line.gap_before:
@@ -346,7 +363,7 @@ class _Reader:
         if self.body_seen and is_heading_shape(text) and self._prose_follows(index):
             self.add(line.start, line.end, "heading")
             return
-        if patterns.is_note(text):
+        if self.ask(patterns.is_note, text):
             self.add(line.start, line.end, "note")
             return
         if not self.body_seen and self.layout.dateline is None:
@@ -357,7 +374,7 @@ class _Reader:
                 self.info.dateline = Span(line.start, line.start + prefix.end)
         self.in_header = False
         self.body_seen = True
-        self.keys.setdefault(norm_key(text), "body")
+        self.keys.setdefault(self.ask(norm_key, text), "body")
         self.add(line.start, line.end, "body")
 
     def _prose_follows(self, index: int) -> bool:

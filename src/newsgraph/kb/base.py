@@ -55,6 +55,15 @@ MEMO_SIZE = 1 << 16
 few thousand names again and again); past this many the memo starts afresh."""
 
 
+def _remember(memo: dict[str, Country | None], name: str, found: Country | None) -> Country | None:
+    """Keep a country look-up's answer (a knowledge base never changes once built); past
+    `MEMO_SIZE` names the memo starts afresh."""
+    if len(memo) >= MEMO_SIZE:
+        memo.clear()
+    memo[name] = found
+    return found
+
+
 class KnowledgeBase:
     """Countries, named actors and sources, and the role-noun lexicon, with their indexes."""
 
@@ -78,7 +87,10 @@ class KnowledgeBase:
         self._capitals: dict[str, str] = {}
         self._looked_up: dict[str, tuple[KBEntry, ...]] = {}
         self._by_country_name: dict[str, Country | None] = {}
+        self._by_demonym: dict[str, Country | None] = {}
+        self._by_capital: dict[str, Country | None] = {}
         self._agencies: dict[str, bool] = {}
+        self._role_sectors: dict[str, str | None] = {}
         self._roles = {normalize_name(p): s.upper() for p, s in roles.items()}
         self._max_role_words = max((len(p.split()) for p in self._roles), default=1)
         given_names = {normalize_name(v) for v in ("Muhammad", "Ahmad", "Abd", "Abdullah")}
@@ -134,12 +146,22 @@ class KnowledgeBase:
         """Entries known by this name or alias, best first (name, alias, then bare surname;
         user files before built-in data). The answers are kept: the knowledge base never
         changes once built."""
-        found = self._looked_up.get(name)
-        if found is None:
+        return list(self._entries_for(name))
+
+    def best(self, name: str) -> KBEntry | None:
+        """`lookup(name)[0]`, or None: the first entry alone, without copying the list (name
+        matching tries every window of a name run)."""
+        found = self._entries_for(name)
+        return found[0] if found else None
+
+    def _entries_for(self, name: str) -> tuple[KBEntry, ...]:
+        try:
+            return self._looked_up[name]
+        except KeyError:
             if len(self._looked_up) >= MEMO_SIZE:
                 self._looked_up.clear()
             found = self._looked_up[name] = tuple(self._lookup(name))
-        return list(found)
+            return found
 
     def _lookup(self, name: str) -> list[KBEntry]:
         hits = list(self._names.get(normalize_name(name), ()))
@@ -190,12 +212,10 @@ class KnowledgeBase:
 
     def country_by_name(self, name: str) -> Country | None:
         """ "Turkey", "Türkiye", "the U.S.", "DRC" -> the country (acronyms only in capitals)."""
-        if name in self._by_country_name:
+        try:
             return self._by_country_name[name]
-        if len(self._by_country_name) >= MEMO_SIZE:
-            self._by_country_name.clear()
-        found = self._by_country_name[name] = self._country_by_name(name)
-        return found
+        except KeyError:
+            return _remember(self._by_country_name, name, self._country_by_name(name))
 
     def _country_by_name(self, name: str) -> Country | None:
         acronym = acronym_key(name)
@@ -206,6 +226,12 @@ class KnowledgeBase:
 
     def country_by_demonym(self, word: str) -> Country | None:
         """ "Turkish", "Turks", "Saudi", "Israelis" -> the country."""
+        try:
+            return self._by_demonym[word]
+        except KeyError:
+            return _remember(self._by_demonym, word, self._country_by_demonym(word))
+
+    def _country_by_demonym(self, word: str) -> Country | None:
         key = normalize_name(word)
         iso3 = self._demonyms.get(key)
         if iso3 is None and len(key) > 3 and key.endswith("s"):
@@ -214,6 +240,12 @@ class KnowledgeBase:
 
     def country_by_capital(self, name: str) -> Country | None:
         """Metonymy: a capital ("Ankara") or seat of power ("the Kremlin") -> its country."""
+        try:
+            return self._by_capital[name]
+        except KeyError:
+            return _remember(self._by_capital, name, self._country_by_capital(name))
+
+    def _country_by_capital(self, name: str) -> Country | None:
         iso3 = self._capitals.get(normalize_name(name))
         return self._countries.get(iso3) if iso3 else None
 
@@ -222,7 +254,16 @@ class KnowledgeBase:
     def sector_for_role(self, phrase: str) -> str | None:
         """The PLOVER sector of a role noun phrase: "foreign minister" -> GOV, "rebel commander"
         -> REB, "former president" -> ELI. The longest known ending decides, unless an earlier
-        word is a dominant modifier (rebel, police, army, ...)."""
+        word is a dominant modifier (rebel, police, army, ...). Answers are kept per phrase."""
+        try:
+            return self._role_sectors[phrase]
+        except KeyError:
+            if len(self._role_sectors) >= MEMO_SIZE:
+                self._role_sectors.clear()
+            found = self._role_sectors[phrase] = self._sector_for_role(phrase)
+            return found
+
+    def _sector_for_role(self, phrase: str) -> str | None:
         words = normalize_name(phrase).split()
         words = [w for w in words if not self._is_country_word(w)] or words
         sector: str | None = None

@@ -18,9 +18,9 @@ from newsgraph.fold import normalize_key
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.model import Analysis
 from newsgraph.places.adjectival import adjectival_candidates
-from newsgraph.places.embedded import EMBEDDED_LABEL, inner_names
+from newsgraph.places.embedded import EMBEDDED_LABEL, names_within
 from newsgraph.places.resolve import PLACE_LABELS, STRONG_ONLY_LABELS
-from newsgraph.places.surface import CAPITAL, SurfaceReader
+from newsgraph.places.surface import CAPITAL, SurfaceReader, span_reading
 from newsgraph.spans import SpanIndex
 
 Candidate = tuple[int, int, str]
@@ -132,15 +132,16 @@ def _uncovered_names(
         start, end = match.span()
         if covered.overlaps(start, end):
             continue
-        surface = read(start, end)
-        if surface is None:
+        reading = span_reading(text[start:end])  # what a surface read here would say
+        if reading is None:
             continue
-        if gazetteer.has_key(surface.keys[0]) or (
-            surface.dotted_key is not None and gazetteer.has_key(surface.dotted_key)
+        if gazetteer.has_key(reading.keys[0]) or (
+            reading.dotted_key is not None and gazetteer.has_key(reading.dotted_key)
         ):
             result.append((start, end, UNLABELLED))
             continue
-        inner = inner_names(text, gazetteer, surface, read)
+        trimmed = (start + reading.lead, end - reading.cut)
+        inner = names_within(text, gazetteer, *trimmed, reading.text, read)
         result += [(i.start, i.end, EMBEDDED_LABEL) for i in inner]
     return result
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from newsgraph.gazetteer import Gazetteer
-from newsgraph.places.surface import Surface, SurfaceReader
+from newsgraph.places.surface import Surface, SurfaceReader, span_reading
 
 EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "PERSON"})
 """Labels of names that may contain a place name: "University of California" (ORG), "New
@@ -80,31 +80,72 @@ def inner_names(
 ) -> list[Surface]:
     """Longest runs of capitalised words inside a mention that name a place, left to right
     (`read`: the document's `SurfaceReader`, if the caller keeps one)."""
+    return names_within(text, gazetteer, surface.start, surface.end, surface.text, read)
+
+
+def names_within(
+    text: str,
+    gazetteer: Gazetteer,
+    start: int,
+    end: int,
+    name: str,
+    read: SurfaceReader | None = None,
+) -> list[Surface]:
+    """`inner_names` of the mention [start, end) whose trimmed text is `name` (what a surface
+    read there has as `text`, `text[start:end]`), for callers that have not read it as a
+    surface."""
     if read is None:
         read = SurfaceReader(text)
-    words = [(m.start(), m.end()) for m in INNER_WORD.finditer(surface.text)]
     found: list[Surface] = []
+    for inner_start, inner_end in _inner_spans(gazetteer, name):
+        inner = read(start + inner_start, start + inner_end)
+        if inner is not None:  # always: the span has a reading
+            found.append(inner)
+    return found
+
+
+_INNER: dict[str, tuple[tuple[int, int], ...]] = {}
+"""`_inner_spans` by name, for the process: the same organisations recur in every document."""
+_INNER_OF: list[Gazetteer] = []
+"""The gazetteer `_INNER` was read from."""
+MAX_INNER = 50_000
+"""Entries kept before that memo is emptied (a bound on memory)."""
+
+
+def _inner_spans(gazetteer: Gazetteer, name: str) -> tuple[tuple[int, int], ...]:
+    """Where in `name` its inner place names lie ((start, end) in `name`): a name's own
+    characters decide, so each distinct name is read once."""
+    if not _INNER_OF or _INNER_OF[0] is not gazetteer or len(_INNER) >= MAX_INNER:
+        _INNER.clear()  # what was read from another gazetteer (a test's own) does not hold
+        _INNER_OF[:] = [gazetteer]
+    try:
+        return _INNER[name]
+    except KeyError:
+        pass
+    words = [(m.start(), m.end()) for m in INNER_WORD.finditer(name)]
+    found: list[tuple[int, int]] = []
     index = 0
     while index < len(words):
         for size in range(min(MAX_EMBEDDED_WORDS, len(words) - index), 0, -1):
-            start = surface.start + words[index][0]
-            end = surface.start + words[index + size - 1][1]
-            inner = read(start, end)
+            start, end = words[index][0], words[index + size - 1][1]
+            # what a surface read there would say: its trimmed text and keys
+            reading = span_reading(name[start:end])
             if (
-                inner is not None
-                and inner.text[:1].isupper()
-                and (inner.start, inner.end) != (surface.start, surface.end)
+                reading is not None
+                and reading.text[:1].isupper()
+                and (start + reading.lead, end - reading.cut) != (0, len(name))
                 and (
-                    gazetteer.has_key(inner.keys[0])
-                    or (inner.dotted_key is not None and gazetteer.has_key(inner.dotted_key))
+                    gazetteer.has_key(reading.keys[0])
+                    or (reading.dotted_key is not None and gazetteer.has_key(reading.dotted_key))
                 )
             ):
-                found.append(inner)
+                found.append((start, end))
                 index += size
                 break
         else:
             index += 1
-    return found
+    spans = _INNER[name] = tuple(found)
+    return spans
 
 
 def names_local_body(text: str, surface: Surface) -> bool:

@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Sequence
-from typing import Any
 
 from newsgraph.fold import normalize_key
 from newsgraph.gazetteer import demonyms, load_gazetteer
@@ -37,6 +36,7 @@ from newsgraph.model import (
 from newsgraph.places.facilities import is_facility_place
 from newsgraph.places.setting import applies, setting_of, within
 from newsgraph.speech import verbs_with
+from newsgraph.times.tree import Tree, tree_of
 
 LOCATIVE_PREPOSITIONS = frozenset(
     {
@@ -164,10 +164,10 @@ def clause_location(
     doc = analysis.doc
     if doc is None:
         return None
-    span = doc.char_span(trigger_start, trigger_end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    tree = tree_of(doc)  # token numbers and lists, not spaCy Tokens (see `times.tree`)
+    trigger = tree.root_at(trigger_start, trigger_end)
+    if trigger is None:
         return None
-    trigger = span.root
     # a demonym ("Russian officials") is a reference to a country, never where something happened;
     # a building stands for its town, which the same clause names ("the Palace in Ankara")
     places = [
@@ -178,15 +178,15 @@ def clause_location(
     targeted = event_type in TARGETED_TYPES
     tokens = [
         (rank, token)
-        for rank, token in _locative_tokens(trigger, sentence_start, sentence_end)
+        for rank, token in _locative_tokens(tree, trigger, sentence_start, sentence_end)
         if not (targeted and rank > 0)
     ]
-    tokens += [(0, t) for t in _naming_modifiers(trigger, places)]
-    tokens += [(2, t) for t in _actor_bases(trigger, sentence_start, sentence_end)]
+    tokens += [(0, t) for t in _naming_modifiers(tree, trigger, places)]
+    tokens += [(2, t) for t in _actor_bases(tree, trigger, sentence_start, sentence_end)]
     found = [
         (rank, order, location)
         for order, (rank, token) in enumerate(tokens)
-        if (location := _location_of(token, places, analysis)) is not None
+        if (location := _location_of(tree, token, places, analysis)) is not None
     ]
     if not found:
         return None
@@ -248,102 +248,106 @@ SETTING_PREPOSITIONS = frozenset(
 destination or a target ("sanctions on Iran", "missiles into Israel"), so they come second."""
 
 
-def _anchors(trigger: Any) -> list[Any]:
+def _anchors(tree: Tree, trigger: int) -> list[int]:
     """The trigger, and for a noun trigger the verb it is an argument of."""
     anchors = [trigger]
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ARGUMENT_DEPS:
-        head = trigger.head
-        if head.dep_ == "prep":
-            head = head.head
-        if head.pos_ in ("VERB", "AUX") and head.i != trigger.i:
+    if tree.pos[trigger] in ("NOUN", "PROPN") and tree.dep[trigger] in ARGUMENT_DEPS:
+        head = tree.head[trigger]
+        if tree.dep[head] == "prep":
+            head = tree.head[head]
+        if tree.pos[head] in ("VERB", "AUX") and head != trigger:
             anchors.append(head)
     return anchors
 
 
-def _locative_tokens(trigger: Any, start: int, end: int) -> list[tuple[int, Any]]:
+def _locative_tokens(tree: Tree, trigger: int, start: int, end: int) -> list[tuple[int, int]]:
     """Candidate place tokens tied to the trigger, nearest relation first, each with its rank:
     0 for a place object ("shelled Kharkiv") or a setting ("in Brussels"), 1 for a destination
     or target ("to", "into", "on")."""
-    found: list[tuple[int, Any]] = []
-    anchors = _anchors(trigger)
-    if trigger.lemma_.lower() in PLACE_OBJECT_LEMMAS:
-        found += [(0, c) for c in trigger.children if c.dep_ in OBJECT_DEPS]
-    heads: list[Any] = list(anchors)
+    found: list[tuple[int, int]] = []
+    children, dep, idx = tree.children, tree.dep, tree.idx
+    anchors = _anchors(tree, trigger)
+    lemma = tree.lemma_lower(trigger)
+    if lemma in PLACE_OBJECT_LEMMAS:
+        found += [(0, c) for c in children[trigger] if dep[c] in OBJECT_DEPS]
+    heads: list[int] = list(anchors)
     for anchor in anchors:
-        heads += [c for c in anchor.children if c.dep_ in OBJECT_DEPS]
-    addressee_only = trigger.lemma_.lower() in NO_DESTINATION_LEMMAS
-    queue: deque[tuple[Any, int, int]] = deque((h, 0, 0) for h in heads)
+        heads += [c for c in children[anchor] if dep[c] in OBJECT_DEPS]
+    addressee_only = lemma in NO_DESTINATION_LEMMAS
+    queue: deque[tuple[int, int, int]] = deque((h, 0, 0) for h in heads)
     seen: set[int] = set()
     while queue:
         head, depth, outer = queue.popleft()
-        if head.i in seen or depth > MAX_DEPTH:
+        if head in seen or depth > MAX_DEPTH:
             continue
-        seen.add(head.i)
-        for prep in head.children:
-            if prep.dep_ != "prep":
+        seen.add(head)
+        for prep in children[head]:
+            if dep[prep] != "prep":
                 continue
-            word = prep.lower_
+            word = tree.lower[prep]
             allowed = word in LOCATIVE_PREPOSITIONS and not (addressee_only and word == "to")
-            if word == "of" and head.lemma_.lower() in PLACE_NOUNS:
+            if word == "of" and tree.lemma_lower(head) in PLACE_NOUNS:
                 allowed = True
             if not allowed:
                 continue
             # a setting inside a target stays a target: "sanctions on banks in Iran"
             rank = max(outer, 0 if word in SETTING_PREPOSITIONS or word == "of" else 1)
-            for obj in prep.children:
-                if obj.dep_ == "pobj" and start <= obj.idx < end:
+            for obj in children[prep]:
+                if dep[obj] == "pobj" and start <= idx[obj] < end:
                     found.append((rank, obj))
                     queue.append((obj, depth + 1, rank))
     return found
 
 
-def _naming_modifiers(trigger: Any, places: list[Place]) -> list[Any]:
+def _naming_modifiers(tree: Tree, trigger: int, places: list[Place]) -> list[int]:
     """A town or region naming a noun trigger: "the Doha talks", "the Kharkiv offensive". A
     country in that slot is a party ("the Iran sanctions", "US talks"), never the place."""
-    if trigger.pos_ not in ("NOUN", "PROPN"):
+    if tree.pos[trigger] not in ("NOUN", "PROPN"):
         return []
     found = []
-    for child in trigger.children:
-        if child.dep_ not in ("compound", "nmod") or child.i > trigger.i:
+    for child in tree.children[trigger]:
+        if tree.dep[child] not in ("compound", "nmod") or child > trigger:
             continue
-        place = _place_at(child, places)
+        place = _place_at(tree, child, places)
         if place is not None and place.feature != "country":
             found.append(child)
     return found
 
 
-def _actor_bases(trigger: Any, start: int, end: int) -> list[Any]:
+def _actor_bases(tree: Tree, trigger: int, start: int, end: int) -> list[int]:
     """The place in "the Lyon-based agency" when that organisation is the trigger's subject."""
-    anchors = _anchors(trigger)
-    subjects = [c for a in anchors for c in a.children if c.dep_ in ("nsubj", "nsubjpass")]
+    children, dep = tree.children, tree.dep
+    anchors = _anchors(tree, trigger)
+    subjects = [c for a in anchors for c in children[a] if dep[c] in ("nsubj", "nsubjpass")]
     found = []
     for subject in subjects:
-        for token in subject.subtree:
-            if token.lower_ in BASED and start <= token.idx < end:
+        for token in tree.subtree(subject):
+            if tree.lower[token] in BASED and start <= tree.idx[token] < end:
                 found += [
                     c
-                    for c in token.children
-                    if c.dep_ in ("npadvmod", "compound", "nmod", "amod") and c.i < token.i
+                    for c in children[token]
+                    if dep[c] in ("npadvmod", "compound", "nmod", "amod") and c < token
                 ]
     return found
 
 
-def _location_of(token: Any, places: list[Place], analysis: Analysis) -> EventLocation | None:
+def _location_of(
+    tree: Tree, token: int, places: list[Place], analysis: Analysis
+) -> EventLocation | None:
     """The location a found token names: a resolved place, or "the <demonym> capital"."""
-    for candidate in [token, *(c for c in token.children if c.dep_ in CHAIN_DEPS)]:
-        place = _place_at(candidate, places)
+    for candidate in [token, *(c for c in tree.children[token] if tree.dep[c] in CHAIN_DEPS)]:
+        place = _place_at(tree, candidate, places)
         if place is not None:
             return _from_place(place)
-    if token.lemma_.lower() == "capital":
-        return _capital_of(token, places, analysis)
+    if tree.lemma_lower(token) == "capital":
+        return _capital_of(tree, token, places, analysis)
     return None
 
 
-def _place_at(token: Any, places: list[Place]) -> Place | None:
+def _place_at(tree: Tree, token: int, places: list[Place]) -> Place | None:
+    idx, end = tree.idx[token], tree.end[token]
     for place in places:
-        if place.start <= token.idx < place.end or token.idx <= place.start < token.idx + len(
-            token.text
-        ):
+        if place.start <= idx < place.end or idx <= place.start < end:
             return place
     return None
 
@@ -364,23 +368,25 @@ def _from_place(place: Place, source: LocationSource = "clause") -> EventLocatio
     )
 
 
-def _capital_of(token: Any, places: list[Place], analysis: Analysis) -> EventLocation | None:
+def _capital_of(
+    tree: Tree, token: int, places: list[Place], analysis: Analysis
+) -> EventLocation | None:
     """ "the Syrian capital" or "Syria's capital" → that country's capital city; a bare "the
     capital" is the capital of the country the paragraph is set in (its opening, the dateline)."""
     country: str | None = None
-    for child in token.children:
-        if child.dep_ in ("amod", "compound", "nmod"):
-            country = demonyms().get(normalize_key(child.text))
-        elif child.dep_ == "poss":
-            place = _place_at(child, places)
+    for child in tree.children[token]:
+        if tree.dep[child] in ("amod", "compound", "nmod"):
+            country = demonyms().get(normalize_key(tree.text[child]))
+        elif tree.dep[child] == "poss":
+            place = _place_at(tree, child, places)
             if place is not None and place.feature == "country":
                 country = place.country
         if country:
             break
     if country is None and not any(
-        c.dep_ in ("amod", "compound", "nmod", "poss") for c in token.children
+        tree.dep[c] in ("amod", "compound", "nmod", "poss") for c in tree.children[token]
     ):
-        setting = setting_of(analysis, token.idx)
+        setting = setting_of(analysis, tree.idx[token])
         country = setting.place.country if setting is not None else None
     if country is None:
         return None

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsgraph.fold import normalize_key
 from newsgraph.gazetteer import (
@@ -141,12 +142,18 @@ def resolve_toponyms(
     reader = read if read is not None and read.text is text else SurfaceReader(text)
     read_mentions = _read_mentions(candidates, reader)
     mentions = with_embedded(text, gazetteer, read_mentions, reader)
-    first = [_best(text, gazetteer, s, label, None) for s, label in mentions]
+    # what does not depend on the context is read once, for both passes
+    matches = [_match(gazetteer, s, label) for s, label in mentions]
+    first = [
+        _best(text, gazetteer, surface, label, match, None)
+        for (surface, label), match in zip(mentions, matches, strict=True)
+    ]
     context_by_key = _contexts(first)
     resolved: list[Resolution] = []
-    for (surface, label), _ in zip(mentions, first, strict=True):
-        context = context_by_key.get(surface.keys[0]) or _empty_context()
-        resolution = _best(text, gazetteer, surface, label, context)
+    empty = _empty_context()
+    for (surface, label), match in zip(mentions, matches, strict=True):
+        context = context_by_key.get(surface.keys[0]) or empty
+        resolution = _best(text, gazetteer, surface, label, match, context)
         if resolution is not None:
             resolved.append(resolution)
     kept = _without_covered_adjectives(resolved)
@@ -204,16 +211,19 @@ def _contexts(first: list[Resolution | None]) -> dict[str, Context]:
     """For each mention key, the context formed by every *other* confident mention."""
     countries: Counter[str] = Counter()
     admin1s: Counter[str] = Counter()
+    nothing: Counter[str] = Counter()  # the own counts of a key with no confident mention
     own: dict[str, tuple[Counter[str], Counter[str]]] = {}
     for r in first:
         if r is None:
             continue
-        pair = own.get(r.surface.keys[0])
-        if pair is None:
-            pair = own[r.surface.keys[0]] = (Counter(), Counter())
-        own_countries, own_admin1s = pair
+        key = r.surface.keys[0]
         if not _confident(r.entry):
+            own.setdefault(key, (nothing, nothing))
             continue
+        pair = own.get(key)
+        if pair is None or pair[0] is nothing:
+            pair = own[key] = (Counter(), Counter())
+        own_countries, own_admin1s = pair
         if r.entry.country:
             countries[r.entry.country] += 1
             own_countries[r.entry.country] += 1
@@ -230,22 +240,91 @@ def _confident(entry: GazetteerEntry) -> bool:
     return entry.feature != "city" or entry.population >= CONFIDENT_CITY or entry.capital
 
 
-def _best(
-    text: str, gazetteer: Gazetteer, surface: Surface, label: str, context: Context | None
-) -> Resolution | None:
-    """The best-scoring entry for a mention, or None when it should not become a place."""
+@dataclass(frozen=True, slots=True)
+class _Match:
+    """A mention's gazetteer entries and what the scores owe to the mention alone."""
+
+    key: str
+    """The lookup key that matched."""
+    entries: list[GazetteerEntry]
+    end: int
+    """Where the match ends (in `_MATCHES`: 1 past the mention for its final dot, else 0)."""
+    qualifiers: list[GazetteerEntry]
+    scores: list[float]
+    """`_score` of each entry without context, in the order of `entries`."""
+    ranked: list[tuple[float, GazetteerEntry]]
+    """(score, entry) by `scores`, best first: the ranking whenever the context adds nothing."""
+
+
+_MATCHES: dict[tuple[tuple[str, ...], str | None, tuple[str, ...]], _Match | None] = {}
+"""`_match` of a non-demonym mention by what it reads (its keys, dotted key and qualifier keys),
+with `end` 0 or 1 for the dot it takes in: the same names recur in every document."""
+_MATCHES_OF: Gazetteer | None = None
+"""The gazetteer `_MATCHES` was read from."""
+MAX_MATCHES = 50_000
+"""Entries kept before that memo is emptied (a bound on memory)."""
+
+
+def _match(gazetteer: Gazetteer, surface: Surface, label: str) -> _Match | Resolution | None:
+    """A demonym's resolution, a mention's entries, or None when nothing matches: the part of
+    `_best` that the document's context does not change, read once for both passes."""
     if label == ADJECTIVAL_LABEL:
         return _adjectival(gazetteer, surface)
+    global _MATCHES_OF
+    if _MATCHES_OF is not gazetteer or len(_MATCHES) >= MAX_MATCHES:
+        _MATCHES.clear()  # what was read from another gazetteer (a test's own) does not hold
+        _MATCHES_OF = gazetteer
+    key = (surface.keys, surface.dotted_key, surface.qualifier_keys)
+    try:
+        found = _MATCHES[key]
+    except KeyError:
+        found = _MATCHES[key] = _read_match(gazetteer, surface)
+    if found is None:
+        return None
+    end = surface.end + found.end
+    return _Match(found.key, found.entries, end, found.qualifiers, found.scores, found.ranked)
+
+
+def _read_match(gazetteer: Gazetteer, surface: Surface) -> _Match | None:
+    """`_match` of a mention that is no demonym candidate, with `end` the dot it takes in (0, 1)."""
     if surface.keys[0] in demonyms():
         return None
     matched_key, entries, end = _lookup(gazetteer, surface)
     if not entries:
         return None
     qualifiers = qualifier_entries(gazetteer, surface)
-    scored = sorted(
-        ((_score(e, matched_key, context, qualifiers), e) for e in entries),
-        key=lambda pair: (-pair[0], pair[1].row),
-    )
+    scores = [_score(e, matched_key, qualifiers) for e in entries]
+    ranked = _ranked(scores, entries)
+    return _Match(matched_key, entries, end - surface.end, qualifiers, scores, ranked)
+
+
+def _ranked(
+    scores: list[float], entries: list[GazetteerEntry]
+) -> list[tuple[float, GazetteerEntry]]:
+    """(score, entry) pairs, best first (the earlier row of equals)."""
+    return sorted(zip(scores, entries, strict=True), key=lambda pair: (-pair[0], pair[1].row))
+
+
+def _best(
+    text: str,
+    gazetteer: Gazetteer,
+    surface: Surface,
+    label: str,
+    match: _Match | Resolution | None,
+    context: Context | None,
+) -> Resolution | None:
+    """The best-scoring entry for a mention (`match`: its `_match`), or None when it should not
+    become a place."""
+    if not isinstance(match, _Match):
+        return match
+    matched_key, qualifiers = match.key, match.qualifiers
+    scored = match.ranked
+    if context is not None:
+        scores = [
+            _with_context(s, e, context) for s, e in zip(match.scores, match.entries, strict=True)
+        ]
+        if scores != match.scores:
+            scored = _ranked(scores, match.entries)
     score, entry = _prefer_city_over_division(scored)
     # "New York" names the state by its own name; the city it prefers inherits that
     own_name = scored[0][1].primary_key == matched_key
@@ -258,7 +337,7 @@ def _best(
         text, gazetteer, surface, label, matched_key, entry, context, qualifiers, own_name
     ):
         return None
-    return Resolution(surface, end, entry, score, matched_key)
+    return Resolution(surface, match.end, entry, score, matched_key)
 
 
 def _adjectival(gazetteer: Gazetteer, surface: Surface) -> Resolution | None:
@@ -287,12 +366,8 @@ def _lookup(gazetteer: Gazetteer, surface: Surface) -> tuple[str, list[Gazetteer
     return "", [], surface.end
 
 
-def _score(
-    entry: GazetteerEntry,
-    key: str,
-    context: Context | None,
-    qualifiers: list[GazetteerEntry],
-) -> float:
+def _score(entry: GazetteerEntry, key: str, qualifiers: list[GazetteerEntry]) -> float:
+    """An entry's score from its size, kind and name and the mention's qualifiers."""
     if entry.feature == "region":
         score = REGION_BASE + math.log10(entry.population + 1) / 10
     else:
@@ -311,19 +386,29 @@ def _score(
         if within(entry, qualifier):
             score += QUALIFIER_BONUS
             break
-    if context is not None:
-        count = context.country_count(entry.country or "")
-        if count:
-            score += min(
-                COUNTRY_CONTEXT_MAX, COUNTRY_CONTEXT_BONUS + COUNTRY_CONTEXT_STEP * (count - 1)
-            )
-        if (
-            entry.feature != "admin1"
-            and entry.admin1
-            and context.names_admin1(normalize_key(entry.admin1))
-        ):
-            score += ADMIN1_CONTEXT_BONUS
     return score
+
+
+def _with_context(score: float, entry: GazetteerEntry, context: Context) -> float:
+    """`score` (the entry's `_score`) plus what the rest of the document says for the entry."""
+    count = context.country_count(entry.country or "")
+    if count:
+        score += min(
+            COUNTRY_CONTEXT_MAX, COUNTRY_CONTEXT_BONUS + COUNTRY_CONTEXT_STEP * (count - 1)
+        )
+    if (
+        entry.feature != "admin1"
+        and entry.admin1
+        and context.names_admin1(_division_key(entry.admin1))
+    ):
+        score += ADMIN1_CONTEXT_BONUS
+    return score
+
+
+@lru_cache(maxsize=1 << 14)
+def _division_key(admin1: str) -> str:
+    """`normalize_key` of a division's name, folded once per process."""
+    return normalize_key(admin1)
 
 
 def _prefer_city_over_division(
@@ -354,19 +439,23 @@ def _acceptable(
     qualifiers: list[GazetteerEntry],
     top_own_name: bool = False,
 ) -> bool:
-    """Whether a match is strong enough for the mention's label and wording."""
-    letters = [ch for ch in surface.text if ch.isalpha()]
-    if len(letters) <= SHORT_CODE and surface.text.isupper() and entry.feature == "city":
+    """Whether a match is strong enough for the mention's label and wording (the tests that
+    read the text run only where the answer needs them)."""
+    if (
+        entry.feature == "city"
+        and surface.text.isupper()
+        and sum(map(str.isalpha, surface.text)) <= SHORT_CODE
+    ):
         return False
-    strong = entry.feature == "country" or entry.population >= STRONG_CITY or entry.capital
-    if entry.feature == "region":
-        strong = label in PLACE_LABELS or entry.union or entry.landmark
-    own_name = _own_name(entry, key) or top_own_name
-    qualified = any(within(entry, q) for q in qualifiers) or follows_member(
-        text, gazetteer, surface, entry
-    )
     if key in demonyms():
         return False
+    own_name = _own_name(entry, key) or top_own_name
+
+    def qualified() -> bool:
+        return any(within(entry, q) for q in qualifiers) or follows_member(
+            text, gazetteer, surface, entry
+        )
+
     if label in NAME_ONLY_LABELS:
         if key in common_words():
             return False
@@ -377,16 +466,18 @@ def _acceptable(
         )
         if not own_name:  # "from Misrata" (GeoNames: Misratah), but never a bare alternate name
             return after_preposition
-        return strong or qualified or names_local_body(text, surface) or after_preposition
+        strong = entry.feature == "country" or entry.population >= STRONG_CITY or entry.capital
+        if entry.feature == "region":
+            strong = label in PLACE_LABELS or entry.union or entry.landmark
+        return strong or after_preposition or qualified() or names_local_body(text, surface)
     if label == "FAC" and not own_name:
         return False
     if key in common_words():
         if surface.sentence_initial or label not in ("GPE", "LOC"):
             return False
-        supported = qualified
         if context is not None and context.country_count(entry.country or ""):
-            supported = True
-        return supported
+            return True
+        return qualified()
     return True
 
 

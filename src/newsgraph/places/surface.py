@@ -82,51 +82,59 @@ class Surface:
     sentence_initial: bool
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a mention's own characters say, whatever surrounds them (see `span_reading`)."""
+
+    lead: int
+    """Characters trimmed from the start (a leading article)."""
+    cut: int
+    """Characters trimmed from the end (noise, and a final dot)."""
+    text: str
+    keys: tuple[str, ...]
+    dotted_key: str | None
+    region: str | None
+    prefixed: bool
+    """Whether a part-of-place word starts the span (`region` is then its)."""
+    tail: str | None
+    """", " and what follows the span's own comma: its qualifier text, not the text after it."""
+
+
+_READINGS: dict[str, Reading | None] = {}
+"""`_reading` per span string, for the process: the same names recur in every document."""
+MAX_READINGS = 100_000
+"""Entries kept before the memo is emptied (a bound on memory, not a tuning knob)."""
+_REGION_WORD = re.compile("|".join(REGION_WORDS))
+
+
+def span_reading(span: str) -> Reading | None:
+    """What `read_surface` makes of a span's own characters, or None when it gives no surface:
+    cheap, for callers that look at many spans and keep few (`embedded.inner_names`)."""
+    try:
+        return _READINGS[span]
+    except KeyError:
+        if len(_READINGS) >= MAX_READINGS:
+            _READINGS.clear()
+        reading = _READINGS[span] = _reading(span)
+        return reading
+
+
 def read_surface(text: str, start: int, end: int) -> Surface | None:
     """Trim a mention and derive its lookup keys; None when nothing name-like is left."""
-    span = text[start:end]
-    article = LEADING_ARTICLE.match(span)
-    if article:
-        start += article.end()
-        span = span[article.end() :]
-    while span and (span[-1] in NOISE_LAST or span[-1].isspace()):
-        noise = TRAILING_NOISE.search(span)
-        if not noise or noise.start() == 0:
-            break
-        end -= len(span) - noise.start()
-        span = span[: noise.start()]
-    dotted_key: str | None = None
-    if span.endswith("."):
-        dotted_key = normalize_key(span)
-        span = span[:-1]
-        end -= 1
-    if not span or not any(map(str.isupper, span)):
+    reading = span_reading(text[start:end])
+    if reading is None:
         return None
-
-    keys: list[str] = [normalize_key(span)]
-    region: str | None = None
-    core = span
-    prefix = QUALIFIER_PREFIX.match(span)
-    if prefix:
-        region = prefix.group(1).lower()
-        core = prefix.group(2)
-        keys.append(normalize_key(core))
-    else:
+    start += reading.lead
+    end -= reading.cut
+    region = reading.region
+    if not reading.prefixed:
         window = text[max(0, start - 30) : start]
         # only a lower-case word counts: a window without one is not searched
-        if any(word in window for word in REGION_WORDS):
+        if _REGION_WORD.search(window):
             before = QUALIFIER_BEFORE.search(window)
             if before and before.group(1).islower():
                 region = before.group(1)
-    qualifier_text = text[end : end + 60]
-    if ", " in core:
-        core, _, tail = core.partition(", ")
-        keys.append(normalize_key(core))
-        qualifier_text = ", " + tail
-    for pattern in (GENERIC_PREFIX, GENERIC_SUFFIX):
-        match = pattern.match(core)
-        if match:
-            keys.append(normalize_key(match.group(1)))
+    qualifier_text = reading.tail if reading.tail is not None else text[end : end + 60]
     qualifier = FOLLOWING_QUALIFIER.match(qualifier_text) if qualifier_text[:1] == "," else None
     qualifier_keys: tuple[str, ...] = ()
     if qualifier:
@@ -138,12 +146,62 @@ def read_surface(text: str, start: int, end: int) -> Surface | None:
     return Surface(
         start=start,
         end=end,
+        text=reading.text,
+        keys=reading.keys,
+        dotted_key=reading.dotted_key,
+        region=region,
+        qualifier_keys=qualifier_keys,
+        sentence_initial=_sentence_initial(text, start),
+    )
+
+
+def _reading(span: str) -> Reading | None:
+    """The trimming and keys of a span, which depend on its characters only."""
+    lead = cut = 0
+    article = LEADING_ARTICLE.match(span)
+    if article:
+        lead = article.end()
+        span = span[lead:]
+    while span and (span[-1] in NOISE_LAST or span[-1].isspace()):
+        noise = TRAILING_NOISE.search(span)
+        if not noise or noise.start() == 0:
+            break
+        cut += len(span) - noise.start()
+        span = span[: noise.start()]
+    dotted_key: str | None = None
+    if span.endswith("."):
+        dotted_key = normalize_key(span)
+        span = span[:-1]
+        cut += 1
+    if not span or not any(map(str.isupper, span)):
+        return None
+
+    keys: list[str] = [normalize_key(span)]
+    region: str | None = None
+    core = span
+    prefix = QUALIFIER_PREFIX.match(span)
+    if prefix:
+        region = prefix.group(1).lower()
+        core = prefix.group(2)
+        keys.append(normalize_key(core))
+    tail: str | None = None
+    if ", " in core:
+        core, _, rest = core.partition(", ")
+        keys.append(normalize_key(core))
+        tail = ", " + rest
+    for pattern in (GENERIC_PREFIX, GENERIC_SUFFIX):
+        match = pattern.match(core)
+        if match:
+            keys.append(normalize_key(match.group(1)))
+    return Reading(
+        lead=lead,
+        cut=cut,
         text=span,
         keys=tuple(dict.fromkeys(k for k in keys if k)),
         dotted_key=dotted_key,
         region=region,
-        qualifier_keys=qualifier_keys,
-        sentence_initial=_sentence_initial(text, start),
+        prefixed=prefix is not None,
+        tail=tail,
     )
 
 

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsgraph.model import Entity, Sentence
-from newsgraph.quotes.cues import cue_lemma, cue_lemma_at, lexicon
+from newsgraph.quotes.cues import cue_lemma_at, lexicon
 from newsgraph.quotes.detect import Found, inside_quote
 from newsgraph.quotes.doctext import text_of
 from newsgraph.quotes.mentions import Mentions
 from newsgraph.quotes.relay import find_via
+from newsgraph.quotes.table import PHRASE_CUES, cue_table, in_range
 from newsgraph.spans import SpanIndex
 from newsgraph.words import syntax_of, words_of
 
@@ -26,8 +27,6 @@ NEAR_CUE_TOKENS = 4
 """A cue at most this many tokens after the closing mark belongs to the quote (”, he said)."""
 SHORT_TAIL_TOKENS = 10
 """A following sentence this short is read as the tail of the attribution ("Said Ruto.")."""
-PHRASE_CUES = {"according": "to", "words": "of"}
-"""Cue phrases whose speaker is the object of the second word ("in the words of X")."""
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})
 """A cue inside the complement of another cue reports that other speaker's words."""
 RELATIVE_TAGS = frozenset({"WP", "WDT"})
@@ -35,7 +34,6 @@ CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "acl", "pcomp", "prep"})
 """A cue verb without its own subject borrows the subject of the verb it hangs from (also
 through a preposition: "defended the record whilst promising ...")."""
 SUBJECTS = frozenset({"nsubj", "csubj"})
-IRREGULAR_FORMS = frozenset({"said", "says", "told", "wrote", "spoke"})
 DROP_FROM_PHRASE = frozenset({"relcl", "appos", "advcl", "acl:relcl"})
 """Children left out of a speaker phrase ("Ruto, who spoke in Nairobi, ...")."""
 EDGE_JUNK = frozenset({"punct", "cc", "case"})
@@ -71,59 +69,26 @@ def _followed_by(token: Any, word: str) -> bool:
     return bool(token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == word)
 
 
-def _verb_form_of_cue(word: str) -> bool:
-    """ "notes", "states", "said": a cue's finite form, whatever the tagger made of it."""
-    verbs = lexicon().verbs
-    if word in IRREGULAR_FORMS:
-        return True
-    stems = {word[:-1], word[:-2]} if word.endswith("s") else set()
-    if word.endswith("ed"):
-        stems |= {word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ied") else word[:-2]}
-    return any(stem in verbs for stem in stems)
+Window = tuple[tuple[int, int], tuple[int, int]]
+"""Character ranges searched for a cue before the opening mark and after the closing mark."""
 
 
-def _surface_cue(doc: Any, i: int) -> bool:
-    """A cue the tagger read as a noun, standing right before ', “' or ': “' after a name
-    ("The Department of Agriculture notes, “...”")."""
-    words, pos = words_of(doc), syntax_of(doc).pos
-    if pos[i] not in ("NOUN", "PROPN"):
-        return False
-    after = words.text[words.end[i] : words.end[i] + 4]
-    return bool(
-        re.match(r"[,:]\s*[\"“„«]", after)
-        and i > 0
-        and pos[i - 1] in ("PROPN", "NOUN")
-        and _verb_form_of_cue(words.lower[i])
-    )
+def _stripped_end(text: str, end: int) -> int:
+    """Where `text[:end]` ends without its trailing whitespace."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
-def _is_cue(doc: Any, i: int) -> bool:
-    """Whether token `i` is a cue, read from the Doc's arrays (no Token is built)."""
-    lower = words_of(doc).lower
-    word = lower[i]
-    if word in PHRASE_CUES:
-        return i + 1 < len(lower) and lower[i + 1] == PHRASE_CUES[word]
-    if _surface_cue(doc, i):
-        return True
-    syntax = syntax_of(doc)
-    if not (syntax.pos[i] in ("VERB", "AUX") or syntax.tag[i].startswith("VB")):
-        return False
-    lemma = cue_lemma_at(doc, i)
-    if lemma in lexicon().colon_verbs:
-        return i + 1 < len(lower) and lower[i + 1] in (":", ",")
-    return lemma in lexicon().verbs
-
-
-def _window(
-    doc: Any, sentences: list[Sentence], quote: Found
-) -> tuple[tuple[int, int], tuple[int, int]]:
+def _window(doc: Any, sentences: list[Sentence], quote: Found) -> Window:
     """Character ranges searched before the opening mark and after the closing mark."""
     text = text_of(doc)
     first = _sentence_index(sentences, quote.open_at)
     pre_start = sentences[first].start if first is not None else quote.open_at
-    if not text[pre_start : quote.open_at].strip() and text[:pre_start].rstrip()[-1:] in (":", ","):
+    before = _stripped_end(text, pre_start)  # len(text[:pre_start].rstrip()), without a copy
+    if not text[pre_start : quote.open_at].strip() and text[before - 1 : before] in (":", ","):
         # "He said:" or "She commented," on its own (sentence or line) introduces the quote.
-        previous = _sentence_index(sentences, len(text[:pre_start].rstrip()) - 1)
+        previous = _sentence_index(sentences, before - 1)
         if previous is not None:
             pre_start = sentences[previous].start
     last = _sentence_index(sentences, max(quote.close_at - 1, quote.open_at))
@@ -145,21 +110,29 @@ def _window(
 
 
 def _cues_in(doc: Any, lo: int, hi: int, marks: SpanIndex[Found]) -> list[Any]:
-    span = doc.char_span(lo, hi, alignment_mode="contract") if hi > lo else None
+    """The cue tokens in [lo, hi) outside quotation marks (the document's `CueTable`)."""
+    words = words_of(doc)
+    span = words.char_span_contract(lo, hi) if hi > lo else None
     if span is None:
         return []
+    cues = cue_table(doc).cues_between(*span)
+    if not cues:
+        return []
     near = marks.overlapping(lo, hi)
-    idx = words_of(doc).start
-    return [
-        doc[i]
-        for i in range(span.start, span.end)
-        if _is_cue(doc, i) and not inside_quote(idx[i], near)
-    ]
+    idx = words.start
+    return [doc[i] for i in cues if not inside_quote(idx[i], near)]
 
 
-def choose_cue(doc: Any, sentences: list[Sentence], quote: Found, marks: SpanIndex[Found]) -> Any:
-    """The cue token for a marked quote, or None (`marks`: the marked quotes, `mark_index`)."""
-    (pre_lo, pre_hi), (post_lo, post_hi) = _window(doc, sentences, quote)
+def choose_cue(
+    doc: Any,
+    sentences: list[Sentence],
+    quote: Found,
+    marks: SpanIndex[Found],
+    window: Window | None = None,
+) -> Any:
+    """The cue token for a marked quote, or None (`marks`: the marked quotes, `mark_index`;
+    `window`: the quote's `_window`, when the caller has it)."""
+    (pre_lo, pre_hi), (post_lo, post_hi) = window or _window(doc, sentences, quote)
     before = _cues_in(doc, pre_lo, pre_hi, marks)
     after = _cues_in(doc, post_lo, post_hi, marks)
     if after:
@@ -233,40 +206,48 @@ def _name_before(cue: Any, mentions: Mentions) -> Any:
 
 
 def _subject(cue: Any) -> Any:
-    """The token that heads the speaker of a cue, or None."""
-    if cue.lower_ in PHRASE_CUES:
-        for prep in cue.doc[cue.i + 1 : cue.i + 2]:
-            objects = [c for c in prep.children if c.dep_ == "pobj"]
+    """The token that heads the speaker of a cue, or None (read from the Doc's arrays; a Token
+    is built only for the answer)."""
+    doc, i = cue.doc, cue.i
+    kids, syntax, lower = cue_table(doc).kids, syntax_of(doc), words_of(doc).lower
+    dep, head, lemma, tag = syntax.dep, syntax.head, syntax.lemma, syntax.tag
+    if lower[i] in PHRASE_CUES:
+        if i + 1 < len(lower):
+            objects = [c for c in kids[i + 1] if dep[c] == "pobj"]
             if objects:
-                return objects[0]
-            return _name_after(prep)
+                return doc[objects[0]]
+            return _name_after(doc[i + 1])
         return None
     relay = lexicon().relay_verbs
-    if cue.tag_ == "VBG" and not any(c.dep_ in SUBJECTS for c in cue.children):
+    if tag[i] == "VBG" and not any(dep[c] in SUBJECTS for c in kids[i]):
         # "said A, adding that B": the participle's speaker is the cue it continues, not the
         # subject of the reported clause it happens to hang from.
-        for ancestor in list(cue.ancestors)[:4]:
-            if ancestor.lemma_.lower() in lexicon().verbs and ancestor.pos_ == "VERB":
-                own = [c for c in ancestor.children if c.dep_ in SUBJECTS]
+        ancestor, pos = i, syntax.pos
+        for _ in range(4):
+            if head[ancestor] == ancestor:
+                break
+            ancestor = head[ancestor]
+            if lemma[ancestor].lower() in lexicon().verbs and pos[ancestor] == "VERB":
+                own = [c for c in kids[ancestor] if dep[c] in SUBJECTS]
                 if own:
-                    return own[0]
-    token = cue
+                    return doc[own[0]]
+    token = i
     for _ in range(4):
         subjects = [
             c
-            for c in token.children
-            if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and token.lemma_ in relay)
+            for c in kids[token]
+            if dep[c] in ("nsubj", "csubj") or (dep[c] == "nsubjpass" and lemma[token] in relay)
         ]
         if subjects:
-            subject = min(subjects, key=lambda c: abs(c.i - token.i))
-            if subject.tag_ in RELATIVE_TAGS and token.dep_ == "relcl":
-                return token.head  # "Milei, who had called Lula a “communist”"
-            return subject
-        if token.dep_ == "relcl":
-            return token.head
-        if token.dep_ not in CLIMB_DEPS or token.head is token:
+            subject = min(subjects, key=lambda c: abs(c - token))
+            if tag[subject] in RELATIVE_TAGS and dep[token] == "relcl":
+                return doc[head[token]]  # "Milei, who had called Lula a “communist”"
+            return doc[subject]
+        if dep[token] == "relcl":
+            return doc[head[token]]
+        if dep[token] not in CLIMB_DEPS:
             return None
-        token = token.head
+        token = head[token]
     return None
 
 
@@ -299,33 +280,35 @@ def _punct_between(head: Any, name: Any) -> bool:
 
 
 def _phrase(head: Any, keep: Any = None) -> tuple[int, int, int]:
+    """(start, end, head index) of the subtree of `head` without clauses and edge words, read
+    from the Doc's arrays (`CueTable.subtree`, `words_of`, `syntax_of`)."""
+    doc, h = head.doc, head.i
+    table, words, syntax = cue_table(doc), words_of(doc), syntax_of(doc)
+    dep, lower = syntax.dep, words.lower
     dropped: set[int] = set()
-    for child in head.children:
-        if keep is not None and child.i == keep.i:
+    for child in table.kids[h]:
+        if keep is not None and child == keep.i:
             continue
-        if child.dep_ in DROP_FROM_PHRASE or (child.dep_ == "acl" and child.i < head.i):
-            dropped.update(t.i for t in child.subtree)  # "Writing in a blog post, X said"
-    kept = {t.i for t in head.subtree} - dropped
-    lo = hi = head.i
+        if dep[child] in DROP_FROM_PHRASE or (dep[child] == "acl" and child < h):
+            dropped |= table.subtree(child)  # "Writing in a blog post, X said"
+    kept = table.subtree(h) - dropped
+    lo = hi = h
     while lo - 1 in kept:
         lo -= 1
     while hi + 1 in kept:
         hi += 1
-    doc = head.doc
-    while lo < head.i and (doc[lo].dep_ in EDGE_JUNK or doc[lo].is_space):
+    space = words.space
+    while lo < h and (dep[lo] in EDGE_JUNK or space[lo]):
         lo += 1
-    role = doc[lo].lower_ in lexicon().person_titles
-    if lo < head.i - 1 and role and doc[lo + 1].lower_ == "the":
+    role = lower[lo] in lexicon().person_titles
+    if lo < h - 1 and role and lower[lo + 1] == "the":
         lo += 1  # "Organiser the Workers' Front said": the role word is not the speaker
-    while hi > head.i and (doc[hi].dep_ in EDGE_JUNK or doc[hi].is_space):
+    while hi > h and (dep[hi] in EDGE_JUNK or space[hi]):
         hi -= 1
-    while (
-        lo > 0
-        and not doc[lo - 1].whitespace_
-        and (doc[lo - 1].is_alpha or doc[lo - 1].text in HYPHENS)
-    ):
+    trailing, alpha, texts = words.trailing, syntax.alpha, words.texts
+    while lo > 0 and not trailing[lo - 1] and (alpha[lo - 1] or texts[lo - 1] in HYPHENS):
         lo -= 1  # hyphenated names the tokenizer split ("al-Maliki", "Abu-Bakar")
-    return doc[lo].idx, doc[hi].idx + len(doc[hi].text), head.i
+    return words.start[lo], words.end[hi], h
 
 
 DASH_CREDIT = re.compile(
@@ -347,8 +330,8 @@ def _dash_credit(doc: Any, quote: Found) -> Attribution | None:
 def _headline_speaker(doc: Any, quote: Found) -> Attribution | None:
     """A name alone before a colon at the start of a line ("Zelensky: ‘We will not give up’")."""
     text = text_of(doc)
-    before = text[: quote.open_at].rstrip()
-    colon = doc.char_span(len(before) - 1, len(before)) if before.endswith(":") else None
+    before = _stripped_end(text, quote.open_at)
+    colon = doc.char_span(before - 1, before) if text[before - 1 : before] == ":" else None
     if colon is None or colon.start == 0:
         return None
     last = doc[colon.start - 1]
@@ -365,10 +348,11 @@ def _headline_speaker(doc: Any, quote: Found) -> Attribution | None:
 def _according_relay(cue: Any) -> str | None:
     """ "According to the Tagesspiegel, the mayor said ...": whoever "according to" names
     relays the words of the cue's speaker."""
-    sentence, lower = cue.sent, words_of(cue.doc).lower
-    for i in range(sentence.start, sentence.end):
-        if lower[i] != "according":
-            continue
+    according = cue_table(cue.doc).according
+    if not according:
+        return None
+    sentence = cue.sent
+    for i in in_range(according, sentence.start, sentence.end):
         token = cue.doc[i]
         if _followed_by(token, "to"):
             head = _subject(token)
@@ -385,13 +369,16 @@ quoting the agency Petra, said ...", "the paper reported, citing officials, that
 
 def _relayed_source(cue: Any, head: Any) -> Any:
     """The object of a "quoting"/"citing" participle on the cue or its subject, or None."""
-    owners = [cue] + ([head] if head is not None else [])
+    doc = cue.doc
+    kids, syntax = cue_table(doc).kids, syntax_of(doc)
+    dep, lemma, tag = syntax.dep, syntax.lemma, syntax.tag
+    owners = [cue.i] + ([head.i] if head is not None else [])
     for owner in owners:
-        for child in owner.children:
-            if child.lemma_.lower() in RELAYING_PARTICIPLES and child.tag_ == "VBG":
-                objects = [c for c in child.children if c.dep_ in ("dobj", "pobj", "obj")]
+        for child in kids[owner]:
+            if lemma[child].lower() in RELAYING_PARTICIPLES and tag[child] == "VBG":
+                objects = [c for c in kids[child] if dep[c] in ("dobj", "pobj", "obj")]
                 if objects:
-                    return objects[0]
+                    return doc[objects[0]]
     return None
 
 
@@ -405,14 +392,15 @@ def attribute(
 ) -> Attribution | None:
     """Cue, speaker phrase and relay of one quote; None when no cue governs it (`marks`: the
     document's marked quotes, `mark_index`)."""
+    window = _window(doc, sentences, quote) if quote.cue_token is None else None
     if quote.cue_token is not None:
         cue = doc[quote.cue_token]
     else:
-        cue = choose_cue(doc, sentences, quote, marks)
+        cue = choose_cue(doc, sentences, quote, marks, window)
     if cue is None:
         return _headline_speaker(doc, quote) or _dash_credit(doc, quote)
     cue_text = f"{cue.text} {PHRASE_CUES[cue.lower_]}" if cue.lower_ in PHRASE_CUES else cue.text
-    if " " in cue_lemma(cue) and cue.i + 1 < len(doc):
+    if " " in cue_lemma_at(doc, cue.i) and cue.i + 1 < len(doc):
         cue_text = f"{cue.text} {doc[cue.i + 1].text}"  # "pointed out", "made clear"
     if quote.speaker_span is not None:  # found with the quote (a headline's "..., claims X")
         lo, hi = quote.speaker_span
@@ -426,7 +414,7 @@ def attribute(
         head = _name_before(cue, mentions)
     speaker = phrase_bounds(head) if head is not None else None
     relayed = _relayed_source(cue, head)
-    (lo, _), (_, hi) = _window(doc, sentences, quote)
+    (lo, _), (_, hi) = window or _window(doc, sentences, quote)
     if relayed is not None and speaker is not None:
         # "Al Arabiya, quoting the agency Petra, said ...": Petra spoke, Al Arabiya relays.
         participle = min(t.idx for t in relayed.head.subtree)

@@ -22,9 +22,10 @@ from bisect import bisect_left
 from typing import Any
 
 from newsgraph.model import Sentence
-from newsgraph.quotes.cues import cue_lemma_at, lexicon
+from newsgraph.quotes.cues import lexicon
 from newsgraph.quotes.detect import Found, mark_index
 from newsgraph.quotes.doctext import text_of
+from newsgraph.quotes.table import cue_table, in_range
 from newsgraph.spans import SpanIndex
 from newsgraph.words import syntax_of, words_of
 
@@ -69,6 +70,8 @@ def _close_inner_quote(text: str, start: int, end: int, limit: int) -> int:
 
 def _words_outside(text: str, start: int, end: int, marks: SpanIndex[Found]) -> int:
     near = marks.overlapping(start, end)
+    if not near:
+        return len(WORD.findall(text, start, end))
     count = 0
     for m in WORD.finditer(text, start, end):
         if not any(f.open_at <= m.start() < f.close_at for f in near):
@@ -84,30 +87,34 @@ def _is_verb(token: Any) -> bool:
     return bool(token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"))
 
 
-def _withheld(token: Any) -> bool:
-    """Negated or withheld speech: "did not disclose", "never said", "declined to say"."""
+def _withheld(parse: _Parse, i: int) -> bool:
+    """Negated or withheld speech: "did not disclose", "never said", "declined to say" (token
+    number `i`)."""
+    dep, lower = parse.dep, parse.lower
     if any(
-        c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ == "advmod") for c in token.children
+        dep[c] == "neg" or (lower[c] in NEGATIONS and dep[c] == "advmod")
+        for c in parse.table.kids[i]
     ):
         return True
-    head = token
+    head = parse.table.head
     for _ in range(2):
-        if head.dep_ not in ("xcomp", "ccomp") or head.head is head:
+        if dep[i] not in ("xcomp", "ccomp"):
             return False
-        head = head.head
-        if head.lemma_.lower() in WITHHOLDING_VERBS:
+        i = head[i]
+        if parse.lemma[i].lower() in WITHHOLDING_VERBS:
             return True
     return False
 
 
-def _passive_without_agent(token: Any) -> bool:
+def _passive_without_agent(parse: _Parse, i: int) -> bool:
     """ "It was announced that ...", and a bare participle: "Asked whether ..., X said" (X was
-    asked; the question is the reporter's)."""
-    children = list(token.children)
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
-    bare = token.tag_ == "VBN" and token.dep_ in ("advcl", "acl", "amod", "ROOT")
-    passive = passive or (bare and not any(c.dep_ in ("aux", "nsubj") for c in children))
-    return passive and not any(c.dep_ == "agent" for c in children)
+    asked; the question is the reporter's). Token number `i`."""
+    dep = parse.dep
+    children = [dep[c] for c in parse.table.kids[i]]
+    passive = any(d in ("auxpass", "nsubjpass") for d in children)
+    bare = parse.tag[i] == "VBN" and dep[i] in ("advcl", "acl", "amod", "ROOT")
+    passive = passive or (bare and not any(d in ("aux", "nsubj") for d in children))
+    return passive and "agent" not in children
 
 
 def _skip_first(token: Any) -> bool:
@@ -126,95 +133,133 @@ def _tokens_span(tokens: list[Any]) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def _has_subject(head: Any) -> bool:
-    return any(c.dep_ in SUBJECT_DEPS for c in head.children)
+class _Parse:
+    """The arrays of one Doc the reported-clause rules read (`words_of`, `syntax_of`, the
+    document's `CueTable`): no Token is built for the children, edges and words they look at."""
+
+    __slots__ = (
+        "dep", "end", "lemma", "lower", "n", "pos", "punct", "space", "start", "table", "tag",
+        "texts",
+    )  # fmt: skip
+
+    def __init__(self, doc: Any) -> None:
+        words, syntax = words_of(doc), syntax_of(doc)
+        self.table = cue_table(doc)
+        self.lower, self.start, self.end, self.space = (
+            words.lower,
+            words.start,
+            words.end,
+            words.space,
+        )
+        self.dep, self.pos, self.tag, self.punct = syntax.dep, syntax.pos, syntax.tag, syntax.punct
+        self.lemma, self.texts = syntax.lemma, words.texts
+        self.n = len(words)
+
+    def is_verb(self, i: int) -> bool:
+        return self.pos[i] in ("VERB", "AUX") or self.tag[i].startswith("VB")
+
+    def has_subject(self, head: int) -> bool:
+        return any(self.dep[c] in SUBJECT_DEPS for c in self.table.kids[head])
+
+    def range_span(self, lo: int, hi: int) -> tuple[int, int] | None:
+        """`_tokens_span` of the tokens numbered [lo, hi)."""
+        dep, lower, punct, space = self.dep, self.lower, self.punct, self.space
+        while lo < hi and (
+            space[lo] or punct[lo] or dep[lo] == "cc" or (dep[lo] == "mark" and lower[lo] == "that")
+        ):
+            lo += 1
+        while lo < hi and (punct[hi - 1] or space[hi - 1]):
+            hi -= 1
+        if hi - lo < MIN_CLAUSE_TOKENS:
+            return None
+        return self.start[lo], self.end[hi - 1]
 
 
-def _opener(clause: Any) -> Any:
-    """The clause's first token: the left edge of its subtree (spaCy keeps it with the parse)."""
-    return clause.left_edge
-
-
-def _free_relative_subject(clause: Any, opener: Any) -> bool:
+def _free_relative_subject(parse: _Parse, clause: int, opener: int) -> bool:
     """ "noted what began as a joke had grown ...": the wh-word opens the clause's subject."""
-    return any(
-        c.dep_ in SUBJECT_DEPS and opener.i in {t.i for t in c.subtree} for c in clause.children
-    )
+    table, dep = parse.table, parse.dep
+    return any(dep[c] in SUBJECT_DEPS and opener in table.subtree(c) for c in table.kids[clause])
 
 
-def _fronted_ok(cue: Any, clause: Any, sentence_span: Any) -> bool:
+def _fronted_ok(parse: _Parse, cue: int, clause: int, sentence_start: int) -> bool:
     """A report before its cue ("Prices will rise, the minister said") opens the sentence and
     is followed by the cue's own subject or, inverted, by the cue itself."""
-    opener = _opener(clause)
-    if opener.i != sentence_span.start or opener.pos_ in ("ADP", "SCONJ"):
+    opener, last = parse.table.edges(clause)
+    if opener != sentence_start or parse.pos[opener] in ("ADP", "SCONJ"):
         return False
-    if any(c.dep_ == "dobj" and c.i > cue.i for c in cue.children):
+    children, dep = parse.table.kids[cue], parse.dep
+    if any(dep[c] == "dobj" and c > cue for c in children):
         return False  # "..., fans say thanks": the verb has an object of its own
-    last = clause.right_edge.i
-    between = cue.doc[last + 1 : cue.i]
-    subjects = [c for c in cue.children if c.dep_ == "nsubj" and last < c.i < cue.i]
-    inverted = [c for c in cue.children if c.dep_ == "nsubj" and c.i > cue.i]
-    return bool(subjects) or (bool(inverted) and all(t.is_punct for t in between))
+    subjects = [c for c in children if dep[c] == "nsubj" and last < c < cue]
+    inverted = [c for c in children if dep[c] == "nsubj" and c > cue]
+    return bool(subjects) or (bool(inverted) and all(parse.punct[t] for t in range(last + 1, cue)))
 
 
-def _reported_clauses(cue: Any, sentence_span: Any, question: bool) -> list[tuple[int, int]]:
+def _reported_clauses(
+    parse: _Parse, cue: int, sentence: tuple[int, int], question: bool
+) -> list[tuple[int, int]]:
     """The clause a reporting verb reports, from the parse, else from "that" after it. Several
-    complements of one cue are pieces of one misparsed clause and make one span."""
-    pieces: list[Any] = []
-    for clause in cue.children:
-        if clause.dep_ not in ("ccomp", "advcl", "parataxis") or clause.i == cue.i:
+    complements of one cue are pieces of one misparsed clause and make one span. `cue` and
+    `sentence` (first and end token) are token numbers."""
+    table, dep, lower = parse.table, parse.dep, parse.lower
+    pieces: list[int] = []
+    for clause in table.kids[cue]:
+        if dep[clause] not in ("ccomp", "advcl", "parataxis"):
             continue
-        opener = _opener(clause)
-        wh = opener.lower_ in WH_WORDS and not _free_relative_subject(clause, opener)
+        opener = table.edges(clause)[0]  # the clause's first token: the left edge of its subtree
+        wh = lower[opener] in WH_WORDS and not _free_relative_subject(parse, clause, opener)
         if wh and not question:
             continue  # "suggest what the flag should mean": not a statement
-        if clause.dep_ != "ccomp" and opener.lower_ != "that":
+        if dep[clause] != "ccomp" and lower[opener] != "that":
             continue  # an adverbial clause is reported only when "that" opens it
-        if clause.i < cue.i and not _fronted_ok(cue, clause, sentence_span):
+        if clause < cue and not _fronted_ok(parse, cue, clause, sentence[0]):
             continue
         pieces.append(clause)
     if not any(
-        _has_subject(c) or _opener(c).lower_ == "that" or _opener(c).lower_ in WH_WORDS
+        parse.has_subject(c)
+        or lower[table.edges(c)[0]] == "that"
+        or lower[table.edges(c)[0]] in WH_WORDS
         for c in pieces
     ):
         pieces = []
     if pieces:
-        first = min(p.left_edge.i for p in pieces)
-        last = max(p.right_edge.i for p in pieces)
-        tokens = list(cue.doc[first : last + 1])
-        if all(t.i > cue.i for t in tokens) or all(t.i < cue.i for t in tokens):
-            bounds = _tokens_span(tokens)
+        first = min(table.edges(p)[0] for p in pieces)
+        last = max(table.edges(p)[1] for p in pieces)
+        if first > cue or last < cue:
+            bounds = parse.range_span(first, last + 1)
             return [bounds] if bounds is not None else []
-    that = _that_after(cue, sentence_span)
+    that = _that_after(parse, cue, sentence[1])
     if that is not None:
-        bounds = _tokens_span(list(sentence_span[that.i + 1 - sentence_span.start :]))
+        bounds = parse.range_span(that + 1, sentence[1])
         if bounds is not None:
             return [bounds]
     return []
 
 
-def _that_after(cue: Any, sentence_span: Any) -> Any:
+def _that_after(parse: _Parse, cue: int, sentence_end: int) -> int | None:
     """A complementiser "that" after the cue and its objects ("told LA Weekly in a statement
-    that ..."), for parses that hang the clause on a noun."""
-    doc = cue.doc
+    that ..."), for parses that hang the clause on a noun (token numbers)."""
+    table, lower, tag, lemma = parse.table, parse.lower, parse.tag, parse.lemma
     relaying = {
-        t.i
-        for c in cue.children
-        if c.lemma_.lower() in ("quote", "cite") and c.tag_ == "VBG"
-        for t in c.subtree
-        if t.lower_ != "that"
+        t
+        for c in table.kids[cue]
+        if lemma[c].lower() in ("quote", "cite") and tag[c] == "VBG"
+        for t in table.subtree(c)
+        if lower[t] != "that"
     }
-    for token in doc[cue.i + 1 : sentence_span.end]:
-        if token.i in relaying or (token.text == "," and token.i + 1 in relaying | {cue.i + 1}):
+    for token in range(cue + 1, sentence_end):
+        if token in relaying or (
+            parse.texts[token] == "," and (token + 1 in relaying or token + 1 == cue + 1)
+        ):
             continue  # "reported, citing officials, that ..."
-        if token.lower_ == "that" and token.tag_ in ("IN", "WDT", "DT"):
-            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            if following is None or following.is_punct or _is_verb(following):
+        if lower[token] == "that" and tag[token] in ("IN", "WDT", "DT"):
+            following = token + 1 if token + 1 < parse.n else None
+            if following is None or parse.punct[following] or parse.is_verb(following):
                 return None  # "said that." / "that is", a pronoun subject
             return token
-        if token.is_punct and token.text not in ("(", ")"):
+        if parse.punct[token] and parse.texts[token] not in ("(", ")"):
             return None
-        if _is_verb(token) and token.i != cue.i:
+        if parse.is_verb(token) and token != cue:
             return None
     return None
 
@@ -284,9 +329,10 @@ def _characterisations(cue: Any) -> list[tuple[int, int]]:
     return [bounds] if bounds is not None else []
 
 
-def _as_told(cue: Any, sentence: Sentence) -> tuple[int, int] | None:
+def _as_told(parse: _Parse, cue: Any, sentence: Sentence) -> tuple[int, int] | None:
     """ "As X told Y, <clause>": the main clause is what X said."""
-    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+    dep, lower = parse.dep, parse.lower
+    if not any(dep[c] == "mark" and lower[c] == "as" for c in parse.table.kids[cue.i]):
         return None
     tokens = list(cue.subtree)
     end_of_cue = tokens[-1].idx + len(tokens[-1].text)
@@ -297,33 +343,30 @@ def _as_told(cue: Any, sentence: Sentence) -> tuple[int, int] | None:
     return _tokens_span(list(rest))
 
 
-def _sentence_final(cue: Any, sentence_span: Any) -> tuple[int, int] | None:
+def _sentence_final(parse: _Parse, cue: int, sentence: tuple[int, int]) -> tuple[int, int] | None:
     """ "<clause>, researchers say." or "<clause>, said the minister.": the cue and its speaker
-    close the sentence after a comma; the clause before it is reported."""
-    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+    close the sentence after a comma; the clause before it is reported (token numbers)."""
+    children, dep = parse.table.kids[cue], parse.dep
+    subjects = [c for c in children if dep[c] == "nsubj"]
     if not subjects:
         return None  # ", adding the words ..." / ", written by ...": no speaker closes it
-    if any(c.dep_ == "dobj" for c in cue.children):
+    if any(dep[c] == "dobj" for c in children):
         return None  # "..., fans say thanks": the verb has an object of its own
-    left = min([cue] + [s.left_edge for s in subjects], key=lambda t: t.i)
-    if left.i - 1 <= sentence_span.start or cue.doc[left.i - 1].text != ",":
+    left = min([cue] + [parse.table.edges(c)[0] for c in subjects])
+    if left - 1 <= sentence[0] or parse.texts[left - 1] != ",":
         return None
-    after = list(cue.doc[cue.i + 1 : sentence_span.end])
+    after = list(range(cue + 1, sentence[1]))
     for k, token in enumerate(after):
         if (
-            token.text in (",", ";", "—", "–")
+            parse.texts[token] in (",", ";", "—", "–")
             and k + 1 < len(after)
-            and after[k + 1].pos_
-            in (
-                "SCONJ",
-                "ADP",
-            )
+            and parse.pos[after[k + 1]] in ("SCONJ", "ADP")
         ):
             after = after[:k]  # "..., officials said, as rivers burst their banks"
             break
-    if any(_is_verb(t) for t in after) or any(t.lower_ == "that" for t in after):
+    if any(parse.is_verb(t) for t in after) or any(parse.lower[t] == "that" for t in after):
         return None
-    return _tokens_span(list(cue.doc[sentence_span.start : left.i - 1]))
+    return parse.range_span(sentence[0], left - 1)
 
 
 def _after_apposition(doc: Any, start: int, end: int) -> int:
@@ -480,50 +523,54 @@ def _report_form(token: Any) -> bool:
 def detect_indirect(doc: Any, sentences: list[Sentence], marked: list[Found]) -> list[Found]:
     """Reported clauses, appeals and characterisations in the analysed sentences.
 
-    Every token's word, part of speech and lemma are read from the Doc's arrays; a Token object
-    is built only for "according" and for verbs whose lemma is a cue.
+    The document's `CueTable` names the tokens to look at ("according" and the verbs whose
+    cue lemma is a cue verb); a Token object is built only for those.
     """
     lex = lexicon()
     text = text_of(doc)
-    words, syntax = words_of(doc), syntax_of(doc)
-    lower, idx, pos, tag = words.lower, words.start, syntax.pos, syntax.tag
+    words = words_of(doc)
+    lower, idx = words.lower, words.start
+    table = cue_table(doc)
+    parse = _Parse(doc)
+    # the only tokens the loop below does anything with: "according" and the cue verbs
+    candidates = sorted(set(table.according) | set(table.verb_cues))
+    verb_cues = set(table.verb_cues)
     marks = mark_index(marked)
     opens = sorted(f.open_at for f in marked)
     found: list[Found] = []
     seen: set[tuple[int, int]] = set()
     for sentence in sentences:
-        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        if span is None:
+        tokens = words.char_span(sentence.start, sentence.end)
+        if tokens is None:
             continue
-        marked_here = marks.overlapping(sentence.start, sentence.end)
         headline = _headline_claim(doc, sentence, marks)
         if headline is not None:
             found.append(headline)
             continue
-        for i in range(span.start, span.end):
+        here = in_range(candidates, *tokens)
+        marked_here = marks.overlapping(sentence.start, sentence.end) if here else []
+        for i in here:
             if lower[i] == "according":
                 according = _according_to(doc[i], sentence, opens)
                 if according is not None:
                     found.append(according)
                     continue
-            if not (pos[i] in ("VERB", "AUX") or tag[i].startswith("VB")):
+            if i not in verb_cues:
                 continue
-            lemma = cue_lemma_at(doc, i)
-            if lemma not in lex.verbs:
-                continue
+            lemma = table.lemmas[i]
             if _inside_marks(idx[i], marked_here):
                 continue  # a verb inside a quotation is the speaker's, not the reporter's
-            token = doc[i]
-            if _withheld(token) or _passive_without_agent(token):
+            if _withheld(parse, i) or _passive_without_agent(parse, i):
                 continue
+            token = doc[i]
             clauses: list[tuple[int, int]] = []
             if lemma in lex.report_verbs:
-                clauses += _reported_clauses(token, span, lemma in lex.question_verbs)
-                as_told = _as_told(token, sentence)
+                clauses += _reported_clauses(parse, i, tokens, lemma in lex.question_verbs)
+                as_told = _as_told(parse, token, sentence)
                 if as_told is not None:
                     clauses.append(as_told)
                 if not clauses:
-                    final = _sentence_final(token, span)
+                    final = _sentence_final(parse, i, tokens)
                     if final is not None:
                         clauses.append(final)
             if lemma in lex.appeal_verbs:

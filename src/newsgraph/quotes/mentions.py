@@ -13,6 +13,7 @@ from typing import Any
 
 from newsgraph.model import Entity, Mention
 from newsgraph.spans import SpanIndex
+from newsgraph.words import ents_of
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 """spaCy labels of the names a cue's lost subject may be."""
@@ -41,7 +42,7 @@ class Mentions:
         self._within_starts = [row[0] for row in self._within]
         names = [(m.start, m.end) for e in entities for m in e.mentions if m.kind != "nested"]
         if doc is not None:
-            names += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS]
+            names += [(e.start_char, e.end_char) for e in ents_of(doc) if e.label in NAME_LABELS]
         self._names = sorted((start, order, end) for order, (start, end) in enumerate(names))
         self._name_starts = [start for start, _, _ in self._names]
 

@@ -13,6 +13,7 @@ from newsgraph.model import Entity
 from newsgraph.quotes.cues import lexicon
 from newsgraph.quotes.detect import Found, inside_quote
 from newsgraph.quotes.doctext import text_of
+from newsgraph.quotes.table import cue_table, in_range
 from newsgraph.spans import SpanIndex
 from newsgraph.words import syntax_of, words_of
 
@@ -44,10 +45,11 @@ def find_via(
 ) -> str | None:
     """The outlet that relayed the speech ("cited by IRNA", "told Reuters"), or None.
 
-    `marks` indexes the marked quotes (`mark_index`); each token's word, lemma and head are
-    read from the Doc's arrays, and a Token is built only where a relay may hang.
+    `marks` indexes the marked quotes (`mark_index`); the document's `CueTable` names the
+    tokens a relay may hang from, and a Token is built only for those.
     """
-    span = doc.char_span(lo, hi, alignment_mode="expand")
+    words = words_of(doc)
+    span = words.char_span(lo, hi)
     if span is None:
         return None
     lex = lexicon()
@@ -55,9 +57,9 @@ def find_via(
     candidates: list[Any] = []
     if cue is not None and cue.lemma_ == "tell":
         candidates += [c for c in cue.children if c.dep_ in ("dobj", "dative", "iobj")]
-    words, syntax = words_of(doc), syntax_of(doc)
+    syntax = syntax_of(doc)
     lower, idx, lemma, head = words.lower, words.start, syntax.lemma, syntax.head
-    for i in range(span.start, span.end):
+    for i in in_range(cue_table(doc).relays, *span):
         if inside_quote(idx[i], marked):
             continue
         if lemma[i] in lex.relay_verbs:

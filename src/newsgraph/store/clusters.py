@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Date, Select, bindparam, delete, select, update
+from sqlalchemy import Connection, Select, bindparam, delete, select, update
 
 from newsgraph.kb import normalize_name
 from newsgraph.store import bulk, cluster_codes
@@ -39,6 +39,7 @@ class _Opened:
     keys: list[dict[str, Any]] = field(default_factory=list)
     participants: list[dict[str, Any]] = field(default_factory=list)
     codes: list[dict[str, Any]] = field(default_factory=list)
+    wide: list[dict[str, Any]] = field(default_factory=list)
 
     def near(self, fact: EventFacts) -> list[Candidate]:
         """The opened clusters the candidate query would find for `fact`: same type and
@@ -63,6 +64,7 @@ class _Opened:
             (s.event_links, self.links),
             (s.cluster_keys, self.keys),
             (s.cluster_participants, self.participants),
+            (s.wide_clusters, self.wide),
         ):
             if values:
                 conn.execute(table.insert(), values)
@@ -110,6 +112,7 @@ def assign(
         opened.keys += keys
         opened.participants += entity_sides
         opened.codes += cluster_codes.rows(cluster_id, mine)
+        opened.wide += _wide_rows(cluster_id, fact.event_type, row)
         if row["date_start"] is not None and row["date_end"] is not None:
             sides: dict[str, list[str]] = {}
             for key in keys:
@@ -172,76 +175,14 @@ def _cluster_of_original(conn: Connection, fact: EventFacts, original: int) -> i
     return best_of_original(fact, _cluster_sides(conn, ids))
 
 
-def _candidates_statement() -> Select[Any]:
-    c, k = s.event_clusters, s.cluster_keys
-    return (
-        select(
-            c.c.id,
-            c.c.date_start,
-            c.c.date_end,
-            c.c.location,
-            c.c.location_country,
-            c.c.lat,
-            c.c.lon,
-            c.c.location_precision,
-        )
-        .where(c.c.event_type == bindparam("event_type"), c.c.modality == bindparam("modality"))
-        .where(
-            c.c.date_start <= bindparam("latest_start", type_=Date),
-            c.c.date_end >= bindparam("earliest_end", type_=Date),
-        )
-        .where(
-            select(k.c.cluster_id)
-            .where(k.c.cluster_id == c.c.id, k.c.token.in_(bindparam("tokens", expanding=True)))
-            .exists()
-        )
-        .order_by(c.c.id)
-    )
-
-
-_CANDIDATES = _candidates_statement()
-"""Built once: the query runs for every event stored."""
-
-
 def _candidates(conn: Connection, fact: EventFacts) -> list[Candidate]:
-    """Clusters of the event's type and modality, near its dates, sharing an identity token."""
-    if fact.start is None or fact.end is None:
-        return []  # an undated report cannot be shown to describe the same event
-    tokens = sorted({t for side in fact.sides.values() for t in side.every})
-    if not tokens:
-        return []
-    tolerance = dt.timedelta(days=DATE_TOLERANCE_DAYS)
-    rows = conn.execute(
-        _CANDIDATES,
-        {
-            "event_type": fact.event_type,
-            "modality": fact.modality,
-            "latest_start": fact.end + tolerance,
-            "earliest_end": fact.start - tolerance,
-            "tokens": [f"{p}:{t}" for t in tokens for p in ("s", "w")],
-        },
-    ).all()
+    """Clusters of the event's type and modality, near its dates, sharing an identity token
+    (none for an undated event: an undated report cannot be shown to describe the same one)."""
+    rows = sorted(_candidates_many(conn, [fact])[0], key=lambda row: row.id)
     if not rows:
         return []
-    sides = _cluster_sides(conn, [int(r.id) for r in rows])
-    return [
-        Candidate(
-            int(row.id),
-            row.date_start,
-            row.date_end,
-            PlaceFacts(
-                row.location,
-                row.location_country,
-                row.lat,
-                row.lon,
-                row.location_precision or "city",
-            )
-            if row.location
-            else None,
-            sides[int(row.id)],
-        )
-        for row in rows
-    ]
+    sides = _cluster_sides(conn, [row.id for row in rows])
+    return [_stored_candidate(row, sides[row.id]) for row in rows]
 
 
 # --- keeping a cluster's summary in step with its members ----------------------------------------
@@ -284,25 +225,34 @@ def _members_statement() -> Select[Any]:
 
 
 _MEMBERS = _members_statement()
+_MEMBERS_OF = _MEMBERS.where(s.event_links.c.cluster_id == bindparam("cluster_id"))
+"""The members of one cluster, built once: compiling a statement per call cost more than
+running it."""
 
 
 def refresh(conn: Connection, cluster_id: int) -> None:
     """Recompute a cluster's representative fields, counts, keys and participants from its
     member events; delete the cluster when no event is left in it."""
-    members = conn.execute(_MEMBERS.where(s.event_links.c.cluster_id == cluster_id)).all()
+    members = conn.execute(_MEMBERS_OF, {"cluster_id": cluster_id}).all()
     conn.execute(delete(s.cluster_keys).where(s.cluster_keys.c.cluster_id == cluster_id))
     conn.execute(
         delete(s.cluster_participants).where(s.cluster_participants.c.cluster_id == cluster_id)
     )
+    conn.execute(delete(s.wide_clusters).where(s.wide_clusters.c.cluster_id == cluster_id))
     if not members:
         cluster_codes.replace(conn, cluster_id, [])
         conn.execute(delete(s.event_clusters).where(s.event_clusters.c.id == cluster_id))
         return
-    participants = _participants(conn, [int(m.id) for m in members])
+    participants = _participants_of(conn, cluster_id)
     cluster_codes.replace(conn, cluster_id, participants)
     row = summarise(members, participants)
     conn.execute(update(s.event_clusters).where(s.event_clusters.c.id == cluster_id).values(**row))
     _write_keys(conn, cluster_id, row, participants)
+    if _wide(row):
+        event_type = conn.execute(
+            select(s.event_clusters.c.event_type).where(s.event_clusters.c.id == cluster_id)
+        ).scalar_one()
+        conn.execute(s.wide_clusters.insert(), _wide_rows(cluster_id, event_type, row))
 
 
 def _write_keys(
@@ -316,13 +266,37 @@ def _write_keys(
         conn.execute(s.cluster_participants.insert(), entity_sides)
 
 
-def _key_rows(
-    cluster_id: int, row: dict[str, Any], participants: list[dict[str, Any]]
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    keys = [
-        {"token": t, "side": side, "cluster_id": cluster_id}
-        for t, side in sorted(cluster_keys(participants))
+def _wide(row: dict[str, Any]) -> bool:
+    """Whether a cluster (`row`: its summary) is dated over more than `WIDE_CLUSTER_DAYS` days."""
+    start, end = row["date_start"], row["date_end"]
+    return start is not None and end is not None and (end - start).days > s.WIDE_CLUSTER_DAYS
+
+
+def _wide_rows(cluster_id: int, event_type: str, row: dict[str, Any]) -> list[dict[str, Any]]:
+    """The `wide_clusters` row of a wide cluster; none for a narrow or undated one."""
+    if not _wide(row):
+        return []
+    return [
+        {
+            "cluster_id": cluster_id,
+            "event_type": event_type,
+            "date_start": row["date_start"],
+            "date_end": row["date_end"],
+        }
     ]
+
+
+def _key_rows(
+    cluster_id: int,
+    row: dict[str, Any],
+    participants: list[dict[str, Any]],
+    sorted_keys: list[tuple[str, str]] | None = None,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """A cluster's `cluster_keys` and `cluster_participants` rows (`sorted_keys`: its
+    `cluster_keys(participants)` sorted, where the caller has them)."""
+    if sorted_keys is None:
+        sorted_keys = sorted(cluster_keys(participants))
+    keys = [{"token": t, "side": side, "cluster_id": cluster_id} for t, side in sorted_keys]
     entity_sides = [
         {
             "cluster_id": cluster_id,
@@ -341,9 +315,10 @@ def _key_rows(
     return keys, entity_sides
 
 
-def _participants(conn: Connection, event_ids: list[int]) -> list[dict[str, Any]]:
-    p, en, g = s.event_participants, s.entities, s.global_entities
-    rows = conn.execute(
+def _participants_statement() -> Select[Any]:
+    """The participants of the members of one cluster, with their entities' type and name."""
+    p, en, g, link = s.event_participants, s.entities, s.global_entities, s.event_links
+    return (
         select(
             p.c.event_id,
             p.c.side,
@@ -359,9 +334,20 @@ def _participants(conn: Connection, event_ids: list[int]) -> list[dict[str, Any]
             en, (en.c.document_id == p.c.document_id) & (en.c.local_id == p.c.entity_local_id)
         )
         .outerjoin(g, g.c.id == p.c.global_entity_id)
-        .where(p.c.event_id.in_(event_ids))
+        .where(
+            p.c.event_id.in_(
+                select(link.c.event_id).where(link.c.cluster_id == bindparam("cluster_id"))
+            )
+        )
         .order_by(p.c.id)
-    ).all()
+    )
+
+
+_PARTICIPANTS_OF = _participants_statement()
+
+
+def _participants_of(conn: Connection, cluster_id: int) -> list[dict[str, Any]]:
+    """The participants of a cluster's member events, as `summarise` and the keys read them."""
     return [
         {
             "event_id": r.event_id,
@@ -374,7 +360,7 @@ def _participants(conn: Connection, event_ids: list[int]) -> list[dict[str, Any]
             "name": r.name,
             "text": r.text,
         }
-        for r in rows
+        for r in conn.execute(_PARTICIPANTS_OF, {"cluster_id": cluster_id})
     ]
 
 
@@ -411,13 +397,16 @@ class _Tracked:
     sides: dict[str, SideTokens] = field(default_factory=dict)
     candidate: Candidate | None = None
     every: frozenset[str] = frozenset()
+    keys: list[tuple[str, str]] = field(default_factory=list)
+    """`cluster_keys` of the participants, sorted (as `_key_rows` writes them)."""
 
     def add(self, member: Member, participants: list[dict[str, Any]]) -> None:
         self.members.append(member)
         self.participants += participants
         self.row = summarise(self.members, self.participants)
+        self.keys = sorted(cluster_keys(self.participants))
         by_side: dict[str, list[str]] = {}
-        for token, side in sorted(cluster_keys(self.participants)):
+        for token, side in self.keys:
             by_side.setdefault(side, []).append(token)
         self.sides = {side: decode(tokens) for side, tokens in by_side.items()}
         self.every = frozenset(t for side in self.sides.values() for t in side.every)
@@ -548,27 +537,39 @@ def _stored_candidate(row: _Found, sides: dict[str, SideTokens]) -> Candidate:
     )
 
 
-CANDIDATES_PER_QUERY = 64
-"""Candidate queries run as one UNION ALL statement."""
+CANDIDATES_PER_QUERY = 128
+"""Candidate query arms (two per group of events) run as one UNION ALL statement."""
+
+_COLUMNS = (
+    "c.event_type, c.modality, c.id, c.date_start, c.date_end, c.location, c.location_country, "
+    "c.lat, c.lon, c.location_precision"
+)
+_KEYED = "EXISTS (SELECT 1 FROM cluster_keys k WHERE k.cluster_id = c.id AND k.token IN ({tokens}))"
 
 _CANDIDATE_ARM = (
-    "SELECT {index}, c.event_type, c.modality, c.id, c.date_start, c.date_end, c.location, "
-    "c.location_country, c.lat, c.lon, c.location_precision FROM event_clusters c "
+    f"SELECT {{index}}, {_COLUMNS} FROM event_clusters c "
     "WHERE c.event_type IN ({types}) AND c.modality IN ({modalities}) "
-    "AND {start} <= {m} AND c.date_end >= {m} "
-    "AND EXISTS (SELECT 1 FROM cluster_keys k WHERE k.cluster_id = c.id AND k.token IN ({tokens}))"
+    "AND c.date_start <= {m} AND c.date_end >= {m} AND c.date_end <= {m} "
+    f"AND {_KEYED}"
 )
-_START = {"sqlite": "+c.date_start"}
-"""SQLite: `+` keeps the start date out of the index choice, so the query reads
-ix_event_clusters_type_end (clusters of the type ending after the event's earliest date: few, for
-recent news) and not ix_event_clusters_type_date (those starting before its latest date: nearly
-all). SQLite rates the two alike and took whichever index the store created last, an order that
-varies from store to store (SQLAlchemy keeps a table's indexes in a set): twice the CPU of a
-batch's writes on a 50,000-cluster store with the other one."""
-"""`_CANDIDATES` for the events that share identity tokens and dates (the events of one report
-usually do), written for the driver: SQLAlchemy's compilation and its processing of expanding
-parameters cost more than the query itself. Rows are handed to the events of their type and
-modality."""
+"""The candidate query (`_candidates`) of the events that share identity tokens and dates (the
+events of one report usually do), written for the driver: SQLAlchemy's compilation and its
+processing of expanding parameters cost more than the query itself. Rows are handed to the
+events of their type and modality. Its parameters: types, modalities, the latest start, the
+earliest end, the latest start plus `WIDE_CLUSTER_DAYS`, tokens. A narrow cluster that starts by
+the latest start ends by the third date, so the clusters of a type are read from one bounded
+range of `ix_event_clusters_type_end`; `_WIDE_ARM` finds the wide ones that end later."""
+
+_WIDE_ARM = (
+    f"SELECT {{index}}, {_COLUMNS} FROM wide_clusters w JOIN event_clusters c ON c.id = w.cluster_id "
+    "WHERE w.event_type IN ({types}) AND w.date_start <= {m} AND w.date_end > {m} "
+    "AND c.modality IN ({modalities}) "
+    f"AND {_KEYED}"
+)
+"""The rest of the candidate query: the wide clusters that end after `_CANDIDATE_ARM`'s range
+(`wide_clusters` holds every cluster dated over more than `WIDE_CLUSTER_DAYS` days, with the
+type and dates of its row; they end after the earliest end too). Parameters: types, the latest
+start, the latest start plus `WIDE_CLUSTER_DAYS`, modalities, tokens."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -589,6 +590,7 @@ def _candidates_many(conn: Connection, facts: list[EventFacts]) -> list[list[_Fo
     """The candidate query of each event (`_candidates`): one query per group of events with
     the same tokens and dates, many groups to a statement."""
     tolerance = dt.timedelta(days=DATE_TOLERANCE_DAYS)
+    wide = dt.timedelta(days=s.WIDE_CLUSTER_DAYS)
     m = bulk.marker(conn)
     out: list[list[_Found]] = [[] for _ in facts]
     groups: dict[tuple[tuple[str, ...], dt.date, dt.date], list[int]] = {}
@@ -603,22 +605,28 @@ def _candidates_many(conn: Connection, facts: list[EventFacts]) -> list[list[_Fo
         types = sorted({facts[i].event_type for i in indexes})
         modalities = sorted({facts[i].modality for i in indexes})
         keys = [f"{p}:{t}" for t in tokens for p in ("s", "w")]
-        sql = _CANDIDATE_ARM.format(
-            index=len(members),
-            m=m,
-            start=_START.get(conn.dialect.name, "c.date_start"),
-            types=", ".join([m] * len(types)),
-            modalities=", ".join([m] * len(modalities)),
-            tokens=", ".join([m] * len(keys)),
+        markers = {
+            "index": len(members),
+            "m": m,
+            "types": ", ".join([m] * len(types)),
+            "modalities": ", ".join([m] * len(modalities)),
+            "tokens": ", ".join([m] * len(keys)),
+        }
+        latest_start = bulk.date_parameter(conn, end + tolerance)
+        earliest_end = bulk.date_parameter(conn, start - tolerance)
+        narrow_end = bulk.date_parameter(conn, _later(end + tolerance, wide))
+        arms.append(
+            (
+                _CANDIDATE_ARM.format(**markers),
+                [*types, *modalities, latest_start, earliest_end, narrow_end, *keys],
+            )
         )
-        parameters = [
-            *types,
-            *modalities,
-            bulk.date_parameter(conn, end + tolerance),
-            bulk.date_parameter(conn, start - tolerance),
-            *keys,
-        ]
-        arms.append((sql, parameters))
+        arms.append(
+            (
+                _WIDE_ARM.format(**markers),
+                [*types, latest_start, narrow_end, *modalities, *keys],
+            )
+        )
         members.append(indexes)
     for first in range(0, len(arms), CANDIDATES_PER_QUERY):
         chunk = arms[first : first + CANDIDATES_PER_QUERY]
@@ -631,6 +639,14 @@ def _candidates_many(conn: Connection, facts: list[EventFacts]) -> list[list[_Fo
                 if (facts[i].event_type, facts[i].modality) == (row[1], row[2]):
                     out[i].append(found)
     return out
+
+
+def _later(day: dt.date, days: dt.timedelta) -> dt.date:
+    """`day + days`, or the last date there is."""
+    try:
+        return day + days
+    except OverflowError:
+        return dt.date.max
 
 
 def _clusters_of_documents(
@@ -664,8 +680,8 @@ def _cluster_sides_many(
 
 def _load(conn: Connection, cluster_id: int, fact: EventFacts) -> _Tracked:
     """A stored cluster an event of the batch joins, with its stored members."""
-    members = conn.execute(_MEMBERS.where(s.event_links.c.cluster_id == cluster_id)).all()
-    participants = _participants(conn, [int(m.id) for m in members])
+    members = conn.execute(_MEMBERS_OF, {"cluster_id": cluster_id}).all()
+    participants = _participants_of(conn, cluster_id)
     return _Tracked(cluster_id, fact.event_type, fact.modality, True, list(members), participants)
 
 
@@ -698,6 +714,7 @@ def _write_tracked(
         conn.execute(
             delete(s.cluster_participants).where(s.cluster_participants.c.cluster_id.in_(ids))
         )
+        conn.execute(delete(s.wide_clusters).where(s.wide_clusters.c.cluster_id.in_(ids)))
         cluster_codes.forget(conn, ids)
     if links:
         bulk.insert(
@@ -708,15 +725,18 @@ def _write_tracked(
     keys: list[dict[str, Any]] = []
     entity_sides: list[dict[str, Any]] = []
     codes: list[dict[str, Any]] = []
+    wide: list[dict[str, Any]] = []
     for t in tracked.values():
         cluster_id = real.get(t.cluster_id, t.cluster_id)
-        k, p = _key_rows(cluster_id, t.row, t.participants)
+        k, p = _key_rows(cluster_id, t.row, t.participants, t.keys)
         keys += k
         entity_sides += p
         codes += cluster_codes.rows(cluster_id, t.participants)
+        wide += _wide_rows(cluster_id, t.event_type, t.row)
     for table, values in (
         (s.cluster_keys, keys),
         (s.cluster_participants, entity_sides),
+        (s.wide_clusters, wide),
     ):
         bulk.insert(conn, table, values)
     cluster_codes.insert(conn, codes)

@@ -229,6 +229,27 @@ def _migration_9(conn: Connection) -> None:
             index.create(conn, checkfirst=True)
 
 
+def _migration_10(conn: Connection) -> None:
+    """`wide_clusters`: the clusters dated over more than `WIDE_CLUSTER_DAYS` days, so a new
+    event's candidate query reads the narrow clusters around its dates from one bounded index
+    range (it read every later cluster of its type) and the wide ones from this table (kept by
+    `store.clusters`)."""
+    s.wide_clusters.create(conn, checkfirst=True)
+    conn.execute(text("DELETE FROM wide_clusters"))
+    days = (
+        "julianday(date_end) - julianday(date_start)"
+        if conn.dialect.name == "sqlite"
+        else "date_end - date_start"
+    )
+    conn.execute(
+        text(
+            "INSERT INTO wide_clusters (cluster_id, event_type, date_start, date_end)"
+            " SELECT id, event_type, date_start, date_end FROM event_clusters"
+            f" WHERE date_start IS NOT NULL AND date_end IS NOT NULL AND {days} > :days"
+        ).bindparams(days=s.WIDE_CLUSTER_DAYS)
+    )
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _migration_1,
     _migration_2,
@@ -239,6 +260,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _migration_7,
     _migration_8,
     _migration_9,
+    _migration_10,
 ]
 """Migration N (1-based) brings the schema from version N-1 to N. Append; never edit."""
 

@@ -465,6 +465,33 @@ cluster_keys = Table(
     Index("ix_cluster_keys_cluster", "cluster_id"),
 )
 
+WIDE_CLUSTER_DAYS = 31
+"""A cluster dated over more days than this (`date_end - date_start`) is wide and has a
+`wide_clusters` row. Day, week and month dates are narrow. Changing it needs a migration that
+refills `wide_clusters`."""
+
+wide_clusters = Table(
+    "wide_clusters",
+    metadata,
+    Column(
+        "cluster_id",
+        Integer,
+        ForeignKey("event_clusters.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("event_type", Text, nullable=False),
+    Column("date_start", Date, nullable=False),
+    Column("date_end", Date, nullable=False),
+    Index("ix_wide_clusters_type_end", "event_type", "date_end", "date_start"),
+)
+"""The clusters dated over more than `WIDE_CLUSTER_DAYS` days (quarters, years, decades), with
+their type and dates, kept by `store.clusters` with `event_clusters`. A new event's candidate
+query reads the narrow clusters that can overlap its dates from one bounded range of
+`ix_event_clusters_type_end` (a narrow cluster that starts by the event's end ends at most
+`WIDE_CLUSTER_DAYS` later) and the wide ones from here; without the bound it read every later
+cluster of the event's type, and an event dated long before most of the store read nearly all
+of them."""
+
 search_texts = Table(
     "search_texts",
     metadata,

@@ -20,7 +20,7 @@ from newsgraph.times import modifiers
 from newsgraph.times.anchoring import ANCHORED, Anchored, find_anchored
 from newsgraph.times.normalise import Context
 from newsgraph.times.patterns import PRIORITY, RULES, Rule
-from newsgraph.times.prefilter import Prefilter, lowered
+from newsgraph.times.prefilter import Prefilter, PrefilterBank, lowered
 from newsgraph.times.tense import is_future, is_past
 
 ANCHORED_PRIORITY = -1
@@ -52,13 +52,16 @@ class Candidate:
 RULE_FILTERS = tuple(Prefilter.of(rule.pattern) for rule in RULES)
 """The words each rule needs (read from its pattern): a rule whose words the text lacks is not run."""
 ANCHORED_FILTER = Prefilter.of(ANCHORED)
+FILTERS = PrefilterBank((*RULE_FILTERS, ANCHORED_FILTER))
+"""All of them, asked at once: the rules' answers in order, then the anchored pattern's."""
 
 
 def _candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     low = lowered(text)
-    for rule, rule_filter in zip(RULES, RULE_FILTERS, strict=True):
-        if not rule_filter.possible(low):
+    *possible, anchored_possible = FILTERS.possible(low)
+    for rule, rule_possible in zip(RULES, possible, strict=True):
+        if not rule_possible:
             continue
         for m in rule.pattern.finditer(text):
             start, end = m.span("core") if "core" in rule.pattern.groupindex else m.span()
@@ -67,7 +70,7 @@ def _candidates(text: str) -> list[Candidate]:
             if rule.type == "DURATION" and (article := ARTICLE_ADJECTIVE.match(text, start, end)):
                 start = article.end()
             found.append(Candidate(start, end, PRIORITY[rule.name], rule, m.groupdict()))
-    for anchored in find_anchored(text) if ANCHORED_FILTER.possible(low) else []:
+    for anchored in find_anchored(text) if anchored_possible else []:
         found.append(Candidate(anchored.start, anchored.end, ANCHORED_PRIORITY, anchored=anchored))
     return found
 
@@ -115,7 +118,27 @@ def find_times(text: str, reference: dt.date | None, doc: Any | None = None) -> 
 
     `reference` is the document date that relative expressions count from (None: they stay
     unresolved); `doc` is an optional spaCy Doc over the same text, used to read tense."""
-    selected = _select(_candidates(text))
+    return Detected(text).times(reference, doc)
+
+
+class Detected:
+    """The expressions of a text, found once: `times` normalises them from one reference day,
+    so a caller that learns a better day (a wire dateline's) does not search the text again."""
+
+    __slots__ = ("_selected", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._selected = _select(_candidates(text))
+
+    def times(self, reference: dt.date | None, doc: Any | None = None) -> list[TimeExpr]:
+        """`find_times(text, reference, doc)`: new TimeExpr objects on every call."""
+        return _normalised(self.text, self._selected, reference, doc)
+
+
+def _normalised(
+    text: str, selected: list[Candidate], reference: dt.date | None, doc: Any | None
+) -> list[TimeExpr]:
     result: list[TimeExpr] = []
     focus: Focus | None = None
     previous_end = 0

@@ -95,3 +95,42 @@ class Prefilter:
     def possible(self, low: str) -> bool:
         """Can the pattern match a text whose `lowered` form is `low`?"""
         return all(any(word in low for word in group) for group in self.needs)
+
+
+class PrefilterBank:
+    """Several filters asked about one text at once (`possible`): a word that several of them
+    need is looked up in the text once, and each filter asks first for the group least likely
+    to be met (its longest shortest word), so a text without it is dismissed after one look.
+    The answers are those of each filter's own `possible`; only the order of the lookups
+    differs."""
+
+    __slots__ = ("_needs",)
+
+    def __init__(self, filters: Iterable[Prefilter]) -> None:
+        self._needs = [
+            tuple(tuple(sorted(group, key=len, reverse=True)) for group in _rarest_first(f.needs))
+            for f in filters
+        ]
+
+    def possible(self, low: str) -> list[bool]:
+        """`[f.possible(low) for f in filters]`."""
+        seen: dict[str, bool] = {}
+        result: list[bool] = []
+        for needs in self._needs:
+            met = True
+            for group in needs:
+                for word in group:
+                    found = seen.get(word)
+                    if found is None:
+                        found = seen[word] = word in low
+                    if found:
+                        break
+                else:
+                    met = False
+                    break
+            result.append(met)
+        return result
+
+
+def _rarest_first(needs: Requirement) -> list[frozenset[str]]:
+    return sorted(needs, key=lambda group: (-min(map(len, group)), len(group)))

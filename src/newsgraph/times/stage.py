@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from newsgraph.model import Analysis, TimeExpr
-from newsgraph.times.detect import find_times
+from newsgraph.times.detect import Detected
 
 DATE_LINE_LINES = 3
 """Lines at the head of a document searched for a date standing alone ("September 01, 2007")."""
@@ -83,12 +83,13 @@ class TimeStage:
 
     def __call__(self, analysis: Analysis) -> Analysis:
         reference = analysis.document.published
-        found = find_times(analysis.text, reference, analysis.doc)
+        detected = Detected(analysis.text)  # searched once, normalised from each day tried
+        found = detected.times(reference, analysis.doc)
         filed = _dateline_day(analysis, found, reference)
         if filed is not None and filed != reference:
-            found = find_times(analysis.text, filed, analysis.doc)
+            found = detected.times(filed, analysis.doc)
         elif reference is None and (line_day := date_line(analysis.text, found)) is not None:
-            found = find_times(analysis.text, line_day, analysis.doc)
+            found = detected.times(line_day, analysis.doc)
         if analysis.sentences:
             found = [expr for expr in found if _in_sentences(analysis, expr)]
         for index, expr in enumerate(found, start=1):

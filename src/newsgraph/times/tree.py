@@ -30,6 +30,7 @@ class Tree:
 
     __slots__ = (
         "_lowered",
+        "_roots",
         "_syntax",
         "_words",
         "children",
@@ -58,6 +59,7 @@ class Tree:
         self.head, self.punct = syntax.head, syntax.punct
         self.dep, self.pos, self.tag, self.lemma = syntax.dep, syntax.pos, syntax.tag, syntax.lemma
         self._lowered: dict[str, str] = {}
+        self._roots: dict[tuple[int, int], int | None] = {}
         self._syntax = syntax
         self._words = words
         self.children: list[list[int]] = [[] for _ in self.head]
@@ -91,10 +93,15 @@ class Tree:
     def root_at(self, start_char: int, end_char: int) -> int | None:
         """The root token of the expanded character span, or None for no (or an empty) span:
         `span.root if span is not None and len(span) else None`."""
+        key = (start_char, end_char)
+        try:
+            return self._roots[key]  # dating asks for the same expressions and triggers often
+        except KeyError:
+            pass
         found = self.span(start_char, end_char)
-        if found is None or found[0] == found[1]:
-            return None
-        return self.root(*found)
+        root = None if found is None or found[0] == found[1] else self.root(*found)
+        self._roots[key] = root
+        return root
 
     def subtree(self, top: int) -> list[int]:
         """`Token.subtree`, in its order: each left child's subtree, the token, each right

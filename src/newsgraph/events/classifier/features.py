@@ -5,16 +5,17 @@ governs through complement, conjunction and infinitive links), their particles, 
 and objects ("pull out", "impose curfew"), negation and modal auxiliaries, the kinds of subject
 and object (a state, a person, police), and a bag of lemmas and lemma bigrams with names
 replaced by their entity type, so the model learns phrasings and not who tends to do what.
-Pure Python over the spaCy parse; a sentence costs a few dozen microseconds.
+Pure Python over the parse read as per-Doc lists (`newsgraph.words`): no spaCy Token is built.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from itertools import pairwise
 from typing import Any
 
 import numpy as np
+
+from newsgraph.words import children_of, ents_of, syntax_of, words_of
 
 MAIN_VERB_DEPS = frozenset({"ROOT", "conj", "xcomp", "ccomp", "advcl", "relcl", "parataxis"})
 """Links along which a governed verb still says what the sentence reports."""
@@ -35,61 +36,96 @@ ROOT_VECTOR = "vec"  # feature-name prefix of the root's context vector componen
 MEAN_VECTOR = "mvec"  # feature-name prefix of the span's mean context vector components
 
 
-def _lemma(token: Any) -> str:
-    return str(token.lemma_).lower()
+class Columns:
+    """What the features read of each token of one Doc, as lists indexed by token number
+    (from `words_of`, `syntax_of` and the like): no spaCy Token object is built."""
+
+    __slots__ = (
+        "alpha", "capital", "children", "dep", "ent", "head", "lemma", "like_num", "lower",
+        "pos", "punct", "space", "syntax", "tag", "text",
+    )  # fmt: skip
+
+    def __init__(self, doc: Any) -> None:
+        from spacy.attrs import LIKE_NUM
+
+        words, syntax = words_of(doc), syntax_of(doc)
+        self.syntax = syntax
+        self.text, self.lower, self.capital = words.texts, words.lower, words.capital
+        self.lemma = syntax.lemma  # as spaCy has it: `_lemma` lower-cases the few read
+        self.dep, self.pos, self.tag = syntax.dep, syntax.pos, syntax.tag
+        self.head = syntax.head
+        self.alpha, self.punct, self.space = syntax.alpha, syntax.punct, syntax.space
+        self.ent = {i: e.label for e in ents_of(doc) for i in range(e.start, e.end)}
+        """`Token.ent_type_` of the tokens inside an entity; the others have none."""
+        self.like_num: list[int] = doc.to_array([LIKE_NUM]).reshape(-1).tolist()
+        self.children = children_of(doc)
 
 
-def _headline_word(token: Any) -> str:
+COLUMNS_KEY = "newsgraph.events.classifier.columns"
+
+
+def token_columns(doc: Any) -> Columns:
+    """The Doc's `Columns`, read on the first call for this Doc."""
+    cached = doc.user_data.get(COLUMNS_KEY)
+    if not isinstance(cached, Columns):
+        cached = doc.user_data[COLUMNS_KEY] = Columns(doc)
+    return cached
+
+
+def _headline_word(word: str) -> str:
     """A headline word's rough lemma: the parser reads most title-case words as names, so
     their lemma is the word itself ("Visits"); lower-case it and strip a verb's third-person
     "s" ("visits" -> "visit", "threatens" -> "threaten")."""
-    word = str(token.lower_)
     if len(word) > HEADLINE_MIN_STEM and word.endswith("s") and not word.endswith("ss"):
         word = word[:-2] if word.endswith(("ches", "shes", "sses", "xes")) else word[:-1]
     return word
 
 
-def _word_class(token: Any, headline: bool) -> str:
+def _word_class(c: Columns, i: int, headline: bool) -> str:
     """A token as the bag sees it: a name becomes its entity type, a number becomes NUM."""
-    entity = token.ent_type_
+    entity = c.ent.get(i, "")
     if entity in PLACE_ENTITIES:
         return f"<{entity}>"
-    if headline and token.is_alpha:
-        return _headline_word(token)
-    if token.pos_ in NAME_POS:
+    if headline and c.alpha[i]:
+        return _headline_word(c.lower[i])
+    if c.pos[i] in NAME_POS:
         return f"<{entity}>" if entity else "<NAME>"
-    if token.like_num:
+    if c.like_num[i]:
         return "<NUM>"
-    return _lemma(token)
+    return c.lemma[i].lower()
 
 
-def is_headline(tokens: Iterable[Any]) -> bool:
+def is_headline(c: Columns, start: int, end: int) -> bool:
     """Title case throughout: most words of four letters or more start upper-case."""
-    words = [t.text for t in tokens if t.is_alpha and len(t) > HEADLINE_MIN_STEM]
-    return bool(words) and sum(w[0].isupper() for w in words) >= HEADLINE_SHARE * len(words)
+    alpha, text, capital = c.alpha, c.text, c.capital
+    words = upper = 0
+    for i in range(start, end):
+        if alpha[i] and len(text[i]) > HEADLINE_MIN_STEM:
+            words += 1
+            upper += capital[i]  # an alphabetic word's first letter is upper-case
+    return words > 0 and upper >= HEADLINE_SHARE * words
 
 
-def _head_kind(token: Any) -> str:
+def _head_kind(c: Columns, i: int) -> str:
     """What a subject or object is: an entity type, a pronoun, or the noun's lemma."""
-    if token.ent_type_:
-        return str(token.ent_type_)
-    if token.pos_ == "PRON":
+    entity = c.ent.get(i)
+    if entity:
+        return entity
+    if c.pos[i] == "PRON":
         return "PRON"
-    return _lemma(token)
+    return c.lemma[i].lower()
 
 
-def main_verbs(span: Any) -> list[Any]:
+def main_verbs(c: Columns, start: int, end: int, root: int) -> list[int]:
     """The span's root and the verbs it governs, breadth first, at most MAX_MAIN_VERBS."""
-    root = span.root
     found = [root]
     queue = [root]
-    start, end = span.start, span.end
     while queue and len(found) < MAX_MAIN_VERBS:
         token = queue.pop(0)
-        for child in token.children:
-            if not start <= child.i < end or child.dep_ not in MAIN_VERB_DEPS:
+        for child in c.children[token]:
+            if not start <= child < end or c.dep[child] not in MAIN_VERB_DEPS:
                 continue
-            if child.pos_ in {"VERB", "AUX"} or child.tag_.startswith("VB"):
+            if c.pos[child] in {"VERB", "AUX"} or c.tag[child].startswith("VB"):
                 found.append(child)
                 queue.append(child)
                 if len(found) >= MAX_MAIN_VERBS:
@@ -97,58 +133,68 @@ def main_verbs(span: Any) -> list[Any]:
     return found
 
 
-def _verb_features(verb: Any, features: dict[str, float], weight: float, prefix: str) -> None:
-    lemma = _lemma(verb)
+def _verb_features(
+    c: Columns, verb: int, features: dict[str, float], weight: float, prefix: str
+) -> None:
+    lemmas, deps, children = c.lemma, c.dep, c.children
+    lemma = lemmas[verb].lower()
     features[f"{prefix}v={lemma}"] = weight
     features[f"v={lemma}"] = max(features.get(f"v={lemma}", 0.0), weight)
-    for child in verb.children:
-        dep = child.dep_
+    for child in children[verb]:
+        dep = deps[child]
         if dep == "prt":
-            features[f"vp={lemma}_{_lemma(child)}"] = weight
+            features[f"vp={lemma}_{lemmas[child].lower()}"] = weight
         elif dep == "prep":
-            child_lemma = _lemma(child)
+            child_lemma = lemmas[child].lower()
             features[f"vprep={lemma}_{child_lemma}"] = weight
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    features[f"vpo={lemma}_{child_lemma}_{_head_kind(pobj)}"] = weight
+            for pobj in children[child]:
+                if deps[pobj] == "pobj":
+                    features[f"vpo={lemma}_{child_lemma}_{_head_kind(c, pobj)}"] = weight
         elif dep in OBJECT_DEPS:
-            kind = _head_kind(child)
+            kind = _head_kind(c, child)
             features[f"vo={lemma}_{kind}"] = weight
             features[f"o={kind}"] = weight
-            for grand in child.children:
-                if grand.dep_ in {"compound", "amod"}:
-                    features[f"vo={lemma}_{_lemma(grand)}_{kind}"] = weight
-                elif grand.dep_ == "prep":
-                    for pobj in grand.children:
-                        if pobj.dep_ == "pobj":
-                            features[f"op={kind}_{_lemma(grand)}_{_head_kind(pobj)}"] = weight
+            for grand in children[child]:
+                if deps[grand] in {"compound", "amod"}:
+                    features[f"vo={lemma}_{lemmas[grand].lower()}_{kind}"] = weight
+                elif deps[grand] == "prep":
+                    for pobj in children[grand]:
+                        if deps[pobj] == "pobj":
+                            features[f"op={kind}_{lemmas[grand].lower()}_{_head_kind(c, pobj)}"] = (
+                                weight
+                            )
         elif dep in SUBJECT_DEPS:
-            kind = _head_kind(child)
+            kind = _head_kind(c, child)
             features[f"s={kind}"] = weight
             features[f"vs={lemma}_{kind}"] = weight
             if dep == "nsubjpass":
                 features["passive"] = weight
-        elif dep in {"neg"} or child.lower_ in NEGATORS:
+        elif dep in {"neg"} or c.lower[child] in NEGATORS:
             features["neg"] = weight
             features[f"neg={lemma}"] = weight
-        elif dep in {"aux", "auxpass"} and child.lower_ in MODALS:
-            features[f"modal={child.lower_}"] = weight
+        elif dep in {"aux", "auxpass"} and c.lower[child] in MODALS:
+            features[f"modal={c.lower[child]}"] = weight
         elif dep in {"xcomp", "ccomp"}:
-            features[f"vx={lemma}_{_lemma(child)}"] = weight
+            features[f"vx={lemma}_{lemmas[child].lower()}"] = weight
 
 
-def sparse_features(span: Any) -> tuple[dict[str, float], Any]:
-    """The named one-hot features of a span (no context vectors) and its root verb."""
+def sparse_features(span: Any) -> tuple[dict[str, float], int]:
+    """The named one-hot features of a span (no context vectors) and its root verb's token
+    number."""
+    c = token_columns(span.doc)
+    start, end = span.start, span.end
     features: dict[str, float] = {}
-    verbs = main_verbs(span)
+    verbs = main_verbs(c, start, end, c.syntax.root(start, end))
     for index, verb in enumerate(verbs):
         weight = 1.0 if index == 0 else GOVERNED_WEIGHT
-        _verb_features(verb, features, weight, "root" if index == 0 else "gov")
+        _verb_features(c, verb, features, weight, "root" if index == 0 else "gov")
     root = verbs[0]
-    features[f"rootpos={root.pos_}"] = 1.0
-    tokens = list(span)
-    headline = is_headline(tokens)
-    words = [_word_class(t, headline) for t in tokens if not t.is_punct and not t.is_space]
+    features[f"rootpos={c.pos[root]}"] = 1.0
+    headline = is_headline(c, start, end)
+    punct, space = c.punct, c.space
+    words = [
+        _word_class(c, i, headline) for i in range(start, end) if not punct[i] and not space[i]
+    ]
     bag_weight = 1.0 if headline else BAG_WEIGHT  # a headline's parse is poor: trust words
     for word in words:
         features[f"w={word}"] = bag_weight
@@ -159,13 +205,13 @@ def sparse_features(span: Any) -> tuple[dict[str, float], Any]:
     return features, root
 
 
-def context_vectors(span: Any, root: Any) -> tuple[Any, Any] | None:
+def context_vectors(span: Any, root: int) -> tuple[Any, Any] | None:
     """The root's and the span's mean context vector from the pipeline's tok2vec layer (when
     the pipeline sets `doc.tensor`): they let unseen synonyms land near seen verbs."""
     tensor = span.doc.tensor
     if tensor is None or getattr(tensor, "size", 0) == 0:
         return None
-    return tensor[root.i], np.add.reduce(tensor[span.start : span.end]) / len(span)
+    return tensor[root], np.add.reduce(tensor[span.start : span.end]) / len(span)
 
 
 def featurize(span: Any) -> dict[str, float]:

@@ -1,0 +1,171 @@
+"""Which tokens of a parsed Doc can be cues, worked out once per document.
+
+Detecting reported speech asks every verb of every sentence for its cue lemma, and attributing
+a quote asks every token of the windows around it whether it is a cue, and every token near the
+cue whether an outlet hangs from it: the same questions, per quote, of the same tokens. The
+`CueTable` answers them for the whole Doc in one pass over its arrays (`newsgraph.words`) and
+is kept in the Doc's `user_data`, like the arrays themselves; each answer is the one the
+per-token rules give.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from itertools import compress
+from typing import Any
+
+from newsgraph.quotes.cues import PHRASAL_DEPS, lexicon
+from newsgraph.words import syntax_of, words_of
+
+KEY = "newsgraph.quotes.cues"
+
+PHRASE_CUES = {"according": "to", "words": "of"}
+"""Cue phrases whose speaker is the object of the second word ("in the words of X")."""
+VERBAL_POS = frozenset({"VERB", "AUX"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+IRREGULAR_FORMS = frozenset({"said", "says", "told", "wrote", "spoke"})
+SURFACE_AFTER = re.compile(r"[,:]\s*[\"“„«]")
+"""What follows a cue the tagger read as a noun: ', “' or ': “'."""
+
+
+def verb_form_of_cue(word: str) -> bool:
+    """ "notes", "states", "said": a cue's finite form, whatever the tagger made of it."""
+    verbs = lexicon().verbs
+    if word in IRREGULAR_FORMS:
+        return True
+    stems = {word[:-1], word[:-2]} if word.endswith("s") else set()
+    if word.endswith("ed"):
+        stems |= {word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ied") else word[:-2]}
+    return any(stem in verbs for stem in stems)
+
+
+class CueTable:
+    """One Doc's verbs with their cue lemmas, its cue tokens and its possible relay tokens."""
+
+    __slots__ = ("_edges", "_kids", "according", "cues", "head", "lemmas", "relays", "verb_cues")
+
+    def __init__(self, doc: Any) -> None:
+        lex = lexicon()
+        words, syntax = words_of(doc), syntax_of(doc)
+        lower, text, end = words.lower, words.text, words.end
+        pos, tag, head = syntax.pos, syntax.tag, syntax.head
+        n = len(lower)
+        # each distinct (part of speech, tag) pair is judged once, then looked up per token
+        pairs = list(zip(pos, tag, strict=True))
+        verbal_pairs = {(p, t) for p, t in set(pairs) if p in VERBAL_POS or t[:2] == "VB"}
+        verbal = list(compress(range(n), map(verbal_pairs.__contains__, pairs)))
+        lemmas = self._cue_lemmas(syntax, lower, verbal)
+        self.lemmas: dict[int, str] = dict(zip(verbal, lemmas, strict=True))
+        """The cue lemma (`cues.cue_lemma_at`) of every verb (a VERB or AUX, or a VB* tag)."""
+        self.verb_cues: list[int] = [i for i in verbal if self.lemmas[i] in lex.verbs]
+        """The verbs whose cue lemma is a cue verb, in token order."""
+        self.according: list[int] = list(compress(range(n), map("according".__eq__, lower)))
+        cues: set[int] = set()
+        for i in compress(range(n), map(PHRASE_CUES.__contains__, lower)):
+            if i + 1 < n and lower[i + 1] == PHRASE_CUES[lower[i]]:
+                cues.add(i)
+        # a noun right before ', “' (`_surface_cue`): the mark pattern first, then the word
+        for match in SURFACE_AFTER.finditer(text):
+            i = bisect_right(end, match.start()) - 1
+            at = i > 0 and end[i] == match.start() and lower[i] not in PHRASE_CUES
+            if at and self._surface(doc, i):
+                cues.add(i)
+        for i, value in self.lemmas.items():
+            if lower[i] in PHRASE_CUES:
+                continue
+            if value in lex.colon_verbs:  # a cue only right before ':' or ','
+                if i + 1 < n and lower[i + 1] in (":", ","):
+                    cues.add(i)
+            elif value in lex.verbs:
+                cues.add(i)
+        self.cues: list[int] = sorted(cues)
+        """Every token `attribute._is_cue` holds a cue, in token order."""
+        relays = set(compress(range(n), map(lex.relay_verbs.__contains__, syntax.lemma)))
+        relays.update(compress(range(n), map(lex.relay_preps.__contains__, lower)))
+        if self.according:
+            relays.update(compress(range(n), map(set(self.according).__contains__, head)))
+        self.relays: list[int] = sorted(relays)
+        """Tokens a relay may hang from (`relay.find_via`): a relay verb's agent, a relay
+        preposition's object, or the object of the word after "according"."""
+        self.head = head
+        """Each token's head (`syntax_of(doc).head`)."""
+        self._kids: list[list[int]] | None = None
+        self._edges: dict[int, tuple[int, int]] = {}
+
+    @property
+    def kids(self) -> list[list[int]]:
+        """Each token's children in token order (what `Token.children` gives: every token whose
+        head it is), made on the first use."""
+        if self._kids is None:
+            kids: list[list[int]] = [[] for _ in self.head]
+            for j, h in enumerate(self.head):
+                if h != j:
+                    kids[h].append(j)
+            self._kids = kids
+        return self._kids
+
+    def edges(self, i: int) -> tuple[int, int]:
+        """The first and the last token of `Token.subtree` of token `i` (`Token.left_edge.i`
+        and `Token.right_edge.i`)."""
+        found = self._edges.get(i)
+        if found is None:
+            subtree = self.subtree(i)
+            found = self._edges[i] = (min(subtree), max(subtree))
+        return found
+
+    def subtree(self, i: int) -> set[int]:
+        """The token numbers of `Token.subtree` of token `i` (the token and its descendants)."""
+        kids = self.kids
+        found: set[int] = set()
+        stack = [i]
+        while stack:
+            token = stack.pop()
+            found.add(token)
+            stack.extend(kids[token])
+        return found
+
+    @staticmethod
+    def _cue_lemmas(syntax: Any, lower: list[str], tokens: list[int]) -> list[str]:
+        """`cues.cue_lemma_at` of each token, with the arrays read once."""
+        verbs, lemma, head, dep = lexicon().verbs, syntax.lemma, syntax.head, syntax.dep
+        n = len(lower)
+        result = []
+        for i in tokens:
+            value = lemma[i].lower()
+            following = i + 1
+            if following < n and head[following] == i and dep[following] in PHRASAL_DEPS:
+                phrasal = f"{value} {lower[following]}"
+                if phrasal in verbs:
+                    value = phrasal
+            result.append(value)
+        return result
+
+    @staticmethod
+    def _surface(doc: Any, i: int) -> bool:
+        words, pos = words_of(doc), syntax_of(doc).pos
+        if pos[i] not in NOUN_POS:
+            return False
+        after = words.text[words.end[i] : words.end[i] + 4]
+        return bool(
+            SURFACE_AFTER.match(after)
+            and pos[i - 1] in NOUN_POS
+            and verb_form_of_cue(words.lower[i])
+        )
+
+    def cues_between(self, start: int, end: int) -> list[int]:
+        """The cue tokens numbered in [start, end)."""
+        return self.cues[bisect_left(self.cues, start) : bisect_left(self.cues, end)]
+
+
+def cue_table(doc: Any) -> CueTable:
+    """The Doc's `CueTable`, made on the first call for this Doc."""
+    cached = doc.user_data.get(KEY)
+    if not isinstance(cached, CueTable):
+        cached = doc.user_data[KEY] = CueTable(doc)
+    return cached
+
+
+def in_range(sorted_tokens: list[int], start: int, end: int) -> list[int]:
+    """The numbers of `sorted_tokens` in [start, end)."""
+    return sorted_tokens[bisect_left(sorted_tokens, start) : bisect_left(sorted_tokens, end)]
