@@ -361,3 +361,21 @@ def test_annotate_keeps_a_short_batchs_docs_until_its_next_parse_and_a_long_ones
     gc.collect()
     assert refs[0]() is None  # let go once the next batch was parsed
     assert refs[1]() is None  # a long document's Doc is not kept
+
+
+def test_annotate_a_very_long_title_block_is_recased_by_sentence(nlp: Any) -> None:
+    """A title block longer than any headline is not parsed whole: each of its Title Case
+    sentences is, as the parser cut it."""
+    from newsgraph.annotate import GUESS_CHARS
+    from newsgraph.recase import sentence_case
+
+    line = "Rebels Seize Border Town as Army Vows Swift Response to the Attack. "
+    title = (line * (GUESS_CHARS // len(line) + 2)).strip()
+    analysis = _headlined(title, "", HEADLINED[0][2])
+    AnnotateStage(DEFAULT_SPACY_MODEL)(analysis)
+    titles = [s for s in analysis.sentences if s.section == "title"]
+    assert len(titles) > 1 and sorted(analysis.headline_docs) == [s.start for s in titles]
+    for sentence in titles:
+        recased = sentence_case(analysis.text[sentence.start : sentence.end])
+        assert recased is not None
+        assert _parse_of(analysis.headline_docs[sentence.start]) == _parse_of(nlp(recased))

@@ -294,9 +294,14 @@ def headline_guesses(text: str, blocks: list[Block]) -> list[Guess]:
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        if start < end:
+        if start < end <= start + GUESS_CHARS:
             guesses.append(((start, end), sentence_case(text[start:end])))
     return guesses
+
+
+GUESS_CHARS = 1_000
+"""Longest headline block guessed to be one sentence; the sentences of a longer one (no headline
+is that long) are parsed one by one after the batch, as the parser cut them."""
 
 
 def _take_headlines(

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from newsgraph.model import Analysis, Entity, Mention
-from newsgraph.places.candidates import candidates_for
+from newsgraph.places.candidates import AFTER_PREPOSITION, CAPITALISED_RUN, candidates_for
 
 
 def _entity(eid: str, etype: str, text: str, name: str, nth: int = 1) -> Entity:
@@ -66,3 +71,22 @@ def test_candidates_add_demonyms_that_modify_a_noun() -> None:
     assert ("Greek", "ADJECTIVAL") in found
     assert ("Turkish", "ADJECTIVAL") in found
     assert not any(name == "Greeks" for name, _ in found)
+
+
+RUN_PIECES = [
+    "in", "In", "at", "At", "from", "near", "outside", "Outside", "Cirencester", "New", "York",
+    "U.S.", "St.", "O'Neill", "D’Arcy", "Žilina", "Østfold", "AT&T", "Bosnia-Herzegovina", "-",
+    ".", ",", "'", "’", "the", "Owensboro", "Public", "Schools", "ın", "İn", "\n", "x1",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(RUN_PIECES), max_size=40), st.sampled_from([" ", "", "  "]))
+def test_candidates_patterns_with_start_chars_match_as_compiled_plainly(
+    pieces: list[str], glue: str
+) -> None:
+    text = glue.join(pieces)
+    for pattern in (CAPITALISED_RUN, AFTER_PREPOSITION):
+        plain = re.compile(pattern.pattern, pattern.flags)
+        assert [m.span(1) if m.re.groups else m.span() for m in pattern.finditer(text)] == [
+            m.span(1) if m.re.groups else m.span() for m in plain.finditer(text)
+        ], text

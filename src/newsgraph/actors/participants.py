@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from newsgraph.actors.coding import compose_code
@@ -344,17 +345,11 @@ def _role(
     return found
 
 
-_ROLE_WORDS: list[tuple[Any, dict[str, str]]] = []
-"""The lexicon whose role and organisation sector words `_role_words` merged, and the merge."""
-
-
+@lru_cache(maxsize=1)
 def _role_words() -> dict[str, str]:
-    """Role heads and organisation sector words in one table (the latter win), merged once per
-    lexicon instead of on every role noun."""
-    current = lexicon()
-    if not _ROLE_WORDS or _ROLE_WORDS[0][0] is not current:
-        _ROLE_WORDS[:] = [(current, current.role_heads | current.org_sector_words)]
-    return _ROLE_WORDS[0][1]
+    """Role heads and organisation sector words in one table (the latter win), merged once
+    (the lexicon is read once per process) instead of on every role noun."""
+    return lexicon().role_heads | lexicon().org_sector_words
 
 
 def _owned(owner: _Owner, sector: str | None, start: int, end: int) -> Participant:

@@ -71,7 +71,7 @@ def _conjuncts(c: Columns, noun: int) -> list[int]:
 
 def _names_a_time(c: Columns, prep: int) -> bool:
     """ "on Monday", "for two hours": a preposition whose object is a date or time."""
-    return any(c.dep[i] == "pobj" and c.ent.get(i) in TIME_LABELS for i in c.children[prep])
+    return any(c.dep[i] == "pobj" and c.ent[i] in TIME_LABELS for i in c.children[prep])
 
 
 def is_verb(token: Any) -> bool:

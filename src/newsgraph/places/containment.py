@@ -21,7 +21,12 @@ NAME_BEFORE_COMMA = re.compile(rf"([{CAPITAL}][\w'â€™.-]*(?:\s+[{CAPITAL}][\w'â€
 
 def qualifier_entries(gazetteer: Gazetteer, surface: Surface) -> list[GazetteerEntry]:
     """Countries, divisions or counties named after a comma behind the mention ("Paris, Texas")."""
-    for key in surface.qualifier_keys:
+    return qualifier_entries_of(gazetteer, surface.qualifier_keys)
+
+
+def qualifier_entries_of(gazetteer: Gazetteer, keys: tuple[str, ...]) -> list[GazetteerEntry]:
+    """`qualifier_entries` of a mention whose `qualifier_keys` are `keys`."""
+    for key in keys:
         entries = [e for e in gazetteer.lookup_key(key) if e.feature in CONTAINER_FEATURES]
         if entries:
             return entries

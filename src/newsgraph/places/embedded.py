@@ -10,6 +10,7 @@ inside an organisation counts only when the organisation is plainly local ("<tow
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsgraph.gazetteer import Gazetteer
 from newsgraph.places.surface import Surface, SurfaceReader, span_reading
@@ -104,24 +105,10 @@ def names_within(
     return found
 
 
-_INNER: dict[str, tuple[tuple[int, int], ...]] = {}
-"""`_inner_spans` by name, for the process: the same organisations recur in every document."""
-_INNER_OF: list[Gazetteer] = []
-"""The gazetteer `_INNER` was read from."""
-MAX_INNER = 50_000
-"""Entries kept before that memo is emptied (a bound on memory)."""
-
-
+@lru_cache(maxsize=1 << 15)
 def _inner_spans(gazetteer: Gazetteer, name: str) -> tuple[tuple[int, int], ...]:
     """Where in `name` its inner place names lie ((start, end) in `name`): a name's own
-    characters decide, so each distinct name is read once."""
-    if not _INNER_OF or _INNER_OF[0] is not gazetteer or len(_INNER) >= MAX_INNER:
-        _INNER.clear()  # what was read from another gazetteer (a test's own) does not hold
-        _INNER_OF[:] = [gazetteer]
-    try:
-        return _INNER[name]
-    except KeyError:
-        pass
+    characters decide, so each distinct name is read once per process (and gazetteer)."""
     words = [(m.start(), m.end()) for m in INNER_WORD.finditer(name)]
     found: list[tuple[int, int]] = []
     index = 0
@@ -144,8 +131,7 @@ def _inner_spans(gazetteer: Gazetteer, name: str) -> tuple[tuple[int, int], ...]
                 break
         else:
             index += 1
-    spans = _INNER[name] = tuple(found)
-    return spans
+    return tuple(found)
 
 
 def names_local_body(text: str, surface: Surface) -> bool:

@@ -30,7 +30,7 @@ from newsgraph.gazetteer import (
 )
 from newsgraph.model import Place, PlaceFeature
 from newsgraph.places.adjectival import ADJECTIVAL_LABEL
-from newsgraph.places.containment import follows_member, qualifier_entries, within
+from newsgraph.places.containment import follows_member, qualifier_entries_of, within
 from newsgraph.places.cues import after_locative
 from newsgraph.places.embedded import EMBEDDED_LABEL, names_local_body, with_embedded
 from newsgraph.places.facilities import Towns, container_index, is_facility
@@ -248,7 +248,7 @@ class _Match:
     """The lookup key that matched."""
     entries: list[GazetteerEntry]
     end: int
-    """Where the match ends (in `_MATCHES`: 1 past the mention for its final dot, else 0)."""
+    """Where the match ends (from `_read_match`: 1 past the mention for its final dot, else 0)."""
     qualifiers: list[GazetteerEntry]
     scores: list[float]
     """`_score` of each entry without context, in the order of `entries`."""
@@ -256,46 +256,37 @@ class _Match:
     """(score, entry) by `scores`, best first: the ranking whenever the context adds nothing."""
 
 
-_MATCHES: dict[tuple[tuple[str, ...], str | None, tuple[str, ...]], _Match | None] = {}
-"""`_match` of a non-demonym mention by what it reads (its keys, dotted key and qualifier keys),
-with `end` 0 or 1 for the dot it takes in: the same names recur in every document."""
-_MATCHES_OF: Gazetteer | None = None
-"""The gazetteer `_MATCHES` was read from."""
-MAX_MATCHES = 50_000
-"""Entries kept before that memo is emptied (a bound on memory)."""
-
-
 def _match(gazetteer: Gazetteer, surface: Surface, label: str) -> _Match | Resolution | None:
     """A demonym's resolution, a mention's entries, or None when nothing matches: the part of
     `_best` that the document's context does not change, read once for both passes."""
     if label == ADJECTIVAL_LABEL:
         return _adjectival(gazetteer, surface)
-    global _MATCHES_OF
-    if _MATCHES_OF is not gazetteer or len(_MATCHES) >= MAX_MATCHES:
-        _MATCHES.clear()  # what was read from another gazetteer (a test's own) does not hold
-        _MATCHES_OF = gazetteer
-    key = (surface.keys, surface.dotted_key, surface.qualifier_keys)
-    try:
-        found = _MATCHES[key]
-    except KeyError:
-        found = _MATCHES[key] = _read_match(gazetteer, surface)
+    found = _read_match(gazetteer, surface.keys, surface.dotted_key, surface.qualifier_keys)
     if found is None:
         return None
     end = surface.end + found.end
     return _Match(found.key, found.entries, end, found.qualifiers, found.scores, found.ranked)
 
 
-def _read_match(gazetteer: Gazetteer, surface: Surface) -> _Match | None:
-    """`_match` of a mention that is no demonym candidate, with `end` the dot it takes in (0, 1)."""
-    if surface.keys[0] in demonyms():
+@lru_cache(maxsize=1 << 15)
+def _read_match(
+    gazetteer: Gazetteer,
+    keys: tuple[str, ...],
+    dotted_key: str | None,
+    qualifier_keys: tuple[str, ...],
+) -> _Match | None:
+    """`_match` of a mention that is no demonym candidate, by what it reads (its keys, dotted key
+    and qualifier keys), with `end` the dot it takes in (0 or 1): remembered for the process,
+    the same names recurring in every document. The lists it holds are never changed."""
+    if keys[0] in demonyms():
         return None
-    matched_key, entries, end = _lookup(gazetteer, surface)
+    matched_key, entries, end = _lookup(gazetteer, keys, dotted_key)
     if not entries:
         return None
-    qualifiers = qualifier_entries(gazetteer, surface)
+    qualifiers = qualifier_entries_of(gazetteer, qualifier_keys)
     scores = [_score(e, matched_key, qualifiers) for e in entries]
     ranked = _ranked(scores, entries)
-    return _Match(matched_key, entries, end - surface.end, qualifiers, scores, ranked)
+    return _Match(matched_key, entries, end, qualifiers, scores, ranked)
 
 
 def _ranked(
@@ -356,14 +347,17 @@ def _adjectival(gazetteer: Gazetteer, surface: Surface) -> Resolution | None:
     return Resolution(surface, surface.end, entry, 0.0, surface.keys[0], adjectival=True)
 
 
-def _lookup(gazetteer: Gazetteer, surface: Surface) -> tuple[str, list[GazetteerEntry], int]:
-    if surface.dotted_key and gazetteer.has_key(surface.dotted_key):
-        return surface.dotted_key, gazetteer.lookup_key(surface.dotted_key), surface.end + 1
-    for key in surface.keys:
+def _lookup(
+    gazetteer: Gazetteer, keys: tuple[str, ...], dotted_key: str | None
+) -> tuple[str, list[GazetteerEntry], int]:
+    """The key that matches, its entries and how far past the mention they reach (1: its dot)."""
+    if dotted_key and gazetteer.has_key(dotted_key):
+        return dotted_key, gazetteer.lookup_key(dotted_key), 1
+    for key in keys:
         entries = gazetteer.lookup_key(key)
         if entries:
-            return key, entries, surface.end
-    return "", [], surface.end
+            return key, entries, 0
+    return "", [], 0
 
 
 def _score(entry: GazetteerEntry, key: str, qualifiers: list[GazetteerEntry]) -> float:

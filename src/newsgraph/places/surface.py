@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsgraph.fold import normalize_key
 
@@ -100,23 +101,15 @@ class Reading:
     """", " and what follows the span's own comma: its qualifier text, not the text after it."""
 
 
-_READINGS: dict[str, Reading | None] = {}
-"""`_reading` per span string, for the process: the same names recur in every document."""
-MAX_READINGS = 100_000
-"""Entries kept before the memo is emptied (a bound on memory, not a tuning knob)."""
 _REGION_WORD = re.compile("|".join(REGION_WORDS))
 
 
+@lru_cache(maxsize=1 << 17)
 def span_reading(span: str) -> Reading | None:
     """What `read_surface` makes of a span's own characters, or None when it gives no surface:
-    cheap, for callers that look at many spans and keep few (`embedded.inner_names`)."""
-    try:
-        return _READINGS[span]
-    except KeyError:
-        if len(_READINGS) >= MAX_READINGS:
-            _READINGS.clear()
-        reading = _READINGS[span] = _reading(span)
-        return reading
+    remembered per distinct string for the process (the same names recur in every document), and
+    cheap for callers that look at many spans and keep few (`embedded.inner_names`)."""
+    return _reading(span)
 
 
 def read_surface(text: str, start: int, end: int) -> Surface | None:

@@ -15,7 +15,9 @@ from typing import Any
 
 import numpy as np
 
-from newsgraph.words import children_of, ents_of, syntax_of, words_of
+from newsgraph.events.arguments import labels_of
+from newsgraph.times.tree import tree_of
+from newsgraph.words import syntax_of, words_of
 
 MAIN_VERB_DEPS = frozenset({"ROOT", "conj", "xcomp", "ccomp", "advcl", "relcl", "parataxis"})
 """Links along which a governed verb still says what the sentence reports."""
@@ -38,7 +40,8 @@ MEAN_VECTOR = "mvec"  # feature-name prefix of the span's mean context vector co
 
 class Columns:
     """What the features read of each token of one Doc, as lists indexed by token number
-    (from `words_of`, `syntax_of` and the like): no spaCy Token object is built."""
+    (those of `words_of`, `syntax_of`, `times.tree` and the events' `labels_of`, which the
+    other stages read too): no spaCy Token object is built."""
 
     __slots__ = (
         "alpha", "capital", "children", "dep", "ent", "head", "lemma", "like_num", "lower",
@@ -46,19 +49,15 @@ class Columns:
     )  # fmt: skip
 
     def __init__(self, doc: Any) -> None:
-        from spacy.attrs import LIKE_NUM
-
-        words, syntax = words_of(doc), syntax_of(doc)
+        words, syntax, labels = words_of(doc), syntax_of(doc), labels_of(doc)
         self.syntax = syntax
         self.text, self.lower, self.capital = words.texts, words.lower, words.capital
         self.lemma = syntax.lemma  # as spaCy has it: `_lemma` lower-cases the few read
         self.dep, self.pos, self.tag = syntax.dep, syntax.pos, syntax.tag
         self.head = syntax.head
         self.alpha, self.punct, self.space = syntax.alpha, syntax.punct, syntax.space
-        self.ent = {i: e.label for e in ents_of(doc) for i in range(e.start, e.end)}
-        """`Token.ent_type_` of the tokens inside an entity; the others have none."""
-        self.like_num: list[int] = doc.to_array([LIKE_NUM]).reshape(-1).tolist()
-        self.children = children_of(doc)
+        self.ent, self.like_num = labels.ent_type, labels.like_num
+        self.children = tree_of(doc).children
 
 
 COLUMNS_KEY = "newsgraph.events.classifier.columns"
@@ -83,7 +82,7 @@ def _headline_word(word: str) -> str:
 
 def _word_class(c: Columns, i: int, headline: bool) -> str:
     """A token as the bag sees it: a name becomes its entity type, a number becomes NUM."""
-    entity = c.ent.get(i, "")
+    entity = c.ent[i]
     if entity in PLACE_ENTITIES:
         return f"<{entity}>"
     if headline and c.alpha[i]:
@@ -108,7 +107,7 @@ def is_headline(c: Columns, start: int, end: int) -> bool:
 
 def _head_kind(c: Columns, i: int) -> str:
     """What a subject or object is: an entity type, a pronoun, or the noun's lemma."""
-    entity = c.ent.get(i)
+    entity = c.ent[i]
     if entity:
         return entity
     if c.pos[i] == "PRON":
