@@ -8,13 +8,15 @@ fresh process on a fresh copy, and reports records per second of wall-clock time
 per CPU second of the writing process (user + system: SQLite runs in the process), from the
 first write to the store's close (whose checkpoint writes the rest of the WAL into the file); the
 knowledge base is loaded before, as in an ingest process after its first analysis. On a shared
-machine the wall-clock rate depends on the load; the CPU rate much less so.
+machine the wall-clock rate depends on the load; the CPU rate much less so. Every run's store is
+hashed table by table afterwards (`contents`): a speed change must store the same rows.
 
     git worktree add /tmp/before <commit>     # or: git archive <commit> src | tar -x -C /tmp/before
-    python benchmarks/bench_store_writes.py --before /tmp/before/src [--rounds 3] [--keys]
+    python benchmarks/bench_store_writes.py --before /tmp/before/src [--rounds 3] [--no-keys]
 
-`--keys` gives the synthetic clusters their identity keys (`KEYS`), as a store that wrote them
-holds them: every new event's candidate query then meets them, which costs more.
+The synthetic clusters get their identity keys (`KEYS`), as every store newsgraph writes holds
+them: each new event's candidate query meets them. `--no-keys` leaves them out (the synthetic
+case measured before cluster keys existed; cheaper and unrealistic).
 
 Writes only under /tmp.
 """
@@ -22,6 +24,7 @@ Writes only under /tmp.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -49,7 +52,7 @@ KEYS = [
         for prefix, column in (("w:k:", "country"), ("w:c:", "code"))
     ),
 ]
-"""`--keys`: the synthetic clusters' identity keys as a store that wrote them would hold them
+"""The synthetic clusters' identity keys as a store that wrote them would hold them
 (approximately: global entities strong, codes and countries weak), which `bench_store.generate`
 leaves out. The candidate query of every new event then meets them: a country or a code of a
 populous country is a key of thousands of clusters."""
@@ -82,6 +85,31 @@ def _warm_up() -> None:
     load_kb()
 
 
+UNSTABLE_COLUMNS = frozenset({"ingested_at", "at"})
+"""Columns that hold the time of the write, left out of `contents`."""
+
+
+def contents(path: Path) -> dict[str, str]:
+    """A hash of every table's rows (all columns but the write times), to show that two
+    versions stored the same thing."""
+    conn = sqlite3.connect(path)
+    out = {}
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    for table in sorted(tables):
+        columns = [
+            r[1]
+            for r in conn.execute(f'PRAGMA table_info("{table}")')
+            if r[1] not in UNSTABLE_COLUMNS
+        ]
+        listed = ", ".join(f'"{c}"' for c in columns)
+        digest = hashlib.sha256()
+        for row in conn.execute(f'SELECT {listed} FROM "{table}" ORDER BY {listed}'):
+            digest.update(repr(row).encode())
+        out[table] = digest.hexdigest()
+    conn.close()
+    return out
+
+
 def worker(template: Path, clusters: int, records: int, batch: int, keys: bool) -> None:
     """Write `records` records into a copy of the template; print the figures as JSON."""
     import bench_store
@@ -106,7 +134,7 @@ def worker(template: Path, clusters: int, records: int, batch: int, keys: bool) 
     wall, after = time.perf_counter() - start, os.times()
     cpu = (after.user - before.user) + (after.system - before.system)
     assert statuses.count("new") == records, statuses
-    print(json.dumps({"wall": wall, "cpu": cpu}))
+    print(json.dumps({"wall": wall, "cpu": cpu, "contents": contents(path)}))
 
 
 def main() -> None:
@@ -116,7 +144,13 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--batch", type=int, default=BATCH)
-    parser.add_argument("--keys", action="store_true", help="fill the clusters' keys (KEYS)")
+    parser.add_argument(
+        "--keys",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="fill the clusters' keys (KEYS), as a real store holds them (the default); "
+        "--no-keys for the synthetic store without them",
+    )
     parser.add_argument("--worker", nargs=1, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -134,7 +168,7 @@ def main() -> None:
             template.parent.mkdir(parents=True, exist_ok=True)
             command = [sys.executable, __file__, "--worker", str(template)]
             command += ["--clusters", str(args.clusters), "--records", str(args.records)]
-            command += ["--batch", str(args.batch)] + (["--keys"] if args.keys else [])
+            command += ["--batch", str(args.batch), "--keys" if args.keys else "--no-keys"]
             env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(src), str(HERE)])}
             done = subprocess.run(command, env=env, check=True, capture_output=True, text=True)
             figures = json.loads(done.stdout.strip().splitlines()[-1])
@@ -148,7 +182,7 @@ def main() -> None:
             )
     print(
         f"\n{args.records} records in batches of {args.batch} into a store of "
-        f"{args.clusters:,} clusters{' with their keys' if args.keys else ''}, {args.rounds} "
+        f"{args.clusters:,} clusters{' with their keys' if args.keys else ' without keys'}, {args.rounds} "
         "rounds, load average "
         f"{min(load):.1f}-{max(load):.1f} (target >= 300 records/s)"
     )
@@ -161,6 +195,19 @@ def main() -> None:
             f"| {name} | {statistics.median(walls):.0f} [{min(walls):.0f}-{max(walls):.0f}] | "
             f"{statistics.median(cpus):.0f} [{min(cpus):.0f}-{max(cpus):.0f}] |"
         )
+    stored = {json.dumps(r["contents"], sort_keys=True) for runs in results.values() for r in runs}
+    if len(stored) == 1:
+        print("\nEvery run stored the same rows in every table.")
+    else:
+        first = results[next(iter(results))][0]["contents"]
+        differing = sorted(
+            table
+            for runs in results.values()
+            for r in runs
+            for table, digest in r["contents"].items()
+            if first.get(table) != digest
+        )
+        print(f"\nTHE STORED ROWS DIFFER between runs, in: {', '.join(dict.fromkeys(differing))}")
     shutil.rmtree(WORKDIR, ignore_errors=True)
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import Connection, func, select, text
 
 from newsgraph.store import Store, create_store_engine, migrations
 from newsgraph.store import schema as s
@@ -154,6 +154,7 @@ def consistency_problems(store: Store) -> list[str]:
         for row in conn.execute(select(c.c.id, c.c.n_events, c.c.n_documents)):
             if actual.get(row.id) != (row.n_events, row.n_documents):
                 problems.append(f"cluster {row.id} counts {row[1:]} != {actual.get(row.id)}")
+        problems += _entity_count_problems(conn)
         duplicates = conn.execute(
             select(d.c.doc_key).group_by(d.c.doc_key).having(func.count() > 1)
         ).all()
@@ -161,6 +162,30 @@ def consistency_problems(store: Store) -> list[str]:
             problems.append(f"documents stored twice: {duplicates[:5]}")
     problems += per_cluster_problems(store)
     return problems
+
+
+def _entity_count_problems(conn: Connection) -> list[str]:
+    """Global entities whose counts differ from their documents recounted here (the writes
+    keep them up to date with increments)."""
+    g, link, d = s.global_entities, s.entity_links, s.documents
+    recounted = {
+        r.global_entity_id: (r.n, r.first, r.last)
+        for r in conn.execute(
+            select(
+                link.c.global_entity_id,
+                func.count(func.distinct(link.c.document_id)).label("n"),
+                func.min(d.c.published).label("first"),
+                func.max(d.c.published).label("last"),
+            )
+            .join(d, d.c.id == link.c.document_id)
+            .group_by(link.c.global_entity_id)
+        )
+    }
+    return [
+        f"global entity {r.id} counts {tuple(r[1:])} != {recounted.get(r.id)}"
+        for r in conn.execute(select(g.c.id, g.c.n_documents, g.c.first_seen, g.c.last_seen))
+        if recounted.get(r.id) != tuple(r[1:])
+    ]
 
 
 def per_cluster_rows(store: Store) -> dict[str, tuple[list[Any], set[Any]]]:

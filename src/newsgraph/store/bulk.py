@@ -64,12 +64,20 @@ def _values(
     else:
         get = operator.itemgetter(*keys)
         out = [get(row) for row in rows]
-    if plan.dates:
+    dates = plan.dates
+    if dates:
+        date = dt.date
         for n, values in enumerate(out):
-            if any(values[i] is not None for i in plan.dates):
-                fixed = list(values)
-                for i in plan.dates:
-                    fixed[i] = _iso(fixed[i])
+            fixed = None
+            for i in dates:
+                value = values[i]
+                if value is None:
+                    continue
+                if fixed is None:
+                    fixed = list(values)
+                # A plain date (the usual case) without `_iso`'s checks.
+                fixed[i] = value.isoformat() if value.__class__ is date else _iso(value)
+            if fixed is not None:
                 out[n] = tuple(fixed)
     return out
 

@@ -141,17 +141,35 @@ def _known_keys(conn: Connection, keys: list[str]) -> dict[str, int]:
 
 def _current(conn: Connection, global_ids: set[int]) -> Current:
     """(last seen, (country, sector, code), name) of global entities, read once per document."""
+    return _read(conn, global_ids)[0]
+
+
+Counts = dict[int, tuple[int, dt.date | None, dt.date | None]]
+"""Global entity → (n_documents, first_seen, last_seen)."""
+
+
+def _read(conn: Connection, global_ids: set[int]) -> tuple[Current, Counts]:
+    """`_current` and the counts of global entities, in one query."""
     if not global_ids:
-        return {}
+        return {}, {}
     g = s.global_entities
-    return {
-        int(r.id): (r.last_seen, (r.country, r.sector, r.code), r.name)
-        for r in conn.execute(
-            select(g.c.id, g.c.last_seen, g.c.country, g.c.sector, g.c.code, g.c.name).where(
-                g.c.id.in_(sorted(global_ids))
-            )
-        )
-    }
+    current: Current = {}
+    counts: Counts = {}
+    for r in conn.execute(
+        select(
+            g.c.id,
+            g.c.last_seen,
+            g.c.country,
+            g.c.sector,
+            g.c.code,
+            g.c.name,
+            g.c.n_documents,
+            g.c.first_seen,
+        ).where(g.c.id.in_(sorted(global_ids)))
+    ):
+        current[int(r.id)] = (r.last_seen, (r.country, r.sector, r.code), r.name)
+        counts[int(r.id)] = (int(r.n_documents), r.first_seen, r.last_seen)
+    return current, counts
 
 
 def _update_coding(
@@ -190,7 +208,9 @@ def _coding(entity: dict[str, Any]) -> tuple[str | None, str | None, str | None]
 
 def recount(conn: Connection, global_ids: set[int], *, remove_unused: bool = False) -> None:
     """Set `n_documents`, `first_seen` and `last_seen` of global entities from the documents
-    linked to them (a document naming an actor twice counts once; a replaced one no more)."""
+    linked to them (a document naming an actor twice counts once; a replaced one no more).
+    Reads every link of each entity: for deletions and re-indexing; new documents' writes add
+    to the stored counts instead (`link_batch`, `_counted`)."""
     if not global_ids:
         return
     g, link, d = s.global_entities, s.entity_links, s.documents
@@ -232,8 +252,9 @@ def link_batch(
     wanted = [{e["id"]: keys_of(e) for e in record["entities"]} for _, record, _ in documents]
     all_keys = sorted({k for doc in wanted for keys in doc.values() for k in keys})
     known = _known_keys(conn, all_keys)
-    current = _current(conn, set(known.values()))
+    current, counts = _read(conn, set(known.values()))
     stored_coding = {i: value[1] for i, value in current.items()}
+    stored_counts = dict(counts)
     created: list[Row] = []
     new_keys: list[tuple[dict[str, str], int]] = []
     pending_links: list[list[tuple[str, int, int, str]]] = []
@@ -256,14 +277,17 @@ def link_batch(
             known.update(dict.fromkeys(fresh, global_id))
             mine.append((entity["id"], entity_ids[entity["id"]], global_id, norm_key))
         pending_links.append(mine)
-        # What `recount` leaves for the next document: the latest publication date.
         for global_id in {g for _, _, g, _ in mine}:
+            # What `recount` leaves for the next document: the latest publication date.
             last_seen, coding, name = current[global_id]
             if seen is not None and (last_seen is None or seen > last_seen):
                 current[global_id] = (seen, coding, name)
-    # Coding follows the newest report: new entities are inserted with their final coding.
+            counts[global_id] = _counted(counts.get(global_id, (0, None, None)), seen)
+    # Coding follows the newest report, counts all its documents: new entities are inserted
+    # with their final values.
     for i, row in enumerate(created):
         row["country"], row["sector"], row["code"] = current[_PENDING + i][1]
+        row["n_documents"], row["first_seen"], row["last_seen"] = counts[_PENDING + i]
     real: dict[int, int] = {}
     if created:
         g = s.global_entities
@@ -312,5 +336,37 @@ def link_batch(
         out.append(linked)
     if link_rows:
         bulk.insert(conn, s.entity_links, link_rows)
-        recount(conn, {row["global_entity_id"] for row in link_rows})
+        _store_counts(conn, {i: counts[i] for i in stored_counts if counts[i] != stored_counts[i]})
     return out
+
+
+def _counted(
+    before: tuple[int, dt.date | None, dt.date | None], seen: dt.date | None
+) -> tuple[int, dt.date | None, dt.date | None]:
+    """A global entity's counts once one more document (published `seen`) links to it: what
+    `recount` would find, as the stored counts are exact and the document is new."""
+    n, first, last = before
+    if seen is not None:
+        first = seen if first is None or seen < first else first
+        last = seen if last is None or seen > last else last
+    return n + 1, first, last
+
+
+def _store_counts(conn: Connection, counts: Counts) -> None:
+    """Write global entities' counts worked out by `_counted` (one statement for all)."""
+    if not counts:
+        return
+    g = s.global_entities
+    conn.execute(
+        update(g)
+        .where(g.c.id == bindparam("b_id"))
+        .values(
+            n_documents=bindparam("b_n"),
+            first_seen=bindparam("b_first"),
+            last_seen=bindparam("b_last"),
+        ),
+        [
+            {"b_id": i, "b_n": n, "b_first": first, "b_last": last}
+            for i, (n, first, last) in sorted(counts.items())
+        ],
+    )
