@@ -326,18 +326,3 @@ def children_of(doc: Any) -> Children:
     if not isinstance(cached, Children):
         cached = doc.user_data[CHILDREN_KEY] = Children(syntax_of(doc).head)
     return cached
-
-
-ENT_TYPES_KEY = "newsgraph.ent_types"
-
-
-def ent_types_of(doc: Any) -> list[str]:
-    """Each token's `Token.ent_type_` ("" outside an entity), read once per Doc."""
-    cached = doc.user_data.get(ENT_TYPES_KEY)
-    if isinstance(cached, list):
-        return cached
-    from spacy.attrs import ENT_TYPE
-
-    types = strings_of(doc.to_array([ENT_TYPE]).reshape(-1).tolist(), doc.vocab.strings)
-    doc.user_data[ENT_TYPES_KEY] = types
-    return types
