@@ -290,7 +290,6 @@ def link_batch(
         row["n_documents"], row["first_seen"], row["last_seen"] = counts[_PENDING + i]
     real: dict[int, int] = {}
     if created:
-        g = s.global_entities
         ids = bulk.insert_returning(conn, s.global_entities, created, "norm_key")
         real = {_PENDING + i: global_id for i, global_id in enumerate(ids)}
     changed = [
@@ -298,18 +297,7 @@ def link_batch(
         for i, c in ((i, current[i][1]) for i in sorted(stored_coding))
         if c != stored_coding[i]
     ]
-    if changed:
-        g = s.global_entities
-        conn.execute(
-            update(g)
-            .where(g.c.id == bindparam("b_id"))
-            .values(
-                country=bindparam("b_country"),
-                sector=bindparam("b_sector"),
-                code=bindparam("b_code"),
-            ),
-            changed,
-        )
+    _update_globals(conn, changed)
     key_rows = [
         row
         for keys, global_id in new_keys
@@ -354,19 +342,25 @@ def _counted(
 
 def _store_counts(conn: Connection, counts: Counts) -> None:
     """Write global entities' counts worked out by `_counted` (one statement for all)."""
-    if not counts:
+    _update_globals(
+        conn,
+        [
+            {"b_id": i, "b_n_documents": n, "b_first_seen": first, "b_last_seen": last}
+            for i, (n, first, last) in sorted(counts.items())
+        ],
+    )
+
+
+def _update_globals(conn: Connection, changes: list[dict[str, Any]]) -> None:
+    """Set columns of global entities by id in one statement for all rows: each row holds
+    `b_id` and `b_<column>` for the same columns."""
+    if not changes:
         return
     g = s.global_entities
+    columns = [key.removeprefix("b_") for key in changes[0] if key != "b_id"]
     conn.execute(
         update(g)
         .where(g.c.id == bindparam("b_id"))
-        .values(
-            n_documents=bindparam("b_n"),
-            first_seen=bindparam("b_first"),
-            last_seen=bindparam("b_last"),
-        ),
-        [
-            {"b_id": i, "b_n": n, "b_first": first, "b_last": last}
-            for i, (n, first, last) in sorted(counts.items())
-        ],
+        .values({column: bindparam(f"b_{column}") for column in columns}),
+        changes,
     )
