@@ -16,7 +16,7 @@ from itertools import compress
 from typing import Any
 
 from newsgraph.quotes.cues import PHRASAL_DEPS, lexicon
-from newsgraph.words import syntax_of, words_of
+from newsgraph.words import Children, children_of, syntax_of, words_of
 
 KEY = "newsgraph.quotes.cues"
 
@@ -43,7 +43,7 @@ def verb_form_of_cue(word: str) -> bool:
 class CueTable:
     """One Doc's verbs with their cue lemmas, its cue tokens and its possible relay tokens."""
 
-    __slots__ = ("_edges", "_kids", "according", "cues", "head", "lemmas", "relays", "verb_cues")
+    __slots__ = ("_edges", "according", "cues", "head", "kids", "lemmas", "relays", "verb_cues")
 
     def __init__(self, doc: Any) -> None:
         lex = lexicon()
@@ -90,20 +90,9 @@ class CueTable:
         preposition's object, or the object of the word after "according"."""
         self.head = head
         """Each token's head (`syntax_of(doc).head`)."""
-        self._kids: list[list[int]] | None = None
+        self.kids: Children = children_of(doc)
+        """Each token's children in token order (`Token.children`)."""
         self._edges: dict[int, tuple[int, int]] = {}
-
-    @property
-    def kids(self) -> list[list[int]]:
-        """Each token's children in token order (what `Token.children` gives: every token whose
-        head it is), made on the first use."""
-        if self._kids is None:
-            kids: list[list[int]] = [[] for _ in self.head]
-            for j, h in enumerate(self.head):
-                if h != j:
-                    kids[h].append(j)
-            self._kids = kids
-        return self._kids
 
     def edges(self, i: int) -> tuple[int, int]:
         """The first and the last token of `Token.subtree` of token `i` (`Token.left_edge.i`

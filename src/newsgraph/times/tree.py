@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from newsgraph.words import syntax_of, words_of
+from newsgraph.words import Children, children_of, syntax_of, words_of
 
 KEY = "newsgraph.times.tree"
 
@@ -49,8 +49,8 @@ class Tree:
     )
 
     def __init__(self, doc: Any) -> None:
-        # Only the children are built here: the other lists are those of `words_of` and
-        # `syntax_of`, shared with the stages that read them too.
+        # Every list is shared with the other stages that read it: `words_of`, `syntax_of`
+        # and `children_of` keep them on the Doc.
         words, syntax = words_of(doc), syntax_of(doc)
         self.idx: Sequence[int] = words.start
         self.end: Sequence[int] = words.end
@@ -62,10 +62,7 @@ class Tree:
         self._roots: dict[tuple[int, int], int | None] = {}
         self._syntax = syntax
         self._words = words
-        self.children: list[list[int]] = [[] for _ in self.head]
-        for i, head in enumerate(self.head):
-            if head != i:
-                self.children[head].append(i)
+        self.children: Children = children_of(doc)
 
     def __len__(self) -> int:
         return len(self.head)
