@@ -11,12 +11,27 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from operator import add
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 KEY = "newsgraph.words"
+
+T = TypeVar("T")
+
+
+def kept_on_doc(doc: Any, key: str, kind: type[T], build: Callable[[Any], T]) -> T:
+    """`doc.user_data[key]` when it holds a `kind`, else `build(doc)`, kept there: each per-Doc
+    table is read from the Doc once and shared by every stage that asks for it, and it lives and
+    dies with the Doc."""
+    found = doc.user_data.get(key)
+    if isinstance(found, kind):
+        return found
+    made: T = build(doc)
+    doc.user_data[key] = made
+    return made
+
 
 _SPACES = ("", " ")
 
@@ -103,10 +118,7 @@ class Words:
 
 def words_of(doc: Any) -> Words:
     """The Doc's `Words`, read on the first call for this Doc."""
-    cached = doc.user_data.get(KEY)
-    if not isinstance(cached, Words):
-        cached = doc.user_data[KEY] = Words(doc)
-    return cached
+    return kept_on_doc(doc, KEY, Words, Words)
 
 
 SYNTAX_KEY = "newsgraph.syntax"
@@ -263,10 +275,7 @@ class Syntax:
 
 def syntax_of(doc: Any) -> Syntax:
     """The Doc's `Syntax`, read on the first call for this Doc."""
-    cached = doc.user_data.get(SYNTAX_KEY)
-    if not isinstance(cached, Syntax):
-        cached = doc.user_data[SYNTAX_KEY] = Syntax(doc)
-    return cached
+    return kept_on_doc(doc, SYNTAX_KEY, Syntax, Syntax)
 
 
 ENTS_KEY = "newsgraph.ents"
@@ -286,12 +295,11 @@ class Ent(NamedTuple):
 def ents_of(doc: Any) -> list[Ent]:
     """The Doc's entity spans, read from `Doc.ents` on the first call for this Doc (the list is
     read-only by convention; the stages after the parse never set entities)."""
-    cached = doc.user_data.get(ENTS_KEY)
-    if isinstance(cached, list):
-        return cached
-    ents = [Ent(e.start, e.end, e.label_, e.start_char, e.end_char) for e in doc.ents]
-    doc.user_data[ENTS_KEY] = ents
-    return ents
+    return kept_on_doc(doc, ENTS_KEY, list, _read_ents)
+
+
+def _read_ents(doc: Any) -> list[Ent]:
+    return [Ent(e.start, e.end, e.label_, e.start_char, e.end_char) for e in doc.ents]
 
 
 CHILDREN_KEY = "newsgraph.children"
@@ -322,7 +330,8 @@ class Children:
 def children_of(doc: Any) -> Children:
     """The Doc's `Children`, read from its heads on the first call for this Doc
     (`Token.children` walks the Doc and builds a Token object for each child on every call)."""
-    cached = doc.user_data.get(CHILDREN_KEY)
-    if not isinstance(cached, Children):
-        cached = doc.user_data[CHILDREN_KEY] = Children(syntax_of(doc).head)
-    return cached
+    return kept_on_doc(doc, CHILDREN_KEY, Children, _read_children)
+
+
+def _read_children(doc: Any) -> Children:
+    return Children(syntax_of(doc).head)

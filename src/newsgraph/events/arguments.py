@@ -15,6 +15,7 @@ from typing import Any
 
 from newsgraph.events.words import word_class
 from newsgraph.times.tree import Tree, tree_of
+from newsgraph.words import kept_on_doc
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -84,10 +85,7 @@ LABELS_KEY = "newsgraph.events.labels"
 
 def labels_of(doc: Any) -> Labels:
     """The Doc's `Labels`, read on the first call for this Doc (kept in its `user_data`)."""
-    cached = doc.user_data.get(LABELS_KEY)
-    if not isinstance(cached, Labels):
-        cached = doc.user_data[LABELS_KEY] = Labels(doc)
-    return cached
+    return kept_on_doc(doc, LABELS_KEY, Labels, Labels)
 
 
 def is_actor_like(token: Any) -> bool:

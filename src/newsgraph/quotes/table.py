@@ -16,7 +16,7 @@ from itertools import compress
 from typing import Any
 
 from newsgraph.quotes.cues import PHRASAL_DEPS, lexicon
-from newsgraph.words import Children, children_of, syntax_of, words_of
+from newsgraph.words import Children, children_of, kept_on_doc, syntax_of, words_of
 
 KEY = "newsgraph.quotes.cues"
 
@@ -149,10 +149,7 @@ class CueTable:
 
 def cue_table(doc: Any) -> CueTable:
     """The Doc's `CueTable`, made on the first call for this Doc."""
-    cached = doc.user_data.get(KEY)
-    if not isinstance(cached, CueTable):
-        cached = doc.user_data[KEY] = CueTable(doc)
-    return cached
+    return kept_on_doc(doc, KEY, CueTable, CueTable)
 
 
 def in_range(sorted_tokens: list[int], start: int, end: int) -> list[int]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from newsgraph.words import Children, children_of, syntax_of, words_of
+from newsgraph.words import Children, children_of, kept_on_doc, syntax_of, words_of
 
 KEY = "newsgraph.times.tree"
 
@@ -133,7 +133,4 @@ class Tree:
 
 def tree_of(doc: Any) -> Tree:
     """The Doc's `Tree`, read on the first call for this Doc (kept in its `user_data`)."""
-    cached = doc.user_data.get(KEY)
-    if not isinstance(cached, Tree):
-        cached = doc.user_data[KEY] = Tree(doc)
-    return cached
+    return kept_on_doc(doc, KEY, Tree, Tree)

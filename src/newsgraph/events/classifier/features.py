@@ -17,7 +17,7 @@ import numpy as np
 
 from newsgraph.events.arguments import labels_of
 from newsgraph.times.tree import tree_of
-from newsgraph.words import syntax_of, words_of
+from newsgraph.words import kept_on_doc, syntax_of, words_of
 
 MAIN_VERB_DEPS = frozenset({"ROOT", "conj", "xcomp", "ccomp", "advcl", "relcl", "parataxis"})
 """Links along which a governed verb still says what the sentence reports."""
@@ -65,10 +65,7 @@ COLUMNS_KEY = "newsgraph.events.classifier.columns"
 
 def token_columns(doc: Any) -> Columns:
     """The Doc's `Columns`, read on the first call for this Doc."""
-    cached = doc.user_data.get(COLUMNS_KEY)
-    if not isinstance(cached, Columns):
-        cached = doc.user_data[COLUMNS_KEY] = Columns(doc)
-    return cached
+    return kept_on_doc(doc, COLUMNS_KEY, Columns, Columns)
 
 
 def _headline_word(word: str) -> str:
