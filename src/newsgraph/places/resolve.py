@@ -151,9 +151,13 @@ def resolve_toponyms(
     context_by_key = _contexts(first)
     resolved: list[Resolution] = []
     empty = _empty_context()
-    for (surface, label), match in zip(mentions, matches, strict=True):
-        context = context_by_key.get(surface.keys[0]) or empty
-        resolution = _best(text, gazetteer, surface, label, match, context)
+    for (surface, label), match, alone in zip(mentions, matches, first, strict=True):
+        resolution = alone
+        if isinstance(match, _Match):
+            context = context_by_key.get(surface.keys[0]) or empty
+            scored = _in_context(match, context)
+            if scored is not None:
+                resolution = _best(text, gazetteer, surface, label, match, context, scored)
         if resolution is not None:
             resolved.append(resolution)
     kept = _without_covered_adjectives(resolved)
@@ -303,19 +307,15 @@ def _best(
     label: str,
     match: _Match | Resolution | None,
     context: Context | None,
+    scored: list[tuple[float, GazetteerEntry]] | None = None,
 ) -> Resolution | None:
-    """The best-scoring entry for a mention (`match`: its `_match`), or None when it should not
-    become a place."""
+    """The best-scoring entry for a mention (`match`: its `_match`; `scored`: its ranking in
+    `context`, see `_in_context`), or None when it should not become a place."""
     if not isinstance(match, _Match):
         return match
     matched_key, qualifiers = match.key, match.qualifiers
-    scored = match.ranked
-    if context is not None:
-        scores = [
-            _with_context(s, e, context) for s, e in zip(match.scores, match.entries, strict=True)
-        ]
-        if scores != match.scores:
-            scored = _ranked(scores, match.entries)
+    if scored is None:
+        scored = match.ranked
     score, entry = _prefer_city_over_division(scored)
     # "New York" names the state by its own name; the city it prefers inherits that
     own_name = scored[0][1].primary_key == matched_key
@@ -329,6 +329,17 @@ def _best(
     ):
         return None
     return Resolution(surface, match.end, entry, score, matched_key)
+
+
+def _in_context(match: _Match, context: Context) -> list[tuple[float, GazetteerEntry]] | None:
+    """A mention's ranking with what the rest of the document says, or None where that adds
+    nothing to any entry's score. Its `_best` is then the one without context: the ranking is the
+    same, and so is every test (the context counts only where some entry's country has another
+    mention, and that would have raised the entry's score)."""
+    scores = [
+        _with_context(s, e, context) for s, e in zip(match.scores, match.entries, strict=True)
+    ]
+    return None if scores == match.scores else _ranked(scores, match.entries)
 
 
 def _adjectival(gazetteer: Gazetteer, surface: Surface) -> Resolution | None:
