@@ -21,7 +21,7 @@ from newsgraph.places.adjectival import adjectival_candidates
 from newsgraph.places.embedded import EMBEDDED_LABEL, names_within
 from newsgraph.places.resolve import PLACE_LABELS, STRONG_ONLY_LABELS
 from newsgraph.places.surface import CAPITAL, SurfaceReader, span_reading
-from newsgraph.spans import SpanIndex
+from newsgraph.spans import SpanIndex, SpanSet
 from newsgraph.times.startchars import with_start_chars
 
 Candidate = tuple[int, int, str]
@@ -70,12 +70,12 @@ def candidates_for(analysis: Analysis, read: SurfaceReader | None = None) -> lis
     text = analysis.text
     datelines = _datelines(text)
     # a dateline is a place whatever label NER gave it ("NEW YORK (AP)" is often an ORG)
-    in_dateline = SpanIndex.of_spans([(start, end) for start, end, _ in datelines])
+    in_dateline = SpanSet([(start, end) for start, end, _ in datelines])
     found = [c for c in found if not in_dateline.overlaps(c[0], c[1])]
     found += datelines
-    covered = SpanIndex.of_spans([(start, end) for start, end, _ in found] + persons)
+    covered = SpanSet([(start, end) for start, end, _ in found] + persons)
     found += _from_text(text, covered)
-    covered = SpanIndex.of_spans([(start, end) for start, end, _ in found] + persons)
+    covered = SpanSet([(start, end) for start, end, _ in found] + persons)
     found += _uncovered_names(text, covered, read or SurfaceReader(text))
     found += adjectival_candidates(text, analysis.doc)
     surnames = {
@@ -126,7 +126,7 @@ def _datelines(text: str) -> list[Candidate]:
 
 
 def _uncovered_names(
-    text: str, covered: SpanIndex[tuple[int, int]], read: SurfaceReader
+    text: str, covered: SpanSet, read: SurfaceReader
 ) -> list[Candidate]:
     """Gazetteer names in capitalised runs no entity covers: NER misses many ("Mexico" after a
     town and its state, "Owensboro Public Schools"). A run that is a name is unlabelled; a name
@@ -151,7 +151,7 @@ def _uncovered_names(
     return result
 
 
-def _from_text(text: str, covered: SpanIndex[tuple[int, int]]) -> list[Candidate]:
+def _from_text(text: str, covered: SpanSet) -> list[Candidate]:
     """Unlabelled names after a locative preposition."""
     result: list[Candidate] = []
 

@@ -35,7 +35,7 @@ from newsgraph.places.cues import after_locative
 from newsgraph.places.embedded import EMBEDDED_LABEL, names_local_body, with_embedded
 from newsgraph.places.facilities import Towns, container_index, is_facility
 from newsgraph.places.surface import Surface, SurfaceReader
-from newsgraph.spans import SpanIndex
+from newsgraph.spans import SpanSet
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 """spaCy labels whose mentions are place candidates."""
@@ -173,7 +173,7 @@ def _facilities(
     """Unresolved building and street names, placed at the town the text puts them in."""
     towns = [r for r in resolved if not r.adjectival]
     spans = Towns([(r.surface.start, r.end, r.entry.feature) for r in towns])
-    placed = SpanIndex.of_spans([(r.surface.start, r.end) for r in resolved])
+    placed = SpanSet([(r.surface.start, r.end) for r in resolved])
     result: list[Resolution] = []
     for surface, label in mentions:
         if not is_facility(surface, label) or placed.overlaps(surface.start, surface.end):
@@ -189,7 +189,7 @@ def _facilities(
 
 def _without_covered_adjectives(resolved: list[Resolution]) -> list[Resolution]:
     """A demonym inside a resolved name ("English Channel") is part of that name, not a place."""
-    names = SpanIndex.of_spans([(r.surface.start, r.end) for r in resolved if not r.adjectival])
+    names = SpanSet([(r.surface.start, r.end) for r in resolved if not r.adjectival])
     return [r for r in resolved if not r.adjectival or not names.overlaps(r.surface.start, r.end)]
 
 
