@@ -111,6 +111,10 @@ WHOLE_COUNTRY = re.compile(r"\b(?:across|throughout|around|all over|nationwide i
 """Words before a country that mean all of it, so a town named beside it does not narrow it."""
 BASED = frozenset({"based", "headquartered"})
 """\"the Lyon-based agency": where the acting organisation sits (the weakest clause evidence)."""
+BASED_WORD = re.compile("|".join(sorted(BASED)), re.IGNORECASE)
+"""Where a `BASED` word may be: a sentence without one in any case (a superset of the tokens
+whose lower case is one) has no base to look for, so no subject's subtree is walked."""
+LONGEST_BASED = max(map(len, BASED))
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "xcomp"})
 """A noun trigger with one of these relations shares the locative phrases of its head verb."""
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
@@ -182,7 +186,9 @@ def clause_location(
         if not (targeted and rank > 0)
     ]
     tokens += [(0, t) for t in _naming_modifiers(tree, trigger, places)]
-    tokens += [(2, t) for t in _actor_bases(tree, trigger, sentence_start, sentence_end)]
+    # a token of the sentence may end past its end: search as far as the longest word reaches
+    if BASED_WORD.search(analysis.text, sentence_start, sentence_end + LONGEST_BASED):
+        tokens += [(2, t) for t in _actor_bases(tree, trigger, sentence_start, sentence_end)]
     found = [
         (rank, order, location)
         for order, (rank, token) in enumerate(tokens)
