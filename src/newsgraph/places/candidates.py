@@ -78,14 +78,25 @@ def candidates_for(analysis: Analysis, read: SurfaceReader | None = None) -> lis
     covered = SpanSet([(start, end) for start, end, _ in found] + persons)
     found += _uncovered_names(text, covered, read or SurfaceReader(text))
     found += adjectival_candidates(text, analysis.doc)
+    return _without_people(text, found, persons) if persons else found
+
+
+def _without_people(
+    text: str, found: list[Candidate], persons: list[tuple[int, int]]
+) -> list[Candidate]:
+    """The candidates that lie inside no person's name and are no named person's surname."""
     surnames = {
         normalize_key(text[s:e].split()[-1]) for s, e in persons if len(text[s:e].split()) > 1
     }
     people = SpanIndex.of_spans(persons)
+    touching = SpanSet(persons)  # most candidates touch no name: one bisect says so
     result: list[Candidate] = []
     for start, end, label in found:
         # a span inside a person's name overlaps it (an empty one is checked against them all)
-        near = people.overlapping(start, end) if start < end else persons
+        if start < end:
+            near = people.overlapping(start, end) if touching.overlaps(start, end) else ()
+        else:
+            near = persons
         if any(ps <= start and end <= pe and (ps, pe) != (start, end) for ps, pe in near):
             continue
         if surnames and normalize_key(text[start:end]) in surnames:
@@ -125,9 +136,7 @@ def _datelines(text: str) -> list[Candidate]:
     return result
 
 
-def _uncovered_names(
-    text: str, covered: SpanSet, read: SurfaceReader
-) -> list[Candidate]:
+def _uncovered_names(text: str, covered: SpanSet, read: SurfaceReader) -> list[Candidate]:
     """Gazetteer names in capitalised runs no entity covers: NER misses many ("Mexico" after a
     town and its state, "Owensboro Public Schools"). A run that is a name is unlabelled; a name
     inside a longer run counts as embedded in it, and needs the same support."""
