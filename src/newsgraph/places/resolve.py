@@ -18,6 +18,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from newsgraph.fold import normalize_key
 from newsgraph.gazetteer import (
@@ -84,9 +85,9 @@ CONFIDENT_CITY = 100_000
 """A first-pass town this size (or a country, division, region) sets the document's context."""
 
 
-@dataclass(frozen=True, slots=True)
-class Resolution:
-    """The chosen entry for one mention, with the span actually covered."""
+class Resolution(NamedTuple):
+    """The chosen entry for one mention, with the span actually covered (a named tuple, as
+    `Surface` is: one is built for most mentions of every document)."""
 
     surface: Surface
     end: int
