@@ -9,12 +9,14 @@ never event locations. Only the modifier use counts: a demonym that is a noun ("
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
 from newsgraph.fold import normalize_key
 from newsgraph.gazetteer import Demonym, demonym_table
 from newsgraph.times.startchars import with_start_chars
+from newsgraph.words import syntax_of, words_of
 
 ADJECTIVAL_LABEL = "ADJECTIVAL"
 """Pseudo-label of a demonym candidate (resolution looks it up in the demonym table)."""
@@ -100,17 +102,19 @@ def _modifies(text: str, doc: Any | None, start: int, end: int) -> bool:
     if HYPHEN_SUFFIX.match(text[end : end + 20]):
         return True
     if doc is not None:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and len(span) > 0:
-            return _modifier_token(span[-1], depth=0)
+        # the parse as the Doc's shared token tables (`words`): no Span or Token is built
+        span = words_of(doc).char_span(start, end)
+        if span is not None and span[1] > span[0]:
+            syntax = syntax_of(doc)
+            return _modifier_token(syntax.dep, syntax.head, span[1] - 1, depth=0)
     following = re.match(r" ([A-Za-z][\w'’-]*)", text[end : end + 40])
     return following is not None and following.group(1).lower() not in NOT_MODIFIED
 
 
-def _modifier_token(token: Any, depth: int) -> bool:
+def _modifier_token(dep: Sequence[str], head: Sequence[int], token: int, depth: int) -> bool:
     """A modifier of a later word, or a conjunct of one ("German, Irish and other immigrants")."""
-    if token.dep_ in MODIFIER_DEPS and token.head.i > token.i:
+    if dep[token] in MODIFIER_DEPS and head[token] > token:
         return True
-    if token.dep_ == "conj" and depth < MAX_DEMONYM_WORDS:
-        return _modifier_token(token.head, depth + 1)
+    if dep[token] == "conj" and depth < MAX_DEMONYM_WORDS:
+        return _modifier_token(dep, head, head[token], depth + 1)
     return False
