@@ -12,13 +12,14 @@ and demonyms that modify a noun ("Russian diplomats", see `adjectival`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from newsgraph.fold import normalize_key
-from newsgraph.gazetteer import load_gazetteer
+from newsgraph.gazetteer import Gazetteer, load_gazetteer
 from newsgraph.model import Analysis
 from newsgraph.places.adjectival import adjectival_candidates
-from newsgraph.places.embedded import EMBEDDED_LABEL, names_within
+from newsgraph.places.embedded import EMBEDDED_LABEL, inner_spans_of
 from newsgraph.places.resolve import PLACE_LABELS, STRONG_ONLY_LABELS
 from newsgraph.places.surface import CAPITAL, SurfaceReader, span_reading
 from newsgraph.spans import SpanIndex, SpanSet
@@ -146,18 +147,31 @@ def _uncovered_names(text: str, covered: SpanSet, read: SurfaceReader) -> list[C
         start, end = match.span()
         if covered.overlaps(start, end):
             continue
-        reading = span_reading(text[start:end])  # what a surface read here would say
-        if reading is None:
-            continue
-        if gazetteer.has_key(reading.keys[0]) or (
-            reading.dotted_key is not None and gazetteer.has_key(reading.dotted_key)
-        ):
+        inner = _run_names(gazetteer, text[start:end])
+        if inner is None:
             result.append((start, end, UNLABELLED))
             continue
-        trimmed = (start + reading.lead, end - reading.cut)
-        inner = names_within(text, gazetteer, *trimmed, reading.text, read)
-        result += [(i.start, i.end, EMBEDDED_LABEL) for i in inner]
+        for inner_start, inner_end in inner:  # read as `embedded.names_within` reads them
+            surface = read(start + inner_start, start + inner_end)
+            if surface is not None:  # always: the span has a reading
+                result.append((surface.start, surface.end, EMBEDDED_LABEL))
     return result
+
+
+@lru_cache(maxsize=1 << 15)
+def _run_names(gazetteer: Gazetteer, run: str) -> tuple[tuple[int, int], ...] | None:
+    """None when a capitalised run is itself a gazetteer name (what a surface read of it would
+    look up), else where in it the names inside it lie (`embedded.inner_spans_of`, offsets in
+    `run`): a run's own characters decide, and the same runs recur in every document."""
+    reading = span_reading(run)
+    if reading is None:
+        return ()
+    if gazetteer.has_key(reading.keys[0]) or (
+        reading.dotted_key is not None and gazetteer.has_key(reading.dotted_key)
+    ):
+        return None
+    lead = reading.lead
+    return tuple((lead + s, lead + e) for s, e in inner_spans_of(gazetteer, reading.text))
 
 
 def _from_text(text: str, covered: SpanSet) -> list[Candidate]:
