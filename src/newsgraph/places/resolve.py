@@ -15,7 +15,6 @@ take the point of the town beside them (`facilities`).
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -110,13 +109,14 @@ class Context:
     building the contexts is linear in the number of mentions, not quadratic.
     """
 
-    countries: Counter[str]
+    countries: dict[str, int]
     """Confident mentions per country, in the whole document."""
-    admin1s: Counter[str]
+    admin1s: dict[str, int]
     """Confident mentions per division (normalised name), in the whole document."""
-    own_countries: Counter[str]
-    own_admin1s: Counter[str]
-    """The same, of the mentions with this mention's key only."""
+    own_countries: dict[str, int]
+    own_admin1s: dict[str, int]
+    """The same, of the mentions with this mention's key only (plain dicts read with `get`:
+    a Counter is slower to build and to ask about a key it lacks)."""
 
     def country_count(self, iso3: str) -> int:
         """Confident mentions of other keys in the country `iso3`."""
@@ -128,7 +128,7 @@ class Context:
 
 
 def _empty_context() -> Context:
-    return Context(Counter(), Counter(), Counter(), Counter())
+    return Context({}, {}, {}, {})
 
 
 def resolve_toponyms(
@@ -187,7 +187,7 @@ def _facilities(
     placed = SpanSet([(r.surface.start, r.end) for r in resolved])
     result: list[Resolution] = []
     for surface, label in mentions:
-        if not is_facility(surface, label) or placed.overlaps(surface.start, surface.end):
+        if placed.overlaps(surface.start, surface.end) or not is_facility(surface, label):
             continue
         index = container_index(text, surface, spans)
         if index is not None:
@@ -224,10 +224,10 @@ def _read_mentions(
 
 def _contexts(first: list[Resolution | None]) -> dict[str, Context]:
     """For each mention key, the context formed by every *other* confident mention."""
-    countries: Counter[str] = Counter()
-    admin1s: Counter[str] = Counter()
-    nothing: Counter[str] = Counter()  # the own counts of a key with no confident mention
-    own: dict[str, tuple[Counter[str], Counter[str]]] = {}
+    countries: dict[str, int] = {}
+    admin1s: dict[str, int] = {}
+    nothing: dict[str, int] = {}  # the own counts of a key with no confident mention
+    own: dict[str, tuple[dict[str, int], dict[str, int]]] = {}
     for r in first:
         if r is None:
             continue
@@ -237,14 +237,16 @@ def _contexts(first: list[Resolution | None]) -> dict[str, Context]:
             continue
         pair = own.get(key)
         if pair is None or pair[0] is nothing:
-            pair = own[key] = (Counter(), Counter())
+            pair = own[key] = ({}, {})
         own_countries, own_admin1s = pair
-        if r.entry.country:
-            countries[r.entry.country] += 1
-            own_countries[r.entry.country] += 1
+        country = r.entry.country
+        if country:
+            countries[country] = countries.get(country, 0) + 1
+            own_countries[country] = own_countries.get(country, 0) + 1
         if r.entry.feature == "admin1" and r.entry.admin1:
-            admin1s[r.entry.primary_key] += 1
-            own_admin1s[r.entry.primary_key] += 1
+            division = r.entry.primary_key
+            admin1s[division] = admin1s.get(division, 0) + 1
+            own_admin1s[division] = own_admin1s.get(division, 0) + 1
     return {
         key: Context(countries, admin1s, own_countries, own_admin1s)
         for key, (own_countries, own_admin1s) in own.items()
