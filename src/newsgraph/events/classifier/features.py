@@ -45,20 +45,20 @@ class Columns:
     other stages read too): no spaCy Token object is built."""
 
     __slots__ = (
-        "alpha", "capital", "children", "dep", "ent", "head", "lemma", "like_num", "lower",
-        "pos", "punct", "space", "syntax", "tag", "text",
+        "alpha", "capital", "children", "dep", "ent", "head", "labels", "lemma", "like_num",
+        "lower", "pos", "punct", "space", "syntax", "tag", "text", "tree",
     )  # fmt: skip
 
     def __init__(self, doc: Any) -> None:
         words, syntax, labels = words_of(doc), syntax_of(doc), labels_of(doc)
-        self.syntax = syntax
+        self.syntax, self.labels, self.tree = syntax, labels, tree_of(doc)
         self.text, self.lower, self.capital = words.texts, words.lower, words.capital
         self.lemma = syntax.lemma  # as spaCy has it: `_lemma` lower-cases the few read
         self.dep, self.pos, self.tag = syntax.dep, syntax.pos, syntax.tag
         self.head = syntax.head
         self.alpha, self.punct, self.space = syntax.alpha, syntax.punct, syntax.space
         self.ent, self.like_num = labels.ent_type, labels.like_num
-        self.children = tree_of(doc).children
+        self.children = self.tree.children
 
 
 COLUMNS_KEY = "newsgraph.events.classifier.columns"
