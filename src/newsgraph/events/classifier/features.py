@@ -127,12 +127,13 @@ def main_verbs(c: Columns, start: int, end: int, root: int) -> list[int]:
     """The span's root and the verbs it governs, breadth first, at most MAX_MAIN_VERBS."""
     found = [root]
     queue = [root]
+    children, dep, pos, tag = c.children, c.dep, c.pos, c.tag
     while queue and len(found) < MAX_MAIN_VERBS:
         token = queue.pop(0)
-        for child in c.children[token]:
-            if not start <= child < end or c.dep[child] not in MAIN_VERB_DEPS:
+        for child in children[token]:
+            if not start <= child < end or dep[child] not in MAIN_VERB_DEPS:
                 continue
-            if c.pos[child] in {"VERB", "AUX"} or c.tag[child].startswith("VB"):
+            if pos[child] in {"VERB", "AUX"} or tag[child].startswith("VB"):
                 found.append(child)
                 queue.append(child)
                 if len(found) >= MAX_MAIN_VERBS:
@@ -146,7 +147,8 @@ def _verb_features(
     lemmas, deps, children = c.lemma, c.dep, c.children
     lemma = lemmas[verb].lower()
     features[f"{prefix}v={lemma}"] = weight
-    features[f"v={lemma}"] = max(features.get(f"v={lemma}", 0.0), weight)
+    name = f"v={lemma}"
+    features[name] = max(features.get(name, 0.0), weight)
     for child in children[verb]:
         dep = deps[child]
         if dep == "prt":
