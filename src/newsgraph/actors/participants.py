@@ -543,7 +543,10 @@ def _refugees(analysis: Analysis, participant: Participant) -> Participant:
     the border they sheltered near."""
     if participant.sector not in {None, PEOPLE_SECTOR}:
         return participant
-    words = set(re.findall(r"[a-z]+", analysis.text[participant.start : participant.end].lower()))
+    text = analysis.text[participant.start : participant.end].lower()
+    if not any(word in text for word in DISPLACED_WORDS):
+        return participant  # no such word even inside another: no need to split the words
+    words = set(re.findall(r"[a-z]+", text))
     if not words & DISPLACED_WORDS:
         return participant
     code = compose_code(participant.country, REFUGEE_SECTOR)
