@@ -130,13 +130,19 @@ def drop_non_actors(doc: Any, mentions: list[NameMention]) -> list[NameMention]:
     lowercase = {t for t in alphabetic if t.islower()}
     kept: list[NameMention] = []
     title_at = title_test(doc)
+    n = len(words)
     for m in mentions:
         if m.kb is None:
             if _not_an_actor(words.span_text(m.tstart, m.tend)):
                 continue
-            if _common_noun(doc, m, lowercase):
+            # each test's own first condition asked here: most names fail it, and the call
+            # is what costs
+            one_word = m.tend - m.tstart == 1
+            if one_word and _common_noun(doc, m, lowercase):
                 continue
-            if _part_of_title(doc, m, title_at) or _post_nominal(doc, m):
+            if m.tend < n and title_at(m.tend) and _part_of_title(doc, m, title_at):
+                continue
+            if one_word and _post_nominal(doc, m):
                 continue
         kept.append(m)
     return kept
