@@ -70,7 +70,9 @@ def _most_common(values: list[T]) -> T:
 def _is_agency(entity: Entity, cluster: Cluster, kb: KnowledgeBase) -> bool:
     if cluster.kb is not None and cluster.kb.is_agency:
         return True
-    return any(kb.is_news_agency(name) for name in [entity.name, *entity.aliases])
+    if kb.is_news_agency(entity.name):
+        return True
+    return any(kb.is_news_agency(name) for name in entity.aliases)
 
 
 def kb_source(entry_source: str) -> Literal["kb", "dictionary", "user"]:

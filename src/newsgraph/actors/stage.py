@@ -39,6 +39,8 @@ def _canonical(analysis: Analysis, cluster: Cluster) -> str:
     if cluster.kb is not None:
         return cluster.kb.name
     names = [m for m in cluster.mentions if id(m) not in cluster.declared] or cluster.mentions
+    if len(names) == 1:  # most clusters: nothing to choose from
+        return _span_text(analysis, names[0])
     best = max(names, key=lambda m: (len(name_tokens(_span_text(analysis, m))), -m.start))
     return _span_text(analysis, best)
 
@@ -53,6 +55,8 @@ def _kind(
         return "acronym"
     if id(m) in cluster.declared:
         return "alias"
+    if text == name:  # the same words, read without splitting the name again
+        return "name"
     words = name_tokens(text)
     if words == name_words or person_compatible(words, name_words):
         return "name"
