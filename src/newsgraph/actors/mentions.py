@@ -444,10 +444,12 @@ def _country_names(
         if found(s, e):
             continue
         added.append(NameMention(s, e, words.start[s], words.end[e - 1], label))
+    text, first, last = words.text, words.start, words.end  # `span_text` inline
+    by_demonym, by_name = kb.country_by_demonym, kb.country_by_name
     for m in mentions:
         if m.kb is None and m.label in {"ORG", "PERSON", "GPE"}:
-            text = words.span_text(m.tstart, m.tend)
-            if kb.country_by_demonym(text) is not None and kb.country_by_name(text) is None:
+            name = text[first[m.tstart] : last[m.tend - 1]] if m.tend > m.tstart else ""
+            if by_demonym(name) is not None and by_name(name) is None:
                 m.label = "NORP"
     return sorted(mentions + added, key=lambda m: m.tstart)
 

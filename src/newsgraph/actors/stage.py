@@ -19,7 +19,7 @@ from newsgraph.actors.roles import TextRole, text_roles
 from newsgraph.annotate import parsed_doc
 from newsgraph.kb import KnowledgeBase, load_kb
 from newsgraph.model import Analysis, Diagnostic, Entity, Mention, MentionKind
-from newsgraph.words import syntax_of
+from newsgraph.words import Syntax, syntax_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -63,15 +63,15 @@ def _kind(
     return "name" if cluster.label != "PERSON" else "alias"
 
 
-def _is_modifier(doc: Doc, i: int) -> bool:
-    syntax = syntax_of(doc)
+def _is_modifier(syntax: Syntax, i: int) -> bool:
     if syntax.dep[i] == "conj":
-        return _is_modifier(doc, syntax.head[i])
+        return _is_modifier(syntax, syntax.head[i])
     return syntax.dep[i] in MODIFIER_DEPS or syntax.pos[i] == "ADJ"
 
 
 def _is_modifier_only(doc: Doc, cluster: Cluster) -> bool:
-    return all(_is_modifier(doc, m.tend - 1) for m in cluster.mentions)
+    syntax = syntax_of(doc)
+    return all(_is_modifier(syntax, m.tend - 1) for m in cluster.mentions)
 
 
 def _acts(doc: Doc, cluster: Cluster) -> bool:
