@@ -319,7 +319,7 @@ def _propagate(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> list
         taken[mention.tstart : mention.tend] = [True] * (mention.tend - mention.tstart)
     added: list[NameMention] = []
     for phrase, s, e in sorted(_occurrences(doc, patterns), key=lambda m: (m[1], -m[2])):
-        if any(taken[s:e]):
+        if taken[s] or any(taken[s:e]):  # most occurrences are the mentions themselves
             continue
         if _inside_longer_name(doc, s, e):
             continue
