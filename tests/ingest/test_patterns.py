@@ -1,0 +1,90 @@
+"""The residue and note patterns skip the phrase patterns a line cannot match: same answers."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsgraph.ingest import patterns
+from newsgraph.ingest.patterns import Alternation, _needed_words
+
+LINES = [
+    "Subscribe now for unlimited access",
+    "Already a subscriber? Log in here",
+    "Sign up for our morning newsletter",
+    "Get the latest headlines delivered straight to your inbox every weekday",
+    "We use cookies to give you the best experience.",
+    "This site uses COOKIES and similar technologies",
+    "Reuters staff contributed to this report.",
+    "Maria Lopez in Bogota contributed reporting.",
+    "Sign-up sheets were posted outside the ministry in Nairobi on Tuesday.",
+    "The minister said the cookie-cutter reform would not pass the senate.",
+    "Lawmakers in Lima voted 87-32 to approve the accord, which the president signed.",
+    "Opposition leaders who contributed to the talks said the deal was fragile.",
+    "Hundreds of subscribers to the state broadcaster lost their signal during the storm.",
+    # non-ASCII: case folding beyond ASCII ("ſ" matches "s", the Kelvin sign "k")
+    "ſubscribe to our channel",
+    "We use cooKies on this site",
+    "Únase a nuestro newsletter",
+    "Share",
+    "0:00 / 2:31",
+    "Advertisement",
+    "Home > World > Americas",
+    "",
+]
+
+
+def _reason_by_whole(line: str) -> str | None:
+    found = patterns.patterns().residue_words.whole.fullmatch(line)
+    return None if found is None else patterns.patterns().residue[int(str(found.lastgroup)[1:])][0]
+
+
+@pytest.mark.parametrize("line", LINES)
+def test_residue_and_note_answers_equal_the_whole_alternation(line: str) -> None:
+    assert patterns.residue_reason(line) == _reason_by_whole(line)
+    expected_note = patterns.patterns().note_words.whole.fullmatch(line) is not None
+    assert patterns.is_note(line) == expected_note
+
+
+def test_residue_phrase_lines_still_found() -> None:
+    assert patterns.residue_reason("Sign up for our morning newsletter") == "newsletter"
+    assert patterns.residue_reason("ſubscribe to our channel") == "subscribe"
+    assert patterns.residue_reason("We use cooKies on this site") == "cookie"
+    assert patterns.is_note("Maria Lopez in Bogota contributed reporting.")
+    assert patterns.residue_reason("Lawmakers in Lima voted to approve the accord.") is None
+
+
+def test_needed_words_of_phrases() -> None:
+    assert _needed_words(r"(?:newsletters?|sign up|in your inbox)\b.*") == (
+        "newsletter",
+        "sign up",
+        "in your inbox",
+    )
+    assert _needed_words(r"contributed (?:to )?reporting\b.*") == ("contributed ",)
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        r"x\b.*|foo",  # a second top-level alternative needs no "x"
+        r"(?:a|b)|c",
+        r"(?:ab\(|c)d",  # an escaped symbol: not read
+        r"a\\|b",
+        r"[ab]c",
+        r"(?:a|\w+)",  # an alternative with no literal start
+    ],
+)
+def test_needed_words_refuses_what_it_cannot_read(rest: str) -> None:
+    assert _needed_words(rest) is None
+
+
+def test_alternation_keeps_the_first_pattern_in_order() -> None:
+    regexes = (r"(?=.{0,80}$).*\bcookies?\b.*", r"we use .*", r"(?=.{0,80}$).*\bsign up\b.*")
+    alternation = Alternation(regexes)
+    assert [n for n, _ in alternation.needs] == [0, 2]
+    for line in ["We use cookies", "we use sign up forms", "We use nothing", "Cookie policy"]:
+        found = alternation.pattern_for(line).fullmatch(line)
+        whole = re.compile("|".join(f"(?P<r{n}>{r})" for n, r in enumerate(regexes)), re.I)
+        expected = whole.fullmatch(line)
+        assert (found and found.lastgroup) == (expected and expected.lastgroup)
