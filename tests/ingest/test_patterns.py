@@ -1,4 +1,5 @@
-"""The residue and note patterns skip the phrase patterns a line cannot match: same answers."""
+"""The ingest fast paths (residue and note patterns, duplicate keys, relative dates) give the
+same answers as the plain patterns."""
 
 from __future__ import annotations
 
@@ -88,3 +89,41 @@ def test_alternation_keeps_the_first_pattern_in_order() -> None:
         whole = re.compile("|".join(f"(?P<r{n}>{r})" for n, r in enumerate(regexes)), re.I)
         expected = whole.fullmatch(line)
         assert (found and found.lastgroup) == (expected and expected.lastgroup)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kenya's President Meets Ethiopia's Leader -- Talks Continue!",
+        "Ruto_2025 (Nairobi)\tvisit, day\x0b2",
+        "Éthiopie: le Premier ministre à Nairobi",
+        "Ｆｕｌｌｗｉｄｔｈ Ｎａｍｅ",
+        "   ",
+        "",
+    ],
+)
+def test_norm_key_ascii_path_equals_the_folded_word_runs(line: str) -> None:
+    import unicodedata
+
+    from newsgraph.ingest.layout import WORD_RUN, norm_key
+
+    folded = unicodedata.normalize("NFKC", line).casefold()
+    assert norm_key(line) == " ".join(WORD_RUN.findall(folded))
+
+
+@pytest.mark.parametrize(
+    ("line", "relative"),
+    [
+        ("Published 3 hours ago", True),
+        ("Updated an hour AGO", True),
+        ("Posted yesterday", True),
+        ("Updated just now", True),
+        ("Published Today", True),
+        ("Kenya and Ethiopia sign a border accord", False),
+        ("Publicado hace una hora", False),
+    ],
+)
+def test_relative_date_words(line: str, relative: bool) -> None:
+    from newsgraph.ingest.datelines import RELATIVE, _relative
+
+    assert _relative(line) == relative == (RELATIVE.search(line) is not None)
