@@ -89,12 +89,17 @@ class Words:
 
     def char_span(self, start_char: int, end_char: int) -> tuple[int, int] | None:
         """`Doc.char_span(start_char, end_char, alignment_mode="expand")` as (start, end)
-        token numbers, without building a Span; None where it gives None."""
-        edges = self._edges(start_char, end_char)
-        if edges is None:
+        token numbers, without building a Span; None where it gives None.
+
+        `_edges` in place (asked 14,000 times a round, mostly by the time stage)."""
+        starts, ends, trailing = self.start, self.end, self.trailing
+        start = bisect_right(starts, start_char) - 1
+        if start < 0 or start_char >= ends[start] + trailing[start]:
             return None
-        start, end = edges
-        if start_char == self.end[start]:
+        end = bisect_right(starts, end_char - 1) - 1
+        if end < 0 or end_char - 1 >= ends[end] + trailing[end]:
+            return None
+        if start_char == ends[start]:
             start += 1
         if start > end + 1:  # the error `Span()` raises for it
             raise IndexError(
