@@ -127,3 +127,22 @@ def test_relative_date_words(line: str, relative: bool) -> None:
     from newsgraph.ingest.datelines import RELATIVE, _relative
 
     assert _relative(line) == relative == (RELATIVE.search(line) is not None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers met in Lima on June 3, 2025, and again on 9 September 2025.",
+        "Talks resumed on 2025-02-04 in Nairobi.",
+        "The accord, signed on Feb. 30, 2025, was void.",
+        "Lawmakers met on Tuesday and will meet again next week.",
+        "Flight 1920 landed at 20:45 with 2019 passengers.",
+        "",
+    ],
+)
+def test_full_dates_found_as_by_the_plain_pattern(text: str) -> None:
+    from newsgraph.ingest.dates import FULL_DATE, find_full_dates
+
+    found = [(f.start, f.end) for f in find_full_dates(text, 7)]
+    expected = [(m.start() + 7, m.end() + 7) for m in FULL_DATE.finditer(text)]
+    assert found == [(s, e) for s, e in expected if "30, 2025" not in text[s - 7 : e - 7]]
