@@ -112,7 +112,13 @@ class DatelinePrefix:
 
 
 def parse_dateline_prefix(paragraph: str) -> DatelinePrefix | None:
-    """Recognise "CITY, Region (Agency) — " at the start of a paragraph."""
+    """Recognise "CITY, Region (Agency) — " at the start of a paragraph.
+
+    A paragraph whose second character is a lower-case letter ("The minister ...") has none:
+    that letter is part of the city, whose letters must all be capitals, so `PREFIX` (which
+    backtracks through every word of a long paragraph) is not tried on it."""
+    if paragraph[1:2].isalpha() and not paragraph[1:2].isupper():
+        return None
     match = PREFIX.match(paragraph)
     if match is None:
         return None
