@@ -146,3 +146,39 @@ def test_full_dates_found_as_by_the_plain_pattern(text: str) -> None:
     found = [(f.start, f.end) for f in find_full_dates(text, 7)]
     expected = [(m.start() + 7, m.end() + 7) for m in FULL_DATE.finditer(text)]
     assert found == [(s, e) for s, e in expected if "30, 2025" not in text[s - 7 : e - 7]]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place"),
+    [
+        ("NAIROBI, Kenya (AP) — Kenya's president said on Tuesday ...", "NAIROBI, Kenya"),
+        ("BEIRUT, March 3 (Reuters) - Lebanon's parliament met ...", "BEIRUT"),
+        ("Nairobi, Kenya (AP) — The president said ...", None),
+        ("The minister said - in Lima - that talks would resume.", None),
+        ("A — B", None),
+        ("É", None),
+    ],
+)
+def test_dateline_prefix(paragraph: str, place: str | None) -> None:
+    from newsgraph.ingest.datelines import parse_dateline_prefix
+
+    found = parse_dateline_prefix(paragraph)
+    assert (found.place if found else None) == place
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Protesters gather outside parliament in Nairobi. Photo: Reuters", "Photo: Reuters"),
+        ("Protesters gather outside parliament in Nairobi. Photo: Reuters.", "Photo: Reuters."),
+        ("Rescue teams search the rubble in Antakya. Credit: Jane Doe,", "Credit: Jane Doe,"),
+        ("Rescue teams search the rubble in Antakya. (AP Photo/Jane Doe)", "AP Photo/Jane Doe"),
+        ("The minister said talks with Ethiopia would resume next week.", None),
+        ("Shares of Safaricom Ltd. fell 3% after the ruling by Kenya Power Inc.", None),
+    ],
+)
+def test_split_caption_answers(line: str, credit: str | None) -> None:
+    from newsgraph.ingest.credits import split_caption
+
+    found = split_caption(line)
+    assert (found.credit if found else None) == credit
