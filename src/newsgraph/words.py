@@ -134,6 +134,8 @@ _NAMES: dict[int, str] = {}
 same in every StringStore, so one table serves every Doc and model."""
 
 _FLAG_COLUMNS = frozenset({"alpha", "punct", "stop", "space"})
+_LABEL_COLUMNS = frozenset({"dep", "pos", "tag"})
+"""Columns of a closed set of strings (unlike words and lemmas, which new text keeps adding)."""
 
 MAX_NAMES = 1 << 18
 """Past this many strings the table starts afresh."""
@@ -235,7 +237,13 @@ class Syntax:
             return (values == 1).tolist()
         if name in _FLAG_COLUMNS:
             return values.tolist()
-        return strings_of(values.tolist(), self._strings)
+        hashes = values.tolist()
+        if name in _LABEL_COLUMNS:  # a few dozen labels, all read before after the first Docs
+            try:
+                return list(map(_NAMES.__getitem__, hashes))
+            except KeyError:
+                pass
+        return strings_of(hashes, self._strings)
 
     def root(self, start: int, end: int) -> int:
         """The token number of `doc[start:end].root`, by spaCy's own rule: a sentence root in
