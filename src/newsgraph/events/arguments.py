@@ -19,6 +19,7 @@ from newsgraph.words import kept_on_doc
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+ANY_SUBJECT_DEPS = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 RELATIVE_PRONOUNS = word_class("relative_pronouns")
 STATIVE_PASSIVES = word_class("stative_passives")
@@ -74,10 +75,13 @@ class Labels:
         rows = doc.to_array([ENT_TYPE, LIKE_NUM]).reshape(len(doc), 2)
         strings = doc.vocab.strings
         names: dict[int, str] = {0: ""}
-        for h in set(rows[:, 0].tolist()).difference(names):
+        hashes = rows[:, 0].tolist()
+        for h in set(hashes).difference(names):
             names[h] = strings[h]
-        self.ent_type: list[str] = [names[h] for h in rows[:, 0].tolist()]
-        self.like_num: list[bool] = [bool(f) for f in rows[:, 1].tolist()]
+        # one C-level pass per column (a comprehension per token was a tenth of this stage's
+        # own time on short articles)
+        self.ent_type: list[str] = list(map(names.__getitem__, hashes))
+        self.like_num: list[bool] = (rows[:, 1] != 0).tolist()
 
 
 LABELS_KEY = "newsgraph.events.labels"
@@ -237,29 +241,39 @@ def _heads(tree: Tree, doc: Any, tokens: Iterable[int]) -> list[Any]:
 
 
 def expand_all(tokens: Iterable[Any]) -> list[Any]:
-    result: list[Any] = []
-    for token in tokens:
-        for t in expand_conjuncts(token):
-            if t not in result:
-                result.append(t)
-    return result
+    """The tokens (of one Doc) and the heads coordinated with each, each once, in order."""
+    found = list(tokens)
+    if not found:
+        return []
+    doc = found[0].doc
+    return _heads(tree_of(doc), doc, [t.i for t in found])
 
 
 def passive_patient(trigger: Any) -> list[Any]:
     """The passive subject ("X was attacked") is the recipient; a conjoined participle shares
-    it ("X was charged and released on bail")."""
-    own = [c for c in trigger.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
-    if not own and shares_passive_subject(trigger):
-        own = [c for c in trigger.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
-    return expand_all(own)
+    it ("X was charged and released on bail"). Read from the Doc's lists (it runs for most
+    triggers): Token objects only for the heads found."""
+    doc = trigger.doc
+    tree = tree_of(doc)
+    dep, children, verb = tree.dep, tree.children, trigger.i
+    own = [c for c in children[verb] if dep[c] in PASSIVE_SUBJECT_DEPS]
+    if not own and _shares_passive_subject(tree, verb):
+        own = [c for c in children[tree.head[verb]] if dep[c] in PASSIVE_SUBJECT_DEPS]
+    return _heads(tree, doc, own)
 
 
 def shares_passive_subject(verb: Any) -> bool:
     """A participle conjoined to a passive verb, with no subject of its own."""
+    return _shares_passive_subject(tree_of(verb.doc), verb.i)
+
+
+def _shares_passive_subject(tree: Tree, verb: int) -> bool:
+    """`shares_passive_subject` over token numbers."""
+    dep = tree.dep
     return bool(
-        verb.dep_ == "conj"
-        and verb.tag_ == "VBN"
-        and not any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in verb.children)
+        dep[verb] == "conj"
+        and tree.tag[verb] == "VBN"
+        and not any(dep[c] in ANY_SUBJECT_DEPS for c in tree.children[verb])
     )
 
 

@@ -32,6 +32,7 @@ from newsgraph.events.cameo import (
 )
 from newsgraph.events.classify import (
     Classification,
+    Features,
     classify,
     classify_complement,
     trigger_features,
@@ -209,28 +210,39 @@ class Draft:
 
 def _nominal_actor(noun: Any, event_type: str) -> list[Any] | None:
     """Actor heads of a nominal event, or None when nothing licenses it as an event."""
-    if any(c.dep_ == "compound" and c.ent_type_ in parse.WORK_LABELS for c in noun.children):
+    # the noun's own phrase read from the Doc's lists (Token objects only for what it returns)
+    doc = noun.doc
+    tree, ent_type = tree_of(doc), args.labels_of(doc).ent_type
+    dep, lower, children, i = tree.dep, tree.lower, tree.children, noun.i
+    kids = children[i]
+    if any(dep[c] == "compound" and ent_type[c] in parse.WORK_LABELS for c in kids):
         return None  # "the PlayStation VR demonstration": a product shown, not a protest
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "between":
-            return [t for p in child.children if p.dep_ == "pobj" for t in args.expand_conjuncts(p)]
-    for child in noun.children:
-        if args.is_possessor(child):
-            return args.expand_conjuncts(child)
-        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
-            return [g for g in child.children if g.dep_ == "pobj"]
+    for child in kids:
+        if dep[child] == "prep" and lower[child] == "between":
+            return [
+                t
+                for p in children[child]
+                if dep[p] == "pobj"
+                for t in args.expand_conjuncts(doc[p])
+            ]
+    for child in kids:
+        if args.possessor(tree, child):
+            return args.expand_conjuncts(doc[child])
+        if dep[child] == "agent" or (dep[child] == "prep" and lower[child] == "by"):
+            return [doc[g] for g in children[child] if dep[g] == "pobj"]
     nationality = [
-        c
-        for c in noun.children
-        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
+        doc[c] for c in kids if dep[c] in ("amod", "compound") and ent_type[c] in ("NORP", "GPE")
     ]
     if nationality:
         return nationality
-    if any(
-        c.dep_ == "prep" and c.lower_ == "against" for c in noun.children
-    ) and noun.lemma_.lower() in ("demonstration", "protest", "riot", "strike"):
+    if any(dep[c] == "prep" and lower[c] == "against" for c in kids) and tree.lemma_lower(i) in (
+        "demonstration",
+        "protest",
+        "riot",
+        "strike",
+    ):
         return []  # "demonstrations against X": a protest whose actor is not named
-    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in ARRIVAL_VERBS:
+    if dep[i] in ("nsubj", "nsubjpass") and tree.lemma_lower(tree.head[i]) in ARRIVAL_VERBS:
         # "Requests have come from the town of X and from Y": the "from" phrases act
         return parse.givers(noun.head, noun) or None
     governor = parse.nominal_governor(noun)
@@ -269,12 +281,19 @@ def _trigger_lemmas() -> frozenset[str]:
     )
 
 
+TRIGGER, PROPOSAL, NEITHER = "trigger", "proposal", ""
+"""What `_lemma_kind` says of a lemma (a trigger that is also a proposal noun is a trigger)."""
+
+
 @lru_cache(maxsize=1 << 16)
-def _lemma_kind(lemma: str) -> tuple[bool, bool]:
-    """Whether a lemma as the parser spells it can start an event, and whether it is a
-    proposal noun (remembered per process: lemmas recur from document to document)."""
+def _lemma_kind(lemma: str) -> str:
+    """Whether a lemma as the parser spells it can start an event (TRIGGER), else whether it
+    is a proposal noun (PROPOSAL), else NEITHER (remembered per process: lemmas recur from
+    document to document)."""
     lower = lemma.lower()
-    return lower in _trigger_lemmas(), lower in PROPOSAL_NOUNS
+    if lower in _trigger_lemmas():
+        return TRIGGER
+    return PROPOSAL if lower in PROPOSAL_NOUNS else NEITHER
 
 
 class SentenceExtractor:
@@ -285,6 +304,9 @@ class SentenceExtractor:
         self.kb = kb
         self.times = [(t.id, t.start, t.end) for t in analysis.times]
         self._coded: dict[tuple[Any, ...], list[Participant]] = {}
+        self._spans: dict[tuple[Any, ...], tuple[int, int]] = {}
+        self._quotes = [(q.start, q.end, q.id) for q in analysis.quotes]
+        self._indirect = [(q.start, q.end, q.id) for q in analysis.quotes if q.kind == "indirect"]
         self._lowered: dict[str, str] = {}
         self._candidates: dict[int, tuple[Any, list[int]]] = {}
         self._triggers = _trigger_lemmas()
@@ -348,12 +370,18 @@ class SentenceExtractor:
         if found is not None and found[0] is doc:
             return found[1]
         tree = syntax_of(doc)
-        wanted = []
-        for i, (pos, lemma, dep) in enumerate(zip(tree.pos, tree.lemma, tree.dep, strict=True)):
-            if pos in TRIGGER_POS:
-                trigger, proposal = _lemma_kind(lemma)
-                if trigger or dep == "advcl" or (proposal and pos == "NOUN"):
-                    wanted.append(i)
+        dep = tree.dep
+        # one comprehension: a trigger lemma, else an adverbial clause, else a proposal noun
+        wanted = [
+            i
+            for i, (pos, lemma) in enumerate(zip(tree.pos, tree.lemma, strict=True))
+            if pos in TRIGGER_POS
+            and (
+                (kind := _lemma_kind(lemma)) is TRIGGER
+                or dep[i] == "advcl"
+                or (kind is PROPOSAL and pos == "NOUN")
+            )
+        ]
         self._candidates[id(doc)] = (doc, wanted)
         return wanted
 
@@ -413,9 +441,8 @@ class SentenceExtractor:
         return True, event
 
     def _event_at(self, token: Any, view: SentenceView, consumed: set[int]) -> Event | None:
-        features = trigger_features(token)  # a noun's children only matter to a verb
-        result = classify(features) or _speech_demand(token, features)
-        if result is None or (not features.is_verb and not result.entry.nominal):
+        result, features = self._classified(token)
+        if result is None:
             return None
         if _is_purpose_clause(token):
             return None
@@ -466,6 +493,27 @@ class SentenceExtractor:
             actors, recipients = [], [*actors, *recipients]
         draft = Draft(token, object_token, result, coding, actors, recipients)
         return self._build(draft, view)
+
+    def _classified(self, token: Any) -> tuple[Classification | None, Features]:
+        """The lexicon's reading of a candidate trigger and the features it read; None where
+        no event can start. A word the lexicon has no entry for as a verb (or as a noun) is
+        settled from its lemma, without reading its children (`trigger_features`): a noun
+        is an event only by its noun entry, a verb without verb entries only as a demand."""
+        tree = tree_of(token.doc)
+        i = token.i
+        lemma = self._lemma(tree, i)
+        lexicon = load_lexicon()
+        if not (tree.pos[i] == "VERB" or tree.tag[i].startswith("VB")):
+            nominal = lexicon.nouns.get(lemma)
+            features = Features(lemma, False)
+            if nominal is None:
+                return None, features
+            return Classification(nominal.event_type, nominal.weight, nominal), features
+        if lemma not in lexicon.verbs:
+            features = Features(lemma, True)
+            return _speech_demand(token, features), features
+        features = trigger_features(token)
+        return classify(features) or _speech_demand(token, features), features
 
     @staticmethod
     def _offers_goods(verb: Any) -> bool:
@@ -636,10 +684,7 @@ class SentenceExtractor:
                 found += [p for p in speaker if not any(_same(p, q) for q in found)]
                 if speaker or quote is None:
                     continue  # outside quotes, "I" is the writer of a feature, no actor
-            span = None if view.reparsed else antecedent(self.analysis, head)
-            if span is None:
-                local = args.phrase_span(head)
-                span = (local[0] + view.offset, local[1] + view.offset)
+            span = self._head_span(head, view)
             doc = head.doc if view.reparsed else None
             for p in self._participants_for(span, tree.idx[head.i] + view.offset, doc, view.offset):
                 if p.entity is None and _bare_pronoun(self.analysis.text[p.start : p.end]):
@@ -647,6 +692,19 @@ class SentenceExtractor:
                 if not any(_same(p, q) for q in found):
                     found.append(p)
         return found
+
+    def _head_span(self, head: Any, view: SentenceView) -> tuple[int, int]:
+        """The text span a participant head stands for: its antecedent's, else its own noun
+        phrase's; once per head (the events of a sentence share their actors)."""
+        key = (head.doc, head.i, view.offset, view.reparsed)
+        span = self._spans.get(key)
+        if span is None:
+            span = None if view.reparsed else antecedent(self.analysis, head)
+            if span is None:
+                local = args.phrase_span(head)
+                span = (local[0] + view.offset, local[1] + view.offset)
+            self._spans[key] = span
+        return span
 
     def _participants_for(
         self, span: tuple[int, int], head: int, doc: Any, offset: int
@@ -664,15 +722,13 @@ class SentenceExtractor:
     def _quote(self, trigger_start: int, sentence: Sentence) -> str | None:
         """The quote stating the event: one containing the trigger, else reported (indirect)
         speech in its sentence. A partial quote of a word ("a 'historic' step") states nothing."""
-        inside = [q for q in self.analysis.quotes if q.start <= trigger_start < q.end]
-        if inside:
-            return inside[0].id
-        reported = [
-            q
-            for q in self.analysis.quotes
-            if q.kind == "indirect" and q.start < sentence.end and sentence.start < q.end
-        ]
-        return reported[0].id if reported else None
+        for start, end, quote in self._quotes:
+            if start <= trigger_start < end:
+                return quote
+        for start, end, quote in self._indirect:
+            if start < sentence.end and sentence.start < end:
+                return quote
+        return None
 
     def _time_refs(
         self, tree: Tree, token: Any, view: SentenceView, trigger_start: int

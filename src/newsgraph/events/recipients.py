@@ -165,27 +165,33 @@ def recipient_heads(
 def circumstance_party(trigger: Any, event_type: str) -> list[Any]:
     """The party in "after talks with X" or "despite pressure from X" (or "X's pressure"): a
     last resort when neither the trigger nor the act it frames names a recipient."""
-    preps = CIRCUMSTANCE_PREPS.get(event_type, frozenset())
-    found: list[Any] = []
-    clauses = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]  # "refused to go"
-    for prep in (p for clause in clauses for p in clause.children):
-        if prep.dep_ != "prep" or prep.lower_ not in preps:
+    preps = CIRCUMSTANCE_PREPS.get(event_type)
+    if not preps:
+        return []  # no circumstance names a party of this type
+    doc = trigger.doc
+    tree = tree_of(doc)
+    dep, lower, pos, children = tree.dep, tree.lower, tree.pos, tree.children
+    labels = args.labels_of(doc)
+    found: list[int] = []
+    clauses = [trigger.i, *(c for c in children[trigger.i] if dep[c] == "xcomp")]  # "refused to go"
+    for prep in (p for clause in clauses for p in children[clause]):
+        if dep[prep] != "prep" or lower[prep] not in preps:
             continue
-        for noun in prep.children:
-            if noun.dep_ != "pobj":
+        for noun in children[prep]:
+            if dep[noun] != "pobj":
                 continue
             found.extend(
                 c
-                for c in noun.children
-                if args.is_possessor(c) and args.is_actor_like(c) and c.pos_ != "PRON"
+                for c in children[noun]
+                if args.possessor(tree, c) and args.actor_like(tree, labels, c) and pos[c] != "PRON"
             )
             found.extend(
-                t
-                for c in noun.children
-                if c.dep_ == "prep" and c.lower_ in ("with", "from", "by")
-                for t in args.prep_objects(c)
+                t.i
+                for c in children[noun]
+                if dep[c] == "prep" and lower[c] in ("with", "from", "by")
+                for t in args.prep_objects(doc[c])
             )
-    return args.expand_all(found)
+    return args.expand_all(doc[t] for t in found)
 
 
 def _through_purpose(trigger: Any, object_token: Any | None, preps: frozenset[str]) -> list[Any]:
@@ -210,45 +216,52 @@ def _through_purpose(trigger: Any, object_token: Any | None, preps: frozenset[st
 
 def _purpose_recipients(trigger: Any, object_token: Any | None = None) -> list[Any]:
     """ "staged a strike to demand reforms from X", "in protest against X's decision": the
-    addressee of the purpose is the recipient."""
+    addressee of the purpose is the recipient (read from the Doc's lists: `Token.children`
+    walks the owner's whole subtree, and this runs for most triggers)."""
     found: list[Any] = []
-    owners = [trigger] if object_token is None else [trigger, object_token]
-    for child in (c for owner in owners for c in owner.children):
-        purpose = child.dep_ in ("advcl", "xcomp") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+    doc = trigger.doc
+    tree = tree_of(doc)
+    dep, lower, children = tree.dep, tree.lower, tree.children
+    owners = [trigger.i] if object_token is None else [trigger.i, object_token.i]
+    for child in (c for owner in owners for c in children[owner]):
+        child_dep = dep[child]
+        purpose = child_dep in ("advcl", "xcomp") and any(
+            dep[c] == "aux" and lower[c] == "to" for c in children[child]
         )
-        if purpose or (child.dep_ == "advcl" and child.tag_ == "VBG"):
-            clauses = [child, *(c for c in child.children if c.dep_ == "xcomp")]
-            for grandchild in (g for clause in clauses for g in clause.children):
-                if grandchild.dep_ in args.OBJECT_DEPS:
+        if purpose or (child_dep == "advcl" and tree.tag[child] == "VBG"):
+            clauses = [child, *(c for c in children[child] if dep[c] == "xcomp")]
+            for grandchild in (g for clause in clauses for g in children[clause]):
+                link = dep[grandchild]
+                if link in args.OBJECT_DEPS:
                     found.extend(
-                        args.actor_in(grandchild)
+                        args.actor_in(doc[grandchild])
                         or [
                             t
-                            for c in grandchild.children
-                            if c.dep_ == "prep" and c.lower_ in PURPOSE_PREPS
-                            for t in args.prep_objects(c)
+                            for c in children[grandchild]
+                            if dep[c] == "prep" and lower[c] in PURPOSE_PREPS
+                            for t in args.prep_objects(doc[c])
                         ]
                     )
-                elif grandchild.dep_ == "prep" and grandchild.lower_ in PURPOSE_PREPS:
-                    found.extend(args.prep_objects(grandchild))
-                elif grandchild.dep_ == "ccomp":
+                elif link == "prep" and lower[grandchild] in PURPOSE_PREPS:
+                    found.extend(args.prep_objects(doc[grandchild]))
+                elif link == "ccomp":
+                    labels = args.labels_of(doc)
                     found.extend(
-                        c
-                        for c in grandchild.children
-                        if c.dep_ in args.SUBJECT_DEPS and args.is_actor_like(c)
+                        doc[c]
+                        for c in children[grandchild]
+                        if dep[c] in args.SUBJECT_DEPS and args.actor_like(tree, labels, c)
                     )
-        elif child.dep_ == "prep" and child.lower_ == "in":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in (
+        elif child_dep == "prep" and lower[child] == "in":
+            for pobj in children[child]:
+                if dep[pobj] == "pobj" and tree.lemma_lower(pobj) in (
                     "protest",
                     "defiance",
                     "response",
                     "retaliation",
                 ):
-                    for prep in pobj.children:
-                        if prep.dep_ == "prep" and prep.lower_ in ("of", "against", "to", "at"):
-                            found.extend(args.prep_objects(prep))
+                    for prep in children[pobj]:
+                        if dep[prep] == "prep" and lower[prep] in ("of", "against", "to", "at"):
+                            found.extend(args.prep_objects(doc[prep]))
     return found
 
 
