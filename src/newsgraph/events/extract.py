@@ -32,7 +32,6 @@ from newsgraph.events.cameo import (
 )
 from newsgraph.events.classify import (
     Classification,
-    Features,
     classify,
     classify_complement,
     trigger_features,
@@ -131,9 +130,9 @@ def _consume_restatement(trigger: Any, event_type: str, consumed: set[int]) -> N
             consumed.add(noun.i)
 
 
-def _speech_demand(token: Any, features: Any) -> Classification | None:
-    """A speech verb whose reported clause says someone must act."""
-    if features.lemma not in SPEECH_VERBS or parse.demanded_clause(token) is None:
+def _speech_demand(token: Any, lemma: str) -> Classification | None:
+    """A speech verb (`lemma`, lower-cased) whose reported clause says someone must act."""
+    if lemma not in SPEECH_VERBS or parse.demanded_clause(token) is None:
         return None
     return Classification("REQUEST", SPEECH_DEMAND.weight, SPEECH_DEMAND)
 
@@ -441,19 +440,19 @@ class SentenceExtractor:
         return True, event
 
     def _event_at(self, token: Any, view: SentenceView, consumed: set[int]) -> Event | None:
-        result, features = self._classified(token)
+        result, lemma, is_verb = self._classified(token)
         if result is None:
             return None
         if _is_purpose_clause(token):
             return None
         if parse.in_restrictive_clause(token):
             return None  # "banks that fund the army": a kind of bank, not an event
-        if result.event_type == "ASSAULT" and features.is_verb and parse.thing_object(token):
+        if result.event_type == "ASSAULT" and is_verb and parse.thing_object(token):
             return None  # "shoot a new outfit", "hit the ball": violence needs a target
         if result.event_type == "REJECT" and parse.is_decrease(token):
             return None  # "sea ice declined"
         if (
-            (result.entry.host or features.lemma in OFFER_VERBS)
+            (result.entry.host or lemma in OFFER_VERBS)
             and result.object_index is None  # "gave a warm welcome": the object is the event
             and self._offers_goods(token)
         ):
@@ -480,7 +479,7 @@ class SentenceExtractor:
         coding = _refine(token, object_token, actors, coding)
         coding = recode(
             Coding(coding.event_type, coding.mode, coding.cameo, modality_of(token)),
-            features.lemma,
+            lemma,
         )
         if result.entry.host and object_token is not None and object_token not in recipients:
             recipients = [object_token, *recipients]  # "received the Saudi envoy": the visitor
@@ -494,26 +493,25 @@ class SentenceExtractor:
         draft = Draft(token, object_token, result, coding, actors, recipients)
         return self._build(draft, view)
 
-    def _classified(self, token: Any) -> tuple[Classification | None, Features]:
-        """The lexicon's reading of a candidate trigger and the features it read; None where
-        no event can start. A word the lexicon has no entry for as a verb (or as a noun) is
-        settled from its lemma, without reading its children (`trigger_features`): a noun
-        is an event only by its noun entry, a verb without verb entries only as a demand."""
+    def _classified(self, token: Any) -> tuple[Classification | None, str, bool]:
+        """The lexicon's reading of a candidate trigger, its lemma (lower-cased) and whether
+        it is a verb; None where no event can start. A word the lexicon has no entry for as a
+        verb (or as a noun) is settled from its lemma, without reading its children
+        (`trigger_features`): a noun is an event only by its noun entry, a verb without verb
+        entries only as a demand."""
         tree = tree_of(token.doc)
         i = token.i
         lemma = self._lemma(tree, i)
         lexicon = load_lexicon()
         if not (tree.pos[i] == "VERB" or tree.tag[i].startswith("VB")):
             nominal = lexicon.nouns.get(lemma)
-            features = Features(lemma, False)
             if nominal is None:
-                return None, features
-            return Classification(nominal.event_type, nominal.weight, nominal), features
+                return None, lemma, False
+            return Classification(nominal.event_type, nominal.weight, nominal), lemma, False
         if lemma not in lexicon.verbs:
-            features = Features(lemma, True)
-            return _speech_demand(token, features), features
-        features = trigger_features(token)
-        return classify(features) or _speech_demand(token, features), features
+            return _speech_demand(token, lemma), lemma, True
+        result = classify(trigger_features(token)) or _speech_demand(token, lemma)
+        return result, lemma, True
 
     @staticmethod
     def _offers_goods(verb: Any) -> bool:
@@ -590,11 +588,6 @@ class SentenceExtractor:
         if draft.actor_heads and not heads:
             return None  # "surface ozone declined", "a crane killed": no one acted
         actors = self._participants(heads, view)
-        recipients = [
-            p
-            for p in self._participants(draft.recipient_heads, view)
-            if not any(_same(p, a) for a in actors)
-        ]
         if draft.actor_heads and not actors:
             return None  # the only actor was an agency or the author
         tree = tree_of(token.doc)
@@ -605,15 +598,12 @@ class SentenceExtractor:
             actors = implicit_actors.law_enforcement_actor(
                 self.analysis, token.idx + view.offset, self.kb
             )
-            recipients = [p for p in recipients if not any(_same(p, a) for a in actors)]
             implicit = bool(actors)
-        if not actors and not recipients:
-            return None  # no one to code: "lawsuits have been filed", "the resolution failed"
+        # The rules below that need no recipient come before the recipients are coded (the
+        # coding of a phrase is the costly step, and a dropped mention needs none).
         if not actors and quad_class(coding.event_type) in VERBAL_QUADS and not passive:
             return None  # praise, demands, accusations: an act of speech needs its speaker
             # (a passive "was accused of" leaves the speaker unsaid, and is still an act)
-        if all(p.sector in BUSINESS_SECTORS for p in actors + recipients):
-            return None  # companies dealing with companies: no political event
         if (
             not actors
             and coding.event_type == "ASSAULT"
@@ -621,6 +611,15 @@ class SentenceExtractor:
             and not parse.violence_named(token)
         ):
             return None  # "76 people were killed when the hotel collapsed": no attacker
+        recipients = [
+            p
+            for p in self._participants(draft.recipient_heads, view)
+            if not any(_same(p, a) for a in actors)
+        ]
+        if not actors and not recipients:
+            return None  # no one to code: "lawsuits have been filed", "the resolution failed"
+        if all(p.sector in BUSINESS_SECTORS for p in actors + recipients):
+            return None  # companies dealing with companies: no political event
         event_type, mode, modality = coding.event_type, coding.mode, coding.modality
         code = cameo_for(event_type, mode, coding.cameo)
         confidence = draft.classification.confidence
