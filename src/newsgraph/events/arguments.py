@@ -105,14 +105,14 @@ def actor_like(tree: Tree, labels: Labels, token: int) -> bool:
     if own in NON_ACTOR_ENT_LABELS:
         return own == "CARDINAL"  # "arrested 12" names people; "Feb. 4" not
     children = tree.children[token]
-    if (
+    if (  # the token's own labels before its children's
         own in ACTOR_ENT_LABELS
+        or tree.lower[token] in PERSONAL_PRONOUNS
+        or pos[token] == "PROPN"
         or any(
             dep[c] == "compound" and pos[c] == "PROPN" and ent_type[c] not in PLACE_LIKE_LABELS
             for c in children
         )
-        or tree.lower[token] in PERSONAL_PRONOUNS
-        or pos[token] == "PROPN"
     ):
         return True
     if (
@@ -300,12 +300,15 @@ def of_phrase_heads(tree: Tree, nouns: list[int]) -> list[int]:
 
 def prep_objects(prep: Any) -> list[Any]:
     doc = prep.doc
-    tree = tree_of(doc)
-    children = tree.children[prep.i]
+    return prep_objects_at(tree_of(doc), labels_of(doc), doc, prep.i)
+
+
+def prep_objects_at(tree: Tree, labels: Labels, doc: Any, prep: int) -> list[Any]:
+    """`prep_objects` of the preposition numbered `prep` (the Doc's lists passed in)."""
+    children = tree.children[prep]
     objects = [p for p in children if tree.dep[p] == "pobj"]
     if not objects and not children:
-        return [t for p in _dangling_object(prep) for t in actor_in(p)]
-    labels = labels_of(doc)
+        return [t for p in _dangling_object(doc[prep]) for t in actor_in(p)]
     return [t for p in objects for t in _actor_in(tree, labels, doc, p, None)]
 
 
@@ -329,6 +332,11 @@ def actor_in(token: Any, trigger: Any = None) -> list[Any]:
     decision" it is X: the decision is no actor."""
     doc = token.doc
     return _actor_in(tree_of(doc), labels_of(doc), doc, token.i, trigger)
+
+
+def actor_in_at(tree: Tree, labels: Labels, doc: Any, token: int) -> list[Any]:
+    """`actor_in` of the token numbered `token`, no trigger (the Doc's lists passed in)."""
+    return _actor_in(tree, labels, doc, token, None)
 
 
 def _actor_in(tree: Tree, labels: Labels, doc: Any, token: int, trigger: Any) -> list[Any]:

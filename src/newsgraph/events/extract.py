@@ -348,7 +348,7 @@ class SentenceExtractor:
             if not handled and lemma in CHARACTERISING_VERBS and tree.pos[i] == "VERB":
                 handled, event = self._characterised(token, view, consumed)
             if not handled:
-                event = self._event_at(token, view, consumed)
+                event = self._event_at(token, view, consumed, lemma, tree.pos[i], tree.tag[i])
             if event is not None:
                 events.append(event)
         return events
@@ -439,8 +439,13 @@ class SentenceExtractor:
             event.evidence = [replace(e, quote=quote.id) for e in event.evidence]
         return True, event
 
-    def _event_at(self, token: Any, view: SentenceView, consumed: set[int]) -> Event | None:
-        result, lemma, is_verb = self._classified(token)
+    def _event_at(
+        self, token: Any, view: SentenceView, consumed: set[int], lemma: str, pos: str, tag: str
+    ) -> Event | None:
+        """The event a candidate trigger (its lower-cased lemma, part of speech and tag read
+        by `extract`) states, if any."""
+        is_verb = pos == "VERB" or tag.startswith("VB")
+        result = self._classified(token, lemma, is_verb)
         if result is None:
             return None
         if _is_purpose_clause(token):
@@ -493,25 +498,22 @@ class SentenceExtractor:
         draft = Draft(token, object_token, result, coding, actors, recipients)
         return self._build(draft, view)
 
-    def _classified(self, token: Any) -> tuple[Classification | None, str, bool]:
-        """The lexicon's reading of a candidate trigger, its lemma (lower-cased) and whether
-        it is a verb; None where no event can start. A word the lexicon has no entry for as a
-        verb (or as a noun) is settled from its lemma, without reading its children
-        (`trigger_features`): a noun is an event only by its noun entry, a verb without verb
-        entries only as a demand."""
-        tree = tree_of(token.doc)
-        i = token.i
-        lemma = self._lemma(tree, i)
+    @staticmethod
+    def _classified(token: Any, lemma: str, is_verb: bool) -> Classification | None:
+        """The lexicon's reading of a candidate trigger (its lower-cased lemma, and whether it
+        is a verb by part of speech or tag); None where no event can start. A word the lexicon
+        has no entry for as a verb (or as a noun) is settled from its lemma, without reading
+        its children (`trigger_features`): a noun is an event only by its noun entry, a verb
+        without verb entries only as a demand."""
         lexicon = load_lexicon()
-        if not (tree.pos[i] == "VERB" or tree.tag[i].startswith("VB")):
+        if not is_verb:
             nominal = lexicon.nouns.get(lemma)
             if nominal is None:
-                return None, lemma, False
-            return Classification(nominal.event_type, nominal.weight, nominal), lemma, False
+                return None
+            return Classification(nominal.event_type, nominal.weight, nominal)
         if lemma not in lexicon.verbs:
-            return _speech_demand(token, lemma), lemma, True
-        result = classify(trigger_features(token)) or _speech_demand(token, lemma)
-        return result, lemma, True
+            return _speech_demand(token, lemma)
+        return classify(trigger_features(token)) or _speech_demand(token, lemma)
 
     @staticmethod
     def _offers_goods(verb: Any) -> bool:

@@ -10,6 +10,7 @@ reports a nominal event ("engaged in fighting against X"). Results are head toke
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from newsgraph.events import arguments as args
@@ -72,21 +73,31 @@ CONTENT_CLAUSE_TYPES = frozenset({"REQUEST", "ACCUSE"})
 """Nominal events whose "that" clause names the addressee ("its demand that X resign")."""
 
 
-def recipient_heads(
-    trigger: Any, event_type: str, object_token: Any | None, mode: str | None = None
-) -> list[Any]:
-    """Head tokens of the recipient phrase: objects, datives and recipient prepositions."""
-    found: list[Any] = []
+@lru_cache(maxsize=1 << 10)
+def _recipient_preps(event_type: str, mode: str | None, nominal: bool) -> frozenset[str]:
+    """The prepositions that introduce a recipient of this type and mode (made once per
+    kind of trigger, not once per trigger)."""
     preps = RECIPIENT_PREPS | EXTRA_PREPS.get(event_type, frozenset())
     if mode == "visit":
         preps |= {"in", "at"}  # "arrived in Riyadh": the host is where the visit goes
     if event_type not in COOPERATIVE_TYPES:
         preps |= CONFLICT_PREPS
+    if nominal:
+        preps |= {"of"}  # "the invasion of X", "the arrest of X": the nominal's object
+    return frozenset(preps)
+
+
+def recipient_heads(
+    trigger: Any, event_type: str, object_token: Any | None, mode: str | None = None
+) -> list[Any]:
+    """Head tokens of the recipient phrase: objects, datives and recipient prepositions."""
+    found: list[Any] = []
     # the trigger's own labels and children from the Doc's lists; Token objects only for the
     # children a rule takes
     doc = trigger.doc
     tree = tree_of(doc)
     dep, pos, lower, i = tree.dep, tree.pos, tree.lower, trigger.i
+    preps = _recipient_preps(event_type, mode, pos[i] == "NOUN")
     if (
         dep[i] == "acl"
         and tree.tag[i] == "VBN"
@@ -94,29 +105,28 @@ def recipient_heads(
     ):
         # "rebels backed by Iran": the modified noun receives
         found.extend(args.actor_in(trigger.head, trigger))
-    if pos[i] == "NOUN":
-        preps |= {"of"}  # "the invasion of X", "the arrest of X": the nominal's object
-    for c in tree.children[i]:
+    labels, children = args.labels_of(doc), tree.children
+    for c in children[i]:
         link = dep[c]
         if link == "dative" and pos[c] == "ADP":
-            found.extend(args.prep_objects(doc[c]))  # "provided arms *to* X" parsed as a dative
+            # "provided arms *to* X" parsed as a dative
+            found.extend(args.prep_objects_at(tree, labels, doc, c))
         elif link in args.OBJECT_DEPS or link == "dative":
             if object_token is None or c != object_token.i:
-                child = doc[c]
                 # "threatened action against X": a thing's recipient phrase names the recipient.
                 found.extend(
-                    args.actor_in(child)
-                    or (originators(child) if event_type in RESPONSE_TYPES else [])
+                    args.actor_in_at(tree, labels, doc, c)
+                    or (originators(doc[c]) if event_type in RESPONSE_TYPES else [])
                     or [
                         t
-                        for noun in args.expand_conjuncts(child)
-                        for g in noun.children
-                        if g.dep_ == "prep" and g.lower_ in preps
-                        for t in args.prep_objects(g)
+                        for noun in args.conjuncts(tree, c)
+                        for g in children[noun]
+                        if dep[g] == "prep" and lower[g] in preps
+                        for t in args.prep_objects_at(tree, labels, doc, g)
                     ]
                 )
         elif link == "prep" and lower[c] in preps:
-            found.extend(args.prep_objects(doc[c]))
+            found.extend(args.prep_objects_at(tree, labels, doc, c))
         elif link == "prep" and lower[c] == "as":
             # "denounced as a crime X's crackdown": the parser makes the object an appositive
             # of the label.
@@ -129,7 +139,7 @@ def recipient_heads(
             )
     if object_token is not None:
         # "would not meet the hostage-takers' demands": whose demand, offer or plan it is.
-        labels, obj = args.labels_of(doc), object_token.i
+        obj = object_token.i
         found.extend(
             doc[c]
             for c in tree.children[obj]
@@ -147,11 +157,15 @@ def recipient_heads(
         object_preps = preps | {"of"} | PARTY_PREPS  # "mounted an invasion of X"
         for noun in args.of_phrase_heads(tree, args.conjuncts(tree, obj)):
             own = noun == obj  # the object's own "of" phrase counts too
-            for c in tree.children[noun]:
+            for c in children[noun]:
                 if dep[c] == "prep" and lower[c] in (object_preps if own else preps):
-                    found.extend(args.prep_objects(doc[c]))
+                    found.extend(args.prep_objects_at(tree, labels, doc, c))
     else:
-        found.extend(t for p in args.passive_patient(trigger) for t in args.actor_in(p))
+        found.extend(
+            t
+            for p in args.passive_patient(trigger)
+            for t in args.actor_in_at(tree, labels, doc, p.i)
+        )
     if not found and event_type in PURPOSE_GOAL_PREPS:
         found.extend(_through_purpose(trigger, object_token, PURPOSE_GOAL_PREPS[event_type]))
     if event_type == "PROTEST":
