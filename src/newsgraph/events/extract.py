@@ -668,7 +668,18 @@ class SentenceExtractor:
 
     def _participants(self, heads: list[Any], view: SentenceView) -> list[Participant]:
         found: list[Participant] = []
-        bound = [b for head in heads for b in parse.bound_subjects(head)]
+        if not heads:
+            return found
+        # only a pronoun of PRONOUN_SUBJECTS can stand for another subject (`bound_subjects`
+        # answers any other head with itself)
+        lowered = tree_of(heads[0].doc).lower
+        bound = [
+            b
+            for head in heads
+            for b in (
+                parse.bound_subjects(head) if lowered[head.i] in parse.PRONOUN_SUBJECTS else (head,)
+            )
+        ]
         for head in dict.fromkeys(bound):
             tree = tree_of(head.doc)
             lower, pos = tree.lower[head.i], tree.pos[head.i]
@@ -738,9 +749,11 @@ class SentenceExtractor:
         clause, pos = token.i, tree.pos
         if pos[clause] == "NOUN" and pos[tree.head[clause]] in ("VERB", "AUX"):
             clause = tree.head[clause]
-        doc = token.doc
+        if not self.times:
+            return []  # no time expression in the document
         # the subtree's ends, no walk
-        first, last = doc[clause].left_edge.i, doc[clause].right_edge.i
+        top = token.doc[clause]
+        first, last = top.left_edge.i, top.right_edge.i
         lo = tree.idx[first] + view.offset
         hi = tree.end[last] + view.offset
         inside = [
