@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.model import Analysis, Entity, Quote, Sentence
-from newsgraph.quotes.attribute import attribute
+from newsgraph.quotes.attribute import attribute, sentence_starts
 from newsgraph.quotes.detect import Found, detect_marked, mark_index, paragraphs_of
 from newsgraph.quotes.indirect import detect_indirect
 from newsgraph.quotes.mentions import Mentions
@@ -77,10 +77,11 @@ class QuoteStage:
         previous_paragraph = {p: order[i - 1][2] for i, (_, _, p) in enumerate(order) if i}
         marks = mark_index(marked)
         mentions = Mentions(doc, entities)
+        starts = sentence_starts(sentences)
         history: list[Spoken] = []
         last_in_paragraph: dict[int, Quote] = {}
         for item, quote in zip(found, quotes, strict=True):
-            result = attribute(doc, sentences, item, marks, entities, mentions)
+            result = attribute(doc, sentences, item, marks, entities, mentions, starts)
             if result is not None:
                 quote.cue, quote.via = result.cue, result.via
                 if result.cue_token is not None:

@@ -17,7 +17,7 @@ from itertools import compress
 from typing import Any
 
 from newsgraph.quotes.cues import PHRASAL_DEPS, lexicon
-from newsgraph.words import Children, children_of, kept_on_doc, syntax_of, words_of
+from newsgraph.words import Children, Syntax, Words, children_of, kept_on_doc, syntax_of, words_of
 
 KEY = "newsgraph.quotes.cues"
 
@@ -44,7 +44,10 @@ def verb_form_of_cue(word: str) -> bool:
 class CueTable:
     """One Doc's verbs with their cue lemmas, its cue tokens and its possible relay tokens."""
 
-    __slots__ = ("_edges", "according", "cues", "head", "kids", "lemmas", "relays", "verb_cues")
+    __slots__ = (
+        "_edges", "according", "cues", "head", "kids", "lemmas", "relays", "syntax", "text",
+        "verb_cues", "words",
+    )  # fmt: skip
 
     def __init__(self, doc: Any) -> None:
         lex = lexicon()
@@ -100,15 +103,57 @@ class CueTable:
         self.kids: Children = children_of(doc)
         """Each token's children in token order (`Token.children`)."""
         self._edges: dict[int, tuple[int, int]] = {}
+        self.words: Words = words
+        self.syntax: Syntax = syntax
+        """The Doc's arrays (`words_of`, `syntax_of`), kept here so that a rule that has the
+        table needs no second look-up in the Doc's `user_data`."""
+        self.text: str = text
+        """`doc.text` (`Words.text`)."""
 
     def edges(self, i: int) -> tuple[int, int]:
         """The first and the last token of `Token.subtree` of token `i` (`Token.left_edge.i`
         and `Token.right_edge.i`)."""
         found = self._edges.get(i)
         if found is None:
-            subtree = self.subtree(i)
-            found = self._edges[i] = (min(subtree), max(subtree))
+            kids = self.kids
+            tokens = [i]
+            for token in tokens:  # the subtree, breadth first (no set is needed for its ends)
+                tokens.extend(kids[token])
+            found = self._edges[i] = (min(tokens), max(tokens))
         return found
+
+    def first_last(self, i: int) -> tuple[int, int]:
+        """The first and the last token `Token.subtree` of token `i` yields (its left children's
+        subtrees, the token, its right children's subtrees): `list(token.subtree)[0].i` and
+        `[-1].i`, without a Token for each."""
+        kids = self.kids
+        first = last = i
+        while (children := kids[first]) and children[0] < first:
+            first = children[0]
+        while (children := kids[last]) and children[-1] > last:
+            last = children[-1]
+        return first, last
+
+    def subtree_order(self, i: int) -> list[int]:
+        """The token numbers of `Token.subtree` of token `i` in the order it yields them."""
+        kids = self.kids
+        result: list[int] = []
+        # a stack of (token, expanded): a token is expanded into its lefts, itself, its rights
+        stack: list[tuple[int, bool]] = [(i, False)]
+        while stack:
+            token, expanded = stack.pop()
+            if expanded:
+                result.append(token)
+                continue
+            children = kids[token]
+            for child in reversed(children):
+                if child > token:
+                    stack.append((child, False))
+            stack.append((token, True))
+            for child in reversed(children):
+                if child < token:
+                    stack.append((child, False))
+        return result
 
     def subtree(self, i: int) -> set[int]:
         """The token numbers of `Token.subtree` of token `i` (the token and its descendants)."""
