@@ -202,7 +202,7 @@ def _name_before(cue: Any, mentions: Mentions) -> Any:
     Molomby, SC, said ..."): the nearest name mention ending before the cue with only
     appositive words (no verb) between."""
     doc = cue.doc
-    sentence_start = cue.sent.start
+    sentence_start = cue_table(doc).sentence(cue.i)[0]
     # only a name from the token before the sentence to the cue can lie between them
     lo = doc[sentence_start - 1].idx if sentence_start > 0 else 0
     spans = mentions.names_within(lo, cue.idx)
@@ -374,9 +374,8 @@ def _according_relay(table: CueTable, doc: Any, cue: int) -> str | None:
     according = table.according
     if not according:
         return None
-    sentence = doc[cue].sent
     lower = table.words.lower
-    for i in in_range(according, sentence.start, sentence.end):
+    for i in in_range(according, *table.sentence(cue)):
         if i + 1 < len(lower) and lower[i + 1] == "to":
             head = _subject(table, doc, i)
             if head is not None:

@@ -56,15 +56,21 @@ CLIP_BEFORE = frozenset({",", ";", "while", "whereas", "but", "and", "adding", "
 WORD = re.compile(r"[^\W_]+")
 
 
+QUOTE_MARK = re.compile('[“„«”»"]')
+CLOSING_AFTER = re.compile(r"[.,;:!?]?[”»\"]")
+
+
 def _close_inner_quote(text: str, start: int, end: int, limit: int) -> int:
     """Keep the closing mark of a quotation that opens inside the span ('acted "with
     restraint"'), which trimming the clause's final punctuation would cut off."""
+    if QUOTE_MARK.search(text, start, end) is None:
+        return end  # no mark inside: nothing opened
     inner = text[start:end]
     opened = sum(inner.count(c) for c in "“„«") > sum(inner.count(c) for c in "”»")
     straight = inner.count('"') % 2 == 1
     if not (opened or straight):
         return end
-    match = re.match(r"[.,;:!?]?[”»\"]", text[end:limit])
+    match = CLOSING_AFTER.match(text[end:limit])
     return end + match.end() if match is not None else end
 
 
@@ -264,76 +270,93 @@ def _that_after(parse: _Parse, cue: int, sentence_end: int) -> int | None:
     return None
 
 
-def _appeal_clauses(cue: Any) -> list[tuple[int, int]]:
-    """ "urged X to do Y" → "to do Y" (with a "not" before it); "called for X" → X."""
+def _list_span(parse: _Parse, tokens: list[int]) -> tuple[int, int] | None:
+    """`_tokens_span` of the tokens numbered `tokens` (in that order)."""
+    dep, lower, punct, space = parse.dep, parse.lower, parse.punct, parse.space
+    lo, hi = 0, len(tokens)
+    while lo < hi and (
+        space[t := tokens[lo]] or punct[t] or dep[t] == "cc" or (dep[t] == "mark" and lower[t] == "that")
+    ):
+        lo += 1
+    while lo < hi and (punct[tokens[hi - 1]] or space[tokens[hi - 1]]):
+        hi -= 1
+    if hi - lo < MIN_CLAUSE_TOKENS:
+        return None
+    return parse.start[tokens[lo]], parse.end[tokens[hi - 1]]
+
+
+def _appeal_clauses(parse: _Parse, cue: int) -> list[tuple[int, int]]:
+    """ "urged X to do Y" → "to do Y" (with a "not" before it); "called for X" → X (token
+    number `cue`)."""
+    table, dep, lower = parse.table, parse.dep, parse.lower
+    kids = table.kids
     found: list[tuple[int, int]] = []
-    lemma = cue.lemma_.lower()
-    on_someone = [
-        c for c in cue.children if c.dep_ == "prep" and c.lower_ in APPEAL_PREPS and c.i > cue.i
-    ]
+    lemma = parse.lemma[cue].lower()
+    on_someone = [c for c in kids[cue] if dep[c] == "prep" and lower[c] in APPEAL_PREPS and c > cue]
     holders = [] if lemma in NEEDS_ADDRESSEE_PREP and not on_someone else [cue]
     for prep in on_someone:
-        holders += [c for c in prep.children if c.dep_ == "pobj"]
-    if holders and holders[0] is cue:
-        holders += [c for c in cue.children if c.dep_ in ("dobj", "dative")]
+        holders += [c for c in kids[prep] if dep[c] == "pobj"]
+    if holders and holders[0] == cue:
+        holders += [c for c in kids[cue] if dep[c] in ("dobj", "dative")]
     for holder in holders:
-        for clause in holder.children:
-            deps = APPEAL_CLAUSE_DEPS if holder is cue else HOLDER_CLAUSE_DEPS
-            if clause.dep_ not in deps or clause.i < cue.i:
+        deps = APPEAL_CLAUSE_DEPS if holder == cue else HOLDER_CLAUSE_DEPS
+        for clause in kids[holder]:
+            if dep[clause] not in deps or clause < cue:
                 continue
-            to = [c for c in clause.children if c.dep_ == "aux" and c.lower_ == "to"]
+            children = kids[clause]
+            to = [c for c in children if dep[c] == "aux" and lower[c] == "to"]
             if not to:
                 continue
             start = to[0]
-            negation = [c for c in clause.children if c.dep_ == "neg" and c.i < start.i]
+            negation = [c for c in children if dep[c] == "neg" and c < start]
             if negation:
                 start = negation[0]
-            tokens = [t for t in clause.subtree if t.i >= start.i]
-            bounds = _tokens_span(tokens)
+            tokens = [t for t in table.subtree_order(clause) if t >= start]
+            bounds = _list_span(parse, tokens)
             if bounds is not None:
                 found.append(bounds)
     if not found and lemma in APPEAL_FOR:
-        for child in cue.children:
-            if child.dep_ == "prep" and child.lower_ == "for":
-                objects = [c for c in child.children if c.dep_ == "pobj"]
+        for child in kids[cue]:
+            if dep[child] == "prep" and lower[child] == "for":
+                objects = [c for c in kids[child] if dep[c] == "pobj"]
                 if objects:
-                    tokens = list(objects[0].subtree)
-                    if tokens:
-                        found.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
+                    first, last = table.first_last(objects[0])
+                    found.append((parse.start[first], parse.end[last]))
     return found
 
 
-def _characterisations(cue: Any) -> list[tuple[int, int]]:
-    """ "described X as Y" → "X as Y"; "called the attack cowardly" → "the attack cowardly"."""
-    objects = [c for c in cue.children if c.dep_ in ("dobj", "nsubj") and c.i > cue.i]
+def _characterisations(parse: _Parse, cue: int) -> list[tuple[int, int]]:
+    """ "described X as Y" → "X as Y"; "called the attack cowardly" → "the attack cowardly"
+    (token number `cue`)."""
+    table, dep, lower = parse.table, parse.dep, parse.lower
+    kids = table.kids
+    objects = [c for c in kids[cue] if dep[c] in ("dobj", "nsubj") and c > cue]
     if not objects:
         return []
-    first = objects[0].left_edge
-    complement = [
-        c for c in cue.children if c.i > objects[0].i and c.dep_ == "prep" and c.lower_ == "as"
-    ]
-    complement += [c for c in objects[0].children if c.dep_ == "prep" and c.lower_ == "as"]
-    if not complement and cue.lemma_.lower() in OPRD_VERBS:
+    first = table.edges(objects[0])[0]
+    complement = [c for c in kids[cue] if c > objects[0] and dep[c] == "prep" and lower[c] == "as"]
+    complement += [c for c in kids[objects[0]] if dep[c] == "prep" and lower[c] == "as"]
+    if not complement and parse.lemma[cue].lower() in OPRD_VERBS:
         complement = [
             c
-            for c in cue.children
-            if c.dep_ in ("oprd", "xcomp")
-            and c.i > cue.i
-            and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in kids[cue]
+            if dep[c] in ("oprd", "xcomp")
+            and c > cue
+            and not any(dep[a] == "aux" and lower[a] == "to" for a in kids[c])
         ]
     if not complement:
         return []
-    last = complement[0].right_edge
-    tokens = list(cue.doc[first.i : last.i + 1])
-    bounds = _tokens_span(tokens)
+    last = table.edges(complement[0])[1]
+    bounds = parse.range_span(first, last + 1)
     return [bounds] if bounds is not None else []
 
 
-def _as_told(parse: _Parse, cue: Any, sentence: Sentence) -> tuple[int, int] | None:
-    """ "As X told Y, <clause>": the main clause is what X said."""
+def _as_told(parse: _Parse, doc: Any, i: int, sentence: Sentence) -> tuple[int, int] | None:
+    """ "As X told Y, <clause>": the main clause is what X said (cue: token number `i`)."""
     dep, lower = parse.dep, parse.lower
-    if not any(dep[c] == "mark" and lower[c] == "as" for c in parse.table.kids[cue.i]):
+    if not any(dep[c] == "mark" and lower[c] == "as" for c in parse.table.kids[i]):
         return None
+    cue = doc[i]
     tokens = list(cue.subtree)
     end_of_cue = tokens[-1].idx + len(tokens[-1].text)
     doc = cue.doc
@@ -562,11 +585,10 @@ def detect_indirect(doc: Any, sentences: list[Sentence], marked: list[Found]) ->
                 continue  # a verb inside a quotation is the speaker's, not the reporter's
             if _withheld(parse, i) or _passive_without_agent(parse, i):
                 continue
-            token = doc[i]
             clauses: list[tuple[int, int]] = []
             if lemma in lex.report_verbs:
                 clauses += _reported_clauses(parse, i, tokens, lemma in lex.question_verbs)
-                as_told = _as_told(parse, token, sentence)
+                as_told = _as_told(parse, doc, i, sentence)
                 if as_told is not None:
                     clauses.append(as_told)
                 if not clauses:
@@ -574,9 +596,9 @@ def detect_indirect(doc: Any, sentences: list[Sentence], marked: list[Found]) ->
                     if final is not None:
                         clauses.append(final)
             if lemma in lex.appeal_verbs:
-                clauses += _appeal_clauses(token)
+                clauses += _appeal_clauses(parse, i)
             if lemma in lex.characterise_verbs:
-                clauses += _characterisations(token)
+                clauses += _characterisations(parse, i)
             for start, end in clauses:
                 start, end = max(start, sentence.start), min(end, sentence.end)
                 end = _close_inner_quote(text, start, end, sentence.end)

@@ -122,6 +122,18 @@ class CueTable:
             found = self._edges[i] = (min(tokens), max(tokens))
         return found
 
+    def sentence(self, i: int) -> tuple[int, int]:
+        """The first and the end token number of token `i`'s sentence (`Token.sent`, read
+        from the sentence starts as spaCy reads them, without its whole-Doc checks)."""
+        starts = self.syntax.sent_start
+        start = i
+        while not starts[start] and start > 0:
+            start -= 1
+        end, n = i + 1, len(starts)
+        while end < n and not starts[end]:
+            end += 1
+        return start, end
+
     def first_last(self, i: int) -> tuple[int, int]:
         """The first and the last token `Token.subtree` of token `i` yields (its left children's
         subtrees, the token, its right children's subtrees): `list(token.subtree)[0].i` and
