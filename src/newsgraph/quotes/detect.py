@@ -202,8 +202,10 @@ def _scan_single(
     return runs
 
 
-def _sentence_start(sentences: list[Sentence], offset: int, paragraph_start: int) -> int:
-    index = bisect_right(sentences, offset, key=lambda s: s.start) - 1
+def _sentence_start(
+    sentences: list[Sentence], starts: list[int], offset: int, paragraph_start: int
+) -> int:
+    index = bisect_right(starts, offset) - 1
     if index >= 0 and sentences[index].start <= offset < sentences[index].end:
         return sentences[index].start
     return paragraph_start
@@ -276,9 +278,16 @@ def _classify(
     return "partial"
 
 
-def detect_marked(text: str, sentences: list[Sentence]) -> list[Found]:
-    """Every span between quotation marks in the analysed paragraphs, with a first kind."""
-    paragraphs = paragraphs_of(text, sentences)
+def detect_marked(
+    text: str,
+    sentences: list[Sentence],
+    paragraphs: list[tuple[int, int, int]] | None = None,
+) -> list[Found]:
+    """Every span between quotation marks in the analysed paragraphs, with a first kind
+    (`paragraphs`: `paragraphs_of(text, sentences)`, when the caller has it)."""
+    if paragraphs is None:
+        paragraphs = paragraphs_of(text, sentences)
+    sentence_starts = [s.start for s in sentences]
     starts = {p: lo for lo, _, p in paragraphs}
     order = {p: k for k, (_, _, p) in enumerate(paragraphs)}
     runs = _scan_double(text, paragraphs)
@@ -306,7 +315,7 @@ def detect_marked(text: str, sentences: list[Sentence]) -> list[Found]:
             and 0 < open_at - previous.close_at <= SPLIT_GAP_MAX
             and not re.search(r"[.!?]", text[previous.close_at : open_at])
         )
-        sentence_start = _sentence_start(sentences, open_at, starts[p_index])
+        sentence_start = _sentence_start(sentences, sentence_starts, open_at, starts[p_index])
         opens = _opens_utterance(text, open_at, sentence_start)
         cue_before = _after_cue_word(text, open_at, sentence_start)
         trimmed = _trim(text, raw_start, raw_end, TRAILING_DIRECT)

@@ -74,14 +74,18 @@ def _close_inner_quote(text: str, start: int, end: int, limit: int) -> int:
     return end + match.end() if match is not None else end
 
 
-def _words_outside(text: str, start: int, end: int, marks: SpanIndex[Found]) -> int:
+def _words_outside(
+    text: str, start: int, end: int, marks: SpanIndex[Found], enough: int = MIN_OUTSIDE_WORDS
+) -> int:
+    """How many words of [start, end) lie outside every quotation mark pair, counted up to
+    `enough` (the callers only ask whether there are that many)."""
     near = marks.overlapping(start, end)
-    if not near:
-        return len(WORD.findall(text, start, end))
     count = 0
     for m in WORD.finditer(text, start, end):
-        if not any(f.open_at <= m.start() < f.close_at for f in near):
+        if not near or not any(f.open_at <= m.start() < f.close_at for f in near):
             count += 1
+            if count >= enough:
+                break
     return count
 
 
@@ -543,7 +547,12 @@ def _report_form(token: Any) -> bool:
     return word.endswith("s") and (word[:-1] in verbs or word[:-2] in verbs)
 
 
-def detect_indirect(doc: Any, sentences: list[Sentence], marked: list[Found]) -> list[Found]:
+def detect_indirect(
+    doc: Any,
+    sentences: list[Sentence],
+    marked: list[Found],
+    marks: SpanIndex[Found] | None = None,
+) -> list[Found]:
     """Reported clauses, appeals and characterisations in the analysed sentences.
 
     The document's `CueTable` names the tokens to look at ("according" and the verbs whose
@@ -558,7 +567,8 @@ def detect_indirect(doc: Any, sentences: list[Sentence], marked: list[Found]) ->
     # the only tokens the loop below does anything with: "according" and the cue verbs
     candidates = sorted(set(table.according) | set(table.verb_cues))
     verb_cues = set(table.verb_cues)
-    marks = mark_index(marked)
+    if marks is None:
+        marks = mark_index(marked)
     opens = sorted(f.open_at for f in marked)
     found: list[Found] = []
     seen: set[tuple[int, int]] = set()

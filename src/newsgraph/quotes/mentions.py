@@ -40,11 +40,20 @@ class Mentions:
         self._linked = SpanIndex(linked, _span)
         self._within = sorted(within)
         self._within_starts = [row[0] for row in self._within]
-        names = [(m.start, m.end) for e in entities for m in e.mentions if m.kind != "nested"]
-        if doc is not None:
-            names += [(e.start_char, e.end_char) for e in ents_of(doc) if e.label in NAME_LABELS]
+        self._doc = doc
+        self._names: list[tuple[int, int, int]] | None = None
+        self._name_starts: list[int] = []
+
+    def _index_names(self) -> list[tuple[int, int, int]]:
+        """The name spans, sorted on the first question (most documents ask none)."""
+        names = [(m.start, m.end) for e in self.entities for m in e.mentions if m.kind != "nested"]
+        if self._doc is not None:
+            names += [
+                (e.start_char, e.end_char) for e in ents_of(self._doc) if e.label in NAME_LABELS
+            ]
         self._names = sorted((start, order, end) for order, (start, end) in enumerate(names))
         self._name_starts = [start for start, _, _ in self._names]
+        return self._names
 
     def at(self, start: int, end: int) -> tuple[Entity, Mention] | None:
         """The shortest mention (of an entity that is no source agency, not a nested one)
@@ -73,9 +82,10 @@ class Mentions:
     def names_within(self, start: int, end: int) -> list[tuple[int, int]]:
         """Name spans (entity mentions, then spaCy's names) lying in [start, end], in that
         order."""
+        names = self._names if self._names is not None else self._index_names()
         lo = bisect_left(self._name_starts, start)
         hi = bisect_right(self._name_starts, end)
-        rows = sorted((order, s, e) for s, order, e in self._names[lo:hi] if e <= end)
+        rows = sorted((order, s, e) for s, order, e in names[lo:hi] if e <= end)
         return [(s, e) for _, s, e in rows]
 
 
