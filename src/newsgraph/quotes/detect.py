@@ -46,6 +46,9 @@ IRREGULAR_CUES = frozenset({"said", "told", "wrote", "spoke", "read"})
 CLAUSE_WORDS = 6
 """A quote this long right after a cue verb is a whole utterance, even in lower case."""
 OPENING_CONTEXT = ":,—–-("
+TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+DASH_AFTER = re.compile(r"[”\"»]?[ \t]*[-–—][ \t]*\S")
+"""A dash credit after a closing mark ("” — The Herald")."""
 """A direct quote usually follows one of these or a cue verb when it does not open a sentence."""
 
 
@@ -252,7 +255,7 @@ def _is_title(content: str, credited: bool) -> bool:
     ("“Floods hit coast” — The Herald"), with no sentence punctuation at its end."""
     if content.rstrip()[-1:] in ".!?…":
         return False
-    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", content)]
+    words = TITLE_WORD.findall(content)
     if len(words) == 1:
         return True  # a name: 'a user labelled “Anonymous”'
 
@@ -267,7 +270,7 @@ def _classify(
     content = text[start:end]
     first = content.lstrip(".…[( ")[:1]
     capital = first.isupper() or first.isdigit() or not first.isalpha()
-    credited = bool(re.match(r"[”\"»]?[ \t]*[-–—][ \t]*\S", text[end : end + 6]))
+    credited = bool(DASH_AFTER.match(text[end : end + 6]))
     if split:
         return "direct"
     handed_over = text[end : end + 1] in (",", "?", "!")  # “Yes,” she said

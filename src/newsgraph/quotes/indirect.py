@@ -54,6 +54,7 @@ OPRD_VERBS = frozenset({"call", "dub", "label", "brand", "term"})
 CLIP_BEFORE = frozenset({",", ";", "while", "whereas", "but", "and", "adding", "though", "with"})
 """What may stand before a second cue phrase inside a span (where the span is cut)."""
 WORD = re.compile(r"[^\W_]+")
+VERBAL_POS = frozenset({"VERB", "AUX"})
 
 
 QUOTE_MARK = re.compile('[“„«”»"]')
@@ -97,14 +98,11 @@ def _is_verb(token: Any) -> bool:
     return bool(token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"))
 
 
-def _withheld(parse: _Parse, i: int) -> bool:
+def _withheld(parse: _Parse, i: int, children: list[int]) -> bool:
     """Negated or withheld speech: "did not disclose", "never said", "declined to say" (token
-    number `i`)."""
+    number `i`, its `children`)."""
     dep, lower = parse.dep, parse.lower
-    if any(
-        dep[c] == "neg" or (lower[c] in NEGATIONS and dep[c] == "advmod")
-        for c in parse.table.kids[i]
-    ):
+    if any(dep[c] == "neg" or (lower[c] in NEGATIONS and dep[c] == "advmod") for c in children):
         return True
     head = parse.table.head
     for _ in range(2):
@@ -116,12 +114,12 @@ def _withheld(parse: _Parse, i: int) -> bool:
     return False
 
 
-def _passive_without_agent(parse: _Parse, i: int) -> bool:
+def _passive_without_agent(parse: _Parse, i: int, kids: list[int]) -> bool:
     """ "It was announced that ...", and a bare participle: "Asked whether ..., X said" (X was
-    asked; the question is the reporter's). Token number `i`."""
+    asked; the question is the reporter's). Token number `i`, its children `kids`."""
     dep = parse.dep
-    children = [dep[c] for c in parse.table.kids[i]]
-    passive = any(d in ("auxpass", "nsubjpass") for d in children)
+    children = [dep[c] for c in kids]
+    passive = "auxpass" in children or "nsubjpass" in children
     bare = parse.tag[i] == "VBN" and dep[i] in ("advcl", "acl", "amod", "ROOT")
     passive = passive or (bare and not any(d in ("aux", "nsubj") for d in children))
     return passive and "agent" not in children
@@ -166,7 +164,7 @@ class _Parse:
         self.n = len(words)
 
     def is_verb(self, i: int) -> bool:
-        return self.pos[i] in ("VERB", "AUX") or self.tag[i].startswith("VB")
+        return self.pos[i] in VERBAL_POS or self.tag[i].startswith("VB")
 
     def has_subject(self, head: int) -> bool:
         return any(self.dep[c] in SUBJECT_DEPS for c in self.table.kids[head])
@@ -269,7 +267,7 @@ def _that_after(parse: _Parse, cue: int, sentence_end: int) -> int | None:
             return token
         if parse.punct[token] and parse.texts[token] not in ("(", ")"):
             return None
-        if parse.is_verb(token) and token != cue:
+        if token != cue and (parse.pos[token] in VERBAL_POS or parse.tag[token][:2] == "VB"):
             return None
     return None
 
@@ -505,13 +503,14 @@ HEADLINE_CLAIM = re.compile(
 )
 """A headline that ends in its attribution: "Port tax will drive ships away, claims Anna Maj"."""
 HEADLINE_MAX_SPEAKER_WORDS = 8
+HEADLINE_SECTIONS = frozenset({"title", "subtitle"})
 MAX_APPOSITION_TOKENS = 8
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _headline_claim(doc: Any, sentence: Sentence, marks: SpanIndex[Found]) -> Found | None:
     """ "<claim>, says|claims|warns <speaker>" in a title: a report with an inverted cue."""
-    if sentence.section not in ("title", "subtitle"):
+    if sentence.section not in HEADLINE_SECTIONS:
         return None
     text = text_of(doc)[sentence.start : sentence.end]
     match = HEADLINE_CLAIM.match(text)
@@ -576,7 +575,11 @@ def detect_indirect(
         tokens = words.char_span(sentence.start, sentence.end)
         if tokens is None:
             continue
-        headline = _headline_claim(doc, sentence, marks)
+        headline = (
+            _headline_claim(doc, sentence, marks)
+            if sentence.section in HEADLINE_SECTIONS
+            else None
+        )
         if headline is not None:
             found.append(headline)
             continue
@@ -593,7 +596,8 @@ def detect_indirect(
             lemma = table.lemmas[i]
             if _inside_marks(idx[i], marked_here):
                 continue  # a verb inside a quotation is the speaker's, not the reporter's
-            if _withheld(parse, i) or _passive_without_agent(parse, i):
+            children = table.kids[i]
+            if _withheld(parse, i, children) or _passive_without_agent(parse, i, children):
                 continue
             clauses: list[tuple[int, int]] = []
             if lemma in lex.report_verbs:

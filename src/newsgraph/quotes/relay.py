@@ -7,13 +7,21 @@ actors stage marked as a source agency, or has an outlet head noun ("news agency
 from __future__ import annotations
 
 import re
-from typing import Any
+from functools import lru_cache
 
 from newsgraph.model import Entity
 from newsgraph.quotes.cues import lexicon
 from newsgraph.quotes.detect import Found, inside_quote
 from newsgraph.quotes.table import CueTable, in_range
 from newsgraph.spans import SpanIndex
+
+
+@lru_cache(maxsize=1)
+def _any_outlet() -> re.Pattern[str]:
+    """Matches where any known outlet name stands as a whole word (where the first of them, in
+    the lexicon's order, is then looked for)."""
+    names = "|".join(re.escape(name) for name in lexicon().outlets)
+    return re.compile(rf"(?<!\w)(?:{names})(?!\w)")
 
 
 def _outlet_name(table: CueTable, np_head: int, entities: list[Entity]) -> str | None:
@@ -24,9 +32,10 @@ def _outlet_name(table: CueTable, np_head: int, entities: list[Entity]) -> str |
     lo, hi = words.start[first], words.end[last]
     text = table.text
     phrase = text[lo:hi]
-    for name in lexicon().outlets:
-        if name in phrase and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", phrase):
-            return name
+    if _any_outlet().search(phrase) is not None:  # one scan before the names one by one
+        for name in lexicon().outlets:
+            if name in phrase and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", phrase):
+                return name
     for entity in entities:
         if entity.is_source_agency and any(lo <= m.start < hi for m in entity.mentions):
             return entity.name
