@@ -14,7 +14,7 @@ text the speaker said, with no attribution words inside it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from newsgraph.model import QuoteKind, Sentence
@@ -148,7 +148,9 @@ def _scan_double(text: str, paragraphs: list[tuple[int, int, int]]) -> list[Run]
     on to its closing mark in a later paragraph (`_carries_on`), or ends with the last paragraph
     it covers (never closed, or continued by a paragraph that reopens the quote).
     """
-    marks = [[m.start() for m in DOUBLE_MARKS.finditer(text, lo, hi)] for lo, hi, _ in paragraphs]
+    # one scan of the text, cut into the paragraphs (their marks, in text order)
+    found = [m.start() for m in DOUBLE_MARKS.finditer(text)]
+    marks = [found[bisect_left(found, lo) : bisect_left(found, hi)] for lo, hi, _ in paragraphs]
     runs: list[Run] = []
     pending: tuple[int, int] | None = None  # (opening mark, paragraph) still open
     previous_end, previous_index = 0, -1

@@ -409,25 +409,28 @@ def _after_apposition(doc: Any, start: int, end: int) -> int:
     return after if len(text_of(doc)[after:end].split()) >= MIN_CLAUSE_TOKENS else start
 
 
-def _according_to(token: Any, sentence: Sentence, opens: list[int]) -> Found | None:
+def _according_to(
+    parse: _Parse, doc: Any, i: int, sentence: Sentence, opens: list[int]
+) -> Found | None:
     """ "According to police, 40 people died": the rest of the sentence is reported speech,
     unless it has a speaker of its own ("According to the Herald, the minister said ...",
-    where "according to" names the relay)."""
-    if token.lower_ != "according" or token.i + 1 >= len(token.doc):
+    where "according to" names the relay). Token number `i` is the "according"."""
+    lower = parse.lower
+    if lower[i] != "according" or i + 1 >= parse.n:
         return None
-    if token.doc[token.i + 1].lower_ != "to":
+    if lower[i + 1] != "to":
         return None
     first_open = bisect_left(opens, sentence.start)
     if first_open < len(opens) and opens[first_open] < sentence.end:
         return None  # a quote in the sentence is what "according to" attributes
-    phrase = list(token.subtree)
-    lo, hi = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
-    text = text_of(token.doc)
-    doc = token.doc
-    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-    reporters = lexicon().report_verbs
+    first, last = parse.table.first_last(i)
+    lo, hi = parse.start[first], parse.end[last]
+    text = parse.table.text
+    span = parse.table.words.char_span(sentence.start, sentence.end)
+    reporters, lemma, idx = lexicon().report_verbs, parse.lemma, parse.start
     if span is not None and any(
-        t.lemma_.lower() in reporters and _is_verb(t) and not (lo <= t.idx < hi) for t in span
+        lemma[t].lower() in reporters and parse.is_verb(t) and not (lo <= idx[t] < hi)
+        for t in range(*span)
     ):
         return None
     pieces = [(sentence.start, lo), (hi, sentence.end)]
@@ -440,7 +443,7 @@ def _according_to(token: Any, sentence: Sentence, opens: list[int]) -> Found | N
         end -= 1
     if len(text[start:end].split()) < MIN_CLAUSE_TOKENS:
         return None
-    return Found(start, end, "indirect", start, end, sentence.paragraph, None, token.i)
+    return Found(start, end, "indirect", start, end, sentence.paragraph, None, i)
 
 
 def _cue_phrase_start(cue: Any) -> int:
@@ -587,7 +590,7 @@ def detect_indirect(
         marked_here = marks.overlapping(sentence.start, sentence.end) if here else []
         for i in here:
             if lower[i] == "according":
-                according = _according_to(doc[i], sentence, opens)
+                according = _according_to(parse, doc, i, sentence, opens)
                 if according is not None:
                     found.append(according)
                     continue

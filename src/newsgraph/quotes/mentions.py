@@ -9,10 +9,10 @@ the spans near it, and the answers are the scans' answers (the same order breaks
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from operator import itemgetter
 from typing import Any
 
 from newsgraph.model import Entity, Mention
-from newsgraph.spans import SpanIndex
 from newsgraph.words import ents_of
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -37,7 +37,11 @@ class Mentions:
                     linked.append((mention.start, mention.end, len(linked), entity, mention))
                 if mention.kind not in ("nested", "pronoun"):
                     within.append((mention.start, mention.end, len(within), entity, mention))
-        self._linked = SpanIndex(linked, _span)
+        # sorted on (start, end, order): the order is unique, so no entity is ever compared
+        linked.sort(key=_first3)
+        self._linked = linked
+        self._linked_starts = [row[0] for row in linked]
+        self._longest = max((row[1] - row[0] for row in linked), default=0)
         self._within = sorted(within)
         self._within_starts = [row[0] for row in self._within]
         self._doc = doc
@@ -62,7 +66,11 @@ class Mentions:
             return entity_at(self.entities, start, end)
         best: tuple[Entity, Mention] | None = None
         best_key: tuple[int, int] | None = None
-        for s, e, order, entity, mention in self._linked.overlapping(start, end):
+        # a mention holding [start, end) starts at or before `start` and at most the longest
+        # mention's length before `end`
+        lo = bisect_left(self._linked_starts, end - self._longest)
+        hi = bisect_right(self._linked_starts, start)
+        for s, e, order, entity, mention in self._linked[lo:hi]:
             if s <= start and end <= e and (best_key is None or (e - s, order) < best_key):
                 best, best_key = (entity, mention), (e - s, order)
         return best
@@ -89,8 +97,7 @@ class Mentions:
         return [(s, e) for _, s, e in rows]
 
 
-def _span(row: Linked) -> tuple[int, int]:
-    return row[0], row[1]
+_first3 = itemgetter(0, 1, 2)
 
 
 def entity_at(entities: list[Entity], start: int, end: int) -> tuple[Entity, Mention] | None:
