@@ -276,9 +276,11 @@ def _list_span(parse: _Parse, tokens: list[int]) -> tuple[int, int] | None:
     """`_tokens_span` of the tokens numbered `tokens` (in that order)."""
     dep, lower, punct, space = parse.dep, parse.lower, parse.punct, parse.space
     lo, hi = 0, len(tokens)
-    while lo < hi and (
-        space[t := tokens[lo]] or punct[t] or dep[t] == "cc" or (dep[t] == "mark" and lower[t] == "that")
-    ):
+    while lo < hi:
+        first = tokens[lo]
+        that = dep[first] == "mark" and lower[first] == "that"
+        if not (space[first] or punct[first] or dep[first] == "cc" or that):
+            break
         lo += 1
     while lo < hi and (punct[tokens[hi - 1]] or space[tokens[hi - 1]]):
         hi -= 1
@@ -579,9 +581,7 @@ def detect_indirect(
         if tokens is None:
             continue
         headline = (
-            _headline_claim(doc, sentence, marks)
-            if sentence.section in HEADLINE_SECTIONS
-            else None
+            _headline_claim(doc, sentence, marks) if sentence.section in HEADLINE_SECTIONS else None
         )
         if headline is not None:
             found.append(headline)
