@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from newsgraph.model import Entity, Sentence
 from newsgraph.quotes.cues import PHRASAL_DEPS, lexicon
@@ -47,8 +46,9 @@ MAX_NAME_GAP = 6
 """Most tokens (commas, a title such as "SC" or "QC") between a name and its cue verb."""
 
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
+class Attribution(NamedTuple):
+    """What `attribute` found for one quote (a tuple: one is made per quote)."""
+
     cue: str | None
     cue_token: int | None
     speaker: tuple[int, int, int] | None

@@ -577,7 +577,7 @@ def detect_indirect(
     found: list[Found] = []
     seen: set[tuple[int, int]] = set()
     for sentence in sentences:
-        tokens = words.char_span(sentence.start, sentence.end)
+        tokens = table.token_span(sentence.start, sentence.end)
         if tokens is None:
             continue
         headline = (

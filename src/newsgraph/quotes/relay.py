@@ -64,7 +64,7 @@ def find_via(
     the cue's token number; `marks` indexes the marked quotes (`mark_index`).
     """
     words = table.words
-    span = words.char_span(lo, hi)
+    span = table.token_span(lo, hi)
     if span is None:
         return None
     lex = lexicon()

@@ -8,8 +8,7 @@ person named before), and "they"/"it" to the most recent institution that spoke 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from newsgraph.model import Entity, Mention, SpeakerRef
 from newsgraph.quotes.attribute import phrase_bounds
@@ -33,9 +32,9 @@ NOT_PERSON_LABELS = frozenset({"ORG", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", 
 often tag foreign personal names as places)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Spoken:
-    """A speaker already resolved, remembered for later pronouns."""
+class Spoken(NamedTuple):
+    """A speaker already resolved, remembered for later pronouns (a tuple: one is made per
+    quote)."""
 
     ref: SpeakerRef
     is_person: bool

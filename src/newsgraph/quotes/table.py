@@ -45,7 +45,7 @@ class CueTable:
     """One Doc's verbs with their cue lemmas, its cue tokens and its possible relay tokens."""
 
     __slots__ = (
-        "_edges", "according", "cues", "head", "kids", "lemmas", "relays", "syntax", "text",
+        "_edges", "_spans", "according", "cues", "head", "kids", "lemmas", "relays", "syntax", "text",
         "verb_cues", "words",
     )  # fmt: skip
 
@@ -103,6 +103,7 @@ class CueTable:
         self.kids: Children = children_of(doc)
         """Each token's children in token order (`Token.children`)."""
         self._edges: dict[int, tuple[int, int]] = {}
+        self._spans: dict[tuple[int, int], tuple[int, int] | None] = {}
         self.words: Words = words
         self.syntax: Syntax = syntax
         """The Doc's arrays (`words_of`, `syntax_of`), kept here so that a rule that has the
@@ -120,6 +121,16 @@ class CueTable:
             for token in tokens:  # the subtree, breadth first (no set is needed for its ends)
                 tokens.extend(kids[token])
             found = self._edges[i] = (min(tokens), max(tokens))
+        return found
+
+    def token_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """`Words.char_span(start, end)` (the tokens of a character range, expanded), kept for
+        the next question about the same range: a sentence is asked for by the reported-speech
+        rules and again as the window of each quote in it."""
+        key = (start, end)
+        if key in self._spans:
+            return self._spans[key]
+        found = self._spans[key] = self.words.char_span(start, end)
         return found
 
     def sentence(self, i: int) -> tuple[int, int]:
