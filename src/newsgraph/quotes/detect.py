@@ -193,6 +193,8 @@ def _scan_single(
     slice would, without copying everything before it) and only for the marks it holds.
     """
     runs = []
+    if "‘" not in text and "'" not in text:
+        return runs
     double = SpanIndex.of_spans(covered)
     for p_start, p_end, p_index in paragraphs:
         matches: list[re.Match[str]] = []

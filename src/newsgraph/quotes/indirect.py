@@ -223,7 +223,7 @@ def _reported_clauses(
         if clause < cue and not _fronted_ok(parse, cue, clause, sentence[0]):
             continue
         pieces.append(clause)
-    if not any(
+    if pieces and not any(
         parse.has_subject(c)
         or lower[table.edges(c)[0]] == "that"
         or lower[table.edges(c)[0]] in WH_WORDS
