@@ -97,8 +97,11 @@ def paragraphs_of(text: str, sentences: list[Sentence]) -> list[tuple[int, int, 
         return result
     spans: dict[int, tuple[int, int]] = {}
     for s in sentences:
-        lo, hi = spans.get(s.paragraph, (s.start, s.end))
-        spans[s.paragraph] = (min(lo, s.start), max(hi, s.end))
+        got = spans.get(s.paragraph)
+        if got is None:
+            spans[s.paragraph] = (s.start, s.end)
+        elif s.start < got[0] or s.end > got[1]:
+            spans[s.paragraph] = (min(got[0], s.start), max(got[1], s.end))
     return sorted((lo, hi, p) for p, (lo, hi) in spans.items())
 
 
@@ -192,7 +195,7 @@ def _scan_single(
     Each paragraph is searched in place (`endpos` ends the text there for the patterns, as a
     slice would, without copying everything before it) and only for the marks it holds.
     """
-    runs = []
+    runs: list[Run] = []
     if "‘" not in text and "'" not in text:
         return runs
     double = SpanIndex.of_spans(covered)
@@ -232,26 +235,34 @@ def _is_cue_word(word: str) -> bool:
     if word in IRREGULAR_CUES:
         return True
     verbs = lexicon().verbs
-    candidates = {word, word[:-1], word[:-2], word[:-3] + "y", word[:-3], word[:-3] + "e"}
-    return any(c in verbs for c in candidates)
+    stem = word[:-3]
+    return (
+        word in verbs
+        or word[:-1] in verbs
+        or word[:-2] in verbs
+        or stem + "y" in verbs
+        or stem in verbs
+        or stem + "e" in verbs
+    )
 
 
-def _opens_utterance(text: str, open_at: int, sentence_start: int) -> bool:
+def _utterance_context(text: str, open_at: int, sentence_start: int) -> tuple[bool, bool]:
     """Whether the quote stands where a whole utterance stands (sentence start, after ':' or ','
-    or right after a cue verb)."""
-    before = text[sentence_start:open_at].rstrip()
-    if not before or before[-1] in OPENING_CONTEXT:
-        return True
-    words = before.split()
-    return bool(words) and _is_cue_word(words[-1])
-
-
-def _after_cue_word(text: str, open_at: int, sentence_start: int) -> bool:
-    """Right after a cue verb ("said “...", "reasoned, “...") or its "that" ("wrote that “...")."""
+    or right after a cue verb), and whether it follows a cue verb ("said “...", "reasoned,
+    “...") or its "that" ("wrote that “..."). The words before the mark are split once."""
     words = text[sentence_start:open_at].split()
+    if not words:
+        return True, False
+    last_is_cue: bool | None = None
+    if words[-1][-1] in OPENING_CONTEXT:
+        opens = True
+    else:
+        opens = last_is_cue = _is_cue_word(words[-1])
     if len(words) >= 2 and words[-1].lower() == "that":
-        words = words[:-1]
-    return bool(words) and _is_cue_word(words[-1])
+        return opens, _is_cue_word(words[-2])
+    if last_is_cue is None:
+        last_is_cue = _is_cue_word(words[-1])
+    return opens, last_is_cue
 
 
 def _is_title(content: str, credited: bool) -> bool:
@@ -323,8 +334,7 @@ def detect_marked(
             and not re.search(r"[.!?]", text[previous.close_at : open_at])
         )
         sentence_start = _sentence_start(sentences, sentence_starts, open_at, starts[p_index])
-        opens = _opens_utterance(text, open_at, sentence_start)
-        cue_before = _after_cue_word(text, open_at, sentence_start)
+        opens, cue_before = _utterance_context(text, open_at, sentence_start)
         trimmed = _trim(text, raw_start, raw_end, TRAILING_DIRECT)
         kind = _classify(text, *trimmed, opens, split, cue_before)
         trailing = TRAILING_DIRECT if kind == "direct" else TRAILING_PARTIAL
