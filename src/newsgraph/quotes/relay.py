@@ -68,13 +68,14 @@ def find_via(
     if span is None:
         return None
     lex = lexicon()
-    marked = marks.overlapping(lo, hi)  # once, not per token
+    relays = in_range(table.relays, *span)
+    marked = marks.overlapping(lo, hi) if relays else []  # once, not per token
     syntax, kids = table.syntax, table.kids
     lower, idx, lemma, head, dep = words.lower, words.start, syntax.lemma, syntax.head, syntax.dep
     candidates: list[int] = []
     if cue is not None and lemma[cue] == "tell":
         candidates += [c for c in kids[cue] if dep[c] in ("dobj", "dative", "iobj")]
-    for i in in_range(table.relays, *span):
+    for i in relays:
         if inside_quote(idx[i], marked):
             continue
         if lemma[i] in lex.relay_verbs:

@@ -18,6 +18,7 @@ from newsgraph.quotes.detect import Found, detect_marked, mark_index, paragraphs
 from newsgraph.quotes.indirect import detect_indirect
 from newsgraph.quotes.mentions import Mentions
 from newsgraph.quotes.resolve import Spoken, resolve_speaker
+from newsgraph.quotes.table import cue_table
 from newsgraph.spans import SpanIndex
 
 
@@ -92,6 +93,7 @@ class QuoteStage:
         previous_paragraph = {p: order[i - 1][2] for i, (_, _, p) in enumerate(order) if i}
         mentions = Mentions(doc, entities)
         starts = sentence_starts(sentences)
+        starts_of_tokens = cue_table(doc).words.start
         history: list[Spoken] = []
         last_in_paragraph: dict[int, Quote] = {}
         for item, quote in zip(found, quotes, strict=True):
@@ -99,7 +101,7 @@ class QuoteStage:
             if result is not None:
                 quote.cue, quote.via = result.cue, result.via
                 if result.cue_token is not None:
-                    quote.cue_start = doc[result.cue_token].idx
+                    quote.cue_start = starts_of_tokens[result.cue_token]
                 if result.speaker is not None:
                     spoken = resolve_speaker(doc, result.speaker, entities, history, mentions)
                     quote.speaker = spoken.ref
