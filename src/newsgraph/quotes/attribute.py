@@ -255,7 +255,9 @@ def _subject(table: CueTable, doc: Any, i: int) -> int | None:
             if dep[c] in ("nsubj", "csubj") or (dep[c] == "nsubjpass" and lemma[token] in relay)
         ]
         if subjects:
-            subject = min(subjects, key=lambda c: abs(c - token))
+            subject = (
+                subjects[0] if len(subjects) == 1 else min(subjects, key=lambda c: abs(c - token))
+            )
             if tag[subject] in RELATIVE_TAGS and dep[token] == "relcl":
                 return head[token]  # "Milei, who had called Lula a “communist”"
             return subject
@@ -427,11 +429,13 @@ def attribute(
     entities: list[Entity],
     mentions: Mentions | None = None,
     starts: list[int] | None = None,
+    table: CueTable | None = None,
 ) -> Attribution | None:
     """Cue, speaker phrase and relay of one quote; None when no cue governs it (`marks`: the
     document's marked quotes, `mark_index`; `starts`: `sentence_starts(sentences)`, kept by a
-    caller that attributes many quotes)."""
-    table = cue_table(doc)
+    caller that attributes many quotes; `table`: the Doc's `cue_table`)."""
+    if table is None:
+        table = cue_table(doc)
     text, words = table.text, table.words
     if starts is None:
         starts = sentence_starts(sentences)

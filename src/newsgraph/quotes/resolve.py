@@ -219,13 +219,16 @@ def resolve_speaker(
     entities: list[Entity],
     history: list[Spoken],
     mentions: Mentions | None = None,
+    table: CueTable | None = None,
 ) -> Spoken:
     """The speaker reference for a phrase, linked to an entity where one matches (`mentions`:
-    the document's `Mentions` of `entities`, kept by a caller that resolves many speakers)."""
+    the document's `Mentions` of `entities`, kept by a caller that resolves many speakers;
+    `table`: the Doc's `cue_table`)."""
     if mentions is None or mentions.entities is not entities:
         mentions = Mentions(doc, entities)
     start, end, head_index = bounds
-    table = cue_table(doc)
+    if table is None:
+        table = cue_table(doc)
     words, syntax = table.words, table.syntax
     text = table.text
     found = mentions.at(words.start[head_index], words.end[head_index])

@@ -93,17 +93,20 @@ class QuoteStage:
         previous_paragraph = {p: order[i - 1][2] for i, (_, _, p) in enumerate(order) if i}
         mentions = Mentions(doc, entities)
         starts = sentence_starts(sentences)
-        starts_of_tokens = cue_table(doc).words.start
+        table = cue_table(doc)
+        starts_of_tokens = table.words.start
         history: list[Spoken] = []
         last_in_paragraph: dict[int, Quote] = {}
         for item, quote in zip(found, quotes, strict=True):
-            result = attribute(doc, sentences, item, marks, entities, mentions, starts)
+            result = attribute(doc, sentences, item, marks, entities, mentions, starts, table)
             if result is not None:
                 quote.cue, quote.via = result.cue, result.via
                 if result.cue_token is not None:
                     quote.cue_start = starts_of_tokens[result.cue_token]
                 if result.speaker is not None:
-                    spoken = resolve_speaker(doc, result.speaker, entities, history, mentions)
+                    spoken = resolve_speaker(
+                        doc, result.speaker, entities, history, mentions, table
+                    )
                     quote.speaker = spoken.ref
                     history.append(spoken)
             if quote.speaker is None and item.split_from is not None:
