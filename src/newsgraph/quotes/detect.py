@@ -362,6 +362,8 @@ def detect_marked(
 
 def inside_quote(offset: int, marked: list[Found]) -> bool:
     """Whether an offset lies within the marks of a direct or partial quote."""
+    if not marked:  # (most windows hold no quotation mark: no generator for them)
+        return False
     return any(f.open_at <= offset < f.close_at for f in marked if f.kind != "indirect")
 
 

@@ -91,7 +91,7 @@ def _words_outside(
 
 
 def _inside_marks(offset: int, marked: list[Found]) -> bool:
-    return any(f.open_at <= offset < f.close_at for f in marked)
+    return bool(marked) and any(f.open_at <= offset < f.close_at for f in marked)
 
 
 def _is_verb(token: Any) -> bool:
@@ -102,8 +102,9 @@ def _withheld(parse: _Parse, i: int, children: list[int]) -> bool:
     """Negated or withheld speech: "did not disclose", "never said", "declined to say" (token
     number `i`, its `children`)."""
     dep, lower = parse.dep, parse.lower
-    if any(dep[c] == "neg" or (lower[c] in NEGATIONS and dep[c] == "advmod") for c in children):
-        return True
+    for c in children:
+        if dep[c] == "neg" or (dep[c] == "advmod" and lower[c] in NEGATIONS):
+            return True
     head = parse.table.head
     for _ in range(2):
         if dep[i] not in ("xcomp", "ccomp"):
@@ -167,7 +168,8 @@ class _Parse:
         return self.pos[i] in VERBAL_POS or self.tag[i].startswith("VB")
 
     def has_subject(self, head: int) -> bool:
-        return any(self.dep[c] in SUBJECT_DEPS for c in self.table.kids[head])
+        dep = self.dep
+        return not SUBJECT_DEPS.isdisjoint([dep[c] for c in self.table.kids[head]])
 
     def range_span(self, lo: int, hi: int) -> tuple[int, int] | None:
         """`_tokens_span` of the tokens numbered [lo, hi)."""
