@@ -94,6 +94,10 @@ def test_table_tree_is_the_parse(analyse: Analyse, text: str) -> None:
         assert table.kids[token.i] == [c.i for c in token.children]
         assert table.subtree(token.i) == {t.i for t in token.subtree}
         assert table.edges(token.i) == (token.left_edge.i, token.right_edge.i)
+        order = [t.i for t in token.subtree]
+        assert table.subtree_order(token.i) == order
+        assert table.first_last(token.i) == (order[0], order[-1])
+        assert table.sentence(token.i) == (token.sent.start, token.sent.end)
 
 
 def test_table_finds_cues_the_article_has(analyse: Analyse) -> None:

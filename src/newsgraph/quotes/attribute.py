@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from newsgraph.model import Entity, Sentence
-from newsgraph.quotes.cues import cue_lemma_at, lexicon
+from newsgraph.quotes.cues import PHRASAL_DEPS, lexicon
 from newsgraph.quotes.detect import Found, inside_quote
 from newsgraph.quotes.doctext import text_of
 from newsgraph.quotes.mentions import Mentions
 from newsgraph.quotes.relay import find_via
-from newsgraph.quotes.table import PHRASE_CUES, cue_table, in_range
+from newsgraph.quotes.table import PHRASE_CUES, CueTable, cue_table, in_range
 from newsgraph.spans import SpanIndex
-from newsgraph.words import syntax_of, words_of
 
 NEAR_CUE_TOKENS = 4
 """A cue at most this many tokens after the closing mark belongs to the quote (”, he said)."""
@@ -48,8 +46,9 @@ MAX_NAME_GAP = 6
 """Most tokens (commas, a title such as "SC" or "QC") between a name and its cue verb."""
 
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
+class Attribution(NamedTuple):
+    """What `attribute` found for one quote (a tuple: one is made per quote)."""
+
     cue: str | None
     cue_token: int | None
     speaker: tuple[int, int, int] | None
@@ -57,12 +56,22 @@ class Attribution:
     via: str | None
 
 
-def _sentence_index(sentences: list[Sentence], offset: int) -> int | None:
-    """The index of the sentence holding `offset` (sentences are in text order)."""
-    index = bisect_right(sentences, offset, key=lambda s: s.start) - 1
+WORD_CHARACTER = re.compile(r"\w")
+COLON_GAP = re.compile(r"\s*[:,]\s*")
+
+
+def _sentence_index(sentences: list[Sentence], offset: int, starts: list[int]) -> int | None:
+    """The index of the sentence holding `offset` (sentences are in text order; `starts`:
+    their start offsets)."""
+    index = bisect_right(starts, offset) - 1
     if index >= 0 and sentences[index].start <= offset < sentences[index].end:
         return index
     return None
+
+
+def sentence_starts(sentences: list[Sentence]) -> list[int]:
+    """The start offset of each sentence (what `attribute` searches), made once per document."""
+    return [s.start for s in sentences]
 
 
 def _followed_by(token: Any, word: str) -> bool:
@@ -80,21 +89,20 @@ def _stripped_end(text: str, end: int) -> int:
     return end
 
 
-def _window(doc: Any, sentences: list[Sentence], quote: Found) -> Window:
+def _window(text: str, sentences: list[Sentence], starts: list[int], quote: Found) -> Window:
     """Character ranges searched before the opening mark and after the closing mark."""
-    text = text_of(doc)
-    first = _sentence_index(sentences, quote.open_at)
+    first = _sentence_index(sentences, quote.open_at, starts)
     pre_start = sentences[first].start if first is not None else quote.open_at
     before = _stripped_end(text, pre_start)  # len(text[:pre_start].rstrip()), without a copy
     if not text[pre_start : quote.open_at].strip() and text[before - 1 : before] in (":", ","):
         # "He said:" or "She commented," on its own (sentence or line) introduces the quote.
-        previous = _sentence_index(sentences, before - 1)
+        previous = _sentence_index(sentences, before - 1, starts)
         if previous is not None:
             pre_start = sentences[previous].start
-    last = _sentence_index(sentences, max(quote.close_at - 1, quote.open_at))
+    last = _sentence_index(sentences, max(quote.close_at - 1, quote.open_at), starts)
     post_end = sentences[last].end if last is not None else quote.close_at
     post_end = max(post_end, quote.close_at)
-    if last is not None and not re.search(r"\w", text[quote.close_at : post_end]):
+    if last is not None and not WORD_CHARACTER.search(text, quote.close_at, post_end):
         following = last + 1
         if (
             following < len(sentences)
@@ -109,63 +117,70 @@ def _window(doc: Any, sentences: list[Sentence], quote: Found) -> Window:
     return (pre_start, quote.open_at), (quote.close_at, post_end)
 
 
-def _cues_in(doc: Any, lo: int, hi: int, marks: SpanIndex[Found]) -> list[Any]:
+def _cues_in(table: CueTable, lo: int, hi: int, marks: SpanIndex[Found]) -> list[int]:
     """The cue tokens in [lo, hi) outside quotation marks (the document's `CueTable`)."""
-    words = words_of(doc)
+    words = table.words
     span = words.char_span_contract(lo, hi) if hi > lo else None
     if span is None:
         return []
-    cues = cue_table(doc).cues_between(*span)
+    cues = table.cues_between(*span)
     if not cues:
         return []
     near = marks.overlapping(lo, hi)
     idx = words.start
-    return [doc[i] for i in cues if not inside_quote(idx[i], near)]
+    return [i for i in cues if not inside_quote(idx[i], near)]
 
 
 def choose_cue(
-    doc: Any,
-    sentences: list[Sentence],
-    quote: Found,
-    marks: SpanIndex[Found],
-    window: Window | None = None,
-) -> Any:
-    """The cue token for a marked quote, or None (`marks`: the marked quotes, `mark_index`;
-    `window`: the quote's `_window`, when the caller has it)."""
-    (pre_lo, pre_hi), (post_lo, post_hi) = window or _window(doc, sentences, quote)
-    before = _cues_in(doc, pre_lo, pre_hi, marks)
-    after = _cues_in(doc, post_lo, post_hi, marks)
+    table: CueTable, quote: Found, marks: SpanIndex[Found], window: Window
+) -> int | None:
+    """The token number of the cue of a marked quote, or None (`marks`: the marked quotes,
+    `mark_index`; `window`: the quote's `_window`)."""
+    (pre_lo, pre_hi), (post_lo, post_hi) = window
+    before = _cues_in(table, pre_lo, pre_hi, marks)
+    after = _cues_in(table, post_lo, post_hi, marks)
+    words, text = table.words, table.text
     if after:
-        between = doc.char_span(post_lo, after[0].idx, alignment_mode="contract")
-        gap = len([t for t in between if not t.is_punct]) if between is not None else 0
-        ends_open = text_of(doc)[quote.start : quote.close_at - 1].rstrip()[-1:] in (",", "?", "!")
+        between = words.char_span_contract(post_lo, words.start[after[0]])
+        punct = table.syntax.punct
+        gap = sum(1 for t in range(*between) if not punct[t]) if between is not None else 0
+        ends_open = text[quote.start : quote.close_at - 1].rstrip()[-1:] in (",", "?", "!")
         if gap <= NEAR_CUE_TOKENS and (quote.kind == "direct" or ends_open):
             return after[0]
     if before:
         last = before[-1]
-        between_text = text_of(doc)[last.idx + len(last.text) : quote.open_at]
-        if re.fullmatch(r"\s*[:,]\s*", between_text):
+        if COLON_GAP.fullmatch(text[words.end[last] : quote.open_at]):
             return last  # "with Boswell stating: “...”": the cue right before the quote
-        return _outermost_governing(doc, quote, before) or before[-1]
+        governing = _outermost_governing(table, quote, before)
+        return governing if governing is not None else before[-1]
     return after[0] if after else None
 
 
-def _outermost_governing(doc: Any, quote: Found, cues: list[Any]) -> Any:
+def _outermost_governing(table: CueTable, quote: Found, cues: list[int]) -> int | None:
     """The nearest cue that dominates the quote, raised to any cue whose complement it is:
     "X told Reuters Canada would respond “forcefully”" is X's word, not Canada's; a conjoined
     cue ("pleaded ..., but he replied “...”") is a speech act of its own and is kept."""
-    inside = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    inside = table.words.char_span(quote.start, quote.end)
     if inside is None:
         return None
-    ancestors = {a.i for a in inside.root.ancestors} | {inside.root.i}
-    governing = [c for c in cues if c.i in ancestors]
+    syntax = table.syntax
+    head, dep = syntax.head, syntax.dep
+    root = syntax.root(*inside)
+    ancestors = {root}
+    token, steps = root, 0
+    while head[token] != token and steps < len(head):  # `Token.ancestors`
+        token = head[token]
+        ancestors.add(token)
+        steps += 1
+    governing = [c for c in cues if c in ancestors]
     if not governing:
         return None
     best = token = governing[-1]
-    indices = {c.i for c in governing}
-    while token.dep_ in COMPLEMENT_DEPS and token.head is not token:
-        token = token.head
-        if token.i in indices:
+    indices = set(governing)
+    # (the Token rule also asked `token.head is not token`, which a new Token always is)
+    while dep[token] in COMPLEMENT_DEPS:
+        token = head[token]
+        if token in indices:
             best = token
     return best
 
@@ -187,7 +202,7 @@ def _name_before(cue: Any, mentions: Mentions) -> Any:
     Molomby, SC, said ..."): the nearest name mention ending before the cue with only
     appositive words (no verb) between."""
     doc = cue.doc
-    sentence_start = cue.sent.start
+    sentence_start = cue_table(doc).sentence(cue.i)[0]
     # only a name from the token before the sentence to the cue can lie between them
     lo = doc[sentence_start - 1].idx if sentence_start > 0 else 0
     spans = mentions.names_within(lo, cue.idx)
@@ -205,20 +220,21 @@ def _name_before(cue: Any, mentions: Mentions) -> Any:
     return best[1].root if best is not None else None
 
 
-def _subject(cue: Any) -> Any:
-    """The token that heads the speaker of a cue, or None (read from the Doc's arrays; a Token
-    is built only for the answer)."""
-    doc, i = cue.doc, cue.i
-    kids, syntax, lower = cue_table(doc).kids, syntax_of(doc), words_of(doc).lower
+def _subject(table: CueTable, doc: Any, i: int) -> int | None:
+    """The token number of the head of the speaker of cue `i`, or None (read from the Doc's
+    arrays)."""
+    kids, syntax, lower = table.kids, table.syntax, table.words.lower
     dep, head, lemma, tag = syntax.dep, syntax.head, syntax.lemma, syntax.tag
     if lower[i] in PHRASE_CUES:
         if i + 1 < len(lower):
             objects = [c for c in kids[i + 1] if dep[c] == "pobj"]
             if objects:
-                return doc[objects[0]]
-            return _name_after(doc[i + 1])
+                return objects[0]
+            name = _name_after(doc[i + 1])
+            return int(name.i) if name is not None else None
         return None
-    relay = lexicon().relay_verbs
+    lex = lexicon()
+    relay = lex.relay_verbs
     if tag[i] == "VBG" and not any(dep[c] in SUBJECTS for c in kids[i]):
         # "said A, adding that B": the participle's speaker is the cue it continues, not the
         # subject of the reported clause it happens to hang from.
@@ -227,10 +243,10 @@ def _subject(cue: Any) -> Any:
             if head[ancestor] == ancestor:
                 break
             ancestor = head[ancestor]
-            if lemma[ancestor].lower() in lexicon().verbs and pos[ancestor] == "VERB":
+            if lemma[ancestor].lower() in lex.verbs and pos[ancestor] == "VERB":
                 own = [c for c in kids[ancestor] if dep[c] in SUBJECTS]
                 if own:
-                    return doc[own[0]]
+                    return own[0]
     token = i
     for _ in range(4):
         subjects = [
@@ -239,12 +255,14 @@ def _subject(cue: Any) -> Any:
             if dep[c] in ("nsubj", "csubj") or (dep[c] == "nsubjpass" and lemma[token] in relay)
         ]
         if subjects:
-            subject = min(subjects, key=lambda c: abs(c - token))
+            subject = (
+                subjects[0] if len(subjects) == 1 else min(subjects, key=lambda c: abs(c - token))
+            )
             if tag[subject] in RELATIVE_TAGS and dep[token] == "relcl":
-                return doc[head[token]]  # "Milei, who had called Lula a “communist”"
-            return doc[subject]
+                return head[token]  # "Milei, who had called Lula a “communist”"
+            return subject
         if dep[token] == "relcl":
-            return doc[head[token]]
+            return head[token]
         if dep[token] not in CLIMB_DEPS:
             return None
         token = head[token]
@@ -259,35 +277,42 @@ def _in_brackets(token: Any) -> bool:
 
 def phrase_bounds(head: Any) -> tuple[int, int, int]:
     """(start, end, head index) of the noun phrase a speaker token heads, without clauses."""
-    appositions = [c for c in head.children if c.dep_ in NAME_DEPS and c.pos_ == "PROPN"]
-    if head.pos_ == "NOUN" and appositions:
+    return phrase_bounds_at(cue_table(head.doc), head.doc, head.i)
+
+
+def phrase_bounds_at(table: CueTable, doc: Any, h: int) -> tuple[int, int, int]:
+    """`phrase_bounds` of token number `h` (a Token is built only for an apposition)."""
+    syntax = table.syntax
+    dep, pos = syntax.dep, syntax.pos
+    appositions = [c for c in table.kids[h] if dep[c] in NAME_DEPS and pos[c] == "PROPN"]
+    if pos[h] == "NOUN" and appositions:
         # "Nigeria's information minister, Mohammed Idris, said"; "The secretary general of
         # the farmers' union (NFU), Maria Keller, said": the person, not the body.
-        people = [a for a in appositions if a.ent_type_ == "PERSON"]
-        unbracketed = [a for a in appositions if not _in_brackets(a)]
-        name = (people or unbracketed or appositions)[-1]
-        if name.i == head.i + 1 or (name.i > head.i and not _punct_between(head, name)):
+        names = [doc[a] for a in appositions]
+        people = [a for a in names if a.ent_type_ == "PERSON"]
+        unbracketed = [a for a in names if not _in_brackets(a)]
+        name = (people or unbracketed or names)[-1]
+        if name.i == h + 1 or (name.i > h and not _punct_between(doc[h], name)):
             # "the science magazine Nauka": the whole phrase, named by its name.
-            lo, hi, _ = _phrase(head, keep=name)
+            lo, hi, _ = _phrase(table, h, keep=name.i)
             return lo, hi, name.i
-        head = name
-    lo, hi, _ = _phrase(head)
-    return lo, hi, head.i
+        h = name.i
+    lo, hi, _ = _phrase(table, h)
+    return lo, hi, h
 
 
 def _punct_between(head: Any, name: Any) -> bool:
     return any(t.is_punct for t in head.doc[head.i + 1 : name.i])
 
 
-def _phrase(head: Any, keep: Any = None) -> tuple[int, int, int]:
-    """(start, end, head index) of the subtree of `head` without clauses and edge words, read
-    from the Doc's arrays (`CueTable.subtree`, `words_of`, `syntax_of`)."""
-    doc, h = head.doc, head.i
-    table, words, syntax = cue_table(doc), words_of(doc), syntax_of(doc)
+def _phrase(table: CueTable, h: int, keep: int | None = None) -> tuple[int, int, int]:
+    """(start, end, head index) of the subtree of token `h` without clauses and edge words,
+    read from the Doc's arrays (`CueTable.subtree`, `words_of`, `syntax_of`)."""
+    words, syntax = table.words, table.syntax
     dep, lower = syntax.dep, words.lower
     dropped: set[int] = set()
     for child in table.kids[h]:
-        if keep is not None and child == keep.i:
+        if keep is not None and child == keep:
             continue
         if dep[child] in DROP_FROM_PHRASE or (dep[child] == "acl" and child < h):
             dropped |= table.subtree(child)  # "Writing in a blog post, X said"
@@ -345,20 +370,19 @@ def _headline_speaker(doc: Any, quote: Found) -> Attribution | None:
     return Attribution(None, None, (first.idx, last.idx + len(last.text), last.i), None)
 
 
-def _according_relay(cue: Any) -> str | None:
+def _according_relay(table: CueTable, doc: Any, cue: int) -> str | None:
     """ "According to the Tagesspiegel, the mayor said ...": whoever "according to" names
     relays the words of the cue's speaker."""
-    according = cue_table(cue.doc).according
+    according = table.according
     if not according:
         return None
-    sentence = cue.sent
-    for i in in_range(according, sentence.start, sentence.end):
-        token = cue.doc[i]
-        if _followed_by(token, "to"):
-            head = _subject(token)
+    lower = table.words.lower
+    for i in in_range(according, *table.sentence(cue)):
+        if i + 1 < len(lower) and lower[i + 1] == "to":
+            head = _subject(table, doc, i)
             if head is not None:
-                lo, hi, _ = phrase_bounds(head)
-                return str(text_of(cue.doc)[lo:hi])
+                lo, hi, _ = phrase_bounds_at(table, doc, head)
+                return table.text[lo:hi]
     return None
 
 
@@ -367,19 +391,34 @@ RELAYING_PARTICIPLES = frozenset({"quote", "cite"})
 quoting the agency Petra, said ...", "the paper reported, citing officials, that ...")."""
 
 
-def _relayed_source(cue: Any, head: Any) -> Any:
+def _relayed_source(table: CueTable, cue: int, head: int | None) -> int | None:
     """The object of a "quoting"/"citing" participle on the cue or its subject, or None."""
-    doc = cue.doc
-    kids, syntax = cue_table(doc).kids, syntax_of(doc)
+    kids, syntax = table.kids, table.syntax
     dep, lemma, tag = syntax.dep, syntax.lemma, syntax.tag
-    owners = [cue.i] + ([head.i] if head is not None else [])
+    owners = [cue] + ([head] if head is not None else [])
     for owner in owners:
         for child in kids[owner]:
             if lemma[child].lower() in RELAYING_PARTICIPLES and tag[child] == "VBG":
                 objects = [c for c in kids[child] if dep[c] in ("dobj", "pobj", "obj")]
                 if objects:
-                    return doc[objects[0]]
+                    return objects[0]
     return None
+
+
+def _cue_lemma(table: CueTable, i: int) -> str:
+    """`cues.cue_lemma_at` from the table's arrays."""
+    syntax = table.syntax
+    lemma = syntax.lemma[i].lower()
+    following = i + 1
+    if (
+        following < len(syntax)
+        and syntax.head[following] == i
+        and syntax.dep[following] in PHRASAL_DEPS
+    ):
+        phrasal = f"{lemma} {table.words.lower[following]}"
+        if phrasal in lexicon().verbs:
+            return phrasal
+    return lemma
 
 
 def attribute(
@@ -389,41 +428,52 @@ def attribute(
     marks: SpanIndex[Found],
     entities: list[Entity],
     mentions: Mentions | None = None,
+    starts: list[int] | None = None,
+    table: CueTable | None = None,
 ) -> Attribution | None:
     """Cue, speaker phrase and relay of one quote; None when no cue governs it (`marks`: the
-    document's marked quotes, `mark_index`)."""
-    window = _window(doc, sentences, quote) if quote.cue_token is None else None
+    document's marked quotes, `mark_index`; `starts`: `sentence_starts(sentences)`, kept by a
+    caller that attributes many quotes; `table`: the Doc's `cue_table`)."""
+    if table is None:
+        table = cue_table(doc)
+    text, words = table.text, table.words
+    if starts is None:
+        starts = sentence_starts(sentences)
+    window = _window(text, sentences, starts, quote)
     if quote.cue_token is not None:
-        cue = doc[quote.cue_token]
+        cue: int | None = quote.cue_token
     else:
-        cue = choose_cue(doc, sentences, quote, marks, window)
+        cue = choose_cue(table, quote, marks, window)
     if cue is None:
         return _headline_speaker(doc, quote) or _dash_credit(doc, quote)
-    cue_text = f"{cue.text} {PHRASE_CUES[cue.lower_]}" if cue.lower_ in PHRASE_CUES else cue.text
-    if " " in cue_lemma_at(doc, cue.i) and cue.i + 1 < len(doc):
-        cue_text = f"{cue.text} {doc[cue.i + 1].text}"  # "pointed out", "made clear"
+    lower, texts, idx = words.lower, words.texts, words.start
+    word = lower[cue]
+    cue_text = f"{texts[cue]} {PHRASE_CUES[word]}" if word in PHRASE_CUES else texts[cue]
+    if " " in _cue_lemma(table, cue) and cue + 1 < len(texts):
+        cue_text = f"{texts[cue]} {texts[cue + 1]}"  # "pointed out", "made clear"
     if quote.speaker_span is not None:  # found with the quote (a headline's "..., claims X")
         lo, hi = quote.speaker_span
         name = doc.char_span(lo, hi, alignment_mode="expand")
-        head_index = name.root.i if name is not None else cue.i
-        return Attribution(cue_text, cue.i, (lo, hi, head_index), None)
-    head = _subject(cue)
-    if head is None and cue.lower_ not in PHRASE_CUES:
+        head_index = name.root.i if name is not None else cue
+        return Attribution(cue_text, cue, (lo, hi, head_index), None)
+    head = _subject(table, doc, cue)
+    if head is None and word not in PHRASE_CUES:
         if mentions is None or mentions.entities is not entities:
             mentions = Mentions(doc, entities)
-        head = _name_before(cue, mentions)
-    speaker = phrase_bounds(head) if head is not None else None
-    relayed = _relayed_source(cue, head)
-    (lo, _), (_, hi) = window or _window(doc, sentences, quote)
+        name_token = _name_before(doc[cue], mentions)
+        head = int(name_token.i) if name_token is not None else None
+    speaker = phrase_bounds_at(table, doc, head) if head is not None else None
+    relayed = _relayed_source(table, cue, head)
+    (lo, _), (_, hi) = window
     if relayed is not None and speaker is not None:
         # "Al Arabiya, quoting the agency Petra, said ...": Petra spoke, Al Arabiya relays.
-        participle = min(t.idx for t in relayed.head.subtree)
+        participle = idx[table.edges(table.head[relayed])[0]]
         relay_end = min(speaker[1], participle) if participle > speaker[0] else speaker[1]
-        relay_text = text_of(doc)[speaker[0] : relay_end].rstrip(" ,")
-        return Attribution(cue_text, cue.i, phrase_bounds(relayed), relay_text)
-    via = find_via(doc, min(lo, cue.idx), max(hi, cue.idx + 1), cue, marks, entities)
-    if via is None and cue.lower_ not in PHRASE_CUES:
-        via = _according_relay(cue)
-    if via is not None and speaker is not None and text_of(doc)[speaker[0] : speaker[1]] == via:
+        relay_text = text[speaker[0] : relay_end].rstrip(" ,")
+        return Attribution(cue_text, cue, phrase_bounds_at(table, doc, relayed), relay_text)
+    via = find_via(table, min(lo, idx[cue]), max(hi, idx[cue] + 1), cue, marks, entities)
+    if via is None and word not in PHRASE_CUES:
+        via = _according_relay(table, doc, cue)
+    if via is not None and speaker is not None and text[speaker[0] : speaker[1]] == via:
         via = None  # the outlet is the speaker itself ("Reuters reported ...")
-    return Attribution(cue_text, cue.i, speaker, via)
+    return Attribution(cue_text, cue, speaker, via)

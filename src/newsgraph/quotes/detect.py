@@ -14,7 +14,7 @@ text the speaker said, with no attribution words inside it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from newsgraph.model import QuoteKind, Sentence
@@ -46,6 +46,9 @@ IRREGULAR_CUES = frozenset({"said", "told", "wrote", "spoke", "read"})
 CLAUSE_WORDS = 6
 """A quote this long right after a cue verb is a whole utterance, even in lower case."""
 OPENING_CONTEXT = ":,—–-("
+TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+DASH_AFTER = re.compile(r"[”\"»]?[ \t]*[-–—][ \t]*\S")
+"""A dash credit after a closing mark ("” — The Herald")."""
 """A direct quote usually follows one of these or a cue verb when it does not open a sentence."""
 
 
@@ -94,8 +97,11 @@ def paragraphs_of(text: str, sentences: list[Sentence]) -> list[tuple[int, int, 
         return result
     spans: dict[int, tuple[int, int]] = {}
     for s in sentences:
-        lo, hi = spans.get(s.paragraph, (s.start, s.end))
-        spans[s.paragraph] = (min(lo, s.start), max(hi, s.end))
+        got = spans.get(s.paragraph)
+        if got is None:
+            spans[s.paragraph] = (s.start, s.end)
+        elif s.start < got[0] or s.end > got[1]:
+            spans[s.paragraph] = (min(got[0], s.start), max(got[1], s.end))
     return sorted((lo, hi, p) for p, (lo, hi) in spans.items())
 
 
@@ -145,7 +151,9 @@ def _scan_double(text: str, paragraphs: list[tuple[int, int, int]]) -> list[Run]
     on to its closing mark in a later paragraph (`_carries_on`), or ends with the last paragraph
     it covers (never closed, or continued by a paragraph that reopens the quote).
     """
-    marks = [[m.start() for m in DOUBLE_MARKS.finditer(text, lo, hi)] for lo, hi, _ in paragraphs]
+    # one scan of the text, cut into the paragraphs (their marks, in text order)
+    found = [m.start() for m in DOUBLE_MARKS.finditer(text)]
+    marks = [found[bisect_left(found, lo) : bisect_left(found, hi)] for lo, hi, _ in paragraphs]
     runs: list[Run] = []
     pending: tuple[int, int] | None = None  # (opening mark, paragraph) still open
     previous_end, previous_index = 0, -1
@@ -187,7 +195,9 @@ def _scan_single(
     Each paragraph is searched in place (`endpos` ends the text there for the patterns, as a
     slice would, without copying everything before it) and only for the marks it holds.
     """
-    runs = []
+    runs: list[Run] = []
+    if "‘" not in text and "'" not in text:
+        return runs
     double = SpanIndex.of_spans(covered)
     for p_start, p_end, p_index in paragraphs:
         matches: list[re.Match[str]] = []
@@ -202,8 +212,10 @@ def _scan_single(
     return runs
 
 
-def _sentence_start(sentences: list[Sentence], offset: int, paragraph_start: int) -> int:
-    index = bisect_right(sentences, offset, key=lambda s: s.start) - 1
+def _sentence_start(
+    sentences: list[Sentence], starts: list[int], offset: int, paragraph_start: int
+) -> int:
+    index = bisect_right(starts, offset) - 1
     if index >= 0 and sentences[index].start <= offset < sentences[index].end:
         return sentences[index].start
     return paragraph_start
@@ -223,26 +235,34 @@ def _is_cue_word(word: str) -> bool:
     if word in IRREGULAR_CUES:
         return True
     verbs = lexicon().verbs
-    candidates = {word, word[:-1], word[:-2], word[:-3] + "y", word[:-3], word[:-3] + "e"}
-    return any(c in verbs for c in candidates)
+    stem = word[:-3]
+    return (
+        word in verbs
+        or word[:-1] in verbs
+        or word[:-2] in verbs
+        or stem + "y" in verbs
+        or stem in verbs
+        or stem + "e" in verbs
+    )
 
 
-def _opens_utterance(text: str, open_at: int, sentence_start: int) -> bool:
+def _utterance_context(text: str, open_at: int, sentence_start: int) -> tuple[bool, bool]:
     """Whether the quote stands where a whole utterance stands (sentence start, after ':' or ','
-    or right after a cue verb)."""
-    before = text[sentence_start:open_at].rstrip()
-    if not before or before[-1] in OPENING_CONTEXT:
-        return True
-    words = before.split()
-    return bool(words) and _is_cue_word(words[-1])
-
-
-def _after_cue_word(text: str, open_at: int, sentence_start: int) -> bool:
-    """Right after a cue verb ("said “...", "reasoned, “...") or its "that" ("wrote that “...")."""
+    or right after a cue verb), and whether it follows a cue verb ("said “...", "reasoned,
+    “...") or its "that" ("wrote that “..."). The words before the mark are split once."""
     words = text[sentence_start:open_at].split()
+    if not words:
+        return True, False
+    last_is_cue: bool | None = None
+    if words[-1][-1] in OPENING_CONTEXT:
+        opens = True
+    else:
+        opens = last_is_cue = _is_cue_word(words[-1])
     if len(words) >= 2 and words[-1].lower() == "that":
-        words = words[:-1]
-    return bool(words) and _is_cue_word(words[-1])
+        return opens, _is_cue_word(words[-2])
+    if last_is_cue is None:
+        last_is_cue = _is_cue_word(words[-1])
+    return opens, last_is_cue
 
 
 def _is_title(content: str, credited: bool) -> bool:
@@ -250,7 +270,7 @@ def _is_title(content: str, credited: bool) -> bool:
     ("“Floods hit coast” — The Herald"), with no sentence punctuation at its end."""
     if content.rstrip()[-1:] in ".!?…":
         return False
-    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", content)]
+    words = TITLE_WORD.findall(content)
     if len(words) == 1:
         return True  # a name: 'a user labelled “Anonymous”'
 
@@ -265,7 +285,7 @@ def _classify(
     content = text[start:end]
     first = content.lstrip(".…[( ")[:1]
     capital = first.isupper() or first.isdigit() or not first.isalpha()
-    credited = bool(re.match(r"[”\"»]?[ \t]*[-–—][ \t]*\S", text[end : end + 6]))
+    credited = bool(DASH_AFTER.match(text[end : end + 6]))
     if split:
         return "direct"
     handed_over = text[end : end + 1] in (",", "?", "!")  # “Yes,” she said
@@ -276,9 +296,16 @@ def _classify(
     return "partial"
 
 
-def detect_marked(text: str, sentences: list[Sentence]) -> list[Found]:
-    """Every span between quotation marks in the analysed paragraphs, with a first kind."""
-    paragraphs = paragraphs_of(text, sentences)
+def detect_marked(
+    text: str,
+    sentences: list[Sentence],
+    paragraphs: list[tuple[int, int, int]] | None = None,
+) -> list[Found]:
+    """Every span between quotation marks in the analysed paragraphs, with a first kind
+    (`paragraphs`: `paragraphs_of(text, sentences)`, when the caller has it)."""
+    if paragraphs is None:
+        paragraphs = paragraphs_of(text, sentences)
+    sentence_starts = [s.start for s in sentences]
     starts = {p: lo for lo, _, p in paragraphs}
     order = {p: k for k, (_, _, p) in enumerate(paragraphs)}
     runs = _scan_double(text, paragraphs)
@@ -306,9 +333,8 @@ def detect_marked(text: str, sentences: list[Sentence]) -> list[Found]:
             and 0 < open_at - previous.close_at <= SPLIT_GAP_MAX
             and not re.search(r"[.!?]", text[previous.close_at : open_at])
         )
-        sentence_start = _sentence_start(sentences, open_at, starts[p_index])
-        opens = _opens_utterance(text, open_at, sentence_start)
-        cue_before = _after_cue_word(text, open_at, sentence_start)
+        sentence_start = _sentence_start(sentences, sentence_starts, open_at, starts[p_index])
+        opens, cue_before = _utterance_context(text, open_at, sentence_start)
         trimmed = _trim(text, raw_start, raw_end, TRAILING_DIRECT)
         kind = _classify(text, *trimmed, opens, split, cue_before)
         trailing = TRAILING_DIRECT if kind == "direct" else TRAILING_PARTIAL
@@ -336,6 +362,8 @@ def detect_marked(text: str, sentences: list[Sentence]) -> list[Found]:
 
 def inside_quote(offset: int, marked: list[Found]) -> bool:
     """Whether an offset lies within the marks of a direct or partial quote."""
+    if not marked:  # (most windows hold no quotation mark: no generator for them)
+        return False
     return any(f.open_at <= offset < f.close_at for f in marked if f.kind != "indirect")
 
 

@@ -54,48 +54,57 @@ OPRD_VERBS = frozenset({"call", "dub", "label", "brand", "term"})
 CLIP_BEFORE = frozenset({",", ";", "while", "whereas", "but", "and", "adding", "though", "with"})
 """What may stand before a second cue phrase inside a span (where the span is cut)."""
 WORD = re.compile(r"[^\W_]+")
+VERBAL_POS = frozenset({"VERB", "AUX"})
+
+
+QUOTE_MARK = re.compile('[“„«”»"]')
+CLOSING_AFTER = re.compile(r"[.,;:!?]?[”»\"]")
 
 
 def _close_inner_quote(text: str, start: int, end: int, limit: int) -> int:
     """Keep the closing mark of a quotation that opens inside the span ('acted "with
     restraint"'), which trimming the clause's final punctuation would cut off."""
+    if QUOTE_MARK.search(text, start, end) is None:
+        return end  # no mark inside: nothing opened
     inner = text[start:end]
     opened = sum(inner.count(c) for c in "“„«") > sum(inner.count(c) for c in "”»")
     straight = inner.count('"') % 2 == 1
     if not (opened or straight):
         return end
-    match = re.match(r"[.,;:!?]?[”»\"]", text[end:limit])
+    match = CLOSING_AFTER.match(text[end:limit])
     return end + match.end() if match is not None else end
 
 
-def _words_outside(text: str, start: int, end: int, marks: SpanIndex[Found]) -> int:
+def _words_outside(
+    text: str, start: int, end: int, marks: SpanIndex[Found], enough: int = MIN_OUTSIDE_WORDS
+) -> int:
+    """How many words of [start, end) lie outside every quotation mark pair, counted up to
+    `enough` (the callers only ask whether there are that many)."""
     near = marks.overlapping(start, end)
-    if not near:
-        return len(WORD.findall(text, start, end))
     count = 0
     for m in WORD.finditer(text, start, end):
-        if not any(f.open_at <= m.start() < f.close_at for f in near):
+        if not near or not any(f.open_at <= m.start() < f.close_at for f in near):
             count += 1
+            if count >= enough:
+                break
     return count
 
 
 def _inside_marks(offset: int, marked: list[Found]) -> bool:
-    return any(f.open_at <= offset < f.close_at for f in marked)
+    return bool(marked) and any(f.open_at <= offset < f.close_at for f in marked)
 
 
 def _is_verb(token: Any) -> bool:
     return bool(token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"))
 
 
-def _withheld(parse: _Parse, i: int) -> bool:
+def _withheld(parse: _Parse, i: int, children: list[int]) -> bool:
     """Negated or withheld speech: "did not disclose", "never said", "declined to say" (token
-    number `i`)."""
+    number `i`, its `children`)."""
     dep, lower = parse.dep, parse.lower
-    if any(
-        dep[c] == "neg" or (lower[c] in NEGATIONS and dep[c] == "advmod")
-        for c in parse.table.kids[i]
-    ):
-        return True
+    for c in children:
+        if dep[c] == "neg" or (dep[c] == "advmod" and lower[c] in NEGATIONS):
+            return True
     head = parse.table.head
     for _ in range(2):
         if dep[i] not in ("xcomp", "ccomp"):
@@ -106,12 +115,12 @@ def _withheld(parse: _Parse, i: int) -> bool:
     return False
 
 
-def _passive_without_agent(parse: _Parse, i: int) -> bool:
+def _passive_without_agent(parse: _Parse, i: int, kids: list[int]) -> bool:
     """ "It was announced that ...", and a bare participle: "Asked whether ..., X said" (X was
-    asked; the question is the reporter's). Token number `i`."""
+    asked; the question is the reporter's). Token number `i`, its children `kids`."""
     dep = parse.dep
-    children = [dep[c] for c in parse.table.kids[i]]
-    passive = any(d in ("auxpass", "nsubjpass") for d in children)
+    children = [dep[c] for c in kids]
+    passive = "auxpass" in children or "nsubjpass" in children
     bare = parse.tag[i] == "VBN" and dep[i] in ("advcl", "acl", "amod", "ROOT")
     passive = passive or (bare and not any(d in ("aux", "nsubj") for d in children))
     return passive and "agent" not in children
@@ -156,10 +165,11 @@ class _Parse:
         self.n = len(words)
 
     def is_verb(self, i: int) -> bool:
-        return self.pos[i] in ("VERB", "AUX") or self.tag[i].startswith("VB")
+        return self.pos[i] in VERBAL_POS or self.tag[i].startswith("VB")
 
     def has_subject(self, head: int) -> bool:
-        return any(self.dep[c] in SUBJECT_DEPS for c in self.table.kids[head])
+        dep = self.dep
+        return not SUBJECT_DEPS.isdisjoint([dep[c] for c in self.table.kids[head]])
 
     def range_span(self, lo: int, hi: int) -> tuple[int, int] | None:
         """`_tokens_span` of the tokens numbered [lo, hi)."""
@@ -215,7 +225,7 @@ def _reported_clauses(
         if clause < cue and not _fronted_ok(parse, cue, clause, sentence[0]):
             continue
         pieces.append(clause)
-    if not any(
+    if pieces and not any(
         parse.has_subject(c)
         or lower[table.edges(c)[0]] == "that"
         or lower[table.edges(c)[0]] in WH_WORDS
@@ -259,81 +269,100 @@ def _that_after(parse: _Parse, cue: int, sentence_end: int) -> int | None:
             return token
         if parse.punct[token] and parse.texts[token] not in ("(", ")"):
             return None
-        if parse.is_verb(token) and token != cue:
+        if token != cue and (parse.pos[token] in VERBAL_POS or parse.tag[token][:2] == "VB"):
             return None
     return None
 
 
-def _appeal_clauses(cue: Any) -> list[tuple[int, int]]:
-    """ "urged X to do Y" → "to do Y" (with a "not" before it); "called for X" → X."""
+def _list_span(parse: _Parse, tokens: list[int]) -> tuple[int, int] | None:
+    """`_tokens_span` of the tokens numbered `tokens` (in that order)."""
+    dep, lower, punct, space = parse.dep, parse.lower, parse.punct, parse.space
+    lo, hi = 0, len(tokens)
+    while lo < hi:
+        first = tokens[lo]
+        that = dep[first] == "mark" and lower[first] == "that"
+        if not (space[first] or punct[first] or dep[first] == "cc" or that):
+            break
+        lo += 1
+    while lo < hi and (punct[tokens[hi - 1]] or space[tokens[hi - 1]]):
+        hi -= 1
+    if hi - lo < MIN_CLAUSE_TOKENS:
+        return None
+    return parse.start[tokens[lo]], parse.end[tokens[hi - 1]]
+
+
+def _appeal_clauses(parse: _Parse, cue: int) -> list[tuple[int, int]]:
+    """ "urged X to do Y" → "to do Y" (with a "not" before it); "called for X" → X (token
+    number `cue`)."""
+    table, dep, lower = parse.table, parse.dep, parse.lower
+    kids = table.kids
     found: list[tuple[int, int]] = []
-    lemma = cue.lemma_.lower()
-    on_someone = [
-        c for c in cue.children if c.dep_ == "prep" and c.lower_ in APPEAL_PREPS and c.i > cue.i
-    ]
+    lemma = parse.lemma[cue].lower()
+    on_someone = [c for c in kids[cue] if dep[c] == "prep" and lower[c] in APPEAL_PREPS and c > cue]
     holders = [] if lemma in NEEDS_ADDRESSEE_PREP and not on_someone else [cue]
     for prep in on_someone:
-        holders += [c for c in prep.children if c.dep_ == "pobj"]
-    if holders and holders[0] is cue:
-        holders += [c for c in cue.children if c.dep_ in ("dobj", "dative")]
+        holders += [c for c in kids[prep] if dep[c] == "pobj"]
+    if holders and holders[0] == cue:
+        holders += [c for c in kids[cue] if dep[c] in ("dobj", "dative")]
     for holder in holders:
-        for clause in holder.children:
-            deps = APPEAL_CLAUSE_DEPS if holder is cue else HOLDER_CLAUSE_DEPS
-            if clause.dep_ not in deps or clause.i < cue.i:
+        deps = APPEAL_CLAUSE_DEPS if holder == cue else HOLDER_CLAUSE_DEPS
+        for clause in kids[holder]:
+            if dep[clause] not in deps or clause < cue:
                 continue
-            to = [c for c in clause.children if c.dep_ == "aux" and c.lower_ == "to"]
+            children = kids[clause]
+            to = [c for c in children if dep[c] == "aux" and lower[c] == "to"]
             if not to:
                 continue
             start = to[0]
-            negation = [c for c in clause.children if c.dep_ == "neg" and c.i < start.i]
+            negation = [c for c in children if dep[c] == "neg" and c < start]
             if negation:
                 start = negation[0]
-            tokens = [t for t in clause.subtree if t.i >= start.i]
-            bounds = _tokens_span(tokens)
+            tokens = [t for t in table.subtree_order(clause) if t >= start]
+            bounds = _list_span(parse, tokens)
             if bounds is not None:
                 found.append(bounds)
     if not found and lemma in APPEAL_FOR:
-        for child in cue.children:
-            if child.dep_ == "prep" and child.lower_ == "for":
-                objects = [c for c in child.children if c.dep_ == "pobj"]
+        for child in kids[cue]:
+            if dep[child] == "prep" and lower[child] == "for":
+                objects = [c for c in kids[child] if dep[c] == "pobj"]
                 if objects:
-                    tokens = list(objects[0].subtree)
-                    if tokens:
-                        found.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
+                    first, last = table.first_last(objects[0])
+                    found.append((parse.start[first], parse.end[last]))
     return found
 
 
-def _characterisations(cue: Any) -> list[tuple[int, int]]:
-    """ "described X as Y" → "X as Y"; "called the attack cowardly" → "the attack cowardly"."""
-    objects = [c for c in cue.children if c.dep_ in ("dobj", "nsubj") and c.i > cue.i]
+def _characterisations(parse: _Parse, cue: int) -> list[tuple[int, int]]:
+    """ "described X as Y" → "X as Y"; "called the attack cowardly" → "the attack cowardly"
+    (token number `cue`)."""
+    table, dep, lower = parse.table, parse.dep, parse.lower
+    kids = table.kids
+    objects = [c for c in kids[cue] if dep[c] in ("dobj", "nsubj") and c > cue]
     if not objects:
         return []
-    first = objects[0].left_edge
-    complement = [
-        c for c in cue.children if c.i > objects[0].i and c.dep_ == "prep" and c.lower_ == "as"
-    ]
-    complement += [c for c in objects[0].children if c.dep_ == "prep" and c.lower_ == "as"]
-    if not complement and cue.lemma_.lower() in OPRD_VERBS:
+    first = table.edges(objects[0])[0]
+    complement = [c for c in kids[cue] if c > objects[0] and dep[c] == "prep" and lower[c] == "as"]
+    complement += [c for c in kids[objects[0]] if dep[c] == "prep" and lower[c] == "as"]
+    if not complement and parse.lemma[cue].lower() in OPRD_VERBS:
         complement = [
             c
-            for c in cue.children
-            if c.dep_ in ("oprd", "xcomp")
-            and c.i > cue.i
-            and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in kids[cue]
+            if dep[c] in ("oprd", "xcomp")
+            and c > cue
+            and not any(dep[a] == "aux" and lower[a] == "to" for a in kids[c])
         ]
     if not complement:
         return []
-    last = complement[0].right_edge
-    tokens = list(cue.doc[first.i : last.i + 1])
-    bounds = _tokens_span(tokens)
+    last = table.edges(complement[0])[1]
+    bounds = parse.range_span(first, last + 1)
     return [bounds] if bounds is not None else []
 
 
-def _as_told(parse: _Parse, cue: Any, sentence: Sentence) -> tuple[int, int] | None:
-    """ "As X told Y, <clause>": the main clause is what X said."""
+def _as_told(parse: _Parse, doc: Any, i: int, sentence: Sentence) -> tuple[int, int] | None:
+    """ "As X told Y, <clause>": the main clause is what X said (cue: token number `i`)."""
     dep, lower = parse.dep, parse.lower
-    if not any(dep[c] == "mark" and lower[c] == "as" for c in parse.table.kids[cue.i]):
+    if not any(dep[c] == "mark" and lower[c] == "as" for c in parse.table.kids[i]):
         return None
+    cue = doc[i]
     tokens = list(cue.subtree)
     end_of_cue = tokens[-1].idx + len(tokens[-1].text)
     doc = cue.doc
@@ -384,25 +413,28 @@ def _after_apposition(doc: Any, start: int, end: int) -> int:
     return after if len(text_of(doc)[after:end].split()) >= MIN_CLAUSE_TOKENS else start
 
 
-def _according_to(token: Any, sentence: Sentence, opens: list[int]) -> Found | None:
+def _according_to(
+    parse: _Parse, doc: Any, i: int, sentence: Sentence, opens: list[int]
+) -> Found | None:
     """ "According to police, 40 people died": the rest of the sentence is reported speech,
     unless it has a speaker of its own ("According to the Herald, the minister said ...",
-    where "according to" names the relay)."""
-    if token.lower_ != "according" or token.i + 1 >= len(token.doc):
+    where "according to" names the relay). Token number `i` is the "according"."""
+    lower = parse.lower
+    if lower[i] != "according" or i + 1 >= parse.n:
         return None
-    if token.doc[token.i + 1].lower_ != "to":
+    if lower[i + 1] != "to":
         return None
     first_open = bisect_left(opens, sentence.start)
     if first_open < len(opens) and opens[first_open] < sentence.end:
         return None  # a quote in the sentence is what "according to" attributes
-    phrase = list(token.subtree)
-    lo, hi = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
-    text = text_of(token.doc)
-    doc = token.doc
-    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-    reporters = lexicon().report_verbs
+    first, last = parse.table.first_last(i)
+    lo, hi = parse.start[first], parse.end[last]
+    text = parse.table.text
+    span = parse.table.words.char_span(sentence.start, sentence.end)
+    reporters, lemma, idx = lexicon().report_verbs, parse.lemma, parse.start
     if span is not None and any(
-        t.lemma_.lower() in reporters and _is_verb(t) and not (lo <= t.idx < hi) for t in span
+        lemma[t].lower() in reporters and parse.is_verb(t) and not (lo <= idx[t] < hi)
+        for t in range(*span)
     ):
         return None
     pieces = [(sentence.start, lo), (hi, sentence.end)]
@@ -415,7 +447,7 @@ def _according_to(token: Any, sentence: Sentence, opens: list[int]) -> Found | N
         end -= 1
     if len(text[start:end].split()) < MIN_CLAUSE_TOKENS:
         return None
-    return Found(start, end, "indirect", start, end, sentence.paragraph, None, token.i)
+    return Found(start, end, "indirect", start, end, sentence.paragraph, None, i)
 
 
 def _cue_phrase_start(cue: Any) -> int:
@@ -478,13 +510,14 @@ HEADLINE_CLAIM = re.compile(
 )
 """A headline that ends in its attribution: "Port tax will drive ships away, claims Anna Maj"."""
 HEADLINE_MAX_SPEAKER_WORDS = 8
+HEADLINE_SECTIONS = frozenset({"title", "subtitle"})
 MAX_APPOSITION_TOKENS = 8
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _headline_claim(doc: Any, sentence: Sentence, marks: SpanIndex[Found]) -> Found | None:
     """ "<claim>, says|claims|warns <speaker>" in a title: a report with an inverted cue."""
-    if sentence.section not in ("title", "subtitle"):
+    if sentence.section not in HEADLINE_SECTIONS:
         return None
     text = text_of(doc)[sentence.start : sentence.end]
     match = HEADLINE_CLAIM.match(text)
@@ -520,7 +553,12 @@ def _report_form(token: Any) -> bool:
     return word.endswith("s") and (word[:-1] in verbs or word[:-2] in verbs)
 
 
-def detect_indirect(doc: Any, sentences: list[Sentence], marked: list[Found]) -> list[Found]:
+def detect_indirect(
+    doc: Any,
+    sentences: list[Sentence],
+    marked: list[Found],
+    marks: SpanIndex[Found] | None = None,
+) -> list[Found]:
     """Reported clauses, appeals and characterisations in the analysed sentences.
 
     The document's `CueTable` names the tokens to look at ("according" and the verbs whose
@@ -535,15 +573,18 @@ def detect_indirect(doc: Any, sentences: list[Sentence], marked: list[Found]) ->
     # the only tokens the loop below does anything with: "according" and the cue verbs
     candidates = sorted(set(table.according) | set(table.verb_cues))
     verb_cues = set(table.verb_cues)
-    marks = mark_index(marked)
+    if marks is None:
+        marks = mark_index(marked)
     opens = sorted(f.open_at for f in marked)
     found: list[Found] = []
     seen: set[tuple[int, int]] = set()
     for sentence in sentences:
-        tokens = words.char_span(sentence.start, sentence.end)
+        tokens = table.token_span(sentence.start, sentence.end)
         if tokens is None:
             continue
-        headline = _headline_claim(doc, sentence, marks)
+        headline = (
+            _headline_claim(doc, sentence, marks) if sentence.section in HEADLINE_SECTIONS else None
+        )
         if headline is not None:
             found.append(headline)
             continue
@@ -551,7 +592,7 @@ def detect_indirect(doc: Any, sentences: list[Sentence], marked: list[Found]) ->
         marked_here = marks.overlapping(sentence.start, sentence.end) if here else []
         for i in here:
             if lower[i] == "according":
-                according = _according_to(doc[i], sentence, opens)
+                according = _according_to(parse, doc, i, sentence, opens)
                 if according is not None:
                     found.append(according)
                     continue
@@ -560,13 +601,13 @@ def detect_indirect(doc: Any, sentences: list[Sentence], marked: list[Found]) ->
             lemma = table.lemmas[i]
             if _inside_marks(idx[i], marked_here):
                 continue  # a verb inside a quotation is the speaker's, not the reporter's
-            if _withheld(parse, i) or _passive_without_agent(parse, i):
+            children = table.kids[i]
+            if _withheld(parse, i, children) or _passive_without_agent(parse, i, children):
                 continue
-            token = doc[i]
             clauses: list[tuple[int, int]] = []
             if lemma in lex.report_verbs:
                 clauses += _reported_clauses(parse, i, tokens, lemma in lex.question_verbs)
-                as_told = _as_told(parse, token, sentence)
+                as_told = _as_told(parse, doc, i, sentence)
                 if as_told is not None:
                     clauses.append(as_told)
                 if not clauses:
@@ -574,9 +615,9 @@ def detect_indirect(doc: Any, sentences: list[Sentence], marked: list[Found]) ->
                     if final is not None:
                         clauses.append(final)
             if lemma in lex.appeal_verbs:
-                clauses += _appeal_clauses(token)
+                clauses += _appeal_clauses(parse, i)
             if lemma in lex.characterise_verbs:
-                clauses += _characterisations(token)
+                clauses += _characterisations(parse, i)
             for start, end in clauses:
                 start, end = max(start, sentence.start), min(end, sentence.end)
                 end = _close_inner_quote(text, start, end, sentence.end)

@@ -9,10 +9,10 @@ the spans near it, and the answers are the scans' answers (the same order breaks
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from operator import itemgetter
 from typing import Any
 
 from newsgraph.model import Entity, Mention
-from newsgraph.spans import SpanIndex
 from newsgraph.words import ents_of
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -37,14 +37,27 @@ class Mentions:
                     linked.append((mention.start, mention.end, len(linked), entity, mention))
                 if mention.kind not in ("nested", "pronoun"):
                     within.append((mention.start, mention.end, len(within), entity, mention))
-        self._linked = SpanIndex(linked, _span)
+        # sorted on (start, end, order): the order is unique, so no entity is ever compared
+        linked.sort(key=_first3)
+        self._linked = linked
+        self._linked_starts = [row[0] for row in linked]
+        self._longest = max((row[1] - row[0] for row in linked), default=0)
         self._within = sorted(within)
         self._within_starts = [row[0] for row in self._within]
-        names = [(m.start, m.end) for e in entities for m in e.mentions if m.kind != "nested"]
-        if doc is not None:
-            names += [(e.start_char, e.end_char) for e in ents_of(doc) if e.label in NAME_LABELS]
+        self._doc = doc
+        self._names: list[tuple[int, int, int]] | None = None
+        self._name_starts: list[int] = []
+
+    def _index_names(self) -> list[tuple[int, int, int]]:
+        """The name spans, sorted on the first question (most documents ask none)."""
+        names = [(m.start, m.end) for e in self.entities for m in e.mentions if m.kind != "nested"]
+        if self._doc is not None:
+            names += [
+                (e.start_char, e.end_char) for e in ents_of(self._doc) if e.label in NAME_LABELS
+            ]
         self._names = sorted((start, order, end) for order, (start, end) in enumerate(names))
         self._name_starts = [start for start, _, _ in self._names]
+        return self._names
 
     def at(self, start: int, end: int) -> tuple[Entity, Mention] | None:
         """The shortest mention (of an entity that is no source agency, not a nested one)
@@ -53,7 +66,11 @@ class Mentions:
             return entity_at(self.entities, start, end)
         best: tuple[Entity, Mention] | None = None
         best_key: tuple[int, int] | None = None
-        for s, e, order, entity, mention in self._linked.overlapping(start, end):
+        # a mention holding [start, end) starts at or before `start` and at most the longest
+        # mention's length before `end`
+        lo = bisect_left(self._linked_starts, end - self._longest)
+        hi = bisect_right(self._linked_starts, start)
+        for s, e, order, entity, mention in self._linked[lo:hi]:
             if s <= start and end <= e and (best_key is None or (e - s, order) < best_key):
                 best, best_key = (entity, mention), (e - s, order)
         return best
@@ -73,14 +90,14 @@ class Mentions:
     def names_within(self, start: int, end: int) -> list[tuple[int, int]]:
         """Name spans (entity mentions, then spaCy's names) lying in [start, end], in that
         order."""
+        names = self._names if self._names is not None else self._index_names()
         lo = bisect_left(self._name_starts, start)
         hi = bisect_right(self._name_starts, end)
-        rows = sorted((order, s, e) for s, order, e in self._names[lo:hi] if e <= end)
+        rows = sorted((order, s, e) for s, order, e in names[lo:hi] if e <= end)
         return [(s, e) for _, s, e in rows]
 
 
-def _span(row: Linked) -> tuple[int, int]:
-    return row[0], row[1]
+_first3 = itemgetter(0, 1, 2)
 
 
 def entity_at(entities: list[Entity], start: int, end: int) -> tuple[Entity, Mention] | None:

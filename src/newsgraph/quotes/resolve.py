@@ -8,14 +8,14 @@ person named before), and "they"/"it" to the most recent institution that spoke 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from newsgraph.model import Entity, Mention, SpeakerRef
 from newsgraph.quotes.attribute import phrase_bounds
 from newsgraph.quotes.cues import lexicon
 from newsgraph.quotes.doctext import text_of
 from newsgraph.quotes.mentions import Mentions, entity_at
+from newsgraph.quotes.table import CueTable, cue_table
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 MALE = frozenset({"he", "him", "his", "himself"})
@@ -32,9 +32,9 @@ NOT_PERSON_LABELS = frozenset({"ORG", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", 
 often tag foreign personal names as places)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Spoken:
-    """A speaker already resolved, remembered for later pronouns."""
+class Spoken(NamedTuple):
+    """A speaker already resolved, remembered for later pronouns (a tuple: one is made per
+    quote)."""
 
     ref: SpeakerRef
     is_person: bool
@@ -54,37 +54,47 @@ def _antecedent(entity: Entity, before: int) -> Mention | None:
 
 def _has_title(head: Any) -> bool:
     """A person title in the head or its name parts ("Mayor Ana Costa", "the spokeswoman")."""
-    titles = lexicon().person_titles
-    words = [head] + [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
-    return any(w.lower_.rstrip(".") in titles for w in words)
+    return _has_title_at(cue_table(head.doc), head.i)
+
+
+def _has_title_at(table: CueTable, h: int) -> bool:
+    """`_has_title` of token number `h`, from the Doc's arrays."""
+    titles, dep, lower = lexicon().person_titles, table.syntax.dep, table.words.lower
+    words = [h] + [c for c in table.kids[h] if dep[c] in ("compound", "amod", "nmod")]
+    return any(lower[w].rstrip(".") in titles for w in words)
 
 
 def _is_body(head: Any) -> bool:
     """A body noun in the head or its name parts ("rival union Unite", "the Workers' Alliance")."""
-    bodies = lexicon().body_nouns
-    words = [head] + [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "appos")]
-    return any(w.lemma_.lower() in bodies for w in words)
+    return _is_body_at(cue_table(head.doc), head.i)
 
 
-def _is_person(head: Any, entity: Entity | None) -> bool:
-    if entity is not None:
-        return entity.type in PERSON_TYPES
-    if _has_title(head):
+def _is_body_at(table: CueTable, h: int) -> bool:
+    """`_is_body` of token number `h`, from the Doc's arrays."""
+    bodies, dep, lemma = lexicon().body_nouns, table.syntax.dep, table.syntax.lemma
+    words = [h] + [c for c in table.kids[h] if dep[c] in ("compound", "amod", "nmod", "appos")]
+    return any(lemma[w].lower() in bodies for w in words)
+
+
+def _is_person(table: CueTable, doc: Any, h: int) -> bool:
+    """Whether the speaker headed by token number `h`, linked to no entity, is a person."""
+    if _has_title_at(table, h):
         return True
-    if head.ent_type_:
-        return head.ent_type_ not in NOT_PERSON_LABELS
-    return bool(head.pos_ == "PROPN") and not _is_body(head)
+    label = doc[h].ent_type_
+    if label:
+        return bool(label not in NOT_PERSON_LABELS)
+    return table.syntax.pos[h] == "PROPN" and not _is_body_at(table, h)
 
 
 def _recent_start(pronoun: Any) -> int:
     """Token index where the sentence RECENT_SENTENCES before the pronoun's begins."""
-    doc = pronoun.doc
-    start = pronoun.sent.start
+    table = cue_table(pronoun.doc)
+    start = table.sentence(pronoun.i)[0]
     for _ in range(RECENT_SENTENCES):
         if start == 0:
             break
-        start = doc[start - 1].sent.start
-    return int(start)
+        start = table.sentence(start - 1)[0]
+    return start
 
 
 def _main_clause_subject(token: Any) -> bool:
@@ -155,7 +165,8 @@ def _body_subject_before(pronoun: Any, mentions: Mentions) -> SpeakerRef | None:
     The actors stage's type decides first, then a body noun, then spaCy's label."""
     doc = pronoun.doc
     plural = pronoun.lower_ in ("they", "we")
-    for token in reversed(doc[_recent_start(pronoun) : pronoun.sent.start]):
+    sentence_start = cue_table(doc).sentence(pronoun.i)[0]
+    for token in reversed(doc[_recent_start(pronoun) : sentence_start]):
         if not _main_clause_subject(token) or token.pos_ == "PRON":
             continue
         linked = mentions.at(token.idx, token.idx + len(token.text))
@@ -208,53 +219,80 @@ def resolve_speaker(
     entities: list[Entity],
     history: list[Spoken],
     mentions: Mentions | None = None,
+    table: CueTable | None = None,
 ) -> Spoken:
     """The speaker reference for a phrase, linked to an entity where one matches (`mentions`:
-    the document's `Mentions` of `entities`, kept by a caller that resolves many speakers)."""
+    the document's `Mentions` of `entities`, kept by a caller that resolves many speakers;
+    `table`: the Doc's `cue_table`)."""
     if mentions is None or mentions.entities is not entities:
         mentions = Mentions(doc, entities)
     start, end, head_index = bounds
-    head = doc[head_index]
-    text = text_of(doc)
-    found = mentions.at(head.idx, head.idx + len(head.text))
-    if head.pos_ == "PRON":
-        if head.lower_ in PERSON_PRONOUNS:
-            # Subject continuity beats recency: in "Okafor asked donors to help Lindqvist. He
-            # described ...", "he" is Okafor (whatever the coreference guessed).
-            subject = _named_subject_before(
-                head, history, _recent_start(head), head.sent.start, entities, mentions
-            )
-            if subject is not None and subject.start is not None and subject.end is not None:
-                name = doc.char_span(subject.start, subject.end, alignment_mode="expand")
-                root = name.root if name is not None else head
-                linked = mentions.at(root.idx, root.idx + len(root.text))
-                if linked is None or found is None or linked[0].id != found[0].id:
-                    entity_id = linked[0].id if linked is not None else None
-                    ref = SpeakerRef(entity_id, subject.text, subject.start, subject.end)
-                    return Spoken(ref, True, head.lemma_.lower())
-        if found is not None:
-            entity, _ = found
-            mention = _antecedent(entity, head.idx)
-            if mention is not None:
-                ref = SpeakerRef(
-                    entity.id, text[mention.start : mention.end], mention.start, mention.end
-                )
-            else:
-                ref = SpeakerRef(entity.id, entity.name, start, end)
-            return Spoken(ref, entity.type in PERSON_TYPES, head.lemma_.lower())
-        if head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
-            earlier = _fallback(head, history, mentions)
-            if earlier is not None:
-                return Spoken(earlier, head.lower_ in PERSON_PRONOUNS, head.lemma_.lower())
-        return Spoken(SpeakerRef(None, text[start:end], start, end), False, head.lemma_.lower())
+    if table is None:
+        table = cue_table(doc)
+    words, syntax = table.words, table.syntax
+    text = table.text
+    found = mentions.at(words.start[head_index], words.end[head_index])
+    head_lemma = syntax.lemma[head_index].lower()
+    if syntax.pos[head_index] == "PRON":
+        return _pronoun(doc[head_index], bounds, found, history, entities, mentions)
     if found is None:
         found = mentions.within(start, end)
     entity_id = found[0].id if found is not None else None
-    if entity_id is None and head.pos_ == "NOUN":
+    if entity_id is None and syntax.pos[head_index] == "NOUN":
         # "the ministry" after "Kenya's health ministry": the same speaker, named shorter.
         for spoken in reversed(history):
-            if spoken.head_lemma == head.lemma_.lower() and spoken.ref.entity is not None:
+            if spoken.head_lemma == head_lemma and spoken.ref.entity is not None:
                 entity_id = spoken.ref.entity
                 break
     ref = SpeakerRef(entity_id, text[start:end], start, end)
-    return Spoken(ref, _is_person(head, found[0] if found else None), head.lemma_.lower())
+    if found is not None:
+        return Spoken(ref, found[0].type in PERSON_TYPES, head_lemma)
+    return Spoken(ref, _is_person(table, doc, head_index), head_lemma)
+
+
+def _pronoun(
+    head: Any,
+    bounds: tuple[int, int, int],
+    found: tuple[Entity, Mention] | None,
+    history: list[Spoken],
+    entities: list[Entity],
+    mentions: Mentions,
+) -> Spoken:
+    """`resolve_speaker` of a pronoun speaker (token `head`)."""
+    doc = head.doc
+    start, end, _ = bounds
+    text = text_of(doc)
+    if head.lower_ in PERSON_PRONOUNS:
+        # Subject continuity beats recency: in "Okafor asked donors to help Lindqvist. He
+        # described ...", "he" is Okafor (whatever the coreference guessed).
+        subject = _named_subject_before(
+            head,
+            history,
+            _recent_start(head),
+            cue_table(doc).sentence(head.i)[0],
+            entities,
+            mentions,
+        )
+        if subject is not None and subject.start is not None and subject.end is not None:
+            name = doc.char_span(subject.start, subject.end, alignment_mode="expand")
+            root = name.root if name is not None else head
+            linked = mentions.at(root.idx, root.idx + len(root.text))
+            if linked is None or found is None or linked[0].id != found[0].id:
+                entity_id = linked[0].id if linked is not None else None
+                ref = SpeakerRef(entity_id, subject.text, subject.start, subject.end)
+                return Spoken(ref, True, head.lemma_.lower())
+    if found is not None:
+        entity, _ = found
+        mention = _antecedent(entity, head.idx)
+        if mention is not None:
+            ref = SpeakerRef(
+                entity.id, text[mention.start : mention.end], mention.start, mention.end
+            )
+        else:
+            ref = SpeakerRef(entity.id, entity.name, start, end)
+        return Spoken(ref, entity.type in PERSON_TYPES, head.lemma_.lower())
+    if head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        earlier = _fallback(head, history, mentions)
+        if earlier is not None:
+            return Spoken(earlier, head.lower_ in PERSON_PRONOUNS, head.lemma_.lower())
+    return Spoken(SpeakerRef(None, text[start:end], start, end), False, head.lemma_.lower())

@@ -13,17 +13,26 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.model import Analysis, Entity, Quote, Sentence
-from newsgraph.quotes.attribute import attribute
+from newsgraph.quotes.attribute import attribute, sentence_starts
 from newsgraph.quotes.detect import Found, detect_marked, mark_index, paragraphs_of
 from newsgraph.quotes.indirect import detect_indirect
 from newsgraph.quotes.mentions import Mentions
 from newsgraph.quotes.resolve import Spoken, resolve_speaker
+from newsgraph.quotes.table import cue_table
+from newsgraph.spans import SpanIndex
 
 
-def _detect(text: str, sentences: list[Sentence], doc: Any) -> list[Found]:
-    marked = detect_marked(text, sentences)
-    indirect = detect_indirect(doc, sentences, marked) if doc is not None else []
-    return sorted(marked + indirect, key=lambda f: (f.start, f.end))
+def _detect(
+    text: str,
+    sentences: list[Sentence],
+    doc: Any,
+    paragraphs: list[tuple[int, int, int]] | None = None,
+) -> tuple[list[Found], SpanIndex[Found]]:
+    """Every quote in text order, and the marked ones indexed by their marks (`mark_index`)."""
+    marked = detect_marked(text, sentences, paragraphs)
+    marks = mark_index(marked)
+    indirect = detect_indirect(doc, sentences, marked, marks) if doc is not None else []
+    return sorted(marked + indirect, key=lambda f: (f.start, f.end)), marks
 
 
 def _to_quotes(found: list[Found]) -> list[Quote]:
@@ -35,7 +44,7 @@ def find_quotes(text: str, sentences: list[Sentence], doc: Any = None) -> list[Q
 
     Without sentences every non-empty line of `text` is a paragraph.
     """
-    return _to_quotes(_detect(text, sentences, doc))
+    return _to_quotes(_detect(text, sentences, doc)[0])
 
 
 def _fills_paragraph(text: str, quote: Found, paragraphs: dict[int, tuple[int, int]]) -> bool:
@@ -53,10 +62,11 @@ class QuoteStage:
 
     def __call__(self, analysis: Analysis) -> Analysis:
         text, sentences, doc = analysis.text, analysis.sentences, analysis.doc
-        found = _detect(text, sentences, doc)
+        order = paragraphs_of(text, sentences)
+        found, marks = _detect(text, sentences, doc, order)
         quotes = _to_quotes(found)
         if doc is not None:
-            self._attribute(analysis, found, quotes, doc)
+            self._attribute(analysis, found, quotes, doc, order, marks)
             # Reported speech with nobody to report it is no quote ("banned migrants from
             # claiming asylum"); marked quotes stay (titles, scare quotes).
             kept = [q for q in quotes if q.kind != "indirect" or q.speaker is not None]
@@ -67,26 +77,36 @@ class QuoteStage:
         return analysis
 
     @staticmethod
-    def _attribute(analysis: Analysis, found: list[Found], quotes: list[Quote], doc: Any) -> None:
+    def _attribute(
+        analysis: Analysis,
+        found: list[Found],
+        quotes: list[Quote],
+        doc: Any,
+        order: list[tuple[int, int, int]],
+        marks: SpanIndex[Found],
+    ) -> None:
         text, sentences = analysis.text, analysis.sentences
         entities: list[Entity] = analysis.entities
         marked = [f for f in found if f.kind != "indirect"]
         marked_quotes = [q for f, q in zip(found, quotes, strict=True) if f.kind != "indirect"]
-        order = paragraphs_of(text, sentences)
         paragraphs = {p: (lo, hi) for lo, hi, p in order}
         previous_paragraph = {p: order[i - 1][2] for i, (_, _, p) in enumerate(order) if i}
-        marks = mark_index(marked)
         mentions = Mentions(doc, entities)
+        starts = sentence_starts(sentences)
+        table = cue_table(doc)
+        starts_of_tokens = table.words.start
         history: list[Spoken] = []
         last_in_paragraph: dict[int, Quote] = {}
         for item, quote in zip(found, quotes, strict=True):
-            result = attribute(doc, sentences, item, marks, entities, mentions)
+            result = attribute(doc, sentences, item, marks, entities, mentions, starts, table)
             if result is not None:
                 quote.cue, quote.via = result.cue, result.via
                 if result.cue_token is not None:
-                    quote.cue_start = doc[result.cue_token].idx
+                    quote.cue_start = starts_of_tokens[result.cue_token]
                 if result.speaker is not None:
-                    spoken = resolve_speaker(doc, result.speaker, entities, history, mentions)
+                    spoken = resolve_speaker(
+                        doc, result.speaker, entities, history, mentions, table
+                    )
                     quote.speaker = spoken.ref
                     history.append(spoken)
             if quote.speaker is None and item.split_from is not None:

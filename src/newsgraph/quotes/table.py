@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from itertools import compress
 from typing import Any
 
 from newsgraph.quotes.cues import PHRASAL_DEPS, lexicon
-from newsgraph.words import Children, children_of, kept_on_doc, syntax_of, words_of
+from newsgraph.words import Children, Syntax, Words, children_of, kept_on_doc, syntax_of, words_of
 
 KEY = "newsgraph.quotes.cues"
 
@@ -43,7 +44,10 @@ def verb_form_of_cue(word: str) -> bool:
 class CueTable:
     """One Doc's verbs with their cue lemmas, its cue tokens and its possible relay tokens."""
 
-    __slots__ = ("_edges", "according", "cues", "head", "kids", "lemmas", "relays", "verb_cues")
+    __slots__ = (
+        "_edges", "_spans", "according", "cues", "head", "kids", "lemmas", "relays", "syntax", "text",
+        "verb_cues", "words",
+    )  # fmt: skip
 
     def __init__(self, doc: Any) -> None:
         lex = lexicon()
@@ -51,38 +55,44 @@ class CueTable:
         lower, text, end = words.lower, words.text, words.end
         pos, tag, head = syntax.pos, syntax.tag, syntax.head
         n = len(lower)
-        # each distinct (part of speech, tag) pair is judged once, then looked up per token
-        pairs = list(zip(pos, tag, strict=True))
-        verbal_pairs = {(p, t) for p, t in set(pairs) if p in VERBAL_POS or t[:2] == "VB"}
-        verbal = list(compress(range(n), map(verbal_pairs.__contains__, pairs)))
+        # the few distinct tags are judged once; one pass over the tokens then asks two sets
+        verbal_tags = {t for t in set(tag) if t[:2] == "VB"}
+        verbal = [i for i in range(n) if pos[i] in VERBAL_POS or tag[i] in verbal_tags]
         lemmas = self._cue_lemmas(syntax, lower, verbal)
         self.lemmas: dict[int, str] = dict(zip(verbal, lemmas, strict=True))
         """The cue lemma (`cues.cue_lemma_at`) of every verb (a VERB or AUX, or a VB* tag)."""
-        self.verb_cues: list[int] = [i for i in verbal if self.lemmas[i] in lex.verbs]
+        verbs = lex.verbs
+        self.verb_cues: list[int] = [i for i, v in zip(verbal, lemmas, strict=True) if v in verbs]
         """The verbs whose cue lemma is a cue verb, in token order."""
-        self.according: list[int] = list(compress(range(n), map("according".__eq__, lower)))
+        # one pass finds every word the rules below name ("according", "words", "to", ...)
+        self.according: list[int] = []
         cues: set[int] = set()
-        for i in compress(range(n), map(PHRASE_CUES.__contains__, lower)):
-            if i + 1 < n and lower[i + 1] == PHRASE_CUES[lower[i]]:
-                cues.add(i)
+        relays: set[int] = set()
+        for i in compress(range(n), map(_named_words().__contains__, lower)):
+            word = lower[i]
+            if word in PHRASE_CUES:
+                if word == "according":
+                    self.according.append(i)
+                if i + 1 < n and lower[i + 1] == PHRASE_CUES[word]:
+                    cues.add(i)
+            if word in lex.relay_preps:
+                relays.add(i)
         # a noun right before ', “' (`_surface_cue`): the mark pattern first, then the word
         for match in SURFACE_AFTER.finditer(text):
             i = bisect_right(end, match.start()) - 1
             at = i > 0 and end[i] == match.start() and lower[i] not in PHRASE_CUES
             if at and self._surface(doc, i):
                 cues.add(i)
-        for i, value in self.lemmas.items():
-            if lower[i] in PHRASE_CUES:
-                continue
-            if value in lex.colon_verbs:  # a cue only right before ':' or ','
-                if i + 1 < n and lower[i + 1] in (":", ","):
+        colon_verbs = lex.colon_verbs
+        for i, value in zip(verbal, lemmas, strict=True):
+            if value in colon_verbs:  # a cue only right before ':' or ','
+                if i + 1 < n and lower[i + 1] in (":", ",") and lower[i] not in PHRASE_CUES:
                     cues.add(i)
-            elif value in lex.verbs:
+            elif value in verbs and lower[i] not in PHRASE_CUES:
                 cues.add(i)
         self.cues: list[int] = sorted(cues)
         """Every token `attribute._is_cue` holds a cue, in token order."""
-        relays = set(compress(range(n), map(lex.relay_verbs.__contains__, syntax.lemma)))
-        relays.update(compress(range(n), map(lex.relay_preps.__contains__, lower)))
+        relays.update(compress(range(n), map(lex.relay_verbs.__contains__, syntax.lemma)))
         if self.according:
             relays.update(compress(range(n), map(set(self.according).__contains__, head)))
         self.relays: list[int] = sorted(relays)
@@ -93,26 +103,88 @@ class CueTable:
         self.kids: Children = children_of(doc)
         """Each token's children in token order (`Token.children`)."""
         self._edges: dict[int, tuple[int, int]] = {}
+        self._spans: dict[tuple[int, int], tuple[int, int] | None] = {}
+        self.words: Words = words
+        self.syntax: Syntax = syntax
+        """The Doc's arrays (`words_of`, `syntax_of`), kept here so that a rule that has the
+        table needs no second look-up in the Doc's `user_data`."""
+        self.text: str = text
+        """`doc.text` (`Words.text`)."""
 
     def edges(self, i: int) -> tuple[int, int]:
         """The first and the last token of `Token.subtree` of token `i` (`Token.left_edge.i`
         and `Token.right_edge.i`)."""
         found = self._edges.get(i)
         if found is None:
-            subtree = self.subtree(i)
-            found = self._edges[i] = (min(subtree), max(subtree))
+            kids = self.kids
+            tokens = [i]
+            for token in tokens:  # the subtree, breadth first (no set is needed for its ends)
+                tokens.extend(kids[token])
+            found = self._edges[i] = (min(tokens), max(tokens))
         return found
+
+    def token_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """`Words.char_span(start, end)` (the tokens of a character range, expanded), kept for
+        the next question about the same range: a sentence is asked for by the reported-speech
+        rules and again as the window of each quote in it."""
+        key = (start, end)
+        if key in self._spans:
+            return self._spans[key]
+        found = self._spans[key] = self.words.char_span(start, end)
+        return found
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        """The first and the end token number of token `i`'s sentence (`Token.sent`, read
+        from the sentence starts as spaCy reads them, without its whole-Doc checks)."""
+        starts = self.syntax.sent_start
+        start = i
+        while not starts[start] and start > 0:
+            start -= 1
+        end, n = i + 1, len(starts)
+        while end < n and not starts[end]:
+            end += 1
+        return start, end
+
+    def first_last(self, i: int) -> tuple[int, int]:
+        """The first and the last token `Token.subtree` of token `i` yields (its left children's
+        subtrees, the token, its right children's subtrees): `list(token.subtree)[0].i` and
+        `[-1].i`, without a Token for each."""
+        kids = self.kids
+        first = last = i
+        while (children := kids[first]) and children[0] < first:
+            first = children[0]
+        while (children := kids[last]) and children[-1] > last:
+            last = children[-1]
+        return first, last
+
+    def subtree_order(self, i: int) -> list[int]:
+        """The token numbers of `Token.subtree` of token `i` in the order it yields them."""
+        kids = self.kids
+        result: list[int] = []
+        # a stack of (token, expanded): a token is expanded into its lefts, itself, its rights
+        stack: list[tuple[int, bool]] = [(i, False)]
+        while stack:
+            token, expanded = stack.pop()
+            if expanded:
+                result.append(token)
+                continue
+            children = kids[token]
+            for child in reversed(children):
+                if child > token:
+                    stack.append((child, False))
+            stack.append((token, True))
+            for child in reversed(children):
+                if child < token:
+                    stack.append((child, False))
+        return result
 
     def subtree(self, i: int) -> set[int]:
         """The token numbers of `Token.subtree` of token `i` (the token and its descendants)."""
         kids = self.kids
-        found: set[int] = set()
-        stack = [i]
-        while stack:
-            token = stack.pop()
-            found.add(token)
-            stack.extend(kids[token])
-        return found
+        found = [i]
+        for token in found:  # each token's children join the list behind it (breadth first)
+            found.extend(kids[token])
+        return set(found)
 
     @staticmethod
     def _cue_lemmas(syntax: Any, lower: list[str], tokens: list[int]) -> list[str]:
@@ -145,6 +217,12 @@ class CueTable:
     def cues_between(self, start: int, end: int) -> list[int]:
         """The cue tokens numbered in [start, end)."""
         return self.cues[bisect_left(self.cues, start) : bisect_left(self.cues, end)]
+
+
+@lru_cache(maxsize=1)
+def _named_words() -> frozenset[str]:
+    """The words `CueTable` looks for by their lower case: cue phrases and relay prepositions."""
+    return frozenset(PHRASE_CUES) | lexicon().relay_preps
 
 
 def cue_table(doc: Any) -> CueTable:
