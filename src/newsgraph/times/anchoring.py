@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from newsgraph.times.normalise import parse_number, unit_code
 from newsgraph.times.patterns import NUMBER, UNIT
+from newsgraph.times.scan import finditer_from_cores
 from newsgraph.times.startchars import with_start_chars
 from newsgraph.times.vocab import alternation, vocab
 
@@ -53,39 +54,14 @@ _CORE = with_start_chars(re.compile(ANCHORED.pattern[ANCHORED.pattern.index(r"\b
 _SIGNAL_AT = with_start_chars(re.compile(rf"\b(?i:{_SIGNAL})\s"))
 """Where a signal word starts: every position `_CORE` matches at is one of these (a signal
 match never holds the start of another, so `finditer` misses none)."""
-_OFFSET_BREAK = re.compile(r"[^\w\s.,-]|(?<!\d)[.,]|[.,](?!\d)")
-"""Searched in the reversed text: a character no offset ("two days", "1,000 years", "shortly")
-and the spaces after it can hold. `.` and `,` stand in an offset only between digits."""
 
 
 def _anchored_matches(text: str) -> Iterator[re.Match[str]]:
-    """`ANCHORED.finditer(text)`, without trying the optional offset at every word.
-
-    Trying the offset (a number, a unit, a vague word) at each position where one could start
-    was most of the time stage's cost. Every match holds a position where `_CORE` matches
-    (its signal), and `ANCHORED` matches at that position itself; a match that starts earlier
-    starts on its offset, inside the run of characters an offset can hold that ends at the
-    signal. So the next match is found by searching from that run's start (or the end of the
-    last match, if later): the search stops at the signal at the latest, and the matches, in
-    order, are those `finditer` yields (tests compare the two). Each step reads only the text
-    between the last match and the signal, so the time stays linear in the text's length."""
-    position = 0
-    reverse: str | None = None
-    for signal in _SIGNAL_AT.finditer(text):
-        start = signal.start()
-        if start < position or _CORE.match(text, start) is None:
-            continue
-        if reverse is None:
-            reverse = text[::-1]
-        # Back from the signal to the run's start, never past the last match (linear time);
-        # one character more is read so that `(?!\d)` sees the real one.
-        stop = _OFFSET_BREAK.search(reverse, len(text) - start, len(text) - position + 1)
-        run_start = len(text) - stop.start() if stop is not None else position
-        found = ANCHORED.search(text, max(position, run_start))
-        if found is None or found.start() > start:  # cannot happen (see above): say so loudly
-            raise AssertionError(f"anchored phrase at {start} not found from {run_start}")
-        yield found
-        position = found.end()
+    """`ANCHORED.finditer(text)`, without trying the optional offset at every word: searched
+    from the signal words (see `scan.finditer_from_cores`; the offset's characters are those
+    `scan.PREFIX_BREAK` allows)."""
+    signals = (m.start() for m in _SIGNAL_AT.finditer(text))
+    return finditer_from_cores(ANCHORED, _CORE, signals, text)
 
 
 @dataclass(frozen=True, slots=True)
