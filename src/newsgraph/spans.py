@@ -19,7 +19,10 @@ class SpanIndex(Generic[T]):
     """Items with [start, end) spans (token or character offsets), looked up by overlap."""
 
     def __init__(self, items: Iterable[T], span: Callable[[T], tuple[int, int]]) -> None:
-        spans = sorted(((*span(item), n, item) for n, item in enumerate(items)), key=_first3)
+        # sorted by (start, end, position): the position is unique, so items are never compared
+        self._index(sorted([(*span(item), n, item) for n, item in enumerate(items)]))
+
+    def _index(self, spans: list[tuple[int, int, int, T]]) -> None:
         self._starts = [s for s, _, _, _ in spans]
         self._spans = [(s, e, item) for s, e, _, item in spans]
         self._longest = max((e - s for s, e, _ in self._spans), default=0)
@@ -27,7 +30,9 @@ class SpanIndex(Generic[T]):
     @staticmethod
     def of_spans(spans: Iterable[tuple[int, int]]) -> SpanIndex[tuple[int, int]]:
         """An index of plain (start, end) pairs."""
-        return SpanIndex(spans, _itself)
+        index: SpanIndex[tuple[int, int]] = SpanIndex((), _itself)
+        index._index(sorted([(*pair, n, pair) for n, pair in enumerate(spans)]))
+        return index
 
     def overlapping(self, start: int, end: int) -> list[T]:
         """The items whose span overlaps [start, end), in order of their start."""
@@ -40,10 +45,6 @@ class SpanIndex(Generic[T]):
         lo = bisect_left(self._starts, start - self._longest + 1)
         hi = bisect_left(self._starts, end)
         return any(s < end and start < e for s, e, _ in self._spans[lo:hi])
-
-
-def _first3(row: tuple[int, int, int, object]) -> tuple[int, int, int]:
-    return row[0], row[1], row[2]
 
 
 def _itself(span: tuple[int, int]) -> tuple[int, int]:

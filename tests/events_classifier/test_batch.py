@@ -76,3 +76,39 @@ def test_batch_rows_stay_aligned_around_a_span_with_no_known_feature() -> None:
     assert batch[:, 1] == pytest.approx([known, 0.5, known])
     for row, span in zip(batch, spans, strict=True):
         assert np.allclose(row, classifier.probabilities(featurize(span)), atol=TOLERANCE)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels attacked the convoy and rebels attacked the town again.",  # repeated bigrams
+        "a_b c and a b_c: user_name posted again",  # two bigrams named b=a_b_c
+        "Kenya Sends Troops To Somali Border",  # read as a headline
+    ],
+)
+def test_span_rows_are_the_named_features_rows(nlp: Any, text: str) -> None:
+    """The batch reads the bag's weight rows without building feature names: the same rows,
+    values and order as the named features give, every name known to the model."""
+    from newsgraph.events.classifier import EventTypeClassifier
+    from newsgraph.events.classifier.features import sparse_features
+    from newsgraph.events.classifier.model import bucket
+
+    span = nlp(text)[:]
+    names = list(sparse_features(span)[0])
+    buckets = sorted({bucket(name) for name in names})
+    classifier = EventTypeClassifier(
+        ["NONE", "ASSAULT"],
+        np.asarray(buckets, dtype=np.int64),
+        np.arange(2 * len(buckets), dtype=np.float32).reshape(len(buckets), 2),
+        np.zeros(2, dtype=np.float32),
+    )
+    expected_rows: list[int] = []
+    expected_values: list[float] = []
+    classifier._feature_rows(sparse_features(span)[0], expected_rows, expected_values)
+    for _ in range(2):  # the second time from the remembered rows
+        rows: list[int] = []
+        values: list[float] = []
+        classifier._span_rows(span, rows, values)
+        assert (rows, values) == (expected_rows, expected_values)
+    assert len(expected_rows) == len(names)

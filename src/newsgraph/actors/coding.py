@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
-from typing import Literal
+from operator import itemgetter
+from typing import Literal, TypeVar
 
 from newsgraph.actors.lexicon import lexicon
 from newsgraph.actors.resolve import Cluster
@@ -19,6 +19,8 @@ from newsgraph.actors.roles import TextRole
 from newsgraph.kb import KnowledgeBase
 from newsgraph.kb.codes import country_and_sector
 from newsgraph.model import Entity, Role
+
+T = TypeVar("T")
 
 NON_STATE_BODY = "NGO"
 """Country-level code (PLOVER Table 5.1) of a named association, committee or forum no knowledge-base entry or country claims:
@@ -50,14 +52,27 @@ def _current_text_role(roles: list[TextRole]) -> tuple[str | None, str | None, s
         return None
     with_country = [(r.country, r.sector, r.code) for r in present if r.country]
     if with_country:
-        return Counter(with_country).most_common(1)[0][0]
-    return None, Counter(r.sector for r in present).most_common(1)[0][0], None
+        return _most_common(with_country)
+    return None, _most_common([r.sector for r in present]), None
+
+
+def _most_common(values: list[T]) -> T:
+    """`Counter(values).most_common(1)[0][0]`, the first seen of equals, without building a
+    Counter (this runs for every person the text gives a role)."""
+    if len(values) == 1:
+        return values[0]
+    counts: dict[T, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return max(counts.items(), key=itemgetter(1))[0]
 
 
 def _is_agency(entity: Entity, cluster: Cluster, kb: KnowledgeBase) -> bool:
     if cluster.kb is not None and cluster.kb.is_agency:
         return True
-    return any(kb.is_news_agency(name) for name in [entity.name, *entity.aliases])
+    if kb.is_news_agency(entity.name):
+        return True
+    return any(kb.is_news_agency(name) for name in entity.aliases)
 
 
 def kb_source(entry_source: str) -> Literal["kb", "dictionary", "user"]:

@@ -14,7 +14,7 @@ from newsgraph.fold import normalize_key
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.kb import KnowledgeBase
 from newsgraph.speech import verbs_with
-from newsgraph.words import syntax_of
+from newsgraph.words import children_of, syntax_of
 from newsgraph.words import words_of as token_words
 
 
@@ -62,7 +62,7 @@ def _person_evidence(doc: Any, m: NameMention) -> bool:
     governor = lemma[syntax.head[head]].lower()
     if dep[head] == "appos" and governor in PERSON_NOUNS:
         return True
-    if any(dep[c.i] == "appos" and lemma[c.i].lower() in PERSON_NOUNS for c in doc[head].children):
+    if any(dep[c] == "appos" and lemma[c].lower() in PERSON_NOUNS for c in children_of(doc)[head]):
         return True
     return dep[head] == "nsubj" and governor in SPEECH_VERBS
 

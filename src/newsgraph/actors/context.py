@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any, Final, Literal
+from typing import Final, Literal
 
 from newsgraph.actors.coding import compose_code
 from newsgraph.annotate import parsed_doc
@@ -35,7 +35,7 @@ from newsgraph.kb import KnowledgeBase
 from newsgraph.kb.codes import TRANSNATIONAL
 from newsgraph.model import Analysis, Diagnostic, Entity, Participant, Span
 from newsgraph.spans import SpanIndex
-from newsgraph.words import ents_of, syntax_of, words_of
+from newsgraph.words import Syntax, ents_of, syntax_of, words_of
 
 ContextSource = Literal["dateline", "document"]
 
@@ -115,18 +115,18 @@ ELSEWHERE = frozenset({"to", "into", "toward", "towards", "against"})
 ("fled to Minsk", "sent back to Bulgaria"), whom an act targets ("sanctions against Nigeria")."""
 
 
-def _elsewhere(doc: Any, root: int) -> bool:
-    """The name (its root token) is the object of "to", "against" ..."""
-    syntax = syntax_of(doc)
-    return bool(syntax.dep[root] == "pobj" and words_of(doc).lower[syntax.head[root]] in ELSEWHERE)
+def _elsewhere(syntax: Syntax, lower: list[str], root: int) -> bool:
+    """The name (its root token) is the object of "to", "against" ... (`syntax` and `lower`:
+    the Doc's tables, read once by the caller)."""
+    return bool(syntax.dep[root] == "pobj" and lower[syntax.head[root]] in ELSEWHERE)
 
 
-def _people_noun(doc: Any, start: int, end: int, root: int, people: bool) -> bool:
+def _people_noun(syntax: Syntax, start: int, end: int, root: int, people: bool) -> bool:
     """ "(ethnic) Hungarians" names a people wherever they live; only "Hungarian" as a modifier
     ("the Hungarian police", "Iraqi Kurds") places the story."""
     if not (people and end - start == 1):
         return False
-    return syntax_of(doc).dep[root] not in {"amod", "compound"}
+    return syntax.dep[root] not in {"amod", "compound"}
 
 
 def _named_places(
@@ -183,9 +183,8 @@ BRIEF_SENTENCES = 2
 country it names is the whole evidence there is, so one name settles it."""
 
 
-def _foreign_post(doc: Any, root: int) -> bool:
+def _foreign_post(syntax: Syntax, root: int) -> bool:
     """ "the Peruvian embassy", "Peru's ambassador": the country owns a post abroad."""
-    syntax = syntax_of(doc)
     return bool(
         syntax.dep[root] in {"amod", "compound", "poss", "nmod"}
         and syntax.lemma[syntax.head[root]].lower() in FOREIGN_POSTS
@@ -237,13 +236,13 @@ def find_context(
         return None
     counts: Counter[str] = Counter()
     names: dict[str, Counter[str]] = {}
-    doc, words, syntax = analysis.doc, words_of(analysis.doc), syntax_of(analysis.doc)
+    words, syntax = words_of(analysis.doc), syntax_of(analysis.doc)
     for (s, e), country, people in _named_places(analysis, entities, kb):
         root = syntax.root(s, e)  # once per name: the three tests below all read it
         if (
-            _elsewhere(doc, root)
-            or _people_noun(doc, s, e, root, people)
-            or _foreign_post(doc, root)
+            _elsewhere(syntax, words.lower, root)
+            or _people_noun(syntax, s, e, root, people)
+            or _foreign_post(syntax, root)
         ):
             continue
         counts[country] += 1
@@ -506,6 +505,8 @@ def ministry_diagnostics(analysis: Analysis, entities: list[Entity], kb: Knowled
     """Record, for each countryless "the (foreign) ministry" of the text, which named official
     settles its country (the events stage codes the participant the same way), or that
     officials of several countries leave it empty."""
+    if "ministry" not in analysis.text:  # the pattern's own word: most texts have none
+        return
     seen: set[str] = set()
     for match in _MINISTRY_PHRASE.finditer(analysis.text):
         office = portfolio(match.group(0))

@@ -186,9 +186,11 @@ def _compatible(entity: Entity, country: str | None, head: str) -> bool:
 def resolve_nominals(analysis: Analysis, entities: list[Entity], kb: KnowledgeBase) -> None:
     """Add `Mention(kind="nominal")` for "the Syrian leader" / "the president" not next to a name."""
     doc = parsed_doc(analysis, "actors")
-    named = sorted((m.start, m.end, e) for e in entities for m in e.mentions)
-    named_starts = [s for s, _, _ in named]
-    taken = SpanIndex.of_spans([(m.start, m.end) for e in entities for m in e.mentions])
+    # the named mentions sorted and indexed only once a role phrase needs them: most
+    # documents' "the" start no role phrase
+    named: list[tuple[int, int, Entity]] | None = None
+    named_starts: list[int] = []
+    taken = SpanIndex.of_spans(())
     # which named mentions each (country, head) of a role phrase may refer to, found once per
     # pair: a scan of all mentions for every role phrase was quadratic in long texts
     fitting: dict[tuple[str | None, str], list[int]] = {}
@@ -201,12 +203,16 @@ def resolve_nominals(analysis: Analysis, entities: list[Entity], kb: KnowledgeBa
         role = _np_after(doc, i, kb)
         if role is None:
             continue
-        tokens = words_of(doc).char_span(role.start, role.end)
+        tokens = words.char_span(role.start, role.end)
         if tokens is None or syntax_of(doc).tag[tokens[1] - 1] in {"NNS", "NNPS"}:
             continue
         following = words.texts[tokens[1]] if tokens[1] < len(words) else None
         if following is not None and (following[:1].isupper() or following == ","):
             continue  # a title or apposition of a name: roles.py reads those
+        if named is None:
+            named = sorted((m.start, m.end, e) for e in entities for m in e.mentions)
+            named_starts = [s for s, _, _ in named]
+            taken = SpanIndex.of_spans([(m.start, m.end) for e in entities for m in e.mentions])
         if taken.overlaps(role.start, role.end):
             continue
         head = role.title.split()[-1]

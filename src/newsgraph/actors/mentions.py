@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from newsgraph.actors.consistency import consistent_types
@@ -131,13 +132,19 @@ JOINERS = frozenset({"and", "of", "the", "for", "&", "'s", "'", "’"})
 """Connectors that may join names of organisations but never sit inside a person's name."""
 
 
+@lru_cache(maxsize=1)
+def _particles() -> frozenset[str]:
+    """The name connectors that may sit inside a person's name (read once, not per match)."""
+    return frozenset(lexicon().name_connectors - JOINERS)
+
+
 def _whole_person_name(doc: Any, start: int, end: int, title_at: Callable[[int], bool]) -> bool:
     """A knowledge-base person matches only a whole name: "Hassan" must not match inside
     "Abdi Hassan", nor may a match start on a title ("Crown Prince ..."). `title_at`: the
     Doc's `title_test`."""
     if title_at(start):
         return False
-    particles = lexicon().name_connectors - JOINERS
+    particles = _particles()
     words, sent_start = words_of(doc), syntax_of(doc).sent_start
 
     def part_of_name(i: int) -> bool:
@@ -154,7 +161,9 @@ def _whole_person_name(doc: Any, start: int, end: int, title_at: Callable[[int],
 def _kb_mentions(doc: Any, kb: KnowledgeBase, runs: list[tuple[int, int]]) -> list[NameMention]:
     """Longest-first knowledge-base matches inside every name run (an EntityRuler over the KB)."""
     words = words_of(doc)
-    lower, capital, span_text, best = words.lower, words.capital, words.span_text, kb.best
+    lower, capital, best = words.lower, words.capital, kb.best
+    # `words.span_text(i, j)` read inline: this tries every window of every name run
+    text, first, last = words.text, words.start, words.end
     title_at = title_test(doc)
     found: list[NameMention] = []
     for run_start, run_end in runs:
@@ -164,10 +173,11 @@ def _kb_mentions(doc: Any, kb: KnowledgeBase, runs: list[tuple[int, int]]) -> li
             if lower[i] in JOINERS:  # "of the Highland Front", "The Twitter": starts later
                 i += 1
                 continue
+            begin = first[i]
             for j in range(run_end, i, -1):
                 if not capital[j - 1]:
                     continue
-                entry = best(span_text(i, j))
+                entry = best(text[begin : last[j - 1]])
                 if entry is not None and (
                     entry.type != "PERSON" or _whole_person_name(doc, i, j, title_at)
                 ):
@@ -309,7 +319,7 @@ def _propagate(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> list
         taken[mention.tstart : mention.tend] = [True] * (mention.tend - mention.tstart)
     added: list[NameMention] = []
     for phrase, s, e in sorted(_occurrences(doc, patterns), key=lambda m: (m[1], -m[2])):
-        if any(taken[s:e]):
+        if taken[s] or any(taken[s:e]):  # most occurrences are the mentions themselves
             continue
         if _inside_longer_name(doc, s, e):
             continue
@@ -386,7 +396,8 @@ def _country_windows(
     """Country names inside name runs that end the run or stand before a title ("Sri Lanka",
     "Pakistan President ..."), longest first; a name glued to more name words is no country."""
     words = words_of(doc)
-    lower, span_text, country_by_name = words.lower, words.span_text, kb.country_by_name
+    lower, country_by_name = words.lower, kb.country_by_name
+    text, first, last = words.text, words.start, words.end  # `span_text` inline
     title_at = title_test(doc)
     found: list[tuple[int, int]] = []
     for run_start, run_end in runs:
@@ -394,12 +405,14 @@ def _country_windows(
         while i < run_end:
             # where a name may start (the run's start, after a title or an article) is asked
             # first: most words inside a run start no country, and need no look-up at all
-            if i != run_start and not (title_at(i - 1) or lower[i - 1] in ARTICLES):
+            if i != run_start and not (lower[i - 1] in ARTICLES or title_at(i - 1)):
                 i += 1
                 continue
             hit = None
+            begin = first[i]
             for j in range(min(run_end, i + MAX_COUNTRY_TOKENS), i, -1):
-                if country_by_name(span_text(i, j)) is not None and (j == run_end or title_at(j)):
+                name = text[begin : last[j - 1]]
+                if country_by_name(name) is not None and (j == run_end or title_at(j)):
                     hit = j
                     break
             if hit is None:
@@ -431,10 +444,12 @@ def _country_names(
         if found(s, e):
             continue
         added.append(NameMention(s, e, words.start[s], words.end[e - 1], label))
+    text, first, last = words.text, words.start, words.end  # `span_text` inline
+    by_demonym, by_name = kb.country_by_demonym, kb.country_by_name
     for m in mentions:
         if m.kb is None and m.label in {"ORG", "PERSON", "GPE"}:
-            text = words.span_text(m.tstart, m.tend)
-            if kb.country_by_demonym(text) is not None and kb.country_by_name(text) is None:
+            name = text[first[m.tstart] : last[m.tend - 1]] if m.tend > m.tstart else ""
+            if by_demonym(name) is not None and by_name(name) is None:
                 m.label = "NORP"
     return sorted(mentions + added, key=lambda m: m.tstart)
 

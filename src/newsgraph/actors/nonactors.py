@@ -130,13 +130,20 @@ def drop_non_actors(doc: Any, mentions: list[NameMention]) -> list[NameMention]:
     lowercase = {t for t in alphabetic if t.islower()}
     kept: list[NameMention] = []
     title_at = title_test(doc)
+    n, lower, texts = len(words), words.lower, words.texts
     for m in mentions:
         if m.kb is None:
             if _not_an_actor(words.span_text(m.tstart, m.tend)):
                 continue
-            if _common_noun(doc, m, lowercase):
+            # each test's own first conditions asked here: most names fail them, and the
+            # call is what costs
+            i = m.tstart
+            one_word = m.tend - i == 1
+            if one_word and lower[i] in lowercase and _common_noun(doc, m, lowercase):
                 continue
-            if _part_of_title(doc, m, title_at) or _post_nominal(doc, m):
+            if m.tend < n and title_at(m.tend) and _part_of_title(doc, m, title_at):
+                continue
+            if one_word and i > 0 and texts[i - 1] == "," and _post_nominal(doc, m):
                 continue
         kept.append(m)
     return kept

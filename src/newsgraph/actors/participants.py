@@ -148,12 +148,17 @@ def _mention_at(analysis: Analysis, token: Any) -> tuple[Entity, int, int] | Non
 def _heads(doc: Any, start: int, end: int) -> list[Any]:
     """Tokens of doc[start:end] governed from outside it, plus their coordinated conjuncts
     (read off the head array: Token objects only for the heads found)."""
-    head = syntax_of(doc).head
+    syntax, children = syntax_of(doc), children_of(doc)
+    head, dep = syntax.head, syntax.dep
     result: list[int] = []
-    for i in range(start, end):
-        if start <= head[i] < end and head[i] != i:
+    for i, governor in enumerate(head[start:end], start):
+        if start <= governor < end and governor != i:
             continue
-        for token in [i, *_conjuncts(doc, i)]:
+        if i not in result:
+            result.append(i)
+        if dep[i] != "conj" and "conj" not in [dep[c] for c in children[i]]:
+            continue  # no coordination: no conjunct to add
+        for token in _conjuncts(doc, i):
             if start <= token < end and token not in result:
                 result.append(token)
     return [doc[i] for i in sorted(result)]
@@ -226,31 +231,55 @@ def _owner_after(
     analysis: Analysis, heads: list[Any], kb: KnowledgeBase, bounds: range
 ) -> _Owner | None:
     """A country in the role noun's own "in"/"of"/"from" phrase ("rebels in the Ivory Coast",
-    "security forces of Guinea"); nested names count ("...in East Timor's capital")."""
+    "security forces of Guinea"); nested names count ("...in East Timor's capital"). Walked
+    over token numbers, with a Token only for each candidate word."""
+    if not heads:
+        return None
+    doc = heads[0].doc
+    syntax, lower, children = syntax_of(doc), words_of(doc).lower, children_of(doc)
+    dep, pos = syntax.dep, syntax.pos
     for head in heads:
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in OWNER_PREPOSITIONS:
+        for prep in children[head.i]:
+            if dep[prep] != "prep" or lower[prep] not in OWNER_PREPOSITIONS:
                 continue
-            for obj in prep.children:
-                if obj.dep_ != "pobj":
+            for obj in children[prep]:
+                if dep[obj] != "pobj":
                     continue
                 # "the breakaway region of Abkhazia": the region's own "of" phrase names it
                 named = [
                     o
-                    for p in obj.children
-                    if p.dep_ == "prep" and p.lower_ == "of"
-                    for o in p.children
-                    if o.dep_ == "pobj"
+                    for p in children[obj]
+                    if dep[p] == "prep" and lower[p] == "of"
+                    for o in children[p]
+                    if dep[o] == "pobj"
                 ]
-                for token in [obj, *(t for t in obj.subtree if t.i < obj.i), *named]:
-                    if token.i not in bounds or token.pos_ not in {"PROPN", "NOUN"}:
+                before = [t for t in _subtree(children, obj) if t < obj]
+                for token in [obj, *before, *named]:
+                    if token not in bounds or pos[token] not in {"PROPN", "NOUN"}:
                         continue  # "the Israeli-occupied West Bank" is not Israel's
-                    owner = _owner_of(analysis, token, kb)
+                    owner = _owner_of(analysis, doc[token], kb)
                     if owner is not None and (owner.code is None or owner.sector == PARTIAL_STATE):
                         return owner
-                    if owner is not None and prep.lower_ == "from":  # members of a group
+                    if owner is not None and lower[prep] == "from":  # members of a group
                         return _Owner(owner.country, None, None, owner.start, owner.end)
     return None
+
+
+def _subtree(children: Any, top: int) -> list[int]:
+    """`Token.subtree` as token numbers, in its order: each left child's subtree, the token,
+    each right child's subtree (text order, unless the parse crosses itself)."""
+    found: list[int] = []
+    stack: list[tuple[int, bool]] = [(top, False)]
+    while stack:
+        token, expanded = stack.pop()
+        if expanded:
+            found.append(token)
+            continue
+        kids = children[token]
+        stack += [(c, False) for c in reversed(kids) if c > token]
+        stack.append((token, True))
+        stack += [(c, False) for c in reversed(kids) if c < token]
+    return found
 
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
@@ -310,11 +339,12 @@ def _role(
                 role_words.append(child.lower_)
         elif not any(o.start == owner.start for o in owners):
             owners.append(owner)
-    phrase = " ".join([*role_words, head.lower_])
+    lower, lemma = head.lower_, head.lemma_.lower()  # each a string-store lookup: read once
+    phrase = " ".join([*role_words, lower])
     words = _role_words()
-    sector = kb.sector_for_role(phrase) or words.get(phrase) or words.get(head.lower_)
-    sector = sector or (words.get(head.lemma_.lower()) if head.lemma_ else None)
-    if head.lemma_.lower() in PLACE_NOUNS:
+    sector = kb.sector_for_role(phrase) or words.get(phrase) or words.get(lower)
+    sector = sector or (words.get(lemma) if lemma else None)
+    if lemma in PLACE_NOUNS:
         return []  # "the Turkish border" is where, not who
     if _displaced(head):
         sector = REFUGEE_SECTOR  # "families displaced near the border"
@@ -329,9 +359,7 @@ def _role(
     if sector is None and (not owners or head.pos_ == "PROPN"):
         return []  # an unknown name is not coded by the words around it
     if sector is None:
-        sector = (
-            "GOV" if head.lower_ in {"officials", "official", "government", "authorities"} else None
-        )
+        sector = "GOV" if lower in {"officials", "official", "government", "authorities"} else None
     end = head.idx + len(head)
     if not owners:
         start = min([head.idx] + [m.idx for m in modifiers])
@@ -515,7 +543,10 @@ def _refugees(analysis: Analysis, participant: Participant) -> Participant:
     the border they sheltered near."""
     if participant.sector not in {None, PEOPLE_SECTOR}:
         return participant
-    words = set(re.findall(r"[a-z]+", analysis.text[participant.start : participant.end].lower()))
+    text = analysis.text[participant.start : participant.end].lower()
+    if not any(word in text for word in DISPLACED_WORDS):
+        return participant  # no such word even inside another: no need to split the words
+    words = set(re.findall(r"[a-z]+", text))
     if not words & DISPLACED_WORDS:
         return participant
     code = compose_code(participant.country, REFUGEE_SECTOR)

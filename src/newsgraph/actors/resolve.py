@@ -17,7 +17,7 @@ from rapidfuzz.distance import JaroWinkler
 from newsgraph.actors.lexicon import lexicon
 from newsgraph.actors.mentions import NameMention, name_tokens
 from newsgraph.kb import KBEntry
-from newsgraph.words import syntax_of, words_of
+from newsgraph.words import children_of, syntax_of, words_of
 
 VARIANT_SIMILARITY = 0.85
 """Jaro-Winkler above which two given names count as spellings of one name (Ahmad/Ahmed)."""
@@ -177,9 +177,9 @@ def _gender_of(doc: Any, m: NameMention) -> str | None:
     governor = lower[syntax.head[head]]
     if syntax.dep[head] == "appos" and governor in RELATION_GENDER:
         return RELATION_GENDER[governor]
-    for child in doc[head].children:
-        if syntax.dep[child.i] == "appos" and lower[child.i] in RELATION_GENDER:
-            return RELATION_GENDER[lower[child.i]]
+    for child in children_of(doc)[head]:  # `Token.children` without Token objects
+        if syntax.dep[child] == "appos" and lower[child] in RELATION_GENDER:
+            return RELATION_GENDER[lower[child]]
     return None
 
 
@@ -333,6 +333,8 @@ def _clashes(mine: Forms, theirs: Forms) -> bool:
 
 def _most_common(values: list[str]) -> str:
     """`Counter(values).most_common(1)[0][0]`: the most frequent, the first seen of equals."""
+    if len(values) == 1:
+        return values[0]
     counts: dict[str, int] = {}
     for value in values:
         counts[value] = counts.get(value, 0) + 1
@@ -341,16 +343,23 @@ def _most_common(values: list[str]) -> str:
 
 def _cluster(mentions: list[NameMention], declared: set[int]) -> Cluster:
     entries = [m.kb for m in mentions if m.kb is not None]
-    kb = _most_common([e.id for e in entries]) if entries else None
-    entry = next((e for e in entries if e.id == kb), None)
+    entry = None
+    if entries:
+        kb = entries[0].id if len(entries) == 1 else _most_common([e.id for e in entries])
+        entry = next(e for e in entries if e.id == kb)
     if entry is not None:
         label = entry.type
     else:
         labels = [m.label for m in mentions]
         label = "PERSON" if "PERSON" in labels else _most_common(labels)
     return Cluster(
-        sorted(mentions, key=lambda m: m.start),
+        sorted(mentions, key=_start),
         label,
         entry,
-        declared & {id(m) for m in mentions},
+        # most clusters hold no declared alias: no set of their ids is built for them
+        declared & {id(m) for m in mentions} if declared else set(),
     )
+
+
+def _start(m: NameMention) -> int:
+    return m.start

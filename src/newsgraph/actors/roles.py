@@ -83,13 +83,19 @@ def _max_role_words() -> int:
 
 def _head_of(words: list[str]) -> str | None:
     """The longest role head that ends the title ("deputy foreign minister" → "foreign minister")."""
+    return _head_of_words(tuple(words))
+
+
+@lru_cache(maxsize=1 << 14)
+def _head_of_words(words: tuple[str, ...]) -> str | None:
+    """`_head_of`, kept per title (the same few titles recur in every text)."""
     heads = lexicon().role_heads
     for size in range(min(len(words), _max_role_words()), 0, -1):
         candidate = " ".join(words[-size:])
         if candidate in heads:
             return candidate
     if "of" in words[1:]:  # "secretary of state", "minister of defence"
-        return _head_of(words[: words.index("of")])
+        return _head_of_words(words[: words.index("of")])
     return None
 
 
@@ -148,7 +154,8 @@ def _make(
     if head is None or not words:
         return None
     owner_country, org, owner_past = owner
-    past = owner_past or any(w in lexicon().past_role_markers for w in words)
+    markers = lexicon().past_role_markers
+    past = owner_past or any(w in markers for w in words)
     title = " ".join(words).replace(" - ", "-")
     sector = _sector(kb, title, head, past)
     code = None

@@ -19,7 +19,7 @@ from newsgraph.actors.roles import TextRole, text_roles
 from newsgraph.annotate import parsed_doc
 from newsgraph.kb import KnowledgeBase, load_kb
 from newsgraph.model import Analysis, Diagnostic, Entity, Mention, MentionKind
-from newsgraph.words import syntax_of
+from newsgraph.words import Syntax, syntax_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -39,6 +39,8 @@ def _canonical(analysis: Analysis, cluster: Cluster) -> str:
     if cluster.kb is not None:
         return cluster.kb.name
     names = [m for m in cluster.mentions if id(m) not in cluster.declared] or cluster.mentions
+    if len(names) == 1:  # most clusters: nothing to choose from
+        return _span_text(analysis, names[0])
     best = max(names, key=lambda m: (len(name_tokens(_span_text(analysis, m))), -m.start))
     return _span_text(analysis, best)
 
@@ -53,21 +55,23 @@ def _kind(
         return "acronym"
     if id(m) in cluster.declared:
         return "alias"
+    if text == name:  # the same words, read without splitting the name again
+        return "name"
     words = name_tokens(text)
     if words == name_words or person_compatible(words, name_words):
         return "name"
     return "name" if cluster.label != "PERSON" else "alias"
 
 
-def _is_modifier(doc: Doc, i: int) -> bool:
-    syntax = syntax_of(doc)
+def _is_modifier(syntax: Syntax, i: int) -> bool:
     if syntax.dep[i] == "conj":
-        return _is_modifier(doc, syntax.head[i])
+        return _is_modifier(syntax, syntax.head[i])
     return syntax.dep[i] in MODIFIER_DEPS or syntax.pos[i] == "ADJ"
 
 
 def _is_modifier_only(doc: Doc, cluster: Cluster) -> bool:
-    return all(_is_modifier(doc, m.tend - 1) for m in cluster.mentions)
+    syntax = syntax_of(doc)
+    return all(_is_modifier(syntax, m.tend - 1) for m in cluster.mentions)
 
 
 def _acts(doc: Doc, cluster: Cluster) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsgraph.events.arguments import is_actor_like, shares_passive_subject
+from newsgraph.events.arguments import actor_like, shares_passive_subject
 from newsgraph.events.classifier.features import Columns, token_columns
 from newsgraph.events.lexicon import Entry, load_lexicon
 
@@ -80,13 +80,23 @@ def is_verb(token: Any) -> bool:
 
 
 def trigger_features(token: Any) -> Features:
-    """The features `classify` reads: all of them for a verb; of a noun only its lemma (the
-    noun lexicon is keyed by lemma alone), so a noun's children are not read."""
+    """The features `classify` reads: all of them for a verb with a lexicon entry that asks for
+    a particle, an object or a person object; else only the lemma (the noun lexicon is keyed
+    by lemma alone, and a verb whose entries ask for nothing more matches its first entry, an
+    unknown verb none), so the children of most trigger candidates are not read."""
     c = token_columns(token.doc)
     i = token.i
+    lemma = c.lemma[i].lower()
     if c.pos[i] == "VERB" or c.tag[i].startswith("VB"):
-        return _features(c, token)
-    return Features(c.lemma[i].lower(), False)
+        if _needs_more(load_lexicon().verbs.get(lemma, ())):
+            return _features(c, token)
+        return Features(lemma, True)
+    return Features(lemma, False)
+
+
+def _needs_more(entries: tuple[Entry, ...]) -> bool:
+    """Whether `classify` reads more than the lemma to choose among a verb's entries."""
+    return any(e.objects or e.particle is not None or e.needs_person for e in entries)
 
 
 def features_of(token: Any) -> Features:
@@ -95,16 +105,18 @@ def features_of(token: Any) -> Features:
 
 
 def _features(c: Columns, token: Any) -> Features:
-    """`features_of` over the Doc's token columns: Token objects only for the patients."""
+    """`features_of` over the Doc's token columns: no Token object beyond the one given."""
     i = token.i
-    dep, tag, children = c.dep, c.tag, c.children
+    dep, tag, lower = c.dep, c.tag, c.lower
+    children = c.children
+    kids = children[i]  # a new list on every read: read once
     verb = c.pos[i] == "VERB" or tag[i].startswith("VB")
     particles: set[str] = set()
     objects: dict[str, int] = {}
-    for child in children[i]:
+    for child in kids:
         child_dep = dep[child]
         if child_dep in PARTICLE_DEPS and not _names_a_time(c, child):
-            particles.add(c.lower[child])  # "called the raid ... on Monday" is no "call on"
+            particles.add(lower[child])  # "called the raid ... on Monday" is no "call on"
         if child_dep in OBJECT_LIKE_DEPS:
             for conjunct in _conjuncts(c, child):  # "launched artillery and rocket fire"
                 _add_object(c, objects, conjunct)
@@ -113,21 +125,21 @@ def _features(c: Columns, token: Any) -> Features:
                 if dep[grandchild] in ("pobj", "dobj"):
                     _add_object(c, objects, grandchild)
     head = c.head[i]
-    if dep[i] in ("amod", "acl") and tag[i] == "VBN":
+    participle = tag[i] == "VBN"
+    if participle and dep[i] in ("amod", "acl"):
         objects.setdefault(c.lemma[head].lower(), head)  # "the imposed sanctions"
-    patients = [k for k in children[i] if dep[k] in ("dobj", "obj", "nsubjpass")]
-    if not patients and shares_passive_subject(token):  # "was charged and released on bail"
+    patients = [k for k in kids if dep[k] in ("dobj", "obj", "nsubjpass")]
+    if not patients and participle and dep[i] == "conj" and shares_passive_subject(token):
+        # "was charged and released on bail" (the test's own first two conditions, first)
         patients = [k for k in children[head] if dep[k] == "nsubjpass"]
     if (
-        not patients
-        and tag[i] == "VBN"
-        and not any(dep[k] in ("aux", "auxpass") for k in children[i])
+        not patients and participle and not any(dep[k] in ("aux", "auxpass") for k in kids)
     ):  # a headline's "Activist arrested after ...": the subject suffered the act
-        patients = [k for k in children[i] if dep[k] == "nsubj"]
-    if dep[i] == "acl" and tag[i] == "VBN":
+        patients = [k for k in kids if dep[k] == "nsubj"]
+    if participle and dep[i] == "acl":
         patients.append(head)
-    doc = token.doc
-    has_person = any(is_actor_like(doc[p]) for p in patients)
+    tree, labels = c.tree, c.labels
+    has_person = any(actor_like(tree, labels, p) for p in patients)
     return Features(c.lemma[i].lower(), verb, frozenset(particles), objects, has_person)
 
 

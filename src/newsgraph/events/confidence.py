@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from spacy.tokens import Span
+
 from newsgraph.events.classifier import default_classifier
 from newsgraph.model import Event
 
@@ -30,7 +32,9 @@ def blend(lexicon_confidence: float, probability: float) -> float:
 
 
 def sentence_span(tokens: Sequence[Any]) -> Any:
-    """The spaCy Span from a sentence's first token to its last."""
+    """The spaCy Span from a sentence's first token to its last (a Span is that already)."""
+    if isinstance(tokens, Span):
+        return tokens
     first, last = tokens[0], tokens[-1]
     return first.doc[first.i : last.i + 1]
 
@@ -42,9 +46,12 @@ def blend_confidence(sentences: Sequence[tuple[Sequence[Any], Sequence[Event]]])
     mentions is not scored.
     """
     scored = [(tokens, events) for tokens, events in sentences if tokens and events]
-    spans = [sentence_span(tokens) for tokens, _ in scored]
-    for (_, events), probabilities in zip(
-        scored, default_classifier().batch_span_probabilities(spans), strict=True
-    ):
+    if not scored:
+        return
+    classifier = default_classifier()
+    column = classifier.column
+    probabilities = classifier.batch_probabilities([sentence_span(t) for t, _ in scored])
+    for (_, events), row in zip(scored, probabilities.tolist(), strict=True):
         for event in events:
-            event.confidence = blend(event.confidence, probabilities.get(event.event_type, 0.0))
+            at = column.get(event.event_type)
+            event.confidence = blend(event.confidence, 0.0 if at is None else row[at])

@@ -80,28 +80,29 @@ def _fallback(
 
 def _is_excluded(analysis: Analysis, start: int, end: int) -> bool:
     """A span naming a news/photo agency or the article's author is never an actor."""
-    phrase = analysis.text[start:end].lower()
-    if any(
-        author.lower() in phrase or phrase in author.lower() for author in analysis.document.authors
-    ):
-        return True
-    return any(m_start < end and start < m_end for m_start, m_end in _agency_mentions(analysis))
+    authors, agencies = _exclusions(analysis)
+    if authors:
+        phrase = analysis.text[start:end].lower()
+        if any(author in phrase or phrase in author for author in authors):
+            return True
+    return any(m_start < end and start < m_end for m_start, m_end in agencies)
 
 
 AGENCY_KEY = "newsgraph.events.agency_mentions"
 
 
-def _agency_mentions(analysis: Analysis) -> list[tuple[int, int]]:
-    """The spans of the news agencies' mentions, read once per document (entities are final
-    once the actors stage is done), kept with the Doc as the actors' mention index is."""
+def _exclusions(analysis: Analysis) -> tuple[list[str], list[tuple[int, int]]]:
+    """The article's authors (lower-cased) and the spans of the news agencies' mentions, read
+    once per document (entities are final once the actors stage is done), kept with the Doc as
+    the actors' mention index is."""
     store = analysis.doc.user_data if analysis.doc is not None else {}
     cached = store.get(AGENCY_KEY)
     entities = analysis.entities
     if cached is None or cached[0] is not entities or cached[1] != len(entities):
         spans = [(m.start, m.end) for e in entities if e.is_source_agency for m in e.mentions]
-        cached = store[AGENCY_KEY] = (entities, len(entities), spans)
-    found: list[tuple[int, int]] = cached[2]
-    return found
+        authors = [author.lower() for author in analysis.document.authors]
+        cached = store[AGENCY_KEY] = (entities, len(entities), authors, spans)
+    return cached[2], cached[3]
 
 
 def participants_for(

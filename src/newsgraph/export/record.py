@@ -23,8 +23,10 @@ from newsgraph.model import (
 JSON = dict[str, Any]
 
 
-def _span(a: Analysis, start: int, end: int, **extra: Any) -> JSON:
-    return {"start": start, "end": end, "text": a.text[start:end], **extra}
+def _span(a: Analysis, start: int, end: int) -> JSON:
+    """A span with its text. A span with more fields is written out where it is made, in this
+    key order (`{**_span(...), ...}` built and copied one dict more per span)."""
+    return {"start": start, "end": end, "text": a.text[start:end]}
 
 
 def _participant(a: Analysis, p: Participant) -> JSON:
@@ -99,6 +101,7 @@ def _entity(a: Analysis, e: Entity) -> JSON:
 
 
 def _event(a: Analysis, v: Event) -> JSON:
+    text = a.text
     return {
         "id": v.id,
         "event_type": v.event_type,
@@ -115,9 +118,15 @@ def _event(a: Analysis, v: Event) -> JSON:
         "score": v.score,
         "evidence": [
             {
-                **_span(a, ev.start, ev.end),
+                "start": ev.start,
+                "end": ev.end,
+                "text": text[ev.start : ev.end],
                 "section": ev.section,
-                "trigger": _span(a, ev.trigger.start, ev.trigger.end),
+                "trigger": {
+                    "start": ev.trigger.start,
+                    "end": ev.trigger.end,
+                    "text": text[ev.trigger.start : ev.trigger.end],
+                },
                 "quote": ev.quote,
             }
             for ev in v.evidence
@@ -133,7 +142,9 @@ def _quote(a: Analysis, q: Quote) -> JSON:
         if q.speaker.start is not None and q.speaker.end is not None:
             speaker.update(start=q.speaker.start, end=q.speaker.end)
     return {
-        **_span(a, q.start, q.end),
+        "start": q.start,
+        "end": q.end,
+        "text": a.text[q.start : q.end],
         "id": q.id,
         "kind": q.kind,
         "speaker": speaker,
@@ -144,7 +155,9 @@ def _quote(a: Analysis, q: Quote) -> JSON:
 
 def _time(a: Analysis, t: TimeExpr) -> JSON:
     record = {
-        **_span(a, t.start, t.end),
+        "start": t.start,
+        "end": t.end,
+        "text": a.text[t.start : t.end],
         "id": t.id,
         "type": t.type,
         "value": t.value,
@@ -157,7 +170,9 @@ def _time(a: Analysis, t: TimeExpr) -> JSON:
 
 def _place(a: Analysis, p: Place) -> JSON:
     return {
-        **_span(a, p.start, p.end),
+        "start": p.start,
+        "end": p.end,
+        "text": a.text[p.start : p.end],
         "id": p.id,
         "name": p.name,
         "geonameid": p.geonameid,
@@ -174,7 +189,7 @@ def to_record(a: Analysis) -> JSON:
     """The analysis record for one document, or its error record."""
     if a.error is not None:
         return {"id": a.id, "error": {"kind": a.error.kind, "message": a.error.message}}
-    d = a.document
+    d, text = a.document, a.text
     return {
         "id": a.id,
         "text": a.text,
@@ -191,10 +206,16 @@ def to_record(a: Analysis) -> JSON:
             "published": d.published.isoformat() if d.published else None,
             "published_source": d.published_source,
             "language": d.language,
-            "captions": [_span(a, c.start, c.end, credit=c.credit) for c in d.captions],
+            "captions": [
+                {"start": c.start, "end": c.end, "text": text[c.start : c.end], "credit": c.credit}
+                for c in d.captions
+            ],
             "headings": [_span(a, h.start, h.end) for h in d.headings],
             "notes": [_span(a, n.start, n.end) for n in d.notes],
-            "removed": [_span(a, r.start, r.end, reason=r.reason) for r in d.removed],
+            "removed": [
+                {"start": r.start, "end": r.end, "text": text[r.start : r.end], "reason": r.reason}
+                for r in d.removed
+            ],
             "body": [{"start": b.start, "end": b.end} for b in d.body],
             "dateline": _span(a, d.dateline.start, d.dateline.end) if d.dateline else None,
         },

@@ -60,7 +60,7 @@ def looks_like_credit(raw: str) -> bool:
         return False
     if CREDIT_LABEL.match(value):
         return True
-    if value.endswith((".", "!", "?", ":", ";", ",")) and not value.endswith(("Inc.", "Ltd.")):
+    if value.endswith(SENTENCE_PUNCTUATION) and not value.endswith(("Inc.", "Ltd.")):
         return False
     words = re.findall(r"[\w'’.-]+", value)
     if not words:
@@ -84,9 +84,28 @@ def credit_text(raw: str) -> str:
     return value
 
 
+LABEL_WORDS = ("photo", "image", "picture", "credit", "video", "illustration", "source")
+"""One of these starts every match of `CREDIT_LABEL`."""
+SENTENCE_PUNCTUATION = (".", "!", "?", ":", ";", ",")
+
+
+def _plainly_prose(stripped: str) -> bool:
+    """An ASCII line that ends like a sentence and names no credit label has no credit: every
+    tail `split_caption` tries ends as the line does, and such a tail reads as a credit only
+    through `CREDIT_LABEL` (most paragraphs: no tail of theirs is tried)."""
+    if not stripped.endswith(SENTENCE_PUNCTUATION) or stripped.endswith(("Inc.", "Ltd.")):
+        return False
+    if not stripped.isascii():
+        return False
+    lowered = stripped.lower()
+    return not any(word in lowered for word in LABEL_WORDS)
+
+
 def split_caption(line: str) -> CaptionSplit | None:
     """Split a caption line into prose and trailing credit; None if it has no credit."""
     stripped = line.rstrip()
+    if _plainly_prose(stripped):
+        return None
     # "(Ministry of X via AP)" after the last sentence.
     paren = PAREN_CREDIT.search(stripped) if stripped.endswith(")") else None
     if paren and looks_like_credit(paren.group(0)):

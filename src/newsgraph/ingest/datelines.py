@@ -35,6 +35,20 @@ DIGIT = re.compile(r"\d")
 RELATIVE = re.compile(r"\b(?:\d+|an?)\s+\w+\s+ago\b|\b(?:yesterday|today|just now)\b", re.I)
 
 
+RELATIVE_WORDS = ("ago", "yesterday", "today", "just now")
+"""One of these is in every match of `RELATIVE`."""
+
+
+def _relative(line: str) -> bool:
+    """`RELATIVE` finds something in the line; an ASCII line without its words is not searched
+    (the search tried its pattern at every word of every short line)."""
+    if line.isascii():
+        lowered = line.lower()
+        if not any(word in lowered for word in RELATIVE_WORDS):
+            return False
+    return RELATIVE.search(line) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class DateLine:
     published: dt.date | None
@@ -45,7 +59,7 @@ def parse_date_line(line: str) -> DateLine | None:
     """A line that is only a date (with labels, times, zones), or None."""
     if len(line) > 120:
         return None
-    if DIGIT.search(line) is None and RELATIVE.search(line) is None:
+    if DIGIT.search(line) is None and not _relative(line):
         return None  # no full date (they all have digits) and no "3 hours ago": most lines
     dates = find_full_dates(line)
     labels = list(LABEL.finditer(line))
@@ -98,7 +112,13 @@ class DatelinePrefix:
 
 
 def parse_dateline_prefix(paragraph: str) -> DatelinePrefix | None:
-    """Recognise "CITY, Region (Agency) — " at the start of a paragraph."""
+    """Recognise "CITY, Region (Agency) — " at the start of a paragraph.
+
+    A paragraph whose second character is a lower-case letter ("The minister ...") has none:
+    that letter is part of the city, whose letters must all be capitals, so `PREFIX` (which
+    backtracks through every word of a long paragraph) is not tried on it."""
+    if paragraph[1:2].isalpha() and not paragraph[1:2].isupper():
+        return None
     match = PREFIX.match(paragraph)
     if match is None:
         return None

@@ -50,9 +50,18 @@ def _day(raw: str) -> int:
     return int(re.sub(r"\D", "", raw))
 
 
+YEAR_ANYWHERE = re.compile(YEAR)
+"""What every full date holds; a text without it is not searched for dates."""
+
+
 def find_full_dates(text: str, offset: int = 0) -> list[FoundDate]:
-    """Every valid full date in `text`, offsets shifted by `offset`."""
+    """Every valid full date in `text`, offsets shifted by `offset`.
+
+    A text without a year has none: looking for one scans on the digits "19"/"20" alone, where
+    `FULL_DATE` tries its three orders at every word."""
     found: list[FoundDate] = []
+    if YEAR_ANYWHERE.search(text) is None:
+        return found
     for match in FULL_DATE.finditer(text):
         groups = match.groupdict()
         try:

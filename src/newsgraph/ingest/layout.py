@@ -53,9 +53,20 @@ class Layout:
 WORD_RUN = re.compile(r"\w+")
 
 
+NON_WORD_ASCII = str.maketrans(
+    {chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
+)
+"""Every ASCII character `\\w` does not match, to a space."""
+
+
 def norm_key(text: str) -> str:
     """Comparison key for duplicate detection: case, punctuation and spacing ignored (the runs
-    of word characters of the folded text, joined by single spaces)."""
+    of word characters of the folded text, joined by single spaces).
+
+    ASCII text (most lines) is its own NFKC form and folds as it lower-cases, and its word runs
+    are what is left between the other characters once they are spaces."""
+    if text.isascii():
+        return " ".join(text.lower().translate(NON_WORD_ASCII).split())
     return " ".join(WORD_RUN.findall(unicodedata.normalize("NFKC", text).casefold()))
 
 

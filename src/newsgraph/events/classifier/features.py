@@ -36,6 +36,7 @@ HEADLINE_SHARE = 0.8  # share of such words that must start upper-case in a head
 VECTOR_SCALE = 0.2  # the parser's context vectors (values ~±3) scaled to the one-hot features
 ROOT_VECTOR = "vec"  # feature-name prefix of the root's context vector components
 MEAN_VECTOR = "mvec"  # feature-name prefix of the span's mean context vector components
+HEADLINE = "headline"  # the feature of a span read as a headline
 
 
 class Columns:
@@ -44,20 +45,20 @@ class Columns:
     other stages read too): no spaCy Token object is built."""
 
     __slots__ = (
-        "alpha", "capital", "children", "dep", "ent", "head", "lemma", "like_num", "lower",
-        "pos", "punct", "space", "syntax", "tag", "text",
+        "alpha", "capital", "children", "dep", "ent", "head", "labels", "lemma", "like_num",
+        "lower", "pos", "punct", "space", "syntax", "tag", "text", "tree",
     )  # fmt: skip
 
     def __init__(self, doc: Any) -> None:
         words, syntax, labels = words_of(doc), syntax_of(doc), labels_of(doc)
-        self.syntax = syntax
+        self.syntax, self.labels, self.tree = syntax, labels, tree_of(doc)
         self.text, self.lower, self.capital = words.texts, words.lower, words.capital
         self.lemma = syntax.lemma  # as spaCy has it: `_lemma` lower-cases the few read
         self.dep, self.pos, self.tag = syntax.dep, syntax.pos, syntax.tag
         self.head = syntax.head
         self.alpha, self.punct, self.space = syntax.alpha, syntax.punct, syntax.space
         self.ent, self.like_num = labels.ent_type, labels.like_num
-        self.children = tree_of(doc).children
+        self.children = self.tree.children
 
 
 COLUMNS_KEY = "newsgraph.events.classifier.columns"
@@ -77,18 +78,28 @@ def _headline_word(word: str) -> str:
     return word
 
 
-def _word_class(c: Columns, i: int, headline: bool) -> str:
-    """A token as the bag sees it: a name becomes its entity type, a number becomes NUM."""
-    entity = c.ent[i]
-    if entity in PLACE_ENTITIES:
-        return f"<{entity}>"
-    if headline and c.alpha[i]:
-        return _headline_word(c.lower[i])
-    if c.pos[i] in NAME_POS:
-        return f"<{entity}>" if entity else "<NAME>"
-    if c.like_num[i]:
-        return "<NUM>"
-    return c.lemma[i].lower()
+def _bag_words(c: Columns, start: int, end: int, headline: bool) -> list[str]:
+    """The span's words as the bag sees them (punctuation and spaces left out): a name becomes
+    its entity type, a number NUM, a headline word its rough lemma, any other word its lemma.
+    One loop over the columns: the bag reads every word of every scored sentence."""
+    ent, pos, like_num, lemma = c.ent, c.pos, c.like_num, c.lemma
+    alpha, lower, punct, space = c.alpha, c.lower, c.punct, c.space
+    words: list[str] = []
+    for i in range(start, end):
+        if punct[i] or space[i]:
+            continue
+        entity = ent[i]
+        if entity in PLACE_ENTITIES:
+            words.append(f"<{entity}>")
+        elif headline and alpha[i]:
+            words.append(_headline_word(lower[i]))
+        elif pos[i] in NAME_POS:
+            words.append(f"<{entity}>" if entity else "<NAME>")
+        elif like_num[i]:
+            words.append("<NUM>")
+        else:
+            words.append(lemma[i].lower())
+    return words
 
 
 def is_headline(c: Columns, start: int, end: int) -> bool:
@@ -116,12 +127,13 @@ def main_verbs(c: Columns, start: int, end: int, root: int) -> list[int]:
     """The span's root and the verbs it governs, breadth first, at most MAX_MAIN_VERBS."""
     found = [root]
     queue = [root]
+    children, dep, pos, tag = c.children, c.dep, c.pos, c.tag
     while queue and len(found) < MAX_MAIN_VERBS:
         token = queue.pop(0)
-        for child in c.children[token]:
-            if not start <= child < end or c.dep[child] not in MAIN_VERB_DEPS:
+        for child in children[token]:
+            if not start <= child < end or dep[child] not in MAIN_VERB_DEPS:
                 continue
-            if c.pos[child] in {"VERB", "AUX"} or c.tag[child].startswith("VB"):
+            if pos[child] in {"VERB", "AUX"} or tag[child].startswith("VB"):
                 found.append(child)
                 queue.append(child)
                 if len(found) >= MAX_MAIN_VERBS:
@@ -135,7 +147,8 @@ def _verb_features(
     lemmas, deps, children = c.lemma, c.dep, c.children
     lemma = lemmas[verb].lower()
     features[f"{prefix}v={lemma}"] = weight
-    features[f"v={lemma}"] = max(features.get(f"v={lemma}", 0.0), weight)
+    name = f"v={lemma}"
+    features[name] = max(features.get(name, 0.0), weight)
     for child in children[verb]:
         dep = deps[child]
         if dep == "prt":
@@ -174,11 +187,9 @@ def _verb_features(
             features[f"vx={lemma}_{lemmas[child].lower()}"] = weight
 
 
-def sparse_features(span: Any) -> tuple[dict[str, float], int]:
-    """The named one-hot features of a span (no context vectors) and its root verb's token
-    number."""
-    c = token_columns(span.doc)
-    start, end = span.start, span.end
+def verb_features(c: Columns, start: int, end: int) -> tuple[dict[str, float], int]:
+    """The named features of tokens [start, end) that come from the parse (main verbs, their
+    arguments, the root's part of speech) and the root verb's token number."""
     features: dict[str, float] = {}
     verbs = main_verbs(c, start, end, c.syntax.root(start, end))
     for index, verb in enumerate(verbs):
@@ -186,28 +197,48 @@ def sparse_features(span: Any) -> tuple[dict[str, float], int]:
         _verb_features(c, verb, features, weight, "root" if index == 0 else "gov")
     root = verbs[0]
     features[f"rootpos={c.pos[root]}"] = 1.0
+    return features, root
+
+
+def bag_of(c: Columns, start: int, end: int) -> tuple[list[str], bool]:
+    """The words of tokens [start, end) as the bag sees them, and whether they read as a
+    headline."""
     headline = is_headline(c, start, end)
-    punct, space = c.punct, c.space
-    words = [
-        _word_class(c, i, headline) for i in range(start, end) if not punct[i] and not space[i]
-    ]
-    bag_weight = 1.0 if headline else BAG_WEIGHT  # a headline's parse is poor: trust words
-    for word in words:
-        features[f"w={word}"] = bag_weight
-    for left, right in pairwise(words):
-        features[f"b={left}_{right}"] = bag_weight
+    return _bag_words(c, start, end, headline), headline
+
+
+def bag_weight(headline: bool) -> float:
+    """The value of a bag word or bigram: a headline's parse is poor, so its words count fully."""
+    return 1.0 if headline else BAG_WEIGHT
+
+
+def sparse_features(span: Any) -> tuple[dict[str, float], int]:
+    """The named one-hot features of a span (no context vectors) and its root verb's token
+    number: `verb_features`, then the bag (w=word, b=left_right), then `headline`."""
+    c = token_columns(span.doc)
+    features, root = verb_features(c, span.start, span.end)
+    words, headline = bag_of(c, span.start, span.end)
+    weight = bag_weight(headline)
+    # "w=" and "b=" names are only made here: one update each keeps first-seen order
+    features.update(dict.fromkeys([f"w={word}" for word in words], weight))
+    features.update(dict.fromkeys([f"b={left}_{right}" for left, right in pairwise(words)], weight))
     if headline:
-        features["headline"] = 1.0
+        features[HEADLINE] = 1.0
     return features, root
 
 
 def context_vectors(span: Any, root: int) -> tuple[Any, Any] | None:
     """The root's and the span's mean context vector from the pipeline's tok2vec layer (when
     the pipeline sets `doc.tensor`): they let unseen synonyms land near seen verbs."""
-    tensor = span.doc.tensor
+    return span_vectors(span.doc.tensor, span.start, span.end, root)
+
+
+def span_vectors(tensor: Any, start: int, end: int, root: int) -> tuple[Any, Any] | None:
+    """`context_vectors` of tokens [start, end) from their Doc's tensor (read once per Doc by
+    a batch)."""
     if tensor is None or getattr(tensor, "size", 0) == 0:
         return None
-    return tensor[root], np.add.reduce(tensor[span.start : span.end]) / len(span)
+    return tensor[root], np.add.reduce(tensor[start:end]) / (end - start)
 
 
 def featurize(span: Any) -> dict[str, float]:

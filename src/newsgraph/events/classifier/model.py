@@ -11,6 +11,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +20,15 @@ import numpy.typing as npt
 
 from newsgraph.errors import ResourceError
 from newsgraph.events.classifier.features import (
+    HEADLINE,
     MEAN_VECTOR,
     ROOT_VECTOR,
     VECTOR_SCALE,
-    context_vectors,
-    sparse_features,
+    bag_of,
+    bag_weight,
+    span_vectors,
+    token_columns,
+    verb_features,
 )
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights.npz"
@@ -56,11 +61,17 @@ class EventTypeClassifier:
         bias: npt.NDArray[np.float32],
     ) -> None:
         self.labels: list[str | None] = [None if lab == NO_EVENT else lab for lab in labels]
+        self.column = {label: i for i, label in enumerate(self.labels)}
+        """Label → its column in `batch_probabilities`' rows."""
         self._rows = {int(b): i for i, b in enumerate(buckets.tolist())}
         self._weights = weights.astype(np.float64)
         self._bias = bias.astype(np.float64)
         self._row_of: dict[str, int | None] = {}
         """Feature name → weight row (None: unseen in training), filled as names come up."""
+        self._word_row: dict[str, int | None] = {}
+        """Bag word → the weight row of its "w=" feature, as `_row_of` (no name is built)."""
+        self._pair_row: dict[tuple[str, str], int | None] = {}
+        """Bag bigram → the weight row of its "b=" feature, as `_row_of`."""
         self._root_vector = self._dense_rows(ROOT_VECTOR)
         self._mean_vector = self._dense_rows(MEAN_VECTOR)
 
@@ -102,13 +113,56 @@ class EventTypeClassifier:
         row_of = self._row_of
         if len(row_of) > ROW_CACHE:
             row_of.clear()
+        known = row_of.get
+        add_row, add_value = rows.append, values.append
         for name, value in features.items():
-            row = row_of.get(name, UNKNOWN_ROW)
+            row = known(name, UNKNOWN_ROW)
+            if row is None:
+                continue
             if row == UNKNOWN_ROW:
                 row = row_of[name] = self._rows.get(bucket(name))
+                if row is None:
+                    continue
+            add_row(row)
+            add_value(value)
+
+    def _span_rows(self, span: Any, rows: list[int], values: list[float]) -> int:
+        """`_feature_rows` of `sparse_features(span)`, in the same order with the same values,
+        without building the bag's feature names; returns the root verb's token number."""
+        c = token_columns(span.doc)
+        start, end = span.start, span.end
+        features, root = verb_features(c, start, end)
+        self._feature_rows(features, rows, values)
+        words, headline = bag_of(c, start, end)
+        weight = bag_weight(headline)
+        unique = dict.fromkeys(words)  # the "w=" names in first-seen order, as the dict has them
+        word_row, pair_row = self._word_row, self._pair_row
+        if len(word_row) > ROW_CACHE or len(pair_row) > ROW_CACHE:
+            word_row.clear()
+            pair_row.clear()
+        known_rows = self._rows
+        for word in unique:
+            row = word_row.get(word, UNKNOWN_ROW)
+            if row == UNKNOWN_ROW:
+                row = word_row[word] = known_rows.get(bucket(f"w={word}"))
             if row is not None:
                 rows.append(row)
-                values.append(value)
+                values.append(weight)
+        if any("_" in word for word in unique):
+            # Two bigrams may then share a name ("a_b c", "a b_c"): one feature, as named.
+            bigrams = {f"b={left}_{right}": weight for left, right in pairwise(words)}
+            self._feature_rows(bigrams, rows, values)
+        else:
+            for pair in dict.fromkeys(pairwise(words)):
+                row = pair_row.get(pair, UNKNOWN_ROW)
+                if row == UNKNOWN_ROW:
+                    row = pair_row[pair] = known_rows.get(bucket(f"b={pair[0]}_{pair[1]}"))
+                if row is not None:
+                    rows.append(row)
+                    values.append(weight)
+        if headline:
+            self._feature_rows({HEADLINE: 1.0}, rows, values)
+        return root
 
     def probabilities(
         self, features: Mapping[str, float], vectors: tuple[Any, Any] | None = None
@@ -135,29 +189,45 @@ class EventTypeClassifier:
         rows: list[int] = []
         values: list[float] = []
         starts: list[int] = []
+        filled: list[int] = []  # the spans with a feature seen in training
         roots: list[Any] = []
         means: list[Any] = []
         with_vectors: list[int] = []
+        doc: Any = None
+        tensor: Any = None
         for index, span in enumerate(spans):
-            features, root = sparse_features(span)
-            starts.append(len(rows))
-            self._feature_rows(features, rows, values)
-            vectors = context_vectors(span, root)
+            start = len(rows)
+            root = self._span_rows(span, rows, values)
+            if len(rows) > start:  # reduceat needs strictly increasing starts
+                starts.append(start)
+                filled.append(index)
+            if span.doc is not doc:  # a batch's spans share a Doc but for re-parsed headlines
+                doc = span.doc
+                tensor = doc.tensor
+            vectors = span_vectors(tensor, span.start, span.end, root)
             if vectors is not None:
                 with_vectors.append(index)
                 roots.append(vectors[0])
                 means.append(vectors[1])
-        scores = np.tile(self._bias, (len(spans), 1))
-        counts = np.diff(np.asarray([*starts, len(rows)], dtype=np.int64))
+        scores = np.repeat(self._bias[None, :], len(spans), axis=0)
         if rows:
             weighted = self._weights[rows] * np.asarray(values)[:, None]
-            filled = counts > 0  # reduceat needs strictly increasing starts: skip empty spans
-            scores[filled] += np.add.reduceat(weighted, np.asarray(starts)[filled], axis=0)
+            sums = np.add.reduceat(weighted, starts, axis=0)
+            if len(filled) == len(spans):
+                scores += sums
+            else:
+                scores[filled] += sums
         if with_vectors and len(roots[0]) <= len(self._root_vector):
             # Wider vectors come from another pipeline than the one trained on: left out.
             width = len(roots[0])
-            scores[with_vectors] += np.asarray(roots) @ self._root_vector[:width]
-            scores[with_vectors] += np.asarray(means) @ self._mean_vector[:width]
+            root_scores = np.asarray(roots) @ self._root_vector[:width]
+            mean_scores = np.asarray(means) @ self._mean_vector[:width]
+            if len(with_vectors) == len(spans):
+                scores += root_scores
+                scores += mean_scores
+            else:
+                scores[with_vectors] += root_scores
+                scores[with_vectors] += mean_scores
         exp = np.exp(scores - scores.max(axis=1, keepdims=True))
         result: npt.NDArray[np.float64] = exp / exp.sum(axis=1, keepdims=True)
         return result
