@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.times import find_times
@@ -135,6 +135,7 @@ def _spans(matches: Any) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
     return [(m.span(), m.groupdict()) for m in matches]
 
 
+@settings(deadline=None)
 @given(st.lists(st.sampled_from(ANCHOR_PIECES), max_size=60), st.sampled_from([" ", "", "\n"]))
 def test_anchoring_matches_are_those_of_finditer(pieces: list[str], glue: str) -> None:
     text = glue.join(pieces)

@@ -38,7 +38,7 @@ def _spans(matches: Any) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
     return [(m.span(), m.groupdict()) for m in matches]
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=40), st.sampled_from([" ", "", "-", "\n"]))
 def test_finders_yield_what_finditer_yields(pieces: list[str], glue: str) -> None:
     text = glue.join(pieces)

@@ -32,7 +32,7 @@ def _plain(
         return extend(text, start, 0, type_)  # type: ignore[arg-type]
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(
     st.lists(st.sampled_from(PIECES), max_size=12),
     st.sampled_from([" ", "", "\n"]),
