@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from newsgraph.spans import SpanIndex
+from newsgraph.spans import SpanIndex, SpanSet
 
 
 def test_span_index_agrees_with_a_scan() -> None:
@@ -28,3 +28,29 @@ def test_span_index_keeps_the_items() -> None:
     index = SpanIndex(names, lambda item: (item[1], item[2]))
     assert [n for n, _, _ in index.overlapping(12, 13)] == ["Nairobi Declaration", "Kenya"]
     assert index.overlapping(4, 8) == []
+
+
+def test_span_set_agrees_with_a_scan() -> None:
+    rng = random.Random(11)
+    for _ in range(300):
+        spans = []
+        for _ in range(rng.randint(0, 30)):
+            start = rng.randint(0, 100)
+            spans.append((start, start + rng.randint(0, 12)))
+        found = SpanSet(spans)
+        index = SpanIndex.of_spans(spans)
+        for _ in range(40):
+            start = rng.randint(-5, 110)
+            end = start + rng.randint(0, 15)
+            expected = any(s < end and start < e for s, e in spans)
+            assert found.overlaps(start, end) == expected == index.overlaps(start, end)
+
+
+def test_span_set_of_nested_and_empty_spans() -> None:
+    found = SpanSet([(10, 40), (12, 14), (50, 50)])
+    assert found.overlaps(38, 45)  # the long span reaches past the short one after it
+    assert not found.overlaps(40, 50)
+    assert not found.overlaps(50, 50)  # an empty span overlaps nothing at its own position
+    assert not found.overlaps(49, 50)
+    assert not found.overlaps(50, 51)
+    assert not SpanSet([]).overlaps(0, 100)

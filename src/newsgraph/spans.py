@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
+from itertools import accumulate
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -45,6 +46,26 @@ class SpanIndex(Generic[T]):
         lo = bisect_left(self._starts, start - self._longest + 1)
         hi = bisect_left(self._starts, end)
         return any(s < end and start < e for s, e, _ in self._spans[lo:hi])
+
+
+class SpanSet:
+    """Plain (start, end) spans asked only whether one overlaps a given span: the starts in
+    order and the furthest end reached up to each, so a question is one binary search (no slice,
+    no scan) and building it is one sort of the pairs (`SpanIndex.of_spans` answers `overlaps`
+    the same, for callers that also need the overlapping spans themselves)."""
+
+    __slots__ = ("_reach", "_starts")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach = list(accumulate((end for _, end in ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether any span overlaps [start, end): one that starts before `end` and ends after
+        `start` (so an empty span overlaps nothing at its own position, as in `SpanIndex`)."""
+        before = bisect_left(self._starts, end)
+        return before > 0 and self._reach[before - 1] > start
 
 
 def _itself(span: tuple[int, int]) -> tuple[int, int]:

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import random
+from itertools import pairwise
+
 import pytest
 
 from newsgraph.annotate import AnnotateStage
+from newsgraph.fold import normalize_key
+from newsgraph.gazetteer import demonym_table
 from newsgraph.model import Analysis
 from newsgraph.places import PlaceStage, locate_event
-from newsgraph.places.adjectival import ADJECTIVAL_LABEL, adjectival_candidates
+from newsgraph.places.adjectival import (
+    ADJECTIVAL_LABEL,
+    CAPITALISED_WORD,
+    MAX_DEMONYM_WORDS,
+    _is_plural,
+    _modifies,
+    adjectival_candidates,
+)
 from newsgraph.places.resolve import resolve_toponyms
 from newsgraph.settings import DEFAULT_SPACY_MODEL
 
@@ -104,3 +116,48 @@ def test_locate_event_never_returns_adjectival_place(text: str, trigger: str) ->
     sentence = analysis.sentence_at(start)
     assert sentence is not None
     assert locate_event(analysis, start, start + len(trigger), sentence.start, sentence.end) is None
+
+
+def _listed(text: str) -> list[tuple[int, int, str]]:
+    """`adjectival_candidates` without a parse, found by listing every capitalised word and
+    trying the longest run of adjacent words at each (as before the first-word search)."""
+    table = demonym_table()
+    words = [m.span() for m in CAPITALISED_WORD.finditer(text)]
+    found: list[tuple[int, int, str]] = []
+    index = 0
+    while index < len(words):
+        for size in range(min(MAX_DEMONYM_WORDS, len(words) - index), 0, -1):
+            run = words[index : index + size]
+            if any(text[a[1] : b[0]] != " " for a, b in pairwise(run)):
+                continue
+            demonym = table.get(normalize_key(text[run[0][0] : run[-1][1]]))
+            if demonym is None:
+                continue
+            start, end = run[0][0], run[-1][1]
+            if (
+                demonym.names_place
+                and not _is_plural(normalize_key(demonym.word), table)
+                and _modifies(text, None, start, end)
+            ):
+                found.append((start, end, ADJECTIVAL_LABEL))
+            index += size
+            break
+        else:
+            index += 1
+    return found
+
+
+def test_adjectival_candidates_agree_with_a_listing_of_every_capitalised_word() -> None:
+    rng = random.Random(5)
+    vocabulary = [
+        "South", "Korean", "Central", "African", "Papua", "New", "Guinean", "Sri", "Lankan",
+        "Swiss", "Russian", "Russians", "American", "I", "Kiribati", "Ni-Vanuatu",
+        "Guinea-Bissauan", "Zealand", "Saudi", "Arabian", "The", "said", "officials", "envoys",
+        "and", "in", "U.S.", "Niger", "Nigerian", "Nigerien", "Irish-led", "Turkish’s", "Québécois"
+    ]  # fmt: skip
+    separators = [" ", " ", " ", "  ", ", ", "\n", "-", "'"]
+    for _ in range(500):
+        text = "".join(
+            rng.choice(vocabulary) + rng.choice(separators) for _ in range(rng.randint(1, 25))
+        )
+        assert adjectival_candidates(text, None) == _listed(text), text

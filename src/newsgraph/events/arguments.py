@@ -19,6 +19,7 @@ from newsgraph.words import kept_on_doc
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+ANY_SUBJECT_DEPS = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 RELATIVE_PRONOUNS = word_class("relative_pronouns")
 STATIVE_PASSIVES = word_class("stative_passives")
@@ -74,10 +75,13 @@ class Labels:
         rows = doc.to_array([ENT_TYPE, LIKE_NUM]).reshape(len(doc), 2)
         strings = doc.vocab.strings
         names: dict[int, str] = {0: ""}
-        for h in set(rows[:, 0].tolist()).difference(names):
+        hashes = rows[:, 0].tolist()
+        for h in set(hashes).difference(names):
             names[h] = strings[h]
-        self.ent_type: list[str] = [names[h] for h in rows[:, 0].tolist()]
-        self.like_num: list[bool] = [bool(f) for f in rows[:, 1].tolist()]
+        # one C-level pass per column (a comprehension per token was a tenth of this stage's
+        # own time on short articles)
+        self.ent_type: list[str] = list(map(names.__getitem__, hashes))
+        self.like_num: list[bool] = (rows[:, 1] != 0).tolist()
 
 
 LABELS_KEY = "newsgraph.events.labels"
@@ -101,14 +105,14 @@ def actor_like(tree: Tree, labels: Labels, token: int) -> bool:
     if own in NON_ACTOR_ENT_LABELS:
         return own == "CARDINAL"  # "arrested 12" names people; "Feb. 4" not
     children = tree.children[token]
-    if (
+    if (  # the token's own labels before its children's
         own in ACTOR_ENT_LABELS
+        or tree.lower[token] in PERSONAL_PRONOUNS
+        or pos[token] == "PROPN"
         or any(
             dep[c] == "compound" and pos[c] == "PROPN" and ent_type[c] not in PLACE_LIKE_LABELS
             for c in children
         )
-        or tree.lower[token] in PERSONAL_PRONOUNS
-        or pos[token] == "PROPN"
     ):
         return True
     if (
@@ -237,29 +241,39 @@ def _heads(tree: Tree, doc: Any, tokens: Iterable[int]) -> list[Any]:
 
 
 def expand_all(tokens: Iterable[Any]) -> list[Any]:
-    result: list[Any] = []
-    for token in tokens:
-        for t in expand_conjuncts(token):
-            if t not in result:
-                result.append(t)
-    return result
+    """The tokens (of one Doc) and the heads coordinated with each, each once, in order."""
+    found = list(tokens)
+    if not found:
+        return []
+    doc = found[0].doc
+    return _heads(tree_of(doc), doc, [t.i for t in found])
 
 
 def passive_patient(trigger: Any) -> list[Any]:
     """The passive subject ("X was attacked") is the recipient; a conjoined participle shares
-    it ("X was charged and released on bail")."""
-    own = [c for c in trigger.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
-    if not own and shares_passive_subject(trigger):
-        own = [c for c in trigger.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
-    return expand_all(own)
+    it ("X was charged and released on bail"). Read from the Doc's lists (it runs for most
+    triggers): Token objects only for the heads found."""
+    doc = trigger.doc
+    tree = tree_of(doc)
+    dep, children, verb = tree.dep, tree.children, trigger.i
+    own = [c for c in children[verb] if dep[c] in PASSIVE_SUBJECT_DEPS]
+    if not own and _shares_passive_subject(tree, verb):
+        own = [c for c in children[tree.head[verb]] if dep[c] in PASSIVE_SUBJECT_DEPS]
+    return _heads(tree, doc, own)
 
 
 def shares_passive_subject(verb: Any) -> bool:
     """A participle conjoined to a passive verb, with no subject of its own."""
+    return _shares_passive_subject(tree_of(verb.doc), verb.i)
+
+
+def _shares_passive_subject(tree: Tree, verb: int) -> bool:
+    """`shares_passive_subject` over token numbers."""
+    dep = tree.dep
     return bool(
-        verb.dep_ == "conj"
-        and verb.tag_ == "VBN"
-        and not any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in verb.children)
+        dep[verb] == "conj"
+        and tree.tag[verb] == "VBN"
+        and not any(dep[c] in ANY_SUBJECT_DEPS for c in tree.children[verb])
     )
 
 
@@ -286,12 +300,15 @@ def of_phrase_heads(tree: Tree, nouns: list[int]) -> list[int]:
 
 def prep_objects(prep: Any) -> list[Any]:
     doc = prep.doc
-    tree = tree_of(doc)
-    children = tree.children[prep.i]
+    return prep_objects_at(tree_of(doc), labels_of(doc), doc, prep.i)
+
+
+def prep_objects_at(tree: Tree, labels: Labels, doc: Any, prep: int) -> list[Any]:
+    """`prep_objects` of the preposition numbered `prep` (the Doc's lists passed in)."""
+    children = tree.children[prep]
     objects = [p for p in children if tree.dep[p] == "pobj"]
     if not objects and not children:
-        return [t for p in _dangling_object(prep) for t in actor_in(p)]
-    labels = labels_of(doc)
+        return [t for p in _dangling_object(doc[prep]) for t in actor_in(p)]
     return [t for p in objects for t in _actor_in(tree, labels, doc, p, None)]
 
 
@@ -315,6 +332,11 @@ def actor_in(token: Any, trigger: Any = None) -> list[Any]:
     decision" it is X: the decision is no actor."""
     doc = token.doc
     return _actor_in(tree_of(doc), labels_of(doc), doc, token.i, trigger)
+
+
+def actor_in_at(tree: Tree, labels: Labels, doc: Any, token: int) -> list[Any]:
+    """`actor_in` of the token numbered `token`, no trigger (the Doc's lists passed in)."""
+    return _actor_in(tree, labels, doc, token, None)
 
 
 def _actor_in(tree: Tree, labels: Labels, doc: Any, token: int, trigger: Any) -> list[Any]:

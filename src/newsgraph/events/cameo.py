@@ -128,6 +128,14 @@ def cameo_for(event_type: str, mode: str | None, hint: str | None = None) -> str
     rows = crosswalk()
     if hint is not None and hint in rows and rows[hint].event_type == event_type:
         return hint
+    return _general_code(event_type, mode)
+
+
+@lru_cache(maxsize=1 << 10)
+def _general_code(event_type: str, mode: str | None) -> str | None:
+    """The most general crosswalk code of the type and mode (the crosswalk is read once, so
+    each pair is looked up once per process, not once per mention)."""
+    rows = crosswalk()
     same_type = [r for r in rows.values() if r.event_type == event_type]
     same_mode = [r for r in same_type if r.mode == mode] if mode else []
     pool = same_mode or [r for r in same_type if r.mode is None] or same_type

@@ -130,9 +130,9 @@ def _consume_restatement(trigger: Any, event_type: str, consumed: set[int]) -> N
             consumed.add(noun.i)
 
 
-def _speech_demand(token: Any, features: Any) -> Classification | None:
-    """A speech verb whose reported clause says someone must act."""
-    if features.lemma not in SPEECH_VERBS or parse.demanded_clause(token) is None:
+def _speech_demand(token: Any, lemma: str) -> Classification | None:
+    """A speech verb (`lemma`, lower-cased) whose reported clause says someone must act."""
+    if lemma not in SPEECH_VERBS or parse.demanded_clause(token) is None:
         return None
     return Classification("REQUEST", SPEECH_DEMAND.weight, SPEECH_DEMAND)
 
@@ -209,28 +209,39 @@ class Draft:
 
 def _nominal_actor(noun: Any, event_type: str) -> list[Any] | None:
     """Actor heads of a nominal event, or None when nothing licenses it as an event."""
-    if any(c.dep_ == "compound" and c.ent_type_ in parse.WORK_LABELS for c in noun.children):
+    # the noun's own phrase read from the Doc's lists (Token objects only for what it returns)
+    doc = noun.doc
+    tree, ent_type = tree_of(doc), args.labels_of(doc).ent_type
+    dep, lower, children, i = tree.dep, tree.lower, tree.children, noun.i
+    kids = children[i]
+    if any(dep[c] == "compound" and ent_type[c] in parse.WORK_LABELS for c in kids):
         return None  # "the PlayStation VR demonstration": a product shown, not a protest
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "between":
-            return [t for p in child.children if p.dep_ == "pobj" for t in args.expand_conjuncts(p)]
-    for child in noun.children:
-        if args.is_possessor(child):
-            return args.expand_conjuncts(child)
-        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
-            return [g for g in child.children if g.dep_ == "pobj"]
+    for child in kids:
+        if dep[child] == "prep" and lower[child] == "between":
+            return [
+                t
+                for p in children[child]
+                if dep[p] == "pobj"
+                for t in args.expand_conjuncts(doc[p])
+            ]
+    for child in kids:
+        if args.possessor(tree, child):
+            return args.expand_conjuncts(doc[child])
+        if dep[child] == "agent" or (dep[child] == "prep" and lower[child] == "by"):
+            return [doc[g] for g in children[child] if dep[g] == "pobj"]
     nationality = [
-        c
-        for c in noun.children
-        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
+        doc[c] for c in kids if dep[c] in ("amod", "compound") and ent_type[c] in ("NORP", "GPE")
     ]
     if nationality:
         return nationality
-    if any(
-        c.dep_ == "prep" and c.lower_ == "against" for c in noun.children
-    ) and noun.lemma_.lower() in ("demonstration", "protest", "riot", "strike"):
+    if any(dep[c] == "prep" and lower[c] == "against" for c in kids) and tree.lemma_lower(i) in (
+        "demonstration",
+        "protest",
+        "riot",
+        "strike",
+    ):
         return []  # "demonstrations against X": a protest whose actor is not named
-    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in ARRIVAL_VERBS:
+    if dep[i] in ("nsubj", "nsubjpass") and tree.lemma_lower(tree.head[i]) in ARRIVAL_VERBS:
         # "Requests have come from the town of X and from Y": the "from" phrases act
         return parse.givers(noun.head, noun) or None
     governor = parse.nominal_governor(noun)
@@ -269,12 +280,19 @@ def _trigger_lemmas() -> frozenset[str]:
     )
 
 
+TRIGGER, PROPOSAL, NEITHER = "trigger", "proposal", ""
+"""What `_lemma_kind` says of a lemma (a trigger that is also a proposal noun is a trigger)."""
+
+
 @lru_cache(maxsize=1 << 16)
-def _lemma_kind(lemma: str) -> tuple[bool, bool]:
-    """Whether a lemma as the parser spells it can start an event, and whether it is a
-    proposal noun (remembered per process: lemmas recur from document to document)."""
+def _lemma_kind(lemma: str) -> str:
+    """Whether a lemma as the parser spells it can start an event (TRIGGER), else whether it
+    is a proposal noun (PROPOSAL), else NEITHER (remembered per process: lemmas recur from
+    document to document)."""
     lower = lemma.lower()
-    return lower in _trigger_lemmas(), lower in PROPOSAL_NOUNS
+    if lower in _trigger_lemmas():
+        return TRIGGER
+    return PROPOSAL if lower in PROPOSAL_NOUNS else NEITHER
 
 
 class SentenceExtractor:
@@ -285,6 +303,9 @@ class SentenceExtractor:
         self.kb = kb
         self.times = [(t.id, t.start, t.end) for t in analysis.times]
         self._coded: dict[tuple[Any, ...], list[Participant]] = {}
+        self._spans: dict[tuple[Any, ...], tuple[int, int]] = {}
+        self._quotes = [(q.start, q.end, q.id) for q in analysis.quotes]
+        self._indirect = [(q.start, q.end, q.id) for q in analysis.quotes if q.kind == "indirect"]
         self._lowered: dict[str, str] = {}
         self._candidates: dict[int, tuple[Any, list[int]]] = {}
         self._triggers = _trigger_lemmas()
@@ -327,7 +348,7 @@ class SentenceExtractor:
             if not handled and lemma in CHARACTERISING_VERBS and tree.pos[i] == "VERB":
                 handled, event = self._characterised(token, view, consumed)
             if not handled:
-                event = self._event_at(token, view, consumed)
+                event = self._event_at(token, view, consumed, lemma, tree.pos[i], tree.tag[i])
             if event is not None:
                 events.append(event)
         return events
@@ -348,12 +369,18 @@ class SentenceExtractor:
         if found is not None and found[0] is doc:
             return found[1]
         tree = syntax_of(doc)
-        wanted = []
-        for i, (pos, lemma, dep) in enumerate(zip(tree.pos, tree.lemma, tree.dep, strict=True)):
-            if pos in TRIGGER_POS:
-                trigger, proposal = _lemma_kind(lemma)
-                if trigger or dep == "advcl" or (proposal and pos == "NOUN"):
-                    wanted.append(i)
+        dep = tree.dep
+        # one comprehension: a trigger lemma, else an adverbial clause, else a proposal noun
+        wanted = [
+            i
+            for i, (pos, lemma) in enumerate(zip(tree.pos, tree.lemma, strict=True))
+            if pos in TRIGGER_POS
+            and (
+                (kind := _lemma_kind(lemma)) is TRIGGER
+                or dep[i] == "advcl"
+                or (kind is PROPOSAL and pos == "NOUN")
+            )
+        ]
         self._candidates[id(doc)] = (doc, wanted)
         return wanted
 
@@ -412,21 +439,25 @@ class SentenceExtractor:
             event.evidence = [replace(e, quote=quote.id) for e in event.evidence]
         return True, event
 
-    def _event_at(self, token: Any, view: SentenceView, consumed: set[int]) -> Event | None:
-        features = trigger_features(token)  # a noun's children only matter to a verb
-        result = classify(features) or _speech_demand(token, features)
-        if result is None or (not features.is_verb and not result.entry.nominal):
+    def _event_at(
+        self, token: Any, view: SentenceView, consumed: set[int], lemma: str, pos: str, tag: str
+    ) -> Event | None:
+        """The event a candidate trigger (its lower-cased lemma, part of speech and tag read
+        by `extract`) states, if any."""
+        is_verb = pos == "VERB" or tag.startswith("VB")
+        result = self._classified(token, lemma, is_verb)
+        if result is None:
             return None
         if _is_purpose_clause(token):
             return None
         if parse.in_restrictive_clause(token):
             return None  # "banks that fund the army": a kind of bank, not an event
-        if result.event_type == "ASSAULT" and features.is_verb and parse.thing_object(token):
+        if result.event_type == "ASSAULT" and is_verb and parse.thing_object(token):
             return None  # "shoot a new outfit", "hit the ball": violence needs a target
         if result.event_type == "REJECT" and parse.is_decrease(token):
             return None  # "sea ice declined"
         if (
-            (result.entry.host or features.lemma in OFFER_VERBS)
+            (result.entry.host or lemma in OFFER_VERBS)
             and result.object_index is None  # "gave a warm welcome": the object is the event
             and self._offers_goods(token)
         ):
@@ -453,7 +484,7 @@ class SentenceExtractor:
         coding = _refine(token, object_token, actors, coding)
         coding = recode(
             Coding(coding.event_type, coding.mode, coding.cameo, modality_of(token)),
-            features.lemma,
+            lemma,
         )
         if result.entry.host and object_token is not None and object_token not in recipients:
             recipients = [object_token, *recipients]  # "received the Saudi envoy": the visitor
@@ -466,6 +497,23 @@ class SentenceExtractor:
             actors, recipients = [], [*actors, *recipients]
         draft = Draft(token, object_token, result, coding, actors, recipients)
         return self._build(draft, view)
+
+    @staticmethod
+    def _classified(token: Any, lemma: str, is_verb: bool) -> Classification | None:
+        """The lexicon's reading of a candidate trigger (its lower-cased lemma, and whether it
+        is a verb by part of speech or tag); None where no event can start. A word the lexicon
+        has no entry for as a verb (or as a noun) is settled from its lemma, without reading
+        its children (`trigger_features`): a noun is an event only by its noun entry, a verb
+        without verb entries only as a demand."""
+        lexicon = load_lexicon()
+        if not is_verb:
+            nominal = lexicon.nouns.get(lemma)
+            if nominal is None:
+                return None
+            return Classification(nominal.event_type, nominal.weight, nominal)
+        if lemma not in lexicon.verbs:
+            return _speech_demand(token, lemma)
+        return classify(trigger_features(token)) or _speech_demand(token, lemma)
 
     @staticmethod
     def _offers_goods(verb: Any) -> bool:
@@ -542,11 +590,6 @@ class SentenceExtractor:
         if draft.actor_heads and not heads:
             return None  # "surface ozone declined", "a crane killed": no one acted
         actors = self._participants(heads, view)
-        recipients = [
-            p
-            for p in self._participants(draft.recipient_heads, view)
-            if not any(_same(p, a) for a in actors)
-        ]
         if draft.actor_heads and not actors:
             return None  # the only actor was an agency or the author
         tree = tree_of(token.doc)
@@ -557,15 +600,12 @@ class SentenceExtractor:
             actors = implicit_actors.law_enforcement_actor(
                 self.analysis, token.idx + view.offset, self.kb
             )
-            recipients = [p for p in recipients if not any(_same(p, a) for a in actors)]
             implicit = bool(actors)
-        if not actors and not recipients:
-            return None  # no one to code: "lawsuits have been filed", "the resolution failed"
+        # The rules below that need no recipient come before the recipients are coded (the
+        # coding of a phrase is the costly step, and a dropped mention needs none).
         if not actors and quad_class(coding.event_type) in VERBAL_QUADS and not passive:
             return None  # praise, demands, accusations: an act of speech needs its speaker
             # (a passive "was accused of" leaves the speaker unsaid, and is still an act)
-        if all(p.sector in BUSINESS_SECTORS for p in actors + recipients):
-            return None  # companies dealing with companies: no political event
         if (
             not actors
             and coding.event_type == "ASSAULT"
@@ -573,6 +613,15 @@ class SentenceExtractor:
             and not parse.violence_named(token)
         ):
             return None  # "76 people were killed when the hotel collapsed": no attacker
+        recipients = [
+            p
+            for p in self._participants(draft.recipient_heads, view)
+            if not any(_same(p, a) for a in actors)
+        ]
+        if not actors and not recipients:
+            return None  # no one to code: "lawsuits have been filed", "the resolution failed"
+        if all(p.sector in BUSINESS_SECTORS for p in actors + recipients):
+            return None  # companies dealing with companies: no political event
         event_type, mode, modality = coding.event_type, coding.mode, coding.modality
         code = cameo_for(event_type, mode, coding.cameo)
         confidence = draft.classification.confidence
@@ -619,7 +668,18 @@ class SentenceExtractor:
 
     def _participants(self, heads: list[Any], view: SentenceView) -> list[Participant]:
         found: list[Participant] = []
-        bound = [b for head in heads for b in parse.bound_subjects(head)]
+        if not heads:
+            return found
+        # only a pronoun of PRONOUN_SUBJECTS can stand for another subject (`bound_subjects`
+        # answers any other head with itself)
+        lowered = tree_of(heads[0].doc).lower
+        bound = [
+            b
+            for head in heads
+            for b in (
+                parse.bound_subjects(head) if lowered[head.i] in parse.PRONOUN_SUBJECTS else (head,)
+            )
+        ]
         for head in dict.fromkeys(bound):
             tree = tree_of(head.doc)
             lower, pos = tree.lower[head.i], tree.pos[head.i]
@@ -636,10 +696,7 @@ class SentenceExtractor:
                 found += [p for p in speaker if not any(_same(p, q) for q in found)]
                 if speaker or quote is None:
                     continue  # outside quotes, "I" is the writer of a feature, no actor
-            span = None if view.reparsed else antecedent(self.analysis, head)
-            if span is None:
-                local = args.phrase_span(head)
-                span = (local[0] + view.offset, local[1] + view.offset)
+            span = self._head_span(head, view)
             doc = head.doc if view.reparsed else None
             for p in self._participants_for(span, tree.idx[head.i] + view.offset, doc, view.offset):
                 if p.entity is None and _bare_pronoun(self.analysis.text[p.start : p.end]):
@@ -647,6 +704,19 @@ class SentenceExtractor:
                 if not any(_same(p, q) for q in found):
                     found.append(p)
         return found
+
+    def _head_span(self, head: Any, view: SentenceView) -> tuple[int, int]:
+        """The text span a participant head stands for: its antecedent's, else its own noun
+        phrase's; once per head (the events of a sentence share their actors)."""
+        key = (head.doc, head.i, view.offset, view.reparsed)
+        span = self._spans.get(key)
+        if span is None:
+            span = None if view.reparsed else antecedent(self.analysis, head)
+            if span is None:
+                local = args.phrase_span(head)
+                span = (local[0] + view.offset, local[1] + view.offset)
+            self._spans[key] = span
+        return span
 
     def _participants_for(
         self, span: tuple[int, int], head: int, doc: Any, offset: int
@@ -664,15 +734,13 @@ class SentenceExtractor:
     def _quote(self, trigger_start: int, sentence: Sentence) -> str | None:
         """The quote stating the event: one containing the trigger, else reported (indirect)
         speech in its sentence. A partial quote of a word ("a 'historic' step") states nothing."""
-        inside = [q for q in self.analysis.quotes if q.start <= trigger_start < q.end]
-        if inside:
-            return inside[0].id
-        reported = [
-            q
-            for q in self.analysis.quotes
-            if q.kind == "indirect" and q.start < sentence.end and sentence.start < q.end
-        ]
-        return reported[0].id if reported else None
+        for start, end, quote in self._quotes:
+            if start <= trigger_start < end:
+                return quote
+        for start, end, quote in self._indirect:
+            if start < sentence.end and sentence.start < end:
+                return quote
+        return None
 
     def _time_refs(
         self, tree: Tree, token: Any, view: SentenceView, trigger_start: int
@@ -681,9 +749,11 @@ class SentenceExtractor:
         clause, pos = token.i, tree.pos
         if pos[clause] == "NOUN" and pos[tree.head[clause]] in ("VERB", "AUX"):
             clause = tree.head[clause]
-        doc = token.doc
+        if not self.times:
+            return []  # no time expression in the document
         # the subtree's ends, no walk
-        first, last = doc[clause].left_edge.i, doc[clause].right_edge.i
+        top = token.doc[clause]
+        first, last = top.left_edge.i, top.right_edge.i
         lo = tree.idx[first] + view.offset
         hi = tree.end[last] + view.offset
         inside = [

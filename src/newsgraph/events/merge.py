@@ -214,11 +214,16 @@ def merge_events(events: list[Event], text: str, times: dict[str, str | None]) -
     """Greedy merge in text order; the first mention's record absorbs later compatible ones."""
     keys = participant_keys(text)
     merged: list[Event] = []
+    # only mentions of one type and modality can merge (`compatible`'s first test, which
+    # absorbing never changes): each mention is compared with those alone, in text order
+    by_kind: dict[tuple[str, str], list[Event]] = {}
     for event in events:
-        for existing in merged:
+        same_kind = by_kind.setdefault((event.event_type, event.modality), [])
+        for existing in same_kind:
             if compatible(existing, event, keys, times):
                 absorb(existing, event, keys)
                 break
         else:
+            same_kind.append(event)
             merged.append(event)
     return merged

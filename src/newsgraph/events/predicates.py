@@ -13,7 +13,7 @@ from typing import Any
 
 from newsgraph.events import arguments as args
 from newsgraph.events.words import word_class
-from newsgraph.times.tree import tree_of
+from newsgraph.times.tree import Tree, tree_of
 from newsgraph.words import syntax_of
 
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
@@ -80,34 +80,48 @@ def top_down_positions(
 
 
 def has_to_infinitive(verb: Any) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return _has_to_infinitive(tree_of(verb.doc), verb.i)
+
+
+def _has_to_infinitive(tree: Tree, verb: int) -> bool:
+    """`has_to_infinitive` over token numbers."""
+    dep, lower = tree.dep, tree.lower
+    return any(dep[c] == "aux" and lower[c] == "to" for c in tree.children[verb])
 
 
 def complement(trigger: Any) -> Any | None:
-    """The event a framing verb governs: its clause, or the object of "call for"."""
-    for child in trigger.children:
-        if child.dep_ in COMPLEMENT_DEPS and child.pos_ in ("VERB", "AUX"):
-            if child.dep_ == "advcl" and not has_to_infinitive(child):
+    """The event a framing verb governs: its clause, or the object of "call for" (read from
+    the Doc's lists: a Token object only for the answer)."""
+    doc = trigger.doc
+    tree = tree_of(doc)
+    dep, pos, children = tree.dep, tree.pos, tree.children
+    kids = children[trigger.i]
+    for child in kids:
+        if dep[child] in COMPLEMENT_DEPS and pos[child] in ("VERB", "AUX"):
+            if dep[child] == "advcl" and not _has_to_infinitive(tree, child):
                 continue
-            return hyphen_tail(child)
-    for child in trigger.children:
-        if child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS:
-            for pobj in child.children:
-                if pobj.dep_ in ("pobj", "pcomp"):
-                    return pobj
-        if child.dep_ in ("dobj", "obj") and child.pos_ == "NOUN":
-            return child
+            return doc[_hyphen_tail(tree, child)]
+    for child in kids:
+        if dep[child] == "prep" and tree.lower[child] in COMPLEMENT_PREPS:
+            for pobj in children[child]:
+                if dep[pobj] in ("pobj", "pcomp"):
+                    return doc[pobj]
+        if dep[child] in ("dobj", "obj") and pos[child] == "NOUN":
+            return doc[child]
     return None
 
 
 def hyphen_tail(verb: Any) -> Any:
     """ "agreed to re-open": the parser splits the verb at the hyphen; its last piece carries
     the objects."""
-    doc = verb.doc
-    while (
-        verb.i + 2 < len(doc) and doc[verb.i + 1].text == "-" and doc[verb.i + 2].head == verb.head
-    ):
-        verb = doc[verb.i + 2]
+    return verb.doc[_hyphen_tail(tree_of(verb.doc), verb.i)]
+
+
+def _hyphen_tail(tree: Tree, verb: int) -> int:
+    """`hyphen_tail` over token numbers."""
+    text, head, n = tree.text, tree.head, len(tree)
+    while verb + 2 < n and text[verb + 1] == "-" and head[verb + 2] == head[verb]:
+        verb += 2
     return verb
 
 
@@ -152,13 +166,19 @@ def is_infinitive_clause(token: Any) -> bool:
 
 def demanded_clause(token: Any) -> Any | None:
     """A reported clause saying an actor must act ("said Israel must withdraw"), or None."""
-    for child in token.children:
+    doc = token.doc
+    tree = tree_of(doc)
+    dep, lower, children = tree.dep, tree.lower, tree.children
+    for child in children[token.i]:
         if (
-            child.dep_ == "ccomp"
-            and any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in child.children)
-            and any(c.dep_ == "nsubj" and args.is_actor_like(c) for c in child.children)
+            dep[child] == "ccomp"
+            and any(dep[c] == "aux" and lower[c] in OBLIGATION_AUX for c in children[child])
+            and any(
+                dep[c] == "nsubj" and args.actor_like(tree, args.labels_of(doc), c)
+                for c in children[child]
+            )
         ):
-            return child
+            return doc[child]
     return None
 
 

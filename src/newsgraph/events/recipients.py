@@ -10,6 +10,7 @@ reports a nominal event ("engaged in fighting against X"). Results are head toke
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from newsgraph.events import arguments as args
@@ -72,21 +73,31 @@ CONTENT_CLAUSE_TYPES = frozenset({"REQUEST", "ACCUSE"})
 """Nominal events whose "that" clause names the addressee ("its demand that X resign")."""
 
 
-def recipient_heads(
-    trigger: Any, event_type: str, object_token: Any | None, mode: str | None = None
-) -> list[Any]:
-    """Head tokens of the recipient phrase: objects, datives and recipient prepositions."""
-    found: list[Any] = []
+@lru_cache(maxsize=1 << 10)
+def _recipient_preps(event_type: str, mode: str | None, nominal: bool) -> frozenset[str]:
+    """The prepositions that introduce a recipient of this type and mode (made once per
+    kind of trigger, not once per trigger)."""
     preps = RECIPIENT_PREPS | EXTRA_PREPS.get(event_type, frozenset())
     if mode == "visit":
         preps |= {"in", "at"}  # "arrived in Riyadh": the host is where the visit goes
     if event_type not in COOPERATIVE_TYPES:
         preps |= CONFLICT_PREPS
+    if nominal:
+        preps |= {"of"}  # "the invasion of X", "the arrest of X": the nominal's object
+    return frozenset(preps)
+
+
+def recipient_heads(
+    trigger: Any, event_type: str, object_token: Any | None, mode: str | None = None
+) -> list[Any]:
+    """Head tokens of the recipient phrase: objects, datives and recipient prepositions."""
+    found: list[Any] = []
     # the trigger's own labels and children from the Doc's lists; Token objects only for the
     # children a rule takes
     doc = trigger.doc
     tree = tree_of(doc)
     dep, pos, lower, i = tree.dep, tree.pos, tree.lower, trigger.i
+    preps = _recipient_preps(event_type, mode, pos[i] == "NOUN")
     if (
         dep[i] == "acl"
         and tree.tag[i] == "VBN"
@@ -94,29 +105,28 @@ def recipient_heads(
     ):
         # "rebels backed by Iran": the modified noun receives
         found.extend(args.actor_in(trigger.head, trigger))
-    if pos[i] == "NOUN":
-        preps |= {"of"}  # "the invasion of X", "the arrest of X": the nominal's object
-    for c in tree.children[i]:
+    labels, children = args.labels_of(doc), tree.children
+    for c in children[i]:
         link = dep[c]
         if link == "dative" and pos[c] == "ADP":
-            found.extend(args.prep_objects(doc[c]))  # "provided arms *to* X" parsed as a dative
+            # "provided arms *to* X" parsed as a dative
+            found.extend(args.prep_objects_at(tree, labels, doc, c))
         elif link in args.OBJECT_DEPS or link == "dative":
             if object_token is None or c != object_token.i:
-                child = doc[c]
                 # "threatened action against X": a thing's recipient phrase names the recipient.
                 found.extend(
-                    args.actor_in(child)
-                    or (originators(child) if event_type in RESPONSE_TYPES else [])
+                    args.actor_in_at(tree, labels, doc, c)
+                    or (originators(doc[c]) if event_type in RESPONSE_TYPES else [])
                     or [
                         t
-                        for noun in args.expand_conjuncts(child)
-                        for g in noun.children
-                        if g.dep_ == "prep" and g.lower_ in preps
-                        for t in args.prep_objects(g)
+                        for noun in args.conjuncts(tree, c)
+                        for g in children[noun]
+                        if dep[g] == "prep" and lower[g] in preps
+                        for t in args.prep_objects_at(tree, labels, doc, g)
                     ]
                 )
         elif link == "prep" and lower[c] in preps:
-            found.extend(args.prep_objects(doc[c]))
+            found.extend(args.prep_objects_at(tree, labels, doc, c))
         elif link == "prep" and lower[c] == "as":
             # "denounced as a crime X's crackdown": the parser makes the object an appositive
             # of the label.
@@ -129,7 +139,7 @@ def recipient_heads(
             )
     if object_token is not None:
         # "would not meet the hostage-takers' demands": whose demand, offer or plan it is.
-        labels, obj = args.labels_of(doc), object_token.i
+        obj = object_token.i
         found.extend(
             doc[c]
             for c in tree.children[obj]
@@ -147,11 +157,15 @@ def recipient_heads(
         object_preps = preps | {"of"} | PARTY_PREPS  # "mounted an invasion of X"
         for noun in args.of_phrase_heads(tree, args.conjuncts(tree, obj)):
             own = noun == obj  # the object's own "of" phrase counts too
-            for c in tree.children[noun]:
+            for c in children[noun]:
                 if dep[c] == "prep" and lower[c] in (object_preps if own else preps):
-                    found.extend(args.prep_objects(doc[c]))
+                    found.extend(args.prep_objects_at(tree, labels, doc, c))
     else:
-        found.extend(t for p in args.passive_patient(trigger) for t in args.actor_in(p))
+        found.extend(
+            t
+            for p in args.passive_patient(trigger)
+            for t in args.actor_in_at(tree, labels, doc, p.i)
+        )
     if not found and event_type in PURPOSE_GOAL_PREPS:
         found.extend(_through_purpose(trigger, object_token, PURPOSE_GOAL_PREPS[event_type]))
     if event_type == "PROTEST":
@@ -165,27 +179,33 @@ def recipient_heads(
 def circumstance_party(trigger: Any, event_type: str) -> list[Any]:
     """The party in "after talks with X" or "despite pressure from X" (or "X's pressure"): a
     last resort when neither the trigger nor the act it frames names a recipient."""
-    preps = CIRCUMSTANCE_PREPS.get(event_type, frozenset())
-    found: list[Any] = []
-    clauses = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]  # "refused to go"
-    for prep in (p for clause in clauses for p in clause.children):
-        if prep.dep_ != "prep" or prep.lower_ not in preps:
+    preps = CIRCUMSTANCE_PREPS.get(event_type)
+    if not preps:
+        return []  # no circumstance names a party of this type
+    doc = trigger.doc
+    tree = tree_of(doc)
+    dep, lower, pos, children = tree.dep, tree.lower, tree.pos, tree.children
+    labels = args.labels_of(doc)
+    found: list[int] = []
+    clauses = [trigger.i, *(c for c in children[trigger.i] if dep[c] == "xcomp")]  # "refused to go"
+    for prep in (p for clause in clauses for p in children[clause]):
+        if dep[prep] != "prep" or lower[prep] not in preps:
             continue
-        for noun in prep.children:
-            if noun.dep_ != "pobj":
+        for noun in children[prep]:
+            if dep[noun] != "pobj":
                 continue
             found.extend(
                 c
-                for c in noun.children
-                if args.is_possessor(c) and args.is_actor_like(c) and c.pos_ != "PRON"
+                for c in children[noun]
+                if args.possessor(tree, c) and args.actor_like(tree, labels, c) and pos[c] != "PRON"
             )
             found.extend(
-                t
-                for c in noun.children
-                if c.dep_ == "prep" and c.lower_ in ("with", "from", "by")
-                for t in args.prep_objects(c)
+                t.i
+                for c in children[noun]
+                if dep[c] == "prep" and lower[c] in ("with", "from", "by")
+                for t in args.prep_objects(doc[c])
             )
-    return args.expand_all(found)
+    return args.expand_all(doc[t] for t in found)
 
 
 def _through_purpose(trigger: Any, object_token: Any | None, preps: frozenset[str]) -> list[Any]:
@@ -210,45 +230,52 @@ def _through_purpose(trigger: Any, object_token: Any | None, preps: frozenset[st
 
 def _purpose_recipients(trigger: Any, object_token: Any | None = None) -> list[Any]:
     """ "staged a strike to demand reforms from X", "in protest against X's decision": the
-    addressee of the purpose is the recipient."""
+    addressee of the purpose is the recipient (read from the Doc's lists: `Token.children`
+    walks the owner's whole subtree, and this runs for most triggers)."""
     found: list[Any] = []
-    owners = [trigger] if object_token is None else [trigger, object_token]
-    for child in (c for owner in owners for c in owner.children):
-        purpose = child.dep_ in ("advcl", "xcomp") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+    doc = trigger.doc
+    tree = tree_of(doc)
+    dep, lower, children = tree.dep, tree.lower, tree.children
+    owners = [trigger.i] if object_token is None else [trigger.i, object_token.i]
+    for child in (c for owner in owners for c in children[owner]):
+        child_dep = dep[child]
+        purpose = child_dep in ("advcl", "xcomp") and any(
+            dep[c] == "aux" and lower[c] == "to" for c in children[child]
         )
-        if purpose or (child.dep_ == "advcl" and child.tag_ == "VBG"):
-            clauses = [child, *(c for c in child.children if c.dep_ == "xcomp")]
-            for grandchild in (g for clause in clauses for g in clause.children):
-                if grandchild.dep_ in args.OBJECT_DEPS:
+        if purpose or (child_dep == "advcl" and tree.tag[child] == "VBG"):
+            clauses = [child, *(c for c in children[child] if dep[c] == "xcomp")]
+            for grandchild in (g for clause in clauses for g in children[clause]):
+                link = dep[grandchild]
+                if link in args.OBJECT_DEPS:
                     found.extend(
-                        args.actor_in(grandchild)
+                        args.actor_in(doc[grandchild])
                         or [
                             t
-                            for c in grandchild.children
-                            if c.dep_ == "prep" and c.lower_ in PURPOSE_PREPS
-                            for t in args.prep_objects(c)
+                            for c in children[grandchild]
+                            if dep[c] == "prep" and lower[c] in PURPOSE_PREPS
+                            for t in args.prep_objects(doc[c])
                         ]
                     )
-                elif grandchild.dep_ == "prep" and grandchild.lower_ in PURPOSE_PREPS:
-                    found.extend(args.prep_objects(grandchild))
-                elif grandchild.dep_ == "ccomp":
+                elif link == "prep" and lower[grandchild] in PURPOSE_PREPS:
+                    found.extend(args.prep_objects(doc[grandchild]))
+                elif link == "ccomp":
+                    labels = args.labels_of(doc)
                     found.extend(
-                        c
-                        for c in grandchild.children
-                        if c.dep_ in args.SUBJECT_DEPS and args.is_actor_like(c)
+                        doc[c]
+                        for c in children[grandchild]
+                        if dep[c] in args.SUBJECT_DEPS and args.actor_like(tree, labels, c)
                     )
-        elif child.dep_ == "prep" and child.lower_ == "in":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in (
+        elif child_dep == "prep" and lower[child] == "in":
+            for pobj in children[child]:
+                if dep[pobj] == "pobj" and tree.lemma_lower(pobj) in (
                     "protest",
                     "defiance",
                     "response",
                     "retaliation",
                 ):
-                    for prep in pobj.children:
-                        if prep.dep_ == "prep" and prep.lower_ in ("of", "against", "to", "at"):
-                            found.extend(args.prep_objects(prep))
+                    for prep in children[pobj]:
+                        if dep[prep] == "prep" and lower[prep] in ("of", "against", "to", "at"):
+                            found.extend(args.prep_objects(doc[prep]))
     return found
 
 

@@ -37,6 +37,8 @@ ACTS: tuple[tuple[str, str | None, str | None, frozenset[str]], ...] = (
     ("SUPPORT", None, "051", PRAISE_WORDS),  # CAMEO 051: praise or endorse
 )
 """(type, mode, CAMEO hint, words) of each speech act."""
+ACT_WORDS = frozenset().union(*(words for *_, words in ACTS))
+"""The words of every act: a word outside them performs none."""
 
 
 def judged_act(tokens: Any) -> tuple[str, str | None, str | None, Any] | None:
@@ -59,8 +61,12 @@ def _act(tree: Tree, tokens: Sequence[int]) -> tuple[str, str | None, str | None
     """
     punct, lower, dep, head, children = tree.punct, tree.lower, tree.dep, tree.head, tree.children
     fragment = len([t for t in tokens if not punct[t]]) <= FRAGMENT_WORDS
-    # each word's forms read once, not once per act
-    forms = [(token, tree.lemma_lower(token), lower[token]) for token in tokens]
+    # each word's forms read once, not once per act; only the words of some act are kept
+    forms = [
+        (token, tree.lemma_lower(token), lower[token])
+        for token in tokens
+        if lower[token] in ACT_WORDS or tree.lemma_lower(token) in ACT_WORDS
+    ]
     for event_type, mode, hint, words in ACTS:
         for token, lemma, lowered in forms:
             if lemma in words or lowered in words:

@@ -9,12 +9,14 @@ never event locations. Only the modifier use counts: a demonym that is a noun ("
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
-from itertools import pairwise
 from typing import Any
 
 from newsgraph.fold import normalize_key
 from newsgraph.gazetteer import Demonym, demonym_table
+from newsgraph.times.startchars import with_start_chars
+from newsgraph.words import syntax_of, words_of
 
 ADJECTIVAL_LABEL = "ADJECTIVAL"
 """Pseudo-label of a demonym candidate (resolution looks it up in the demonym table)."""
@@ -37,19 +39,16 @@ NOT_MODIFIED = frozenset({
 def adjectival_candidates(text: str, doc: Any | None) -> list[tuple[int, int, str]]:
     """(start, end, ADJECTIVAL_LABEL) for every demonym in the text that modifies a noun."""
     table = demonym_table()
-    words = [(m.start(), m.end()) for m in CAPITALISED_WORD.finditer(text)]
     result: list[tuple[int, int, str]] = []
-    index = 0
-    firsts = _first_words()
-    while index < len(words):
-        first = text[words[index][0] : words[index][1]].lower()
-        found = _longest_demonym(text, words, index, table) if first in firsts else None
-        if found is None:
-            index += 1
+    taken = 0  # the end of the last demonym: the words before it are read
+    for first in _first_word_pattern().finditer(text):
+        if first.start() < taken:
             continue
-        size, demonym = found
-        start, end = words[index][0], words[index + size - 1][1]
-        index += size
+        found = _longest_demonym(text, first.span(), table)
+        if found is None:
+            continue
+        (start, end), demonym = found
+        taken = end
         if not demonym.names_place or _is_plural(normalize_key(demonym.word), table):
             continue
         if _modifies(text, doc, start, end):
@@ -58,23 +57,38 @@ def adjectival_candidates(text: str, doc: Any | None) -> list[tuple[int, int, st
 
 
 @lru_cache(maxsize=1)
-def _first_words() -> frozenset[str]:
-    """The first word of every demonym key: a run whose first word is none of these is no
-    demonym (the words are ASCII title case, so a run's key is its words in lower case)."""
-    return frozenset(key.split(" ")[0] for key in demonym_table())
+def _first_word_pattern() -> re.Pattern[str]:
+    """A `CAPITALISED_WORD` that is the first word of a demonym: such a word is ASCII title case
+    and two letters or more, so a run's key starts with it in lower case, and a text is searched once for
+    these words instead of listing its every capitalised word. Alternatives are grouped by their
+    capital, so the engine enters one group per capital it meets."""
+    by_capital: dict[str, list[str]] = {}
+    for key in demonym_table():
+        word = key.split(" ")[0]
+        if len(word) > 1 and word.isascii() and word.isalpha() and word.islower():
+            by_capital.setdefault(word[0].upper(), []).append(re.escape(word[1:]))
+    groups = "|".join(
+        f"{capital}(?:{'|'.join(sorted(set(rests)))})"
+        for capital, rests in sorted(by_capital.items())
+    )
+    return with_start_chars(re.compile(rf"(?<![\w'’])(?:{groups})(?![\w'’])"))
 
 
 def _longest_demonym(
-    text: str, words: list[tuple[int, int]], index: int, table: dict[str, Demonym]
-) -> tuple[int, Demonym] | None:
-    """The longest run of adjacent words from `index` that is a demonym, with its length."""
-    for size in range(min(MAX_DEMONYM_WORDS, len(words) - index), 0, -1):
-        run = words[index : index + size]
-        if any(text[a[1] : b[0]] != " " for a, b in pairwise(run)):
-            continue
-        demonym = table.get(normalize_key(text[run[0][0] : run[-1][1]]))
+    text: str, first: tuple[int, int], table: dict[str, Demonym]
+) -> tuple[tuple[int, int], Demonym] | None:
+    """The longest run of `CAPITALISED_WORD`s from `first`, each one space after the one before,
+    that is a demonym, with its span."""
+    ends = [first[1]]
+    while len(ends) < MAX_DEMONYM_WORDS and text[ends[-1] : ends[-1] + 1] == " ":
+        following = CAPITALISED_WORD.match(text, ends[-1] + 1)
+        if following is None:
+            break
+        ends.append(following.end())
+    for end in reversed(ends):
+        demonym = table.get(normalize_key(text[first[0] : end]))
         if demonym is not None:
-            return size, demonym
+            return (first[0], end), demonym
     return None
 
 
@@ -88,17 +102,19 @@ def _modifies(text: str, doc: Any | None, start: int, end: int) -> bool:
     if HYPHEN_SUFFIX.match(text[end : end + 20]):
         return True
     if doc is not None:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and len(span) > 0:
-            return _modifier_token(span[-1], depth=0)
+        # the parse as the Doc's shared token tables (`words`): no Span or Token is built
+        span = words_of(doc).char_span(start, end)
+        if span is not None and span[1] > span[0]:
+            syntax = syntax_of(doc)
+            return _modifier_token(syntax.dep, syntax.head, span[1] - 1, depth=0)
     following = re.match(r" ([A-Za-z][\w'’-]*)", text[end : end + 40])
     return following is not None and following.group(1).lower() not in NOT_MODIFIED
 
 
-def _modifier_token(token: Any, depth: int) -> bool:
+def _modifier_token(dep: Sequence[str], head: Sequence[int], token: int, depth: int) -> bool:
     """A modifier of a later word, or a conjunct of one ("German, Irish and other immigrants")."""
-    if token.dep_ in MODIFIER_DEPS and token.head.i > token.i:
+    if dep[token] in MODIFIER_DEPS and head[token] > token:
         return True
-    if token.dep_ == "conj" and depth < MAX_DEMONYM_WORDS:
-        return _modifier_token(token.head, depth + 1)
+    if dep[token] == "conj" and depth < MAX_DEMONYM_WORDS:
+        return _modifier_token(dep, head, head[token], depth + 1)
     return False

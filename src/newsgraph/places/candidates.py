@@ -12,16 +12,17 @@ and demonyms that modify a noun ("Russian diplomats", see `adjectival`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from newsgraph.fold import normalize_key
-from newsgraph.gazetteer import load_gazetteer
+from newsgraph.gazetteer import Gazetteer, load_gazetteer
 from newsgraph.model import Analysis
 from newsgraph.places.adjectival import adjectival_candidates
-from newsgraph.places.embedded import EMBEDDED_LABEL, names_within
+from newsgraph.places.embedded import EMBEDDED_LABEL, inner_spans_of
 from newsgraph.places.resolve import PLACE_LABELS, STRONG_ONLY_LABELS
 from newsgraph.places.surface import CAPITAL, SurfaceReader, span_reading
-from newsgraph.spans import SpanIndex
+from newsgraph.spans import SpanIndex, SpanSet
 from newsgraph.times.startchars import with_start_chars
 
 Candidate = tuple[int, int, str]
@@ -70,22 +71,33 @@ def candidates_for(analysis: Analysis, read: SurfaceReader | None = None) -> lis
     text = analysis.text
     datelines = _datelines(text)
     # a dateline is a place whatever label NER gave it ("NEW YORK (AP)" is often an ORG)
-    in_dateline = SpanIndex.of_spans([(start, end) for start, end, _ in datelines])
+    in_dateline = SpanSet([(start, end) for start, end, _ in datelines])
     found = [c for c in found if not in_dateline.overlaps(c[0], c[1])]
     found += datelines
-    covered = SpanIndex.of_spans([(start, end) for start, end, _ in found] + persons)
+    covered = SpanSet([(start, end) for start, end, _ in found] + persons)
     found += _from_text(text, covered)
-    covered = SpanIndex.of_spans([(start, end) for start, end, _ in found] + persons)
+    covered = SpanSet([(start, end) for start, end, _ in found] + persons)
     found += _uncovered_names(text, covered, read or SurfaceReader(text))
     found += adjectival_candidates(text, analysis.doc)
+    return _without_people(text, found, persons) if persons else found
+
+
+def _without_people(
+    text: str, found: list[Candidate], persons: list[tuple[int, int]]
+) -> list[Candidate]:
+    """The candidates that lie inside no person's name and are no named person's surname."""
     surnames = {
         normalize_key(text[s:e].split()[-1]) for s, e in persons if len(text[s:e].split()) > 1
     }
     people = SpanIndex.of_spans(persons)
+    touching = SpanSet(persons)  # most candidates touch no name: one bisect says so
     result: list[Candidate] = []
     for start, end, label in found:
         # a span inside a person's name overlaps it (an empty one is checked against them all)
-        near = people.overlapping(start, end) if start < end else persons
+        if start < end:
+            near = people.overlapping(start, end) if touching.overlaps(start, end) else ()
+        else:
+            near = persons
         if any(ps <= start and end <= pe and (ps, pe) != (start, end) for ps, pe in near):
             continue
         if surnames and normalize_key(text[start:end]) in surnames:
@@ -125,9 +137,7 @@ def _datelines(text: str) -> list[Candidate]:
     return result
 
 
-def _uncovered_names(
-    text: str, covered: SpanIndex[tuple[int, int]], read: SurfaceReader
-) -> list[Candidate]:
+def _uncovered_names(text: str, covered: SpanSet, read: SurfaceReader) -> list[Candidate]:
     """Gazetteer names in capitalised runs no entity covers: NER misses many ("Mexico" after a
     town and its state, "Owensboro Public Schools"). A run that is a name is unlabelled; a name
     inside a longer run counts as embedded in it, and needs the same support."""
@@ -137,21 +147,34 @@ def _uncovered_names(
         start, end = match.span()
         if covered.overlaps(start, end):
             continue
-        reading = span_reading(text[start:end])  # what a surface read here would say
-        if reading is None:
-            continue
-        if gazetteer.has_key(reading.keys[0]) or (
-            reading.dotted_key is not None and gazetteer.has_key(reading.dotted_key)
-        ):
+        inner = _run_names(gazetteer, text[start:end])
+        if inner is None:
             result.append((start, end, UNLABELLED))
             continue
-        trimmed = (start + reading.lead, end - reading.cut)
-        inner = names_within(text, gazetteer, *trimmed, reading.text, read)
-        result += [(i.start, i.end, EMBEDDED_LABEL) for i in inner]
+        for inner_start, inner_end in inner:  # read as `embedded.names_within` reads them
+            surface = read(start + inner_start, start + inner_end)
+            if surface is not None:  # always: the span has a reading
+                result.append((surface.start, surface.end, EMBEDDED_LABEL))
     return result
 
 
-def _from_text(text: str, covered: SpanIndex[tuple[int, int]]) -> list[Candidate]:
+@lru_cache(maxsize=1 << 15)
+def _run_names(gazetteer: Gazetteer, run: str) -> tuple[tuple[int, int], ...] | None:
+    """None when a capitalised run is itself a gazetteer name (what a surface read of it would
+    look up), else where in it the names inside it lie (`embedded.inner_spans_of`, offsets in
+    `run`): a run's own characters decide, and the same runs recur in every document."""
+    reading = span_reading(run)
+    if reading is None:
+        return ()
+    if gazetteer.has_key(reading.keys[0]) or (
+        reading.dotted_key is not None and gazetteer.has_key(reading.dotted_key)
+    ):
+        return None
+    lead = reading.lead
+    return tuple((lead + s, lead + e) for s, e in inner_spans_of(gazetteer, reading.text))
+
+
+def _from_text(text: str, covered: SpanSet) -> list[Candidate]:
     """Unlabelled names after a locative preposition."""
     result: list[Candidate] = []
 

@@ -98,7 +98,7 @@ def names_within(
     if read is None:
         read = SurfaceReader(text)
     found: list[Surface] = []
-    for inner_start, inner_end in _inner_spans(gazetteer, name):
+    for inner_start, inner_end in inner_spans_of(gazetteer, name):
         inner = read(start + inner_start, start + inner_end)
         if inner is not None:  # always: the span has a reading
             found.append(inner)
@@ -106,7 +106,7 @@ def names_within(
 
 
 @lru_cache(maxsize=1 << 15)
-def _inner_spans(gazetteer: Gazetteer, name: str) -> tuple[tuple[int, int], ...]:
+def inner_spans_of(gazetteer: Gazetteer, name: str) -> tuple[tuple[int, int], ...]:
     """Where in `name` its inner place names lie ((start, end) in `name`): a name's own
     characters decide, so each distinct name is read once per process (and gazetteer)."""
     words = [(m.start(), m.end()) for m in INNER_WORD.finditer(name)]

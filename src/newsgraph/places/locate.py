@@ -111,6 +111,8 @@ WHOLE_COUNTRY = re.compile(r"\b(?:across|throughout|around|all over|nationwide i
 """Words before a country that mean all of it, so a town named beside it does not narrow it."""
 BASED = frozenset({"based", "headquartered"})
 """\"the Lyon-based agency": where the acting organisation sits (the weakest clause evidence)."""
+LONGEST_BASED = max(map(len, BASED))
+"""How far past a sentence's end a token of it may reach that is a `BASED` word."""
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "xcomp"})
 """A noun trigger with one of these relations shares the locative phrases of its head verb."""
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
@@ -182,7 +184,8 @@ def clause_location(
         if not (targeted and rank > 0)
     ]
     tokens += [(0, t) for t in _naming_modifiers(tree, trigger, places)]
-    tokens += [(2, t) for t in _actor_bases(tree, trigger, sentence_start, sentence_end)]
+    if _may_name_a_base(analysis.text, sentence_start, sentence_end):
+        tokens += [(2, t) for t in _actor_bases(tree, trigger, sentence_start, sentence_end)]
     found = [
         (rank, order, location)
         for order, (rank, token) in enumerate(tokens)
@@ -312,6 +315,14 @@ def _naming_modifiers(tree: Tree, trigger: int, places: list[Place]) -> list[int
         if place is not None and place.feature != "country":
             found.append(child)
     return found
+
+
+def _may_name_a_base(text: str, start: int, end: int) -> bool:
+    """Whether the sentence's text holds a `BASED` word in lower case: a token's lower case is
+    its text's, so a sentence without one has no base to look for, and no subject's subtree is
+    walked (a token of the sentence may end past its end: as far as the longest word reaches)."""
+    lowered = text[start : end + LONGEST_BASED].lower()
+    return any(word in lowered for word in BASED)
 
 
 def _actor_bases(tree: Tree, trigger: int, start: int, end: int) -> list[int]:

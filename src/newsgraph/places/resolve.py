@@ -15,9 +15,9 @@ take the point of the town beside them (`facilities`).
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from newsgraph.fold import normalize_key
 from newsgraph.gazetteer import (
@@ -35,7 +35,7 @@ from newsgraph.places.cues import after_locative
 from newsgraph.places.embedded import EMBEDDED_LABEL, names_local_body, with_embedded
 from newsgraph.places.facilities import Towns, container_index, is_facility
 from newsgraph.places.surface import Surface, SurfaceReader
-from newsgraph.spans import SpanIndex
+from newsgraph.spans import SpanSet
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 """spaCy labels whose mentions are place candidates."""
@@ -84,9 +84,9 @@ CONFIDENT_CITY = 100_000
 """A first-pass town this size (or a country, division, region) sets the document's context."""
 
 
-@dataclass(frozen=True, slots=True)
-class Resolution:
-    """The chosen entry for one mention, with the span actually covered."""
+class Resolution(NamedTuple):
+    """The chosen entry for one mention, with the span actually covered (a named tuple, as
+    `Surface` is: one is built for most mentions of every document)."""
 
     surface: Surface
     end: int
@@ -109,25 +109,26 @@ class Context:
     building the contexts is linear in the number of mentions, not quadratic.
     """
 
-    countries: Counter[str]
+    countries: dict[str, int]
     """Confident mentions per country, in the whole document."""
-    admin1s: Counter[str]
+    admin1s: dict[str, int]
     """Confident mentions per division (normalised name), in the whole document."""
-    own_countries: Counter[str]
-    own_admin1s: Counter[str]
-    """The same, of the mentions with this mention's key only."""
+    own_countries: dict[str, int]
+    own_admin1s: dict[str, int]
+    """The same, of the mentions with this mention's key only (plain dicts read with `get`:
+    a Counter is slower to build and to ask about a key it lacks)."""
 
     def country_count(self, iso3: str) -> int:
         """Confident mentions of other keys in the country `iso3`."""
-        return self.countries[iso3] - self.own_countries[iso3]
+        return self.countries.get(iso3, 0) - self.own_countries.get(iso3, 0)
 
     def names_admin1(self, key: str) -> bool:
         """Whether a mention of another key names the division `key`."""
-        return self.admin1s[key] > self.own_admin1s[key]
+        return self.admin1s.get(key, 0) > self.own_admin1s.get(key, 0)
 
 
 def _empty_context() -> Context:
-    return Context(Counter(), Counter(), Counter(), Counter())
+    return Context({}, {}, {}, {})
 
 
 def resolve_toponyms(
@@ -151,9 +152,23 @@ def resolve_toponyms(
     context_by_key = _contexts(first)
     resolved: list[Resolution] = []
     empty = _empty_context()
-    for (surface, label), match in zip(mentions, matches, strict=True):
-        context = context_by_key.get(surface.keys[0]) or empty
-        resolution = _best(text, gazetteer, surface, label, match, context)
+    # mentions of one match share its key, so its context and choices: each read once
+    choices: dict[tuple[int, bool], _Choice | None] = {}
+    for (surface, label), match, alone in zip(mentions, matches, first, strict=True):
+        resolution = alone
+        if isinstance(match, _Match):
+            name_only = label in NAME_ONLY_LABELS
+            memo = (id(match), name_only)
+            context = context_by_key.get(surface.keys[0]) or empty
+            if memo in choices:
+                choice = choices[memo]
+            else:
+                scored = _in_context(match, context)
+                choice = choices[memo] = (
+                    None if scored is None else _choose(scored, match.key, name_only)
+                )
+            if choice is not None:
+                resolution = _best(text, gazetteer, surface, label, match, context, choice)
         if resolution is not None:
             resolved.append(resolution)
     kept = _without_covered_adjectives(resolved)
@@ -169,10 +184,10 @@ def _facilities(
     """Unresolved building and street names, placed at the town the text puts them in."""
     towns = [r for r in resolved if not r.adjectival]
     spans = Towns([(r.surface.start, r.end, r.entry.feature) for r in towns])
-    placed = SpanIndex.of_spans([(r.surface.start, r.end) for r in resolved])
+    placed = SpanSet([(r.surface.start, r.end) for r in resolved])
     result: list[Resolution] = []
     for surface, label in mentions:
-        if not is_facility(surface, label) or placed.overlaps(surface.start, surface.end):
+        if placed.overlaps(surface.start, surface.end) or not is_facility(surface, label):
             continue
         index = container_index(text, surface, spans)
         if index is not None:
@@ -185,7 +200,7 @@ def _facilities(
 
 def _without_covered_adjectives(resolved: list[Resolution]) -> list[Resolution]:
     """A demonym inside a resolved name ("English Channel") is part of that name, not a place."""
-    names = SpanIndex.of_spans([(r.surface.start, r.end) for r in resolved if not r.adjectival])
+    names = SpanSet([(r.surface.start, r.end) for r in resolved if not r.adjectival])
     return [r for r in resolved if not r.adjectival or not names.overlaps(r.surface.start, r.end)]
 
 
@@ -209,10 +224,10 @@ def _read_mentions(
 
 def _contexts(first: list[Resolution | None]) -> dict[str, Context]:
     """For each mention key, the context formed by every *other* confident mention."""
-    countries: Counter[str] = Counter()
-    admin1s: Counter[str] = Counter()
-    nothing: Counter[str] = Counter()  # the own counts of a key with no confident mention
-    own: dict[str, tuple[Counter[str], Counter[str]]] = {}
+    countries: dict[str, int] = {}
+    admin1s: dict[str, int] = {}
+    nothing: dict[str, int] = {}  # the own counts of a key with no confident mention
+    own: dict[str, tuple[dict[str, int], dict[str, int]]] = {}
     for r in first:
         if r is None:
             continue
@@ -222,14 +237,16 @@ def _contexts(first: list[Resolution | None]) -> dict[str, Context]:
             continue
         pair = own.get(key)
         if pair is None or pair[0] is nothing:
-            pair = own[key] = (Counter(), Counter())
+            pair = own[key] = ({}, {})
         own_countries, own_admin1s = pair
-        if r.entry.country:
-            countries[r.entry.country] += 1
-            own_countries[r.entry.country] += 1
+        country = r.entry.country
+        if country:
+            countries[country] = countries.get(country, 0) + 1
+            own_countries[country] = own_countries.get(country, 0) + 1
         if r.entry.feature == "admin1" and r.entry.admin1:
-            admin1s[r.entry.primary_key] += 1
-            own_admin1s[r.entry.primary_key] += 1
+            division = r.entry.primary_key
+            admin1s[division] = admin1s.get(division, 0) + 1
+            own_admin1s[division] = own_admin1s.get(division, 0) + 1
     return {
         key: Context(countries, admin1s, own_countries, own_admin1s)
         for key, (own_countries, own_admin1s) in own.items()
@@ -241,19 +258,36 @@ def _confident(entry: GazetteerEntry) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
+class _Choice:
+    """The entry `_best` takes from a ranking, with its score, and whether the mention names it by
+    its own name (or the top-ranked entry's: "New York" names the state, and the city it prefers
+    inherits that)."""
+
+    score: float
+    entry: GazetteerEntry
+    own_name: bool
+
+
+@dataclass(frozen=True, slots=True)
 class _Match:
-    """A mention's gazetteer entries and what the scores owe to the mention alone."""
+    """A mention's gazetteer entries and what the scores owe to the mention alone: remembered for
+    the process per reading (`_read_match`), shared by every mention that reads the same."""
 
     key: str
     """The lookup key that matched."""
     entries: list[GazetteerEntry]
-    end: int
-    """Where the match ends (from `_read_match`: 1 past the mention for its final dot, else 0)."""
+    dot: int
+    """1 when the match takes in the mention's final dot (its dotted key), else 0."""
     qualifiers: list[GazetteerEntry]
     scores: list[float]
     """`_score` of each entry without context, in the order of `entries`."""
-    ranked: list[tuple[float, GazetteerEntry]]
-    """(score, entry) by `scores`, best first: the ranking whenever the context adds nothing."""
+    alone: tuple[_Choice, _Choice]
+    """`_choose` of the ranking without context, for a label outside `NAME_ONLY_LABELS` and for
+    one inside (the ranking whenever the context adds nothing)."""
+    demonym: bool
+    """The matched key is a demonym (never a place by itself)."""
+    common: bool
+    """The matched key is also an ordinary English word (`common_words`)."""
 
 
 def _match(gazetteer: Gazetteer, surface: Surface, label: str) -> _Match | Resolution | None:
@@ -261,11 +295,7 @@ def _match(gazetteer: Gazetteer, surface: Surface, label: str) -> _Match | Resol
     `_best` that the document's context does not change, read once for both passes."""
     if label == ADJECTIVAL_LABEL:
         return _adjectival(gazetteer, surface)
-    found = _read_match(gazetteer, surface.keys, surface.dotted_key, surface.qualifier_keys)
-    if found is None:
-        return None
-    end = surface.end + found.end
-    return _Match(found.key, found.entries, end, found.qualifiers, found.scores, found.ranked)
+    return _read_match(gazetteer, surface.keys, surface.dotted_key, surface.qualifier_keys)
 
 
 @lru_cache(maxsize=1 << 15)
@@ -276,17 +306,27 @@ def _read_match(
     qualifier_keys: tuple[str, ...],
 ) -> _Match | None:
     """`_match` of a mention that is no demonym candidate, by what it reads (its keys, dotted key
-    and qualifier keys), with `end` the dot it takes in (0 or 1): remembered for the process,
-    the same names recurring in every document. The lists it holds are never changed."""
+    and qualifier keys): remembered for the process, the same names recurring in every document.
+    The lists it holds are never changed."""
     if keys[0] in demonyms():
         return None
-    matched_key, entries, end = _lookup(gazetteer, keys, dotted_key)
+    matched_key, entries, dot = _lookup(gazetteer, keys, dotted_key)
     if not entries:
         return None
     qualifiers = qualifier_entries_of(gazetteer, qualifier_keys)
     scores = [_score(e, matched_key, qualifiers) for e in entries]
     ranked = _ranked(scores, entries)
-    return _Match(matched_key, entries, end, qualifiers, scores, ranked)
+    alone = (_choose(ranked, matched_key, False), _choose(ranked, matched_key, True))
+    return _Match(
+        matched_key,
+        entries,
+        dot,
+        qualifiers,
+        scores,
+        alone,
+        matched_key in demonyms(),
+        matched_key in common_words(),
+    )
 
 
 def _ranked(
@@ -296,6 +336,20 @@ def _ranked(
     return sorted(zip(scores, entries, strict=True), key=lambda pair: (-pair[0], pair[1].row))
 
 
+def _choose(scored: list[tuple[float, GazetteerEntry]], key: str, name_only: bool) -> _Choice:
+    """The entry a ranking gives a mention matched by `key` (`name_only`: under a label of
+    `NAME_ONLY_LABELS`)."""
+    score, entry = _prefer_city_over_division(scored)
+    # "New York" names the state by its own name; the city it prefers inherits that
+    own_name = scored[0][1].primary_key == key
+    if name_only and not own_name:
+        # "Riverdale" is some town's own name before it is another's alternate name
+        named = [pair for pair in scored if _own_name(pair[1], key)]
+        if named:
+            (score, entry), own_name = named[0], True
+    return _Choice(score, entry, _own_name(entry, key) or own_name)
+
+
 def _best(
     text: str,
     gazetteer: Gazetteer,
@@ -303,32 +357,28 @@ def _best(
     label: str,
     match: _Match | Resolution | None,
     context: Context | None,
+    choice: _Choice | None = None,
 ) -> Resolution | None:
-    """The best-scoring entry for a mention (`match`: its `_match`), or None when it should not
-    become a place."""
+    """The best-scoring entry for a mention (`match`: its `_match`; `choice`: `_choose` of its
+    ranking in `context`, see `_in_context`), or None when it should not become a place."""
     if not isinstance(match, _Match):
         return match
-    matched_key, qualifiers = match.key, match.qualifiers
-    scored = match.ranked
-    if context is not None:
-        scores = [
-            _with_context(s, e, context) for s, e in zip(match.scores, match.entries, strict=True)
-        ]
-        if scores != match.scores:
-            scored = _ranked(scores, match.entries)
-    score, entry = _prefer_city_over_division(scored)
-    # "New York" names the state by its own name; the city it prefers inherits that
-    own_name = scored[0][1].primary_key == matched_key
-    if label in NAME_ONLY_LABELS and not own_name:
-        # "Riverdale" is some town's own name before it is another's alternate name
-        named = [pair for pair in scored if _own_name(pair[1], matched_key)]
-        if named:
-            (score, entry), own_name = named[0], True
-    if not _acceptable(
-        text, gazetteer, surface, label, matched_key, entry, context, qualifiers, own_name
-    ):
+    if choice is None:
+        choice = match.alone[label in NAME_ONLY_LABELS]
+    if not _acceptable(text, gazetteer, surface, label, match, choice, context):
         return None
-    return Resolution(surface, match.end, entry, score, matched_key)
+    return Resolution(surface, surface.end + match.dot, choice.entry, choice.score, match.key)
+
+
+def _in_context(match: _Match, context: Context) -> list[tuple[float, GazetteerEntry]] | None:
+    """A mention's ranking with what the rest of the document says, or None where that adds
+    nothing to any entry's score. Its `_best` is then the one without context: the ranking is the
+    same, and so is every test (the context counts only where some entry's country has another
+    mention, and that would have raised the entry's score)."""
+    scores = [
+        _with_context(s, e, context) for s, e in zip(match.scores, match.entries, strict=True)
+    ]
+    return None if scores == match.scores else _ranked(scores, match.entries)
 
 
 def _adjectival(gazetteer: Gazetteer, surface: Surface) -> Resolution | None:
@@ -427,52 +477,67 @@ def _acceptable(
     gazetteer: Gazetteer,
     surface: Surface,
     label: str,
-    key: str,
-    entry: GazetteerEntry,
+    match: _Match,
+    choice: _Choice,
     context: Context | None,
-    qualifiers: list[GazetteerEntry],
-    top_own_name: bool = False,
 ) -> bool:
     """Whether a match is strong enough for the mention's label and wording (the tests that
     read the text run only where the answer needs them)."""
+    entry = choice.entry
     if (
         entry.feature == "city"
         and surface.text.isupper()
         and sum(map(str.isalpha, surface.text)) <= SHORT_CODE
     ):
         return False
-    if key in demonyms():
+    if match.demonym:
         return False
-    own_name = _own_name(entry, key) or top_own_name
-
-    def qualified() -> bool:
-        return any(within(entry, q) for q in qualifiers) or follows_member(
-            text, gazetteer, surface, entry
-        )
-
+    own_name = choice.own_name
     if label in NAME_ONLY_LABELS:
-        if key in common_words():
+        if match.common:
             return False
-        after_preposition = (
-            label in PREPOSITION_LABELS
-            and not surface.sentence_initial
-            and after_locative(text, surface.start, label)
-        )
         if not own_name:  # "from Misrata" (GeoNames: Misratah), but never a bare alternate name
-            return after_preposition
+            return _after_preposition(text, surface, label)
         strong = entry.feature == "country" or entry.population >= STRONG_CITY or entry.capital
         if entry.feature == "region":
             strong = label in PLACE_LABELS or entry.union or entry.landmark
-        return strong or after_preposition or qualified() or names_local_body(text, surface)
+        return (
+            strong
+            or _after_preposition(text, surface, label)
+            or _qualified(text, gazetteer, surface, entry, match.qualifiers)
+            or names_local_body(text, surface)
+        )
     if label == "FAC" and not own_name:
         return False
-    if key in common_words():
+    if match.common:
         if surface.sentence_initial or label not in ("GPE", "LOC"):
             return False
         if context is not None and context.country_count(entry.country or ""):
             return True
-        return qualified()
+        return _qualified(text, gazetteer, surface, entry, match.qualifiers)
     return True
+
+
+def _after_preposition(text: str, surface: Surface, label: str) -> bool:
+    """A locative preposition before the mention, under a label that a town may have there."""
+    return (
+        label in PREPOSITION_LABELS
+        and not surface.sentence_initial
+        and after_locative(text, surface.start, label)
+    )
+
+
+def _qualified(
+    text: str,
+    gazetteer: Gazetteer,
+    surface: Surface,
+    entry: GazetteerEntry,
+    qualifiers: list[GazetteerEntry],
+) -> bool:
+    """A qualifier after the mention holds the entry, or the entry holds the place before it."""
+    return any(within(entry, q) for q in qualifiers) or follows_member(
+        text, gazetteer, surface, entry
+    )
 
 
 def _own_name(entry: GazetteerEntry, key: str) -> bool:

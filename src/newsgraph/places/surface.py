@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from newsgraph.fold import normalize_key
 
@@ -65,9 +66,9 @@ REGION_WORDS = ("north", "south", "east", "west", "central", "upper", "lower", "
 """Lower-case text every lower-case `QUALIFIER_BEFORE` word holds ("ſ" matches "s" there)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Surface:
-    """One mention as resolution sees it."""
+class Surface(NamedTuple):
+    """One mention as resolution sees it (a named tuple: a document reads dozens, and a tuple is
+    built several times faster than a frozen dataclass)."""
 
     start: int
     end: int
