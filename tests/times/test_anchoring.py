@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsgraph.times import find_times
+from newsgraph.times.anchoring import (
+    _SIGNAL_AT,
+    ANCHORED,
+    SIGNAL_DIRECTION,
+    _anchored_matches,
+)
 from newsgraph.times.anchors import anchor_names, anchor_noun
 
 
@@ -110,3 +119,48 @@ def test_anchoring_unused_anchor_takes_the_dated_happening(nlp: Any) -> None:
     analysis = EventDatingStage()(build(undated, dt.date(2025, 2, 4), doc=nlp(text)))
     anchored = next(t for t in analysis.times if t.anchor_text)
     assert (anchored.type, anchored.value) == ("DURATION", "P1D")
+
+
+ANCHOR_PIECES = [
+    "two", "Two", "days", "DAYS", "a", "day", "the", "week", "1,000", "2.5", "12", "3", ",", ".",
+    "1.", ",5", "-", "twenty-one", "shortly", "Hours", "just", "long", "several", "after",
+    "AFTER", "before", "since", "until", "ahead", "of", "prior", "to", "in", "In", "wake",
+    "aftermath", "run-up", "on", "eve", "following", "his", "their", "Modi's", "Ruto’s",
+    "last", "week's", "visit", "election", "meeting", "talks", "summit", "vote", "with", "Kenya",
+    "U.S.", "New", "York", "(", ")", "“", "”", "'", ";", ":", "\n", "  ", "\t", "ſince", "İn",
+]  # fmt: skip
+
+
+def _spans(matches: Any) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+@settings(deadline=None)
+@given(st.lists(st.sampled_from(ANCHOR_PIECES), max_size=60), st.sampled_from([" ", "", "\n"]))
+def test_anchoring_matches_are_those_of_finditer(pieces: list[str], glue: str) -> None:
+    text = glue.join(pieces)
+    assert _spans(_anchored_matches(text)) == _spans(ANCHORED.finditer(text)), text
+
+
+def test_anchoring_matches_as_finditer_on_crowded_phrases() -> None:
+    for text in (
+        "Two days after the visit three weeks before the summit, 1,000 days since the vote.",
+        "since before the president's visit after the talks' after the meeting",
+        "in the wake of the vote shortly after the election; 12.5 hours before the summit",
+        "1.5.2 days after the visit, 3, 4 weeks after the meeting " * 3,
+        "a day after the visit " * 20,
+        "On the eve of the summit with New York Times editors, two hours after the talks.",
+    ):
+        assert _spans(_anchored_matches(text)) == _spans(ANCHORED.finditer(text)), text
+
+
+def test_anchoring_no_signal_starts_inside_another() -> None:
+    # `_anchored_matches` finds the signals with `finditer`: it would miss one that starts
+    # inside another's match, so no signal may hold the start of another (as a whole word).
+    for signal in SIGNAL_DIRECTION:
+        spaced = signal.replace(" ", "  ") + " "
+        found = [m.start() for m in _SIGNAL_AT.finditer(spaced)]
+        assert found == [0], signal
+        for inner in re.finditer(r"\b\w", spaced):
+            if inner.start() > 0:
+                assert _SIGNAL_AT.match(spaced, inner.start()) is None, (signal, inner.start())

@@ -5,10 +5,12 @@ resolves them once the anchor event has a date."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newsgraph.times.normalise import parse_number, unit_code
 from newsgraph.times.patterns import NUMBER, UNIT
+from newsgraph.times.scan import finditer_from_cores
 from newsgraph.times.startchars import with_start_chars
 from newsgraph.times.vocab import alternation, vocab
 
@@ -45,6 +47,21 @@ ANCHORED = with_start_chars(
 
 The offset starts at a word boundary: without it the number was tried from every digit of a long
 run of digits, each try reading to the run's end (80 KB of digits took minutes)."""
+
+_CORE = with_start_chars(re.compile(ANCHORED.pattern[ANCHORED.pattern.index(r"\b(?P<signal>") :]))
+"""`ANCHORED` without its optional offset: the signal word and the phrase (same groups after
+`signal`). Where it matches, `ANCHORED` matches too (with or without an offset)."""
+_SIGNAL_AT = with_start_chars(re.compile(rf"\b(?i:{_SIGNAL})\s"))
+"""Where a signal word starts: every position `_CORE` matches at is one of these (a signal
+match never holds the start of another, so `finditer` misses none)."""
+
+
+def _anchored_matches(text: str) -> Iterator[re.Match[str]]:
+    """`ANCHORED.finditer(text)`, without trying the optional offset at every word: searched
+    from the signal words (see `scan.finditer_from_cores`; the offset's characters are those
+    `scan.PREFIX_BREAK` allows)."""
+    signals = (m.start() for m in _SIGNAL_AT.finditer(text))
+    return finditer_from_cores(ANCHORED, _CORE, signals, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +107,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 def find_anchored(text: str) -> list[Anchored]:
     """Every event-anchored expression in the text."""
     found: list[Anchored] = []
-    for m in ANCHORED.finditer(text):
+    for m in _anchored_matches(text):
         words = m["np"].split()
         # The phrase must be definite: a determiner or a possessive ("Ruto's visit").
         if words[0].lower() not in _DETERMINERS and not any(

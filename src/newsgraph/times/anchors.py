@@ -7,6 +7,7 @@ import re
 
 from newsgraph.annotate import doc_covers
 from newsgraph.model import Analysis, Event, Participant, TimeExpr
+from newsgraph.times.tree import tree_of
 from newsgraph.times.vocab import vocab
 
 _POSSESSOR = re.compile(r"([\w.-]+(?:\s+[A-Z][\w.-]*)*)['’]s?\b")
@@ -39,15 +40,15 @@ def anchor_names(anchor_text: str) -> list[str]:
 
 
 def _trigger_matches(analysis: Analysis, event: Event, noun: str, verb: str) -> bool:
+    # the parse as token numbers: `Doc.char_span(..., "expand").root.lemma_` without a Span
+    tree = tree_of(analysis.doc) if doc_covers(analysis.doc, analysis.text) else None
     for evidence in event.evidence:
         word = _norm(analysis.text[evidence.trigger.start : evidence.trigger.end])
         lemma = vocab().irregular_past.get(word, word)
-        if doc_covers(analysis.doc, analysis.text):
-            span = analysis.doc.char_span(
-                evidence.trigger.start, evidence.trigger.end, alignment_mode="expand"
-            )
-            if span is not None and len(span):
-                lemma = span.root.lemma_.lower()
+        if tree is not None:
+            root = tree.root_at(evidence.trigger.start, evidence.trigger.end)
+            if root is not None:
+                lemma = tree.lemma_lower(root)
         if lemma in {verb, noun} or word == noun:
             return True
         if len(verb) >= STEM_LENGTH and word.startswith(verb[: max(STEM_LENGTH, len(verb) - 1)]):

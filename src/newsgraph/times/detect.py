@@ -18,6 +18,7 @@ from newsgraph.model import Precision, Span, TimeExpr, TimeType
 from newsgraph.times import calendar as cal
 from newsgraph.times import modifiers
 from newsgraph.times.anchoring import ANCHORED, Anchored, find_anchored
+from newsgraph.times.finders import FINDERS, Scan
 from newsgraph.times.normalise import Context
 from newsgraph.times.patterns import PRIORITY, RULES, Rule
 from newsgraph.times.prefilter import Prefilter, PrefilterBank, lowered
@@ -60,10 +61,12 @@ def _candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     low = lowered(text)
     *possible, anchored_possible = FILTERS.possible(low)
+    scan = Scan(text)
     for rule, rule_possible in zip(RULES, possible, strict=True):
         if not rule_possible:
             continue
-        for m in rule.pattern.finditer(text):
+        find = FINDERS.get(rule.name)
+        for m in find(scan) if find is not None else rule.pattern.finditer(text):
             start, end = m.span("core") if "core" in rule.pattern.groupindex else m.span()
             if start == end or (rule.type == "DURATION" and NOT_A_DURATION.match(m[0])):
                 continue

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import lru_cache
 
 from newsgraph.model import Analysis, Event, Participant, Sentence, TimeExpr
@@ -97,6 +97,7 @@ class DocIndex:
         self.analysis = analysis
         self.tree = covering_tree(analysis)
         self._lemmas: dict[int, set[str]] = {}
+        self._definite: dict[int, list[int]] = {}
         self.sentences = analysis.sentences
         self._sentence_starts = [s.start for s in self.sentences]
         self.times = sorted(analysis.times, key=lambda t: t.start)
@@ -110,6 +111,20 @@ class DocIndex:
         found = self._lemmas.get(id(event))
         if found is None:
             found = self._lemmas[id(event)] = trigger_lemmas(self.analysis, event)
+        return found
+
+    def definite_nouns(self, index: int) -> list[int]:
+        """`_definite_nouns` of sentence `index` (none without a parse or tokens), read once
+        per sentence: re-mentions of every event near it are looked for among them."""
+        found = self._definite.get(index)
+        if found is None:
+            found = []
+            if self.tree is not None:
+                sentence = self.sentences[index]
+                span = self.tree.span(sentence.start, sentence.end)
+                if span is not None:
+                    found = _definite_nouns(self.tree, range(*span))
+            self._definite[index] = found
         return found
 
     def sentence_index(self, offset: int) -> int | None:
@@ -198,14 +213,15 @@ def tells(analysis: Analysis, sentence: Sentence) -> bool:
     return root is None or tree.pos[root] in {"VERB", "AUX"}
 
 
-def _definite_nouns(tree: Tree, tokens: range, lemmas: set[str]) -> Iterator[int]:
-    for token in tokens:
-        if tree.pos[token] != "NOUN":
-            continue
-        if tree.lemma_lower(token) not in lemmas and tree.lower[token] not in lemmas:
-            continue
-        if any(tree.dep[c] == "poss" or tree.lower[c] in DEFINITE for c in tree.children[token]):
-            yield token
+def _definite_nouns(tree: Tree, tokens: range) -> list[int]:
+    """The nouns among `tokens` with a possessive or definite dependant ("the attack", "his
+    visit"), in order."""
+    return [
+        token
+        for token in tokens
+        if tree.pos[token] == "NOUN"
+        and any(tree.dep[c] == "poss" or tree.lower[c] in DEFINITE for c in tree.children[token])
+    ]
 
 
 def _dates_noun(tree: Tree, expr: TimeExpr, noun: int) -> bool:
@@ -254,10 +270,9 @@ def remention_times(
         ]
         if not exprs:
             continue  # nothing here could date a re-mention: its tokens need not be read
-        span = tree.span(sentence.start, sentence.end)
-        if span is None:
-            continue
-        for noun in _definite_nouns(tree, range(*span), lemmas):
+        for noun in ix.definite_nouns(other):
+            if tree.lemma_lower(noun) not in lemmas and tree.lower[noun] not in lemmas:
+                continue
             found += [t for t in exprs if _dates_noun(tree, t, noun) and t not in found]
     return found
 

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from newsgraph.model import TimeType
+from newsgraph.times.prefilter import lowered
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,16 @@ QUANTITY_MODS = frozenset({"MORE_THAN", "EQUAL_OR_MORE", "LESS_THAN", "EQUAL_OR_
 
 _DEFINITE = re.compile(r"(?i)the\b")
 
+LAST_WORDS = (
+    *("early", "late", "mid", "-", "of", "earlier", "later", "in", "about", "around"),
+    *("approximately", "roughly", "some", "nearly", "almost", "to", "circa", "over", "under"),
+    *("than", "least", "most", "since", "before", "after", "until", "till", "through", "by"),
+)
+"""The words a modifier ends with ("close to", "mid-", "in excess of"): a text before an
+expression that ends with none of them (as `lowered` reads it) holds no modifier, and the
+thirteen patterns are not searched (most expressions have no modifier)."""
+_LONGEST_LAST_WORD = max(map(len, LAST_WORDS))
+
 
 def extend(text: str, start: int, floor: int, type_: TimeType) -> tuple[int, list[str | None]]:
     """Walk left over modifier words; return the new start and the mods found (inner first)."""
@@ -64,6 +75,8 @@ def extend(text: str, start: int, floor: int, type_: TimeType) -> tuple[int, lis
     definite = _DEFINITE.match(text, start) is not None
     for _ in range(3):
         window = text[max(floor, start - LOOKBACK) : start]
+        if not lowered(window.rstrip()[-_LONGEST_LAST_WORD:]).endswith(LAST_WORDS):
+            break
         for modifier in MODIFIERS:
             if type_ not in modifier.types or (definite and modifier.mod in QUANTITY_MODS):
                 continue

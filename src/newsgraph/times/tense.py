@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from newsgraph.annotate import doc_covers
+from newsgraph.times.tree import Tree, tree_of
 from newsgraph.times.vocab import vocab
 
 FUTURE_MODALS = frozenset({"will", "'ll", "shall", "wo"})
@@ -32,58 +33,69 @@ FUTURE_TEXT_CUE = re.compile(
 _SENTENCE_EDGE = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
 
 
-def _governing_verb(token: Any) -> Any:
+VERB_POS = frozenset({"VERB", "AUX"})
+AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+# The parse is read from the Doc's `Tree` (token numbers, no spaCy Token built per step). Where
+# Token code stood, a `token.head is token` test never held (spaCy builds a new Token on every
+# access): the climbs below stay on the root instead, as that code did.
+
+
+def _governing_verb(tree: Tree, token: int) -> int | None:
     """Climb from a token to the first verb above it (the clause the expression belongs to)."""
     current = token
     for _ in range(12):
-        if current.pos_ in {"VERB", "AUX"} and current.dep_ != "aux":
+        if tree.pos[current] in VERB_POS and tree.dep[current] != "aux":
             return current
-        if current.head is current:
-            return None
-        current = current.head
+        current = tree.head[current]
     return None
 
 
-def _verb_is_future(verb: Any) -> bool:
-    for child in verb.children:
-        if child.dep_ in {"aux", "auxpass"} and child.lower_ in FUTURE_MODALS:
+def _verb_is_future(tree: Tree, verb: int) -> bool:
+    children = tree.children[verb]
+    for child in children:
+        if tree.dep[child] in AUXILIARY_DEPS and tree.lower[child] in FUTURE_MODALS:
             return True
+    tag, dep, head = tree.tag[verb], tree.dep[verb], tree.head[verb]
     # "is scheduled to meet", "plans to visit": the infinitive hangs under a scheduling verb.
-    if verb.dep_ == "xcomp" and verb.tag_ == "VB":
-        head = verb.head
-        if head.lemma_.lower() in SCHEDULE_LEMMAS or _verb_is_future(head):
-            return True
+    if (
+        dep == "xcomp"
+        and tag == "VB"
+        and (tree.lemma_lower(head) in SCHEDULE_LEMMAS or _verb_is_future(tree, head))
+    ):
+        return True
     # "are to travel on Wednesday": a present "be" with an infinitive sets an arrangement.
-    if verb.lemma_.lower() == "be" and verb.tag_ in {"VBZ", "VBP"} and _has_infinitive(verb):
+    if tree.lemma_lower(verb) == "be" and tag in PRESENT_TAGS and _has_infinitive(tree, verb):
         return True
     if (
-        verb.dep_ == "xcomp"
-        and verb.tag_ == "VB"
-        and verb.head.lemma_.lower() == "be"
-        and verb.head.tag_ in {"VBZ", "VBP"}
+        dep == "xcomp"
+        and tag == "VB"
+        and tree.lemma_lower(head) == "be"
+        and tree.tag[head] in PRESENT_TAGS
     ):
         return True
     # "is meeting on Friday": the progressive with a date announces an arrangement.
-    if verb.tag_ == "VBG" and any(
-        c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in verb.children
-    ):
+    if tag == "VBG" and any(tree.dep[c] == "aux" and tree.tag[c] in PRESENT_TAGS for c in children):
         return True
     # "an event to be held on October 12": an infinitive clause names what is still to come.
-    if verb.tag_ in {"VB", "VBN"} and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    if tag in {"VB", "VBN"} and any(
+        tree.dep[c] == "aux" and tree.lower[c] == "to" for c in children
     ):
-        return verb.dep_ != "xcomp" or _verb_is_future(verb.head)
+        return dep != "xcomp" or _verb_is_future(tree, head)
     # "will wear its livery when it arrives on Nov. 11": a present-tense adverbial clause
     # takes the time of the clause it modifies.
-    if verb.tag_ in {"VBZ", "VBP"} and verb.dep_ == "advcl" and verb.head is not verb:
-        return _verb_is_future(verb.head)
-    return bool(verb.lemma_.lower() == "due")
+    if tag in PRESENT_TAGS and dep == "advcl":
+        return _verb_is_future(tree, head)
+    return tree.lemma_lower(verb) == "due"
 
 
-def _has_infinitive(verb: Any) -> bool:
+def _has_infinitive(tree: Tree, verb: int) -> bool:
     return any(
-        c.dep_ == "xcomp" and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children)
-        for c in verb.children
+        tree.dep[c] == "xcomp"
+        and tree.tag[c] == "VB"
+        and any(tree.lower[a] == "to" for a in tree.children[c])
+        for c in tree.children[verb]
     )
 
 
@@ -112,11 +124,12 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
 def is_future(text: str, start: int, end: int, doc: Any | None = None) -> bool:
     """True when the clause that holds text[start:end] speaks of the future."""
     if doc is not None and doc_covers(doc, text):
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and len(span) > 0:
-            verb = _governing_verb(span.root)
+        tree = tree_of(doc)
+        root = tree.root_at(start, end)  # `Doc.char_span(..., "expand").root`
+        if root is not None:
+            verb = _governing_verb(tree, root)
             if verb is not None:
-                return _verb_is_future(verb)
+                return _verb_is_future(tree, verb)
     clause_start, clause_end = _clause(text, start, end)
     return FUTURE_TEXT_CUE.search(text, clause_start, clause_end) is not None
 
@@ -127,23 +140,24 @@ PAST_TEXT_CUE = re.compile(
 """Past-tense words in plain text, for when no parse is available."""
 
 
-def _verb_is_past(verb: Any) -> bool:
-    if verb.tag_ == "VBD":
+def _verb_is_past(tree: Tree, verb: int) -> bool:
+    if tree.tag[verb] == "VBD":
         return True
-    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    if any(c.lower_ in FUTURE_MODALS for c in auxiliaries):
+    auxiliaries = [c for c in tree.children[verb] if tree.dep[c] in AUXILIARY_DEPS]
+    if any(tree.lower[c] in FUTURE_MODALS for c in auxiliaries):
         return False
-    return any(c.tag_ == "VBD" or c.lower_ in {"has", "have", "'ve"} for c in auxiliaries)
+    return any(tree.tag[c] == "VBD" or tree.lower[c] in {"has", "have", "'ve"} for c in auxiliaries)
 
 
 def is_past(text: str, start: int, end: int, doc: Any | None = None) -> bool:
     """True when the clause that holds text[start:end] is in a past tense ("met", "has met",
     "was held"); a present clause or a verbless phrase ("talks on June 3") is not."""
     if doc is not None and doc_covers(doc, text):
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and len(span) > 0:
-            verb = _governing_verb(span.root)
-            return verb is not None and _verb_is_past(verb)
+        tree = tree_of(doc)
+        root = tree.root_at(start, end)
+        if root is not None:
+            verb = _governing_verb(tree, root)
+            return verb is not None and _verb_is_past(tree, verb)
     clause_start, clause_end = _clause(text, start, end)
     # "three days later than planned": a comparison's participle says nothing of the tense
     clause = _COMPARISON.sub("", text[clause_start:clause_end])

@@ -118,16 +118,16 @@ class Tree:
 
     def in_subtree(self, token: int, top: int) -> bool:
         """`token` is in `Token.subtree` of `top`: `top` itself or one of its descendants."""
-        seen = 0
+        seen, size, head = 0, len(self.head), self.head
         while True:
             if token == top:
                 return True
-            parent = self.head[token]
+            parent = head[token]
             if parent == token:
                 return False
             token = parent
             seen += 1
-            if seen >= len(self):
+            if seen >= size:
                 return False
 
 
