@@ -1,4 +1,5 @@
-"""`newsgraph.words.children_of` gives what spaCy's `Token.children` gives, in its order."""
+"""`newsgraph.words.children_of` and `subtree_order` give what spaCy's `Token.children` and
+`Token.subtree` give, in their order."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from newsgraph.words import children_of
+from newsgraph.words import children_of, subtree_order
 
 TEXTS = [
     "",
@@ -27,3 +28,11 @@ def test_children_match_the_tokens(nlp: Any, text: str) -> None:
 def test_children_are_read_once_per_doc(nlp: Any) -> None:
     doc = nlp("Kenya and Peru signed the accord in Lima.")
     assert children_of(doc) is children_of(doc)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_subtree_order_matches_the_tokens(nlp: Any, text: str) -> None:
+    doc = nlp(text)
+    children = children_of(doc)
+    for token in doc:
+        assert subtree_order(children, token.i) == [t.i for t in token.subtree]

@@ -353,3 +353,21 @@ def children_of(doc: Any) -> Children:
 
 def _read_children(doc: Any) -> Children:
     return Children(syntax_of(doc).head)
+
+
+def subtree_order(children: Children, top: int) -> list[int]:
+    """`Token.subtree` of token `top` as token numbers, in the order spaCy yields them: each left
+    child's subtree, the token, each right child's subtree (text order, unless the parse crosses
+    itself)."""
+    found: list[int] = []
+    stack: list[tuple[int, bool]] = [(top, False)]  # (token, expanded into lefts, itself, rights)
+    while stack:
+        token, expanded = stack.pop()
+        if expanded:
+            found.append(token)
+            continue
+        kids = children[token]
+        stack += [(c, False) for c in reversed(kids) if c > token]
+        stack.append((token, True))
+        stack += [(c, False) for c in reversed(kids) if c < token]
+    return found

@@ -40,14 +40,3 @@ def test_heads_of_every_short_phrase(nlp: Any, text: str) -> None:
                 }
             )
             assert [t.i for t in _heads(doc, start, end)] == expected
-
-
-@pytest.mark.parametrize("text", TEXTS)
-def test_subtree_matches_spacy(nlp: Any, text: str) -> None:
-    """The "in"/"of"/"from" phrase of a role noun is walked over token numbers."""
-    from newsgraph.actors.participants import _subtree
-    from newsgraph.words import children_of
-
-    doc = nlp(text)
-    for token in doc:
-        assert _subtree(children_of(doc), token.i) == [t.i for t in token.subtree]

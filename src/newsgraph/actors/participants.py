@@ -24,7 +24,7 @@ from newsgraph.actors.names import sponsor_or_stance
 from newsgraph.kb import KnowledgeBase, load_kb
 from newsgraph.kb.codes import INTERGOVERNMENTAL
 from newsgraph.model import Analysis, Entity, Participant
-from newsgraph.words import children_of, syntax_of, words_of
+from newsgraph.words import children_of, subtree_order, syntax_of, words_of
 
 GROUP_SECTOR = "GOV"
 """Sector of a group of states ("Arab countries" act through their governments)."""
@@ -253,7 +253,7 @@ def _owner_after(
                     for o in children[p]
                     if dep[o] == "pobj"
                 ]
-                before = [t for t in _subtree(children, obj) if t < obj]
+                before = [t for t in subtree_order(children, obj) if t < obj]
                 for token in [obj, *before, *named]:
                     if token not in bounds or pos[token] not in {"PROPN", "NOUN"}:
                         continue  # "the Israeli-occupied West Bank" is not Israel's
@@ -263,23 +263,6 @@ def _owner_after(
                     if owner is not None and lower[prep] == "from":  # members of a group
                         return _Owner(owner.country, None, None, owner.start, owner.end)
     return None
-
-
-def _subtree(children: Any, top: int) -> list[int]:
-    """`Token.subtree` as token numbers, in its order: each left child's subtree, the token,
-    each right child's subtree (text order, unless the parse crosses itself)."""
-    found: list[int] = []
-    stack: list[tuple[int, bool]] = [(top, False)]
-    while stack:
-        token, expanded = stack.pop()
-        if expanded:
-            found.append(token)
-            continue
-        kids = children[token]
-        stack += [(c, False) for c in reversed(kids) if c > token]
-        stack.append((token, True))
-        stack += [(c, False) for c in reversed(kids) if c < token]
-    return found
 
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})

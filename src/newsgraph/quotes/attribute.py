@@ -13,7 +13,7 @@ from bisect import bisect_right
 from typing import Any, NamedTuple
 
 from newsgraph.model import Entity, Sentence
-from newsgraph.quotes.cues import PHRASAL_DEPS, lexicon
+from newsgraph.quotes.cues import lexicon, phrasal_cue_lemma
 from newsgraph.quotes.detect import Found, inside_quote
 from newsgraph.quotes.doctext import text_of
 from newsgraph.quotes.mentions import Mentions
@@ -405,22 +405,6 @@ def _relayed_source(table: CueTable, cue: int, head: int | None) -> int | None:
     return None
 
 
-def _cue_lemma(table: CueTable, i: int) -> str:
-    """`cues.cue_lemma_at` from the table's arrays."""
-    syntax = table.syntax
-    lemma = syntax.lemma[i].lower()
-    following = i + 1
-    if (
-        following < len(syntax)
-        and syntax.head[following] == i
-        and syntax.dep[following] in PHRASAL_DEPS
-    ):
-        phrasal = f"{lemma} {table.words.lower[following]}"
-        if phrasal in lexicon().verbs:
-            return phrasal
-    return lemma
-
-
 def attribute(
     doc: Any,
     sentences: list[Sentence],
@@ -449,7 +433,7 @@ def attribute(
     lower, texts, idx = words.lower, words.texts, words.start
     word = lower[cue]
     cue_text = f"{texts[cue]} {PHRASE_CUES[word]}" if word in PHRASE_CUES else texts[cue]
-    if " " in _cue_lemma(table, cue) and cue + 1 < len(texts):
+    if " " in phrasal_cue_lemma(table.syntax, table.words.lower, cue) and cue + 1 < len(texts):
         cue_text = f"{texts[cue]} {texts[cue + 1]}"  # "pointed out", "made clear"
     if quote.speaker_span is not None:  # found with the quote (a headline's "..., claims X")
         lo, hi = quote.speaker_span

@@ -16,7 +16,7 @@ from typing import Any
 
 from newsgraph import agencies
 from newsgraph.speech import verbs_with
-from newsgraph.words import syntax_of, words_of
+from newsgraph.words import Syntax, syntax_of, words_of
 
 LEXICON_FILE = "cues.json"
 
@@ -87,15 +87,20 @@ def cue_lemma(token: Any) -> str:
 
 def cue_lemma_at(doc: Any, i: int) -> str:
     """`cue_lemma(doc[i])` read from the Doc's arrays (`words_of`, `syntax_of`): no Token built."""
-    syntax = syntax_of(doc)
+    return phrasal_cue_lemma(syntax_of(doc), words_of(doc).lower, i)
+
+
+def phrasal_cue_lemma(syntax: Syntax, lower: list[str], i: int) -> str:
+    """`cue_lemma` of token `i` from a Doc's `Syntax` and lower-cased words: its lemma, or the
+    lemma and the particle right after it ("point out") where the lexicon lists the pair."""
     lemma = syntax.lemma[i].lower()
     following = i + 1
     if (
-        following < len(syntax)
+        following < len(lower)
         and syntax.head[following] == i
         and syntax.dep[following] in PHRASAL_DEPS
     ):
-        phrasal = f"{lemma} {words_of(doc).lower[following]}"
+        phrasal = f"{lemma} {lower[following]}"
         if phrasal in lexicon().verbs:
             return phrasal
     return lemma

@@ -16,8 +16,17 @@ from functools import lru_cache
 from itertools import compress
 from typing import Any
 
-from newsgraph.quotes.cues import PHRASAL_DEPS, lexicon
-from newsgraph.words import Children, Syntax, Words, children_of, kept_on_doc, syntax_of, words_of
+from newsgraph.quotes.cues import lexicon, phrasal_cue_lemma
+from newsgraph.words import (
+    Children,
+    Syntax,
+    Words,
+    children_of,
+    kept_on_doc,
+    subtree_order,
+    syntax_of,
+    words_of,
+)
 
 KEY = "newsgraph.quotes.cues"
 
@@ -159,24 +168,7 @@ class CueTable:
 
     def subtree_order(self, i: int) -> list[int]:
         """The token numbers of `Token.subtree` of token `i` in the order it yields them."""
-        kids = self.kids
-        result: list[int] = []
-        # a stack of (token, expanded): a token is expanded into its lefts, itself, its rights
-        stack: list[tuple[int, bool]] = [(i, False)]
-        while stack:
-            token, expanded = stack.pop()
-            if expanded:
-                result.append(token)
-                continue
-            children = kids[token]
-            for child in reversed(children):
-                if child > token:
-                    stack.append((child, False))
-            stack.append((token, True))
-            for child in reversed(children):
-                if child < token:
-                    stack.append((child, False))
-        return result
+        return subtree_order(self.kids, i)
 
     def subtree(self, i: int) -> set[int]:
         """The token numbers of `Token.subtree` of token `i` (the token and its descendants)."""
@@ -189,18 +181,7 @@ class CueTable:
     @staticmethod
     def _cue_lemmas(syntax: Any, lower: list[str], tokens: list[int]) -> list[str]:
         """`cues.cue_lemma_at` of each token, with the arrays read once."""
-        verbs, lemma, head, dep = lexicon().verbs, syntax.lemma, syntax.head, syntax.dep
-        n = len(lower)
-        result = []
-        for i in tokens:
-            value = lemma[i].lower()
-            following = i + 1
-            if following < n and head[following] == i and dep[following] in PHRASAL_DEPS:
-                phrasal = f"{value} {lower[following]}"
-                if phrasal in verbs:
-                    value = phrasal
-            result.append(value)
-        return result
+        return [phrasal_cue_lemma(syntax, lower, i) for i in tokens]
 
     @staticmethod
     def _surface(doc: Any, i: int) -> bool:

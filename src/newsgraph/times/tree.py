@@ -20,7 +20,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from newsgraph.words import Children, children_of, kept_on_doc, syntax_of, words_of
+from newsgraph.words import (
+    Children,
+    children_of,
+    kept_on_doc,
+    subtree_order,
+    syntax_of,
+    words_of,
+)
 
 KEY = "newsgraph.times.tree"
 
@@ -101,20 +108,8 @@ class Tree:
         return root
 
     def subtree(self, top: int) -> list[int]:
-        """`Token.subtree`, in its order: each left child's subtree, the token, each right
-        child's subtree (text order, unless the parse crosses itself)."""
-        found: list[int] = []
-        stack: list[tuple[int, bool]] = [(top, False)]
-        while stack:
-            token, expanded = stack.pop()
-            if expanded:
-                found.append(token)
-                continue
-            kids = self.children[token]
-            stack += [(c, False) for c in reversed(kids) if c > token]
-            stack.append((token, True))
-            stack += [(c, False) for c in reversed(kids) if c < token]
-        return found
+        """`Token.subtree`, in its order (`words.subtree_order`)."""
+        return subtree_order(self.children, top)
 
     def in_subtree(self, token: int, top: int) -> bool:
         """`token` is in `Token.subtree` of `top`: `top` itself or one of its descendants."""
