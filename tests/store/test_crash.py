@@ -38,10 +38,12 @@ def test_crash_kills_during_creation_and_ingest_postgresql() -> None:
     report = run_trials(
         postgres_databases(url, "crash"),
         creating=3,
-        ingesting=7,
-        size=40,
+        ingesting=9,
+        size=60,
         seed=20261205,
         ingest_seconds=0.3,
     )
     assert report.problems == []
+    # A resumed writer has less left to do each time, and may finish before its kill: the
+    # trials leave room for that (the faster the analysis, the more often it happens).
     assert report.kills >= 10
