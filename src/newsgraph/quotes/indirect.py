@@ -466,7 +466,7 @@ def _clip(doc: Any, found: list[Found]) -> list[Found]:
 
     Each report looks only at the cues and reports of its paragraph that lie inside or around it
     (`_ParagraphReports`), in the paragraph's order: comparing every pair of a paragraph's
-    reports took minutes for a long paragraph of reported speech."""
+    reports grew with their square (13 s for one 400 KB paragraph of reported speech)."""
     text = text_of(doc)
     kept: list[Found] = []
     by_paragraph: dict[int, list[Found]] = {}
