@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
@@ -417,3 +418,13 @@ class Analysis:
             if entity.id == entity_id:
                 return entity
         return None
+
+
+def sentence_index(sentences: Sequence[Sentence], starts: Sequence[int], offset: int) -> int | None:
+    """The index of the sentence holding a character offset, or None: a binary search over
+    `starts`, the sentences' start offsets (sentences are in text order), made once by a caller
+    that asks for many offsets."""
+    index = bisect_right(starts, offset) - 1
+    if index >= 0 and offset < sentences[index].end:
+        return index
+    return None

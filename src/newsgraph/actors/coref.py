@@ -19,7 +19,7 @@ from newsgraph.actors.lexicon import lexicon
 from newsgraph.actors.roles import _np_after
 from newsgraph.annotate import parsed_doc
 from newsgraph.kb import KnowledgeBase
-from newsgraph.model import Analysis, Entity, Mention
+from newsgraph.model import Analysis, Entity, Mention, sentence_index
 from newsgraph.spans import SpanIndex
 from newsgraph.words import syntax_of, words_of
 
@@ -65,15 +65,6 @@ def _inside(
     return None
 
 
-def _sentence_index(analysis: Analysis, starts: list[int], offset: int) -> int | None:
-    """The index of the sentence holding `offset` (a binary search over `starts`, the
-    sentences' starts: sentences are in order)."""
-    index = bisect_right(starts, offset) - 1
-    if index >= 0 and offset < analysis.sentences[index].end:
-        return index
-    return None
-
-
 def _gender(entity: Entity, votes: dict[int, Counter[str]]) -> str | None:
     titles = lexicon().gender_titles
     for title in entity.titles:
@@ -95,7 +86,7 @@ def _anchors(analysis: Analysis, people: list[Entity]) -> list[_Anchor]:
     for entity in people:
         for m in entity.mentions:
             tokens = char_span(m.start, m.end)
-            sentence = _sentence_index(analysis, starts, m.start)
+            sentence = sentence_index(analysis.sentences, starts, m.start)
             if tokens is None or sentence is None:
                 continue
             subject = syntax.dep[syntax.root(*tokens)] in SUBJECT_DEPS
@@ -127,7 +118,7 @@ def resolve_pronouns(analysis: Analysis, entities: list[Entity]) -> None:
         if not gender:
             continue
         idx = words.start[i]
-        sentence = _sentence_index(analysis, sentence_starts, idx)
+        sentence = sentence_index(analysis.sentences, sentence_starts, idx)
         if sentence is None:
             continue
         quote = _inside(regions, region_starts, idx)
@@ -198,7 +189,7 @@ def resolve_nominals(analysis: Analysis, entities: list[Entity], kb: KnowledgeBa
     sentence_starts = [s.start for s in analysis.sentences]
     for i in [i for i, lower in enumerate(words.lower) if lower == "the"]:
         idx = words.start[i]
-        if _sentence_index(analysis, sentence_starts, idx) is None:
+        if sentence_index(analysis.sentences, sentence_starts, idx) is None:
             continue
         role = _np_after(doc, i, kb)
         if role is None:

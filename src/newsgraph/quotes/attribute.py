@@ -9,10 +9,9 @@ mark ("…,” he said) when it follows at once, else the nearest before the ope
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import Any, NamedTuple
 
-from newsgraph.model import Entity, Sentence
+from newsgraph.model import Entity, Sentence, sentence_index
 from newsgraph.quotes.cues import lexicon, phrasal_cue_lemma
 from newsgraph.quotes.detect import Found, inside_quote
 from newsgraph.quotes.doctext import text_of
@@ -60,15 +59,6 @@ WORD_CHARACTER = re.compile(r"\w")
 COLON_GAP = re.compile(r"\s*[:,]\s*")
 
 
-def _sentence_index(sentences: list[Sentence], offset: int, starts: list[int]) -> int | None:
-    """The index of the sentence holding `offset` (sentences are in text order; `starts`:
-    their start offsets)."""
-    index = bisect_right(starts, offset) - 1
-    if index >= 0 and sentences[index].start <= offset < sentences[index].end:
-        return index
-    return None
-
-
 def sentence_starts(sentences: list[Sentence]) -> list[int]:
     """The start offset of each sentence (what `attribute` searches), made once per document."""
     return [s.start for s in sentences]
@@ -91,15 +81,15 @@ def _stripped_end(text: str, end: int) -> int:
 
 def _window(text: str, sentences: list[Sentence], starts: list[int], quote: Found) -> Window:
     """Character ranges searched before the opening mark and after the closing mark."""
-    first = _sentence_index(sentences, quote.open_at, starts)
+    first = sentence_index(sentences, starts, quote.open_at)
     pre_start = sentences[first].start if first is not None else quote.open_at
     before = _stripped_end(text, pre_start)  # len(text[:pre_start].rstrip()), without a copy
     if not text[pre_start : quote.open_at].strip() and text[before - 1 : before] in (":", ","):
         # "He said:" or "She commented," on its own (sentence or line) introduces the quote.
-        previous = _sentence_index(sentences, before - 1, starts)
+        previous = sentence_index(sentences, starts, before - 1)
         if previous is not None:
             pre_start = sentences[previous].start
-    last = _sentence_index(sentences, max(quote.close_at - 1, quote.open_at), starts)
+    last = sentence_index(sentences, starts, max(quote.close_at - 1, quote.open_at))
     post_end = sentences[last].end if last is not None else quote.close_at
     post_end = max(post_end, quote.close_at)
     if last is not None and not WORD_CHARACTER.search(text, quote.close_at, post_end):

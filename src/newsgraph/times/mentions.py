@@ -17,11 +17,11 @@ carry a date to the mention that has none:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 
-from newsgraph.model import Analysis, Event, Participant, Sentence, TimeExpr
+from newsgraph.model import Analysis, Event, Participant, Sentence, TimeExpr, sentence_index
 from newsgraph.times.anchors import anchor_noun
 from newsgraph.times.tree import Tree, tree_of
 from newsgraph.times.vocab import vocab
@@ -128,10 +128,7 @@ class DocIndex:
         return found
 
     def sentence_index(self, offset: int) -> int | None:
-        index = bisect_right(self._sentence_starts, offset) - 1
-        if index >= 0 and offset < self.sentences[index].end:
-            return index
-        return None
+        return sentence_index(self.sentences, self._sentence_starts, offset)
 
     def times_in(self, start: int, end: int) -> list[TimeExpr]:
         """The expressions that lie within [start, end), in text order."""
