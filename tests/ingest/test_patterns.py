@@ -74,6 +74,9 @@ def test_needed_words_of_phrases() -> None:
         r"a\\|b",
         r"[ab]c",
         r"(?:a|\w+)",  # an alternative with no literal start
+        r"(?:foo|bar)?baz\b.*",  # an optional leading group: "baz" alone matches
+        r"(?:foo|bar)*baz",
+        r"(?:foo|bar){0,2}baz",
     ],
 )
 def test_needed_words_refuses_what_it_cannot_read(rest: str) -> None:

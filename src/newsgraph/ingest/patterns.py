@@ -118,6 +118,8 @@ def _needed_words(rest: str) -> tuple[str, ...] | None:
         for position, char in enumerate(rest):
             depth += {"(": 1, ")": -1}.get(char, 0)
             if depth == 0:
+                if rest[position + 1 : position + 2] in QUANTIFIERS:
+                    return None  # "(?:a|b)?c": the group may be absent, and "c" start a match
                 alternatives = _split_top_level(rest[3:position])
                 break
     words = tuple(_literal_start(a) for a in alternatives)
