@@ -139,6 +139,8 @@ def resolve_toponyms(
     One Place per resolved mention, in text order; mentions that are not places (demonyms, common
     words without support, names the gazetteer lacks) are left out.
     """
+    if not candidates:  # no mention, no place (a document that names none is common)
+        return []
     gazetteer = load_gazetteer()
     reader = read if read is not None and read.text is text else SurfaceReader(text)
     read_mentions = _read_mentions(candidates, reader)

@@ -25,7 +25,7 @@ from newsgraph.model import Sentence
 from newsgraph.quotes.cues import lexicon
 from newsgraph.quotes.detect import Found, mark_index
 from newsgraph.quotes.doctext import text_of
-from newsgraph.quotes.table import cue_table, in_range
+from newsgraph.quotes.table import cue_table, in_range, may_hold_cues
 from newsgraph.spans import SpanIndex
 from newsgraph.words import syntax_of, words_of
 
@@ -596,6 +596,20 @@ def _report_form(token: Any) -> bool:
     return word.endswith("s") and (word[:-1] in verbs or word[:-2] in verbs)
 
 
+def _headline_claims(doc: Any, sentences: list[Sentence], marks: SpanIndex[Found]) -> list[Found]:
+    """`detect_indirect` of a Doc without a cue candidate (`may_hold_cues`): only a headline's
+    inverted cue ("..., says X") can be found there; a lemma the tagger gave "says" is no verb."""
+    words = words_of(doc)
+    found = [
+        claim
+        for sentence in sentences
+        if sentence.section in HEADLINE_SECTIONS
+        and words.char_span(sentence.start, sentence.end) is not None
+        and (claim := _headline_claim(doc, sentence, marks)) is not None
+    ]
+    return _clip(doc, found) if found else found
+
+
 def detect_indirect(
     doc: Any,
     sentences: list[Sentence],
@@ -607,6 +621,8 @@ def detect_indirect(
     The document's `CueTable` names the tokens to look at ("according" and the verbs whose
     cue lemma is a cue verb); a Token object is built only for those.
     """
+    if not may_hold_cues(doc):
+        return _headline_claims(doc, sentences, marks if marks is not None else mark_index(marked))
     lex = lexicon()
     text = text_of(doc)
     words = words_of(doc)

@@ -206,6 +206,27 @@ def _named_words() -> frozenset[str]:
     return frozenset(PHRASE_CUES) | lexicon().relay_preps
 
 
+@lru_cache(maxsize=1)
+def _cue_openers() -> frozenset[str]:
+    """Every lower-case lemma a cue lemma can be or start with: the cue verbs, and each leading
+    run of words of a phrasal one ("point" and "point out")."""
+    openers: set[str] = set()
+    for verb in lexicon().verbs:
+        parts = verb.split(" ")
+        openers.update(" ".join(parts[:k]) for k in range(1, len(parts) + 1))
+    return frozenset(openers)
+
+
+def may_hold_cues(doc: Any) -> bool:
+    """False when no token of the Doc can be a `CueTable` candidate (`according` or
+    `verb_cues`): no lemma is, or opens, a cue verb and no word is "according". One pass over
+    the lemmas spares a document without a speech verb ("It was a quiet day.") the table."""
+    if "according" in words_of(doc).lower:
+        return True
+    openers = _cue_openers()
+    return any(map(openers.__contains__, map(str.lower, syntax_of(doc).lemma)))
+
+
 def cue_table(doc: Any) -> CueTable:
     """The Doc's `CueTable`, made on the first call for this Doc."""
     return kept_on_doc(doc, KEY, CueTable, CueTable)
