@@ -100,7 +100,7 @@ def _without_people(
             near = people.overlapping(start, end) if touching.overlaps(start, end) else ()
         else:
             near = persons
-        if any(ps <= start and end <= pe and (ps, pe) != (start, end) for ps, pe in near):
+        if near and any(ps <= start and end <= pe and (ps, pe) != (start, end) for ps, pe in near):
             continue
         if surnames and normalize_key(text[start:end]) in surnames:
             continue

@@ -377,6 +377,8 @@ def _in_context(match: _Match, context: Context) -> list[tuple[float, GazetteerE
     nothing to any entry's score. Its `_best` is then the one without context: the ranking is the
     same, and so is every test (the context counts only where some entry's country has another
     mention, and that would have raised the entry's score)."""
+    if context.countries == context.own_countries and context.admin1s == context.own_admin1s:
+        return None  # no mention of another key: no count, so no entry's score changes
     scores = [
         _with_context(s, e, context) for s, e in zip(match.scores, match.entries, strict=True)
     ]

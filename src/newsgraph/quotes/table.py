@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import compress
 from typing import Any
 
-from newsgraph.quotes.cues import lexicon, phrasal_cue_lemma
+from newsgraph.quotes.cues import PHRASAL_DEPS, lexicon
 from newsgraph.words import (
     Children,
     Syntax,
@@ -66,7 +66,9 @@ class CueTable:
         n = len(lower)
         # the few distinct tags are judged once; one pass over the tokens then asks two sets
         verbal_tags = {t for t in set(tag) if t[:2] == "VB"}
-        verbal = [i for i in range(n) if pos[i] in VERBAL_POS or tag[i] in verbal_tags]
+        marked = set(compress(range(n), map(VERBAL_POS.__contains__, pos)))
+        marked.update(compress(range(n), map(verbal_tags.__contains__, tag)))
+        verbal = sorted(marked)
         lemmas = self._cue_lemmas(syntax, lower, verbal)
         self.lemmas: dict[int, str] = dict(zip(verbal, lemmas, strict=True))
         """The cue lemma (`cues.cue_lemma_at`) of every verb (a VERB or AUX, or a VB* tag)."""
@@ -180,8 +182,25 @@ class CueTable:
 
     @staticmethod
     def _cue_lemmas(syntax: Any, lower: list[str], tokens: list[int]) -> list[str]:
-        """`cues.cue_lemma_at` of each token, with the arrays read once."""
-        return [phrasal_cue_lemma(syntax, lower, i) for i in tokens]
+        """`cues.cue_lemma_at` of each token, with the arrays read once (`phrasal_cue_lemma`
+        inlined: a document asks it of every verb)."""
+        verbs, lemma, head, dep, n = (
+            lexicon().verbs,
+            syntax.lemma,
+            syntax.head,
+            syntax.dep,
+            len(lower),
+        )
+        found: list[str] = []
+        for i in tokens:
+            value = lemma[i].lower()
+            following = i + 1
+            if following < n and head[following] == i and dep[following] in PHRASAL_DEPS:
+                phrasal = f"{value} {lower[following]}"
+                if phrasal in verbs:
+                    value = phrasal
+            found.append(value)
+        return found
 
     @staticmethod
     def _surface(doc: Any, i: int) -> bool:
