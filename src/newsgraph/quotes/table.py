@@ -103,7 +103,9 @@ class CueTable:
                 cues.add(i)
         self.cues: list[int] = sorted(cues)
         """Every token `attribute._is_cue` holds a cue, in token order."""
-        relays.update(compress(range(n), map(lex.relay_verbs.__contains__, syntax.lemma)))
+        lemma = syntax.lemma
+        if not lex.relay_verbs.isdisjoint(lemma):  # most documents have no relay verb
+            relays.update(compress(range(n), map(lex.relay_verbs.__contains__, lemma)))
         if self.according:
             relays.update(compress(range(n), map(set(self.according).__contains__, head)))
         self.relays: list[int] = sorted(relays)
