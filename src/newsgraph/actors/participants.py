@@ -59,6 +59,8 @@ DISPLACED_WORDS = frozenset(
     {"displaced", "refugee", "refugees", "evacuees", "uprooted", "idps", "idp"}
 )
 DISPLACED_LEMMAS = frozenset({"displace", "uproot", "evacuate"})
+DISPLACED_ANYWHERE = re.compile("|".join(sorted(map(re.escape, DISPLACED_WORDS))))
+"""Any of DISPLACED_WORDS, even inside another word: one search instead of one per word."""
 
 PLACE_NOUNS = frozenset(
     {"border", "frontier", "boundary", "borderland", "coast", "coastline", "airspace",
@@ -475,8 +477,9 @@ def participants_in(
     bounds = range(*tokens)
     found: list[Participant] = []
     seen: set[str] = set()
+    mention_at = _mention_index(analysis).at  # fetched once for all heads, not once per head
     for head in _heads(doc, *tokens):
-        mention = _mention_at(analysis, head)
+        mention = mention_at(head.idx)
         participant: Participant | None
         if mention is not None:
             entity, m_start, m_end = mention
@@ -527,7 +530,7 @@ def _refugees(analysis: Analysis, participant: Participant) -> Participant:
     if participant.sector not in {None, PEOPLE_SECTOR}:
         return participant
     text = analysis.text[participant.start : participant.end].lower()
-    if not any(word in text for word in DISPLACED_WORDS):
+    if DISPLACED_ANYWHERE.search(text) is None:
         return participant  # no such word even inside another: no need to split the words
     words = set(re.findall(r"[a-z]+", text))
     if not words & DISPLACED_WORDS:

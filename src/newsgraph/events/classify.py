@@ -10,6 +10,7 @@ yields None.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from newsgraph.events.arguments import actor_like, shares_passive_subject
@@ -71,7 +72,8 @@ def _conjuncts(c: Columns, noun: int) -> list[int]:
 
 def _names_a_time(c: Columns, prep: int) -> bool:
     """ "on Monday", "for two hours": a preposition whose object is a date or time."""
-    return any(c.dep[i] == "pobj" and c.ent[i] in TIME_LABELS for i in c.children[prep])
+    dep, ent = c.dep, c.ent
+    return any(dep[i] == "pobj" and ent[i] in TIME_LABELS for i in c.children[prep])
 
 
 def is_verb(token: Any) -> bool:
@@ -88,7 +90,7 @@ def trigger_features(token: Any) -> Features:
     i = token.i
     lemma = c.lemma[i].lower()
     if c.pos[i] == "VERB" or c.tag[i].startswith("VB"):
-        if _needs_more(load_lexicon().verbs.get(lemma, ())):
+        if lemma in _verbs_needing_more():
             return _features(c, token)
         return Features(lemma, True)
     return Features(lemma, False)
@@ -97,6 +99,15 @@ def trigger_features(token: Any) -> Features:
 def _needs_more(entries: tuple[Entry, ...]) -> bool:
     """Whether `classify` reads more than the lemma to choose among a verb's entries."""
     return any(e.objects or e.particle is not None or e.needs_person for e in entries)
+
+
+@lru_cache(maxsize=1)
+def _verbs_needing_more() -> frozenset[str]:
+    """The verb lemmas of the packaged lexicon (read once per process) for which
+    `_needs_more` holds, found once, not once per trigger candidate (every verb is one)."""
+    return frozenset(
+        lemma for lemma, entries in load_lexicon().verbs.items() if _needs_more(entries)
+    )
 
 
 def features_of(token: Any) -> Features:

@@ -24,6 +24,7 @@ from newsgraph.events.classifier.features import (
     MEAN_VECTOR,
     ROOT_VECTOR,
     VECTOR_SCALE,
+    Columns,
     bag_of,
     bag_weight,
     span_vectors,
@@ -126,10 +127,14 @@ class EventTypeClassifier:
             add_row(row)
             add_value(value)
 
-    def _span_rows(self, span: Any, rows: list[int], values: list[float]) -> int:
+    def _span_rows(
+        self, span: Any, rows: list[int], values: list[float], c: Columns | None = None
+    ) -> int:
         """`_feature_rows` of `sparse_features(span)`, in the same order with the same values,
-        without building the bag's feature names; returns the root verb's token number."""
-        c = token_columns(span.doc)
+        without building the bag's feature names; returns the root verb's token number. `c`:
+        the span's Doc's `token_columns`, when the caller has them."""
+        if c is None:
+            c = token_columns(span.doc)
         start, end = span.start, span.end
         features, root = verb_features(c, start, end)
         self._feature_rows(features, rows, values)
@@ -148,7 +153,7 @@ class EventTypeClassifier:
             if row is not None:
                 rows.append(row)
                 values.append(weight)
-        if any("_" in word for word in unique):
+        if "_" in "".join(unique):
             # Two bigrams may then share a name ("a_b c", "a b_c"): one feature, as named.
             bigrams = {f"b={left}_{right}": weight for left, right in pairwise(words)}
             self._feature_rows(bigrams, rows, values)
@@ -195,15 +200,17 @@ class EventTypeClassifier:
         with_vectors: list[int] = []
         doc: Any = None
         tensor: Any = None
+        columns: Columns | None = None
         for index, span in enumerate(spans):
-            start = len(rows)
-            root = self._span_rows(span, rows, values)
-            if len(rows) > start:  # reduceat needs strictly increasing starts
-                starts.append(start)
-                filled.append(index)
             if span.doc is not doc:  # a batch's spans share a Doc but for re-parsed headlines
                 doc = span.doc
                 tensor = doc.tensor
+                columns = token_columns(doc)
+            start = len(rows)
+            root = self._span_rows(span, rows, values, columns)
+            if len(rows) > start:  # reduceat needs strictly increasing starts
+                starts.append(start)
+                filled.append(index)
             vectors = span_vectors(tensor, span.start, span.end, root)
             if vectors is not None:
                 with_vectors.append(index)
@@ -211,7 +218,10 @@ class EventTypeClassifier:
                 means.append(vectors[1])
         scores = np.repeat(self._bias[None, :], len(spans), axis=0)
         if rows:
-            weighted = self._weights[rows] * np.asarray(values)[:, None]
+            # `take` of an index array: the same rows as `_weights[rows]`, without the list
+            # conversion and the fancy-indexing set-up
+            taken = np.fromiter(rows, np.intp, len(rows))
+            weighted = self._weights.take(taken, axis=0) * np.asarray(values)[:, None]
             sums = np.add.reduceat(weighted, starts, axis=0)
             if len(filled) == len(spans):
                 scores += sums
