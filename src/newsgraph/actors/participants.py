@@ -102,17 +102,16 @@ class _MentionIndex:
     __slots__ = ("ends", "entities", "longest", "ranks", "starts")
 
     def __init__(self, entities: list[Entity]) -> None:
-        rows = sorted(
-            (m.start, rank, m.end, entity)
-            for rank, (entity, m) in enumerate(
-                (e, m) for e in entities for m in e.mentions if m.kind != "nested"
-            )
-        )
-        self.starts = [r[0] for r in rows]
-        self.ranks = [r[1] for r in rows]
-        self.ends = [r[2] for r in rows]
-        self.entities = [r[3] for r in rows]
-        self.longest = max((end - start for start, _, end, _ in rows), default=0)
+        kept = [(e, m) for e in entities for m in e.mentions if m.kind != "nested"]
+        starts = [m.start for _, m in kept]
+        # A stable sort by start keeps entity order (the rank) among equal starts: the order
+        # of sorting (start, rank) pairs, without building and comparing the pairs.
+        ranks = sorted(range(len(kept)), key=starts.__getitem__)
+        self.starts = [starts[r] for r in ranks]
+        self.ranks = ranks
+        self.ends = [kept[r][1].end for r in ranks]
+        self.entities = [kept[r][0] for r in ranks]
+        self.longest = max((e - s for s, e in zip(self.starts, self.ends)), default=0)
 
     def at(self, offset: int) -> tuple[Entity, int, int] | None:
         best = -1

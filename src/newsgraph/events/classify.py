@@ -92,8 +92,15 @@ def trigger_features(token: Any) -> Features:
     if c.pos[i] == "VERB" or c.tag[i].startswith("VB"):
         if lemma in _verbs_needing_more():
             return _features(c, token)
-        return Features(lemma, True)
-    return Features(lemma, False)
+        return _lemma_only(lemma, True)
+    return _lemma_only(lemma, False)
+
+
+@lru_cache(maxsize=1 << 12)
+def _lemma_only(lemma: str, verb: bool) -> Features:
+    """The Features of a word read by its lemma alone, made once per lemma (they are frozen,
+    and `classify` only reads them)."""
+    return Features(lemma, verb)
 
 
 def _needs_more(entries: tuple[Entry, ...]) -> bool:
@@ -156,11 +163,9 @@ def _features(c: Columns, token: Any) -> Features:
 
 def classify(features: Features) -> Classification | None:
     """The most specific lexicon entry the features satisfy, or None (never a default type)."""
-    lexicon = load_lexicon()
     if not features.is_verb:
-        nominal = lexicon.nouns.get(features.lemma)
-        return Classification(nominal.event_type, nominal.weight, nominal) if nominal else None
-    for entry in lexicon.verbs.get(features.lemma, ()):
+        return _nominal(features.lemma)
+    for entry in load_lexicon().verbs.get(features.lemma, ()):
         if entry.particle is not None and entry.particle not in features.particles:
             continue
         object_index = None
@@ -173,6 +178,13 @@ def classify(features: Features) -> Classification | None:
             object_index = min(matched)
         return Classification(entry.event_type, entry.weight, entry, object_index)
     return None
+
+
+@lru_cache(maxsize=1 << 12)
+def _nominal(lemma: str) -> Classification | None:
+    """A noun's Classification by its lexicon entry, made once per lemma (it is frozen)."""
+    nominal = load_lexicon().nouns.get(lemma)
+    return Classification(nominal.event_type, nominal.weight, nominal) if nominal else None
 
 
 def classify_complement(token: Any) -> Classification | None:

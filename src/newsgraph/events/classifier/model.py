@@ -27,7 +27,6 @@ from newsgraph.events.classifier.features import (
     Columns,
     bag_of,
     bag_weight,
-    span_vectors,
     token_columns,
     verb_features,
 )
@@ -196,7 +195,8 @@ class EventTypeClassifier:
         starts: list[int] = []
         filled: list[int] = []  # the spans with a feature seen in training
         roots: list[Any] = []
-        means: list[Any] = []
+        totals: list[Any] = []  # each span's summed vectors, divided by `sizes` all at once
+        sizes: list[int] = []
         with_vectors: list[int] = []
         doc: Any = None
         tensor: Any = None
@@ -206,16 +206,18 @@ class EventTypeClassifier:
                 doc = span.doc
                 tensor = doc.tensor
                 columns = token_columns(doc)
+                if tensor is not None and getattr(tensor, "size", 0) == 0:
+                    tensor = None  # as `span_vectors`: no vectors from an empty tensor
             start = len(rows)
             root = self._span_rows(span, rows, values, columns)
             if len(rows) > start:  # reduceat needs strictly increasing starts
                 starts.append(start)
                 filled.append(index)
-            vectors = span_vectors(tensor, span.start, span.end, root)
-            if vectors is not None:
+            if tensor is not None:  # `span_vectors`, the mean's division left for later
                 with_vectors.append(index)
-                roots.append(vectors[0])
-                means.append(vectors[1])
+                roots.append(tensor[root])
+                totals.append(np.add.reduce(tensor[span.start : span.end]))
+                sizes.append(span.end - span.start)
         scores = np.repeat(self._bias[None, :], len(spans), axis=0)
         if rows:
             # `take` of an index array: the same rows as `_weights[rows]`, without the list
@@ -231,7 +233,7 @@ class EventTypeClassifier:
             # Wider vectors come from another pipeline than the one trained on: left out.
             width = len(roots[0])
             root_scores = np.asarray(roots) @ self._root_vector[:width]
-            mean_scores = np.asarray(means) @ self._mean_vector[:width]
+            mean_scores = _means(totals, sizes) @ self._mean_vector[:width]
             if len(with_vectors) == len(spans):
                 scores += root_scores
                 scores += mean_scores
@@ -275,6 +277,15 @@ class EventTypeClassifier:
         """The best event type if it alone passes `threshold` (for spans no trigger matched)."""
         label, prob = self.predict(span)[0]
         return (label, prob) if label is not None and prob >= threshold else None
+
+
+def _means(totals: list[Any], sizes: list[int]) -> Any:
+    """The spans' mean vectors as rows, each `total / size` as `span_vectors` divides it (in
+    the vectors' own precision): one division for all when they share a precision."""
+    stacked = np.asarray(totals)
+    if all(total.dtype == stacked.dtype for total in totals):
+        return stacked / np.asarray(sizes, dtype=stacked.dtype)[:, None]
+    return np.asarray([total / size for total, size in zip(totals, sizes, strict=True)])
 
 
 @lru_cache(maxsize=1)
