@@ -218,7 +218,8 @@ class EventTypeClassifier:
                 roots.append(tensor[root])
                 totals.append(np.add.reduce(tensor[span.start : span.end]))
                 sizes.append(span.end - span.start)
-        scores = np.repeat(self._bias[None, :], len(spans), axis=0)
+        scores = np.empty((len(spans), len(self._bias)))
+        scores[:] = self._bias  # each row the bias (as `np.repeat`, without its wrapper)
         if rows:
             # `take` of an index array: the same rows as `_weights[rows]`, without the list
             # conversion and the fancy-indexing set-up
@@ -240,8 +241,9 @@ class EventTypeClassifier:
             else:
                 scores[with_vectors] += root_scores
                 scores[with_vectors] += mean_scores
-        exp = np.exp(scores - scores.max(axis=1, keepdims=True))
-        result: npt.NDArray[np.float64] = exp / exp.sum(axis=1, keepdims=True)
+        # the ufuncs' own reductions: what `max` and `sum` call, without their Python wrappers
+        exp = np.exp(scores - np.maximum.reduce(scores, axis=1, keepdims=True))
+        result: npt.NDArray[np.float64] = exp / np.add.reduce(exp, axis=1, keepdims=True)
         return result
 
     def predict_features(self, features: Mapping[str, float]) -> Prediction:
