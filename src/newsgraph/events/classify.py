@@ -90,8 +90,9 @@ def trigger_features(token: Any) -> Features:
     i = token.i
     lemma = c.lemma[i].lower()
     if c.pos[i] == "VERB" or c.tag[i].startswith("VB"):
-        if lemma in _verbs_needing_more():
-            return _features(c, token)
+        asks = _verbs_needing_more().get(lemma)
+        if asks is not None:
+            return _features(c, token, *asks)
         return _lemma_only(lemma, True)
     return _lemma_only(lemma, False)
 
@@ -109,12 +110,19 @@ def _needs_more(entries: tuple[Entry, ...]) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _verbs_needing_more() -> frozenset[str]:
+def _verbs_needing_more() -> dict[str, tuple[bool, bool, bool]]:
     """The verb lemmas of the packaged lexicon (read once per process) for which
-    `_needs_more` holds, found once, not once per trigger candidate (every verb is one)."""
-    return frozenset(
-        lemma for lemma, entries in load_lexicon().verbs.items() if _needs_more(entries)
-    )
+    `_needs_more` holds, with what their entries ask for (a particle, an object, a person
+    object): found once, not once per trigger candidate (every verb is one)."""
+    return {
+        lemma: (
+            any(e.particle is not None for e in entries),
+            any(bool(e.objects) for e in entries),
+            any(e.needs_person for e in entries),
+        )
+        for lemma, entries in load_lexicon().verbs.items()
+        if _needs_more(entries)
+    }
 
 
 def features_of(token: Any) -> Features:
@@ -122,30 +130,38 @@ def features_of(token: Any) -> Features:
     return _features(token_columns(token.doc), token)
 
 
-def _features(c: Columns, token: Any) -> Features:
-    """`features_of` over the Doc's token columns: no Token object beyond the one given."""
+def _features(
+    c: Columns, token: Any, particle: bool = True, objects: bool = True, person: bool = True
+) -> Features:
+    """`features_of` over the Doc's token columns: no Token object beyond the one given.
+    What no entry of the verb asks for (`particle`, `objects`, `person` False) is left
+    empty unread: `classify` does not look at it."""
     i = token.i
     dep, tag, lower = c.dep, c.tag, c.lower
     children = c.children
     kids = children[i]  # a new list on every read: read once
     verb = c.pos[i] == "VERB" or tag[i].startswith("VB")
     particles: set[str] = set()
-    objects: dict[str, int] = {}
+    found: dict[str, int] = {}
     for child in kids:
         child_dep = dep[child]
-        if child_dep in PARTICLE_DEPS and not _names_a_time(c, child):
+        if particle and child_dep in PARTICLE_DEPS and not _names_a_time(c, child):
             particles.add(lower[child])  # "called the raid ... on Monday" is no "call on"
+        if not objects:
+            continue
         if child_dep in OBJECT_LIKE_DEPS:
             for conjunct in _conjuncts(c, child):  # "launched artillery and rocket fire"
-                _add_object(c, objects, conjunct)
+                _add_object(c, found, conjunct)
         if child_dep in ("prep", "prt", "agent"):
             for grandchild in children[child]:
                 if dep[grandchild] in ("pobj", "dobj"):
-                    _add_object(c, objects, grandchild)
+                    _add_object(c, found, grandchild)
     head = c.head[i]
     participle = tag[i] == "VBN"
-    if participle and dep[i] in ("amod", "acl"):
-        objects.setdefault(c.lemma[head].lower(), head)  # "the imposed sanctions"
+    if objects and participle and dep[i] in ("amod", "acl"):
+        found.setdefault(c.lemma[head].lower(), head)  # "the imposed sanctions"
+    if not person:
+        return Features(c.lemma[i].lower(), verb, frozenset(particles), found)
     patients = [k for k in kids if dep[k] in ("dobj", "obj", "nsubjpass")]
     if not patients and participle and dep[i] == "conj" and shares_passive_subject(token):
         # "was charged and released on bail" (the test's own first two conditions, first)
@@ -158,7 +174,7 @@ def _features(c: Columns, token: Any) -> Features:
         patients.append(head)
     tree, labels = c.tree, c.labels
     has_person = any(actor_like(tree, labels, p) for p in patients)
-    return Features(c.lemma[i].lower(), verb, frozenset(particles), objects, has_person)
+    return Features(c.lemma[i].lower(), verb, frozenset(particles), found, has_person)
 
 
 def classify(features: Features) -> Classification | None:
