@@ -111,7 +111,7 @@ class _MentionIndex:
         self.ranks = ranks
         self.ends = [kept[r][1].end for r in ranks]
         self.entities = [kept[r][0] for r in ranks]
-        self.longest = max((e - s for s, e in zip(self.starts, self.ends)), default=0)
+        self.longest = max((e - s for s, e in zip(self.starts, self.ends, strict=True)), default=0)
 
     def at(self, offset: int) -> tuple[Entity, int, int] | None:
         best = -1
