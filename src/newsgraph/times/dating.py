@@ -581,6 +581,8 @@ class EventDatingStage:
     provides = frozenset({"events", "times"})
 
     def __call__(self, analysis: Analysis) -> Analysis:
+        if not analysis.events and not any(expr.anchor_text for expr in analysis.times):
+            return analysis  # nothing to date or resolve: the indexes need not be built
         dater = _Dater(analysis)
         for event in analysis.events:
             event.date = dater.date_of(event)
