@@ -266,6 +266,16 @@ def _before_mark(name: str, mark: str, lengths: tuple[int, ...]) -> Finder:
     return find
 
 
+_DECADE_ZERO = re.compile(r"0(?=['’]?s)")
+"""The last digit of a decade ("1990s", "the '90s", "80’s"): a zero before its "s"."""
+
+
+def _decade(scan: Scan) -> Iterator[re.Match[str]]:
+    # "1990s" starts three characters before its zero, "'90s" two, "90s" one
+    starts = [z.start() - back for z in _DECADE_ZERO.finditer(scan.text) for back in (3, 2, 1)]
+    return finditer_at(_PATTERN["decade"], scan.text, starts)
+
+
 FINDERS: dict[str, Finder] = {
     "duration": _from_units("duration"),
     "counted_from_focus": _from_units("counted_from_focus"),
@@ -286,5 +296,6 @@ FINDERS: dict[str, Finder] = {
     "clock_at": _at_colon("clock_at"),
     "iso_date": _before_mark("iso_date", "-", (4,)),
     "numeric_date": _before_mark("numeric_date", "/", (1, 2)),
+    "decade": _decade,
 }
 """Rule name -> its finder; the other rules are searched plainly."""
