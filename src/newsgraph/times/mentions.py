@@ -53,11 +53,11 @@ def covering_tree(analysis: Analysis) -> Tree | None:
     return tree if tree.end[-1] + tree.trailing[-1] == len(analysis.text) else None
 
 
-def trigger_lemmas(analysis: Analysis, event: Event) -> set[str]:
+def trigger_lemmas(analysis: Analysis, tree: Tree | None, event: Event) -> set[str]:
     """The lemmas an event's triggers go by, with the event nouns of the same verb ("attack",
-    "attacked" -> attack; "visited" -> visit; "meeting" -> meet, meeting, summit, talks ...)."""
+    "attacked" -> attack; "visited" -> visit; "meeting" -> meet, meeting, summit, talks ...).
+    `tree` is `covering_tree(analysis)`, read once by the caller."""
     nouns = vocab().event_nouns
-    tree = covering_tree(analysis)
     found: set[str] = set()
     for evidence in event.evidence:
         word = analysis.text[evidence.trigger.start : evidence.trigger.end].lower().split()
@@ -110,7 +110,7 @@ class DocIndex:
         """`trigger_lemmas` of an event of this analysis, read once per event (read-only)."""
         found = self._lemmas.get(id(event))
         if found is None:
-            found = self._lemmas[id(event)] = trigger_lemmas(self.analysis, event)
+            found = self._lemmas[id(event)] = trigger_lemmas(self.analysis, self.tree, event)
         return found
 
     def definite_nouns(self, index: int) -> list[int]:
@@ -200,10 +200,10 @@ def same_event(ix: DocIndex, event: Event, other: Event) -> bool:
     return other.event_type == event.event_type or bool(ix.lemmas(event) & ix.lemmas(other))
 
 
-def tells(analysis: Analysis, sentence: Sentence) -> bool:
+def tells(tree: Tree | None, sentence: Sentence) -> bool:
     """The sentence is built on a verb: it tells something, unlike a caption's "The minister in
-    Geneva in May 2024, after the talks." (with no parse, assume it does)."""
-    tree = covering_tree(analysis)
+    Geneva in May 2024, after the talks." (with no parse, assume it does). `tree` is
+    `covering_tree` of the analysis."""
     if tree is None:
         return True
     root = tree.root_at(sentence.start, sentence.end)
