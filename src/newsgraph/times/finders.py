@@ -3,7 +3,8 @@
 Many rules start on common words (a number word such as "a", a cue such as "in", "per", "the",
 any digit) or on an optional word ("last Monday"), so a plain search enters them at most words
 of a text. Each finder here locates the part every match of its rule holds and that few words
-are (a unit word, a month or weekday name, "a year" / "per day"), reads from there
+are (a unit word, a month or weekday name, a clock's colon, a date's hyphen or slash, a
+decade's zero), reads from there
 the positions a match can start at, and lets `scan` try the rule there only. A `Scan` finds the
 positions several finders share once per text. `FINDERS[name](Scan(text))` yields exactly what
 `RULES[name].pattern.finditer(text)` yields (tests compare them on generated texts).
