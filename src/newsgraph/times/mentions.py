@@ -98,6 +98,7 @@ class DocIndex:
         self.tree = covering_tree(analysis)
         self._lemmas: dict[int, set[str]] = {}
         self._definite: dict[int, list[int]] = {}
+        self._plain: dict[int, list[TimeExpr]] = {}
         self.sentences = analysis.sentences
         self._sentence_starts = [s.start for s in self.sentences]
         self.times = sorted(analysis.times, key=lambda t: t.start)
@@ -125,6 +126,21 @@ class DocIndex:
                 if span is not None:
                     found = _definite_nouns(self.tree, range(*span))
             self._definite[index] = found
+        return found
+
+    def plain_datable(self, index: int, datable: Callable[[TimeExpr], bool]) -> list[TimeExpr]:
+        """The expressions of sentence `index` that are not anchored and pass `datable`, read
+        once per sentence: every event near it asks again. `datable` must be the same test on
+        every call (the one dater of this analysis); it reads fields dating never changes on an
+        expression that is not anchored."""
+        found = self._plain.get(index)
+        if found is None:
+            sentence = self.sentences[index]
+            found = self._plain[index] = [
+                t
+                for t in self.times_in(sentence.start, sentence.end)
+                if not t.anchor_text and datable(t)
+            ]
         return found
 
     def sentence_index(self, offset: int) -> int | None:
@@ -261,10 +277,7 @@ def remention_times(
             candidates[other] = min(candidates.get(other, distance), distance)
     found: list[TimeExpr] = []
     for other in sorted(candidates, key=lambda i: (candidates[i], i)):
-        sentence = ix.sentences[other]
-        exprs = [
-            t for t in ix.times_in(sentence.start, sentence.end) if not t.anchor_text and datable(t)
-        ]
+        exprs = ix.plain_datable(other, datable)
         if not exprs:
             continue  # nothing here could date a re-mention: its tokens need not be read
         for noun in ix.definite_nouns(other):
