@@ -200,3 +200,34 @@ def test_pipeline_stage_called_without_the_parse_says_to_run_annotate(stage: str
     (built,) = [s for s in build_stages(Settings(), STAGE_ORDER) if s.name == stage]
     with pytest.raises(ConfigError, match=f"the {stage} stage needs the spaCy Doc"):
         built(Analysis(id="j", text="Officials met in Cairo."))
+
+
+def test_pipeline_check_spans_of_some_fields_checks_only_those() -> None:
+    from newsgraph.model import Place, Quote
+
+    analysis = Analysis(id="h", text="short")
+    analysis.quotes.append(Quote(id="Q1", start=2, end=40, kind="direct"))
+    check_spans(analysis, frozenset({"places"}))  # the quote is not among the fields asked
+    analysis.places.append(Place("P1", 1, 9, "Nowhere", None, None, None, None, "city"))
+    with pytest.raises(AssertionError, match="place"):
+        check_spans(analysis, frozenset({"places"}))
+
+
+class Spoiler(Recorder):
+    """A stage that leaves a quote reaching past the end of the text."""
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        from newsgraph.model import Quote
+
+        analysis.quotes.append(Quote(id="Q9", start=0, end=len(analysis.text) + 5, kind="direct"))
+        return analysis
+
+
+def test_pipeline_bad_span_from_the_first_stage_or_a_provider_is_an_error_record() -> None:
+    quoting = Spoiler("quoting")
+    quoting.provides = frozenset({"quotes"})
+    later = make_pipeline(Recorder("first"), quoting)
+    first = make_pipeline(Spoiler("spoiler"), Recorder("second"))  # checked in full: first stage
+    for pipeline, stage in ((later, "quoting"), (first, "spoiler")):
+        [done] = pipeline.run_many([Analysis(id="s", text="A short text.")])
+        assert done.error is not None and stage in done.error.message

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import compress
 from typing import TYPE_CHECKING, Any, TypeGuard
 
 from newsgraph.errors import ConfigError, ResourceError
@@ -150,8 +151,8 @@ def _mark_block_starts(doc: Doc, blocks: list[Block], offset: int = 0) -> None:
         i = bisect_left(starts, start)
         if i < len(starts) and starts[i] == start and not spaces[i]:
             marked.add(i)  # a block that starts inside a token or at a space marks nothing
-    for i in range(len(spaces) - 1):
-        if spaces[i] and not spaces[i + 1] and "\n" in doc[i].text:
+    for i in compress(range(len(spaces) - 1), spaces):  # the space tokens, not every token
+        if not spaces[i + 1] and "\n" in doc[i].text:
             marked.add(i + 1)
     # spaCy's parser, given a preset start after an earlier sentence, tends to close a
     # one-word sentence right after it ("Protests" | "outside parliament went on"): the

@@ -168,22 +168,31 @@ def build_stages(settings: Settings, names: Iterable[str] = STAGE_ORDER) -> list
     return stages
 
 
-def check_spans(analysis: Analysis) -> None:
+def check_spans(analysis: Analysis, fields: frozenset[str] | None = None) -> None:
     """Raise if any recorded span lies outside the text (checked by the runner after each stage).
 
-    Runs seven times per document, so it checks each span where it lies instead of first
-    collecting them all."""
+    `fields`: only the spans of these `Analysis` fields (`document` for the layout's blocks),
+    else all. The runner checks all of them after a document's first stage (what ingest and
+    that stage left) and after each later stage only the fields it declares in `provides`: a
+    stage writes no other (checking every kind after each of the seven stages cost 0.02 CPU s
+    per 210 articles). Each span is checked where it lies, without first collecting them all."""
     n = len(analysis.text)
-    kinds: list[tuple[str, Iterable[Any]]] = [
-        ("sentence", analysis.sentences),
-        ("block", analysis.document.blocks),
-        ("time", analysis.times),
-        ("place", analysis.places),
-        ("quote", analysis.quotes),
-    ]
-    kinds += [("mention", e.mentions) for e in analysis.entities]
-    for v in analysis.events:
-        kinds += [("evidence", v.evidence), ("participant", v.actors + v.recipients)]
+    kinds: list[tuple[str, Iterable[Any]]] = []
+    if fields is None or "sentences" in fields:
+        kinds.append(("sentence", analysis.sentences))
+    if fields is None or "document" in fields:
+        kinds.append(("block", analysis.document.blocks))
+    if fields is None or "times" in fields:
+        kinds.append(("time", analysis.times))
+    if fields is None or "places" in fields:
+        kinds.append(("place", analysis.places))
+    if fields is None or "quotes" in fields:
+        kinds.append(("quote", analysis.quotes))
+    if fields is None or "entities" in fields:
+        kinds += [("mention", e.mentions) for e in analysis.entities]
+    if fields is None or "events" in fields:
+        for v in analysis.events:
+            kinds += [("evidence", v.evidence), ("participant", v.actors + v.recipients)]
     for kind, spans in kinds:
         for span in spans:
             if not 0 <= span.start <= span.end <= n:
@@ -315,9 +324,10 @@ class Pipeline:
 
     @staticmethod
     def _check(analysis: Analysis, stage: Stage, errors: ErrorPolicy) -> None:
-        """The runner's contract check: every span a stage left lies inside the text."""
+        """The runner's contract check: every span a stage left lies inside the text (all of
+        them after the document's first stage, then those of the fields the stage provides)."""
         try:
-            check_spans(analysis)
+            check_spans(analysis, stage.provides if analysis.completed else None)
         except AssertionError as exc:
             if errors == "raise":
                 raise

@@ -13,7 +13,6 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from operator import add
 from typing import Any, NamedTuple, TypeVar
 
 KEY = "newsgraph.words"
@@ -48,23 +47,27 @@ class Words:
     __slots__ = ("capital", "end", "lower", "space", "start", "text", "texts", "trailing")
 
     def __init__(self, doc: Any) -> None:
-        from spacy.attrs import IDX, IS_SPACE, LOWER, ORTH, SPACY
+        from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, ORTH, SPACY
 
         # One array call and string-store lookups: no Token object is built (that is what
         # made `for token in doc` slow), and the text is joined from the words as `Doc.text` is.
-        rows = doc.to_array([IDX, IS_SPACE, SPACY, ORTH, LOWER]).reshape(len(doc), 5)
+        rows = doc.to_array([IDX, IS_SPACE, SPACY, ORTH, LOWER, LENGTH]).reshape(len(doc), 6)
         # one string object per distinct word (the table `Syntax` reads its strings from) and
         # offsets as machine integers: a 4 MB article has about a million tokens, and a Python
         # object for each would cost hundreds of MiB
         self.texts: list[str] = strings_of(rows[:, 3].tolist(), doc.vocab.strings)
         self.lower: list[str] = strings_of(rows[:, 4].tolist(), doc.vocab.strings)
-        starts = rows[:, 0].tolist()
-        self.start: Sequence[int] = array("q", starts)
-        self.end: Sequence[int] = array("q", map(add, starts, map(len, self.texts)))
+        # the offsets straight from the array's bytes (LENGTH: `len(token.text)`), not through
+        # a Python int per token
+        self.start: Sequence[int] = _int64s(rows[:, 0])
+        self.end: Sequence[int] = _int64s(rows[:, 0] + rows[:, 5])
         self.space: list[bool] = (rows[:, 1] != 0).tolist()
         self.trailing: list[bool] = (rows[:, 2] != 0).tolist()
         """Whether a space follows the token (`Token.whitespace_` is " ")."""
-        self.text: str = "".join(map(add, self.texts, map(_SPACES.__getitem__, self.trailing)))
+        pieces: list[str] = [""] * (2 * len(self.texts))
+        pieces[::2] = self.texts  # each word, then its trailing space or ""
+        pieces[1::2] = map(_SPACES.__getitem__, self.trailing)
+        self.text: str = "".join(pieces)
         self.capital: list[bool] = list(map(is_capitalised, self.texts))
 
     def __len__(self) -> int:
@@ -119,6 +122,13 @@ class Words:
         if end_char < self.end[end]:
             end -= 1
         return None if end < start else (start, end + 1)
+
+
+def _int64s(values: Any) -> array[int]:
+    """A numpy column of non-negative integers as an `array("q")`."""
+    found = array("q")
+    found.frombytes(values.astype("int64").tobytes())
+    return found
 
 
 def words_of(doc: Any) -> Words:

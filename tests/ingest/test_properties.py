@@ -85,3 +85,21 @@ def test_properties_layout_spans_inside_text(lines: list[str], newline: str) -> 
     _check_spans(Analysis(id="x", text=text, document=info))
     for block in info.blocks:
         assert text[block.start : block.end].strip()
+
+
+BREAKING = ["Kenya", "Photo: Reuters", " ", "\t", "\xa0", "\n", "\r", "\r\n", "\u2028", "\u2029"]
+BREAKING += ["\x0b", "\x0c", "\x85", "\x1c", "\x1d", "\x1e", "\x1f"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(BREAKING), max_size=12))
+def test_properties_lines_split_as_at_every_line_break(pieces: list[str]) -> None:
+    # the str.splitlines way and the LINE_BREAK way give the same lines (the separators
+    # \x1c-\x1e, which only str.splitlines breaks at, take the LINE_BREAK way)
+    from newsgraph.ingest.lines import _split_at_breaks, split_lines
+
+    text = "".join(pieces)
+    assert split_lines(text) == _split_at_breaks(text)
+    assert split_lines(text.replace("\x1c", "").replace("\x1d", "").replace("\x1e", "")) == (
+        _split_at_breaks(text.replace("\x1c", "").replace("\x1d", "").replace("\x1e", ""))
+    )

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from newsgraph.ingest import bylines, credits, patterns
 from newsgraph.ingest.datelines import (
@@ -122,9 +122,11 @@ class _Reader:
         """`question(text)`, asked once per document: the rules that look ahead (title, dek,
         heading) ask of the same lines what the pass asks of them again."""
         key = (question, text)
-        if key in self.answers:
-            return cast("T", self.answers[key])
-        answer = self.answers[key] = question(text)
+        answers = self.answers
+        if key in answers:
+            found: T = answers[key]
+            return found
+        answer = answers[key] = question(text)
         return answer
 
     # -- output helpers --------------------------------------------------------------------

@@ -21,6 +21,27 @@ class Line:
 
 def split_lines(text: str) -> list[Line]:
     """Non-empty lines in order; offsets exclude surrounding whitespace."""
+    if "\x1c" in text or "\x1d" in text or "\x1e" in text:
+        return _split_at_breaks(text)
+    # str.splitlines breaks at exactly the LINE_BREAK characters and the three separators
+    # above, and runs in C: the regex loop visited each blank line in Python as well
+    lines: list[Line] = []
+    position = 0
+    blank_seen = False
+    for raw in text.splitlines(keepends=True):
+        stripped = raw.strip()  # the line break is whitespace: stripped with the rest
+        if stripped:
+            start = position + (len(raw) - len(raw.lstrip()))
+            lines.append(Line(start, start + len(stripped), stripped, blank_seen or not lines))
+            blank_seen = False
+        else:
+            blank_seen = True
+        position += len(raw)
+    return lines
+
+
+def _split_at_breaks(text: str) -> list[Line]:
+    """`split_lines` by LINE_BREAK, for a text holding a separator `str.splitlines` breaks at."""
     lines: list[Line] = []
     position = 0
     blank_seen = False
