@@ -34,7 +34,7 @@ from newsgraph.gazetteer import load_gazetteer
 from newsgraph.kb import KnowledgeBase
 from newsgraph.kb.codes import TRANSNATIONAL
 from newsgraph.model import Analysis, Diagnostic, Entity, Participant, Span
-from newsgraph.spans import SpanIndex
+from newsgraph.spans import SpanSet
 from newsgraph.words import Syntax, ents_of, syntax_of, words_of
 
 ContextSource = Literal["dateline", "document"]
@@ -149,7 +149,7 @@ def _named_places(
             if tokens is not None and tokens[1] > tokens[0] and country is not None:
                 found.append((tokens, country, entity.type == "NORP"))
                 taken.append((m.start, m.end))
-    index = SpanIndex.of_spans(taken)
+    index = SpanSet(taken)  # asked only whether a name overlaps one
     words = words_of(doc)
     for ent in ents_of(doc):
         if ent.label not in PLACE_LABELS:

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsgraph.actors.lexicon import lexicon
+from newsgraph.actors.names import positions
 from newsgraph.actors.roles import _np_after
 from newsgraph.annotate import parsed_doc
 from newsgraph.kb import KnowledgeBase
 from newsgraph.model import Analysis, Entity, Mention, sentence_index
-from newsgraph.spans import SpanIndex
+from newsgraph.spans import SpanSet
 from newsgraph.words import syntax_of, words_of
 
 MAX_SENTENCES_BACK = 3
@@ -181,13 +182,13 @@ def resolve_nominals(analysis: Analysis, entities: list[Entity], kb: KnowledgeBa
     # documents' "the" start no role phrase
     named: list[tuple[int, int, Entity]] | None = None
     named_starts: list[int] = []
-    taken = SpanIndex.of_spans(())
+    taken = SpanSet(())
     # which named mentions each (country, head) of a role phrase may refer to, found once per
     # pair: a scan of all mentions for every role phrase was quadratic in long texts
     fitting: dict[tuple[str | None, str], list[int]] = {}
     words = words_of(doc)
     sentence_starts = [s.start for s in analysis.sentences]
-    for i in [i for i, lower in enumerate(words.lower) if lower == "the"]:
+    for i in positions(words.lower, "the"):
         idx = words.start[i]
         if sentence_index(analysis.sentences, sentence_starts, idx) is None:
             continue
@@ -203,7 +204,7 @@ def resolve_nominals(analysis: Analysis, entities: list[Entity], kb: KnowledgeBa
         if named is None:
             named = sorted((m.start, m.end, e) for e in entities for m in e.mentions)
             named_starts = [s for s, _, _ in named]
-            taken = SpanIndex.of_spans([(m.start, m.end) for e in entities for m in e.mentions])
+            taken = SpanSet([(m.start, m.end) for e in entities for m in e.mentions])
         if taken.overlaps(role.start, role.end):
             continue
         head = role.title.split()[-1]

@@ -12,13 +12,21 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import compress
 from typing import Any
 
 from newsgraph.actors.consistency import consistent_types
 from newsgraph.actors.headline import headline_names
 from newsgraph.actors.headwords import retype_by_head
 from newsgraph.actors.lexicon import lexicon
-from newsgraph.actors.names import NameMention, fold, name_key, name_tokens, title_test
+from newsgraph.actors.names import (
+    NameMention,
+    fold,
+    name_key,
+    name_tokens,
+    positions,
+    title_test,
+)
 from newsgraph.actors.nested import nested_mentions, outer_names
 from newsgraph.actors.nonactors import drop_non_actors, is_event
 from newsgraph.kb import KnowledgeBase
@@ -105,8 +113,12 @@ def _name_runs(doc: Any) -> list[tuple[int, int]]:
     )
     runs: list[tuple[int, int]] = []
     n = len(words)
-    # the words a run may start with, found in one pass (most words start none)
-    starts = [k for k, (c, w) in enumerate(zip(capital, lower, strict=True)) if c or w in PARTICLES]
+    # the words a run may start with (most words start none): the capitalised ones in one
+    # C-level pass, and the particles, which are rare, by their own searches
+    starts = list(compress(range(n), capital))
+    if not PARTICLES.isdisjoint(lower):
+        particles = [k for p in PARTICLES for k in positions(lower, p)]
+        starts = sorted(set(starts).union(particles))
     free = 0  # the first word after the last run
     for i in starts:
         if i < free:
@@ -411,8 +423,10 @@ def _country_windows(
             hit = None
             begin = first[i]
             for j in range(min(run_end, i + MAX_COUNTRY_TOKENS), i, -1):
-                name = text[begin : last[j - 1]]
-                if country_by_name(name) is not None and (j == run_end or title_at(j)):
+                # where a country may end is asked first: most windows end before no title
+                if (j == run_end or title_at(j)) and country_by_name(
+                    text[begin : last[j - 1]]
+                ) is not None:
                     hit = j
                     break
             if hit is None:

@@ -207,14 +207,16 @@ def _titled_surnames(
         size = len(own)
         if m.label != "PERSON" or size == 0:
             continue
-        gender = _gender_of(doc, m)
-        if gender is None:
-            continue
         same = {  # fuller names ending in these words ("Owusu-Mensah" of "Abena Owusu-Mensah")
             j
             for j in by_last.get(own[-1], ())
             if j != i and len(words[j]) > size and words[j][-size:] == own
         }
+        if not same:  # no fuller name to join: the gender is not read (most names)
+            continue
+        gender = _gender_of(doc, m)
+        if gender is None:
+            continue
         for j in same:
             if j not in genders:
                 genders[j] = _gender_of(doc, mentions[j])
@@ -344,8 +346,10 @@ def _most_common(values: list[str]) -> str:
 def _cluster(mentions: list[NameMention], declared: set[int]) -> Cluster:
     entries = [m.kb for m in mentions if m.kb is not None]
     entry = None
-    if entries:
-        kb = entries[0].id if len(entries) == 1 else _most_common([e.id for e in entries])
+    if len(entries) == 1:  # the common case, without the vote
+        entry = entries[0]
+    elif entries:
+        kb = _most_common([e.id for e in entries])
         entry = next(e for e in entries if e.id == kb)
     if entry is not None:
         label = entry.type

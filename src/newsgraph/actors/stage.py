@@ -94,7 +94,8 @@ def _build(analysis: Analysis, cluster: Cluster, kb: KnowledgeBase) -> Entity:
     if cluster.label == "PERSON":
         for m in cluster.mentions:
             roles += text_roles(analysis.doc, analysis.text, m, kb)
-    entity.titles = list(dict.fromkeys(r.title for r in roles))
+    if roles:  # most entities have none (only people are given roles)
+        entity.titles = list(dict.fromkeys([r.title for r in roles]))
     code_entity(entity, cluster, roles, kb, analysis.document.published)
     if (
         entity.type == "ORG"
