@@ -101,20 +101,24 @@ def resolve_pronouns(analysis: Analysis, entities: list[Entity]) -> None:
     people = [e for e in entities if e.type == "PERSON" and not e.is_source_agency]
     if not people:
         return
+    words, dep = words_of(doc), syntax_of(doc).dep
+    lowers = words.lower
+    pronouns = lexicon().pronouns
+    # the pronouns' token numbers found in one pass (a look-up per word in the loop cost more);
+    # a text without any needs neither its quotations nor its anchors read
+    found = [i for i, lower in enumerate(lowers) if lower in pronouns]
+    if not found:
+        return
     regions = quote_regions(analysis.text)
     region_starts = [r[0] for r in regions]
     sentence_starts = [s.start for s in analysis.sentences]
     votes: dict[int, Counter[str]] = {}  # by object: ids are given after resolution
-    pronouns = lexicon().pronouns
     # The anchors in order of their start (a pronoun's own anchor goes after those that start
     # where it does, as it came later): each pronoun looks only at the anchors from the first
     # sentence it may reach back to up to itself, not at all of them (quadratic in long texts).
     anchors = _anchors(analysis, people)
     starts = [a.start for a in anchors]
-    words, dep = words_of(doc), syntax_of(doc).dep
-    lowers = words.lower
-    # the pronouns' token numbers found in one pass (a look-up per word in the loop cost more)
-    for i in [i for i, lower in enumerate(lowers) if lower in pronouns]:
+    for i in found:
         gender = pronouns[lowers[i]]
         if not gender:
             continue

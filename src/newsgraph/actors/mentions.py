@@ -330,7 +330,7 @@ def _propagate(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> list
     for mention in mentions:
         taken[mention.tstart : mention.tend] = [True] * (mention.tend - mention.tstart)
     added: list[NameMention] = []
-    for phrase, s, e in sorted(_occurrences(doc, patterns), key=lambda m: (m[1], -m[2])):
+    for phrase, s, e in _occurrences(doc, patterns):
         if taken[s] or any(taken[s:e]):  # most occurrences are the mentions themselves
             continue
         if _inside_longer_name(doc, s, e):
@@ -355,17 +355,21 @@ def _propagate(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> list
 
 def _occurrences(doc: Any, patterns: dict[str, list[str]]) -> list[tuple[str, int, int]]:
     """(phrase, start, end) for every place the Doc's words are one of the phrases' words (what
-    spaCy's PhraseMatcher finds), found by a dictionary of first words: building a PhraseMatcher
-    and a pattern Doc per phrase cost more than the search. Two phrases with the same words
-    (which PhraseMatcher returns in an order of its own) go to PhraseMatcher itself."""
+    spaCy's PhraseMatcher finds), in order of start, longest first (the order of a stable sort
+    by (start, -end)), found by a dictionary of first words: building a PhraseMatcher and a
+    pattern Doc per phrase cost more than the search. Two phrases with the same words (which
+    PhraseMatcher returns in an order of its own) go to PhraseMatcher itself."""
     firsts: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     seen: set[tuple[str, ...]] = set()
     for phrase, pattern in patterns.items():
         words = tuple(pattern)
         if words in seen:
-            return _phrase_matches(doc, patterns)
+            return sorted(_phrase_matches(doc, patterns), key=_by_start_longest)
         seen.add(words)
         firsts.setdefault(words[0], []).append((phrase, words))
+    for same_first in firsts.values():
+        if len(same_first) > 1:  # longest first, in pattern order among equals (a stable sort)
+            same_first.sort(key=_longest_first)
     texts = words_of(doc).texts
     found: list[tuple[str, int, int]] = []
     for i in [i for i, text in enumerate(texts) if text in firsts]:  # one pass over the words
@@ -374,6 +378,14 @@ def _occurrences(doc: Any, patterns: dict[str, list[str]]) -> list[tuple[str, in
             if len(words) == 1 or tuple(texts[i:end]) == words:
                 found.append((phrase, i, end))
     return found
+
+
+def _by_start_longest(match: tuple[str, int, int]) -> tuple[int, int]:
+    return match[1], -match[2]
+
+
+def _longest_first(phrase: tuple[str, tuple[str, ...]]) -> int:
+    return -len(phrase[1])
 
 
 def _phrase_matches(doc: Any, patterns: dict[str, list[str]]) -> list[tuple[str, int, int]]:
