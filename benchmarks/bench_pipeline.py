@@ -13,6 +13,16 @@ The "ratio" mode measures, side by side in one process and alternating round by 
 alone (`nlp.pipe` over the same texts, the same loaded pipeline with the same components and
 batch size) and the full analysis of the same documents (reading them, every stage, the
 conversion to the record). Its figure is spaCy / full analysis, in wall-clock and CPU seconds.
+
+The corpus is `examples/` unless `--corpus` names files or folders (read as `newsgraph
+extract` reads them), repeated to about `--docs` documents. `benchmarks/corpus/news/` holds
+news-length articles written for this benchmark; `examples/` is shorter (about 215 words a
+document, three 90-word briefs among its 15), so its per-document costs weigh more. In ratio
+mode, `--evaldata DIR` measures instead the article texts of the evaluation datasets (GUM,
+MEANTIME, GeoWebNews: real news), read where they lie, each dataset on its own:
+
+    python benchmarks/bench_pipeline.py --mode ratio --corpus benchmarks/corpus/news --docs 96
+    python benchmarks/bench_pipeline.py --mode ratio --evaldata ../shared/evaldata
 """
 
 from __future__ import annotations
@@ -43,12 +53,31 @@ def peak_rss_mib(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / KIB_PER_MIB
 
 
-def corpus_paths(docs: int) -> list[str]:
-    """`examples/` repeated until it holds at least `docs` documents."""
+def corpus_paths(docs: int, corpus: list[str] | None = None) -> list[str]:
+    """The corpus (`examples/` unless given) repeated until it holds at least `docs` documents."""
     from newsgraph.ingest import read_inputs
 
-    per_pass = sum(1 for _ in read_inputs([str(EXAMPLES)]))
-    return [str(EXAMPLES)] * math.ceil(docs / per_pass)
+    corpus = corpus or [str(EXAMPLES)]
+    per_pass = sum(1 for _ in read_inputs(corpus))
+    if per_pass == 0:
+        raise SystemExit(f"no documents under {' '.join(corpus)}: give files or folders to read")
+    return corpus * math.ceil(docs / per_pass)
+
+
+EVALDATA_SETS = ("gum", "meantime", "geowebnews")
+"""The evaluation datasets whose texts are whole news articles (the others are sentences)."""
+
+
+def evaldata_texts(root: Path, name: str) -> list[tuple[str, Any]]:
+    """(text, publication date) of each distinct article of one evaluation dataset, in place."""
+    from newsgraph.evaluate.datasets import DATASETS
+
+    spec = DATASETS[name]
+    path = root / spec.default_path
+    if not path.exists():
+        raise SystemExit(f"no {path}: give --evaldata the evaluation data folder")
+    unique = {g.text: g.published for g in spec.read(path)}
+    return list(unique.items())
 
 
 def count(records: Iterable[dict[str, Any]]) -> dict[str, int]:
@@ -147,9 +176,39 @@ def run_in_process(paths: list[str]) -> dict[str, Any]:
 
 def run_ratio(paths: list[str], rounds: int) -> dict[str, Any]:
     """spaCy alone and the full analysis over the same documents, alternating, `rounds` times."""
+    from newsgraph.ingest import read_inputs
+    from newsgraph.settings import load_settings
+
+    limit = load_settings().max_text_bytes
+    texts = [a.text for a in read_inputs(paths, max_text_bytes=limit)]
+    return ratio_of(texts, lambda: read_inputs(paths, max_text_bytes=limit), rounds)
+
+
+def run_evaldata_ratio(root: Path, name: str, docs: int, rounds: int) -> dict[str, Any]:
+    """The ratio over one evaluation dataset's articles, repeated to about `docs` documents.
+
+    The full side builds each Analysis from the text (as `analysis_from_text` does, layout
+    included); there is no file to read, so its "ingest" is that build."""
+    from newsgraph.ingest import analysis_from_text
+
+    articles = evaldata_texts(root, name)
+    articles = articles * max(1, math.ceil(docs / len(articles)))
+    texts = [text for text, _ in articles]
+
+    def documents() -> Iterator[Any]:
+        return (analysis_from_text(text, published=published) for text, published in articles)
+
+    return {"corpus": name, **ratio_of(texts, documents, rounds)}
+
+
+def ratio_of(
+    texts: list[str], documents: Callable[[], Iterator[Any]], rounds: int
+) -> dict[str, Any]:
+    """spaCy alone over `texts` and the full analysis of `documents()` (the same texts as
+    Analyses), alternating, `rounds` times."""
     from newsgraph.annotate import load_spacy
     from newsgraph.export import to_record
-    from newsgraph.ingest import analysis_from_text, read_inputs
+    from newsgraph.ingest import analysis_from_text
     from newsgraph.pipeline import Pipeline
     from newsgraph.settings import load_settings
 
@@ -157,7 +216,6 @@ def run_ratio(paths: list[str], rounds: int) -> dict[str, Any]:
     pipeline = Pipeline(settings)
     list(pipeline.run_many([analysis_from_text(WARM_UP)]))
     nlp = load_spacy(settings.spacy_model)
-    texts = [a.text for a in read_inputs(paths, max_text_bytes=settings.max_text_bytes)]
     for _doc in nlp.pipe(texts[: settings.batch_size], batch_size=settings.batch_size):
         pass  # one untimed batch, so spaCy's first full-size batch costs neither side
     measured: dict[str, list[float]] = defaultdict(list)
@@ -170,10 +228,8 @@ def run_ratio(paths: list[str], rounds: int) -> dict[str, Any]:
         measured["spacy_wall"].append(time.perf_counter() - wall)
         measured["spacy_cpu"].append(time.process_time() - cpu)
         wall, cpu = time.perf_counter(), time.process_time()
-        documents = timed_reads(
-            read_inputs(paths, max_text_bytes=settings.max_text_bytes), stage_cpu, time.process_time
-        )
-        totals = count(to_record(a) for a in pipeline.run_many(documents))
+        timed = timed_reads(documents(), stage_cpu, time.process_time)
+        totals = count(to_record(a) for a in pipeline.run_many(timed))
         measured["full_wall"].append(time.perf_counter() - wall)
         measured["full_cpu"].append(time.process_time() - cpu)
     return {
@@ -186,7 +242,11 @@ def run_ratio(paths: list[str], rounds: int) -> dict[str, Any]:
 
 
 def print_ratio(r: dict[str, Any]) -> None:
-    print(f"{r['docs']} documents, {r['words']:,} words; spaCy components {r['components']}\n")
+    corpus = f"{r['corpus']}: " if "corpus" in r else ""
+    print(
+        f"{corpus}{r['docs']} documents, {r['words']:,} words "
+        f"({r['words'] / max(r['docs'], 1):.0f} a document); spaCy components {r['components']}\n"
+    )
     print(
         "| round | spaCy wall s | full wall s | ratio (wall) | spaCy CPU s | full CPU s | ratio (CPU) |"
     )
@@ -246,10 +306,16 @@ def child(mode: str, args: argparse.Namespace) -> dict[str, Any]:
         str(args.partition_size),
         "--rounds",
         str(args.rounds),
+        *corpus_arguments(args),
     ]
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     result: dict[str, Any] = json.loads(output.strip().splitlines()[-1])
     return result
+
+
+def corpus_arguments(args: argparse.Namespace) -> list[str]:
+    """The `--corpus` options again, for a child process."""
+    return [option for path in args.corpus or [] for option in ("--corpus", path)]
 
 
 def fmt(value: float | None, digits: int = 1) -> str:
@@ -293,9 +359,28 @@ def main() -> None:
         choices=ONE_PROCESS_MODES,
         help="run one mode here and print JSON (ratio: a table)",
     )
+    parser.add_argument(
+        "--corpus",
+        action="append",
+        metavar="PATH",
+        help="a file or folder to read instead of examples/ (repeatable)",
+    )
+    parser.add_argument(
+        "--evaldata",
+        type=Path,
+        metavar="DIR",
+        help="ratio mode: each news dataset of this evaluation data folder, read in place",
+    )
     args = parser.parse_args()
+    if args.evaldata is not None:
+        if args.mode != "ratio":
+            parser.error("--evaldata goes with --mode ratio")
+        for name in EVALDATA_SETS:
+            print_ratio(run_evaldata_ratio(args.evaldata, name, args.docs, args.rounds))
+            print()
+        return
     if args.mode is not None:
-        paths = corpus_paths(args.docs)
+        paths = corpus_paths(args.docs, args.corpus)
         if args.mode == "ratio":
             print_ratio(run_ratio(paths, args.rounds))
             return
@@ -318,6 +403,7 @@ def main() -> None:
             str(args.docs),
             "--rounds",
             str(args.rounds),
+            *corpus_arguments(args),
         ],
         check=True,
         capture_output=True,
