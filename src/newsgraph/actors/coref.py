@@ -182,6 +182,8 @@ def _compatible(entity: Entity, country: str | None, head: str) -> bool:
 def resolve_nominals(analysis: Analysis, entities: list[Entity], kb: KnowledgeBase) -> None:
     """Add `Mention(kind="nominal")` for "the Syrian leader" / "the president" not next to a name."""
     doc = parsed_doc(analysis, "actors")
+    if not entities:  # a role phrase refers back to a named entity: with none, none does
+        return
     # the named mentions sorted and indexed only once a role phrase needs them: most
     # documents' "the" start no role phrase
     named: list[tuple[int, int, Entity]] | None = None

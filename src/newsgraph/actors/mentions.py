@@ -68,12 +68,15 @@ def _trim(
 def _spacy_mentions(doc: Any) -> list[NameMention]:
     """spaCy's kept entity spans, split at newlines, slashes and inner possessives ("Turkey's
     Erdogan") and trimmed (the word lists read once per document, not once per span)."""
+    ents = ents_of(doc)
+    if not ents:  # a text without names: the word lists are not read
+        return []
     words = words_of(doc)
     lower, texts, space, capital = words.lower, words.texts, words.space, words.capital
     first, last = words.start, words.end
     punct = syntax_of(doc).punct
     found: list[NameMention] = []
-    for ent in ents_of(doc):
+    for ent in ents:
         if ent.label not in KEPT_LABELS:
             continue
         start, end = ent.start, ent.end
@@ -176,7 +179,7 @@ def _kb_mentions(doc: Any, kb: KnowledgeBase, runs: list[tuple[int, int]]) -> li
     lower, capital, best = words.lower, words.capital, kb.best
     # `words.span_text(i, j)` read inline: this tries every window of every name run
     text, first, last = words.text, words.start, words.end
-    title_at = title_test(doc)
+    title_at: Callable[[int], bool] | None = None
     found: list[NameMention] = []
     for run_start, run_end in runs:
         i = run_start
@@ -190,11 +193,15 @@ def _kb_mentions(doc: Any, kb: KnowledgeBase, runs: list[tuple[int, int]]) -> li
                 if not capital[j - 1]:
                     continue
                 entry = best(text[begin : last[j - 1]])
-                if entry is not None and (
-                    entry.type != "PERSON" or _whole_person_name(doc, i, j, title_at)
-                ):
-                    hit = (j, entry)
-                    break
+                if entry is None:
+                    continue
+                if entry.type == "PERSON":
+                    if title_at is None:  # read on the first person matched (a text
+                        title_at = title_test(doc)  # without one never reads it)
+                    if not _whole_person_name(doc, i, j, title_at):
+                        continue
+                hit = (j, entry)
+                break
             if hit is None:
                 i += 1
                 continue
@@ -299,6 +306,8 @@ def _inside_longer_name(doc: Any, start: int, end: int) -> bool:
 def _propagate(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> list[NameMention]:
     """Every other occurrence of a name already found becomes a mention of the same type; a
     person's surname alone ("Whitmore" after "Steve Whitmore") becomes a PERSON mention."""
+    if not mentions:  # nothing to propagate
+        return []
     tokens = words_of(doc)
     capital, texts, span_text = tokens.capital, tokens.texts, tokens.span_text
     labels: dict[str, NameMention] = {}
@@ -422,23 +431,29 @@ def _country_windows(
     words = words_of(doc)
     lower, country_by_name = words.lower, kb.country_by_name
     text, first, last = words.text, words.start, words.end  # `span_text` inline
-    title_at = title_test(doc)
+    title_at: Callable[[int], bool] | None = None  # read on its first question
     found: list[tuple[int, int]] = []
     for run_start, run_end in runs:
         i = run_start
         while i < run_end:
             # where a name may start (the run's start, after a title or an article) is asked
             # first: most words inside a run start no country, and need no look-up at all
-            if i != run_start and not (lower[i - 1] in ARTICLES or title_at(i - 1)):
-                i += 1
-                continue
+            if i != run_start and lower[i - 1] not in ARTICLES:
+                if title_at is None:
+                    title_at = title_test(doc)
+                if not title_at(i - 1):
+                    i += 1
+                    continue
             hit = None
             begin = first[i]
             for j in range(min(run_end, i + MAX_COUNTRY_TOKENS), i, -1):
                 # where a country may end is asked first: most windows end before no title
-                if (j == run_end or title_at(j)) and country_by_name(
-                    text[begin : last[j - 1]]
-                ) is not None:
+                if j != run_end:
+                    if title_at is None:
+                        title_at = title_test(doc)
+                    if not title_at(j):
+                        continue
+                if country_by_name(text[begin : last[j - 1]]) is not None:
                     hit = j
                     break
             if hit is None:

@@ -131,6 +131,8 @@ def _not_an_actor(text: str) -> bool:
 def drop_non_actors(doc: Any, mentions: list[NameMention]) -> list[NameMention]:
     """Mentions left after beliefs, products, events, capitalised common nouns, title words
     and post-nominal letters are removed; a knowledge-base name always stays."""
+    if not mentions:  # a text without names: none of the tables below is read
+        return []
     words = words_of(doc)
     # the distinct alphabetic words (a C-level pass); the lower-case test only for the words
     # a one-word name asks about

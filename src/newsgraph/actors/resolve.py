@@ -106,7 +106,7 @@ def _text_aliases(
             continue  # an inner name sits inside its neighbour, not beside it
         # the quick test reads the gap where it lies; the gap is cut out only when it passes
         opens = _ALIAS_START.match(text, first.end, max(first.end, second.start)) is not None
-        closed = text[second.end : second.end + 1] == ")"
+        closed = text.startswith(")", second.end)
         if not (opens or closed):
             continue
         between = text[first.end : second.start]
@@ -120,6 +120,8 @@ def _text_aliases(
 
 def resolve(doc: Any, text: str, mentions: list[NameMention]) -> list[Cluster]:
     """Group named mentions into clusters, one per referent, in order of first mention."""
+    if not mentions:
+        return []
     n = len(mentions)
     uf = _UnionFind(n)
     declared: set[int] = set()

@@ -38,7 +38,9 @@ def _span_text(analysis: Analysis, m: NameMention) -> str:
 def _canonical(analysis: Analysis, cluster: Cluster) -> str:
     if cluster.kb is not None:
         return cluster.kb.name
-    names = [m for m in cluster.mentions if id(m) not in cluster.declared] or cluster.mentions
+    names = cluster.mentions
+    if cluster.declared:  # most clusters declare no alias
+        names = [m for m in names if id(m) not in cluster.declared] or names
     if len(names) == 1:  # most clusters: nothing to choose from
         return _span_text(analysis, names[0])
     best = max(names, key=lambda m: (len(name_tokens(_span_text(analysis, m))), -m.start))
