@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from newsgraph.actors.lexicon import lexicon
@@ -92,7 +93,7 @@ def _anchors(analysis: Analysis, people: list[Entity]) -> list[_Anchor]:
                 continue
             subject = syntax.dep[syntax.root(*tokens)] in SUBJECT_DEPS
             anchors.append(_Anchor(entity, m.start, m.end, subject, sentence))
-    return sorted(anchors, key=lambda a: a.start)
+    return sorted(anchors, key=attrgetter("start"))
 
 
 def resolve_pronouns(analysis: Analysis, entities: list[Entity]) -> None:

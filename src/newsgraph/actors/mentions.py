@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import compress
+from operator import attrgetter
 from typing import Any
 
 from newsgraph.actors.consistency import consistent_types
@@ -49,6 +50,9 @@ POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 ARTICLES = frozenset({"the"})
 SPLITTERS = frozenset({"/", "|", "•", "·"})
 """Tokens that never sit inside one name ("Jane Doe/AFP" is a photographer and an agency)."""
+
+_TSTART = attrgetter("tstart")
+"""A mention's first token: the sort key (C-level, not a Python function per mention)."""
 
 ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
 """An acronym declared in parentheses right after a name: "Hayat Tahrir al-Sham (HTS)"."""
@@ -227,7 +231,7 @@ def _merge(spacy_found: list[NameMention], kb_found: list[NameMention]) -> list[
     dropped_kb: set[int] = set()
     # Knowledge-base names by first token, so each spaCy span looks only at those near it (a
     # scan of all of them per span was quadratic in the document's length).
-    by_start = sorted(kb_found, key=lambda k: k.tstart)
+    by_start = sorted(kb_found, key=_TSTART)
     starts = [k.tstart for k in by_start]
     longest = max((k.tend - k.tstart for k in by_start), default=0)
     for mention in spacy_found:
@@ -286,7 +290,7 @@ def _declared_acronyms(doc: Any, text: str, mentions: list[NameMention]) -> list
         acro = NameMention(span.start, span.end, acro_start, acro_end, mention.label)
         acro.alias_of = mention
         result.append(acro)
-    result.sort(key=lambda m: m.tstart)
+    result.sort(key=_TSTART)
     return result
 
 
@@ -359,7 +363,7 @@ def _propagate(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> list
             )
         )
         taken[s:e] = [True] * (e - s)
-    return sorted(mentions + added, key=lambda m: m.tstart)
+    return sorted(mentions + added, key=_TSTART)
 
 
 def _occurrences(doc: Any, patterns: dict[str, list[str]]) -> list[tuple[str, int, int]]:
@@ -492,7 +496,7 @@ def _country_names(
             name = text[first[m.tstart] : last[m.tend - 1]] if m.tend > m.tstart else ""
             if by_demonym(name) is not None and by_name(name) is None:
                 m.label = "NORP"
-    return sorted(mentions + added, key=lambda m: m.tstart)
+    return sorted(mentions + added, key=_TSTART)
 
 
 def _overlap_test(doc: Any, mentions: list[NameMention]) -> Callable[[int, int], bool]:
