@@ -15,6 +15,21 @@ from newsgraph.quotes.detect import Found
 from newsgraph.quotes.doctext import text_of
 
 
+def _token_phrase_start(cue: Any) -> int:
+    """The Token rule `indirect._cue_phrase_start` reads from the Doc's arrays: the cue and the
+    subtrees of its subject, marker, adverb, auxiliary or conjunction children before it."""
+    own = [cue]
+    for child in cue.children:
+        if child.i < cue.i and child.dep_ in indirect.SUBJECT_DEPS | {
+            "mark",
+            "advmod",
+            "aux",
+            "cc",
+        }:
+            own += list(child.subtree)
+    return int(min(t.i for t in own))
+
+
 def _pairwise_clip(doc: Any, found: list[Found]) -> list[Found]:
     """The paragraph-wide loop `_clip` replaced (quadratic in a paragraph's reports)."""
     text = text_of(doc)
@@ -32,7 +47,7 @@ def _pairwise_clip(doc: Any, found: list[Found]) -> list[Found]:
             cue = doc[other.cue_token]
             if not (start <= cue.idx < end):
                 continue
-            first = doc[indirect._cue_phrase_start(cue)]
+            first = doc[_token_phrase_start(cue)]
             before = doc[first.i - 1] if first.i > 0 else None
             if before is not None and before.idx >= start and before.lower_ in indirect.CLIP_BEFORE:
                 cut = before.idx
@@ -46,7 +61,7 @@ def _pairwise_clip(doc: Any, found: list[Found]) -> list[Found]:
             if outer is item or outer.cue_token is None or item.cue_token is None:
                 continue
             if outer.start <= doc[item.cue_token].idx < outer.end and item.end <= outer.end:
-                first = doc[indirect._cue_phrase_start(doc[item.cue_token])]
+                first = doc[_token_phrase_start(doc[item.cue_token])]
                 before = doc[first.i - 1] if first.i > 0 else None
                 if before is None or before.lower_ not in indirect.CLIP_BEFORE:
                     nested = True
@@ -91,3 +106,15 @@ def test_clip_decides_as_every_pair_compared(
         assert [(f.start, f.end, f.close_at, f.cue_token) for f in fast] == [
             (f.start, f.end, f.close_at, f.cue_token) for f in slow
         ]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_cue_phrase_start_is_the_token_rule(analyse: Analyse, text: str) -> None:
+    from newsgraph.quotes.table import cue_table
+
+    doc = analyse(text).doc
+    assert doc is not None
+    table = cue_table(doc)
+    starts = [indirect._cue_phrase_start(table, t.i) for t in doc]
+    assert starts == [_token_phrase_start(t) for t in doc]
+    assert any(start < t.i for start, t in zip(starts, doc, strict=True))

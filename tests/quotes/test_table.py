@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from newsgraph.quotes.cues import cue_lemma, lexicon
-from newsgraph.quotes.table import PHRASE_CUES, cue_table, verb_form_of_cue
+from newsgraph.quotes.table import KEY, PHRASE_CUES, cue_table, may_hold_cues, verb_form_of_cue
 
 from .conftest import Analyse
 
@@ -104,3 +104,62 @@ def test_table_finds_cues_the_article_has(analyse: Analyse) -> None:
     doc = _doc(analyse, ARTICLES[0])
     cues = {doc[i].text for i in cue_table(doc).cues}
     assert {"said", "told", "notes", "According"} <= cues
+
+
+WITHOUT_CUES = [
+    "The river rose overnight and several roads near Tumaco were closed to traffic.",
+    "Heavy snow fell on the Alpine passes, and the ferry to Corsica left two hours late.",
+    "It was a quiet day in Valparaiso.\nThe market opened at nine, as it does every Monday.",
+]
+WITH_CUES = [
+    "According to the ministry, the road to Tumaco will reopen in June.",
+    "The mayor of Valparaiso pointed out that the port lost money last year.",
+    "Farmers near Lyon warned of a poor harvest.",
+    "The harbour master SAID the ferry would sail at noon.",
+]
+
+
+@pytest.mark.parametrize("text", WITHOUT_CUES)
+def test_a_document_without_cue_words_is_told_apart(analyse: Analyse, text: str) -> None:
+    """`may_hold_cues` is False only where the table would name no candidate, and the stage
+    then finds no reported speech without building the table."""
+    analysis = analyse(text)
+    doc = analysis.doc
+    assert doc is not None
+    assert not may_hold_cues(doc)
+    assert KEY not in doc.user_data  # the stage did not need the table
+    assert analysis.quotes == []
+    table = cue_table(doc)
+    assert table.verb_cues == [] and table.according == []
+
+
+@pytest.mark.parametrize("text", WITH_CUES + ARTICLES)
+def test_a_document_with_cue_words_is_not_skipped(analyse: Analyse, text: str) -> None:
+    doc = _doc(analyse, text)
+    table = cue_table(doc)
+    assert table.verb_cues or table.according
+    assert may_hold_cues(doc)
+
+
+@pytest.mark.parametrize("short_path", [False, True])
+def test_a_headline_claim_is_found_without_cue_candidates(
+    monkeypatch: pytest.MonkeyPatch, short_path: bool
+) -> None:
+    """A title's inverted "..., says X" is read from the text, whatever the tagger made of
+    "says": the short path (taken here by force) finds it as the full one does."""
+    from newsgraph.ingest import analysis_from_text
+    from newsgraph.pipeline import Pipeline
+    from newsgraph.quotes import indirect
+
+    if short_path:
+        monkeypatch.setattr(indirect, "may_hold_cues", lambda doc: False)
+    text = (
+        "Bridge to Valparaiso port unsafe, says engineer Rosa Diaz\n\n"
+        "The old bridge carries most of the trucks that reach the port."
+    )
+    pipeline = Pipeline(stages=("annotate", "actors", "time", "places", "quotes"))
+    (analysis,) = pipeline.run_many([analysis_from_text(text)])
+    assert [analysis.text[q.start : q.end] for q in analysis.quotes] == [
+        "Bridge to Valparaiso port unsafe"
+    ]
+    assert [q.cue for q in analysis.quotes] == ["says"]

@@ -15,7 +15,7 @@ from typing import Any
 
 from newsgraph.events.words import word_class
 from newsgraph.times.tree import Tree, tree_of
-from newsgraph.words import kept_on_doc
+from newsgraph.words import ents_of, kept_on_doc
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -65,23 +65,21 @@ MAX_CLIMB = 5  # links to follow when a verb borrows a subject; argument structu
 
 class Labels:
     """The named-entity type and `like_num` of each token of one Doc as lists (`Token.ent_type_`
-    and `Token.like_num`, which `times.tree` does not hold), read in one array call."""
+    and `Token.like_num`, which `times.tree` does not hold)."""
 
     __slots__ = ("ent_type", "like_num")
 
     def __init__(self, doc: Any) -> None:
-        from spacy.attrs import ENT_TYPE, LIKE_NUM
+        from spacy.attrs import LIKE_NUM
 
-        rows = doc.to_array([ENT_TYPE, LIKE_NUM]).reshape(len(doc), 2)
-        strings = doc.vocab.strings
-        names: dict[int, str] = {0: ""}
-        hashes = rows[:, 0].tolist()
-        for h in set(hashes).difference(names):
-            names[h] = strings[h]
-        # one C-level pass per column (a comprehension per token was a tenth of this stage's
-        # own time on short articles)
-        self.ent_type: list[str] = list(map(names.__getitem__, hashes))
-        self.like_num: list[bool] = (rows[:, 1] != 0).tolist()
+        # the types from the Doc's entity spans, which the earlier stages have read already
+        # (`ents_of`): a token outside every entity has none, as `Token.ent_type_` says; one
+        # slice assignment per entity, not a string lookup per token
+        ent_type = [""] * len(doc)
+        for ent in ents_of(doc):
+            ent_type[ent.start : ent.end] = [ent.label] * (ent.end - ent.start)
+        self.ent_type: list[str] = ent_type
+        self.like_num: list[bool] = (doc.to_array(LIKE_NUM) != 0).tolist()
 
 
 LABELS_KEY = "newsgraph.events.labels"

@@ -84,6 +84,8 @@ MODE_MODIFIERS: dict[str, tuple[str, str, str]] = {
     "general": ("PROTEST", "strike", "143"),  # "general strike"
 }
 """A modifier of the trigger or its object that fixes the mode: word → (type, mode, CAMEO)."""
+MODIFIER_TYPES = frozenset({fixed[0] for fixed in MODE_MODIFIERS.values()} | {"MOBILIZE"})
+"""The types `_refine` reads modifiers for: a mode a modifier fixes, and "joint" exercises."""
 CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
 """A promise or vow of these is a threat ("vowed to retaliate")."""
 PROPOSAL_NOUNS = word_class("proposal_nouns")
@@ -140,19 +142,21 @@ def _speech_demand(token: Any, lemma: str) -> Classification | None:
 def _refine(token: Any, object_token: Any | None, actors: list[Any], coding: Coding) -> Coding:
     """Modifiers that fix the mode ("hunger strike") and joint exercises (COOPERATE)."""
     event_type = coding.event_type
-    tree = tree_of(token.doc)
-    dep, lower = tree.dep, tree.lower
-    modifiers = [
-        lower[c] for c in tree.children[token.i] if dep[c] in ("advmod", "amod", "compound")
-    ]
-    if object_token is not None:
-        modifiers += [
-            lower[c] for c in tree.children[object_token.i] if dep[c] in ("amod", "compound")
+    modifiers: list[str] = []
+    if event_type in MODIFIER_TYPES:  # the only types whose modifiers are read below
+        tree = tree_of(token.doc)
+        dep, lower = tree.dep, tree.lower
+        modifiers = [
+            lower[c] for c in tree.children[token.i] if dep[c] in ("advmod", "amod", "compound")
         ]
-    for word in modifiers:
-        fixed = MODE_MODIFIERS.get(word)
-        if fixed is not None and fixed[0] == event_type:
-            return coding.recoded(*fixed)
+        if object_token is not None:
+            modifiers += [
+                lower[c] for c in tree.children[object_token.i] if dep[c] in ("amod", "compound")
+            ]
+        for word in modifiers:
+            fixed = MODE_MODIFIERS.get(word)
+            if fixed is not None and fixed[0] == event_type:
+                return coding.recoded(*fixed)
     if event_type == "SUPPORT" and parse.supports_funded_work(token):
         return coding.recoded("AID", None, "070")  # "the study was supported by X": funding
     if event_type == "ASSAULT" and parse.aims_at_computers(token, object_token):
@@ -304,6 +308,7 @@ class SentenceExtractor:
         self.times = [(t.id, t.start, t.end) for t in analysis.times]
         self._coded: dict[tuple[Any, ...], list[Participant]] = {}
         self._spans: dict[tuple[Any, ...], tuple[int, int]] = {}
+        self._sides: dict[tuple[Any, ...], list[Participant]] = {}
         self._quotes = [(q.start, q.end, q.id) for q in analysis.quotes]
         self._indirect = [(q.start, q.end, q.id) for q in analysis.quotes if q.kind == "indirect"]
         self._lowered: dict[str, str] = {}
@@ -468,9 +473,9 @@ class SentenceExtractor:
                 return None
         else:
             actors = args.actor_heads(token)
-        headline_passive = parse.is_headline_passive(token) and (
-            view.sentence.section == "title" or token.tag_ == "VBN"  # "... and 30 injured"
-        )
+        headline_passive = (
+            view.sentence.section == "title" or tag == "VBN"  # "... and 30 injured"
+        ) and parse.is_headline_passive(token)
         object_token = token.doc[result.object_index] if result.object_index is not None else None
         if object_token is not None:
             consumed.add(object_token.i)
@@ -593,7 +598,6 @@ class SentenceExtractor:
         if draft.actor_heads and not actors:
             return None  # the only actor was an agency or the author
         tree = tree_of(token.doc)
-        passive = any(tree.dep[c] in ("auxpass", "nsubjpass") for c in tree.children[token.i])
         implicit = False
         if not actors and implicit_actors.takes_implicit_actor(tree.lemma_lower(token.i)):
             # "he was arrested": the police or court the story names elsewhere
@@ -603,7 +607,11 @@ class SentenceExtractor:
             implicit = bool(actors)
         # The rules below that need no recipient come before the recipients are coded (the
         # coding of a phrase is the costly step, and a dropped mention needs none).
-        if not actors and quad_class(coding.event_type) in VERBAL_QUADS and not passive:
+        if (
+            not actors
+            and quad_class(coding.event_type) in VERBAL_QUADS
+            and not any(tree.dep[c] in ("auxpass", "nsubjpass") for c in tree.children[token.i])
+        ):
             return None  # praise, demands, accusations: an act of speech needs its speaker
             # (a passive "was accused of" leaves the speaker unsaid, and is still an act)
         if (
@@ -667,12 +675,22 @@ class SentenceExtractor:
         )
 
     def _participants(self, heads: list[Any], view: SentenceView) -> list[Participant]:
-        found: list[Participant] = []
+        """The coded participants of the head tokens (of one Doc); once per set of heads and
+        view: the events of a sentence often share their actors ("X met Y and signed ...")."""
         if not heads:
-            return found
+            return []
+        doc = heads[0].doc
+        key = (doc, tuple(h.i for h in heads), view.offset, view.reparsed)
+        found = self._sides.get(key)
+        if found is None:
+            found = self._sides[key] = self._code_heads(heads, view, tree_of(doc))
+        return list(found)
+
+    def _code_heads(self, heads: list[Any], view: SentenceView, tree: Tree) -> list[Participant]:
+        found: list[Participant] = []
         # only a pronoun of PRONOUN_SUBJECTS can stand for another subject (`bound_subjects`
         # answers any other head with itself)
-        lowered = tree_of(heads[0].doc).lower
+        lowered = tree.lower
         bound = [
             b
             for head in heads
@@ -681,7 +699,6 @@ class SentenceExtractor:
             )
         ]
         for head in dict.fromkeys(bound):
-            tree = tree_of(head.doc)
             lower, pos = tree.lower[head.i], tree.pos[head.i]
             if lower in GENERIC_PRONOUNS and (
                 pos == "PRON" or any(tree.lower[c] == "no" for c in tree.children[head.i])

@@ -31,12 +31,19 @@ def participant_keys(text: str) -> KeyFn:
     """Keys under which a participant can match another: entity, country, name, surname.
     Each participant's keys are made once (a merge compares every pair of mentions)."""
     made: dict[tuple[object, ...], frozenset[str]] = {}
+    # by the participant object first (a merge asks for the same objects again and again); the
+    # object is kept with its keys, so its id cannot pass to another object meanwhile
+    by_object: dict[int, tuple[Participant, frozenset[str]]] = {}
 
     def keys(p: Participant) -> frozenset[str]:
+        seen = by_object.get(id(p))
+        if seen is not None:
+            return seen[1]
         key = (p.start, p.end, p.entity, p.country, p.country_source)
         found = made.get(key)
         if found is None:
             found = made[key] = _keys(p)
+        by_object[id(p)] = (p, found)
         return found
 
     def _keys(p: Participant) -> frozenset[str]:

@@ -67,7 +67,7 @@ def modality_of(token: Any) -> Modality:
         return "negated"
     if marks & CONDITIONAL_MARKS or aux & HYPOTHETICAL_AUX:
         return "hypothetical"
-    if "would" in aux and {t.lower_ for t in token.sent} & CONDITIONAL_MARKS:
+    if "would" in aux and _sentence_has_mark(tree, token):
         return "hypothetical"
     if heads & INTENT_HEADS:
         return "intended"
@@ -79,3 +79,10 @@ def modality_of(token: Any) -> Modality:
     ):
         return "future"
     return "asserted"
+
+
+def _sentence_has_mark(tree: Tree, token: Any) -> bool:
+    """A conditional mark among the words of the trigger's sentence (from the Doc's lists: no
+    Token object per word)."""
+    sentence = token.sent
+    return not CONDITIONAL_MARKS.isdisjoint(tree.lower[sentence.start : sentence.end])

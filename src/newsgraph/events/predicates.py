@@ -127,12 +127,15 @@ def _hyphen_tail(tree: Tree, verb: int) -> int:
 
 def complement_nouns(trigger: Any) -> list[Any]:
     """Nouns a framing verb governs through a preposition ("insisted on its demand")."""
+    doc = trigger.doc
+    tree = tree_of(doc)  # the Doc's lists: Token objects only for the nouns found
+    dep, lower, children = tree.dep, tree.lower, tree.children
     return [
-        noun
-        for child in trigger.children
-        if child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS
-        for noun in child.children
-        if noun.dep_ == "pobj"
+        doc[noun]
+        for child in children[trigger.i]
+        if dep[child] == "prep" and lower[child] in COMPLEMENT_PREPS
+        for noun in children[child]
+        if dep[noun] == "pobj"
     ]
 
 
@@ -293,22 +296,25 @@ def is_headline_passive(trigger: Any) -> bool:
 def aims_at_computers(trigger: Any, object_token: Any | None) -> bool:
     """ "attacked the ministry's website", "an attack on government servers": the target (the
     object, or a "on"/"against" phrase) is a computer system."""
-    targets = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
-    aims = ("on", "against") if trigger.pos_ == "NOUN" else ("against",)  # "on a website": where
+    tree = tree_of(trigger.doc)  # the Doc's lists: no Token object per child
+    dep, lower, children, i = tree.dep, tree.lower, tree.children, trigger.i
+    kids = children[i]
+    targets = [c for c in kids if dep[c] in ("dobj", "obj", "nsubjpass")]
+    aims = ("on", "against") if tree.pos[i] == "NOUN" else ("against",)  # "on a website": where
     targets += [
         p
-        for c in trigger.children
-        if c.dep_ == "prep" and c.lower_ in aims
-        for p in c.children
-        if p.dep_ == "pobj"
+        for c in kids
+        if dep[c] == "prep" and lower[c] in aims
+        for p in children[c]
+        if dep[p] == "pobj"
     ]
-    if trigger.dep_ == "compound":  # "a website attack"
-        targets.append(trigger.head)
+    if dep[i] == "compound":  # "a website attack"
+        targets.append(tree.head[i])
     if object_token is not None:
-        targets.append(object_token)
+        targets.append(object_token.i)
     return any(
-        t.lemma_.lower() in CYBER_TARGETS
-        or any(c.dep_ == "compound" and c.lemma_.lower() in CYBER_TARGETS for c in t.children)
+        tree.lemma_lower(t) in CYBER_TARGETS
+        or any(dep[c] == "compound" and tree.lemma_lower(c) in CYBER_TARGETS for c in children[t])
         for t in targets
     )
 

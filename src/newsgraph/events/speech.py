@@ -62,10 +62,11 @@ def _act(tree: Tree, tokens: Sequence[int]) -> tuple[str, str | None, str | None
     punct, lower, dep, head, children = tree.punct, tree.lower, tree.dep, tree.head, tree.children
     fragment = len([t for t in tokens if not punct[t]]) <= FRAGMENT_WORDS
     # each word's forms read once, not once per act; only the words of some act are kept
+    lemmas = tree.lemma  # `tree.lemma_lower` in place: this reads every word of every quote
     forms = [
-        (token, tree.lemma_lower(token), lower[token])
+        (token, lemmas[token].lower(), lower[token])
         for token in tokens
-        if lower[token] in ACT_WORDS or tree.lemma_lower(token) in ACT_WORDS
+        if lower[token] in ACT_WORDS or lemmas[token].lower() in ACT_WORDS
     ]
     for event_type, mode, hint, words in ACTS:
         for token, lemma, lowered in forms:

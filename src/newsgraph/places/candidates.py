@@ -70,14 +70,16 @@ def candidates_for(analysis: Analysis, read: SurfaceReader | None = None) -> lis
         return []
     text = analysis.text
     datelines = _datelines(text)
-    # a dateline is a place whatever label NER gave it ("NEW YORK (AP)" is often an ORG)
-    in_dateline = SpanSet([(start, end) for start, end, _ in datelines])
-    found = [c for c in found if not in_dateline.overlaps(c[0], c[1])]
-    found += datelines
-    covered = SpanSet([(start, end) for start, end, _ in found] + persons)
-    found += _from_text(text, covered)
-    covered = SpanSet([(start, end) for start, end, _ in found] + persons)
-    found += _uncovered_names(text, covered, read or SurfaceReader(text))
+    if datelines:  # a dateline is a place whatever label NER gave it ("NEW YORK (AP)": an ORG)
+        in_dateline = SpanSet([(start, end) for start, end, _ in datelines])
+        found = [c for c in found if not in_dateline.overlaps(c[0], c[1])]
+        found += datelines
+    spans = [(start, end) for start, end, _ in found] + persons
+    after_preposition = _from_text(text, SpanSet(spans))
+    if after_preposition:  # else the spans covered stay the same
+        found += after_preposition
+        spans += [(start, end) for start, end, _ in after_preposition]
+    found += _uncovered_names(text, SpanSet(spans), read or SurfaceReader(text))
     found += adjectival_candidates(text, analysis.doc)
     return _without_people(text, found, persons) if persons else found
 
@@ -98,7 +100,7 @@ def _without_people(
             near = people.overlapping(start, end) if touching.overlaps(start, end) else ()
         else:
             near = persons
-        if any(ps <= start and end <= pe and (ps, pe) != (start, end) for ps, pe in near):
+        if near and any(ps <= start and end <= pe and (ps, pe) != (start, end) for ps, pe in near):
             continue
         if surnames and normalize_key(text[start:end]) in surnames:
             continue

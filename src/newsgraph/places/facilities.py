@@ -37,8 +37,10 @@ def is_facility(surface: Surface, label: str) -> bool:
     """A FAC mention, or a name that ends in a building or street word."""
     if label == "FAC":
         return True
+    if label not in FACILITY_LABELS:
+        return False
     words = surface.text.split()
-    return label in FACILITY_LABELS and len(words) > 1 and words[-1].lower() in FACILITY_NOUNS
+    return len(words) > 1 and words[-1].lower() in FACILITY_NOUNS
 
 
 class Towns:

@@ -139,6 +139,8 @@ def resolve_toponyms(
     One Place per resolved mention, in text order; mentions that are not places (demonyms, common
     words without support, names the gazetteer lacks) are left out.
     """
+    if not candidates:  # no mention, no place (a document that names none is common)
+        return []
     gazetteer = load_gazetteer()
     reader = read if read is not None and read.text is text else SurfaceReader(text)
     read_mentions = _read_mentions(candidates, reader)
@@ -375,6 +377,8 @@ def _in_context(match: _Match, context: Context) -> list[tuple[float, GazetteerE
     nothing to any entry's score. Its `_best` is then the one without context: the ranking is the
     same, and so is every test (the context counts only where some entry's country has another
     mention, and that would have raised the entry's score)."""
+    if context.countries == context.own_countries and context.admin1s == context.own_admin1s:
+        return None  # no mention of another key: no count, so no entry's score changes
     scores = [
         _with_context(s, e, context) for s, e in zip(match.scores, match.entries, strict=True)
     ]

@@ -128,8 +128,13 @@ def read_surface(text: str, start: int, end: int) -> Surface | None:
             before = QUALIFIER_BEFORE.search(window)
             if before and before.group(1).islower():
                 region = before.group(1)
-    qualifier_text = reading.tail if reading.tail is not None else text[end : end + 60]
-    qualifier = FOLLOWING_QUALIFIER.match(qualifier_text) if qualifier_text[:1] == "," else None
+    # the qualifier follows a comma: the span's own, or the text's right after the span
+    if reading.tail is not None:
+        qualifier = FOLLOWING_QUALIFIER.match(reading.tail)
+    elif text.startswith(",", end):
+        qualifier = FOLLOWING_QUALIFIER.match(text[end : end + 60])
+    else:
+        qualifier = None
     qualifier_keys: tuple[str, ...] = ()
     if qualifier:
         words = qualifier.group(1).split()
@@ -137,15 +142,15 @@ def read_surface(text: str, start: int, end: int) -> Surface | None:
             key = normalize_key(" ".join(words[:n]))
             # "Tex." is an abbreviation, "Northamptonshire." a name before a full stop
             qualifier_keys += (key, key.rstrip(".")) if key.endswith(".") else (key,)
-    return Surface(
-        start=start,
-        end=end,
-        text=reading.text,
-        keys=reading.keys,
-        dotted_key=reading.dotted_key,
-        region=region,
-        qualifier_keys=qualifier_keys,
-        sentence_initial=_sentence_initial(text, start),
+    return Surface(  # by position: a named tuple is built faster so
+        start,
+        end,
+        reading.text,
+        reading.keys,
+        reading.dotted_key,
+        region,
+        qualifier_keys,
+        _sentence_initial(text, start),
     )
 
 

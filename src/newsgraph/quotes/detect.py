@@ -153,6 +153,8 @@ def _scan_double(text: str, paragraphs: list[tuple[int, int, int]]) -> list[Run]
     """
     # one scan of the text, cut into the paragraphs (their marks, in text order)
     found = [m.start() for m in DOUBLE_MARKS.finditer(text)]
+    if not found:
+        return []  # no mark, no run (most short texts quote nobody)
     marks = [found[bisect_left(found, lo) : bisect_left(found, hi)] for lo, hi, _ in paragraphs]
     runs: list[Run] = []
     pending: tuple[int, int] | None = None  # (opening mark, paragraph) still open

@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from typing import Any
 
 from newsgraph.model import Sentence
 from newsgraph.quotes.cues import lexicon
 from newsgraph.quotes.detect import Found, mark_index
 from newsgraph.quotes.doctext import text_of
-from newsgraph.quotes.table import cue_table, in_range
+from newsgraph.quotes.table import CueTable, cue_table, in_range, may_hold_cues
 from newsgraph.spans import SpanIndex
 from newsgraph.words import syntax_of, words_of
 
@@ -450,13 +451,16 @@ def _according_to(
     return Found(start, end, "indirect", start, end, sentence.paragraph, None, i)
 
 
-def _cue_phrase_start(cue: Any) -> int:
-    """Token index where a cue's own phrase begins (its subject, marker or the verb)."""
-    own = [cue]
-    for child in cue.children:
-        if child.i < cue.i and child.dep_ in SUBJECT_DEPS | {"mark", "advmod", "aux", "cc"}:
-            own += list(child.subtree)
-    return int(min(t.i for t in own))
+CUE_PHRASE_DEPS = SUBJECT_DEPS | {"mark", "advmod", "aux", "cc"}
+"""The dependents before a cue that open its own phrase (`_cue_phrase_start`)."""
+
+
+def _cue_phrase_start(table: CueTable, cue: int) -> int:
+    """Token index where a cue's own phrase begins (its subject, marker or the verb): the first
+    token of the subtree of each such child before the cue (`CueTable.edges`)."""
+    dep, edges = table.syntax.dep, table.edges
+    starts = [edges(c)[0] for c in table.kids[cue] if c < cue and dep[c] in CUE_PHRASE_DEPS]
+    return min(cue, *starts) if starts else cue
 
 
 def _clip(doc: Any, found: list[Found]) -> list[Found]:
@@ -468,11 +472,13 @@ def _clip(doc: Any, found: list[Found]) -> list[Found]:
     (`_ParagraphReports`), in the paragraph's order: comparing every pair of a paragraph's
     reports grew with their square (13 s for one 400 KB paragraph of reported speech)."""
     text = text_of(doc)
+    table = cue_table(doc)
+    idx, lower = table.words.start, table.words.lower
     kept: list[Found] = []
     by_paragraph: dict[int, list[Found]] = {}
     for f in found:
         by_paragraph.setdefault(f.paragraph, []).append(f)
-    paragraphs = {number: _ParagraphReports(doc, items) for number, items in by_paragraph.items()}
+    paragraphs = {number: _ParagraphReports(idx, items) for number, items in by_paragraph.items()}
     for item in found:
         start, end = item.start, item.end
         nested = False
@@ -482,13 +488,12 @@ def _clip(doc: Any, found: list[Found]) -> list[Found]:
         for other in reports.cues_within(start, end):
             if other is item or other.cue_token is None:
                 continue
-            cue = doc[other.cue_token]
-            if not (start <= cue.idx < end):
+            cue = other.cue_token
+            if not (start <= idx[cue] < end):
                 continue
-            first = doc[_cue_phrase_start(cue)]
-            before = doc[first.i - 1] if first.i > 0 else None
-            if before is not None and before.idx >= start and before.lower_ in CLIP_BEFORE:
-                cut = before.idx
+            before = _cue_phrase_start(table, cue) - 1
+            if before >= 0 and idx[before] >= start and lower[before] in CLIP_BEFORE:
+                cut = idx[before]
                 while cut > start and (text[cut - 1].isspace() or text[cut - 1] in ",;"):
                     cut -= 1
                 for word in (" and", " but", ","):
@@ -496,11 +501,9 @@ def _clip(doc: Any, found: list[Found]) -> list[Found]:
                         cut -= len(word)
                 end = min(end, cut)
         if item.cue_token is not None:
-            inner_cue = doc[item.cue_token]
-            first = doc[_cue_phrase_start(inner_cue)]
-            before = doc[first.i - 1] if first.i > 0 else None
-            if before is None or before.lower_ not in CLIP_BEFORE:
-                at = inner_cue.idx
+            before = _cue_phrase_start(table, item.cue_token) - 1
+            if before < 0 or lower[before] not in CLIP_BEFORE:
+                at = idx[item.cue_token]
                 nested = any(
                     outer is not item
                     and outer.cue_token is not None
@@ -520,11 +523,9 @@ class _ParagraphReports:
     are found in the paragraph's order and answered in it; spans are read as found (a report's
     end only shrinks when it is clipped, so they cover every report that can still answer)."""
 
-    def __init__(self, doc: Any, items: list[Found]) -> None:
+    def __init__(self, idx: Sequence[int], items: list[Found]) -> None:
         cues = sorted(
-            (doc[f.cue_token].idx, order, f)
-            for order, f in enumerate(items)
-            if f.cue_token is not None
+            (idx[f.cue_token], order, f) for order, f in enumerate(items) if f.cue_token is not None
         )
         self._cue_at = [idx for idx, _, _ in cues]
         self._cues = [(order, f) for _, order, f in cues]
@@ -596,6 +597,20 @@ def _report_form(token: Any) -> bool:
     return word.endswith("s") and (word[:-1] in verbs or word[:-2] in verbs)
 
 
+def _headline_claims(doc: Any, sentences: list[Sentence], marks: SpanIndex[Found]) -> list[Found]:
+    """`detect_indirect` of a Doc without a cue candidate (`may_hold_cues`): only a headline's
+    inverted cue ("..., says X") can be found there; a lemma the tagger gave "says" is no verb."""
+    words = words_of(doc)
+    found = [
+        claim
+        for sentence in sentences
+        if sentence.section in HEADLINE_SECTIONS
+        and words.char_span(sentence.start, sentence.end) is not None
+        and (claim := _headline_claim(doc, sentence, marks)) is not None
+    ]
+    return _clip(doc, found) if found else found
+
+
 def detect_indirect(
     doc: Any,
     sentences: list[Sentence],
@@ -607,6 +622,8 @@ def detect_indirect(
     The document's `CueTable` names the tokens to look at ("according" and the verbs whose
     cue lemma is a cue verb); a Token object is built only for those.
     """
+    if not may_hold_cues(doc):
+        return _headline_claims(doc, sentences, marks if marks is not None else mark_index(marked))
     lex = lexicon()
     text = text_of(doc)
     words = words_of(doc)

@@ -132,9 +132,11 @@ def _named_subject_before(
     lo = max(0, pronoun.i - SUBJECT_LOOKBACK) if since is None else since
     hi = pronoun.i if until is None else until
     wanted = "m" if pronoun.lower_ in MALE else "f" if pronoun.lower_ in FEMALE else None
-    for token in reversed(doc[lo:hi]):
-        if token.dep_ not in ("nsubj", "nsubjpass"):
-            continue
+    dep = cue_table(doc).syntax.dep
+    for i in range(hi - 1, lo - 1, -1):
+        if dep[i] not in ("nsubj", "nsubjpass"):
+            continue  # no Token is built for the words that are no subject
+        token = doc[i]
         if since is not None and not _main_clause_subject(token):
             continue
         start, end, named = phrase_bounds(token)
@@ -165,8 +167,12 @@ def _body_subject_before(pronoun: Any, mentions: Mentions) -> SpeakerRef | None:
     The actors stage's type decides first, then a body noun, then spaCy's label."""
     doc = pronoun.doc
     plural = pronoun.lower_ in ("they", "we")
-    sentence_start = cue_table(doc).sentence(pronoun.i)[0]
-    for token in reversed(doc[_recent_start(pronoun) : sentence_start]):
+    table = cue_table(doc)
+    sentence_start, dep = table.sentence(pronoun.i)[0], table.syntax.dep
+    for i in range(sentence_start - 1, _recent_start(pronoun) - 1, -1):
+        if dep[i] not in ("nsubj", "nsubjpass"):
+            continue  # no main-clause subject (`_main_clause_subject`): no Token built
+        token = doc[i]
         if not _main_clause_subject(token) or token.pos_ == "PRON":
             continue
         linked = mentions.at(token.idx, token.idx + len(token.text))

@@ -65,7 +65,7 @@ class QuoteStage:
         order = paragraphs_of(text, sentences)
         found, marks = _detect(text, sentences, doc, order)
         quotes = _to_quotes(found)
-        if doc is not None:
+        if doc is not None and found:  # nothing found, nothing to attribute
             self._attribute(analysis, found, quotes, doc, order, marks)
             # Reported speech with nobody to report it is no quote ("banned migrants from
             # claiming asylum"); marked quotes stay (titles, scare quotes).

@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import compress
 from typing import Any
 
-from newsgraph.quotes.cues import lexicon, phrasal_cue_lemma
+from newsgraph.quotes.cues import PHRASAL_DEPS, lexicon
 from newsgraph.words import (
     Children,
     Syntax,
@@ -66,7 +66,9 @@ class CueTable:
         n = len(lower)
         # the few distinct tags are judged once; one pass over the tokens then asks two sets
         verbal_tags = {t for t in set(tag) if t[:2] == "VB"}
-        verbal = [i for i in range(n) if pos[i] in VERBAL_POS or tag[i] in verbal_tags]
+        marked = set(compress(range(n), map(VERBAL_POS.__contains__, pos)))
+        marked.update(compress(range(n), map(verbal_tags.__contains__, tag)))
+        verbal = sorted(marked)
         lemmas = self._cue_lemmas(syntax, lower, verbal)
         self.lemmas: dict[int, str] = dict(zip(verbal, lemmas, strict=True))
         """The cue lemma (`cues.cue_lemma_at`) of every verb (a VERB or AUX, or a VB* tag)."""
@@ -101,7 +103,9 @@ class CueTable:
                 cues.add(i)
         self.cues: list[int] = sorted(cues)
         """Every token `attribute._is_cue` holds a cue, in token order."""
-        relays.update(compress(range(n), map(lex.relay_verbs.__contains__, syntax.lemma)))
+        lemma = syntax.lemma
+        if not lex.relay_verbs.isdisjoint(lemma):  # most documents have no relay verb
+            relays.update(compress(range(n), map(lex.relay_verbs.__contains__, lemma)))
         if self.according:
             relays.update(compress(range(n), map(set(self.according).__contains__, head)))
         self.relays: list[int] = sorted(relays)
@@ -180,8 +184,25 @@ class CueTable:
 
     @staticmethod
     def _cue_lemmas(syntax: Any, lower: list[str], tokens: list[int]) -> list[str]:
-        """`cues.cue_lemma_at` of each token, with the arrays read once."""
-        return [phrasal_cue_lemma(syntax, lower, i) for i in tokens]
+        """`cues.cue_lemma_at` of each token, with the arrays read once (`phrasal_cue_lemma`
+        inlined: a document asks it of every verb)."""
+        verbs, lemma, head, dep, n = (
+            lexicon().verbs,
+            syntax.lemma,
+            syntax.head,
+            syntax.dep,
+            len(lower),
+        )
+        found: list[str] = []
+        for i in tokens:
+            value = lemma[i].lower()
+            following = i + 1
+            if following < n and head[following] == i and dep[following] in PHRASAL_DEPS:
+                phrasal = f"{value} {lower[following]}"
+                if phrasal in verbs:
+                    value = phrasal
+            found.append(value)
+        return found
 
     @staticmethod
     def _surface(doc: Any, i: int) -> bool:
@@ -204,6 +225,27 @@ class CueTable:
 def _named_words() -> frozenset[str]:
     """The words `CueTable` looks for by their lower case: cue phrases and relay prepositions."""
     return frozenset(PHRASE_CUES) | lexicon().relay_preps
+
+
+@lru_cache(maxsize=1)
+def _cue_openers() -> frozenset[str]:
+    """Every lower-case lemma a cue lemma can be or start with: the cue verbs, and each leading
+    run of words of a phrasal one ("point" and "point out")."""
+    openers: set[str] = set()
+    for verb in lexicon().verbs:
+        parts = verb.split(" ")
+        openers.update(" ".join(parts[:k]) for k in range(1, len(parts) + 1))
+    return frozenset(openers)
+
+
+def may_hold_cues(doc: Any) -> bool:
+    """False when no token of the Doc can be a `CueTable` candidate (`according` or
+    `verb_cues`): no lemma is, or opens, a cue verb and no word is "according". One pass over
+    the lemmas spares a document without a speech verb ("It was a quiet day.") the table."""
+    if "according" in words_of(doc).lower:
+        return True
+    openers = _cue_openers()
+    return any(map(openers.__contains__, map(str.lower, syntax_of(doc).lemma)))
 
 
 def cue_table(doc: Any) -> CueTable:
