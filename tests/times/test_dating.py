@@ -214,6 +214,23 @@ def test_dating_undated_anchor_keeps_its_amount(sentence: str, value: str) -> No
     assert [(t.type, t.value) for t in anchored] == [("DURATION", value)]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ministers of Ghana and Togo met in Lome on Monday to discuss the border.",
+        "It was a quiet week in Accra.",
+    ],
+)
+def test_dating_without_events_or_anchors_leaves_the_times_alone(sentence: str) -> None:
+    """With no event to date and no anchored phrase to resolve the stage has nothing to do
+    (it returns early): the times stay exactly as the time stage left them."""
+    analysis = build(["Headline", sentence], PUBLISHED)
+    before = [repr(t) for t in analysis.times]
+    EventDatingStage()(analysis)
+    assert [repr(t) for t in analysis.times] == before
+    assert analysis.events == []
+
+
 def test_dating_dated_anchor_is_not_turned_into_a_duration() -> None:
     paragraphs = [
         "Headline",

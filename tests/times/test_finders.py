@@ -28,7 +28,13 @@ PIECES = [
     "\n", "  ", "\t", "ſince", "İn", "\u212a", "_", "x", "last", "next", "this", "Monday",
     "MONDAY", "Tuesday", "xMonday", "3rd", "4th", "21", "31", "2024", "'24", "1999", "the",
     "The", "THE", "other", "once", "twice", "later", "earlier", "past", "coming", "previous",
-    "first",
+    "first", "Of", "OF", "1st", "22nd", "05", "\u0663", "30", "Dec.", "December", "Friday",
+    "Fridays", "EVERY", "morning", "Night", "evening", "PAST", "laſt", "Sundays", "SUNDAYS",
+    "at", "AT", "14:30", "9:45", "23:59", "24:00", ":", "1:5", "GMT", "(UTC", "+3)", "hrs",
+    "local time", "\u0663:30", "01:07", "at 7:15",
+    "following", "previous", "Preceding", "prior", "that", "THAT", "same", "current", "weekend",
+    "2024-03-05", "1999-12-31", "12024-01-01", "3/5/2024", "12/31/99", "1/2/3/2024", "/", "03/",
+    "1990s", "1990's", "2000s", "'90s", "’80s", "80s", "90’s", "1995s", "10s", "0s", "THE", "s",
 ]  # fmt: skip
 """Pieces the four rules read, with the separators, digits and case-insensitive letters that
 could put a match's start where a finder does not look."""
@@ -62,6 +68,18 @@ def test_finders_yield_what_finditer_yields(pieces: list[str], glue: str) -> Non
         "Last Monday, next  Tuesday and this FRIDAY; xMonday, Mondays, Monday-Friday",
         "Tuesday, March 4, 2024 and Monday,March 3 and Wednesday , the 4th of March, 2024",
         "on 3 March '24, 21st of May 1999, xFriday 4 June, the 31 Dec. 2020, Sept. 3rd",
+        "Friday, the 22nd OF  June, 2024; 123 May, 05\nMay, x4 June, 4th\tof\tJuly and 1 2 May",
+        "the 31 31 May, Monday ,the 3 of of May, 30th June 2024 \u0663 March, the 4 June.",
+        "last  March, coming\nJune, PAST May 2024, next Mayo, every Friday, each  Sundays, "
+        "Fridays, MONDAYS, xFridays, last Friday morning, this Monday  Night, every\tTuesdays",
+        "at 14:30 GMT, at 9:45, 23:59 local time, 124:30 hrs, x1:30 UTC, at 7:65, AT\n01:07 "
+        "(UTC +3), 2:3:45 hrs, at \u0663:30, 9:45:30 GMT, at 24:00",
+        "the following day, THE  previous\nweek, that month, the same year, this weekend, "
+        "next  quarter, paſt century, xthat day, the prior-year, the next that week, current decade",
+        "on 2024-03-05, 12024-01-01, x1999-12-31, 2024-13-01, 3/5/2024, 12/31/99, 1/2/3/2024, "
+        "a/3/5/24, 03/04/2024-05-06, \u0663/5/2024 and 1999-1-1",
+        "the 1990s, the '90s and the 80s, the ’70’s, x1990s, 21990s, the 1990's, in 2000s, "
+        "THE 60s, the 05s, 10s, the\n'20s and 1880S",
     ],
 )
 def test_finders_on_crowded_phrases(text: str) -> None:

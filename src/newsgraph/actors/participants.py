@@ -59,6 +59,8 @@ DISPLACED_WORDS = frozenset(
     {"displaced", "refugee", "refugees", "evacuees", "uprooted", "idps", "idp"}
 )
 DISPLACED_LEMMAS = frozenset({"displace", "uproot", "evacuate"})
+DISPLACED_ANYWHERE = re.compile("|".join(sorted(map(re.escape, DISPLACED_WORDS))))
+"""Any of DISPLACED_WORDS, even inside another word: one search instead of one per word."""
 
 PLACE_NOUNS = frozenset(
     {"border", "frontier", "boundary", "borderland", "coast", "coastline", "airspace",
@@ -100,17 +102,16 @@ class _MentionIndex:
     __slots__ = ("ends", "entities", "longest", "ranks", "starts")
 
     def __init__(self, entities: list[Entity]) -> None:
-        rows = sorted(
-            (m.start, rank, m.end, entity)
-            for rank, (entity, m) in enumerate(
-                (e, m) for e in entities for m in e.mentions if m.kind != "nested"
-            )
-        )
-        self.starts = [r[0] for r in rows]
-        self.ranks = [r[1] for r in rows]
-        self.ends = [r[2] for r in rows]
-        self.entities = [r[3] for r in rows]
-        self.longest = max((end - start for start, _, end, _ in rows), default=0)
+        kept = [(e, m) for e in entities for m in e.mentions if m.kind != "nested"]
+        starts = [m.start for _, m in kept]
+        # A stable sort by start keeps entity order (the rank) among equal starts: the order
+        # of sorting (start, rank) pairs, without building and comparing the pairs.
+        ranks = sorted(range(len(kept)), key=starts.__getitem__)
+        self.starts = [starts[r] for r in ranks]
+        self.ranks = ranks
+        self.ends = [kept[r][1].end for r in ranks]
+        self.entities = [kept[r][0] for r in ranks]
+        self.longest = max((e - s for s, e in zip(self.starts, self.ends, strict=True)), default=0)
 
     def at(self, offset: int) -> tuple[Entity, int, int] | None:
         best = -1
@@ -475,8 +476,9 @@ def participants_in(
     bounds = range(*tokens)
     found: list[Participant] = []
     seen: set[str] = set()
+    mention_at = _mention_index(analysis).at  # fetched once for all heads, not once per head
     for head in _heads(doc, *tokens):
-        mention = _mention_at(analysis, head)
+        mention = mention_at(head.idx)
         participant: Participant | None
         if mention is not None:
             entity, m_start, m_end = mention
@@ -527,7 +529,7 @@ def _refugees(analysis: Analysis, participant: Participant) -> Participant:
     if participant.sector not in {None, PEOPLE_SECTOR}:
         return participant
     text = analysis.text[participant.start : participant.end].lower()
-    if not any(word in text for word in DISPLACED_WORDS):
+    if DISPLACED_ANYWHERE.search(text) is None:
         return participant  # no such word even inside another: no need to split the words
     words = set(re.findall(r"[a-z]+", text))
     if not words & DISPLACED_WORDS:

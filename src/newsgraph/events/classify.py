@@ -10,6 +10,7 @@ yields None.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from newsgraph.events.arguments import actor_like, shares_passive_subject
@@ -71,7 +72,8 @@ def _conjuncts(c: Columns, noun: int) -> list[int]:
 
 def _names_a_time(c: Columns, prep: int) -> bool:
     """ "on Monday", "for two hours": a preposition whose object is a date or time."""
-    return any(c.dep[i] == "pobj" and c.ent[i] in TIME_LABELS for i in c.children[prep])
+    dep, ent = c.dep, c.ent
+    return any(dep[i] == "pobj" and ent[i] in TIME_LABELS for i in c.children[prep])
 
 
 def is_verb(token: Any) -> bool:
@@ -88,10 +90,18 @@ def trigger_features(token: Any) -> Features:
     i = token.i
     lemma = c.lemma[i].lower()
     if c.pos[i] == "VERB" or c.tag[i].startswith("VB"):
-        if _needs_more(load_lexicon().verbs.get(lemma, ())):
-            return _features(c, token)
-        return Features(lemma, True)
-    return Features(lemma, False)
+        asks = _verbs_needing_more().get(lemma)
+        if asks is not None:
+            return _features(c, token, *asks)
+        return _lemma_only(lemma, True)
+    return _lemma_only(lemma, False)
+
+
+@lru_cache(maxsize=1 << 12)
+def _lemma_only(lemma: str, verb: bool) -> Features:
+    """The Features of a word read by its lemma alone, made once per lemma (they are frozen,
+    and `classify` only reads them)."""
+    return Features(lemma, verb)
 
 
 def _needs_more(entries: tuple[Entry, ...]) -> bool:
@@ -99,35 +109,59 @@ def _needs_more(entries: tuple[Entry, ...]) -> bool:
     return any(e.objects or e.particle is not None or e.needs_person for e in entries)
 
 
+@lru_cache(maxsize=1)
+def _verbs_needing_more() -> dict[str, tuple[bool, bool, bool]]:
+    """The verb lemmas of the packaged lexicon (read once per process) for which
+    `_needs_more` holds, with what their entries ask for (a particle, an object, a person
+    object): found once, not once per trigger candidate (every verb is one)."""
+    return {
+        lemma: (
+            any(e.particle is not None for e in entries),
+            any(bool(e.objects) for e in entries),
+            any(e.needs_person for e in entries),
+        )
+        for lemma, entries in load_lexicon().verbs.items()
+        if _needs_more(entries)
+    }
+
+
 def features_of(token: Any) -> Features:
     """Read the trigger lemma, its particles/prepositions and its objects off the parse."""
     return _features(token_columns(token.doc), token)
 
 
-def _features(c: Columns, token: Any) -> Features:
-    """`features_of` over the Doc's token columns: no Token object beyond the one given."""
+def _features(
+    c: Columns, token: Any, particle: bool = True, objects: bool = True, person: bool = True
+) -> Features:
+    """`features_of` over the Doc's token columns: no Token object beyond the one given.
+    What no entry of the verb asks for (`particle`, `objects`, `person` False) is left
+    empty unread: `classify` does not look at it."""
     i = token.i
     dep, tag, lower = c.dep, c.tag, c.lower
     children = c.children
     kids = children[i]  # a new list on every read: read once
     verb = c.pos[i] == "VERB" or tag[i].startswith("VB")
     particles: set[str] = set()
-    objects: dict[str, int] = {}
+    found: dict[str, int] = {}
     for child in kids:
         child_dep = dep[child]
-        if child_dep in PARTICLE_DEPS and not _names_a_time(c, child):
+        if particle and child_dep in PARTICLE_DEPS and not _names_a_time(c, child):
             particles.add(lower[child])  # "called the raid ... on Monday" is no "call on"
+        if not objects:
+            continue
         if child_dep in OBJECT_LIKE_DEPS:
             for conjunct in _conjuncts(c, child):  # "launched artillery and rocket fire"
-                _add_object(c, objects, conjunct)
+                _add_object(c, found, conjunct)
         if child_dep in ("prep", "prt", "agent"):
             for grandchild in children[child]:
                 if dep[grandchild] in ("pobj", "dobj"):
-                    _add_object(c, objects, grandchild)
+                    _add_object(c, found, grandchild)
     head = c.head[i]
     participle = tag[i] == "VBN"
-    if participle and dep[i] in ("amod", "acl"):
-        objects.setdefault(c.lemma[head].lower(), head)  # "the imposed sanctions"
+    if objects and participle and dep[i] in ("amod", "acl"):
+        found.setdefault(c.lemma[head].lower(), head)  # "the imposed sanctions"
+    if not person:
+        return Features(c.lemma[i].lower(), verb, frozenset(particles), found)
     patients = [k for k in kids if dep[k] in ("dobj", "obj", "nsubjpass")]
     if not patients and participle and dep[i] == "conj" and shares_passive_subject(token):
         # "was charged and released on bail" (the test's own first two conditions, first)
@@ -140,16 +174,14 @@ def _features(c: Columns, token: Any) -> Features:
         patients.append(head)
     tree, labels = c.tree, c.labels
     has_person = any(actor_like(tree, labels, p) for p in patients)
-    return Features(c.lemma[i].lower(), verb, frozenset(particles), objects, has_person)
+    return Features(c.lemma[i].lower(), verb, frozenset(particles), found, has_person)
 
 
 def classify(features: Features) -> Classification | None:
     """The most specific lexicon entry the features satisfy, or None (never a default type)."""
-    lexicon = load_lexicon()
     if not features.is_verb:
-        nominal = lexicon.nouns.get(features.lemma)
-        return Classification(nominal.event_type, nominal.weight, nominal) if nominal else None
-    for entry in lexicon.verbs.get(features.lemma, ()):
+        return _nominal(features.lemma)
+    for entry in load_lexicon().verbs.get(features.lemma, ()):
         if entry.particle is not None and entry.particle not in features.particles:
             continue
         object_index = None
@@ -162,6 +194,13 @@ def classify(features: Features) -> Classification | None:
             object_index = min(matched)
         return Classification(entry.event_type, entry.weight, entry, object_index)
     return None
+
+
+@lru_cache(maxsize=1 << 12)
+def _nominal(lemma: str) -> Classification | None:
+    """A noun's Classification by its lexicon entry, made once per lemma (it is frozen)."""
+    nominal = load_lexicon().nouns.get(lemma)
+    return Classification(nominal.event_type, nominal.weight, nominal) if nominal else None
 
 
 def classify_complement(token: Any) -> Classification | None:

@@ -85,7 +85,7 @@ def _is_excluded(analysis: Analysis, start: int, end: int) -> bool:
         phrase = analysis.text[start:end].lower()
         if any(author in phrase or phrase in author for author in authors):
             return True
-    return any(m_start < end and start < m_end for m_start, m_end in agencies)
+    return bool(agencies) and any(m_start < end and start < m_end for m_start, m_end in agencies)
 
 
 AGENCY_KEY = "newsgraph.events.agency_mentions"

@@ -196,7 +196,7 @@ class _Dater:
             return None
         if (
             sentence is not self.ix.lead
-            or not mentions.tells(self.analysis, sentence)
+            or not mentions.tells(self.ix.tree, sentence)
             or not mentions.names_participant(self.analysis, event, sentence)
         ):
             return None
@@ -581,11 +581,13 @@ class EventDatingStage:
     provides = frozenset({"events", "times"})
 
     def __call__(self, analysis: Analysis) -> Analysis:
+        if not analysis.events and not any(expr.anchor_text for expr in analysis.times):
+            return analysis  # nothing to date or resolve: the indexes need not be built
         dater = _Dater(analysis)
         for event in analysis.events:
             event.date = dater.date_of(event)
             event.historical = is_historical(event.date, analysis.document.published)
-            mark_background(analysis, event)
+            mark_background(analysis, dater.ix.tree, event)
         for expr in analysis.times:
             if expr.anchor_text and expr.value is None:
                 dater.resolve_unused_anchor(expr)

@@ -54,17 +54,18 @@ RULE_FILTERS = tuple(Prefilter.of(rule.pattern) for rule in RULES)
 """The words each rule needs (read from its pattern): a rule whose words the text lacks is not run."""
 ANCHORED_FILTER = Prefilter.of(ANCHORED)
 FILTERS = PrefilterBank((*RULE_FILTERS, ANCHORED_FILTER))
-"""All of them, asked at once: the rules' answers in order, then the anchored pattern's."""
+"""All of them, asked at once: the rules' positions in `RULES` that may match, then
+`len(RULES)` when the anchored pattern may."""
 
 
 def _candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     low = lowered(text)
-    *possible, anchored_possible = FILTERS.possible(low)
+    passing = FILTERS.passing(low)
+    anchored_possible = bool(passing) and passing[-1] == len(RULES)
     scan = Scan(text)
-    for rule, rule_possible in zip(RULES, possible, strict=True):
-        if not rule_possible:
-            continue
+    for at in passing[:-1] if anchored_possible else passing:
+        rule = RULES[at]
         find = FINDERS.get(rule.name)
         for m in find(scan) if find is not None else rule.pattern.finditer(text):
             start, end = m.span("core") if "core" in rule.pattern.groupindex else m.span()

@@ -23,7 +23,6 @@ from dataclasses import dataclass
 
 from newsgraph.model import Analysis, Event, EventDate, TimeExpr
 from newsgraph.times import calendar as cal
-from newsgraph.times.mentions import covering_tree
 from newsgraph.times.tree import Tree
 from newsgraph.times.vocab import vocab
 
@@ -52,10 +51,10 @@ class Background:
     it is background only when a date inside it says so."""
 
 
-def mark_background(analysis: Analysis, event: Event) -> None:
+def mark_background(analysis: Analysis, tree: Tree | None, event: Event) -> None:
     """Mark `event` historical (and re-date it) when every mention of it is background, or
-    unmark it when its date comes from a "since" phrase it continues from."""
-    tree = covering_tree(analysis)
+    unmark it when its date comes from a "since" phrase it continues from. `tree` is
+    `mentions.covering_tree(analysis)`, read once per document by the caller."""
     if tree is None or not event.evidence:
         return
     published = analysis.document.published

@@ -53,11 +53,11 @@ def covering_tree(analysis: Analysis) -> Tree | None:
     return tree if tree.end[-1] + tree.trailing[-1] == len(analysis.text) else None
 
 
-def trigger_lemmas(analysis: Analysis, event: Event) -> set[str]:
+def trigger_lemmas(analysis: Analysis, tree: Tree | None, event: Event) -> set[str]:
     """The lemmas an event's triggers go by, with the event nouns of the same verb ("attack",
-    "attacked" -> attack; "visited" -> visit; "meeting" -> meet, meeting, summit, talks ...)."""
+    "attacked" -> attack; "visited" -> visit; "meeting" -> meet, meeting, summit, talks ...).
+    `tree` is `covering_tree(analysis)`, read once by the caller."""
     nouns = vocab().event_nouns
-    tree = covering_tree(analysis)
     found: set[str] = set()
     for evidence in event.evidence:
         word = analysis.text[evidence.trigger.start : evidence.trigger.end].lower().split()
@@ -98,6 +98,7 @@ class DocIndex:
         self.tree = covering_tree(analysis)
         self._lemmas: dict[int, set[str]] = {}
         self._definite: dict[int, list[int]] = {}
+        self._plain: dict[int, list[TimeExpr]] = {}
         self.sentences = analysis.sentences
         self._sentence_starts = [s.start for s in self.sentences]
         self.times = sorted(analysis.times, key=lambda t: t.start)
@@ -110,7 +111,7 @@ class DocIndex:
         """`trigger_lemmas` of an event of this analysis, read once per event (read-only)."""
         found = self._lemmas.get(id(event))
         if found is None:
-            found = self._lemmas[id(event)] = trigger_lemmas(self.analysis, event)
+            found = self._lemmas[id(event)] = trigger_lemmas(self.analysis, self.tree, event)
         return found
 
     def definite_nouns(self, index: int) -> list[int]:
@@ -125,6 +126,21 @@ class DocIndex:
                 if span is not None:
                     found = _definite_nouns(self.tree, range(*span))
             self._definite[index] = found
+        return found
+
+    def plain_datable(self, index: int, datable: Callable[[TimeExpr], bool]) -> list[TimeExpr]:
+        """The expressions of sentence `index` that are not anchored and pass `datable`, read
+        once per sentence: every event near it asks again. `datable` must be the same test on
+        every call (the one dater of this analysis); it reads fields dating never changes on an
+        expression that is not anchored."""
+        found = self._plain.get(index)
+        if found is None:
+            sentence = self.sentences[index]
+            found = self._plain[index] = [
+                t
+                for t in self.times_in(sentence.start, sentence.end)
+                if not t.anchor_text and datable(t)
+            ]
         return found
 
     def sentence_index(self, offset: int) -> int | None:
@@ -200,10 +216,10 @@ def same_event(ix: DocIndex, event: Event, other: Event) -> bool:
     return other.event_type == event.event_type or bool(ix.lemmas(event) & ix.lemmas(other))
 
 
-def tells(analysis: Analysis, sentence: Sentence) -> bool:
+def tells(tree: Tree | None, sentence: Sentence) -> bool:
     """The sentence is built on a verb: it tells something, unlike a caption's "The minister in
-    Geneva in May 2024, after the talks." (with no parse, assume it does)."""
-    tree = covering_tree(analysis)
+    Geneva in May 2024, after the talks." (with no parse, assume it does). `tree` is
+    `covering_tree` of the analysis."""
     if tree is None:
         return True
     root = tree.root_at(sentence.start, sentence.end)
@@ -261,10 +277,7 @@ def remention_times(
             candidates[other] = min(candidates.get(other, distance), distance)
     found: list[TimeExpr] = []
     for other in sorted(candidates, key=lambda i: (candidates[i], i)):
-        sentence = ix.sentences[other]
-        exprs = [
-            t for t in ix.times_in(sentence.start, sentence.end) if not t.anchor_text and datable(t)
-        ]
+        exprs = ix.plain_datable(other, datable)
         if not exprs:
             continue  # nothing here could date a re-mention: its tokens need not be read
         for noun in ix.definite_nouns(other):

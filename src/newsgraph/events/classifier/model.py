@@ -24,9 +24,9 @@ from newsgraph.events.classifier.features import (
     MEAN_VECTOR,
     ROOT_VECTOR,
     VECTOR_SCALE,
+    Columns,
     bag_of,
     bag_weight,
-    span_vectors,
     token_columns,
     verb_features,
 )
@@ -126,10 +126,14 @@ class EventTypeClassifier:
             add_row(row)
             add_value(value)
 
-    def _span_rows(self, span: Any, rows: list[int], values: list[float]) -> int:
+    def _span_rows(
+        self, span: Any, rows: list[int], values: list[float], c: Columns | None = None
+    ) -> int:
         """`_feature_rows` of `sparse_features(span)`, in the same order with the same values,
-        without building the bag's feature names; returns the root verb's token number."""
-        c = token_columns(span.doc)
+        without building the bag's feature names; returns the root verb's token number. `c`:
+        the span's Doc's `token_columns`, when the caller has them."""
+        if c is None:
+            c = token_columns(span.doc)
         start, end = span.start, span.end
         features, root = verb_features(c, start, end)
         self._feature_rows(features, rows, values)
@@ -148,7 +152,7 @@ class EventTypeClassifier:
             if row is not None:
                 rows.append(row)
                 values.append(weight)
-        if any("_" in word for word in unique):
+        if "_" in "".join(unique):
             # Two bigrams may then share a name ("a_b c", "a b_c"): one feature, as named.
             bigrams = {f"b={left}_{right}": weight for left, right in pairwise(words)}
             self._feature_rows(bigrams, rows, values)
@@ -191,27 +195,36 @@ class EventTypeClassifier:
         starts: list[int] = []
         filled: list[int] = []  # the spans with a feature seen in training
         roots: list[Any] = []
-        means: list[Any] = []
+        totals: list[Any] = []  # each span's summed vectors, divided by `sizes` all at once
+        sizes: list[int] = []
         with_vectors: list[int] = []
         doc: Any = None
         tensor: Any = None
+        columns: Columns | None = None
         for index, span in enumerate(spans):
-            start = len(rows)
-            root = self._span_rows(span, rows, values)
-            if len(rows) > start:  # reduceat needs strictly increasing starts
-                starts.append(start)
-                filled.append(index)
             if span.doc is not doc:  # a batch's spans share a Doc but for re-parsed headlines
                 doc = span.doc
                 tensor = doc.tensor
-            vectors = span_vectors(tensor, span.start, span.end, root)
-            if vectors is not None:
+                columns = token_columns(doc)
+                if tensor is not None and getattr(tensor, "size", 0) == 0:
+                    tensor = None  # as `span_vectors`: no vectors from an empty tensor
+            start = len(rows)
+            root = self._span_rows(span, rows, values, columns)
+            if len(rows) > start:  # reduceat needs strictly increasing starts
+                starts.append(start)
+                filled.append(index)
+            if tensor is not None:  # `span_vectors`, the mean's division left for later
                 with_vectors.append(index)
-                roots.append(vectors[0])
-                means.append(vectors[1])
-        scores = np.repeat(self._bias[None, :], len(spans), axis=0)
+                roots.append(tensor[root])
+                totals.append(np.add.reduce(tensor[span.start : span.end]))
+                sizes.append(span.end - span.start)
+        scores = np.empty((len(spans), len(self._bias)))
+        scores[:] = self._bias  # each row the bias (as `np.repeat`, without its wrapper)
         if rows:
-            weighted = self._weights[rows] * np.asarray(values)[:, None]
+            # `take` of an index array: the same rows as `_weights[rows]`, without the list
+            # conversion and the fancy-indexing set-up
+            taken = np.fromiter(rows, np.intp, len(rows))
+            weighted = self._weights.take(taken, axis=0) * np.asarray(values)[:, None]
             sums = np.add.reduceat(weighted, starts, axis=0)
             if len(filled) == len(spans):
                 scores += sums
@@ -221,15 +234,16 @@ class EventTypeClassifier:
             # Wider vectors come from another pipeline than the one trained on: left out.
             width = len(roots[0])
             root_scores = np.asarray(roots) @ self._root_vector[:width]
-            mean_scores = np.asarray(means) @ self._mean_vector[:width]
+            mean_scores = _means(totals, sizes) @ self._mean_vector[:width]
             if len(with_vectors) == len(spans):
                 scores += root_scores
                 scores += mean_scores
             else:
                 scores[with_vectors] += root_scores
                 scores[with_vectors] += mean_scores
-        exp = np.exp(scores - scores.max(axis=1, keepdims=True))
-        result: npt.NDArray[np.float64] = exp / exp.sum(axis=1, keepdims=True)
+        # the ufuncs' own reductions: what `max` and `sum` call, without their Python wrappers
+        exp = np.exp(scores - np.maximum.reduce(scores, axis=1, keepdims=True))
+        result: npt.NDArray[np.float64] = exp / np.add.reduce(exp, axis=1, keepdims=True)
         return result
 
     def predict_features(self, features: Mapping[str, float]) -> Prediction:
@@ -265,6 +279,15 @@ class EventTypeClassifier:
         """The best event type if it alone passes `threshold` (for spans no trigger matched)."""
         label, prob = self.predict(span)[0]
         return (label, prob) if label is not None and prob >= threshold else None
+
+
+def _means(totals: list[Any], sizes: list[int]) -> Any:
+    """The spans' mean vectors as rows, each `total / size` as `span_vectors` divides it (in
+    the vectors' own precision): one division for all when they share a precision."""
+    stacked = np.asarray(totals)
+    if all(total.dtype == stacked.dtype for total in totals):
+        return stacked / np.asarray(sizes, dtype=stacked.dtype)[:, None]
+    return np.asarray([total / size for total, size in zip(totals, sizes, strict=True)])
 
 
 @lru_cache(maxsize=1)
