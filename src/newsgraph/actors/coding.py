@@ -72,7 +72,8 @@ def _is_agency(entity: Entity, cluster: Cluster, kb: KnowledgeBase) -> bool:
         return True
     if kb.is_news_agency(entity.name):
         return True
-    return any(kb.is_news_agency(name) for name in entity.aliases)
+    # most entities have no alias: no generator is made for them
+    return bool(entity.aliases) and any(kb.is_news_agency(name) for name in entity.aliases)
 
 
 def kb_source(entry_source: str) -> Literal["kb", "dictionary", "user"]:

@@ -101,6 +101,8 @@ def _lone_names_are_groups(
 def consistent_types(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> None:
     """One type per name: a knowledge-base type wins; a name (or surname) that is a PERSON once
     is a PERSON everywhere unless it names a country or a capital; otherwise the majority."""
+    if not mentions:
+        return
     _unknown_places_are_groups(doc, mentions, kb)
     # each mention's words and key read once (the rules below ask for them again and again)
     span_text = token_words(doc).span_text

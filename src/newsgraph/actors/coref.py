@@ -13,14 +13,16 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from newsgraph.actors.lexicon import lexicon
+from newsgraph.actors.names import positions
 from newsgraph.actors.roles import _np_after
 from newsgraph.annotate import parsed_doc
 from newsgraph.kb import KnowledgeBase
 from newsgraph.model import Analysis, Entity, Mention, sentence_index
-from newsgraph.spans import SpanIndex
+from newsgraph.spans import SpanSet
 from newsgraph.words import syntax_of, words_of
 
 MAX_SENTENCES_BACK = 3
@@ -91,7 +93,7 @@ def _anchors(analysis: Analysis, people: list[Entity]) -> list[_Anchor]:
                 continue
             subject = syntax.dep[syntax.root(*tokens)] in SUBJECT_DEPS
             anchors.append(_Anchor(entity, m.start, m.end, subject, sentence))
-    return sorted(anchors, key=lambda a: a.start)
+    return sorted(anchors, key=attrgetter("start"))
 
 
 def resolve_pronouns(analysis: Analysis, entities: list[Entity]) -> None:
@@ -100,20 +102,24 @@ def resolve_pronouns(analysis: Analysis, entities: list[Entity]) -> None:
     people = [e for e in entities if e.type == "PERSON" and not e.is_source_agency]
     if not people:
         return
+    words, dep = words_of(doc), syntax_of(doc).dep
+    lowers = words.lower
+    pronouns = lexicon().pronouns
+    # the pronouns' token numbers found in one pass (a look-up per word in the loop cost more);
+    # a text without any needs neither its quotations nor its anchors read
+    found = [i for i, lower in enumerate(lowers) if lower in pronouns]
+    if not found:
+        return
     regions = quote_regions(analysis.text)
     region_starts = [r[0] for r in regions]
     sentence_starts = [s.start for s in analysis.sentences]
     votes: dict[int, Counter[str]] = {}  # by object: ids are given after resolution
-    pronouns = lexicon().pronouns
     # The anchors in order of their start (a pronoun's own anchor goes after those that start
     # where it does, as it came later): each pronoun looks only at the anchors from the first
     # sentence it may reach back to up to itself, not at all of them (quadratic in long texts).
     anchors = _anchors(analysis, people)
     starts = [a.start for a in anchors]
-    words, dep = words_of(doc), syntax_of(doc).dep
-    lowers = words.lower
-    # the pronouns' token numbers found in one pass (a look-up per word in the loop cost more)
-    for i in [i for i, lower in enumerate(lowers) if lower in pronouns]:
+    for i in found:
         gender = pronouns[lowers[i]]
         if not gender:
             continue
@@ -177,17 +183,19 @@ def _compatible(entity: Entity, country: str | None, head: str) -> bool:
 def resolve_nominals(analysis: Analysis, entities: list[Entity], kb: KnowledgeBase) -> None:
     """Add `Mention(kind="nominal")` for "the Syrian leader" / "the president" not next to a name."""
     doc = parsed_doc(analysis, "actors")
+    if not entities:  # a role phrase refers back to a named entity: with none, none does
+        return
     # the named mentions sorted and indexed only once a role phrase needs them: most
     # documents' "the" start no role phrase
     named: list[tuple[int, int, Entity]] | None = None
     named_starts: list[int] = []
-    taken = SpanIndex.of_spans(())
+    taken = SpanSet(())
     # which named mentions each (country, head) of a role phrase may refer to, found once per
     # pair: a scan of all mentions for every role phrase was quadratic in long texts
     fitting: dict[tuple[str | None, str], list[int]] = {}
     words = words_of(doc)
     sentence_starts = [s.start for s in analysis.sentences]
-    for i in [i for i, lower in enumerate(words.lower) if lower == "the"]:
+    for i in positions(words.lower, "the"):
         idx = words.start[i]
         if sentence_index(analysis.sentences, sentence_starts, idx) is None:
             continue
@@ -203,7 +211,7 @@ def resolve_nominals(analysis: Analysis, entities: list[Entity], kb: KnowledgeBa
         if named is None:
             named = sorted((m.start, m.end, e) for e in entities for m in e.mentions)
             named_starts = [s for s, _, _ in named]
-            taken = SpanIndex.of_spans([(m.start, m.end) for e in entities for m in e.mentions])
+            taken = SpanSet([(m.start, m.end) for e in entities for m in e.mentions])
         if taken.overlaps(role.start, role.end):
             continue
         head = role.title.split()[-1]

@@ -49,7 +49,15 @@ def headline_names(
     if not cased:
         return mentions
     in_title = {i for s, e in cased for i in range(s, e)}
-    body = {t for i, t in enumerate(texts) if t[:1].isupper() and i not in in_title}
+    # the distinct words outside the titles (slices joined at C level), then the capital test
+    # once per distinct word, not once per token
+    outside: set[str] = set()
+    after = 0
+    for s, e in sorted(cased):
+        outside.update(texts[after:s])
+        after = max(after, e)
+    outside.update(texts[after:])
+    body = {t for t in outside if t[:1].isupper()}
     result: list[NameMention] = []
     for m in mentions:
         if m.tstart not in in_title or m.kb is not None or m.label not in {"PERSON", "ORG"}:

@@ -12,13 +12,22 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 from typing import Any
 
 from newsgraph.actors.consistency import consistent_types
 from newsgraph.actors.headline import headline_names
 from newsgraph.actors.headwords import retype_by_head
 from newsgraph.actors.lexicon import lexicon
-from newsgraph.actors.names import NameMention, fold, name_key, name_tokens, title_test
+from newsgraph.actors.names import (
+    NameMention,
+    fold,
+    name_key,
+    name_tokens,
+    positions,
+    title_test,
+)
 from newsgraph.actors.nested import nested_mentions, outer_names
 from newsgraph.actors.nonactors import drop_non_actors, is_event
 from newsgraph.kb import KnowledgeBase
@@ -42,6 +51,9 @@ ARTICLES = frozenset({"the"})
 SPLITTERS = frozenset({"/", "|", "•", "·"})
 """Tokens that never sit inside one name ("Jane Doe/AFP" is a photographer and an agency)."""
 
+_TSTART = attrgetter("tstart")
+"""A mention's first token: the sort key (C-level, not a Python function per mention)."""
+
 ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
 """An acronym declared in parentheses right after a name: "Hayat Tahrir al-Sham (HTS)"."""
 
@@ -60,12 +72,15 @@ def _trim(
 def _spacy_mentions(doc: Any) -> list[NameMention]:
     """spaCy's kept entity spans, split at newlines, slashes and inner possessives ("Turkey's
     Erdogan") and trimmed (the word lists read once per document, not once per span)."""
+    ents = ents_of(doc)
+    if not ents:  # a text without names: the word lists are not read
+        return []
     words = words_of(doc)
     lower, texts, space, capital = words.lower, words.texts, words.space, words.capital
     first, last = words.start, words.end
     punct = syntax_of(doc).punct
     found: list[NameMention] = []
-    for ent in ents_of(doc):
+    for ent in ents:
         if ent.label not in KEPT_LABELS:
             continue
         start, end = ent.start, ent.end
@@ -105,8 +120,12 @@ def _name_runs(doc: Any) -> list[tuple[int, int]]:
     )
     runs: list[tuple[int, int]] = []
     n = len(words)
-    # the words a run may start with, found in one pass (most words start none)
-    starts = [k for k, (c, w) in enumerate(zip(capital, lower, strict=True)) if c or w in PARTICLES]
+    # the words a run may start with (most words start none): the capitalised ones in one
+    # C-level pass, and the particles, which are rare, by their own searches
+    starts = list(compress(range(n), capital))
+    if not PARTICLES.isdisjoint(lower):
+        particles = [k for p in PARTICLES for k in positions(lower, p)]
+        starts = sorted(set(starts).union(particles))
     free = 0  # the first word after the last run
     for i in starts:
         if i < free:
@@ -164,7 +183,7 @@ def _kb_mentions(doc: Any, kb: KnowledgeBase, runs: list[tuple[int, int]]) -> li
     lower, capital, best = words.lower, words.capital, kb.best
     # `words.span_text(i, j)` read inline: this tries every window of every name run
     text, first, last = words.text, words.start, words.end
-    title_at = title_test(doc)
+    title_at: Callable[[int], bool] | None = None
     found: list[NameMention] = []
     for run_start, run_end in runs:
         i = run_start
@@ -178,11 +197,15 @@ def _kb_mentions(doc: Any, kb: KnowledgeBase, runs: list[tuple[int, int]]) -> li
                 if not capital[j - 1]:
                     continue
                 entry = best(text[begin : last[j - 1]])
-                if entry is not None and (
-                    entry.type != "PERSON" or _whole_person_name(doc, i, j, title_at)
-                ):
-                    hit = (j, entry)
-                    break
+                if entry is None:
+                    continue
+                if entry.type == "PERSON":
+                    if title_at is None:  # read on the first person matched (a text
+                        title_at = title_test(doc)  # without one never reads it)
+                    if not _whole_person_name(doc, i, j, title_at):
+                        continue
+                hit = (j, entry)
+                break
             if hit is None:
                 i += 1
                 continue
@@ -208,7 +231,7 @@ def _merge(spacy_found: list[NameMention], kb_found: list[NameMention]) -> list[
     dropped_kb: set[int] = set()
     # Knowledge-base names by first token, so each spaCy span looks only at those near it (a
     # scan of all of them per span was quadratic in the document's length).
-    by_start = sorted(kb_found, key=lambda k: k.tstart)
+    by_start = sorted(kb_found, key=_TSTART)
     starts = [k.tstart for k in by_start]
     longest = max((k.tend - k.tstart for k in by_start), default=0)
     for mention in spacy_found:
@@ -267,7 +290,7 @@ def _declared_acronyms(doc: Any, text: str, mentions: list[NameMention]) -> list
         acro = NameMention(span.start, span.end, acro_start, acro_end, mention.label)
         acro.alias_of = mention
         result.append(acro)
-    result.sort(key=lambda m: m.tstart)
+    result.sort(key=_TSTART)
     return result
 
 
@@ -287,6 +310,8 @@ def _inside_longer_name(doc: Any, start: int, end: int) -> bool:
 def _propagate(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> list[NameMention]:
     """Every other occurrence of a name already found becomes a mention of the same type; a
     person's surname alone ("Whitmore" after "Steve Whitmore") becomes a PERSON mention."""
+    if not mentions:  # nothing to propagate
+        return []
     tokens = words_of(doc)
     capital, texts, span_text = tokens.capital, tokens.texts, tokens.span_text
     labels: dict[str, NameMention] = {}
@@ -318,7 +343,7 @@ def _propagate(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> list
     for mention in mentions:
         taken[mention.tstart : mention.tend] = [True] * (mention.tend - mention.tstart)
     added: list[NameMention] = []
-    for phrase, s, e in sorted(_occurrences(doc, patterns), key=lambda m: (m[1], -m[2])):
+    for phrase, s, e in _occurrences(doc, patterns):
         if taken[s] or any(taken[s:e]):  # most occurrences are the mentions themselves
             continue
         if _inside_longer_name(doc, s, e):
@@ -338,22 +363,26 @@ def _propagate(doc: Any, mentions: list[NameMention], kb: KnowledgeBase) -> list
             )
         )
         taken[s:e] = [True] * (e - s)
-    return sorted(mentions + added, key=lambda m: m.tstart)
+    return sorted(mentions + added, key=_TSTART)
 
 
 def _occurrences(doc: Any, patterns: dict[str, list[str]]) -> list[tuple[str, int, int]]:
     """(phrase, start, end) for every place the Doc's words are one of the phrases' words (what
-    spaCy's PhraseMatcher finds), found by a dictionary of first words: building a PhraseMatcher
-    and a pattern Doc per phrase cost more than the search. Two phrases with the same words
-    (which PhraseMatcher returns in an order of its own) go to PhraseMatcher itself."""
+    spaCy's PhraseMatcher finds), in order of start, longest first (the order of a stable sort
+    by (start, -end)), found by a dictionary of first words: building a PhraseMatcher and a
+    pattern Doc per phrase cost more than the search. Two phrases with the same words (which
+    PhraseMatcher returns in an order of its own) go to PhraseMatcher itself."""
     firsts: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     seen: set[tuple[str, ...]] = set()
     for phrase, pattern in patterns.items():
         words = tuple(pattern)
         if words in seen:
-            return _phrase_matches(doc, patterns)
+            return sorted(_phrase_matches(doc, patterns), key=_by_start_longest)
         seen.add(words)
         firsts.setdefault(words[0], []).append((phrase, words))
+    for same_first in firsts.values():
+        if len(same_first) > 1:  # longest first, in pattern order among equals (a stable sort)
+            same_first.sort(key=_longest_first)
     texts = words_of(doc).texts
     found: list[tuple[str, int, int]] = []
     for i in [i for i, text in enumerate(texts) if text in firsts]:  # one pass over the words
@@ -362,6 +391,14 @@ def _occurrences(doc: Any, patterns: dict[str, list[str]]) -> list[tuple[str, in
             if len(words) == 1 or tuple(texts[i:end]) == words:
                 found.append((phrase, i, end))
     return found
+
+
+def _by_start_longest(match: tuple[str, int, int]) -> tuple[int, int]:
+    return match[1], -match[2]
+
+
+def _longest_first(phrase: tuple[str, tuple[str, ...]]) -> int:
+    return -len(phrase[1])
 
 
 def _phrase_matches(doc: Any, patterns: dict[str, list[str]]) -> list[tuple[str, int, int]]:
@@ -398,21 +435,29 @@ def _country_windows(
     words = words_of(doc)
     lower, country_by_name = words.lower, kb.country_by_name
     text, first, last = words.text, words.start, words.end  # `span_text` inline
-    title_at = title_test(doc)
+    title_at: Callable[[int], bool] | None = None  # read on its first question
     found: list[tuple[int, int]] = []
     for run_start, run_end in runs:
         i = run_start
         while i < run_end:
             # where a name may start (the run's start, after a title or an article) is asked
             # first: most words inside a run start no country, and need no look-up at all
-            if i != run_start and not (lower[i - 1] in ARTICLES or title_at(i - 1)):
-                i += 1
-                continue
+            if i != run_start and lower[i - 1] not in ARTICLES:
+                if title_at is None:
+                    title_at = title_test(doc)
+                if not title_at(i - 1):
+                    i += 1
+                    continue
             hit = None
             begin = first[i]
             for j in range(min(run_end, i + MAX_COUNTRY_TOKENS), i, -1):
-                name = text[begin : last[j - 1]]
-                if country_by_name(name) is not None and (j == run_end or title_at(j)):
+                # where a country may end is asked first: most windows end before no title
+                if j != run_end:
+                    if title_at is None:
+                        title_at = title_test(doc)
+                    if not title_at(j):
+                        continue
+                if country_by_name(text[begin : last[j - 1]]) is not None:
                     hit = j
                     break
             if hit is None:
@@ -451,7 +496,7 @@ def _country_names(
             name = text[first[m.tstart] : last[m.tend - 1]] if m.tend > m.tstart else ""
             if by_demonym(name) is not None and by_name(name) is None:
                 m.label = "NORP"
-    return sorted(mentions + added, key=lambda m: m.tstart)
+    return sorted(mentions + added, key=_TSTART)
 
 
 def _overlap_test(doc: Any, mentions: list[NameMention]) -> Callable[[int, int], bool]:

@@ -61,6 +61,19 @@ def name_key(text: str) -> str:
     return " ".join(_name_tokens(text))
 
 
+def positions(words: list[str], word: str) -> list[int]:
+    """Where `word` stands in `words`, found by `list.index` (a C-level search: the word is
+    rare, and a Python loop over every word cost more)."""
+    found: list[int] = []
+    at = -1
+    try:
+        while True:
+            at = words.index(word, at + 1)
+            found.append(at)
+    except ValueError:
+        return found
+
+
 def is_capital(token: Any) -> bool:
     return is_capitalised(token.text)
 

@@ -8,6 +8,7 @@ actor, so participant and speaker look-ups skip nested mentions.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from newsgraph.actors.names import NameMention
@@ -40,7 +41,10 @@ SKIPPED_WORDS = frozenset({"the", "of", "and", "for", "&"})
 """Words an inner name never starts or ends with."""
 
 
+@lru_cache(maxsize=1 << 14)
 def _gazetteer_place(text: str) -> bool:
+    """Whether a gazetteer place this large has the name (the gazetteer is read once per process,
+    so the answer depends on the name alone: kept per name, as windows repeat)."""
     if text.lower() in common_words():
         return False
     key = normalize_key(text)
@@ -74,19 +78,28 @@ def _inside(doc: Any, outer: NameMention, kb: KnowledgeBase) -> list[NameMention
     # read once: the windows ask again and again
     usable = [capital[k] and lower[k] not in SKIPPED_WORDS for k in range(outer.tstart, outer.tend)]
     base = outer.tstart
+    if True not in usable:
+        return found
+    # a window that holds every usable word of the outer name is the whole name: it starts at
+    # or before the first usable word and ends after the last
+    first_usable = base + usable.index(True)
+    last_usable = outer.tend - 1 - usable[::-1].index(True)
+    # punctuation (other than a dotted abbreviation) breaks every window that holds it
+    broken = [punct[k] and "." not in texts[k] for k in range(outer.tstart, outer.tend)]
     i = outer.tstart
     while i < outer.tend:
         if not usable[i - base]:
             i += 1
             continue
         hit: tuple[int, str, KBEntry | None] | None = None
+        # the windows from i end at or before the first break at or after i
+        stop = broken.index(True, i - base) + base if True in broken[i - base :] else outer.tend
         for j in range(min(outer.tend, i + MAX_INNER_TOKENS), i, -1):
-            # a window that holds every usable word of the outer name is the whole name
-            if not any(usable[: i - base]) and not any(usable[j - base :]):
+            if i <= first_usable and j > last_usable:
                 continue
             if not usable[j - 1 - base]:
                 continue
-            if any(punct[k] and "." not in texts[k] for k in range(i, j)):
+            if j > stop:
                 continue
             inner = _inner_name(words.span_text(i, j), kb)
             if inner is not None:

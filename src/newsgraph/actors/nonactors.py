@@ -76,19 +76,26 @@ def is_product(text: str) -> bool:
     return bool(base) and version in words.product_versions and base in words.products
 
 
-def _common_noun(doc: Any, m: NameMention, lowercase: set[str]) -> bool:
+def _common_noun(doc: Any, m: NameMention, alphabetic: set[str]) -> bool:
     """One capitalised word the document also uses in lower case ("Iodine" at a sentence's
     start, "iodine" elsewhere) is an ordinary noun, when its capital says nothing: it opens
-    the sentence or the token is not tagged a proper noun."""
+    the sentence or the token is not tagged a proper noun. `alphabetic`: the Doc's distinct
+    alphabetic words."""
     if m.tend - m.tstart != 1:
         return False
     i, words = m.tstart, words_of(doc)
-    if words.lower[i] not in lowercase:  # the cheapest test first: most names pass it
+    if not _in_lower_case(words.lower[i], alphabetic):  # the cheapest test first
         return False
     syntax = syntax_of(doc)
     if not syntax.alpha[i] or words.texts[i].isupper():
         return False
     return bool(syntax.sent_start[i] or syntax.pos[i] != "PROPN")
+
+
+def _in_lower_case(lower: str, alphabetic: set[str]) -> bool:
+    """Whether the document writes the (lower-cased) word in lower case: asked of the one word
+    itself, not by collecting every lower-case word of the document first."""
+    return lower in alphabetic and lower.islower()
 
 
 def is_event(text: str) -> bool:
@@ -124,10 +131,12 @@ def _not_an_actor(text: str) -> bool:
 def drop_non_actors(doc: Any, mentions: list[NameMention]) -> list[NameMention]:
     """Mentions left after beliefs, products, events, capitalised common nouns, title words
     and post-nominal letters are removed; a knowledge-base name always stays."""
+    if not mentions:  # a text without names: none of the tables below is read
+        return []
     words = words_of(doc)
-    # the distinct alphabetic words first (a C-level pass), then the lower-case test on each once
+    # the distinct alphabetic words (a C-level pass); the lower-case test only for the words
+    # a one-word name asks about
     alphabetic = set(compress(words.texts, syntax_of(doc).alpha))
-    lowercase = {t for t in alphabetic if t.islower()}
     kept: list[NameMention] = []
     title_at = title_test(doc)
     n, lower, texts = len(words), words.lower, words.texts
@@ -139,7 +148,12 @@ def drop_non_actors(doc: Any, mentions: list[NameMention]) -> list[NameMention]:
             # call is what costs
             i = m.tstart
             one_word = m.tend - i == 1
-            if one_word and lower[i] in lowercase and _common_noun(doc, m, lowercase):
+            if (
+                one_word
+                and (word := lower[i]) in alphabetic  # `_in_lower_case` in place
+                and word.islower()
+                and _common_noun(doc, m, alphabetic)
+            ):
                 continue
             if m.tend < n and title_at(m.tend) and _part_of_title(doc, m, title_at):
                 continue

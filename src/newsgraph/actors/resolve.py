@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from rapidfuzz.distance import JaroWinkler
@@ -106,7 +107,7 @@ def _text_aliases(
             continue  # an inner name sits inside its neighbour, not beside it
         # the quick test reads the gap where it lies; the gap is cut out only when it passes
         opens = _ALIAS_START.match(text, first.end, max(first.end, second.start)) is not None
-        closed = text[second.end : second.end + 1] == ")"
+        closed = text.startswith(")", second.end)
         if not (opens or closed):
             continue
         between = text[first.end : second.start]
@@ -120,6 +121,8 @@ def _text_aliases(
 
 def resolve(doc: Any, text: str, mentions: list[NameMention]) -> list[Cluster]:
     """Group named mentions into clusters, one per referent, in order of first mention."""
+    if not mentions:
+        return []
     n = len(mentions)
     uf = _UnionFind(n)
     declared: set[int] = set()
@@ -207,14 +210,16 @@ def _titled_surnames(
         size = len(own)
         if m.label != "PERSON" or size == 0:
             continue
-        gender = _gender_of(doc, m)
-        if gender is None:
-            continue
         same = {  # fuller names ending in these words ("Owusu-Mensah" of "Abena Owusu-Mensah")
             j
             for j in by_last.get(own[-1], ())
             if j != i and len(words[j]) > size and words[j][-size:] == own
         }
+        if not same:  # no fuller name to join: the gender is not read (most names)
+            continue
+        gender = _gender_of(doc, m)
+        if gender is None:
+            continue
         for j in same:
             if j not in genders:
                 genders[j] = _gender_of(doc, mentions[j])
@@ -344,8 +349,10 @@ def _most_common(values: list[str]) -> str:
 def _cluster(mentions: list[NameMention], declared: set[int]) -> Cluster:
     entries = [m.kb for m in mentions if m.kb is not None]
     entry = None
-    if entries:
-        kb = entries[0].id if len(entries) == 1 else _most_common([e.id for e in entries])
+    if len(entries) == 1:  # the common case, without the vote
+        entry = entries[0]
+    elif entries:
+        kb = _most_common([e.id for e in entries])
         entry = next(e for e in entries if e.id == kb)
     if entry is not None:
         label = entry.type
@@ -353,7 +360,7 @@ def _cluster(mentions: list[NameMention], declared: set[int]) -> Cluster:
         labels = [m.label for m in mentions]
         label = "PERSON" if "PERSON" in labels else _most_common(labels)
     return Cluster(
-        sorted(mentions, key=_start),
+        sorted(mentions, key=_START),
         label,
         entry,
         # most clusters hold no declared alias: no set of their ids is built for them
@@ -361,5 +368,5 @@ def _cluster(mentions: list[NameMention], declared: set[int]) -> Cluster:
     )
 
 
-def _start(m: NameMention) -> int:
-    return m.start
+_START = attrgetter("start")
+"""A mention's first character: the sort key (C-level, not a Python function per mention)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from newsgraph.actors.coding import code_entity, compose_code, rebel_force
@@ -27,6 +28,9 @@ if TYPE_CHECKING:
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 """Dependencies in which a capital acts as its government ("Ankara said", "Moscow's offer")."""
 
+_START = attrgetter("start")
+"""A mention's first character: the sort key (C-level, not a Python function per mention)."""
+
 MODIFIER_DEPS = frozenset({"amod", "compound"})
 """A group word used only as a modifier ("Turkish officials") is not an entity of its own."""
 
@@ -38,7 +42,9 @@ def _span_text(analysis: Analysis, m: NameMention) -> str:
 def _canonical(analysis: Analysis, cluster: Cluster) -> str:
     if cluster.kb is not None:
         return cluster.kb.name
-    names = [m for m in cluster.mentions if id(m) not in cluster.declared] or cluster.mentions
+    names = cluster.mentions
+    if cluster.declared:  # most clusters declare no alias
+        names = [m for m in names if id(m) not in cluster.declared] or names
     if len(names) == 1:  # most clusters: nothing to choose from
         return _span_text(analysis, names[0])
     best = max(names, key=lambda m: (len(name_tokens(_span_text(analysis, m))), -m.start))
@@ -94,7 +100,8 @@ def _build(analysis: Analysis, cluster: Cluster, kb: KnowledgeBase) -> Entity:
     if cluster.label == "PERSON":
         for m in cluster.mentions:
             roles += text_roles(analysis.doc, analysis.text, m, kb)
-    entity.titles = list(dict.fromkeys(r.title for r in roles))
+    if roles:  # most entities have none (only people are given roles)
+        entity.titles = list(dict.fromkeys([r.title for r in roles]))
     code_entity(entity, cluster, roles, kb, analysis.document.published)
     if (
         entity.type == "ORG"
@@ -148,7 +155,7 @@ class ActorStage:
         ministry_diagnostics(analysis, entities, kb)
         code_bloc_seats(entities)
         for entity in entities:
-            entity.mentions.sort(key=lambda m: m.start)
+            entity.mentions.sort(key=_START)
         entities.sort(key=lambda e: e.mentions[0].start)
         for number, entity in enumerate(entities, start=1):
             entity.id = f"E{number}"

@@ -151,7 +151,9 @@ class KnowledgeBase:
     def best(self, name: str) -> KBEntry | None:
         """`lookup(name)[0]`, or None: the first entry alone, without copying the list (name
         matching tries every window of a name run)."""
-        found = self._entries_for(name)
+        found = self._looked_up.get(name)  # `_entries_for`'s kept answer read in place
+        if found is None:
+            found = self._entries_for(name)
         return found[0] if found else None
 
     def _entries_for(self, name: str) -> tuple[KBEntry, ...]:
