@@ -13,6 +13,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from itertools import repeat
 from typing import Any, NamedTuple, TypeVar
 
 KEY = "newsgraph.words"
@@ -318,12 +319,50 @@ class Ent(NamedTuple):
 
 
 def ents_of(doc: Any) -> list[Ent]:
-    """The Doc's entity spans, read from `Doc.ents` on the first call for this Doc (the list is
-    read-only by convention; the stages after the parse never set entities)."""
+    """The Doc's entity spans, as `Doc.ents` gives them, read on the first call for this Doc (the
+    list is read-only by convention; the stages after the parse never set entities)."""
     return kept_on_doc(doc, ENTS_KEY, list, _read_ents)
 
 
+_B, _I = 3, 1
+"""`Token.ent_iob` codes of a beginning and an inside token (2: outside, 0: not set)."""
+
+
 def _read_ents(doc: Any) -> list[Ent]:
+    """`Doc.ents` from one array call and the Doc's `Words`: `Doc.ents` builds a Span object per
+    entity and the stages need only its offsets and label. spaCy's rule: an entity starts at a B
+    token with a type and runs until the next token that is no I (whatever the I's type); an I
+    with no entity open is an error, which `Doc.ents` itself raises."""
+    import numpy
+    from spacy.attrs import ENT_IOB, ENT_TYPE
+
+    n = len(doc)
+    rows = doc.to_array([ENT_IOB, ENT_TYPE]).reshape(n, 2)
+    iob, kind = rows[:, 0], rows[:, 1]
+    starts = ((iob == _B) & (kind != 0)).nonzero()[0]
+    closers = (iob != _I).nonzero()[0]  # the tokens that end an open entity
+    inner = n - len(closers)
+    if len(starts) == 0:
+        return _spacy_ents(doc) if inner else []  # a stray I: `Doc.ents` raises its error
+    closers = numpy.concatenate((closers, (n,)))
+    ends = closers[closers.searchsorted(starts, side="right")]
+    if int((ends - starts).sum()) != len(starts) + inner:
+        return _spacy_ents(doc)  # an I outside every entity: `Doc.ents` raises its error
+    hashes = kind[starts].tolist()
+    try:  # a few dozen labels, all read after the first Docs
+        labels = list(map(_NAMES.__getitem__, hashes))
+    except KeyError:
+        labels = strings_of(hashes, doc.vocab.strings)
+    if "" in labels:  # `Doc.ents` drops a span whose label is empty
+        return _spacy_ents(doc)
+    first, last = starts.tolist(), ends.tolist()
+    words = words_of(doc)  # the stages read it anyway: its offsets are `Span.start_char`'s
+    chars = map(words.start.__getitem__, first), [words.end[e - 1] for e in last]
+    found = zip(first, last, labels, *chars, strict=True)
+    return list(map(tuple.__new__, repeat(Ent), found))  # Ent(*row) without a Python call each
+
+
+def _spacy_ents(doc: Any) -> list[Ent]:
     return [Ent(e.start, e.end, e.label_, e.start_char, e.end_char) for e in doc.ents]
 
 
