@@ -122,12 +122,11 @@ def _recipients(analysis: Analysis, quote: Quote, actors: list[Participant]) -> 
     return []
 
 
-def _coded_by_its_cue(analysis: Analysis, quote: Quote) -> bool:
+def _coded_by_its_cue(analysis: Analysis, quote: Quote, tree: Tree) -> bool:
     """A quote introduced by a characterising verb ("called the ruling “dangerous”: “...”"):
-    the verb's own event is the act, the quoted words add none."""
+    the verb's own event is the act, the quoted words add none. `tree` is the analysis's Doc's."""
     if quote.cue_start is None or analysis.doc is None:
         return False
-    tree = tree_of(analysis.doc)
     cue = tree.span(quote.cue_start, quote.cue_start + 1)
     if cue is None:
         return False
@@ -142,12 +141,12 @@ def speech_acts(analysis: Analysis, kb: KnowledgeBase) -> list[Event]:
     if analysis.doc is None:
         return []
     events: list[Event] = []
+    tree = tree_of(analysis.doc)
     for quote in analysis.quotes:
-        if _coded_by_its_cue(analysis, quote):
+        if _coded_by_its_cue(analysis, quote, tree):
             continue
-        if _characterisation_cue(analysis, quote):
+        if _characterisation_cue(analysis, quote, tree):
             continue  # "called the ruling 'dangerous'": coded from the verb (extract.py)
-        tree = tree_of(analysis.doc)
         words = tree.contract(quote.start, quote.end)
         act = _act(tree, range(*words)) if words is not None else None
         if act is None:
@@ -195,11 +194,11 @@ def quote_at(analysis: Analysis, offset: int) -> Quote | None:
     return None
 
 
-def _characterisation_cue(analysis: Analysis, quote: Quote) -> bool:
-    """A partial quote that is the complement of "called", "described as", "branded"."""
+def _characterisation_cue(analysis: Analysis, quote: Quote, tree: Tree) -> bool:
+    """A partial quote that is the complement of "called", "described as", "branded" (`tree`:
+    the analysis's Doc's)."""
     if quote.kind != "partial" or analysis.doc is None:
         return False
-    tree = tree_of(analysis.doc)
     span = tree.span(quote.start, quote.end)
     if span is None:
         return False

@@ -128,4 +128,5 @@ class Tree:
 
 def tree_of(doc: Any) -> Tree:
     """The Doc's `Tree`, read on the first call for this Doc (kept in its `user_data`)."""
-    return kept_on_doc(doc, KEY, Tree, Tree)
+    found = doc.user_data.get(KEY)  # kept_on_doc's first step in place: asked 33,000 times a round
+    return found if type(found) is Tree else kept_on_doc(doc, KEY, Tree, Tree)
