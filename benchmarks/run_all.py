@@ -17,6 +17,16 @@ BENCHMARKS = [
     ["bench_load.py"],
     ["bench_events.py", "--articles", "100"],
     ["bench_pipeline.py"],
+    [
+        "bench_pipeline.py",
+        "--mode",
+        "ratio",
+        "--corpus",
+        str(HERE / "corpus" / "news"),
+        "--docs",
+        "96",
+    ],
+    ["bench_fixed_cost.py"],
     ["bench_store.py"],
     ["bench_serve.py"],
 ]

@@ -231,3 +231,44 @@ def test_pipeline_bad_span_from_the_first_stage_or_a_provider_is_an_error_record
     for pipeline, stage in ((later, "quoting"), (first, "spoiler")):
         [done] = pipeline.run_many([Analysis(id="s", text="A short text.")])
         assert done.error is not None and stage in done.error.message
+
+
+def _spans_by_field(analysis: Analysis) -> dict[str, list[tuple[str, int, int]]]:
+    """Every span `check_spans` checks, by the Analysis field that holds it."""
+    events = [
+        (kind, span.start, span.end)
+        for v in analysis.events
+        for kind, spans in (("evidence", v.evidence), ("participant", v.actors + v.recipients))
+        for span in spans
+    ]
+    return {
+        "sentences": [("sentence", s.start, s.end) for s in analysis.sentences],
+        "document": [("block", b.start, b.end) for b in analysis.document.blocks],
+        "times": [("time", t.start, t.end) for t in analysis.times],
+        "places": [("place", p.start, p.end) for p in analysis.places],
+        "quotes": [("quote", q.start, q.end) for q in analysis.quotes],
+        "entities": [("mention", m.start, m.end) for e in analysis.entities for m in e.mentions],
+        "events": events,
+    }
+
+
+def test_built_in_stages_change_no_span_outside_what_they_provide() -> None:
+    """The runner checks, after a document's first stage, only the spans of the fields the
+    stage provides: that holds only while no stage touches the spans of any other field."""
+    from pathlib import Path
+
+    from newsgraph.ingest import read_inputs
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    stages = build_stages(Settings(), STAGE_ORDER)
+    checked = 0
+    for analysis in read_inputs([str(examples)]):
+        for stage in stages:
+            before = _spans_by_field(analysis)
+            analysis = stage(analysis)
+            after = _spans_by_field(analysis)
+            for field, spans in before.items():
+                if field not in stage.provides:
+                    assert after[field] == spans, f"{stage.name} changed {field} spans"
+                    checked += len(spans)
+    assert checked > 1000  # the articles have sentences, names, times and events to compare

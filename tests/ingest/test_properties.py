@@ -96,10 +96,9 @@ BREAKING += ["\x0b", "\x0c", "\x85", "\x1c", "\x1d", "\x1e", "\x1f"]
 def test_properties_lines_split_as_at_every_line_break(pieces: list[str]) -> None:
     # the str.splitlines way and the LINE_BREAK way give the same lines (the separators
     # \x1c-\x1e, which only str.splitlines breaks at, take the LINE_BREAK way)
-    from newsgraph.ingest.lines import _split_at_breaks, split_lines
+    from newsgraph.ingest.lines import _lines, _pieces_at_breaks, split_lines
 
     text = "".join(pieces)
-    assert split_lines(text) == _split_at_breaks(text)
-    assert split_lines(text.replace("\x1c", "").replace("\x1d", "").replace("\x1e", "")) == (
-        _split_at_breaks(text.replace("\x1c", "").replace("\x1d", "").replace("\x1e", ""))
-    )
+    assert split_lines(text) == _lines(_pieces_at_breaks(text))
+    plain = text.replace("\x1c", "").replace("\x1d", "").replace("\x1e", "")
+    assert split_lines(plain) == _lines(_pieces_at_breaks(plain))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x85")
@@ -22,32 +23,18 @@ class Line:
 def split_lines(text: str) -> list[Line]:
     """Non-empty lines in order; offsets exclude surrounding whitespace."""
     if "\x1c" in text or "\x1d" in text or "\x1e" in text:
-        return _split_at_breaks(text)
+        return _lines(_pieces_at_breaks(text))
     # str.splitlines breaks at exactly the LINE_BREAK characters and the three separators
     # above, and runs in C: the regex loop visited each blank line in Python as well
-    lines: list[Line] = []
-    position = 0
-    blank_seen = False
-    for raw in text.splitlines(keepends=True):
-        stripped = raw.strip()  # the line break is whitespace: stripped with the rest
-        if stripped:
-            start = position + (len(raw) - len(raw.lstrip()))
-            lines.append(Line(start, start + len(stripped), stripped, blank_seen or not lines))
-            blank_seen = False
-        else:
-            blank_seen = True
-        position += len(raw)
-    return lines
+    return _lines(_pieces(text))
 
 
-def _split_at_breaks(text: str) -> list[Line]:
-    """`split_lines` by LINE_BREAK, for a text holding a separator `str.splitlines` breaks at."""
+def _lines(pieces: Iterable[tuple[int, str]]) -> list[Line]:
+    """The non-empty lines among the (offset, raw line) pieces of a text; a line break left at
+    a piece's end is whitespace, stripped with the rest."""
     lines: list[Line] = []
-    position = 0
     blank_seen = False
-    for match in [*LINE_BREAK.finditer(text), None]:
-        end = match.start() if match else len(text)
-        raw = text[position:end]
+    for position, raw in pieces:
         stripped = raw.strip()
         if stripped:
             start = position + (len(raw) - len(raw.lstrip()))
@@ -55,6 +42,22 @@ def _split_at_breaks(text: str) -> list[Line]:
             blank_seen = False
         else:
             blank_seen = True
+    return lines
+
+
+def _pieces(text: str) -> Iterator[tuple[int, str]]:
+    """Each line with its offset and line break, as `str.splitlines` cuts them."""
+    position = 0
+    for raw in text.splitlines(keepends=True):
+        yield position, raw
+        position += len(raw)
+
+
+def _pieces_at_breaks(text: str) -> Iterator[tuple[int, str]]:
+    """Each line with its offset, cut at LINE_BREAK only, for a text holding a separator
+    (\x1c-\x1e) that `str.splitlines` would also break at."""
+    position = 0
+    for match in [*LINE_BREAK.finditer(text), None]:
+        yield position, text[position : match.start() if match else len(text)]
         if match:
             position = match.end()
-    return lines
