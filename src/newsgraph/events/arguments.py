@@ -87,7 +87,8 @@ LABELS_KEY = "newsgraph.events.labels"
 
 def labels_of(doc: Any) -> Labels:
     """The Doc's `Labels`, read on the first call for this Doc (kept in its `user_data`)."""
-    return kept_on_doc(doc, LABELS_KEY, Labels, Labels)
+    found = doc.user_data.get(LABELS_KEY)  # kept_on_doc's first step in place: asked per head
+    return found if type(found) is Labels else kept_on_doc(doc, LABELS_KEY, Labels, Labels)
 
 
 def is_actor_like(token: Any) -> bool:

@@ -66,7 +66,8 @@ COLUMNS_KEY = "newsgraph.events.classifier.columns"
 
 def token_columns(doc: Any) -> Columns:
     """The Doc's `Columns`, read on the first call for this Doc."""
-    return kept_on_doc(doc, COLUMNS_KEY, Columns, Columns)
+    found = doc.user_data.get(COLUMNS_KEY)  # kept_on_doc's first step in place
+    return found if type(found) is Columns else kept_on_doc(doc, COLUMNS_KEY, Columns, Columns)
 
 
 def _headline_word(word: str) -> str:
