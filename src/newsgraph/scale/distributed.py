@@ -15,6 +15,17 @@ JSON = dict[str, Any]
 DEFAULT_PARTITION_SIZE = 64
 """Documents per Dask task: large enough to amortise scheduling, small enough to spread work."""
 
+WORKER_MALLOC_ENVIRON = {
+    "MALLOC_MMAP_THRESHOLD_": str(32 << 20),
+    "MALLOC_TRIM_THRESHOLD_": str(256 << 20),
+}
+"""The allocator settings to give dask.distributed's worker processes (its config key
+`distributed.nanny.pre-spawn-environ`; docs/scale.md shows the file). Dask's own default sets
+MALLOC_TRIM_THRESHOLD_=65536, and any such setting turns off glibc's adaptive mmap threshold:
+the parser's per-batch arrays are then mapped and unmapped on every batch and faulted in again,
+which cost a worker about a quarter of its throughput (docs/benchmarks.md). Large arrays are
+kept on the heap instead, and freed memory is returned to the system beyond 256 MiB."""
+
 
 def analyze_distributed(
     paths: Sequence[str],
