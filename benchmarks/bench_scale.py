@@ -10,9 +10,10 @@ builds its pipeline (spaCy, knowledge base, gazetteer) before the clock starts, 
 to the client; storing them is not timed here, see bench_store.py). Prints documents per second,
 the speed-up over the first size and each worker's peak resident memory.
 
-The workers get the allocator settings docs/scale.md recommends
-(`newsgraph.scale.WORKER_MALLOC_ENVIRON`); `--dask-malloc` leaves Dask's own default
-(MALLOC_TRIM_THRESHOLD_=65536), which costs each worker about a quarter of its throughput.
+The cluster gets the settings docs/scale.md recommends (`newsgraph.scale.WORKER_CONFIG`: the
+workers' allocator settings, no worker profiler, monitors polled less often); `--dask-defaults`
+leaves Dask's own (its MALLOC_TRIM_THRESHOLD_=65536 costs each worker about a quarter of its
+throughput).
 """
 
 from __future__ import annotations
@@ -46,21 +47,18 @@ def main() -> int:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--docs", type=int, default=120)
     parser.add_argument("--partition-size", type=int, default=4)
-    parser.add_argument(
-        "--dask-malloc", action="store_true", help="keep Dask's default allocator settings"
-    )
+    parser.add_argument("--dask-defaults", action="store_true", help="keep Dask's default settings")
     args = parser.parse_args()
 
     import dask
     from distributed import Client, LocalCluster
 
     from newsgraph.ingest import read_inputs
-    from newsgraph.scale import WORKER_MALLOC_ENVIRON, analyze_distributed
+    from newsgraph.scale import WORKER_CONFIG, analyze_distributed
     from newsgraph.settings import load_settings
 
-    if not args.dask_malloc:
-        environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ"))
-        dask.config.set({"distributed.nanny.pre-spawn-environ": environ | WORKER_MALLOC_ENVIRON})
+    if not args.dask_defaults:
+        dask.config.set(WORKER_CONFIG)
 
     settings = load_settings(db_url="sqlite:///:memory:")
     per_pass = sum(1 for _ in read_inputs([str(EXAMPLES)]))

@@ -9,9 +9,16 @@ come back as error records exactly as `Pipeline.run_many` makes them.
 
 from newsgraph.scale.distributed import (
     DEFAULT_PARTITION_SIZE,
+    WORKER_CONFIG,
     WORKER_MALLOC_ENVIRON,
     analyze_distributed,
 )
 from newsgraph.scale.records import run_records
 
-__all__ = ["DEFAULT_PARTITION_SIZE", "WORKER_MALLOC_ENVIRON", "analyze_distributed", "run_records"]
+__all__ = [
+    "DEFAULT_PARTITION_SIZE",
+    "WORKER_CONFIG",
+    "WORKER_MALLOC_ENVIRON",
+    "analyze_distributed",
+    "run_records",
+]
