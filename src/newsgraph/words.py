@@ -33,6 +33,18 @@ def kept_on_doc(doc: Any, key: str, kind: type[T], build: Callable[[Any], T]) ->
     return made
 
 
+def doc_table(key: str, kind: type[T], build: Callable[[Any], T]) -> Callable[[Any], T]:
+    """The getter of one per-Doc table (`kept_on_doc` under `key`): once the table is built, a
+    call is one dictionary look-up and a type test in place, with no further call (the stages
+    ask for these tables tens of thousands of times a round, inside their loops)."""
+
+    def table_of(doc: Any) -> T:
+        found = doc.user_data.get(key)
+        return found if type(found) is kind else kept_on_doc(doc, key, kind, build)
+
+    return table_of
+
+
 _SPACES = ("", " ")
 
 
@@ -132,10 +144,8 @@ def _int64s(values: Any) -> array[int]:
     return found
 
 
-def words_of(doc: Any) -> Words:
-    """The Doc's `Words`, read on the first call for this Doc."""
-    found = doc.user_data.get(KEY)  # kept_on_doc's first step in place: asked 40,000 times a round
-    return found if type(found) is Words else kept_on_doc(doc, KEY, Words, Words)
+words_of = doc_table(KEY, Words, Words)
+"""The Doc's `Words`, read on the first call for this Doc."""
 
 
 SYNTAX_KEY = "newsgraph.syntax"
@@ -298,10 +308,8 @@ class Syntax:
         return self._governors
 
 
-def syntax_of(doc: Any) -> Syntax:
-    """The Doc's `Syntax`, read on the first call for this Doc."""
-    found = doc.user_data.get(SYNTAX_KEY)
-    return found if type(found) is Syntax else kept_on_doc(doc, SYNTAX_KEY, Syntax, Syntax)
+syntax_of = doc_table(SYNTAX_KEY, Syntax, Syntax)
+"""The Doc's `Syntax`, read on the first call for this Doc."""
 
 
 ENTS_KEY = "newsgraph.ents"
@@ -391,17 +399,13 @@ class Children:
         return self._kids[self._first[i] : self._first[i + 1]]
 
 
-def children_of(doc: Any) -> Children:
-    """The Doc's `Children`, read from its heads on the first call for this Doc
-    (`Token.children` walks the Doc and builds a Token object for each child on every call)."""
-    found = doc.user_data.get(CHILDREN_KEY)
-    if type(found) is Children:
-        return found
-    return kept_on_doc(doc, CHILDREN_KEY, Children, _read_children)
-
-
 def _read_children(doc: Any) -> Children:
     return Children(syntax_of(doc).head)
+
+
+children_of = doc_table(CHILDREN_KEY, Children, _read_children)
+"""The Doc's `Children`, read from its heads on the first call for this Doc (`Token.children`
+walks the Doc and builds a Token object for each child on every call)."""
 
 
 def subtree_order(children: Children, top: int) -> list[int]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from newsgraph.events.words import word_class
 from newsgraph.times.tree import Tree, tree_of
-from newsgraph.words import ents_of, kept_on_doc
+from newsgraph.words import doc_table, ents_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -85,10 +85,8 @@ class Labels:
 LABELS_KEY = "newsgraph.events.labels"
 
 
-def labels_of(doc: Any) -> Labels:
-    """The Doc's `Labels`, read on the first call for this Doc (kept in its `user_data`)."""
-    found = doc.user_data.get(LABELS_KEY)  # kept_on_doc's first step in place: asked per head
-    return found if type(found) is Labels else kept_on_doc(doc, LABELS_KEY, Labels, Labels)
+labels_of = doc_table(LABELS_KEY, Labels, Labels)
+"""The Doc's `Labels`, read on the first call for this Doc (kept in its `user_data`)."""
 
 
 def is_actor_like(token: Any) -> bool:

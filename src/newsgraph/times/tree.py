@@ -23,7 +23,7 @@ from typing import Any
 from newsgraph.words import (
     Children,
     children_of,
-    kept_on_doc,
+    doc_table,
     subtree_order,
     syntax_of,
     words_of,
@@ -126,7 +126,5 @@ class Tree:
                 return False
 
 
-def tree_of(doc: Any) -> Tree:
-    """The Doc's `Tree`, read on the first call for this Doc (kept in its `user_data`)."""
-    found = doc.user_data.get(KEY)  # kept_on_doc's first step in place: asked 33,000 times a round
-    return found if type(found) is Tree else kept_on_doc(doc, KEY, Tree, Tree)
+tree_of = doc_table(KEY, Tree, Tree)
+"""The Doc's `Tree`, read on the first call for this Doc (kept in its `user_data`)."""

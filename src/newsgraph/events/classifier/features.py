@@ -17,7 +17,7 @@ import numpy as np
 
 from newsgraph.events.arguments import labels_of
 from newsgraph.times.tree import tree_of
-from newsgraph.words import kept_on_doc, syntax_of, words_of
+from newsgraph.words import doc_table, syntax_of, words_of
 
 MAIN_VERB_DEPS = frozenset({"ROOT", "conj", "xcomp", "ccomp", "advcl", "relcl", "parataxis"})
 """Links along which a governed verb still says what the sentence reports."""
@@ -64,10 +64,8 @@ class Columns:
 COLUMNS_KEY = "newsgraph.events.classifier.columns"
 
 
-def token_columns(doc: Any) -> Columns:
-    """The Doc's `Columns`, read on the first call for this Doc."""
-    found = doc.user_data.get(COLUMNS_KEY)  # kept_on_doc's first step in place
-    return found if type(found) is Columns else kept_on_doc(doc, COLUMNS_KEY, Columns, Columns)
+token_columns = doc_table(COLUMNS_KEY, Columns, Columns)
+"""The Doc's `Columns`, read on the first call for this Doc."""
 
 
 def _headline_word(word: str) -> str:
