@@ -7,17 +7,28 @@ import random
 from newsgraph.spans import SpanIndex, SpanSet
 
 
+def _random_spans(rng: random.Random) -> list[tuple[int, int]]:
+    """Up to 30 spans of up to 12 characters in a text of about 110, some empty."""
+    spans = []
+    for _ in range(rng.randint(0, 30)):
+        start = rng.randint(0, 100)
+        spans.append((start, start + rng.randint(0, 12)))
+    return spans
+
+
+def _random_query(rng: random.Random) -> tuple[int, int]:
+    """A span to ask about, partly outside the text at either end."""
+    start = rng.randint(-5, 110)
+    return start, start + rng.randint(0, 15)
+
+
 def test_span_index_agrees_with_a_scan() -> None:
     rng = random.Random(7)
     for _ in range(200):
-        spans = []
-        for _ in range(rng.randint(0, 30)):
-            start = rng.randint(0, 100)
-            spans.append((start, start + rng.randint(0, 12)))
+        spans = _random_spans(rng)
         index = SpanIndex(spans, lambda span: span)
         for _ in range(30):
-            start = rng.randint(-5, 110)
-            end = start + rng.randint(0, 15)
+            start, end = _random_query(rng)
             expected = [(s, e) for s, e in spans if s < end and start < e]
             assert sorted(index.overlapping(start, end)) == sorted(expected)
             assert index.overlaps(start, end) == bool(expected)
@@ -33,15 +44,11 @@ def test_span_index_keeps_the_items() -> None:
 def test_span_set_agrees_with_a_scan() -> None:
     rng = random.Random(11)
     for _ in range(300):
-        spans = []
-        for _ in range(rng.randint(0, 30)):
-            start = rng.randint(0, 100)
-            spans.append((start, start + rng.randint(0, 12)))
+        spans = _random_spans(rng)
         found = SpanSet(spans)
         index = SpanIndex.of_spans(spans)
         for _ in range(40):
-            start = rng.randint(-5, 110)
-            end = start + rng.randint(0, 15)
+            start, end = _random_query(rng)
             expected = any(s < end and start < e for s, e in spans)
             assert found.overlaps(start, end) == expected == index.overlaps(start, end)
 

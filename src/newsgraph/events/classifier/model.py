@@ -9,11 +9,11 @@ loads in milliseconds. Inference is numpy only.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -39,6 +39,9 @@ PROPOSE_THRESHOLD = 0.9
 """Probability above which the classifier alone may propose an event no trigger matched."""
 
 MAX_VECTOR_WIDTH = 512  # context-vector components looked up at load (the parser's are 96 wide)
+K = TypeVar("K", str, tuple[str, str])
+"""A bag feature's key: a word or a pair of words."""
+
 UNKNOWN_ROW = -1  # `_row_of` has not looked this name up yet (None: looked up, not in training)
 ROW_CACHE = 1 << 16  # feature names whose weight row is remembered: words and bigrams repeat
 
@@ -144,29 +147,37 @@ class EventTypeClassifier:
         if len(word_row) > ROW_CACHE or len(pair_row) > ROW_CACHE:
             word_row.clear()
             pair_row.clear()
-        known_rows = self._rows
-        for word in unique:
-            row = word_row.get(word, UNKNOWN_ROW)
-            if row == UNKNOWN_ROW:
-                row = word_row[word] = known_rows.get(bucket(f"w={word}"))
-            if row is not None:
-                rows.append(row)
-                values.append(weight)
+        self._remembered_rows(unique, word_row, _word_feature, weight, rows, values)
         if "_" in "".join(unique):
             # Two bigrams may then share a name ("a_b c", "a b_c"): one feature, as named.
             bigrams = {f"b={left}_{right}": weight for left, right in pairwise(words)}
             self._feature_rows(bigrams, rows, values)
         else:
-            for pair in dict.fromkeys(pairwise(words)):
-                row = pair_row.get(pair, UNKNOWN_ROW)
-                if row == UNKNOWN_ROW:
-                    row = pair_row[pair] = known_rows.get(bucket(f"b={pair[0]}_{pair[1]}"))
-                if row is not None:
-                    rows.append(row)
-                    values.append(weight)
+            pairs = dict.fromkeys(pairwise(words))
+            self._remembered_rows(pairs, pair_row, _pair_feature, weight, rows, values)
         if headline:
             self._feature_rows({HEADLINE: 1.0}, rows, values)
         return root
+
+    def _remembered_rows(
+        self,
+        keys: Iterable[K],
+        memo: dict[K, int | None],
+        name: Callable[[K], str],
+        weight: float,
+        rows: list[int],
+        values: list[float],
+    ) -> None:
+        """Each key's weight row (by its feature `name`, looked up once per key in `memo`, with
+        None for a feature not seen in training), added with `weight`."""
+        known_rows = self._rows
+        for key in keys:
+            row = memo.get(key, UNKNOWN_ROW)
+            if row == UNKNOWN_ROW:
+                row = memo[key] = known_rows.get(bucket(name(key)))
+            if row is not None:
+                rows.append(row)
+                values.append(weight)
 
     def probabilities(
         self, features: Mapping[str, float], vectors: tuple[Any, Any] | None = None
@@ -288,6 +299,14 @@ def _means(totals: list[Any], sizes: list[int]) -> Any:
     if all(total.dtype == stacked.dtype for total in totals):
         return stacked / np.asarray(sizes, dtype=stacked.dtype)[:, None]
     return np.asarray([total / size for total, size in zip(totals, sizes, strict=True)])
+
+
+def _word_feature(word: str) -> str:
+    return f"w={word}"
+
+
+def _pair_feature(pair: tuple[str, str]) -> str:
+    return f"b={pair[0]}_{pair[1]}"
 
 
 @lru_cache(maxsize=1)
