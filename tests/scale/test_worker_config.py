@@ -22,3 +22,21 @@ def test_worker_config_keys_are_dask_settings_and_set_the_worker_environment() -
             assert environ[name] == value
         assert environ["OMP_NUM_THREADS"] == 1  # Dask's other worker variables are kept
         assert dask.config.get("distributed.worker.profile.enabled") is False
+
+
+def test_a_scheduler_under_the_recommended_settings_sends_tasks_without_queuing() -> None:
+    """Dask reads "inf" specially (a string: no float infinity fits a DASK_* variable)."""
+    import asyncio
+    import math
+
+    from distributed import Scheduler
+
+    from newsgraph.scale import WORKER_CONFIG
+
+    async def saturation() -> float:
+        async with Scheduler(dashboard_address=":0", host="127.0.0.1", port=0) as scheduler:
+            return float(scheduler.WORKER_SATURATION)
+
+    with dask.config.set(WORKER_CONFIG):
+        assert math.isinf(asyncio.run(saturation()))
+    assert not math.isinf(asyncio.run(saturation()))  # Dask's default queues root tasks
