@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
+from newsgraph.actors import participants_in
 from newsgraph.model import Analysis, Entity
 
 pytestmark = pytest.mark.model
@@ -145,3 +146,52 @@ def test_family_name_needs_an_earlier_full_name(analyse: Analyse) -> None:
     )
     short, full = _named(analysis, "Nguyen"), _named(analysis, "Nguyen Van Long")
     assert full is not None and short is not full
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        ("Presidents Ruto and Museveni opened the new border post at Malaba.", "Ruto"),
+        ("Presidents Mansour and Aoun discussed the ceasefire in Beirut.", "Mansour"),
+    ],
+)
+def test_known_person_after_a_plural_title(analyse: Analyse, text: str, surname: str) -> None:
+    analysis = analyse(text)
+    person = _named(analysis, surname)
+    assert person is not None and person.type == "PERSON" and person.kb_id is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "name"),
+    [
+        (
+            "Foreign Minister and Deputy Prime Minister Amina Wekesa met her Tanzanian "
+            "counterpart in Arusha on Monday.",
+            "Foreign Minister",
+            "Amina Wekesa",
+        ),
+        (
+            "Defence Minister and Vice President Tomas Halvorsen criticised the naval drills.",
+            "Defence Minister",
+            "Tomas Halvorsen",
+        ),
+    ],
+)
+def test_first_of_two_titles_is_the_person(
+    analyse: Analyse, text: str, title: str, name: str
+) -> None:
+    analysis = analyse(text)
+    person = _named(analysis, name)
+    assert person is not None
+    start = analysis.text.index(title)
+    found = participants_in(analysis, start, start + len(title))
+    assert [p.entity for p in found] == [person.id]
+
+
+def test_two_officials_with_two_titles_stay_two(analyse: Analyse) -> None:
+    analysis = analyse(
+        "The foreign minister and Defence Minister Tomas Halvorsen criticised the drills."
+    )
+    start = analysis.text.index("The foreign minister")
+    found = participants_in(analysis, start, start + len("The foreign minister"))
+    assert all(p.entity is None for p in found)

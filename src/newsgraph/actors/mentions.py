@@ -26,6 +26,7 @@ from newsgraph.actors.names import (
     lazy_title_test,
     name_key,
     name_tokens,
+    plural_title,
     positions,
 )
 from newsgraph.actors.nested import nested_mentions, outer_names
@@ -170,7 +171,9 @@ def _whole_person_name(doc: Any, start: int, end: int, title_at: Callable[[int],
         lower = words.lower[i]
         if lower in ARTICLES:  # "The Bush administration": an article starts no name
             return False
-        return (words.capital[i] and not title_at(i)) or lower in particles
+        if words.capital[i]:  # "Presidents Ruto and ...": a plural title is no given name
+            return not title_at(i) and not plural_title(lower)
+        return lower in particles
 
     before = start > 0 and part_of_name(start - 1) and not sent_start[start]
     after = end < len(words) and part_of_name(end) and not sent_start[end]
@@ -498,8 +501,8 @@ def _country_names(
             if not inside or (s, e) in by_tokens or not _pieces_of(inside, s, e):
                 continue
             pieces.update(id(m) for m in inside)
-            by_demonym = kb.country_by_demonym(words.span_text(s, e))
-            label = "NORP" if by_demonym is not None else "GPE"
+            demonym = kb.country_by_demonym(words.span_text(s, e))
+            label = "NORP" if demonym is not None else "GPE"
         added.append(NameMention(s, e, words.start[s], words.end[e - 1], label))
     if pieces:
         mentions = [m for m in mentions if id(m) not in pieces]

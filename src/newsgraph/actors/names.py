@@ -121,6 +121,12 @@ def lazy_title_test(doc: Any) -> Callable[[int], bool]:
     return title_at
 
 
+def plural_title(lower: str) -> bool:
+    """A title in the plural before two names ("Presidents Ruto and Museveni", "Prime
+    Ministers ..."): never part of the name after it."""
+    return len(lower) > 3 and lower.endswith("s") and _title_word(lower[:-1])
+
+
 @lru_cache(maxsize=1 << 14)
 def _title_word(lower: str) -> bool:
     word = lower.rstrip(".")
