@@ -195,3 +195,28 @@ def test_two_officials_with_two_titles_stay_two(analyse: Analyse) -> None:
     start = analysis.text.index("The foreign minister")
     found = participants_in(analysis, start, start + len("The foreign minister"))
     assert all(p.entity is None for p in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "capital", "pieces"),
+    [
+        (
+            "The foreign ministry in Port of Spain said two fishermen had been detained.",
+            "Port of Spain",
+            ["Port", "Spain"],
+        ),
+        (
+            "Caribbean trade ministers will gather in Port of Spain next week, the host "
+            "government announced.",
+            "Port of Spain",
+            ["Port", "Spain"],
+        ),
+    ],
+)
+def test_capital_with_a_small_word_inside_is_one_place(
+    analyse: Analyse, text: str, capital: str, pieces: list[str]
+) -> None:
+    analysis = analyse(text)
+    place = _named(analysis, capital)
+    assert place is not None and place.type == "GPE"
+    assert not set(pieces) & _surfaces(analysis)

@@ -504,6 +504,11 @@ def _country_names(
             demonym = kb.country_by_demonym(words.span_text(s, e))
             label = "NORP" if demonym is not None else "GPE"
         added.append(NameMention(s, e, words.start[s], words.end[e - 1], label))
+    for s, e in _split_capitals(doc, kb, runs):
+        inside = overlapping(s, e)
+        if inside and (s, e) not in by_tokens and _pieces_of(inside, s, e):
+            pieces.update(id(m) for m in inside)  # "Port" + "Spain": one capital
+            added.append(NameMention(s, e, words.start[s], words.end[e - 1], "GPE"))
     if pieces:
         mentions = [m for m in mentions if id(m) not in pieces]
     text, first, last = words.text, words.start, words.end  # `span_text` inline
@@ -514,6 +519,23 @@ def _country_names(
             if by_demonym(name) is not None and by_name(name) is None:
                 m.label = "NORP"
     return sorted(mentions + added, key=_TSTART)
+
+
+def _split_capitals(
+    doc: Any, kb: KnowledgeBase, runs: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Name runs that are wholly a capital with a small word inside ("Port of Spain", "Andorra
+    la Vella"), which the model splits into a place and a country; one look-up per such run."""
+    words = words_of(doc)
+    lower, capital, punct = words.lower, words.capital, syntax_of(doc).punct
+    found: list[tuple[int, int]] = []
+    for run_start, run_end in runs:
+        if run_end - run_start < 3 or all(capital[run_start + 1 : run_end - 1]):
+            continue
+        s, e = _trim(lower, words.texts, words.space, punct, run_start, run_end)
+        if e - s >= 3 and kb.country_by_capital(words.span_text(s, e)) is not None:
+            found.append((s, e))
+    return found
 
 
 def _pieces_of(inside: list[NameMention], start: int, end: int) -> bool:
