@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from itertools import accumulate
 from typing import Any
 
@@ -96,18 +97,53 @@ class _Dater:
         if event.id in self.pending:
             return None  # an anchor cycle: "before the visit" / "after the meeting" on each other
         self.pending.add(event.id)
-        date = (
+        news = [e for e in event.evidence if self._in_news(e)]
+        if news and len(news) < len(event.evidence):
+            date = self._date_news(event, news)
+        else:
+            date = self._from_evidence(event)
+            if date is None and self._publication_stands_in(event):
+                date = self._from_publication()
+        self.pending.discard(event.id)
+        self.dates[event.id] = date
+        return date
+
+    def _from_evidence(self, event: Event) -> EventDate | None:
+        return (
             self._as_anchor(event)
             or self._from_text(event)
             or self._from_discourse(event)
             or self._from_remention(event)
             or self._from_neighbours(event)
         )
-        if date is None and self._publication_stands_in(event):
-            date = self._from_publication()
-        self.pending.discard(event.id)
-        self.dates[event.id] = date
-        return date
+
+    def _in_news(self, evidence: Evidence) -> bool:
+        """The mention is in the headline or the lead: the story's own news."""
+        if evidence.section == "title":
+            return True
+        index = self.ix.sentence_index(evidence.start)
+        return index is not None and self.ix.sentences[index].paragraph in self.ix.lead_paragraphs
+
+    def _date_news(self, event: Event, news: list[Evidence]) -> EventDate | None:
+        """An event told in the headline or the lead and again further down ("China launches
+        drills" ... "Beijing has held several rounds of exercises since August 2022"): the
+        headline reports the lead's news, so the headline and lead mentions date it; a later
+        mention only with a date in the article's own time frame (a background paragraph's
+        older date is another happening's); else the publication day, as for any news event."""
+        head = replace(event, evidence=news)
+        date = self._from_evidence(head)
+        if date is not None:
+            return date
+        later = replace(event, evidence=[e for e in event.evidence if e not in news])
+        date = self._from_evidence(later)
+        if date is not None and self._in_time_frame(date):
+            return date
+        return self._from_publication() if self._publication_stands_in(head) else None
+
+    def _in_time_frame(self, date: EventDate) -> bool:
+        """The date starts within the article's own time frame (about the last month): a
+        "since August 2022" that runs until today does not."""
+        return self.published is not None and date.start >= self.published - HISTORICAL_MARGIN
 
     def _from_text(self, event: Event) -> EventDate | None:
         found: list[tuple[int, int, int, int, EventDate]] = []
