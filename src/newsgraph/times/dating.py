@@ -15,6 +15,11 @@ Order of evidence, strongest first:
 6. the publication date ("publication"), only for an event the story reports in the simple past
    (or in a headline), outside quotation marks, in a sentence that names no older date: a
    present or perfect clause, a speaker's account or a background sentence stays undated.
+
+An event told in the headline or the lead and again further down is the story's own news: its
+headline and lead mentions date it by these rules; a later mention ("signed a similar accord in
+March 2019": background the events stage may have folded in) only with a date in the article's
+own time frame; else the publication day (`_Dater._date_news`).
 """
 
 from __future__ import annotations
@@ -88,6 +93,10 @@ class _Dater:
         self._quote_starts: list[int] = []
         self.dates: dict[str, EventDate | None] = {}
         self.pending: set[str] = set()
+        self._views: dict[int, tuple[Event, Event]] = {}
+        """Views of an event over some of its mentions (`_view`), by id: view and event. Kept
+        alive for the dater's life, so no other object takes a view's id, which the index's
+        per-event caches are keyed by."""
 
     # --- one event ------------------------------------------------------------------------------
 
@@ -130,15 +139,26 @@ class _Dater:
         headline reports the lead's news, so the headline and lead mentions date it; a later
         mention only with a date in the article's own time frame (a background paragraph's
         older date is another happening's); else the publication day, as for any news event."""
-        head = replace(event, evidence=news)
+        head = self._view(event, news)
         date = self._from_evidence(head)
         if date is not None:
             return date
-        later = replace(event, evidence=[e for e in event.evidence if e not in news])
+        later = self._view(event, [e for e in event.evidence if e not in news])
         date = self._from_evidence(later)
         if date is not None and self._in_time_frame(date):
             return date
         return self._from_publication() if self._publication_stands_in(head) else None
+
+    def _view(self, event: Event, evidence: list[Evidence]) -> Event:
+        """The event seen through some of its mentions, for the rules to read."""
+        view = replace(event, evidence=evidence)
+        self._views[id(view)] = (view, event)
+        return view
+
+    def _own(self, event: Event) -> Event:
+        """The event itself for a view of it: the one other events and anchors are not."""
+        found = self._views.get(id(event))
+        return found[1] if found is not None else event
 
     def _in_time_frame(self, date: EventDate) -> bool:
         """The date starts within the article's own time frame (about the last month): a
@@ -218,7 +238,8 @@ class _Dater:
 
     def _from_neighbour(self, event: Event, sentence: Sentence) -> EventDate | None:
         at = self.ix.sentence_index(sentence.start)
-        others = [e for e in self.ix.events_in(at) if e is not event] if at is not None else []
+        own = self._own(event)
+        others = [e for e in self.ix.events_in(at) if e is not own] if at is not None else []
         if others:
             for other in others:
                 if not mentions.same_event(self.ix, event, other):
@@ -512,7 +533,7 @@ class _Dater:
     def _resolve_anchored(
         self, expr: TimeExpr, event: Event, source: DateSource
     ) -> EventDate | None:
-        anchor_event = find_anchor_event(self.analysis, expr, event)
+        anchor_event = find_anchor_event(self.analysis, expr, self._own(event))
         anchor = self.date_of(anchor_event) if anchor_event is not None else None
         if anchor is None and anchor_event is None:
             anchor = self._anchor_happening(expr)
