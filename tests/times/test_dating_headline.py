@@ -115,6 +115,40 @@ def test_lead_event_is_not_dated_from_background(pipeline: Any) -> None:
     assert not lead.historical
 
 
+@pytest.mark.parametrize(
+    ("published", "text", "lead"),
+    [
+        (
+            "2026-03-04",
+            "Mali junta expels French envoy\n\n"
+            "BAMAKO — Mali's military government expelled France's ambassador, giving him 72 "
+            "hours to leave, state television said.\n\n"
+            "Mali's military government expelled France's ambassador once before, in January "
+            "2022, after a row over the junta's timetable for elections.\n",
+            "expelled",
+        ),
+        (
+            "2026-05-07",  # a standfirst and a byline before the lead paragraph
+            "Morocco and Mauritania sign gas pipeline accord\n\n"
+            "The deal ends years of delay over the route along the Atlantic coast\n\n"
+            "By Amina Haddad\n\n"
+            "RABAT — Morocco and Mauritania signed an accord to build a gas pipeline along the "
+            "Atlantic coast, the Moroccan energy ministry said.\n\n"
+            "The pipeline would carry Nigerian gas to Europe.\n\n"
+            "Morocco and Mauritania signed a first accord on the pipeline in 2018 that stalled "
+            "over financing.\n",
+            "signed",
+        ),
+    ],
+)
+def test_lead_event_retold_with_an_older_year(
+    pipeline: Any, published: str, text: str, lead: str
+) -> None:
+    event = _event(analyze(text, published=published, pipeline=pipeline), lead)
+    assert _date(event) == (published, "publication")
+    assert not event.historical
+
+
 def test_headline_event_without_publication_day_stays_undated(pipeline: Any) -> None:
     """With no publication day the background's year cannot be told from the news: undated."""
     analysis = analyze(
