@@ -224,3 +224,70 @@ def test_background_sentence_keeps_its_year(pipeline: Any) -> None:
     background = _event(analysis, "arrested", nth=1)
     assert _date(background) == ("2019", "text")
     assert background.historical
+
+
+# (published, article, trigger): the sentence before, in the same paragraph, tells only of an
+# older happening with its own date; the trigger's event is part of that past, not the day's news.
+AFTER_BACKGROUND = [
+    (
+        "2026-06-10",
+        "Armenia and Azerbaijan open talks\n\n"
+        "GENEVA — Armenian and Azerbaijani diplomats opened talks on a peace treaty on Tuesday, "
+        "the Swiss foreign ministry said.\n\n"
+        "Azerbaijan recaptured Nagorno-Karabakh in a lightning offensive in September 2023. "
+        "Azerbaijani police arrested several former leaders of the enclave as they tried to "
+        "leave.\n",
+        "arrested",
+    ),
+    (
+        "2026-02-18",  # the lead's "Tuesday" does not reach past the background sentence either
+        "Mali junta names new prime minister\n\n"
+        "BAMAKO — Mali's military leader named a new prime minister on Tuesday, state "
+        "television said.\n\n"
+        "The army seized power in a coup in August 2020. Soldiers detained the president and "
+        "the prime minister at a military camp outside the capital.\n",
+        "detained",
+    ),
+    (
+        "2026-03-15",
+        "Somali forces retake port town\n\n"
+        "MOGADISHU — Somali government forces retook the port town of Harardhere from "
+        "al-Shabaab fighters, the defence ministry said.\n\n"
+        "Al-Shabaab fighters overran the town in a dawn raid in August 2024. Dozens of "
+        "civilians were killed in the fighting, according to local elders.\n",
+        "killed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "trigger"), AFTER_BACKGROUND)
+def test_event_after_a_background_sentence_is_not_dated_to_the_day(
+    pipeline: Any, published: str, text: str, trigger: str
+) -> None:
+    event = _event(analyze(text, published=published, pipeline=pipeline), trigger)
+    assert event.date is None
+
+
+def test_event_after_a_news_sentence_keeps_the_publication_day(pipeline: Any) -> None:
+    """The sentence before tells the day's news (no older date): the publication day stands."""
+    analysis = analyze(
+        "Ecuador police arrest gang leader\n\n"
+        "QUITO — Ecuadorean police arrested the leader of the Los Lobos gang in a raid in Quito, "
+        "the interior ministry said. Officers also detained four of his bodyguards.\n",
+        published="2026-03-15",
+        pipeline=pipeline,
+    )
+    assert _date(_event(analysis, "detained")) == ("2026-03-15", "publication")
+
+
+def test_background_sentence_in_another_paragraph_does_not_reach(pipeline: Any) -> None:
+    analysis = analyze(
+        "Somali forces retake port town\n\n"
+        "MOGADISHU — Somali government forces retook the port town of Harardhere from "
+        "al-Shabaab fighters, the defence ministry said.\n\n"
+        "Al-Shabaab fighters overran the town in a dawn raid in August 2024.\n\n"
+        "Dozens of fighters were killed in the fighting, according to local elders.\n",
+        published="2026-03-15",
+        pipeline=pipeline,
+    )
+    assert _date(_event(analysis, "killed")) == ("2026-03-15", "publication")

@@ -13,8 +13,9 @@ Order of evidence, strongest first:
    participant), a few sentences back across paragraphs, so the lead's date carries to its
    follow-up sentences ("discourse");
 6. the publication date ("publication"), only for an event the story reports in the simple past
-   (or in a headline), outside quotation marks, in a sentence that names no older date: a
-   present or perfect clause, a speaker's account or a background sentence stays undated.
+   (or in a headline), outside quotation marks, in a sentence that names no older date and
+   does not follow, in its paragraph, a sentence that tells only of the past: a present or
+   perfect clause, a speaker's account or a background sentence stays undated.
 
 An event told in the headline or the lead and again further down is the story's own news: its
 headline and lead mentions date it by these rules; a later mention ("signed a similar accord in
@@ -93,6 +94,8 @@ class _Dater:
         self._quote_starts: list[int] = []
         self.dates: dict[str, EventDate | None] = {}
         self.pending: set[str] = set()
+        self._told_past: dict[int, bool] = {}
+        """`_tells_past` of each sentence asked about, by index."""
         self._views: dict[int, tuple[Event, Event]] = {}
         """Views of an event over some of its mentions (`_view`), by id: view and event. Kept
         alive for the dater's life, so no other object takes a view's id, which the index's
@@ -214,6 +217,8 @@ class _Dater:
             if evidence.section == "title":
                 # A headline tells the lead's event: the story's first sentences date it.
                 near = self.ix.story_after(index, mentions.NEIGHBOUR_WINDOW)
+            elif self._follows_background(event, evidence):
+                continue  # the paragraph went back in time: the lead's date does not reach here
             elif evidence.section in mentions.STORY_SECTIONS:
                 near = self.ix.story_before(index, mentions.NEIGHBOUR_WINDOW)
             else:
@@ -295,7 +300,38 @@ class _Dater:
             self._reported_as_past(event)
             and not self._quoted(event)
             and not any(self._background(evidence) for evidence in event.evidence)
+            and not any(self._follows_background(event, evidence) for evidence in event.evidence)
         )
+
+    def _follows_background(self, event: Event, evidence: Evidence) -> bool:
+        """The sentence just before, in the same paragraph, tells only of the past: every event
+        it tells is dated there, by its own clause, before the article's time frame ("Fighters
+        overran the town in August 2024. Dozens of civilians were killed."). The paragraph has
+        gone back in time, so this sentence's undated event is no news of the day, and the
+        lead's date does not carry to it either."""
+        if self.published is None or evidence.section == "title":
+            return False
+        index = self.ix.sentence_index(evidence.start)
+        if index is None or index == 0:
+            return False
+        if self.ix.sentences[index - 1].paragraph != self.ix.sentences[index].paragraph:
+            return False
+        found = self._told_past.get(index - 1)
+        if found is None:
+            found = self._told_past[index - 1] = self._tells_past(index - 1)
+        return found
+
+    def _tells_past(self, index: int) -> bool:
+        """Every event with a mention in sentence `index` is dated there, by the text of its
+        own clause, before the article's time frame (at least one event)."""
+        sentence = self.ix.sentences[index]
+        events = self.ix.events_in(index)
+        for other in events:
+            here = [e for e in other.evidence if sentence.start <= e.start < sentence.end]
+            date = self._from_text(self._view(other, here))
+            if date is None or not is_historical(date, self.published):
+                return False
+        return bool(events)
 
     def _quoted(self, event: Event) -> bool:
         """Every body mention of the event stands inside a speaker's quoted telling (a direct
