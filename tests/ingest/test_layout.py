@@ -113,6 +113,74 @@ def test_layout_dateline_prefix(
 
 
 @pytest.mark.parametrize(
+    ("paragraph", "place", "cities", "month_day"),
+    [
+        (
+            "BANGKOK/PHNOM PENH — Thailand and Cambodia agreed on Friday to",
+            "BANGKOK/PHNOM PENH",
+            ["BANGKOK", "PHNOM PENH"],
+            None,
+        ),
+        (
+            "ADDIS ABABA/NAIROBI, March 3 (Reuters) - Ethiopia and Kenya said",
+            "ADDIS ABABA/NAIROBI",
+            ["ADDIS ABABA", "NAIROBI"],
+            (3, 3),
+        ),
+        (
+            "GENEVA and WASHINGTON — Iranian and US negotiators resumed",
+            "GENEVA and WASHINGTON",
+            ["GENEVA", "WASHINGTON"],
+            None,
+        ),
+        (
+            "KYIV / MOSCOW / WARSAW (AFP) – Prisoners were exchanged on",
+            "KYIV / MOSCOW / WARSAW",
+            ["KYIV", "MOSCOW", "WARSAW"],
+            None,
+        ),
+        ("ANKARA, Turkey (AP) — Officials said on Monday that", "ANKARA, Turkey", ["ANKARA"], None),
+    ],
+)
+def test_layout_dateline_prefix_with_several_places(
+    paragraph: str, place: str, cities: list[str], month_day: tuple[int, int] | None
+) -> None:
+    prefix = parse_dateline_prefix(paragraph)
+    assert prefix is not None
+    assert prefix.place == place
+    assert [paragraph[start:end] for start, end in prefix.cities] == cities
+    assert prefix.month_day == month_day
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Lima and Quito — two capitals at odds — traded accusations",
+        "BOGOTA/Caracas — officials said",
+        "The UN and the AU — both mediators — said",
+    ],
+)
+def test_layout_dateline_prefix_places_are_all_capitals(paragraph: str) -> None:
+    assert parse_dateline_prefix(paragraph) is None
+
+
+def test_layout_double_dateline_is_split_from_the_lead_and_dates_the_story() -> None:
+    text = (
+        "Ethiopia and Kenya reopen Moyale crossing\n\n"
+        "ADDIS ABABA/NAIROBI, March 3, 2025 (Reuters) - Ethiopia and Kenya agreed on Monday to "
+        "reopen the Moyale border crossing.\n\n"
+        f"{SECOND}\n"
+    )
+    info = detect_layout(text)
+    assert info.dateline is not None
+    assert text[info.dateline.start : info.dateline.end] == (
+        "ADDIS ABABA/NAIROBI, March 3, 2025 (Reuters) - "
+    )
+    assert info.published == dt.date(2025, 3, 3)
+    assert info.published_source == "dateline"
+
+
+@pytest.mark.parametrize(
     "paragraph", ["The UN said on Monday — again — that", "NATO allies agreed on Monday"]
 )
 def test_layout_dateline_prefix_rejects_prose(paragraph: str) -> None:

@@ -30,11 +30,17 @@ Candidate = tuple[int, int, str]
 
 UNLABELLED = ""
 """Label of a candidate no NER entity covers."""
+_CAPS_PLACE = r"[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}"
+_JOINER = r"\s*/\s*|\s+(?:and|&)\s+|\s*&\s*"
 DATELINE = re.compile(
-    r"^[ \t]*([A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3})(?=\s*(?:,\s*[A-Z]|\(|—|–|-\s))",
+    rf"^[ \t]*({_CAPS_PLACE}(?:(?:{_JOINER}){_CAPS_PLACE}){{0,2}})"
+    r"(?=\s*(?:,\s*[A-Z]|\(|—|–|-\s))",
     re.MULTILINE,
 )
-"""An upper-case place at the start of a line, before a comma, "(AP)" or a dash."""
+"""An upper-case place at the start of a line, before a comma, "(AP)" or a dash; or two or
+three joined by "/" or "and" ("BANGKOK/PHNOM PENH —", "GENEVA and WASHINGTON —")."""
+JOINER = re.compile(_JOINER)
+"""What joins the places of a dateline filed from more than one city."""
 DATELINE_QUALIFIER = re.compile(r",\s*([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)(?=\s*(?:\(|—|–|-\s))")
 """The state or country after a dateline's comma, before "(AP)" or a dash: ", Calif. (AP)"."""
 _RUN_WORD = rf"[{CAPITAL}](?:[\w'’.&-]*[\w'’.&])?"
@@ -132,7 +138,11 @@ def _datelines(text: str) -> list[Candidate]:
     """Dateline places (as GPE), with the state or country after a comma ("OAKLAND, Calif.")."""
     result: list[Candidate] = []
     for match in DATELINE.finditer(text):
-        result.append((match.start(1), match.end(1), "GPE"))
+        start = match.start(1)
+        for joiner in JOINER.finditer(text, start, match.end(1)):
+            result.append((start, joiner.start(), "GPE"))
+            start = joiner.end()
+        result.append((start, match.end(1), "GPE"))
         qualifier = DATELINE_QUALIFIER.match(text, match.end(1))
         if qualifier:
             result.append((qualifier.start(1), qualifier.end(1), "GPE"))
