@@ -37,6 +37,8 @@ BODY_MIN_WORDS = 8
 TERMINAL = tuple(".!?\"”’')…")
 BULLET = re.compile(r"^[•·▪*\-–]\s+")
 T = TypeVar("T")
+BOX_REASONS = frozenset({"newsletter", "subscribe"})
+"""Residue that comes in a box under a short title of its own (a newsletter's name)."""
 
 
 @dataclass(slots=True)
@@ -220,6 +222,8 @@ class _Reader:
                 return
             self.related_list = False
         reason = ask(patterns.residue_reason, text)
+        if reason is None:
+            reason = self._box_title(index)
         if reason is not None:
             self.remove(line, reason)
             return
@@ -254,6 +258,14 @@ class _Reader:
         if self.in_header and self._header_line(index, line):
             return
         self._content(index, line)
+
+    def _box_title(self, index: int) -> str | None:
+        """The reason of the sign-up box a short title line heads ("Horn Daily" right above "Sign
+        up for the Horn Daily newsletter"): the box's own, when the next line is one."""
+        if index + 1 >= len(self.lines) or not self.ask(is_heading_shape, self.lines[index].text):
+            return None
+        following = self.ask(patterns.residue_reason, self.lines[index + 1].text)
+        return following if following in BOX_REASONS else None
 
     def _authors(self, names: list[str]) -> None:
         for name in names:

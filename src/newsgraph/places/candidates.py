@@ -58,8 +58,9 @@ over the positions where no match can begin instead of trying each."""
 
 
 def candidates_for(analysis: Analysis, read: SurfaceReader | None = None) -> list[Candidate]:
-    """Place candidates of a document, without mentions that belong to people (`read`: a
-    `SurfaceReader` of the document's text to share with resolution)."""
+    """Place candidates of a document, without mentions that belong to people or lie in a
+    contributor note (`read`: a `SurfaceReader` of the document's text to share with
+    resolution)."""
     if analysis.entities:
         found = _from_entities(analysis)
         persons = [
@@ -80,13 +81,17 @@ def candidates_for(analysis: Analysis, read: SurfaceReader | None = None) -> lis
         in_dateline = SpanSet([(start, end) for start, end, _ in datelines])
         found = [c for c in found if not in_dateline.overlaps(c[0], c[1])]
         found += datelines
-    spans = [(start, end) for start, end, _ in found] + persons
+    notes = [(note.start, note.end) for note in analysis.document.notes]
+    spans = [(start, end) for start, end, _ in found] + persons + notes
     after_preposition = _from_text(text, SpanSet(spans))
     if after_preposition:  # else the spans covered stay the same
         found += after_preposition
         spans += [(start, end) for start, end, _ in after_preposition]
     found += _uncovered_names(text, SpanSet(spans), read or SurfaceReader(text))
     found += adjectival_candidates(text, analysis.doc)
+    if notes:  # "Reporting by Sofía Álvarez in Lima": the staff's places are not the story's
+        in_notes = SpanSet(notes)
+        found = [c for c in found if not in_notes.overlaps(c[0], c[1])]
     return _without_people(text, found, persons) if persons else found
 
 
