@@ -316,6 +316,14 @@ def test_layout_short_last_line_is_not_heading() -> None:
         "Additional reporting by Jane Doe in Lima; Editing by John Roe",
         "Editing by Helen Price",
         "The Associated Press contributed to this story.",
+        "— Staff and agencies",
+        "Guardian staff and agencies",
+        "(Staff and agencies)",
+        "Compiled by the Asia desk.",
+        "Africa desk",
+        "Additional reporting from Nairobi and Kampala",
+        "With reporting from Reuters and AFP",
+        "— Agencies",
     ],
 )
 def test_layout_notes(note: str) -> None:
@@ -338,6 +346,24 @@ def test_layout_notes(note: str) -> None:
         ("Advertisement", "advertisement"),
         ("Related: Peru's president faces impeachment vote", "related links"),
         ("Read more: Chile's new constitution explained", "related links"),
+        (
+            "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of "
+            "Service apply.",
+            "newsletter",
+        ),
+        (
+            "By signing up, you agree to our Terms of Use and Privacy Policy. You may "
+            "unsubscribe at any time.",
+            "newsletter",
+        ),
+        ("By clicking Submit, you acknowledge our privacy notice.", "newsletter"),
+        ("Enter your email address", "newsletter"),
+        ("Your e-mail", "newsletter"),
+        ("Sign me up", "newsletter"),
+        ("Submit", "newsletter"),
+        ("Thanks for signing up! Check your inbox to confirm.", "newsletter"),
+        ("Our free weekly email on the politics of the Andes.", "newsletter"),
+        ("Subscribe", "subscribe"),
     ],
 )
 def test_layout_residue_reasons(line: str, reason: str) -> None:
@@ -345,6 +371,49 @@ def test_layout_residue_reasons(line: str, reason: str) -> None:
     info = detect_layout(text)
     assert [(text[r.start : r.end], r.reason) for r in info.removed] == [(line, reason)]
     assert len(info.body) == 2
+
+
+@pytest.mark.parametrize(
+    ("box", "removed"),
+    [
+        (
+            "Andes Today\nSign up for Andes Today, our free newsletter on the region.\n"
+            "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of "
+            "Service apply.",
+            3,
+        ),
+        ("The Lima Brief\nSubscribe to The Lima Brief for daily updates from Peru.", 2),
+        ("Pacific Weekly\nEnter your email address\nSign me up", 3),
+    ],
+)
+def test_layout_sign_up_box_title_is_residue(box: str, removed: int) -> None:
+    text = f"Chile and Peru Sign Maritime Accord\n\n{LEAD}\n\n{box}\n\n{SECOND}\n"
+    info = detect_layout(text)
+    assert len(info.removed) == removed
+    assert info.removed[0].reason in ("newsletter", "subscribe")
+    assert text[info.removed[0].start : info.removed[0].end] == box.split("\n")[0]
+    assert _texts(text, info, "body") == [LEAD, SECOND]
+    assert info.headings == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Email from the ministry leaked to reporters showed the plan was ready in May.",
+        "Submitted bids will be opened in public on Friday, the agency said.",
+        "Staff and agencies at the border post were evacuated on Monday.",
+        "The help desk at the embassy was overwhelmed by calls, officials said.",
+    ],
+)
+def test_layout_sign_up_and_note_words_in_prose_stay_body(line: str) -> None:
+    text = f"Chile and Peru Sign Maritime Accord\n\n{LEAD}\n\n{line}\n\n{SECOND}\n"
+    info = detect_layout(text)
+    assert _texts(text, info, "body") == [LEAD, line, SECOND]
+
+
+def test_layout_heading_above_prose_is_kept_when_no_box_follows() -> None:
+    text = f"Chile and Peru Sign Maritime Accord\n\n{LEAD}\n\nBorder Tensions\n\n{SECOND}\n"
+    assert [text[h.start : h.end] for h in detect_layout(text).headings] == ["Border Tensions"]
 
 
 def test_layout_inferred_date_skips_future_dates() -> None:

@@ -364,13 +364,15 @@ class _Reader:
     def _header_follows(self, index: int) -> bool:
         """True when header material (byline, caption, date, residue) follows before any prose."""
         title_key = self.info.title and norm_key(self.info.title)
+        apart = False  # inside a run of residue lines that began after a blank line
         for position in range(index + 1, len(self.lines)):
             line = self.lines[position]
             if self.ask(norm_key, line.text) == title_key:
                 return True
-            role = self._intrinsic_role(line)
-            if role == "removed" and line.gap_before:
-                continue  # residue after a blank line says nothing about the line above
+            role = "removed" if self._box_title(position) else self._intrinsic_role(line)
+            if role == "removed" and (line.gap_before or apart):
+                apart = True
+                continue  # residue after a blank line (a box of it) says nothing about the line
             if role is not None:
                 return True
             if bylines.parse_bare_names(line.text) is not None and not self._isolated(position):
