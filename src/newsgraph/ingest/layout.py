@@ -94,7 +94,7 @@ def is_heading_shape(text: str) -> bool:
     count = words(text)
     if not 1 <= count <= MAX_HEADING_WORDS or len(text) > MAX_HEADING_CHARS:
         return False
-    if text.endswith((".", ",", ";", ":", "!", "”", '"')) or not (
+    if text.endswith((".", ",", ";", ":", "!", "”", '"', "''")) or not (
         text[:1].isupper() or text[:1].isdigit()
     ):
         return False
