@@ -17,10 +17,10 @@ from typing import Any
 
 from newsgraph.fold import normalize_key
 from newsgraph.gazetteer import Gazetteer, load_gazetteer
-from newsgraph.model import Analysis
+from newsgraph.model import Analysis, Span
 from newsgraph.places.adjectival import adjectival_candidates
 from newsgraph.places.embedded import EMBEDDED_LABEL, inner_spans_of
-from newsgraph.places.resolve import PLACE_LABELS, STRONG_ONLY_LABELS
+from newsgraph.places.resolve import DATELINE_LABEL, PLACE_LABELS, STRONG_ONLY_LABELS
 from newsgraph.places.surface import CAPITAL, SurfaceReader, span_reading
 from newsgraph.spans import SpanIndex, SpanSet
 from newsgraph.times.startchars import with_start_chars
@@ -76,7 +76,7 @@ def candidates_for(analysis: Analysis, read: SurfaceReader | None = None) -> lis
     else:
         return []
     text = analysis.text
-    datelines = _datelines(text)
+    datelines = _datelines(text, analysis.document.dateline)
     if datelines:  # a dateline is a place whatever label NER gave it ("NEW YORK (AP)": an ORG)
         in_dateline = SpanSet([(start, end) for start, end, _ in datelines])
         found = [c for c in found if not in_dateline.overlaps(c[0], c[1])]
@@ -139,15 +139,20 @@ def _from_doc(doc: Any) -> list[Candidate]:
     ]
 
 
-def _datelines(text: str) -> list[Candidate]:
-    """Dateline places (as GPE), with the state or country after a comma ("OAKLAND, Calif.")."""
+def _datelines(text: str, story: Span | None) -> list[Candidate]:
+    """Dateline places (as GPE), with the state or country after a comma ("OAKLAND, Calif.").
+    The cities of the story's own dateline (`story`, found by ingest) are labelled
+    `DATELINE_LABEL`: resolution reads them as the city a reader takes them for."""
     result: list[Candidate] = []
     for match in DATELINE.finditer(text):
         start = match.start(1)
+        label = "GPE"
+        if story is not None and story.start <= start < story.end:
+            label = DATELINE_LABEL
         for joiner in JOINER.finditer(text, start, match.end(1)):
-            result.append((start, joiner.start(), "GPE"))
+            result.append((start, joiner.start(), label))
             start = joiner.end()
-        result.append((start, match.end(1), "GPE"))
+        result.append((start, match.end(1), label))
         qualifier = DATELINE_QUALIFIER.match(text, match.end(1))
         if qualifier:
             result.append((qualifier.start(1), qualifier.end(1), "GPE"))

@@ -49,6 +49,12 @@ PREPOSITION_LABELS = frozenset({"PERSON", "NORP", "PRODUCT", "ORG", ""})
 """Non-place labels under which a town counts after a locative preposition."""
 NAME_ONLY_LABELS = STRONG_ONLY_LABELS | {EMBEDDED_LABEL}
 """Labels under which a match must be on the place's own name, unless a preposition says place."""
+DATELINE_LABEL = "DATELINE"
+"""A city of the story's wire dateline ("GENEVA —", "JUBA, South Sudan (Reuters) -"): the city a
+reader takes it for, the one the dateline's own qualifier names, else the most prominent of that
+name (a capital, the biggest town), never a namesake the rest of the text pulls toward ("GENEVA"
+is not Geneva, Illinois because the story names the United States). Other mentions of the same
+name in the document take the same place."""
 
 FEATURE_BONUS = {"country": 3.5, "admin1": 0.5, "city": 0.0, "region": 0.0, "other": 0.0}
 """A country outranks a same-named town; a division is a little ahead of a town of its size."""
@@ -156,9 +162,13 @@ def resolve_toponyms(
     empty = _empty_context()
     # mentions of one match share its key, so its context and choices: each read once
     choices: dict[tuple[int, bool], _Choice | None] = {}
+    for (_, label), match, alone in zip(mentions, matches, first, strict=True):
+        if label == DATELINE_LABEL and isinstance(match, _Match) and alone is not None:
+            # the dateline's reading, without the document's context, holds for its name
+            choices[(id(match), False)] = choices[(id(match), True)] = match.alone[False]
     for (surface, label), match, alone in zip(mentions, matches, first, strict=True):
         resolution = alone
-        if isinstance(match, _Match):
+        if isinstance(match, _Match) and label != DATELINE_LABEL:
             name_only = label in NAME_ONLY_LABELS
             memo = (id(match), name_only)
             context = context_by_key.get(surface.keys[0]) or empty
@@ -488,6 +498,10 @@ def _acceptable(
     """Whether a match is strong enough for the mention's label and wording (the tests that
     read the text run only where the answer needs them)."""
     entry = choice.entry
+    if label == DATELINE_LABEL:  # a dateline is a place, its capitals are no code ("KYIV —")
+        return not match.demonym and (
+            not match.common or _qualified(text, gazetteer, surface, entry, match.qualifiers)
+        )
     if (
         entry.feature == "city"
         and surface.text.isupper()

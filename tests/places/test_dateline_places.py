@@ -1,0 +1,124 @@
+"""Which place a wire dateline's city resolves to, in whole articles written for these tests.
+
+A dateline names the city a story was filed from, and wire services use bare city names only for
+cities a reader knows ("GENEVA —", "KYIV —"); smaller towns carry their state or country ("JUBA,
+South Sudan (Reuters) -", "LONDON, Ontario —"). So the city is the one its own qualifier names,
+else the most prominent of that name, never a namesake the rest of the story pulls toward.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from article_events import analyse_article, event_on
+from newsgraph.model import Analysis
+
+pytestmark = pytest.mark.model
+
+
+def _dateline_places(analysis: Analysis) -> list[tuple[str, str | None, str]]:
+    """(name, country, feature) of the places inside the document's dateline."""
+    span = analysis.document.dateline
+    assert span is not None, "the article's dateline was not recognised"
+    return [
+        (p.name, p.country, p.feature)
+        for p in analysis.places
+        if span.start <= p.start and p.end <= span.end
+    ]
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        # a namesake in the country the story names: Geneva, Illinois or New York
+        (
+            "UN experts urge halt to deportation flights\n"
+            "GENEVA — United Nations human rights experts on Tuesday urged the United States to "
+            "halt deportation flights to countries where migrants could face torture.\n"
+            "The experts said the flights, run by U.S. immigration authorities from Texas and "
+            "New York, breached international law, and asked Washington to answer within 60 "
+            "days.",
+            [("Geneva", "CHE", "city")],
+        ),
+        (
+            "WHO warns of measles surge in the Americas\n"
+            "GENEVA (Reuters) - The World Health Organization said on Thursday that measles "
+            "cases in the United States and Canada had risen fourfold, and urged parents in "
+            "Ohio and Illinois to vaccinate their children.",
+            [("Geneva", "CHE", "city")],
+        ),
+        # a capital of four capitals: never read as a code
+        (
+            "South Sudan president fires finance minister\n"
+            "JUBA, South Sudan (Reuters) - South Sudan's president Salva Kiir on Monday fired his "
+            "finance minister, the third such dismissal this year, state broadcaster SSBC said.",
+            [("Juba", "SSD", "city"), ("South Sudan", "SSD", "country")],
+        ),
+        (
+            "Drones hit power plants overnight\n"
+            "KYIV — Russian drones struck energy facilities across Ukraine overnight, officials "
+            "said on Wednesday, leaving thousands of homes without heating.",
+            [("Kyiv", "UKR", "city")],
+        ),
+        # the older spelling: the capital, not the surrounding province
+        (
+            "Parliament approves new defence minister\n"
+            "KIEV, Feb 6 (Reuters) - Ukraine's parliament on Thursday approved a new defence "
+            "minister, Oleksandr Marchenko, by 300 votes to 40.",
+            [("Kyiv", "UKR", "city")],
+        ),
+        # the dateline's own qualifier names the smaller namesake
+        (
+            "Flooding closes downtown streets\n"
+            "LONDON, Ontario — Heavy rain flooded streets across the southwestern Ontario city "
+            "on Saturday, and the mayor, Josh Morgan, declared a local emergency.",
+            [("London", "CAN", "city"), ("Ontario", "CAN", "admin1")],
+        ),
+        (
+            "City council approves stadium deal\n"
+            "PARIS, Texas (AP) — The city council in this northeast Texas town on Monday approved "
+            "a stadium deal with a minor league club.",
+            [("Paris", "USA", "city"), ("Texas", "USA", "admin1")],
+        ),
+        # filed from two cities: each the one a reader takes it for
+        (
+            "Horn of Africa talks resume\n"
+            "NAIROBI/ADDIS ABABA — Kenyan and Ethiopian envoys resumed talks on Tuesday on a "
+            "border dispute, while the United States offered to mediate.",
+            [("Nairobi", "KEN", "city"), ("Addis Ababa", "ETH", "city")],
+        ),
+    ],
+)
+def test_dateline_city_is_the_one_a_reader_takes_it_for(
+    pipeline: Any, article: str, expected: list[tuple[str, str | None, str]]
+) -> None:
+    analysis = analyse_article(pipeline, article, "2025-10-14")
+    assert _dateline_places(analysis) == expected
+
+
+def test_dateline_city_holds_for_the_same_name_in_the_body(pipeline: Any) -> None:
+    """The body's "Geneva" is the city the dateline names, whatever country the story is
+    about."""
+    article = (
+        "US envoy meets Iranian officials\n"
+        "GENEVA — A United States envoy met Iranian officials on Friday for talks on the nuclear "
+        "programme, the State Department in Washington said.\n"
+        "The talks in Geneva were the first since March, a US official said."
+    )
+    analysis = analyse_article(pipeline, article, "2025-05-09")
+    genevas = {(p.name, p.country) for p in analysis.places if p.name == "Geneva"}
+    assert genevas == {("Geneva", "CHE")}
+
+
+def test_dateline_city_places_the_opening_events(pipeline: Any) -> None:
+    """The dateline's city feeds the opening paragraphs' setting, and so the events' place."""
+    article = (
+        "Court jails opposition leader\n"
+        "KYIV, March 4 (Reuters) - A Ukrainian court on Tuesday jailed an opposition lawmaker "
+        "for eight years for treason, prosecutors said."
+    )
+    location = event_on(analyse_article(pipeline, article, "2025-03-04"), "jailed").location
+    assert location is not None
+    assert (location.name, location.country, location.source) == ("Kyiv", "UKR", "dateline")
