@@ -82,6 +82,25 @@ def _dateline_places(analysis: Analysis) -> list[tuple[str, str | None, str]]:
             "a stadium deal with a minor league club.",
             [("Paris", "USA", "city"), ("Texas", "USA", "admin1")],
         ),
+        (
+            "Lebanese army deploys after clashes\n"
+            "TRIPOLI, Lebanon (Reuters) - Lebanon's army deployed in the northern city on Sunday "
+            "after clashes between rival gunmen, as officials in Libya and Syria watched.",
+            [("Tripoli", "LBN", "city"), ("Lebanon", "LBN", "country")],
+        ),
+        # a town name that is also a word counts when the dateline qualifies it
+        (
+            "Barge strikes bridge\n"
+            "MOBILE, Ala. (AP) — A barge loaded with gravel struck a railway bridge on Monday, "
+            "Alabama officials said.",
+            [("Mobile", "USA", "city"), ("Alabama", "USA", "admin1")],
+        ),
+        (
+            "Peace talks open in Norway\n"
+            "OSLO, June 3 - Government negotiators from the Philippines met rebel envoys on "
+            "Tuesday for talks hosted by Norway.",
+            [("Oslo", "NOR", "city")],
+        ),
         # filed from two cities: each the one a reader takes it for
         (
             "Horn of Africa talks resume\n"
