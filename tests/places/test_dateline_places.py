@@ -101,6 +101,19 @@ def _dateline_places(analysis: Analysis) -> list[tuple[str, str | None, str]]:
             "Tuesday for talks hosted by Norway.",
             [("Oslo", "NOR", "city")],
         ),
+        # the qualifier is the one of its name that holds the city
+        (
+            "Runoff results certified\n"
+            "ATLANTA, Georgia — State election officials on Monday certified the results of the "
+            "Senate runoff, a week after voters from Savannah to Augusta went to the polls.",
+            [("Atlanta", "USA", "city"), ("Georgia", "USA", "admin1")],
+        ),
+        (
+            "Thousands rally against foreign agents law\n"
+            "TBILISI, Georgia (AP) — Thousands of protesters rallied outside parliament on "
+            "Sunday against a law modelled on one in Russia.",
+            [("Tbilisi", "GEO", "city"), ("Georgia", "GEO", "country")],
+        ),
         # filed from two cities: each the one a reader takes it for
         (
             "Horn of Africa talks resume\n"
@@ -141,3 +154,17 @@ def test_dateline_city_places_the_opening_events(pipeline: Any) -> None:
     location = event_on(analyse_article(pipeline, article, "2025-03-04"), "jailed").location
     assert location is not None
     assert (location.name, location.country, location.source) == ("Kyiv", "UKR", "dateline")
+
+
+def test_dateline_qualifier_holds_for_the_same_name_in_the_body(pipeline: Any) -> None:
+    """The body's "Georgia" is the state the dateline's qualifier names in a story filed from
+    one of its towns."""
+    article = (
+        "Port traffic rises\n"
+        "SAVANNAH, Georgia (AP) — Cargo volumes at the port rose 9% in the first quarter, "
+        "officials said on Monday.\n"
+        "Georgia has spent $2 billion on deepening the harbour, the governor's office said."
+    )
+    analysis = analyse_article(pipeline, article, "2025-04-14")
+    georgias = {(p.country, p.feature) for p in analysis.places if p.name == "Georgia"}
+    assert georgias == {("USA", "admin1")}

@@ -20,7 +20,12 @@ from newsgraph.gazetteer import Gazetteer, load_gazetteer
 from newsgraph.model import Analysis, Span
 from newsgraph.places.adjectival import adjectival_candidates
 from newsgraph.places.embedded import EMBEDDED_LABEL, inner_spans_of
-from newsgraph.places.resolve import DATELINE_LABEL, PLACE_LABELS, STRONG_ONLY_LABELS
+from newsgraph.places.resolve import (
+    DATELINE_LABEL,
+    DATELINE_QUALIFIER_LABEL,
+    PLACE_LABELS,
+    STRONG_ONLY_LABELS,
+)
 from newsgraph.places.surface import CAPITAL, SurfaceReader, span_reading
 from newsgraph.spans import SpanIndex, SpanSet
 from newsgraph.times.startchars import with_start_chars
@@ -155,7 +160,8 @@ def _datelines(text: str, story: Span | None) -> list[Candidate]:
         result.append((start, match.end(1), label))
         qualifier = DATELINE_QUALIFIER.match(text, match.end(1))
         if qualifier:
-            result.append((qualifier.start(1), qualifier.end(1), "GPE"))
+            label = DATELINE_QUALIFIER_LABEL if label == DATELINE_LABEL else "GPE"
+            result.append((qualifier.start(1), qualifier.end(1), label))
     return result
 
 

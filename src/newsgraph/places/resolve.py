@@ -55,6 +55,9 @@ reader takes it for, the one the dateline's own qualifier names, else the most p
 name (a capital, the biggest town), never a namesake the rest of the text pulls toward ("GENEVA"
 is not Geneva, Illinois because the story names the United States). Other mentions of the same
 name in the document take the same place."""
+DATELINE_QUALIFIER_LABEL = "DATELINE_QUALIFIER"
+"""The state or country after a dateline city's comma ("ATLANTA, Georgia —"): resolved as a GPE,
+but to the entry of that name that holds the city (the US state, not the country Georgia)."""
 
 FEATURE_BONUS = {"country": 3.5, "admin1": 0.5, "city": 0.0, "region": 0.0, "other": 0.0}
 """A country outranks a same-named town; a division is a little ahead of a town of its size."""
@@ -149,6 +152,12 @@ def resolve_toponyms(
         return []
     gazetteer = load_gazetteer()
     reader = read if read is not None and read.text is text else SurfaceReader(text)
+    qualifier_starts = {s for s, _, label in candidates if label == DATELINE_QUALIFIER_LABEL}
+    if qualifier_starts:
+        candidates = [
+            (s, e, "GPE" if label == DATELINE_QUALIFIER_LABEL else label)
+            for s, e, label in candidates
+        ]
     read_mentions = _read_mentions(candidates, reader)
     mentions = with_embedded(text, gazetteer, read_mentions, reader)
     # what does not depend on the context is read once, for both passes
@@ -162,10 +171,18 @@ def resolve_toponyms(
     empty = _empty_context()
     # mentions of one match share its key, so its context and choices: each read once
     choices: dict[tuple[int, bool], _Choice | None] = {}
-    for (_, label), match, alone in zip(mentions, matches, first, strict=True):
-        if label == DATELINE_LABEL and isinstance(match, _Match) and alone is not None:
-            # the dateline's reading, without the document's context, holds for its name
+    city: Resolution | None = None  # the last dateline city, for the qualifier after it
+    for (surface, label), match, alone in zip(mentions, matches, first, strict=True):
+        if not isinstance(match, _Match) or alone is None:
+            continue
+        # the dateline's reading, without the document's context, holds for its name
+        if label == DATELINE_LABEL:
+            city = alone
             choices[(id(match), False)] = choices[(id(match), True)] = match.alone[False]
+        elif surface.start in qualifier_starts and city is not None:
+            choice = _holding(match, city.entry)
+            if choice is not None:
+                choices[(id(match), False)] = choices[(id(match), True)] = choice
     for (surface, label), match, alone in zip(mentions, matches, first, strict=True):
         resolution = alone
         if isinstance(match, _Match) and label != DATELINE_LABEL:
@@ -188,6 +205,20 @@ def resolve_toponyms(
         kept + _facilities(text, read_mentions, kept), key=lambda r: (r.surface.start, r.end)
     )
     return [_place(f"P{number}", r) for number, r in enumerate(kept, start=1)]
+
+
+def _holding(match: _Match, city: GazetteerEntry) -> _Choice | None:
+    """A dateline qualifier's choice: the best-scoring entry of its name that holds the dateline's
+    city ("Georgia" after Atlanta is the state), None when none does."""
+    holding = [
+        (score, entry)
+        for score, entry in zip(match.scores, match.entries, strict=True)
+        if within(city, entry)
+    ]
+    if not holding:
+        return None
+    score, entry = _ranked([s for s, _ in holding], [e for _, e in holding])[0]
+    return _Choice(score, entry, _own_name(entry, match.key) or match.alone[False].own_name)
 
 
 def _facilities(
