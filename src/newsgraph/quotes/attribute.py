@@ -33,6 +33,14 @@ through a preposition: "defended the record whilst promising ...")."""
 SUBJECTS = frozenset({"nsubj", "csubj"})
 DROP_FROM_PHRASE = frozenset({"relcl", "appos", "advcl", "acl:relcl"})
 """Children left out of a speaker phrase ("Ruto, who spoke in Nairobi, ...")."""
+NESTED_CLAUSES = frozenset({"relcl", "acl:relcl"})
+"""Clauses left out wherever they hang in a speaker phrase ("Farmers and a police officer who
+spoke on condition of anonymity said", "the lawyer Anna Berger, who chairs the inquiry, said")."""
+PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
+NAMING_PARTICIPLES = frozenset({"know", "call", "name", "dub", "style"})
+"""A participle clause set off by a comma after a speaker noun is left out ("The accord, signed
+in Doha by both governments, calls for ..." gives "The accord") unless it names it ("the group,
+known as M23"); one without a comma says which ("a declaration adopted at the summit") and stays."""
 EDGE_JUNK = frozenset({"punct", "cc", "case"})
 NAME_DEPS = frozenset({"appos", "nmod"})
 """A common-noun speaker with a name attached this way is named by it ("X, editor at Y, said")."""
@@ -250,6 +258,9 @@ def _subject(table: CueTable, doc: Any, i: int) -> int | None:
             )
             if tag[subject] in RELATIVE_TAGS and dep[token] == "relcl":
                 return head[token]  # "Milei, who had called Lula a “communist”"
+            if token != i and _reporter_speaks(table, doc, i, token, subject):
+                token = head[token]
+                continue
             return subject
         if dep[token] == "relcl":
             return head[token]
@@ -257,6 +268,41 @@ def _subject(table: CueTable, doc: Any, i: int) -> int | None:
             return None
         token = head[token]
     return None
+
+
+NOT_AGENT_LABELS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+"""Entity kinds that, as the subject of a reported clause, do not speak its conjoined cue."""
+THING_PRONOUNS = frozenset({"it", "this", "that"})
+
+
+def _reporter_speaks(table: CueTable, doc: Any, cue: int, verb: int, subject: int) -> bool:
+    """Whether cue `cue`, conjoined to `verb` (the reported clause of another speech verb),
+    is that outer speaker's act: "She said Serbia was ready and urged Kosovo to ...", "X said
+    rising prices hurt and urged the bank to ...". Only when both cues have the same verb form
+    ("said ... and urged", not "said the ministry had reviewed ... and urged") and the reported
+    clause's subject is a place, a time or a thing (a person or a body may speak themselves)."""
+    syntax = table.syntax
+    dep, head, tag, pos, lemma = syntax.dep, syntax.head, syntax.tag, syntax.pos, syntax.lemma
+    if dep[cue] != "conj" or head[cue] != verb or dep[verb] != "ccomp":
+        return False
+    outer = head[verb]
+    if outer == verb or pos[outer] != "VERB" or tag[outer] != tag[cue]:
+        return False
+    if lemma[outer].lower() not in lexicon().verbs:
+        return False
+    label = doc[subject].ent_type_
+    if label:
+        return label in NOT_AGENT_LABELS
+    if table.words.lower[subject] in THING_PRONOUNS:
+        return True
+    if pos[subject] != "NOUN":
+        return False
+    lex = lexicon()
+    words = [subject] + [c for c in table.kids[subject] if dep[c] in ("compound", "amod")]
+    return not any(
+        lemma[w].lower() in lex.body_nouns or table.words.lower[w].rstrip(".") in lex.person_titles
+        for w in words
+    )
 
 
 def _in_brackets(token: Any) -> bool:
@@ -306,7 +352,18 @@ def _phrase(table: CueTable, h: int, keep: int | None = None) -> tuple[int, int,
             continue
         if dep[child] in DROP_FROM_PHRASE or (dep[child] == "acl" and child < h):
             dropped |= table.subtree(child)  # "Writing in a blog post, X said"
-    kept = table.subtree(h) - dropped
+    whole = table.subtree(h)
+    tag, lemma, texts = syntax.tag, syntax.lemma, words.texts
+    for t in sorted(whole - dropped):
+        if t == h or t in dropped:
+            continue
+        if dep[t] in NESTED_CLAUSES:
+            dropped |= table.subtree(t)  # a clause is no part of who spoke
+        elif dep[t] == "acl" and t > h and tag[t] in PARTICIPLE_TAGS:
+            clause = table.subtree(t)
+            if lemma[t].lower() not in NAMING_PARTICIPLES and texts[min(clause) - 1] == ",":
+                dropped |= clause  # set off by a comma; "a declaration adopted at ..." stays
+    kept = whole - dropped
     lo = hi = h
     while lo - 1 in kept:
         lo -= 1
