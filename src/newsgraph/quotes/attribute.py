@@ -272,6 +272,7 @@ def _subject(table: CueTable, doc: Any, i: int) -> int | None:
 
 NOT_AGENT_LABELS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 """Entity kinds that, as the subject of a reported clause, do not speak its conjoined cue."""
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 THING_PRONOUNS = frozenset({"it", "this", "that"})
 
 
@@ -279,8 +280,9 @@ def _reporter_speaks(table: CueTable, doc: Any, cue: int, verb: int, subject: in
     """Whether cue `cue`, conjoined to `verb` (the reported clause of another speech verb),
     is that outer speaker's act: "She said Serbia was ready and urged Kosovo to ...", "X said
     rising prices hurt and urged the bank to ...". Only when both cues have the same verb form
-    ("said ... and urged", not "said the ministry had reviewed ... and urged") and the reported
-    clause's subject is a place, a time or a thing (a person or a body may speak themselves)."""
+    ("said ... and urged"), and the reported clause's subject is a place (not sharing its "had":
+    "said Bolivia had closed ... and warned"), a time or a thing; a person or a body ("the
+    ministry had reviewed ... and warned") may speak themselves."""
     syntax = table.syntax
     dep, head, tag, pos, lemma = syntax.dep, syntax.head, syntax.tag, syntax.pos, syntax.lemma
     if dep[cue] != "conj" or head[cue] != verb or dep[verb] != "ccomp":
@@ -291,6 +293,10 @@ def _reporter_speaks(table: CueTable, doc: Any, cue: int, verb: int, subject: in
     if lemma[outer].lower() not in lexicon().verbs:
         return False
     label = doc[subject].ent_type_
+    if label in PLACE_LABELS:
+        # "Bolivia had closed the crossing and warned ...": the cue shares the clause's "had",
+        # and a country may speak (a metonym); only a cue in a form of its own is the reporter's.
+        return not (tag[verb] == "VBN" and any(dep[c] == "aux" for c in table.kids[verb]))
     if label:
         return label in NOT_AGENT_LABELS
     if table.words.lower[subject] in THING_PRONOUNS:
