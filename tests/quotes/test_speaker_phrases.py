@@ -180,3 +180,27 @@ def test_conjoined_cue_sharing_the_clauses_auxiliary_stays_the_countrys(analyze:
         "crossing and warned that trade would suffer."
     )
     assert _speaker(analysis, "trade would suffer") == "Bolivia"
+
+
+PRONOUN_AFTER_TITLED_NAME: list[tuple[str, str, str]] = [
+    # "she" after a role noun whose name the parser hung from the noun before it, with a
+    # place in the sentence before tagged as a person: the named ambassador, not the place
+    (
+        "Gas crisis deepens\n\n"
+        "CHISINAU (Wire) — Russian deliveries through Ukraine ended in January, when Kyiv "
+        "declined to renew a transit contract, and a temporary deal broke down last month.\n\n"
+        "The European Union's ambassador to Moldova, Petra Vuković, said the bloc would "
+        "provide 30 million euros in emergency aid. She said part of the money could help "
+        "households in the region.",
+        "part of the money could help households",
+        "Petra Vuković",
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "quoted", "speaker"), PRONOUN_AFTER_TITLED_NAME)
+def test_pronoun_after_role_noun_with_name_is_that_person(
+    analyze: Analyze, text: str, quoted: str, speaker: str
+) -> None:
+    assert _speaker(analyze(text), quoted) == speaker
