@@ -195,6 +195,24 @@ PRONOUN_AFTER_TITLED_NAME: list[tuple[str, str, str]] = [
         "part of the money could help households",
         "Petra Vuković",
     ),
+    # a person named earlier as a subject: "she" is the ambassador who spoke, not him
+    (
+        "Haiti mission\n\n"
+        "NAIROBI (Wire) — President William Ruto spoke to troops before they left.\n\n"
+        "Kenya's ambassador to Haiti, Grace Wambui, said the officers would land on Friday. "
+        "She said a second unit would follow in May.",
+        "a second unit would follow in May",
+        "Grace Wambui",
+    ),
+    # a role word ("commissioner") makes the name after it a person's, whatever its label
+    (
+        "Sudan aid\n\n"
+        "PORT SUDAN (Wire) — General Abdel Fattah al-Burhan toured the port on Monday.\n\n"
+        "The European Union's commissioner for crisis management, Hadja Lahbib, said the bloc "
+        "would send more food. She said convoys would reach Darfur within days.",
+        "convoys would reach Darfur within days",
+        "Hadja Lahbib",
+    ),
 ]
 
 

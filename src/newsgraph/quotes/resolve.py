@@ -140,13 +140,15 @@ def _named_subject_before(
         if since is not None and not _main_clause_subject(token):
             continue
         start, end, named = phrase_bounds(token)
-        titled = False
-        if named == i and token.pos_ == "NOUN" and _has_title(token):
+        # A role noun's name is a person's whatever spaCy labels it ("The EU's commissioner
+        # for crisis management, Hadja Lahbib, said").
+        titled = token.pos_ == "NOUN" and _has_title(token)
+        if named == i and titled:
             # "The EU's ambassador to Moldova, Petra Vukovic, said" parsed with the name hung
             # from "Moldova": the name that ends the role noun's phrase.
             named_at = _name_ending(doc, start, end)
             if named_at is not None:
-                (start, end, named), titled = named_at, True
+                start, end, named = named_at
         token = doc[named]  # "Qatar's spokesman, Majed al-Ansari, said": the name
         if mentions is not None:
             linked = mentions.at(token.idx, token.idx + len(token.text))
