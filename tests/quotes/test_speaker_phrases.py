@@ -222,3 +222,55 @@ def test_pronoun_after_role_noun_with_name_is_that_person(
     analyze: Analyze, text: str, quoted: str, speaker: str
 ) -> None:
     assert _speaker(analyze(text), quoted) == speaker
+
+
+TIME_BEFORE_SPEAKER: list[tuple[str, str, str]] = [
+    # "hours before X arrived to warn": X warns, not the hours and not the one who refused
+    (
+        "Hearing snubbed\n\n"
+        "NUUK (Wire) — The prime minister of the self-governing territory declined on Sunday to "
+        "attend the hearing in Copenhagen, hours before a delegation of Nordic Council members "
+        "arrived in Nuuk to warn that the territory risked losing its fishing quota.",
+        "the territory risked losing its fishing quota",
+        "a delegation of Nordic Council members",
+    ),
+    (
+        "Province defies court\n\n"
+        "The head of the autonomous province refused on Tuesday to testify before the supreme "
+        "court in Belgrade, hours before a delegation of Council of Europe monitors arrived in "
+        "Novi Sad to warn that the province risked losing its development grants.",
+        "the province risked losing its development grants",
+        "a delegation of Council of Europe monitors",
+    ),
+    (
+        "Speaker skips hearing\n\n"
+        "The speaker of the regional parliament declined on Monday to appear before the "
+        "anti-corruption court in Kyiv, hours before a delegation of International Monetary "
+        "Fund staff arrived in Lviv to warn that the region risked losing budget support.",
+        "the region risked losing budget support",
+        "a delegation of International Monetary Fund staff",
+    ),
+    # the court of the first "before" is no subject of "arrived": the phrase next to it is
+    (
+        "Region defies Baghdad\n\n"
+        "The head of the Kurdish-run region refused on Tuesday to appear before the federal "
+        "court in Baghdad, hours before a delegation of European Union envoys arrived in Erbil "
+        "to warn that the region risked losing millions of euros in budget support.",
+        "the region risked losing millions of euros",
+        "a delegation of European Union envoys",
+    ),
+    (
+        "Enclave leader stays away\n\n"
+        "The leader of the rebel-held enclave refused on Monday to appear before the state court "
+        "in Baku, hours before a delegation of Council of Europe envoys arrived in Ganja to warn "
+        "that the enclave risked losing millions of euros in reconstruction funds.",
+        "the enclave risked losing millions of euros",
+        "a delegation of Council of Europe envoys",
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "quoted", "speaker"), TIME_BEFORE_SPEAKER)
+def test_time_phrase_is_no_speaker(analyze: Analyze, text: str, quoted: str, speaker: str) -> None:
+    assert _speaker(analyze(text), quoted) == speaker

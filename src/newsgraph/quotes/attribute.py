@@ -261,12 +261,56 @@ def _subject(table: CueTable, doc: Any, i: int) -> int | None:
             if token != i and _reporter_speaks(table, doc, i, token, subject):
                 token = head[token]
                 continue
+            if lemma[subject].lower() in TIME_NOUNS:
+                return _after_time(table, subject)
             return subject
+        if tag[token] in FINITE_TAGS and dep[token] == "advcl":
+            hidden = _subject_under_time(table, token)
+            if hidden is not None:
+                return hidden
         if dep[token] == "relcl":
             return head[token]
         if dep[token] not in CLIMB_DEPS:
             return None
         token = head[token]
+    return None
+
+
+TIME_NOUNS = frozenset(
+    {"hour", "day", "week", "month", "year", "decade", "minute", "moment", "night", "weekend"}
+)
+"""A time is never a speaker: "..., hours before a delegation of envoys arrived to warn that
+..." parsed with "hours" as the subject is the delegation's warning."""
+TIME_LINKS = frozenset({"before", "after", "since", "until"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _after_time(table: CueTable, subject: int) -> int | None:
+    """The object of "before"/"after" on a time-noun subject ("hours before a delegation"), or
+    None: the time itself does not speak."""
+    dep, lower, kids = table.syntax.dep, table.words.lower, table.kids
+    for link in kids[subject]:
+        if dep[link] == "prep" and lower[link] in TIME_LINKS:
+            objects = [c for c in kids[link] if dep[c] == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _subject_under_time(table: CueTable, verb: int) -> int | None:
+    """The subject of a finite adverbial clause's verb without one that the parser hung from the
+    time phrase before it ("..., hours before a delegation of envoys arrived to warn ..."), or
+    None."""
+    dep, lemma, lower, kids = table.syntax.dep, table.syntax.lemma, table.words.lower, table.kids
+    for child in kids[verb]:
+        hidden = None
+        if dep[child] in ("mark", "prep") and lower[child] in TIME_LINKS:
+            objects = [c for c in kids[child] if dep[c] == "pobj"]
+            hidden = objects[0] if objects else None
+        elif dep[child] == "npadvmod" and lemma[child].lower() in TIME_NOUNS:
+            hidden = _after_time(table, child)
+        if hidden is not None and max(table.subtree(hidden)) == verb - 1:
+            return hidden  # the phrase right before the verb, as a subject stands
     return None
 
 
