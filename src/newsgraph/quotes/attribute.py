@@ -218,33 +218,48 @@ def _name_before(cue: Any, mentions: Mentions) -> Any:
     return best[1].root if best is not None else None
 
 
+def _phrase_cue_object(table: CueTable, doc: Any, i: int) -> int | None:
+    """The object of "according to" (cue `i`), or the name right after it."""
+    kids, dep, lower = table.kids, table.syntax.dep, table.words.lower
+    if i + 1 >= len(lower):
+        return None
+    objects = [c for c in kids[i + 1] if dep[c] == "pobj"]
+    if objects:
+        return objects[0]
+    name = _name_after(doc[i + 1])
+    return int(name.i) if name is not None else None
+
+
+def _continued_cue_subject(table: CueTable, i: int) -> int | None:
+    """ "said A, adding that B": the subject of the cue a subjectless participle continues, not
+    of the reported clause it happens to hang from (None when `i` is no such participle)."""
+    kids, syntax = table.kids, table.syntax
+    dep, head, lemma, tag, pos = syntax.dep, syntax.head, syntax.lemma, syntax.tag, syntax.pos
+    if tag[i] != "VBG" or any(dep[c] in SUBJECTS for c in kids[i]):
+        return None
+    verbs, ancestor = lexicon().verbs, i
+    for _ in range(4):
+        if head[ancestor] == ancestor:
+            break
+        ancestor = head[ancestor]
+        if lemma[ancestor].lower() in verbs and pos[ancestor] == "VERB":
+            own = [c for c in kids[ancestor] if dep[c] in SUBJECTS]
+            if own:
+                return own[0]
+    return None
+
+
 def _subject(table: CueTable, doc: Any, i: int) -> int | None:
     """The token number of the head of the speaker of cue `i`, or None (read from the Doc's
     arrays)."""
     kids, syntax, lower = table.kids, table.syntax, table.words.lower
     dep, head, lemma, tag = syntax.dep, syntax.head, syntax.lemma, syntax.tag
     if lower[i] in PHRASE_CUES:
-        if i + 1 < len(lower):
-            objects = [c for c in kids[i + 1] if dep[c] == "pobj"]
-            if objects:
-                return objects[0]
-            name = _name_after(doc[i + 1])
-            return int(name.i) if name is not None else None
-        return None
-    lex = lexicon()
-    relay = lex.relay_verbs
-    if tag[i] == "VBG" and not any(dep[c] in SUBJECTS for c in kids[i]):
-        # "said A, adding that B": the participle's speaker is the cue it continues, not the
-        # subject of the reported clause it happens to hang from.
-        ancestor, pos = i, syntax.pos
-        for _ in range(4):
-            if head[ancestor] == ancestor:
-                break
-            ancestor = head[ancestor]
-            if lemma[ancestor].lower() in lex.verbs and pos[ancestor] == "VERB":
-                own = [c for c in kids[ancestor] if dep[c] in SUBJECTS]
-                if own:
-                    return own[0]
+        return _phrase_cue_object(table, doc, i)
+    relay = lexicon().relay_verbs
+    continued = _continued_cue_subject(table, i)
+    if continued is not None:
+        return continued
     token = i
     for _ in range(4):
         subjects = [
@@ -264,10 +279,9 @@ def _subject(table: CueTable, doc: Any, i: int) -> int | None:
             if lemma[subject].lower() in TIME_NOUNS:
                 return _after_time(table, subject)
             return subject
-        if tag[token] in FINITE_TAGS and dep[token] == "advcl":
-            hidden = _subject_under_time(table, token)
-            if hidden is not None:
-                return hidden
+        hidden = _subject_under_time(table, token)
+        if hidden is not None:
+            return hidden
         if dep[token] == "relcl":
             return head[token]
         if dep[token] not in CLIMB_DEPS:
@@ -302,6 +316,8 @@ def _subject_under_time(table: CueTable, verb: int) -> int | None:
     time phrase before it ("..., hours before a delegation of envoys arrived to warn ..."), or
     None."""
     dep, lemma, lower, kids = table.syntax.dep, table.syntax.lemma, table.words.lower, table.kids
+    if table.syntax.tag[verb] not in FINITE_TAGS or dep[verb] != "advcl":
+        return None
     for child in kids[verb]:
         hidden = None
         if dep[child] in ("mark", "prep") and lower[child] in TIME_LINKS:
