@@ -274,3 +274,45 @@ TIME_BEFORE_SPEAKER: list[tuple[str, str, str]] = [
 @pytest.mark.parametrize(("text", "quoted", "speaker"), TIME_BEFORE_SPEAKER)
 def test_time_phrase_is_no_speaker(analyze: Analyze, text: str, quoted: str, speaker: str) -> None:
     assert _speaker(analyze(text), quoted) == speaker
+
+
+CAPITALISED_ROLE: list[tuple[str, str, str]] = [
+    # a capitalised role word tagged a proper noun, with the name in apposition: the person
+    (
+        "Telecom merger\n\n"
+        "The Safaricom Vice President and general counsel, Mercy Ndegwa, said the company "
+        "would appeal the ruling.",
+        "the company would appeal the ruling",
+        "Mercy Ndegwa",
+    ),
+    (
+        "Bank results\n\n"
+        "The Equity Bank Vice President and chief economist, Wanjiru Kamau, said lending would "
+        "grow by a tenth.",
+        "lending would grow by a tenth",
+        "Wanjiru Kamau",
+    ),
+    (
+        "Airline results\n\n"
+        "The Ethiopian Airlines Vice President and general manager, Lemma Yadecha, said the "
+        "carrier would add ten aircraft.",
+        "the carrier would add ten aircraft",
+        "Lemma Yadecha",
+    ),
+    # and a participle set off by commas is no part of it
+    (
+        "Refinery fire\n\n"
+        "The Edo State Commissioner for Energy and Water Resources, Dr, Joan Oviawe, speaking "
+        "to reporters on the fire said some of the injured had been flown to Benin City.",
+        "some of the injured had been flown",
+        "The Edo State Commissioner for Energy and Water Resources, Dr, Joan Oviawe",
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "quoted", "speaker"), CAPITALISED_ROLE)
+def test_capitalised_role_with_name_gives_the_person(
+    analyze: Analyze, text: str, quoted: str, speaker: str
+) -> None:
+    assert _speaker(analyze(text), quoted) == speaker

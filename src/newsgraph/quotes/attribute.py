@@ -387,9 +387,11 @@ def phrase_bounds_at(table: CueTable, doc: Any, h: int) -> tuple[int, int, int]:
     syntax = table.syntax
     dep, pos = syntax.dep, syntax.pos
     appositions = [c for c in table.kids[h] if dep[c] in NAME_DEPS and pos[c] == "PROPN"]
-    if pos[h] == "NOUN" and appositions:
+    role = pos[h] == "NOUN" or table.words.lower[h] in lexicon().person_titles
+    if role and appositions:
         # "Nigeria's information minister, Mohammed Idris, said"; "The secretary general of
-        # the farmers' union (NFU), Maria Keller, said": the person, not the body.
+        # the farmers' union (NFU), Maria Keller, said": the person, not the body (also when
+        # the role word is capitalised and tagged a proper noun: "The State Commissioner").
         names = [doc[a] for a in appositions]
         people = [a for a in names if a.ent_type_ == "PERSON"]
         unbracketed = [a for a in names if not _in_brackets(a)]

@@ -132,7 +132,7 @@ def _named_subject_before(
     lo = max(0, pronoun.i - SUBJECT_LOOKBACK) if since is None else since
     hi = pronoun.i if until is None else until
     wanted = "m" if pronoun.lower_ in MALE else "f" if pronoun.lower_ in FEMALE else None
-    dep = cue_table(doc).syntax.dep
+    dep, titles = cue_table(doc).syntax.dep, lexicon().person_titles
     for i in range(hi - 1, lo - 1, -1):
         if dep[i] not in ("nsubj", "nsubjpass"):
             continue  # no Token is built for the words that are no subject
@@ -149,6 +149,8 @@ def _named_subject_before(
             named_at = _name_ending(doc, start, end)
             if named_at is not None:
                 start, end, named = named_at
+        # only a name standing apart from the role noun ("..., Dr" is no name of its own)
+        titled = titled and start > token.idx and doc[named].lower_.rstrip(".") not in titles
         token = doc[named]  # "Qatar's spokesman, Majed al-Ansari, said": the name
         if mentions is not None:
             linked = mentions.at(token.idx, token.idx + len(token.text))
