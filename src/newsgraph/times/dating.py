@@ -13,8 +13,14 @@ Order of evidence, strongest first:
    participant), a few sentences back across paragraphs, so the lead's date carries to its
    follow-up sentences ("discourse");
 6. the publication date ("publication"), only for an event the story reports in the simple past
-   (or in a headline), outside quotation marks, in a sentence that names no older date: a
-   present or perfect clause, a speaker's account or a background sentence stays undated.
+   (or in a headline), outside quotation marks, in a sentence that names no older date and
+   does not follow, in its paragraph, a sentence that tells only of the past: a present or
+   perfect clause, a speaker's account or a background sentence stays undated.
+
+An event told in the headline or the lead and again further down is the story's own news: its
+headline and lead mentions date it by these rules; a later mention ("signed a similar accord in
+March 2019": background the events stage may have folded in) only with a date in the article's
+own time frame; else the publication day (`_Dater._date_news`).
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from itertools import accumulate
 from typing import Any
 
@@ -87,6 +94,12 @@ class _Dater:
         self._quote_starts: list[int] = []
         self.dates: dict[str, EventDate | None] = {}
         self.pending: set[str] = set()
+        self._told_past: dict[int, bool] = {}
+        """`_tells_past` of each sentence asked about, by index."""
+        self._views: dict[int, tuple[Event, Event]] = {}
+        """Views of an event over some of its mentions (`_view`), by id: view and event. Kept
+        alive for the dater's life, so no other object takes a view's id, which the index's
+        per-event caches are keyed by."""
 
     # --- one event ------------------------------------------------------------------------------
 
@@ -96,18 +109,64 @@ class _Dater:
         if event.id in self.pending:
             return None  # an anchor cycle: "before the visit" / "after the meeting" on each other
         self.pending.add(event.id)
-        date = (
+        news = [e for e in event.evidence if self._in_news(e)]
+        if news and len(news) < len(event.evidence):
+            date = self._date_news(event, news)
+        else:
+            date = self._from_evidence(event)
+            if date is None and self._publication_stands_in(event):
+                date = self._from_publication()
+        self.pending.discard(event.id)
+        self.dates[event.id] = date
+        return date
+
+    def _from_evidence(self, event: Event) -> EventDate | None:
+        return (
             self._as_anchor(event)
             or self._from_text(event)
             or self._from_discourse(event)
             or self._from_remention(event)
             or self._from_neighbours(event)
         )
-        if date is None and self._publication_stands_in(event):
-            date = self._from_publication()
-        self.pending.discard(event.id)
-        self.dates[event.id] = date
-        return date
+
+    def _in_news(self, evidence: Evidence) -> bool:
+        """The mention is in the headline or the lead: the story's own news."""
+        if evidence.section == "title":
+            return True
+        index = self.ix.sentence_index(evidence.start)
+        return index is not None and self.ix.sentences[index].paragraph in self.ix.lead_paragraphs
+
+    def _date_news(self, event: Event, news: list[Evidence]) -> EventDate | None:
+        """An event told in the headline or the lead and again further down ("China launches
+        drills" ... "Beijing has held several rounds of exercises since August 2022"): the
+        headline reports the lead's news, so the headline and lead mentions date it; a later
+        mention only with a date in the article's own time frame (a background paragraph's
+        older date is another happening's); else the publication day, as for any news event."""
+        head = self._view(event, news)
+        date = self._from_evidence(head)
+        if date is not None:
+            return date
+        later = self._view(event, [e for e in event.evidence if e not in news])
+        date = self._from_evidence(later)
+        if date is not None and self._in_time_frame(date):
+            return date
+        return self._from_publication() if self._publication_stands_in(head) else None
+
+    def _view(self, event: Event, evidence: list[Evidence]) -> Event:
+        """The event seen through some of its mentions, for the rules to read."""
+        view = replace(event, evidence=evidence)
+        self._views[id(view)] = (view, event)
+        return view
+
+    def _own(self, event: Event) -> Event:
+        """The event itself for a view of it: the one other events and anchors are not."""
+        found = self._views.get(id(event))
+        return found[1] if found is not None else event
+
+    def _in_time_frame(self, date: EventDate) -> bool:
+        """The date starts within the article's own time frame (about the last month): a
+        "since August 2022" that runs until today does not."""
+        return self.published is not None and date.start >= self.published - HISTORICAL_MARGIN
 
     def _from_text(self, event: Event) -> EventDate | None:
         found: list[tuple[int, int, int, int, EventDate]] = []
@@ -158,6 +217,8 @@ class _Dater:
             if evidence.section == "title":
                 # A headline tells the lead's event: the story's first sentences date it.
                 near = self.ix.story_after(index, mentions.NEIGHBOUR_WINDOW)
+            elif self._follows_background(event, evidence):
+                continue  # the paragraph went back in time: the lead's date does not reach here
             elif evidence.section in mentions.STORY_SECTIONS:
                 near = self.ix.story_before(index, mentions.NEIGHBOUR_WINDOW)
             else:
@@ -182,7 +243,8 @@ class _Dater:
 
     def _from_neighbour(self, event: Event, sentence: Sentence) -> EventDate | None:
         at = self.ix.sentence_index(sentence.start)
-        others = [e for e in self.ix.events_in(at) if e is not event] if at is not None else []
+        own = self._own(event)
+        others = [e for e in self.ix.events_in(at) if e is not own] if at is not None else []
         if others:
             for other in others:
                 if not mentions.same_event(self.ix, event, other):
@@ -238,7 +300,38 @@ class _Dater:
             self._reported_as_past(event)
             and not self._quoted(event)
             and not any(self._background(evidence) for evidence in event.evidence)
+            and not any(self._follows_background(event, evidence) for evidence in event.evidence)
         )
+
+    def _follows_background(self, event: Event, evidence: Evidence) -> bool:
+        """The sentence just before, in the same paragraph, tells only of the past: every event
+        it tells is dated there, by its own clause, before the article's time frame ("Fighters
+        overran the town in August 2024. Dozens of civilians were killed."). The paragraph has
+        gone back in time, so this sentence's undated event is no news of the day, and the
+        lead's date does not carry to it either."""
+        if self.published is None or evidence.section == "title":
+            return False
+        index = self.ix.sentence_index(evidence.start)
+        if index is None or index == 0:
+            return False
+        if self.ix.sentences[index - 1].paragraph != self.ix.sentences[index].paragraph:
+            return False
+        found = self._told_past.get(index - 1)
+        if found is None:
+            found = self._told_past[index - 1] = self._tells_past(index - 1)
+        return found
+
+    def _tells_past(self, index: int) -> bool:
+        """Every event with a mention in sentence `index` is dated there, by the text of its
+        own clause, before the article's time frame (at least one event)."""
+        sentence = self.ix.sentences[index]
+        events = self.ix.events_in(index)
+        for other in events:
+            here = [e for e in other.evidence if sentence.start <= e.start < sentence.end]
+            date = self._from_text(self._view(other, here))
+            if date is None or not is_historical(date, self.published):
+                return False
+        return bool(events)
 
     def _quoted(self, event: Event) -> bool:
         """Every body mention of the event stands inside a speaker's quoted telling (a direct
@@ -476,7 +569,7 @@ class _Dater:
     def _resolve_anchored(
         self, expr: TimeExpr, event: Event, source: DateSource
     ) -> EventDate | None:
-        anchor_event = find_anchor_event(self.analysis, expr, event)
+        anchor_event = find_anchor_event(self.analysis, expr, self._own(event))
         anchor = self.date_of(anchor_event) if anchor_event is not None else None
         if anchor is None and anchor_event is None:
             anchor = self._anchor_happening(expr)

@@ -106,6 +106,16 @@ class DocIndex:
         self._events: dict[int, list[Event]] | None = None
         self.lead = next((s for s in self.sentences if s.section in STORY_SECTIONS), None)
         """The story's first sentence: the one that sums up its news."""
+        self.lead_paragraphs = frozenset(
+            s.paragraph
+            for s in self.sentences[: self._first_body() + 1]
+            if s.section in STORY_SECTIONS
+        )
+        """The lead: the first body paragraph, with a standfirst (subtitle) before it."""
+
+    def _first_body(self) -> int:
+        """The index of the first body sentence (-1 when there is none)."""
+        return next((i for i, s in enumerate(self.sentences) if s.section == "body"), -1)
 
     def lemmas(self, event: Event) -> set[str]:
         """`trigger_lemmas` of an event of this analysis, read once per event (read-only)."""
