@@ -23,10 +23,11 @@ from newsgraph.actors.lexicon import lexicon
 from newsgraph.actors.names import (
     NameMention,
     fold,
+    lazy_title_test,
     name_key,
     name_tokens,
+    plural_title,
     positions,
-    title_test,
 )
 from newsgraph.actors.nested import nested_mentions, outer_names
 from newsgraph.actors.nonactors import drop_non_actors, is_event
@@ -170,7 +171,9 @@ def _whole_person_name(doc: Any, start: int, end: int, title_at: Callable[[int],
         lower = words.lower[i]
         if lower in ARTICLES:  # "The Bush administration": an article starts no name
             return False
-        return (words.capital[i] and not title_at(i)) or lower in particles
+        if words.capital[i]:  # "Presidents Ruto and ...": a plural title is no given name
+            return not title_at(i) and not plural_title(lower)
+        return lower in particles
 
     before = start > 0 and part_of_name(start - 1) and not sent_start[start]
     after = end < len(words) and part_of_name(end) and not sent_start[end]
@@ -183,7 +186,7 @@ def _kb_mentions(doc: Any, kb: KnowledgeBase, runs: list[tuple[int, int]]) -> li
     lower, capital, best = words.lower, words.capital, kb.best
     # `words.span_text(i, j)` read inline: this tries every window of every name run
     text, first, last = words.text, words.start, words.end
-    title_at: Callable[[int], bool] | None = None
+    title_at = lazy_title_test(doc)  # read on the first person matched
     found: list[NameMention] = []
     for run_start, run_end in runs:
         i = run_start
@@ -199,11 +202,8 @@ def _kb_mentions(doc: Any, kb: KnowledgeBase, runs: list[tuple[int, int]]) -> li
                 entry = best(text[begin : last[j - 1]])
                 if entry is None:
                     continue
-                if entry.type == "PERSON":
-                    if title_at is None:  # read on the first person matched (a text
-                        title_at = title_test(doc)  # without one never reads it)
-                    if not _whole_person_name(doc, i, j, title_at):
-                        continue
+                if entry.type == "PERSON" and not _whole_person_name(doc, i, j, title_at):
+                    continue
                 hit = (j, entry)
                 break
             if hit is None:
@@ -427,36 +427,41 @@ def _in_sentences(analysis: Analysis, mentions: list[NameMention]) -> list[NameM
     return kept
 
 
+COORDINATORS = frozenset({"and", "&"})
+"""Words that join two names in one name run: a country may start after one or end before one
+("Antigua and Barbuda and Saint Kitts and Nevis", "Britain and France")."""
+
+
 def _country_windows(
     doc: Any, kb: KnowledgeBase, runs: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """Country names inside name runs that end the run or stand before a title ("Sri Lanka",
-    "Pakistan President ..."), longest first; a name glued to more name words is no country."""
+    """Country names inside name runs that end the run, stand before a title ("Sri Lanka",
+    "Pakistan President ...") or before "and", longest first, so that a name with "and" inside
+    ("Trinidad and Tobago") is one window; a name glued to more name words is no country."""
     words = words_of(doc)
     lower, country_by_name = words.lower, kb.country_by_name
     text, first, last = words.text, words.start, words.end  # `span_text` inline
-    title_at: Callable[[int], bool] | None = None  # read on its first question
+    title_at = lazy_title_test(doc)  # read on its first question
     found: list[tuple[int, int]] = []
     for run_start, run_end in runs:
         i = run_start
         while i < run_end:
-            # where a name may start (the run's start, after a title or an article) is asked
-            # first: most words inside a run start no country, and need no look-up at all
-            if i != run_start and lower[i - 1] not in ARTICLES:
-                if title_at is None:
-                    title_at = title_test(doc)
-                if not title_at(i - 1):
-                    i += 1
-                    continue
+            # where a name may start (the run's start, after a title, an article or "and") is
+            # asked first: most words inside a run start no country, and need no look-up at all
+            if (
+                i != run_start
+                and lower[i - 1] not in ARTICLES
+                and lower[i - 1] not in COORDINATORS
+                and not title_at(i - 1)
+            ):
+                i += 1
+                continue
             hit = None
             begin = first[i]
             for j in range(min(run_end, i + MAX_COUNTRY_TOKENS), i, -1):
                 # where a country may end is asked first: most windows end before no title
-                if j != run_end:
-                    if title_at is None:
-                        title_at = title_test(doc)
-                    if not title_at(j):
-                        continue
+                if j != run_end and lower[j] not in COORDINATORS and not title_at(j):
+                    continue
                 if country_by_name(text[begin : last[j - 1]]) is not None:
                     hit = j
                     break
@@ -477,7 +482,9 @@ def _country_names(
     by_tokens = {(m.tstart, m.tend): m for m in mentions}
     added: list[NameMention] = []
     found = _overlap_test(doc, mentions)
-    words = words_of(doc)
+    overlapping = _overlapping(mentions)  # mentions are in order of their first token here
+    pieces: set[int] = set()  # ids of mentions a longer country name replaces
+    words, punct = words_of(doc), syntax_of(doc).punct
     for s, e in _country_windows(doc, kb, runs):
         # "Saudi", "U.S." are names and demonyms: as a demonym they stay NORP modifiers
         label = "NORP" if kb.country_by_demonym(words.span_text(s, e)) is not None else "GPE"
@@ -487,8 +494,23 @@ def _country_names(
                 existing.label = "GPE"
             continue
         if found(s, e):
-            continue
+            # the model split a name with "and" inside ("Bosnia" + "Herzegovina"): the whole
+            # name, without an article or a possessive, replaces its pieces
+            s, e = _trim(words.lower, words.texts, words.space, punct, s, e)
+            inside = overlapping(s, e) if s < e else []
+            if not inside or (s, e) in by_tokens or not _pieces_of(inside, s, e):
+                continue
+            pieces.update(id(m) for m in inside)
+            demonym = kb.country_by_demonym(words.span_text(s, e))
+            label = "NORP" if demonym is not None else "GPE"
         added.append(NameMention(s, e, words.start[s], words.end[e - 1], label))
+    for s, e in _split_capitals(doc, kb, runs):
+        inside = overlapping(s, e)
+        if inside and (s, e) not in by_tokens and _pieces_of(inside, s, e):
+            pieces.update(id(m) for m in inside)  # "Port" + "Spain": one capital
+            added.append(NameMention(s, e, words.start[s], words.end[e - 1], "GPE"))
+    if pieces:
+        mentions = [m for m in mentions if id(m) not in pieces]
     text, first, last = words.text, words.start, words.end  # `span_text` inline
     by_demonym, by_name = kb.country_by_demonym, kb.country_by_name
     for m in mentions:
@@ -497,6 +519,36 @@ def _country_names(
             if by_demonym(name) is not None and by_name(name) is None:
                 m.label = "NORP"
     return sorted(mentions + added, key=_TSTART)
+
+
+def _split_capitals(
+    doc: Any, kb: KnowledgeBase, runs: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Name runs that are wholly a capital with a small word inside ("Port of Spain", "Andorra
+    la Vella"), which the model splits into a place and a country; one look-up per such run."""
+    words = words_of(doc)
+    lower, capital, punct = words.lower, words.capital, syntax_of(doc).punct
+    found: list[tuple[int, int]] = []
+    for run_start, run_end in runs:
+        if run_end - run_start < 3 or all(capital[run_start + 1 : run_end - 1]):
+            continue
+        s, e = _trim(lower, words.texts, words.space, punct, run_start, run_end)
+        if e - s >= 3 and kb.country_by_capital(words.span_text(s, e)) is not None:
+            found.append((s, e))
+    return found
+
+
+def _pieces_of(inside: list[NameMention], start: int, end: int) -> bool:
+    """The model split a country name with "and" or a hyphen inside ("Trinidad" / "Tobago",
+    "Sao Tome" / "Principe"): the mentions lie wholly inside the longer name, and none is a
+    person the knowledge base knows."""
+    return all(
+        start <= m.tstart
+        and m.tend <= end
+        and (m.tstart, m.tend) != (start, end)
+        and (m.kb is None or m.kb.type != "PERSON")
+        for m in inside
+    )
 
 
 def _overlap_test(doc: Any, mentions: list[NameMention]) -> Callable[[int, int], bool]:

@@ -107,6 +107,26 @@ def title_test(doc: Any) -> Callable[[int], bool]:
     return titled
 
 
+def lazy_title_test(doc: Any) -> Callable[[int], bool]:
+    """`title_test(doc)`, built on its first question: a rule that asks only now and then (and
+    about most documents never) does not read the word lists for nothing."""
+    test: Callable[[int], bool] | None = None
+
+    def title_at(i: int) -> bool:
+        nonlocal test
+        if test is None:
+            test = title_test(doc)
+        return test(i)
+
+    return title_at
+
+
+def plural_title(lower: str) -> bool:
+    """A title in the plural before two names ("Presidents Ruto and Museveni", "Prime
+    Ministers ..."): never part of the name after it."""
+    return len(lower) > 3 and lower.endswith("s") and _title_word(lower[:-1])
+
+
 @lru_cache(maxsize=1 << 14)
 def _title_word(lower: str) -> bool:
     word = lower.rstrip(".")

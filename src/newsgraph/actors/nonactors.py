@@ -36,6 +36,8 @@ class NonActors:
     product_versions: frozenset[str]
     post_nominals: frozenset[str]
     event_heads: frozenset[str]
+    time_words: frozenset[str]
+    time_names: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +51,27 @@ def non_actors() -> NonActors:
         product_versions=frozenset(raw["product_versions"]),
         post_nominals=frozenset(raw["post_nominals"]),
         event_heads=frozenset(raw["event_heads"]),
+        time_words=frozenset(raw["time_words"]),
+        time_names=frozenset(raw["time_names"]),
     )
+
+
+def is_time_phrase(doc: Any, start_char: int, end_char: int) -> bool:
+    """A phrase whose one head is a time word ("weeks", "the weekend", "a decade", "next
+    year", "Tuesday"): it says when, never who, so it is no event's actor or recipient (a bad
+    parse makes "spent weeks shuttling ... to agree" a subject). Reads only the phrase's words."""
+    tokens = words_of(doc).char_span(start_char, end_char)
+    if tokens is None:
+        return False
+    start, end = tokens
+    syntax = syntax_of(doc)
+    head = syntax.head
+    roots = [i for i in range(start, end) if head[i] == i or not start <= head[i] < end]
+    if len(roots) != 1:
+        return False
+    root = roots[0]
+    lower, words = words_of(doc).lower[root], non_actors()
+    return lower in words.time_names or (syntax.pos[root] == "NOUN" and lower in words.time_words)
 
 
 def is_belief(text: str) -> bool:

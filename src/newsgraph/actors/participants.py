@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -20,7 +21,7 @@ from typing import Any
 from newsgraph.actors.coding import compose_code
 from newsgraph.actors.context import code_participants
 from newsgraph.actors.lexicon import lexicon
-from newsgraph.actors.names import sponsor_or_stance
+from newsgraph.actors.names import sponsor_or_stance, title_at
 from newsgraph.kb import KnowledgeBase, load_kb
 from newsgraph.kb.codes import INTERGOVERNMENTAL
 from newsgraph.model import Analysis, Entity, Participant
@@ -480,6 +481,8 @@ def participants_in(
     for head in _heads(doc, *tokens):
         mention = mention_at(head.idx)
         participant: Participant | None
+        if mention is None:  # "Foreign Minister and Deputy Prime Minister Jane Doe": Jane Doe
+            mention = _titled_after(doc, head.i, mention_at)
         if mention is not None:
             entity, m_start, m_end = mention
             if entity.is_source_agency or entity.id in seen:
@@ -510,6 +513,33 @@ def participants_in(
             found.append(participant)
     found = [_refugees(analysis, p) for p in found]
     return code_participants(analysis, found or _fallback(analysis, start, end), kb)
+
+
+def _titled_after(
+    doc: Any, i: int, mention_at: Callable[[int], tuple[Entity, int, int] | None]
+) -> tuple[Entity, int, int] | None:
+    """ "Foreign Minister and Deputy Prime Minister Amina Wekesa": the first title is one more
+    title of the person named after the second, and stands for that person (the parse makes
+    the two titles conjuncts, and the events stage asks for each alone). Asked of a capitalised
+    title word right before "and"; reads at most `MAX_TITLE_WORDS` capitalised titles, then the
+    person's mention (None if there is none)."""
+    words = words_of(doc)
+    lower, capital, n = words.lower, words.capital, len(words)
+    if i + 2 >= n or lower[i + 1] != "and" or not capital[i] or not title_at(doc, i):
+        return None
+    k = i + 2
+    while k < min(n, i + 2 + MAX_TITLE_WORDS) and capital[k] and title_at(doc, k):
+        k += 1
+    if k == i + 2 or k >= n:
+        return None
+    found = mention_at(words.start[k])
+    if found is None or found[0].type != "PERSON" or found[1] != words.start[k]:
+        return None
+    return found
+
+
+MAX_TITLE_WORDS = 4
+"""Longest second title read ("Deputy Prime Minister")."""
 
 
 def _displaced(head: Any) -> bool:

@@ -149,6 +149,7 @@ def resolve(doc: Any, text: str, mentions: list[NameMention]) -> list[Cluster]:
     _text_aliases(text, mentions, uf, declared)
     _link_acronyms(mentions, words, uf)
     _link_partial_people(mentions, words, uf)
+    _link_family_names(mentions, words, uf)
     groups: dict[int, list[NameMention]] = {}
     for i, m in enumerate(mentions):
         groups.setdefault(uf.find(i), []).append(m)
@@ -322,6 +323,35 @@ def _link_partial_people(
         for old in {root_i, target} - {merged}:
             for form, js in members.pop(old).items():
                 members.setdefault(merged, {}).setdefault(form, []).extend(js)
+
+
+def _link_family_names(mentions: list[NameMention], words: list[list[str]], uf: _UnionFind) -> None:
+    """ "Guo" after "Guo Lihua": a one-word person name that is the first word of an earlier
+    full name is that person where the family name comes first (Chinese, Korean, Vietnamese,
+    Hungarian usage), the way "Smith" after "John Smith" is. Only where the document names no
+    other person whose name starts with that word or ends with it, and the knowledge base has
+    not matched the word to someone else; a word the surname rule already linked is left as is."""
+    titles = lexicon().gender_titles
+    by_first: dict[str, set[int]] = {}  # full names' clusters by first word
+    first_seen: dict[str, int] = {}  # where each first word first starts a full name
+    last_words: set[str] = set()
+    for j, other in enumerate(mentions):
+        form = words[j]
+        if other.label != "PERSON" or len(form) < 2 or form[0].rstrip(".") in titles:
+            continue
+        by_first.setdefault(form[0], set()).add(uf.find(j))
+        first_seen.setdefault(form[0], other.start)
+        last_words.add(form[-1])
+    if not by_first:
+        return
+    for i, m in enumerate(mentions):
+        form = words[i]
+        if m.label != "PERSON" or len(form) != 1 or m.kb is not None or form[0] in last_words:
+            continue  # a knowledge-base match of the word is another person (or already joined)
+        owners = by_first.get(form[0])
+        if owners is None or len(owners) != 1 or first_seen[form[0]] > m.start:
+            continue
+        uf.union(i, next(iter(owners)))
 
 
 def _fits(a: list[str], b: list[str]) -> bool:

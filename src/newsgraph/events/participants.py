@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from newsgraph.actors import participants_in
+from newsgraph.actors import is_time_phrase, participants_in
 from newsgraph.kb import KnowledgeBase
 from newsgraph.model import Analysis, EventLocation, Participant
 from newsgraph.places import locate_event
@@ -135,6 +135,13 @@ def participants_for(
             # party") and whatever coding it has ("rebel commanders" REB, a group of states).
             only = found[0]
             found = [Participant(None, start, end, None, only.sector, only.code)]
+    parsed = analysis.doc if doc is None else doc
+    if (
+        parsed is not None
+        and all(p.entity is None and p.code is None for p in found)
+        and is_time_phrase(parsed, start - offset, end - offset)
+    ):
+        return []  # "weeks", "the weekend": a time, never an actor
     return [_placed(analysis, p) for p in found] or [Participant(None, start, end)]
 
 
