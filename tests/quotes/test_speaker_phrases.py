@@ -316,3 +316,20 @@ def test_capitalised_role_with_name_gives_the_person(
     analyze: Analyze, text: str, quoted: str, speaker: str
 ) -> None:
     assert _speaker(analyze(text), quoted) == speaker
+
+
+@pytest.mark.model
+def test_cue_in_the_next_paragraph_keeps_the_speaker(analyze: Analyze) -> None:
+    # a quote alone in its paragraph, then '"...," she added.' in the next: one speaker
+    analysis = analyze(
+        "Port strike ends\n\n"
+        "ROTTERDAM (Wire) — Dock workers ended a five-day strike on Friday after the port "
+        "authority agreed to hire 200 more crane operators, union leader Sanne de Vries said.\n\n"
+        '"We did not want to stop the port. We wanted safe shifts."\n\n'
+        '"That is what we have won today," she added.\n\n'
+        "The port authority's chief executive, Martin Kohl, said ships would be cleared by "
+        "Sunday."
+    )
+    assert _speaker(analysis, "We did not want to stop the port") == "union leader Sanne de Vries"
+    assert _speaker(analysis, "That is what we have won today") == "Sanne de Vries"
+    assert _speaker(analysis, "ships would be cleared by Sunday") == "Martin Kohl"
