@@ -31,9 +31,14 @@ ANALYSED_ROLES: dict[str, Section] = {
     "caption": "caption",
     "body": "body",
     "heading": "heading",
-    "note": "note",
 }
-"""Block roles whose sentences are analysed, and the section their sentences carry."""
+"""Block roles whose sentences are analysed, and the section their sentences carry. A note
+("Reporting by ...; Editing by the Asia desk") credits the staff and says nothing about the
+story, so it is not read."""
+MAX_SUBHEAD_LABEL_WORDS = 3
+"""A heading this short labels the paragraphs below it ("Background", "What next", "Regional
+reaction") and is not read; a longer one can carry a claim ("Iran bars inspectors, IAEA
+says") and is read like a headline (no events come from headings)."""
 
 
 @lru_cache(maxsize=4)
@@ -189,7 +194,7 @@ def sentences_for(analysis: Analysis, doc: Doc, blocks: list[Block]) -> list[Sen
     ends = [end for _, end in sents]
     for block_index, block in enumerate(blocks):
         section = ANALYSED_ROLES.get(block.role)
-        if section is None:
+        if section is None or (section == "heading" and _label(text, block)):
             continue
         # Only the sentences that reach into the block (a scan of all of them per block was
         # quadratic in the document's length).
@@ -208,6 +213,12 @@ def sentences_for(analysis: Analysis, doc: Doc, blocks: list[Block]) -> list[Sen
                 result.append(Sentence(start, end, section, block_index))
     result.sort(key=lambda s: s.start)
     return result
+
+
+def _label(text: str, block: Block) -> bool:
+    """A subhead of at most `MAX_SUBHEAD_LABEL_WORDS` words."""
+    words = text[block.start : block.end].split(maxsplit=MAX_SUBHEAD_LABEL_WORDS)
+    return len(words) <= MAX_SUBHEAD_LABEL_WORDS
 
 
 Guess = tuple[tuple[int, int], str | None]

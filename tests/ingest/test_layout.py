@@ -113,6 +113,74 @@ def test_layout_dateline_prefix(
 
 
 @pytest.mark.parametrize(
+    ("paragraph", "place", "cities", "month_day"),
+    [
+        (
+            "BANGKOK/PHNOM PENH — Thailand and Cambodia agreed on Friday to",
+            "BANGKOK/PHNOM PENH",
+            ["BANGKOK", "PHNOM PENH"],
+            None,
+        ),
+        (
+            "ADDIS ABABA/NAIROBI, March 3 (Reuters) - Ethiopia and Kenya said",
+            "ADDIS ABABA/NAIROBI",
+            ["ADDIS ABABA", "NAIROBI"],
+            (3, 3),
+        ),
+        (
+            "GENEVA and WASHINGTON — Iranian and US negotiators resumed",
+            "GENEVA and WASHINGTON",
+            ["GENEVA", "WASHINGTON"],
+            None,
+        ),
+        (
+            "KYIV / MOSCOW / WARSAW (AFP) – Prisoners were exchanged on",
+            "KYIV / MOSCOW / WARSAW",
+            ["KYIV", "MOSCOW", "WARSAW"],
+            None,
+        ),
+        ("ANKARA, Turkey (AP) — Officials said on Monday that", "ANKARA, Turkey", ["ANKARA"], None),
+    ],
+)
+def test_layout_dateline_prefix_with_several_places(
+    paragraph: str, place: str, cities: list[str], month_day: tuple[int, int] | None
+) -> None:
+    prefix = parse_dateline_prefix(paragraph)
+    assert prefix is not None
+    assert prefix.place == place
+    assert [paragraph[start:end] for start, end in prefix.cities] == cities
+    assert prefix.month_day == month_day
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Lima and Quito — two capitals at odds — traded accusations",
+        "BOGOTA/Caracas — officials said",
+        "The UN and the AU — both mediators — said",
+    ],
+)
+def test_layout_dateline_prefix_places_are_all_capitals(paragraph: str) -> None:
+    assert parse_dateline_prefix(paragraph) is None
+
+
+def test_layout_double_dateline_is_split_from_the_lead_and_dates_the_story() -> None:
+    text = (
+        "Ethiopia and Kenya reopen Moyale crossing\n\n"
+        "ADDIS ABABA/NAIROBI, March 3, 2025 (Reuters) - Ethiopia and Kenya agreed on Monday to "
+        "reopen the Moyale border crossing.\n\n"
+        f"{SECOND}\n"
+    )
+    info = detect_layout(text)
+    assert info.dateline is not None
+    assert text[info.dateline.start : info.dateline.end] == (
+        "ADDIS ABABA/NAIROBI, March 3, 2025 (Reuters) - "
+    )
+    assert info.published == dt.date(2025, 3, 3)
+    assert info.published_source == "dateline"
+
+
+@pytest.mark.parametrize(
     "paragraph", ["The UN said on Monday — again — that", "NATO allies agreed on Monday"]
 )
 def test_layout_dateline_prefix_rejects_prose(paragraph: str) -> None:
@@ -248,6 +316,14 @@ def test_layout_short_last_line_is_not_heading() -> None:
         "Additional reporting by Jane Doe in Lima; Editing by John Roe",
         "Editing by Helen Price",
         "The Associated Press contributed to this story.",
+        "— Staff and agencies",
+        "Guardian staff and agencies",
+        "(Staff and agencies)",
+        "Compiled by the Asia desk.",
+        "Africa desk",
+        "Additional reporting from Nairobi and Kampala",
+        "With reporting from Reuters and AFP",
+        "— Agencies",
     ],
 )
 def test_layout_notes(note: str) -> None:
@@ -270,6 +346,24 @@ def test_layout_notes(note: str) -> None:
         ("Advertisement", "advertisement"),
         ("Related: Peru's president faces impeachment vote", "related links"),
         ("Read more: Chile's new constitution explained", "related links"),
+        (
+            "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of "
+            "Service apply.",
+            "newsletter",
+        ),
+        (
+            "By signing up, you agree to our Terms of Use and Privacy Policy. You may "
+            "unsubscribe at any time.",
+            "newsletter",
+        ),
+        ("By clicking Submit, you acknowledge our privacy notice.", "newsletter"),
+        ("Enter your email address", "newsletter"),
+        ("Your e-mail", "newsletter"),
+        ("Sign me up", "newsletter"),
+        ("Submit", "newsletter"),
+        ("Thanks for signing up! Check your inbox to confirm.", "newsletter"),
+        ("Our free weekly email on the politics of the Andes.", "newsletter"),
+        ("Subscribe", "subscribe"),
     ],
 )
 def test_layout_residue_reasons(line: str, reason: str) -> None:
@@ -277,6 +371,49 @@ def test_layout_residue_reasons(line: str, reason: str) -> None:
     info = detect_layout(text)
     assert [(text[r.start : r.end], r.reason) for r in info.removed] == [(line, reason)]
     assert len(info.body) == 2
+
+
+@pytest.mark.parametrize(
+    ("box", "removed"),
+    [
+        (
+            "Andes Today\nSign up for Andes Today, our free newsletter on the region.\n"
+            "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of "
+            "Service apply.",
+            3,
+        ),
+        ("The Lima Brief\nSubscribe to The Lima Brief for daily updates from Peru.", 2),
+        ("Pacific Weekly\nEnter your email address\nSign me up", 3),
+    ],
+)
+def test_layout_sign_up_box_title_is_residue(box: str, removed: int) -> None:
+    text = f"Chile and Peru Sign Maritime Accord\n\n{LEAD}\n\n{box}\n\n{SECOND}\n"
+    info = detect_layout(text)
+    assert len(info.removed) == removed
+    assert info.removed[0].reason in ("newsletter", "subscribe")
+    assert text[info.removed[0].start : info.removed[0].end] == box.split("\n")[0]
+    assert _texts(text, info, "body") == [LEAD, SECOND]
+    assert info.headings == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Email from the ministry leaked to reporters showed the plan was ready in May.",
+        "Submitted bids will be opened in public on Friday, the agency said.",
+        "Staff and agencies at the border post were evacuated on Monday.",
+        "The help desk at the embassy was overwhelmed by calls, officials said.",
+    ],
+)
+def test_layout_sign_up_and_note_words_in_prose_stay_body(line: str) -> None:
+    text = f"Chile and Peru Sign Maritime Accord\n\n{LEAD}\n\n{line}\n\n{SECOND}\n"
+    info = detect_layout(text)
+    assert _texts(text, info, "body") == [LEAD, line, SECOND]
+
+
+def test_layout_heading_above_prose_is_kept_when_no_box_follows() -> None:
+    text = f"Chile and Peru Sign Maritime Accord\n\n{LEAD}\n\nBorder Tensions\n\n{SECOND}\n"
+    assert [text[h.start : h.end] for h in detect_layout(text).headings] == ["Border Tensions"]
 
 
 def test_layout_inferred_date_skips_future_dates() -> None:

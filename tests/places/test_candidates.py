@@ -90,3 +90,16 @@ def test_candidates_patterns_with_start_chars_match_as_compiled_plainly(
         assert [m.span(1) if m.re.groups else m.span() for m in pattern.finditer(text)] == [
             m.span(1) if m.re.groups else m.span() for m in plain.finditer(text)
         ], text
+
+
+def test_candidates_each_place_of_a_joined_dateline() -> None:
+    text = (
+        "Ceasefire talks resume\n"
+        "ADDIS ABABA/NAIROBI, March 3 (Reuters) - Talks resumed.\n"
+        "TUNIS and ALGIERS (AFP) — Both governments spoke.\n"
+        "BERLIN / PARIS — Ministers met."
+    )
+    analysis = Analysis(id="d", text=text, entities=[_entity("A1", "ORG", text, "Reuters")])
+    found = {text[s:e] for s, e, label in candidates_for(analysis) if label == "GPE"}
+    assert {"ADDIS ABABA", "NAIROBI", "TUNIS", "ALGIERS", "BERLIN", "PARIS"} <= found
+    assert not {"ADDIS ABABA/NAIROBI", "TUNIS and ALGIERS", "BERLIN / PARIS"} & found

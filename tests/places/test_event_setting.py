@@ -173,6 +173,21 @@ def test_event_setting_dateline_places_the_opening_paragraphs(
             "2025-11-02",
             "signed",
         ),
+        # filed from cities in two countries: the event is in neither for sure
+        (
+            "UN appeals for Sudan aid\n"
+            "GENEVA/NEW YORK — The United Nations appealed on Friday for 4 billion dollars "
+            "to feed refugees.",
+            "2025-07-04",
+            "appealed",
+        ),
+        (
+            "Kenya condemns attack\n"
+            "NAIROBI/ADDIS ABABA, March 3 (Reuters) - Kenya's government condemned on Monday an "
+            "attack on a bus near the border.",
+            "2025-03-03",
+            "condemned",
+        ),
         # past the opening paragraphs
         (
             "Kenyan teachers strike\n"

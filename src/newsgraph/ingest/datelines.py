@@ -84,18 +84,29 @@ def parse_date_line(line: str) -> DateLine | None:
     return DateLine(published, updated)
 
 
+CITY = r"[^\W\d_][^\W\d_.'’\- ]*(?:[.'’\- ]+[^\W\d_]+)*?"
+"""One upper-case place of a dateline, letters and inner spaces, dots, apostrophes, hyphens."""
+JOINER = r"\s*/\s*|\s+(?:and|AND|&)\s+|\s*&\s*"
+"""What joins the places of a dateline filed from two or three cities ("BANGKOK/PHNOM PENH",
+"GENEVA and WASHINGTON")."""
 PREFIX = re.compile(
-    r"""
-    ^(?P<place>[^\W\d_][^\W\d_.'’\- ]*(?:[.'’\- ]+[^\W\d_]+)*?               # ANKARA, SÃO PAULO
+    rf"""
+    ^(?P<place>{CITY}(?:(?:{JOINER}){CITY}){{0,2}}                           # ANKARA, SÃO PAULO
     (?:,\s*(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)
-    [A-Z][\w.'’\- ]{1,40}?){0,2})                                            # , Turkey
-    (?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?             # , March 3
-    \s*(?:\((?P<agency>[A-Za-z .&-]{2,30})\))?                                # (AP)
-    \s*(?:—|–|--|-|:)\s+                                                      # —
+    [A-Z][\w.'’\- ]{{1,40}}?){{0,2}})                                        # , Turkey
+    (?:,\s*(?P<date>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?))?       # , March 3
+    \s*(?:\((?P<agency>[A-Za-z .&-]{{2,30}})\))?                              # (AP)
+    \s*(?:—|–|--|-|:)\s+                                                    # —
     """,
     re.VERBOSE,
 )
-"""A wire-service dateline: upper-case place, optional region, date and agency, then a dash."""
+"""A wire-service dateline: upper-case place (or places), optional region, date and agency,
+then a dash."""
+PREFIX_WINDOW = 200
+"""A dateline ends within this many characters of its paragraph's start; only they are tried
+(places joined by "and" gave `PREFIX` more ways to backtrack through a long paragraph)."""
+CITIES = re.compile(rf"(?:^|{JOINER})(?P<city>{CITY})(?=$|{JOINER})")
+"""The places of a dateline's first part, one match each."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +120,9 @@ class DatelinePrefix:
     month_day: tuple[int, int] | None
     year: int | None
     agency: str | None
+    cities: tuple[tuple[int, int], ...] = ()
+    """Where each upper-case place of the dateline lies in the paragraph: one for "ANKARA,
+    Turkey", two for "BANGKOK/PHNOM PENH" or "GENEVA and WASHINGTON"."""
 
 
 def parse_dateline_prefix(paragraph: str) -> DatelinePrefix | None:
@@ -119,12 +133,12 @@ def parse_dateline_prefix(paragraph: str) -> DatelinePrefix | None:
     backtracks through every word of a long paragraph) is not tried on it."""
     if paragraph[1:2].isalpha() and not paragraph[1:2].isupper():
         return None
-    match = PREFIX.match(paragraph)
+    match = PREFIX.match(paragraph[:PREFIX_WINDOW])
     if match is None:
         return None
-    city = match.group("place").split(",")[0].strip()
-    letters = [ch for ch in city if ch.isalpha()]
-    if len(letters) < 2 or not all(ch.isupper() for ch in letters):
+    first = match.group("place").split(",")[0]
+    cities = [found.span("city") for found in CITIES.finditer(first)]
+    if not cities or any(not _upper_place(first[start:end]) for start, end in cities):
         return None
     date_raw = match.group("date")
     year = None
@@ -140,4 +154,11 @@ def parse_dateline_prefix(paragraph: str) -> DatelinePrefix | None:
         month_day=month_day(date_raw) if date_raw else None,
         year=year,
         agency=match.group("agency"),
+        cities=tuple((match.start("place") + s, match.start("place") + e) for s, e in cities),
     )
+
+
+def _upper_place(city: str) -> bool:
+    """At least two letters, all of them capitals ("ANKARA", "SÃO PAULO", "PORT-AU-PRINCE")."""
+    letters = [ch for ch in city if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)

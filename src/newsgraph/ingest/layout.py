@@ -37,6 +37,8 @@ BODY_MIN_WORDS = 8
 TERMINAL = tuple(".!?\"”’')…")
 BULLET = re.compile(r"^[•·▪*\-–]\s+")
 T = TypeVar("T")
+BOX_REASONS = frozenset({"newsletter", "subscribe"})
+"""Residue that comes in a box under a short title of its own (a newsletter's name)."""
 
 
 @dataclass(slots=True)
@@ -92,7 +94,7 @@ def is_heading_shape(text: str) -> bool:
     count = words(text)
     if not 1 <= count <= MAX_HEADING_WORDS or len(text) > MAX_HEADING_CHARS:
         return False
-    if text.endswith((".", ",", ";", ":", "!", "”", '"')) or not (
+    if text.endswith((".", ",", ";", ":", "!", "”", '"', "''")) or not (
         text[:1].isupper() or text[:1].isdigit()
     ):
         return False
@@ -220,6 +222,8 @@ class _Reader:
                 return
             self.related_list = False
         reason = ask(patterns.residue_reason, text)
+        if reason is None:
+            reason = self._box_title(index)
         if reason is not None:
             self.remove(line, reason)
             return
@@ -254,6 +258,14 @@ class _Reader:
         if self.in_header and self._header_line(index, line):
             return
         self._content(index, line)
+
+    def _box_title(self, index: int) -> str | None:
+        """The reason of the sign-up box a short title line heads ("Horn Daily" right above "Sign
+        up for the Horn Daily newsletter"): the box's own, when the next line is one."""
+        if index + 1 >= len(self.lines) or not self.ask(is_heading_shape, self.lines[index].text):
+            return None
+        following = self.ask(patterns.residue_reason, self.lines[index + 1].text)
+        return following if following in BOX_REASONS else None
 
     def _authors(self, names: list[str]) -> None:
         for name in names:
@@ -352,13 +364,15 @@ class _Reader:
     def _header_follows(self, index: int) -> bool:
         """True when header material (byline, caption, date, residue) follows before any prose."""
         title_key = self.info.title and norm_key(self.info.title)
+        apart = False  # inside a run of residue lines that began after a blank line
         for position in range(index + 1, len(self.lines)):
             line = self.lines[position]
             if self.ask(norm_key, line.text) == title_key:
                 return True
-            role = self._intrinsic_role(line)
-            if role == "removed" and line.gap_before:
-                continue  # residue after a blank line says nothing about the line above
+            role = "removed" if self._box_title(position) else self._intrinsic_role(line)
+            if role == "removed" and (line.gap_before or apart):
+                apart = True
+                continue  # residue after a blank line (a box of it) says nothing about the line
             if role is not None:
                 return True
             if bylines.parse_bare_names(line.text) is not None and not self._isolated(position):

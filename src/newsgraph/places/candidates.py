@@ -30,11 +30,17 @@ Candidate = tuple[int, int, str]
 
 UNLABELLED = ""
 """Label of a candidate no NER entity covers."""
+_CAPS_PLACE = r"[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}"
+_JOINER = r"\s*/\s*|\s+(?:and|&)\s+|\s*&\s*"
 DATELINE = re.compile(
-    r"^[ \t]*([A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3})(?=\s*(?:,\s*[A-Z]|\(|—|–|-\s))",
+    rf"^[ \t]*({_CAPS_PLACE}(?:(?:{_JOINER}){_CAPS_PLACE}){{0,2}})"
+    r"(?=\s*(?:,\s*[A-Z]|\(|—|–|-\s))",
     re.MULTILINE,
 )
-"""An upper-case place at the start of a line, before a comma, "(AP)" or a dash."""
+"""An upper-case place at the start of a line, before a comma, "(AP)" or a dash; or two or
+three joined by "/" or "and" ("BANGKOK/PHNOM PENH —", "GENEVA and WASHINGTON —")."""
+JOINER = re.compile(_JOINER)
+"""What joins the places of a dateline filed from more than one city."""
 DATELINE_QUALIFIER = re.compile(r",\s*([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)(?=\s*(?:\(|—|–|-\s))")
 """The state or country after a dateline's comma, before "(AP)" or a dash: ", Calif. (AP)"."""
 _RUN_WORD = rf"[{CAPITAL}](?:[\w'’.&-]*[\w'’.&])?"
@@ -52,8 +58,9 @@ over the positions where no match can begin instead of trying each."""
 
 
 def candidates_for(analysis: Analysis, read: SurfaceReader | None = None) -> list[Candidate]:
-    """Place candidates of a document, without mentions that belong to people (`read`: a
-    `SurfaceReader` of the document's text to share with resolution)."""
+    """Place candidates of a document, without mentions that belong to people or lie in a
+    contributor note (`read`: a `SurfaceReader` of the document's text to share with
+    resolution)."""
     if analysis.entities:
         found = _from_entities(analysis)
         persons = [
@@ -74,13 +81,17 @@ def candidates_for(analysis: Analysis, read: SurfaceReader | None = None) -> lis
         in_dateline = SpanSet([(start, end) for start, end, _ in datelines])
         found = [c for c in found if not in_dateline.overlaps(c[0], c[1])]
         found += datelines
-    spans = [(start, end) for start, end, _ in found] + persons
+    notes = [(note.start, note.end) for note in analysis.document.notes]
+    spans = [(start, end) for start, end, _ in found] + persons + notes
     after_preposition = _from_text(text, SpanSet(spans))
     if after_preposition:  # else the spans covered stay the same
         found += after_preposition
         spans += [(start, end) for start, end, _ in after_preposition]
     found += _uncovered_names(text, SpanSet(spans), read or SurfaceReader(text))
     found += adjectival_candidates(text, analysis.doc)
+    if notes:  # "Reporting by Sofía Álvarez in Lima": the staff's places are not the story's
+        in_notes = SpanSet(notes)
+        found = [c for c in found if not in_notes.overlaps(c[0], c[1])]
     return _without_people(text, found, persons) if persons else found
 
 
@@ -132,7 +143,11 @@ def _datelines(text: str) -> list[Candidate]:
     """Dateline places (as GPE), with the state or country after a comma ("OAKLAND, Calif.")."""
     result: list[Candidate] = []
     for match in DATELINE.finditer(text):
-        result.append((match.start(1), match.end(1), "GPE"))
+        start = match.start(1)
+        for joiner in JOINER.finditer(text, start, match.end(1)):
+            result.append((start, joiner.start(), "GPE"))
+            start = joiner.end()
+        result.append((start, match.end(1), "GPE"))
         qualifier = DATELINE_QUALIFIER.match(text, match.end(1))
         if qualifier:
             result.append((qualifier.start(1), qualifier.end(1), "GPE"))

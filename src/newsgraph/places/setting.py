@@ -155,7 +155,8 @@ def _opening_place(analysis: Analysis, sentence: Sentence) -> Place | None:
 
 
 def _dateline_place(analysis: Analysis, sentence: Sentence) -> Place | None:
-    """The dateline's place when the sentence is in one of the opening paragraphs it covers."""
+    """The dateline's place when the sentence is in one of the opening paragraphs it covers;
+    none when the dateline names places in more than one country."""
     span = analysis.document.dateline
     if span is None or sentence.start < span.start:
         return None
@@ -168,4 +169,7 @@ def _dateline_place(analysis: Analysis, sentence: Sentence) -> Place | None:
             opening.append(following.paragraph)
     if sentence.paragraph not in opening[:DATELINE_PARAGRAPHS]:
         return None
-    return _most_specific(within(analysis.places, span.start, span.end))
+    named = within(analysis.places, span.start, span.end)
+    if len({p.country for p in named if _usable(p) and p.feature != "country"}) > 1:
+        return None  # "BANGKOK/PHNOM PENH —": cities in two countries, the story in neither
+    return _most_specific(named)
