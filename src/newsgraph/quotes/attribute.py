@@ -33,6 +33,14 @@ through a preposition: "defended the record whilst promising ...")."""
 SUBJECTS = frozenset({"nsubj", "csubj"})
 DROP_FROM_PHRASE = frozenset({"relcl", "appos", "advcl", "acl:relcl"})
 """Children left out of a speaker phrase ("Ruto, who spoke in Nairobi, ...")."""
+NESTED_CLAUSES = frozenset({"relcl", "acl:relcl"})
+"""Clauses left out wherever they hang in a speaker phrase ("Farmers and a police officer who
+spoke on condition of anonymity said", "the lawyer Anna Berger, who chairs the inquiry, said")."""
+PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
+NAMING_PARTICIPLES = frozenset({"know", "call", "name", "dub", "style"})
+"""A participle clause set off by a comma after a speaker noun is left out ("The accord, signed
+in Doha by both governments, calls for ..." gives "The accord") unless it names it ("the group,
+known as M23"); one without a comma says which ("a declaration adopted at the summit") and stays."""
 EDGE_JUNK = frozenset({"punct", "cc", "case"})
 NAME_DEPS = frozenset({"appos", "nmod"})
 """A common-noun speaker with a name attached this way is named by it ("X, editor at Y, said")."""
@@ -210,33 +218,48 @@ def _name_before(cue: Any, mentions: Mentions) -> Any:
     return best[1].root if best is not None else None
 
 
+def _phrase_cue_object(table: CueTable, doc: Any, i: int) -> int | None:
+    """The object of "according to" (cue `i`), or the name right after it."""
+    kids, dep, lower = table.kids, table.syntax.dep, table.words.lower
+    if i + 1 >= len(lower):
+        return None
+    objects = [c for c in kids[i + 1] if dep[c] == "pobj"]
+    if objects:
+        return objects[0]
+    name = _name_after(doc[i + 1])
+    return int(name.i) if name is not None else None
+
+
+def _continued_cue_subject(table: CueTable, i: int) -> int | None:
+    """ "said A, adding that B": the subject of the cue a subjectless participle continues, not
+    of the reported clause it happens to hang from (None when `i` is no such participle)."""
+    kids, syntax = table.kids, table.syntax
+    dep, head, lemma, tag, pos = syntax.dep, syntax.head, syntax.lemma, syntax.tag, syntax.pos
+    if tag[i] != "VBG" or any(dep[c] in SUBJECTS for c in kids[i]):
+        return None
+    verbs, ancestor = lexicon().verbs, i
+    for _ in range(4):
+        if head[ancestor] == ancestor:
+            break
+        ancestor = head[ancestor]
+        if lemma[ancestor].lower() in verbs and pos[ancestor] == "VERB":
+            own = [c for c in kids[ancestor] if dep[c] in SUBJECTS]
+            if own:
+                return own[0]
+    return None
+
+
 def _subject(table: CueTable, doc: Any, i: int) -> int | None:
     """The token number of the head of the speaker of cue `i`, or None (read from the Doc's
     arrays)."""
     kids, syntax, lower = table.kids, table.syntax, table.words.lower
     dep, head, lemma, tag = syntax.dep, syntax.head, syntax.lemma, syntax.tag
     if lower[i] in PHRASE_CUES:
-        if i + 1 < len(lower):
-            objects = [c for c in kids[i + 1] if dep[c] == "pobj"]
-            if objects:
-                return objects[0]
-            name = _name_after(doc[i + 1])
-            return int(name.i) if name is not None else None
-        return None
-    lex = lexicon()
-    relay = lex.relay_verbs
-    if tag[i] == "VBG" and not any(dep[c] in SUBJECTS for c in kids[i]):
-        # "said A, adding that B": the participle's speaker is the cue it continues, not the
-        # subject of the reported clause it happens to hang from.
-        ancestor, pos = i, syntax.pos
-        for _ in range(4):
-            if head[ancestor] == ancestor:
-                break
-            ancestor = head[ancestor]
-            if lemma[ancestor].lower() in lex.verbs and pos[ancestor] == "VERB":
-                own = [c for c in kids[ancestor] if dep[c] in SUBJECTS]
-                if own:
-                    return own[0]
+        return _phrase_cue_object(table, doc, i)
+    relay = lexicon().relay_verbs
+    continued = _continued_cue_subject(table, i)
+    if continued is not None:
+        return continued
     token = i
     for _ in range(4):
         subjects = [
@@ -250,13 +273,102 @@ def _subject(table: CueTable, doc: Any, i: int) -> int | None:
             )
             if tag[subject] in RELATIVE_TAGS and dep[token] == "relcl":
                 return head[token]  # "Milei, who had called Lula a “communist”"
+            if token != i and _reporter_speaks(table, doc, i, token, subject):
+                token = head[token]
+                continue
+            if lemma[subject].lower() in TIME_NOUNS:
+                return _after_time(table, subject)
             return subject
+        hidden = _subject_under_time(table, token)
+        if hidden is not None:
+            return hidden
         if dep[token] == "relcl":
             return head[token]
         if dep[token] not in CLIMB_DEPS:
             return None
         token = head[token]
     return None
+
+
+TIME_NOUNS = frozenset(
+    {"hour", "day", "week", "month", "year", "decade", "minute", "moment", "night", "weekend"}
+)
+"""A time is never a speaker: "..., hours before a delegation of envoys arrived to warn that
+..." parsed with "hours" as the subject is the delegation's warning."""
+TIME_LINKS = frozenset({"before", "after", "since", "until"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _after_time(table: CueTable, subject: int) -> int | None:
+    """The object of "before"/"after" on a time-noun subject ("hours before a delegation"), or
+    None: the time itself does not speak."""
+    dep, lower, kids = table.syntax.dep, table.words.lower, table.kids
+    for link in kids[subject]:
+        if dep[link] == "prep" and lower[link] in TIME_LINKS:
+            objects = [c for c in kids[link] if dep[c] == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _subject_under_time(table: CueTable, verb: int) -> int | None:
+    """The subject of a finite adverbial clause's verb without one that the parser hung from the
+    time phrase before it ("..., hours before a delegation of envoys arrived to warn ..."), or
+    None."""
+    dep, lemma, lower, kids = table.syntax.dep, table.syntax.lemma, table.words.lower, table.kids
+    if table.syntax.tag[verb] not in FINITE_TAGS or dep[verb] != "advcl":
+        return None
+    for child in kids[verb]:
+        hidden = None
+        if dep[child] in ("mark", "prep") and lower[child] in TIME_LINKS:
+            objects = [c for c in kids[child] if dep[c] == "pobj"]
+            hidden = objects[0] if objects else None
+        elif dep[child] == "npadvmod" and lemma[child].lower() in TIME_NOUNS:
+            hidden = _after_time(table, child)
+        if hidden is not None and max(table.subtree(hidden)) == verb - 1:
+            return hidden  # the phrase right before the verb, as a subject stands
+    return None
+
+
+NOT_AGENT_LABELS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+"""Entity kinds that, as the subject of a reported clause, do not speak its conjoined cue."""
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+THING_PRONOUNS = frozenset({"it", "this", "that"})
+
+
+def _reporter_speaks(table: CueTable, doc: Any, cue: int, verb: int, subject: int) -> bool:
+    """Whether cue `cue`, conjoined to `verb` (the reported clause of another speech verb),
+    is that outer speaker's act: "She said Serbia was ready and urged Kosovo to ...", "X said
+    rising prices hurt and urged the bank to ...". Only when both cues have the same verb form
+    ("said ... and urged"), and the reported clause's subject is a place (not sharing its "had":
+    "said Bolivia had closed ... and warned"), a time or a thing; a person or a body ("the
+    ministry had reviewed ... and warned") may speak themselves."""
+    syntax = table.syntax
+    dep, head, tag, pos, lemma = syntax.dep, syntax.head, syntax.tag, syntax.pos, syntax.lemma
+    if dep[cue] != "conj" or head[cue] != verb or dep[verb] != "ccomp":
+        return False
+    outer = head[verb]
+    if outer == verb or pos[outer] != "VERB" or tag[outer] != tag[cue]:
+        return False
+    if lemma[outer].lower() not in lexicon().verbs:
+        return False
+    label = doc[subject].ent_type_
+    if label in PLACE_LABELS:
+        # "Bolivia had closed the crossing and warned ...": the cue shares the clause's "had",
+        # and a country may speak (a metonym); only a cue in a form of its own is the reporter's.
+        return not (tag[verb] == "VBN" and any(dep[c] == "aux" for c in table.kids[verb]))
+    if label:
+        return label in NOT_AGENT_LABELS
+    if table.words.lower[subject] in THING_PRONOUNS:
+        return True
+    if pos[subject] != "NOUN":
+        return False
+    lex = lexicon()
+    words = [subject] + [c for c in table.kids[subject] if dep[c] in ("compound", "amod")]
+    return not any(
+        lemma[w].lower() in lex.body_nouns or table.words.lower[w].rstrip(".") in lex.person_titles
+        for w in words
+    )
 
 
 def _in_brackets(token: Any) -> bool:
@@ -275,9 +387,11 @@ def phrase_bounds_at(table: CueTable, doc: Any, h: int) -> tuple[int, int, int]:
     syntax = table.syntax
     dep, pos = syntax.dep, syntax.pos
     appositions = [c for c in table.kids[h] if dep[c] in NAME_DEPS and pos[c] == "PROPN"]
-    if pos[h] == "NOUN" and appositions:
+    role = pos[h] == "NOUN" or table.words.lower[h] in lexicon().person_titles
+    if role and appositions:
         # "Nigeria's information minister, Mohammed Idris, said"; "The secretary general of
-        # the farmers' union (NFU), Maria Keller, said": the person, not the body.
+        # the farmers' union (NFU), Maria Keller, said": the person, not the body (also when
+        # the role word is capitalised and tagged a proper noun: "The State Commissioner").
         names = [doc[a] for a in appositions]
         people = [a for a in names if a.ent_type_ == "PERSON"]
         unbracketed = [a for a in names if not _in_brackets(a)]
@@ -306,7 +420,18 @@ def _phrase(table: CueTable, h: int, keep: int | None = None) -> tuple[int, int,
             continue
         if dep[child] in DROP_FROM_PHRASE or (dep[child] == "acl" and child < h):
             dropped |= table.subtree(child)  # "Writing in a blog post, X said"
-    kept = table.subtree(h) - dropped
+    whole = table.subtree(h)
+    tag, lemma, texts = syntax.tag, syntax.lemma, words.texts
+    for t in sorted(whole - dropped):
+        if t == h or t in dropped:
+            continue
+        if dep[t] in NESTED_CLAUSES:
+            dropped |= table.subtree(t)  # a clause is no part of who spoke
+        elif dep[t] == "acl" and t > h and tag[t] in PARTICIPLE_TAGS:
+            clause = table.subtree(t)
+            if lemma[t].lower() not in NAMING_PARTICIPLES and texts[min(clause) - 1] == ",":
+                dropped |= clause  # set off by a comma; "a declaration adopted at ..." stays
+    kept = whole - dropped
     lo = hi = h
     while lo - 1 in kept:
         lo -= 1

@@ -132,7 +132,7 @@ def _named_subject_before(
     lo = max(0, pronoun.i - SUBJECT_LOOKBACK) if since is None else since
     hi = pronoun.i if until is None else until
     wanted = "m" if pronoun.lower_ in MALE else "f" if pronoun.lower_ in FEMALE else None
-    dep = cue_table(doc).syntax.dep
+    dep, titles = cue_table(doc).syntax.dep, lexicon().person_titles
     for i in range(hi - 1, lo - 1, -1):
         if dep[i] not in ("nsubj", "nsubjpass"):
             continue  # no Token is built for the words that are no subject
@@ -140,6 +140,17 @@ def _named_subject_before(
         if since is not None and not _main_clause_subject(token):
             continue
         start, end, named = phrase_bounds(token)
+        # A role noun's name is a person's whatever spaCy labels it ("The EU's commissioner
+        # for crisis management, Hadja Lahbib, said").
+        titled = token.pos_ == "NOUN" and _has_title(token)
+        if named == i and titled:
+            # "The EU's ambassador to Moldova, Petra Vukovic, said" parsed with the name hung
+            # from "Moldova": the name that ends the role noun's phrase.
+            named_at = _name_ending(doc, start, end)
+            if named_at is not None:
+                start, end, named = named_at
+        # only a name standing apart from the role noun ("..., Dr" is no name of its own)
+        titled = titled and start > token.idx and doc[named].lower_.rstrip(".") not in titles
         token = doc[named]  # "Qatar's spokesman, Majed al-Ansari, said": the name
         if mentions is not None:
             linked = mentions.at(token.idx, token.idx + len(token.text))
@@ -156,9 +167,23 @@ def _named_subject_before(
             gender = _gender(linked[0], text_of(doc))
             if gender is not None and gender != wanted:
                 continue
-        if token.ent_type_ == "PERSON" or _has_title(token) or known or is_person:
+        if token.ent_type_ == "PERSON" or titled or _has_title(token) or known or is_person:
             return SpeakerRef(None, name, start, end)
     return None
+
+
+def _name_ending(doc: Any, start: int, end: int) -> tuple[int, int, int] | None:
+    """(start, end, last token) of the proper name set off by a comma at the end of the phrase
+    [start, end), or None."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None or len(span) < 3 or span[-1].pos_ != "PROPN":
+        return None
+    first = span.end - 1
+    while first > span.start and doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    if first == span.start or doc[first - 1].text != ",":
+        return None
+    return doc[first].idx, end, span.end - 1
 
 
 def _body_subject_before(pronoun: Any, mentions: Mentions) -> SpeakerRef | None:
