@@ -132,6 +132,7 @@ def resolve(doc: Any, text: str, mentions: list[NameMention]) -> list[Cluster]:
     by_kb: dict[str, int] = {}
     by_key: dict[tuple[str, str], int] = {}
     _titled_surnames(doc, mentions, words, uf)
+    _unlink_namesakes(mentions, words)
     for i, m in enumerate(mentions):
         if m.alias_of is not None and id(m.alias_of) in index:
             uf.union(i, index[id(m.alias_of)])
@@ -231,6 +232,50 @@ def _titled_surnames(
         if m.kb is not None and (target.kb is None or target.kb.id != m.kb.id):
             m.kb = None  # the knowledge base matched the surname only
         uf.union(i, fits[0])
+
+
+def _entry_forms(entry: KBEntry) -> list[list[str]]:
+    """The comparable words of a knowledge-base person's name and listed aliases."""
+    return [form for name in (entry.name, *entry.aliases) if (form := name_tokens(name))]
+
+
+def _names_entry(mention: NameMention, form: list[str], entry: KBEntry) -> bool:
+    """Whether a full name in the text is this knowledge-base person: matched to the entry
+    itself, or (unmatched) a form of its name or an alias ("E. Macron", "Tayyip Erdogan")."""
+    if mention.kb is not None:
+        return mention.kb.id == entry.id
+    return any(_fits(form, known) for known in _entry_forms(entry))
+
+
+def _unlink_namesakes(mentions: list[NameMention], words: list[list[str]]) -> None:
+    """ "Michel" after "Jean-Robert Michel" is not the knowledge base's Charles Michel: a
+    short person name the knowledge base matched only as a surname (or a family name written
+    first, "Wang") keeps that match only if the document's full names with that word include
+    the entry's person, or if the document gives no full name with it at all (a famous
+    surname alone, "Erdogan said"). When every such full name is someone else, the match is
+    dropped and the name is left to join its full name like any other surname."""
+    by_end: dict[str, list[int]] = {}  # full person names by last and by first word
+    by_first: dict[str, list[int]] = {}
+    for j, other in enumerate(mentions):
+        if other.label == "PERSON" and len(words[j]) > 1:
+            by_end.setdefault(words[j][-1], []).append(j)
+            by_first.setdefault(words[j][0], []).append(j)
+    if not by_end:
+        return
+    for i, m in enumerate(mentions):
+        entry, form = m.kb, words[i]
+        if entry is None or entry.type != "PERSON" or not form or len(form) > 2:
+            continue
+        known = _entry_forms(entry)
+        if any(form == k for k in known) or all(len(k) <= len(form) for k in known):
+            continue  # the entry's own name or alias, not its surname alone
+        size = len(form)
+        fulls = [j for j in by_end.get(form[-1], ()) if len(words[j]) > size]
+        fulls = [j for j in fulls if words[j][-size:] == form]
+        if size == 1:
+            fulls += [j for j in by_first.get(form[0], ())]
+        if fulls and not any(_names_entry(mentions[j], words[j], entry) for j in fulls):
+            m.kb = None
 
 
 def _link_acronyms(mentions: list[NameMention], words: list[list[str]], uf: _UnionFind) -> None:
