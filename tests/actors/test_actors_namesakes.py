@@ -67,6 +67,23 @@ STORIES = {
         "Valencia on Sunday. Local shopkeeper Lucia Sanchez showed reporters her ruined store. "
         "Sanchez promised emergency aid for the region.",
     ),
+    "pardon": (
+        "President Pardons His Son Before Sentencing",
+        "WASHINGTON (AP) — President Biden on Sunday pardoned his son Hunter Biden, who was due "
+        "to be sentenced on gun and tax charges this month. Hunter Biden thanked his father in "
+        "a statement.",
+    ),
+    "councillor": (
+        "Leeds Food Bank Opens in Former Library",
+        "LEEDS, England — Local councillor Joanne Starmer, who is no relation, opened a food "
+        "bank in a former library on Monday. Prime Minister Starmer visited the site later "
+        "that day.",
+    ),
+    "chancellor": (
+        "German Chancellor Tours Flooded Bavarian Towns",
+        "BERLIN (Reuters) - Chancellor Merz toured flooded towns in Bavaria on Saturday, while "
+        "the mayor of Passau, Tobias Merz, asked the federal government for emergency funds.",
+    ),
 }
 
 
@@ -158,3 +175,22 @@ def test_kb_person_and_namesake_in_one_story(analyses: dict[str, Any]) -> None:
     assert premier is not shopkeeper
     assert premier.kb_id == "p:pedro-sanchez", premier
     assert shopkeeper.kb_id is None, shopkeeper
+
+
+@pytest.mark.parametrize(
+    ("story", "titled", "kb_id", "namesake"),
+    [
+        ("pardon", "Biden", "p:joe-biden", "Hunter Biden"),
+        ("councillor", "Starmer", "p:keir-starmer", "Joanne Starmer"),
+        ("chancellor", "Merz", "p:friedrich-merz", "Tobias Merz"),
+    ],
+)
+def test_titled_kb_person_and_namesake_stay_apart(
+    analyses: dict[str, Any], story: str, titled: str, kb_id: str, namesake: str
+) -> None:
+    analysis = analyses[story]
+    leader = _surnames(analysis, titled)[0]
+    other = _person(analysis, namesake)
+    assert leader is not other, leader
+    assert leader.kb_id == kb_id, leader
+    assert other.kb_id is None, other
