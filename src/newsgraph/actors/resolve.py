@@ -17,7 +17,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from newsgraph.actors.lexicon import lexicon
 from newsgraph.actors.mentions import NameMention, name_tokens
-from newsgraph.actors.names import lazy_title_test
+from newsgraph.actors.names import is_title_word, lazy_title_test
 from newsgraph.kb import KBEntry
 from newsgraph.words import children_of, syntax_of, words_of
 
@@ -258,7 +258,7 @@ def _unlink_namesakes(doc: Any, mentions: list[NameMention], words: list[list[st
     by_end: dict[str, list[int]] = {}  # full person names by last and by first word
     by_first: dict[str, list[int]] = {}
     for j, other in enumerate(mentions):
-        if other.label == "PERSON" and len(words[j]) > 1:
+        if other.label == "PERSON" and len(words[j]) > 1 and not is_title_word(words[j][0]):
             by_end.setdefault(words[j][-1], []).append(j)
             by_first.setdefault(words[j][0], []).append(j)
     if not by_end:
@@ -457,7 +457,12 @@ def _kb_clashes(mine: KBEntry | None, theirs: KBEntry | None, my: Forms, their: 
 def _other_person(entry: KBEntry, forms: Forms) -> bool:
     """Whether one of the full names is not a form of the entry's name or aliases."""
     known = _entry_forms(entry)
-    return any(len(form) > 1 and not any(_fits(list(form), k) for k in known) for form in forms)
+    return any(
+        len(form) > 1
+        and not is_title_word(form[0])  # "Mr Biden", "President Biden": no given name
+        and not any(_fits(list(form), k) for k in known)
+        for form in forms
+    )
 
 
 def _most_common(values: list[str]) -> str:
