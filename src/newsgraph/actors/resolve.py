@@ -456,13 +456,17 @@ def _kb_clashes(mine: KBEntry | None, theirs: KBEntry | None, my: Forms, their: 
 
 def _other_person(entry: KBEntry, forms: Forms) -> bool:
     """Whether one of the full names is not a form of the entry's name or aliases."""
-    known = _entry_forms(entry)
-    return any(
-        len(form) > 1
-        and not is_title_word(form[0])  # "Mr Biden", "President Biden": no given name
-        and not any(_fits(list(form), k) for k in known)
-        for form in forms
-    )
+    return any(is_namesake(entry, list(form)) for form in forms)
+
+
+def is_namesake(entry: KBEntry, form: list[str]) -> bool:
+    """Whether a full name (its `name_tokens`) is someone other than a knowledge-base person:
+    given names that fit none of the entry's name and aliases ("Hunter Biden" for Joe Biden),
+    where "E. Macron" and "Tayyip Erdogan" fit. A bare surname or a title and surname ("Mr
+    Biden") carries no given name and is no namesake."""
+    if len(form) < 2 or is_title_word(form[0]):
+        return False
+    return not any(_fits(form, known) for known in _entry_forms(entry))
 
 
 def _most_common(values: list[str]) -> str:
