@@ -127,6 +127,11 @@ def plural_title(lower: str) -> bool:
     return len(lower) > 3 and lower.endswith("s") and _title_word(lower[:-1])
 
 
+def is_title_word(lower: str) -> bool:
+    """Whether a lower-case word is a title ("mr", "president", "minister", "gen.")."""
+    return _title_word(lower)
+
+
 @lru_cache(maxsize=1 << 14)
 def _title_word(lower: str) -> bool:
     word = lower.rstrip(".")

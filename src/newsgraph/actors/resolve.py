@@ -17,6 +17,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from newsgraph.actors.lexicon import lexicon
 from newsgraph.actors.mentions import NameMention, name_tokens
+from newsgraph.actors.names import is_title_word, lazy_title_test
 from newsgraph.kb import KBEntry
 from newsgraph.words import children_of, syntax_of, words_of
 
@@ -132,6 +133,7 @@ def resolve(doc: Any, text: str, mentions: list[NameMention]) -> list[Cluster]:
     by_kb: dict[str, int] = {}
     by_key: dict[tuple[str, str], int] = {}
     _titled_surnames(doc, mentions, words, uf)
+    _unlink_namesakes(doc, mentions, words)
     for i, m in enumerate(mentions):
         if m.alias_of is not None and id(m.alias_of) in index:
             uf.union(i, index[id(m.alias_of)])
@@ -233,6 +235,73 @@ def _titled_surnames(
         uf.union(i, fits[0])
 
 
+def _entry_forms(entry: KBEntry) -> list[list[str]]:
+    """The comparable words of a knowledge-base person's name and listed aliases."""
+    return [form for name in (entry.name, *entry.aliases) if (form := name_tokens(name))]
+
+
+def _names_entry(mention: NameMention, form: list[str], entry: KBEntry) -> bool:
+    """Whether a full name in the text is this knowledge-base person: matched to the entry
+    itself, or (unmatched) a form of its name or an alias ("E. Macron", "Tayyip Erdogan")."""
+    if mention.kb is not None:
+        return mention.kb.id == entry.id
+    return any(_fits(form, known) for known in _entry_forms(entry))
+
+
+def _unlink_namesakes(doc: Any, mentions: list[NameMention], words: list[list[str]]) -> None:
+    """ "Michel" after "Jean-Robert Michel" is not the knowledge base's Charles Michel: a
+    short person name the knowledge base matched only as a surname (or a family name written
+    first, "Wang") keeps that match only if the document's full names with that word include
+    the entry's person, or if the document gives no full name with it at all (a famous
+    surname alone, "Erdogan said") or names the entry by one of its roles' titles ("President
+    Biden"). When every such full name is someone else, the match is dropped and the name is left to join its full name like any other surname."""
+    by_end: dict[str, list[int]] = {}  # full person names by last and by first word
+    by_first: dict[str, list[int]] = {}
+    for j, other in enumerate(mentions):
+        if other.label == "PERSON" and len(words[j]) > 1 and not is_title_word(words[j][0]):
+            by_end.setdefault(words[j][-1], []).append(j)
+            by_first.setdefault(words[j][0], []).append(j)
+    if not by_end:
+        return
+    titled: set[tuple[str, str]] | None = None  # read only when a namesake is in question
+    for i, m in enumerate(mentions):
+        entry, form = m.kb, words[i]
+        if entry is None or entry.type != "PERSON" or not form or len(form) > 2:
+            continue
+        known = _entry_forms(entry)
+        if any(form == k for k in known) or all(len(k) <= len(form) for k in known):
+            continue  # the entry's own name or alias, not its surname alone
+        size = len(form)
+        fulls = [j for j in by_end.get(form[-1], ()) if len(words[j]) > size]
+        fulls = [j for j in fulls if words[j][-size:] == form]
+        if size == 1:
+            fulls += [j for j in by_first.get(form[0], ())]
+        if not fulls or any(_names_entry(mentions[j], words[j], entry) for j in fulls):
+            continue
+        titled = titled or _titled_as(doc, mentions, words)
+        if (entry.id, form[-1]) not in titled:
+            m.kb = None
+
+
+def _titled_as(
+    doc: Any, mentions: list[NameMention], words: list[list[str]]
+) -> set[tuple[str, str]]:
+    """(entry id, surname) for every knowledge-base person the text names by a title of one
+    of the entry's roles and the surname ("President Biden", "Prime Minister Starmer")."""
+    title_at, lower = lazy_title_test(doc), words_of(doc).lower
+    found: set[tuple[str, str]] = set()
+    for i, m in enumerate(mentions):
+        entry, before = m.kb, m.tstart - 1
+        if entry is None or entry.type != "PERSON" or not words[i] or before < 0:
+            continue
+        if not title_at(before):
+            continue
+        title = lower[before].rstrip(".")
+        if any(title in role.title.lower().split() for role in entry.roles):
+            found.add((entry.id, words[i][-1]))
+    return found
+
+
 def _link_acronyms(mentions: list[NameMention], words: list[list[str]], uf: _UnionFind) -> None:
     """An all-capitals mention whose letters are the initials of one multi-word ORG in the text."""
     # multi-word organisations by initials, read once (not a scan of all mentions per acronym)
@@ -258,6 +327,7 @@ def _candidates(
     form_i: tuple[str, ...],
     members: dict[int, Forms],
     fits: dict[tuple[tuple[str, ...], tuple[str, ...]], bool],
+    entries: dict[int, KBEntry],
 ) -> dict[int, list[int]]:
     """The mentions, by cluster, whose fuller name the name `form_i` fits."""
     size = len(form_i)
@@ -277,7 +347,9 @@ def _candidates(
             if not fits[key]:
                 continue
             if clash is None:
-                clash = _clashes(members[root_i], groups)
+                clash = _clashes(members[root_i], groups) or _kb_clashes(
+                    entries.get(root_i), entries.get(root), members[root_i], groups
+                )
             if clash:
                 break  # "Mensah" already joined Abena Mensah: it cannot also be Kwame Mensah
             candidates.setdefault(root, []).extend(js)
@@ -311,16 +383,23 @@ def _link_partial_people(
     members: dict[int, Forms] = {}
     for k in people:
         members.setdefault(uf.find(k), {}).setdefault(forms[k], []).append(k)
+    entries: dict[int, KBEntry] = {}  # the knowledge-base person each cluster is, if any
+    for k in people:
+        entry = mentions[k].kb
+        if entry is not None and entry.type == "PERSON":
+            entries.setdefault(uf.find(k), entry)
     fits: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = {}
     for i in sorted(people, key=lambda k: len(words[k])):
         root_i, form_i = uf.find(i), forms[i]
-        candidates = _candidates(root_i, form_i, members, fits)
+        candidates = _candidates(root_i, form_i, members, fits, entries)
         if not candidates:
             continue
         target = _choose(i, candidates)
         uf.union(i, target)
         merged = uf.find(i)
         for old in {root_i, target} - {merged}:
+            if old in entries:
+                entries.setdefault(merged, entries.pop(old))
             for form, js in members.pop(old).items():
                 members.setdefault(merged, {}).setdefault(form, []).extend(js)
 
@@ -364,6 +443,30 @@ def _clashes(mine: Forms, theirs: Forms) -> bool:
     return any(
         not _fits(list(a), list(b)) for a in mine if len(a) > 1 for b in theirs if len(b) > 1
     )
+
+
+def _kb_clashes(mine: KBEntry | None, theirs: KBEntry | None, my: Forms, their: Forms) -> bool:
+    """Linking would give a knowledge-base person's cluster a full name that is not theirs
+    ("Hunter Biden" to the cluster of "President Biden", Joe Biden): a namesake."""
+    return bool(
+        (mine is not None and _other_person(mine, their))
+        or (theirs is not None and _other_person(theirs, my))
+    )
+
+
+def _other_person(entry: KBEntry, forms: Forms) -> bool:
+    """Whether one of the full names is not a form of the entry's name or aliases."""
+    return any(is_namesake(entry, list(form)) for form in forms)
+
+
+def is_namesake(entry: KBEntry, form: list[str]) -> bool:
+    """Whether a full name (its `name_tokens`) is someone other than a knowledge-base person:
+    given names that fit none of the entry's name and aliases ("Hunter Biden" for Joe Biden),
+    where "E. Macron" and "Tayyip Erdogan" fit. A bare surname or a title and surname ("Mr
+    Biden") carries no given name and is no namesake."""
+    if len(form) < 2 or is_title_word(form[0]):
+        return False
+    return not any(_fits(form, known) for known in _entry_forms(entry))
 
 
 def _most_common(values: list[str]) -> str:
