@@ -1,4 +1,5 @@
-"""Shared helpers for the actors tests: run annotate + actors on a short text."""
+"""Shared helpers for the actors tests: run annotate + actors on a short text, or the whole
+pipeline on a few stories."""
 
 from __future__ import annotations
 
@@ -88,3 +89,30 @@ def analyse(kb_file: str) -> Analyse:
         return actors(annotate(analysis))
 
     return run
+
+
+def analyse_stories(
+    pipeline: Any, folder: Path, stories: dict[str, tuple[str, str]]
+) -> dict[str, Analysis]:
+    """Each story (id: (headline, body)) analysed by the whole pipeline, read from one feed file
+    as `newsgraph extract` reads it."""
+    from newsgraph.ingest import read_inputs
+
+    path = folder / "stories.jsonl"
+    path.write_text(
+        "".join(
+            json.dumps(
+                {
+                    "id": key,
+                    "title": title,
+                    "text": body,
+                    "published": "2025-03-04",
+                    "url": f"https://wire.example/{key}",
+                }
+            )
+            + "\n"
+            for key, (title, body) in stories.items()
+        ),
+        encoding="utf-8",
+    )
+    return {a.id: a for a in pipeline.run_many(read_inputs([str(path)]))}

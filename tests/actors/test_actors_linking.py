@@ -4,11 +4,10 @@ verbs and nouns are no names."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.actors.conftest import analyse_stories
 
 pytestmark = pytest.mark.model
 
@@ -34,26 +33,7 @@ STORIES = {
 
 @pytest.fixture(scope="module")
 def analyses(pipeline: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    from newsgraph.ingest import read_inputs
-
-    path = Path(tmp_path_factory.mktemp("linking")) / "stories.jsonl"
-    path.write_text(
-        "".join(
-            json.dumps(
-                {
-                    "id": key,
-                    "title": title,
-                    "text": body,
-                    "published": "2025-03-04",
-                    "url": f"https://wire.example/{key}",
-                }
-            )
-            + "\n"
-            for key, (title, body) in STORIES.items()
-        ),
-        encoding="utf-8",
-    )
-    return {a.id: a for a in pipeline.run_many(read_inputs([str(path)]))}
+    return analyse_stories(pipeline, tmp_path_factory.mktemp("linking"), STORIES)
 
 
 def _people(analysis: Any) -> dict[str, list[str]]:
