@@ -17,6 +17,7 @@ from newsgraph.actors.coref import resolve_nominals, resolve_pronouns
 from newsgraph.actors.mentions import NameMention, find_mentions, name_tokens
 from newsgraph.actors.resolve import Cluster, person_compatible, resolve
 from newsgraph.actors.roles import TextRole, text_roles
+from newsgraph.actors.shared_names import recode_shared_names
 from newsgraph.annotate import parsed_doc
 from newsgraph.kb import KnowledgeBase, load_kb
 from newsgraph.model import Analysis, Diagnostic, Entity, Mention, MentionKind
@@ -154,6 +155,7 @@ class ActorStage:
         code_entities(analysis, entities, context, kb)
         ministry_diagnostics(analysis, entities, kb)
         code_bloc_seats(entities)
+        recode_shared_names(entities)
         for entity in entities:
             entity.mentions.sort(key=_START)
         entities.sort(key=lambda e: e.mentions[0].start)

@@ -252,6 +252,7 @@ def _read_mentions(
 ) -> list[tuple[Surface, str]]:
     seen: set[tuple[int, int]] = set()
     result: list[tuple[Surface, str]] = []
+    widened_end = -1  # the end of the last span `surface` widened to a longer country name
     # a demonym candidate wins over an NER label on the same span ("Russian" as NORP or GPE)
     for start, end, label in sorted(
         candidates, key=lambda c: (c[0], c[1], c[2] != ADJECTIVAL_LABEL)
@@ -260,8 +261,11 @@ def _read_mentions(
             continue
         seen.add((start, end))
         surface = read(start, end)
-        if surface is not None:
-            result.append((surface, label))
+        if surface is None or surface.start < widened_end:
+            continue  # "Bissau" inside the "Guinea-Bissau" a split headline span was widened to
+        if surface.end > end or surface.start < start:
+            widened_end = surface.end
+        result.append((surface, label))
     return result
 
 

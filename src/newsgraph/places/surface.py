@@ -113,11 +113,48 @@ def span_reading(span: str) -> Reading | None:
     return _reading(span)
 
 
+LONGER_COUNTRY_WORDS = {
+    "sudan": ("South ",),
+    "korea": ("North ", "South "),
+    "guinea": ("Papua New ", "Equatorial "),
+}
+"""Capitalised words before a country's name that make it another country's ("South Sudan"):
+a span the NER cut after them (a title-case headline's "South Sudan Army" read as "Sudan Army")
+is widened to the longer name, never resolved as the shorter country."""
+LONGER_COUNTRY_ENDINGS = {"guinea": ("-Bissau",)}
+"""The same after the name: a headline's "Guinea-Bissau" split at its hyphen."""
+
+
+def _longer_country_start(text: str, start: int, reading: Reading) -> int:
+    """Where the longer country name that ends with the span's own name begins, else `start`."""
+    words = LONGER_COUNTRY_WORDS.get(reading.keys[0])
+    if words is None:
+        return start
+    for word in words:
+        begin = start - len(word)
+        if begin >= 0 and text[begin].isupper() and text[begin:start].lower() == word.lower():
+            return begin
+    return start
+
+
+def _longer_country_end(text: str, end: int, reading: Reading) -> int:
+    """Where the longer country name that starts with the span's own name ends, else `end`."""
+    for ending in LONGER_COUNTRY_ENDINGS.get(reading.keys[0], ()):
+        if text[end : end + len(ending)].lower() == ending.lower():
+            return end + len(ending)
+    return end
+
+
 def read_surface(text: str, start: int, end: int) -> Surface | None:
     """Trim a mention and derive its lookup keys; None when nothing name-like is left."""
     reading = span_reading(text[start:end])
     if reading is None:
         return None
+    if reading.lead == 0 and reading.cut == 0:
+        longer_start = _longer_country_start(text, start, reading)
+        longer_end = _longer_country_end(text, end, reading)
+        if (longer_start, longer_end) != (start, end):
+            return read_surface(text, longer_start, longer_end)
     start += reading.lead
     end -= reading.cut
     region = reading.region
