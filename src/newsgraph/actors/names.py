@@ -82,7 +82,7 @@ def is_title(token: Any) -> bool:
     """A title word ("Crown", "President", "Mr") that starts no person's name in a match."""
     if token.is_stop or (not token.is_alpha and not token.text.endswith(".")):
         return False
-    return _title_word(token.lower_)
+    return is_title_word(token.lower_)
 
 
 def title_at(doc: Any, i: int) -> bool:
@@ -90,7 +90,7 @@ def title_at(doc: Any, i: int) -> bool:
     words, syntax = words_of(doc), syntax_of(doc)
     if syntax.stop[i] or (not syntax.alpha[i] and not words.texts[i].endswith(".")):
         return False
-    return _title_word(words.lower[i])
+    return is_title_word(words.lower[i])
 
 
 def title_test(doc: Any) -> Callable[[int], bool]:
@@ -102,7 +102,7 @@ def title_test(doc: Any) -> Callable[[int], bool]:
     def titled(i: int) -> bool:
         if stop[i] or (not alpha[i] and not texts[i].endswith(".")):
             return False
-        return _title_word(lower[i])
+        return is_title_word(lower[i])
 
     return titled
 
@@ -124,16 +124,12 @@ def lazy_title_test(doc: Any) -> Callable[[int], bool]:
 def plural_title(lower: str) -> bool:
     """A title in the plural before two names ("Presidents Ruto and Museveni", "Prime
     Ministers ..."): never part of the name after it."""
-    return len(lower) > 3 and lower.endswith("s") and _title_word(lower[:-1])
-
-
-def is_title_word(lower: str) -> bool:
-    """Whether a lower-case word is a title ("mr", "president", "minister", "gen.")."""
-    return _title_word(lower)
+    return len(lower) > 3 and lower.endswith("s") and is_title_word(lower[:-1])
 
 
 @lru_cache(maxsize=1 << 14)
-def _title_word(lower: str) -> bool:
+def is_title_word(lower: str) -> bool:
+    """Whether a lower-case word is a title ("mr", "president", "minister", "gen.")."""
     word = lower.rstrip(".")
     words = lexicon()
     return word in words.gender_titles or word in words.role_heads or word in words.role_modifiers
